@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Adds a migration named $1 to both providers (DESIGN.md: every model change ships both migration sets).
+set -euo pipefail
+name=${1:?usage: scripts/add-migration.sh MigrationName}
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+for provider in Sqlite Postgres; do
+  dotnet ef migrations add "$name" --project src/ElderCare.Web --context "${provider}AppDbContext" \
+    --output-dir "Data/Migrations/$provider" --namespace "ElderCare.Web.Data.Migrations.$provider"
+done

@@ -1,0 +1,57 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Coverage;
+
+public sealed record CoverageReport(DateOnly AsOf, IReadOnlyList<UnitCoverage> Units);
+
+public static class GetCoverage
+{
+    public static async Task<Outcome<CoverageReport>> Handle(string? asOf, string? regionCode, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = clock.DateOrToday(asOf, "asOf", errors);
+        if (errors.Any) return Outcome<CoverageReport>.Invalid(errors);
+        var facts = await LoadUnitFacts(date, regionCode, db, ct);
+        return new CoverageReport(date, facts.Select(CoverageRules.Compute).ToList());
+    }
+
+    /// <summary>Four queries whatever the size: units, registered communities/villages, operating counts, plan.</summary>
+    internal static async Task<List<UnitFacts>> LoadUnitFacts(DateOnly asOf, string? regionCode, AppDbContext db, CancellationToken ct)
+    {
+        var prefix = regionCode?.Trim() ?? "";
+        var units = await db.Regions.AsNoTracking()
+            .Where(r => (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town) && r.Code.StartsWith(prefix))
+            .OrderBy(r => r.Code)
+            .Select(r => new { r.Code, r.Name, r.Kind, r.CommunityCount, r.VillageCount })
+            .ToListAsync(ct);
+
+        var children = (await db.Regions.AsNoTracking()
+                .Where(r => (r.Kind == RegionKind.Community || r.Kind == RegionKind.Village) && r.Code.StartsWith(prefix))
+                .GroupBy(r => new { r.ParentCode, r.Kind })
+                .Select(g => new { g.Key.ParentCode, g.Key.Kind, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(c => (c.ParentCode, c.Kind), c => c.Count);
+
+        var operating = (await db.Facilities.AsNoTracking().InRegion(prefix).OperatingOn(asOf)
+                .GroupBy(f => new { f.UnitCode, f.Type })
+                .Select(g => new { g.Key.UnitCode, g.Key.Type, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToLookup(o => o.UnitCode);
+
+        var plan = (await db.PlanLines.AsNoTracking().Where(p => p.UnitCode.StartsWith(prefix)).ToListAsync(ct))
+            .ToLookup(p => p.UnitCode);
+
+        return units.Select(u => new UnitFacts(
+                u.Code, u.Name, u.Kind, u.CommunityCount, u.VillageCount,
+                children.GetValueOrDefault((u.Code, RegionKind.Community)),
+                children.GetValueOrDefault((u.Code, RegionKind.Village)),
+                operating[u.Code].ToDictionary(o => o.Type, o => o.Count),
+                plan[u.Code].ToDictionary(p => p.Type, p => p.TotalWhenDone)))
+            .ToList();
+    }
+}

@@ -1,0 +1,81 @@
+using ElderCare.Web.Features.Facilities;
+
+namespace ElderCare.Web.Features.Coverage;
+
+/// <summary>Counts over the facilities operating on a date, per type.</summary>
+public sealed record OperatingFacts(
+    FacilityType Type, int Count, int Socialized, int WithMedicalCare, int Integrated, int BedsTotal, int BedsNursing);
+
+public sealed record Kpi(string Key, string Name, double? Value, double Target, DateOnly Deadline, bool Met, string Unit, string Definition);
+
+/// <summary>
+/// The KPIs of 一、工作目标 and 二(五). Every ratio is over facilities operating on the date asked (opened on or before
+/// it, status "operating" then); a ratio with nothing to divide by has no value and is not met.
+/// </summary>
+public static class Kpis
+{
+    public const string SocializedUrban = "socialized-operation-urban";
+    public const string SocializedRural = "socialized-operation-rural";
+    public const string MedicalCareCapability = "medical-care-capability";
+    public const string NursingBedShare = "nursing-bed-share";
+    public const string MedicalCareInstitutions = "medical-care-institutions";
+    public const string StreetCenterCoverage = "street-center-coverage";
+    public const string CommunityStationCoverage = "community-station-coverage";
+    public const string TownCenterCoverage = "town-center-coverage";
+    public const string VillagePointCoverage = "village-point-coverage";
+
+    public sealed record Definition(string Key, string Name, string Unit, string Text);
+
+    public static readonly IReadOnlyList<Definition> Definitions =
+    [
+        new(SocializedUrban, "城市养老服务设施社会化运营率", "ratio",
+            "运营中的街道养老服务中心和社区养老服务站中，运营方式不是公办公营（公建民营、民办公助、民办）的比例。目标≥90%。"),
+        new(SocializedRural, "农村养老服务设施社会化运营率", "ratio",
+            "运营中的镇养老服务中心和村级互助养老点中，运营方式不是公办公营的比例。目标≥60%。"),
+        new(MedicalCareCapability, "具备医养服务能力的设施比例", "ratio",
+            "运营中的设施中，医养结合方式不为“无”（签约合作、内设医疗机构或医养结合型机构）的比例。目标100%。"),
+        new(NursingBedShare, "护理型床位占比", "ratio", "运营中设施的护理型床位数之和除以床位总数之和。目标≥50%。"),
+        new(MedicalCareInstitutions, "社区医养结合型机构数", "count", "运营中且医养结合方式为“医养结合型机构”的设施数。目标≥5个。"),
+        new(StreetCenterCoverage, "街道养老服务中心覆盖率", "ratio", "有运营中街道养老服务中心的街道占全部街道的比例。2020年底前100%。"),
+        new(CommunityStationCoverage, "社区养老服务站覆盖率", "ratio",
+            "各镇街运营中的社区养老服务站数（不超过其社区数）之和除以社区数之和；未录入社区数的镇街不计入分母，并列为缺口。2020年底前100%。"),
+        new(TownCenterCoverage, "镇养老服务中心覆盖率", "ratio", "有运营中镇养老服务中心的镇占全部镇的比例。2022年底前100%。"),
+        new(VillagePointCoverage, "村级互助养老点覆盖率", "ratio",
+            "各镇街运营中的村级互助养老点数（不超过其行政村数）之和除以行政村数之和。2022年底前100%。"),
+    ];
+
+    public static IReadOnlyList<Kpi> Compute(IReadOnlyCollection<OperatingFacts> facts, IReadOnlyCollection<UnitCoverage> units, IReadOnlyCollection<KpiTarget> targets)
+    {
+        var urban = facts.Where(f => f.Type is FacilityType.StreetCenter or FacilityType.CommunityStation).ToList();
+        var rural = facts.Where(f => f.Type is FacilityType.TownCenter or FacilityType.VillagePoint).ToList();
+        var values = new Dictionary<string, double?>
+        {
+            [SocializedUrban] = Ratio(urban.Sum(f => f.Socialized), urban.Sum(f => f.Count)),
+            [SocializedRural] = Ratio(rural.Sum(f => f.Socialized), rural.Sum(f => f.Count)),
+            [MedicalCareCapability] = Ratio(facts.Sum(f => f.WithMedicalCare), facts.Sum(f => f.Count)),
+            [NursingBedShare] = Ratio(facts.Sum(f => f.BedsNursing), facts.Sum(f => f.BedsTotal)),
+            [MedicalCareInstitutions] = facts.Sum(f => f.Integrated),
+            [StreetCenterCoverage] = CoverageRatio(units, FacilityType.StreetCenter),
+            [CommunityStationCoverage] = CoverageRatio(units, FacilityType.CommunityStation),
+            [TownCenterCoverage] = CoverageRatio(units, FacilityType.TownCenter),
+            [VillagePointCoverage] = CoverageRatio(units, FacilityType.VillagePoint),
+        };
+        return Definitions.Select(d =>
+        {
+            var target = targets.Where(t => t.Key == d.Key).MaxBy(t => t.EffectiveFrom);
+            var value = values[d.Key];
+            var met = target is not null && value is { } v && v >= target.Target - 1e-9;
+            return new Kpi(d.Key, d.Name, value is { } x ? Math.Round(x, 4) : null, target?.Target ?? 0,
+                target?.Deadline ?? default, met, d.Unit, d.Text);
+        }).ToList();
+    }
+
+    /// <summary>Σ min(operating, required) / Σ required over the units whose requirement is known.</summary>
+    public static double? CoverageRatio(IEnumerable<UnitCoverage> units, FacilityType type)
+    {
+        var known = units.Select(u => u.Of(type)).Where(c => c.Required is > 0).ToList();
+        return Ratio(known.Sum(c => Math.Min(c.Operating, c.Required!.Value)), known.Sum(c => c.Required!.Value));
+    }
+
+    private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
+}

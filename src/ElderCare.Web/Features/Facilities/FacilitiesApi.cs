@@ -1,0 +1,44 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ElderCare.Web.Features.Facilities;
+
+public static class FacilitiesApi
+{
+    public static RouteGroupBuilder MapFacilitiesApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/facilities").WithTags("设施");
+
+        g.MapPost("/", async (FacilityInput input, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await RegisterFacility.Handle(input, db, clock, ct))
+                .ToResult(f => TypedResults.Created($"/api/facilities/{f.Id}", f)))
+            .WithSummary("登记设施");
+
+        g.MapGet("/", async ([AsParameters] ListFacilities.Query query, AppDbContext db, CancellationToken ct) =>
+                (await ListFacilities.Handle(query, db, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("设施列表（按区域含下级、类型、状态筛选，分页）");
+
+        g.MapGet("/{id:guid}", async (Guid id, HttpContext http, AppDbContext db, CancellationToken ct) =>
+                (await GetFacility.Handle(id, db, ct)).ToResult(f =>
+                {
+                    http.Response.Headers.ETag = $"\"{f.Version}\"";
+                    return TypedResults.Ok(f);
+                }))
+            .WithSummary("设施详情");
+
+        g.MapPut("/{id:guid}", async (Guid id, FacilityInput input, [FromHeader(Name = "If-Match")] string? ifMatch,
+                AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                // The version may come in the body or as the ETag read from GET.
+                if (input.Version is null && int.TryParse(ifMatch?.Trim('"', 'W', '/'), out var v)) input = input with { Version = v };
+                return (await UpdateFacility.Handle(id, input, db, clock, ct)).ToResult(TypedResults.Ok);
+            })
+            .WithSummary("修改设施（乐观并发：版本不符返回 409）");
+
+        g.MapGet("/{id:guid}/compliance", async (Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await CheckCompliance.Handle(id, db, clock, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("对照附件1建设标准检查");
+        return api;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ElderCare.Web.Features.Facilities;
+
+public enum FacilityType { StreetCenter, CommunityStation, TownCenter, VillagePoint }
+
+public enum FacilityStatus { Planned, UnderConstruction, Operating, Suspended, Closed }
+
+/// <summary>Functional zones of Attachment 1 (附件1 功能区).</summary>
+public enum Zone { Leisure, Education, DailyCare, Health, HumanisticCare, ResidentialCare, Operations, MedicalRehab }
+
+/// <summary>公办公营 / 公建民营 / 民办公助 / 民办; socialised operation is every mode but government.</summary>
+public enum OperationMode { Government, PublicPrivate, PrivateSubsidized, Private }
+
+/// <summary>医养结合: none, an agreement with a clinic, an embedded clinic, or an integrated 医养结合型机构.</summary>
+public enum MedicalCareMode { None, Agreement, Embedded, Integrated }
+
+public sealed class Beds
+{
+    public int Total { get; set; }
+    public int Nursing { get; set; }
+    public int DayCare { get; set; }
+}
+
+public sealed class Facility
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public FacilityType Type { get; set; }
+    public required string RegionCode { get; set; }
+
+    /// <summary>The street or town the facility lies in (first 9 digits of the region code); indexed for coverage.</summary>
+    public required string UnitCode { get; set; }
+
+    public FacilityStatus Status { get; set; }
+    public DateOnly StatusSince { get; set; }
+    public double FloorArea { get; set; }
+    public Beds Beds { get; set; } = new();
+    public List<Zone> Zones { get; set; } = [];
+    public OperationMode OperationMode { get; set; }
+    public string? OperatorName { get; set; }
+    public MedicalCareMode MedicalCareMode { get; set; }
+    public string? MedicalPartner { get; set; }
+    public bool ColocatedWithHealthStation { get; set; }
+    public bool SmallCommunity { get; set; }
+    public Guid? HubFacilityId { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? Address { get; set; }
+    public DateOnly? OpenedOn { get; set; }
+    public int Version { get; set; } = 1;
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; set; }
+    public List<FacilityStatusChange> StatusHistory { get; init; } = [];
+
+    /// <summary>Records a status change on a date; history is kept, the latest change is the current status.</summary>
+    public void ChangeStatus(FacilityStatus status, DateOnly on, DateTime recordedAt)
+    {
+        StatusHistory.Add(new FacilityStatusChange { FacilityId = Id, Status = status, On = on, RecordedAt = recordedAt });
+        if (on >= StatusSince || StatusHistory.Count == 1)
+        {
+            Status = status;
+            StatusSince = on;
+        }
+    }
+}
+
+public sealed class FacilityStatusChange
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid FacilityId { get; init; }
+    public FacilityStatus Status { get; init; }
+    public DateOnly On { get; init; }
+    public DateTime RecordedAt { get; init; }
+}
+
+internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
+{
+    public void Configure(EntityTypeBuilder<Facility> e)
+    {
+        e.HasKey(f => f.Id);
+        e.Property(f => f.Name).HasMaxLength(200);
+        e.Property(f => f.Type).HasConversion<string>().HasMaxLength(30);
+        e.Property(f => f.Status).HasConversion<string>().HasMaxLength(30);
+        e.Property(f => f.OperationMode).HasConversion<string>().HasMaxLength(30);
+        e.Property(f => f.MedicalCareMode).HasConversion<string>().HasMaxLength(30);
+        e.Property(f => f.RegionCode).HasMaxLength(12);
+        e.Property(f => f.UnitCode).HasMaxLength(9);
+        e.Property(f => f.OperatorName).HasMaxLength(200);
+        e.Property(f => f.MedicalPartner).HasMaxLength(200);
+        e.Property(f => f.Address).HasMaxLength(300);
+        e.Property(f => f.Version).IsConcurrencyToken();
+        e.ComplexProperty(f => f.Beds);
+        e.PrimitiveCollection(f => f.Zones).ElementType().HasConversion<string>();
+        e.HasMany(f => f.StatusHistory).WithOne().HasForeignKey(c => c.FacilityId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(f => new { f.UnitCode, f.Type });
+        e.HasIndex(f => f.RegionCode);
+        e.HasIndex(f => f.HubFacilityId);
+    }
+}
+
+internal sealed class FacilityStatusChangeConfiguration : IEntityTypeConfiguration<FacilityStatusChange>
+{
+    public void Configure(EntityTypeBuilder<FacilityStatusChange> e)
+    {
+        e.HasKey(c => c.Id);
+        e.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+        e.HasIndex(c => new { c.FacilityId, c.On });
+    }
+}

@@ -1,0 +1,103 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Facilities;
+
+/// <summary>The checks shared by registering and updating a facility; messages name the camelCase field.</summary>
+public static class FacilityValidation
+{
+    public static async Task<FieldErrors> ValidateAsync(FacilityInput input, Guid? self, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "请填写设施名称。");
+        else if (input.Name.Trim().Length > 200) errors.Add("name", "设施名称不能超过 200 个字。");
+        if (input.Type is null) errors.Add("type", "请选择设施类型。");
+        if (input.OperationMode is null) errors.Add("operationMode", "请选择运营方式。");
+        errors.AddIf(input.FloorArea is < 0 or > 1_000_000, "floorArea", "建筑面积应在 0 至 1000000 平方米之间。");
+        if (input.Beds is { } beds)
+        {
+            errors.AddIf(beds.Total < 0, "beds.total", "床位数不能为负数。");
+            errors.AddIf(beds.Nursing < 0, "beds.nursing", "护理型床位数不能为负数。");
+            errors.AddIf(beds.DayCare < 0, "beds.dayCare", "日间照料床位数不能为负数。");
+            errors.AddIf(beds.Nursing > beds.Total, "beds.nursing", "护理型床位数不能超过床位总数。");
+        }
+        if (input.Zones is { } zones && zones.Distinct().Count() != zones.Count) errors.Add("zones", "功能区有重复。");
+        if (input.MedicalCare is { Mode: MedicalCareMode.Agreement, Partner: var partner } && string.IsNullOrWhiteSpace(partner))
+            errors.Add("medicalCare.partner", "签约合作的，请填写合作医疗机构名称。");
+        if (input.Location is { } loc)
+        {
+            errors.AddIf(loc.Lat is < -90 or > 90 || double.IsNaN(loc.Lat), "location.lat", "纬度应在 -90 至 90 之间。");
+            errors.AddIf(loc.Lng is < -180 or > 180 || double.IsNaN(loc.Lng), "location.lng", "经度应在 -180 至 180 之间。");
+        }
+        if (input.Status == FacilityStatus.Operating && input.OpenedOn is null)
+            errors.Add("openedOn", "运营中的设施请填写开业日期。");
+        errors.AddIf(input.Address?.Length > 300, "address", "地址不能超过 300 个字。");
+        errors.AddIf(input.OperatorName?.Length > 200, "operatorName", "运营机构名称不能超过 200 个字。");
+
+        if (string.IsNullOrWhiteSpace(input.RegionCode)) errors.Add("regionCode", "请选择所在区域。");
+        else if (input.Type is { } type)
+        {
+            var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == input.RegionCode, ct);
+            if (region is null) errors.Add("regionCode", $"区域代码 {input.RegionCode} 不存在。");
+            else if (!AllowedKinds(type).Contains(region.Kind))
+                errors.Add("regionCode", $"{Labels.Of(type)}应设在{string.Join("或", AllowedKinds(type).Select(Labels.Of))}，{region.Name}是{Labels.Of(region.Kind)}。");
+        }
+
+        if (input.HubFacilityId is { } hubId && input.Type is { } t)
+        {
+            var hubType = HubTypeFor(t);
+            var hub = await db.Facilities.AsNoTracking().Where(f => f.Id == hubId).Select(f => new { f.Type }).FirstOrDefaultAsync(ct);
+            if (hubType is null) errors.Add("hubFacilityId", $"{Labels.Of(t)}本身是中心，不挂靠其他中心。");
+            else if (hubId == self) errors.Add("hubFacilityId", "设施不能挂靠自己。");
+            else if (hub is null) errors.Add("hubFacilityId", "所挂靠的中心不存在。");
+            else if (hub.Type != hubType)
+                errors.Add("hubFacilityId", $"{Labels.Of(t)}应由{Labels.Of(hubType.Value)}带动（中心带站 / 中心带点），所选设施是{Labels.Of(hub.Type)}。");
+        }
+        return errors;
+    }
+
+    /// <summary>Where each type may stand: a centre in its street or town; a station or point in its community or
+    /// village, or in the street or town while the community or village is not yet registered.</summary>
+    public static RegionKind[] AllowedKinds(FacilityType type) => type switch
+    {
+        FacilityType.StreetCenter => [RegionKind.Street],
+        FacilityType.TownCenter => [RegionKind.Town],
+        FacilityType.CommunityStation => [RegionKind.Community, RegionKind.Street, RegionKind.Town],
+        _ => [RegionKind.Village, RegionKind.Street, RegionKind.Town],
+    };
+
+    /// <summary>二(三): 街道中心带社区站 (中心带站); 镇中心带村级点 (中心带点). Centres have no hub.</summary>
+    public static FacilityType? HubTypeFor(FacilityType type) => type switch
+    {
+        FacilityType.CommunityStation => FacilityType.StreetCenter,
+        FacilityType.VillagePoint => FacilityType.TownCenter,
+        _ => null,
+    };
+
+    /// <summary>Copies validated input onto the entity (status changes are recorded separately, with history).</summary>
+    public static void ApplyTo(FacilityInput input, Facility f)
+    {
+        f.Name = input.Name!.Trim();
+        f.Type = input.Type!.Value;
+        f.RegionCode = input.RegionCode!;
+        f.UnitCode = Region.UnitOf(input.RegionCode!)!;
+        f.FloorArea = input.FloorArea ?? 0;
+        f.Beds = new Beds { Total = input.Beds?.Total ?? 0, Nursing = input.Beds?.Nursing ?? 0, DayCare = input.Beds?.DayCare ?? 0 };
+        f.Zones = input.Zones?.Distinct().Order().ToList() ?? [];
+        f.OperationMode = input.OperationMode!.Value;
+        f.OperatorName = Trim(input.OperatorName);
+        f.MedicalCareMode = input.MedicalCare?.Mode ?? MedicalCareMode.None;
+        f.MedicalPartner = f.MedicalCareMode == MedicalCareMode.None ? null : Trim(input.MedicalCare?.Partner);
+        f.ColocatedWithHealthStation = input.ColocatedWithHealthStation;
+        f.SmallCommunity = input.SmallCommunity;
+        f.HubFacilityId = input.HubFacilityId;
+        f.Latitude = input.Location?.Lat;
+        f.Longitude = input.Location?.Lng;
+        f.Address = Trim(input.Address);
+        f.OpenedOn = input.OpenedOn;
+    }
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ElderCare.Web.Infrastructure.Errors;
+
+/// <summary>Turns use-case outcomes into HTTP results; every failure is ProblemDetails in Chinese.</summary>
+public static class ApiResults
+{
+    public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> ok) => outcome.Kind switch
+    {
+        OutcomeKind.Ok => ok(outcome.Value!),
+        OutcomeKind.NotFound => NotFound(outcome.Message ?? "未找到该记录"),
+        OutcomeKind.Invalid => Invalid(outcome.Errors!),
+        OutcomeKind.Conflict => Conflict(outcome.Message ?? "数据冲突"),
+        _ => throw new InvalidOperationException($"未知的结果类型 {outcome.Kind}"),
+    };
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "未找到");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "数据冲突");
+
+    public static ValidationProblem Invalid(FieldErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), detail: "提交的数据有误，请按提示修改。", title: "数据校验未通过");
+
+    public static ValidationProblem Invalid(string field, string message) => Invalid(new FieldErrors().Add(field, message));
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ElderCare.Web.Infrastructure.Errors;
+
+/// <summary>One place that turns unexpected exceptions and bare status codes into Chinese ProblemDetails.</summary>
+public static class ProblemDetailsSetup
+{
+    public static readonly IReadOnlyDictionary<int, string> Titles = new Dictionary<int, string>
+    {
+        [400] = "请求有误",
+        [401] = "未登录或登录已过期",
+        [403] = "无权访问",
+        [404] = "未找到",
+        [405] = "不支持该请求方法",
+        [409] = "数据冲突",
+        [413] = "请求内容过大",
+        [415] = "不支持的内容类型",
+        [422] = "无法处理的请求",
+        [429] = "请求过于频繁",
+        [500] = "服务器内部错误",
+        [503] = "服务暂不可用",
+    };
+
+    public static IServiceCollection AddChineseProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (Titles.TryGetValue(status, out var title) && !HasChinese(ctx.ProblemDetails.Title))
+                ctx.ProblemDetails.Title = title;
+            ctx.ProblemDetails.Type ??= $"https://httpstatuses.io/{status}";
+            ctx.ProblemDetails.Extensions.Remove("exception");
+        });
+        services.AddExceptionHandler<ExceptionToProblem>();
+        return services;
+    }
+
+    private static bool HasChinese(string? s) => s is not null && s.Any(c => c >= 0x4e00 && c <= 0x9fff);
+}
+
+/// <summary>Maps bad requests (malformed JSON, bad enum values, oversized bodies) to 4xx ProblemDetails naming the field.</summary>
+public sealed partial class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, problem) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (413, new ProblemDetails { Detail = "请求内容超过 1 MB 上限。" }),
+            BadHttpRequestException bad when Find<JsonException>(bad) is { } json => (400, JsonProblem(json)),
+            BadHttpRequestException bad => (bad.StatusCode, BadRequest(bad)),
+            JsonException json => (400, JsonProblem(json)),
+            _ => (500, new ProblemDetails { Detail = "服务器处理请求时出错，已记录日志。" }),
+        };
+        if (status >= 500) logger.LogError(exception, "Unhandled exception for {Path}", http.Request.Path);
+        problem.Status = status;
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static T? Find<T>(Exception e) where T : Exception
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is T t) return t;
+        return null;
+    }
+
+    private static ValidationProblemDetails JsonProblem(JsonException json)
+    {
+        var field = FieldName(json.Path);
+        var message = string.IsNullOrEmpty(field) ? "请求体不是有效的 JSON。" : "值的格式或取值无效。";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] })
+        {
+            Title = "数据校验未通过",
+            Detail = message,
+        };
+    }
+
+    /// <summary>"$.beds.total" → "beds.total"; "$.zones[2]" → "zones".</summary>
+    internal static string FieldName(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "";
+        var p = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        var bracket = p.IndexOf('[', StringComparison.Ordinal);
+        return bracket >= 0 ? p[..bracket] : p;
+    }
+
+    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == 415) return new ProblemDetails { Detail = "请使用 application/json 提交数据。" };
+        // "Failed to bind parameter \"int? page\" from \"abc\"." → field "page"
+        var match = BoundParameter().Match(bad.Message);
+        if (match.Success)
+        {
+            var field = match.Groups[1].Value;
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["参数格式无效。"] })
+            {
+                Title = "数据校验未通过",
+                Detail = $"参数 {field} 的格式无效。",
+            };
+        }
+        return new ProblemDetails { Detail = bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "缺少请求体或请求体无效。" : "请求格式无效。" };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]*[\\s?])?(\\w+)\"")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
+}

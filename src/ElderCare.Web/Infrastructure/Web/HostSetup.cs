@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ElderCare.Web.Data;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Infrastructure.Web;
+
+/// <summary>Services and middleware of the one host, kept out of Program.cs so it reads as a table of contents.</summary>
+public static class HostSetup
+{
+    /// <summary>OWASP API4: no request body over 1 MB.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static void AddElderCare(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(TimeProvider.System);
+        services.AddChineseProblemDetails();
+        services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "ElderCare 智慧养老服务平台 API";
+            doc.Info.Description = "荣昌区社区居家养老服务全覆盖（荣昌府办发〔2020〕1号）。错误一律为 ProblemDetails，校验错误以字段名（camelCase）为键。";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddAntiforgery();
+    }
+
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+
+    public static void UseElderCare(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RejectLargeBodies);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "ElderCare API v1");
+            o.DocumentTitle = "ElderCare API 参考";
+        });
+    }
+
+    /// <summary>413 before reading a declared body over the limit (Kestrel enforces the same for streamed bodies).</summary>
+    private static async Task RejectLargeBodies(HttpContext http, Func<Task> next)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+            throw new BadHttpRequestException("请求内容过大", StatusCodes.Status413PayloadTooLarge);
+        await next();
+    }
+
+    public static void MapHealth(this WebApplication app) =>
+        app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
+                await DatabaseState.IsReadyAsync(db, ct)
+                    ? Results.Ok(new { status = "ok" })
+                    : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
+            .WithTags("运维").WithSummary("健康检查：数据库已迁移时返回 200");
+
+    /// <summary>At start: migrate (SQLite by default, PostgreSQL only when asked) and load the reference data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var migrate = options.MigrateOnStart ?? options.Provider == DatabaseProvider.Sqlite;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ElderCare");
+        if (migrate)
+        {
+            await Database.MigrateAsync(db);
+            await Data.Seed.RongchangSeed.RunAsync(db);
+        }
+        else if (!await DatabaseState.IsReadyAsync(db, default))
+            log.LogWarning("数据库尚未迁移：请运行 `dotnet run --project src/ElderCare.Web -- migrate`。/health 将返回 503。");
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            Console.WriteLine($"ElderCare 已启动：{urls}（数据库：{options.Provider}）");
+            Console.WriteLine("首次登录：账户与登录功能尚未启用，所有页面当前无需登录。");
+        });
+    }
+}
+
+/// <summary>Remembers once the database is migrated, so /health costs one query only until then.</summary>
+public static class DatabaseState
+{
+    private static volatile bool _ready;
+
+    public static async Task<bool> IsReadyAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (_ready) return true;
+        try
+        {
+            _ready = await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return false;
+        }
+        return _ready;
+    }
+}

@@ -1,0 +1,27 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Coverage;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Plan;
+using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddElderCare();
+var app = builder.Build();
+
+if (await AdminCommands.TryRunAsync(app, args) is { } exitCode) return exitCode;
+
+app.UseElderCare();
+var api = app.MapGroup("/api");
+api.MapRegionsApi();
+api.MapFacilitiesApi();
+api.MapPlanApi();
+api.MapCoverageApi();
+app.MapHealth();
+app.MapRazorPages();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
