@@ -8,3 +8,9 @@ for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/ElderCare.Web --context "${provider}AppDbContext" \
     --output-dir "Data/Migrations/$provider" --namespace "ElderCare.Web.Data.Migrations.$provider"
 done
+# With a new migrations folder EF places the model snapshot by namespace; keep it beside its migrations.
+for provider in Sqlite Postgres; do
+  stray="src/ElderCare.Web/ElderCare/Web/Data/Migrations/$provider"
+  if [ -d "$stray" ]; then mv "$stray"/*.cs "src/ElderCare.Web/Data/Migrations/$provider/"; fi
+done
+rm -rf src/ElderCare.Web/ElderCare

@@ -80,6 +80,7 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
     public void Configure(EntityTypeBuilder<Facility> e)
     {
         e.HasKey(f => f.Id);
+        e.Property(f => f.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
         e.Property(f => f.Name).HasMaxLength(200);
         e.Property(f => f.Type).HasConversion<string>().HasMaxLength(30);
         e.Property(f => f.Status).HasConversion<string>().HasMaxLength(30);
@@ -105,6 +106,7 @@ internal sealed class FacilityStatusChangeConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<FacilityStatusChange> e)
     {
         e.HasKey(c => c.Id);
+        e.Property(c => c.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
         e.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
         e.HasIndex(c => new { c.FacilityId, c.On });
     }

@@ -94,7 +94,7 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
         var match = BoundParameter().Match(bad.Message);
         if (match.Success)
         {
-            var field = match.Groups[1].Value;
+            var field = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(match.Groups[1].Value);
             return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["参数格式无效。"] })
             {
                 Title = "数据校验未通过",

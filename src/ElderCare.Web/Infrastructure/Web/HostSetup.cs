@@ -90,6 +90,7 @@ public static class HostSetup
         else if (!await DatabaseState.IsReadyAsync(db, default))
             log.LogWarning("数据库尚未迁移：请运行 `dotnet run --project src/ElderCare.Web -- migrate`。/health 将返回 503。");
 
+        if (app.Environment.IsEnvironment("Testing")) return;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);

@@ -21,7 +21,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Coverage.KpiTarget", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Deadline")
@@ -54,7 +53,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.ConstructionStandard", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("AdvisoryColocation")
@@ -103,7 +101,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.Facility", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -219,7 +216,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.FacilityStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FacilityId")

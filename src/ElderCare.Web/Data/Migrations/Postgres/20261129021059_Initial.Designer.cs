@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElderCare.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129020619_Initial")]
+    [Migration("20261129021059_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -29,7 +29,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ElderCare.Web.Features.Coverage.KpiTarget", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Deadline")
@@ -62,7 +61,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.ConstructionStandard", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("AdvisoryColocation")
@@ -111,7 +109,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.Facility", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -227,7 +224,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.FacilityStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FacilityId")

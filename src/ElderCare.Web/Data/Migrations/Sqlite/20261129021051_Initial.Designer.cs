@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ElderCare.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129020611_Initial")]
+    [Migration("20261129021051_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,7 +24,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Coverage.KpiTarget", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Deadline")
@@ -57,7 +56,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.ConstructionStandard", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("AdvisoryColocation")
@@ -106,7 +104,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.Facility", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -222,7 +219,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.FacilityStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FacilityId")

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ElderCare.Tests.Infrastructure;
+using ElderCare.Web.Features.Plan;
+using MiniExcelLibs;
+
+namespace ElderCare.Tests.Plan;
+
+public class PlanApiTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private readonly HttpClient _http = app.CreateClient();
+
+    private async Task<byte[]> Export() => await (await _http.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
+
+    private static Dictionary<string, List<Dictionary<string, object?>>> Read(byte[] xlsx)
+    {
+        using var s = new MemoryStream(xlsx);
+        return s.GetSheetNames().ToDictionary(n => n, n =>
+        {
+            using var sheet = new MemoryStream(xlsx);
+            return sheet.Query(useHeaderRow: true, sheetName: n).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
+        });
+    }
+
+    private static byte[] Write(Dictionary<string, List<Dictionary<string, object?>>> sheets)
+    {
+        using var s = new MemoryStream();
+        s.SaveAs(sheets.ToDictionary(kv => kv.Key, kv => (object)kv.Value));
+        return s.ToArray();
+    }
+
+    private async Task<HttpResponseMessage> Import(byte[] xlsx)
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(xlsx);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, "file", "plan.xlsx");
+        return await _http.PostAsync("/api/plan/import", content);
+    }
+
+    [Fact]
+    public async Task Export_has_the_layout_of_attachments_2_and_3()
+    {
+        var sheets = Read(await Export());
+        Assert.Equal([PlanSheets.Urban.Name, PlanSheets.Rural.Name], sheets.Keys);
+        var urban = sheets[PlanSheets.Urban.Name];
+        Assert.Equal(21, urban.Count);
+        var changyuan = urban.Single(r => (string?)r["代码"] == Make.Changyuan);
+        Assert.Equal("昌元街道", changyuan["镇街"]);
+        Assert.Equal(5d, Convert.ToDouble(changyuan["社区养老服务站现有数"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("社区养老服务站2019年拟建数", changyuan.Keys);
+        Assert.Contains("社区养老服务站2020年拟建数", changyuan.Keys);
+        var rural = sheets[PlanSheets.Rural.Name].Single(r => (string?)r["代码"] == Make.Panlong);
+        Assert.Equal(12d, Convert.ToDouble(rural["行政村数"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("村级互助养老点2022年拟建数", rural.Keys);
+        Assert.Equal("是", rural["镇养老服务中心待确认"]);
+    }
+
+    [Fact]
+    public async Task Import_with_bad_rows_changes_nothing_and_reports_every_bad_row()
+    {
+        var before = await (await _http.GetAsync("/api/plan")).Content.ReadAsStringAsync();
+        var sheets = Read(await Export());
+        var urban = sheets[PlanSheets.Urban.Name];
+        urban[0]["社区养老服务站现有数"] = 99;     // fine on its own, must not be applied
+        urban[1]["社区养老服务站现有数"] = -3;     // row 3
+        urban[2]["代码"] = "500153999";            // row 4
+        urban[7]["街道养老服务中心现有数"] = 1;    // row 9: 荣隆镇 is a town, it has no street centre
+        sheets[PlanSheets.Rural.Name][3]["村级互助养老点2021年拟建数"] = "两个"; // row 5
+
+        var r = await Import(Write(sheets));
+        var problem = await r.AssertProblem(HttpStatusCode.BadRequest);
+        var keys = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Contains($"{PlanSheets.Urban.Name}第3行:社区养老服务站现有数", keys);
+        Assert.Contains($"{PlanSheets.Urban.Name}第4行:代码", keys);
+        Assert.Contains($"{PlanSheets.Urban.Name}第9行:街道养老服务中心现有数", keys);
+        Assert.Contains($"{PlanSheets.Rural.Name}第5行:村级互助养老点2021年拟建数", keys);
+        Assert.Equal(4, keys.Count);
+        Assert.Equal(before, await (await _http.GetAsync("/api/plan")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Import_applies_a_confirmed_year_and_coverage_follows()
+    {
+        var sheets = Read(await Export());
+        var rural = sheets[PlanSheets.Rural.Name];
+        var panlong = rural.Single(r => (string?)r["代码"] == Make.Panlong);
+        panlong["村级互助养老点年份待定"] = null;
+        panlong["村级互助养老点2021年拟建数"] = 4;
+        panlong["村级互助养老点2022年拟建数"] = 5;   // the district adds 3 more points to close the gap
+        panlong["村级互助养老点待确认"] = "";
+
+        var r = await Import(Write(sheets));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var plan = (await (await _http.GetAsync("/api/plan")).ReadJson()).EnumerateArray()
+            .Single(l => l.GetProperty("unitCode").GetString() == Make.Panlong && l.GetProperty("type").GetString() == "village-point");
+        Assert.Equal(9, plan.GetProperty("plannedToBuild").GetInt32());
+        Assert.Equal(12, plan.GetProperty("totalWhenDone").GetInt32());
+        Assert.False(plan.GetProperty("toConfirm").GetBoolean());
+
+        var coverage = await (await _http.GetAsync("/api/coverage?asOf=2022-12-31")).ReadJson();
+        var unit = coverage.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("regionCode").GetString() == Make.Panlong);
+        Assert.DoesNotContain(unit.GetProperty("gaps").EnumerateArray(), g => g.GetProperty("kind").GetString() == "plan");
+    }
+
+    [Fact]
+    public async Task Import_of_something_that_is_not_a_workbook_is_400_naming_file()
+    {
+        await (await Import("not a spreadsheet"u8.ToArray())).AssertFieldError("file");
+        await (await _http.PostAsync("/api/plan/import", new MultipartFormDataContent())).AssertFieldError("file");
+    }
+}

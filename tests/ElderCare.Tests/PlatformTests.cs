@@ -1,0 +1,59 @@
+using System.Net;
+using ElderCare.Tests.Infrastructure;
+using ElderCare.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Tests;
+
+public class PlatformTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private readonly HttpClient _http = app.CreateClient();
+
+    [Fact]
+    public async Task Health_is_200_once_the_database_is_migrated()
+    {
+        var r = await _http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("ok", (await r.ReadJson()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_and_its_reference_page_are_served()
+    {
+        var doc = await (await _http.GetAsync("/openapi/v1.json")).ReadJson();
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/facilities", paths);
+        Assert.Contains("/api/coverage", paths);
+        Assert.Contains("/api/kpis", paths);
+        var page = await _http.GetAsync("/api-docs/index.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_route_is_404_problem() =>
+        await (await _http.GetAsync("/api/does-not-exist")).AssertProblem(HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task A_wrong_method_is_405_problem() =>
+        await (await _http.DeleteAsync("/api/regions")).AssertProblem(HttpStatusCode.MethodNotAllowed);
+
+    [Fact]
+    public async Task Seeding_again_adds_nothing()
+    {
+        await using var scope = app.Scope(out var db);
+        Assert.Equal(0, await ElderCare.Web.Data.Seed.RongchangSeed.RunAsync(db));
+        Assert.Equal(22, await db.Regions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Both_migration_sets_match_the_model()
+    {
+        await using var scope = app.Scope(out var db);
+        Assert.False(db.Database.HasPendingModelChanges(), $"{db.GetType().Name} has model changes without a migration");
+        var other = db is SqliteAppDbContext
+            ? (AppDbContext)new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=unused").Options)
+            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        await using (other)
+            Assert.False(other.Database.HasPendingModelChanges(), $"{other.GetType().Name} has model changes without a migration");
+    }
+}
