@@ -34,6 +34,15 @@ public class PlatformTests(AppFactory app) : IClassFixture<AppFactory>
         await (await _http.GetAsync("/api/does-not-exist")).AssertProblem(HttpStatusCode.NotFound);
 
     [Fact]
+    public async Task A_page_that_does_not_exist_is_a_Chinese_html_404()
+    {
+        var r = await _http.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("页面不存在", await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_wrong_method_is_405_problem() =>
         await (await _http.DeleteAsync("/api/regions")).AssertProblem(HttpStatusCode.MethodNotAllowed);
 

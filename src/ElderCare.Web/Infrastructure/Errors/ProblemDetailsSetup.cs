@@ -57,6 +57,11 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
         if (status >= 500) logger.LogError(exception, "Unhandled exception for {Path}", http.Request.Path);
         problem.Status = status;
         http.Response.StatusCode = status;
+        if (!Web.HostSetup.IsApi(http.Request))
+        {
+            await ErrorPage.WriteAsync(http, status, problem.Detail);
+            return true;
+        }
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
@@ -106,4 +111,25 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
 
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]*[\\s?])?(\\w+)\"")]
     private static partial System.Text.RegularExpressions.Regex BoundParameter();
+}
+
+/// <summary>A plain Chinese error page for browsers (pages have no use for JSON).</summary>
+public static class ErrorPage
+{
+    public static async Task WriteAsync(HttpContext http, int status, string? detail = null)
+    {
+        var title = ProblemDetailsSetup.Titles.TryGetValue(status, out var t) ? t : "出错了";
+        var text = System.Net.WebUtility.HtmlEncode(detail ?? status switch
+        {
+            404 => "您要找的页面不存在，或不在您的权限范围内。",
+            413 => "上传的内容超过 1 MB 上限。",
+            _ => "请求未能完成，请返回重试。",
+        });
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{title} - 荣昌区智慧养老服务平台</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="container error-page"><h1>{status} {title}</h1><p>{text}</p><p><a href="/">返回首页</a></p></main></body></html>
+            """);
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,9 @@ public static class HostSetup
             return Task.CompletedTask;
         }));
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // Chinese text is written as is, not as &#x…; entities (pages were several times larger).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery();
     }
 
@@ -45,7 +49,7 @@ public static class HostSetup
     public static void UseElderCare(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(WriteStatusPage);
         app.Use(RejectLargeBodies);
         app.UseStaticFiles();
         app.UseRouting();
@@ -57,6 +61,22 @@ public static class HostSetup
             o.SwaggerEndpoint("/openapi/v1.json", "ElderCare API v1");
             o.DocumentTitle = "ElderCare API 参考";
         });
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+
+    /// <summary>Empty error responses: ProblemDetails for the API, a short Chinese page for people.</summary>
+    private static async Task WriteStatusPage(StatusCodeContext ctx)
+    {
+        var http = ctx.HttpContext;
+        var status = http.Response.StatusCode;
+        if (IsApi(http.Request))
+        {
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = status } });
+            return;
+        }
+        await ErrorPage.WriteAsync(http, status);
     }
 
     /// <summary>413 before reading a declared body over the limit (Kestrel enforces the same for streamed bodies).</summary>

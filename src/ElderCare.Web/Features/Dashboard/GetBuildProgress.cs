@@ -1,0 +1,77 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Plan;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Dashboard;
+
+/// <summary>One year of the build-progress chart: facilities the plan foresees by the year's end, and those running then.</summary>
+public sealed record BuildProgressYear(
+    int Year,
+    DateOnly OperatingOn,
+    IReadOnlyDictionary<FacilityType, int> Planned,
+    IReadOnlyDictionary<FacilityType, int>? Operating)
+{
+    public int PlannedTotal => Planned.Values.Sum();
+
+    /// <summary>Null for a year that starts after the date asked: what runs then is not known yet.</summary>
+    public int? OperatingTotal => Operating?.Values.Sum();
+}
+
+public sealed record BuildProgress(DateOnly AsOf, IReadOnlyList<BuildProgressYear> Years);
+
+/// <summary>建设进度：已建成 vs 规划 — cumulative planned facilities against those operating, year by year.</summary>
+public static class GetBuildProgress
+{
+    public static readonly int[] PolicyYears = [2019, 2020, 2021, 2022];
+
+    public static readonly FacilityType[] Types =
+        [FacilityType.StreetCenter, FacilityType.CommunityStation, FacilityType.TownCenter, FacilityType.VillagePoint];
+
+    /// <summary>一、工作目标: 2020年底前街道和社区全覆盖，2022年底前镇和村全覆盖 — when a facility without a year is due.</summary>
+    public static int DeadlineYear(FacilityType type) =>
+        type is FacilityType.StreetCenter or FacilityType.CommunityStation ? 2020 : 2022;
+
+    /// <summary>The policy years plus the year asked about, in order.</summary>
+    public static IReadOnlyList<int> YearsFor(DateOnly asOf) => PolicyYears.Append(asOf.Year).Distinct().Order().ToList();
+
+    /// <summary>Existing plus everything planned up to the year; a planned facility without a year counts at its type's deadline.</summary>
+    public static int PlannedBy(PlanLine line, int year) =>
+        (line.Existing ?? 0) + line.Years.Where(y => (y.Year ?? DeadlineYear(line.Type)) <= year).Sum(y => y.Count);
+
+    public static IReadOnlyDictionary<FacilityType, int> PlannedBy(IEnumerable<PlanLine> lines, int year)
+    {
+        var byType = Types.ToDictionary(t => t, _ => 0);
+        foreach (var line in lines) byType[line.Type] += PlannedBy(line, year);
+        return byType;
+    }
+
+    /// <summary>Operating is read at each year's end, or on the date asked for its own year; later years have none.</summary>
+    public static DateOnly? OperatingDate(int year, DateOnly asOf) =>
+        year < asOf.Year ? new DateOnly(year, 12, 31) : year == asOf.Year ? asOf : null;
+
+    public static async Task<Outcome<BuildProgress>> Handle(string? asOf, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = clock.DateOrToday(asOf, "asOf", errors);
+        if (errors.Any) return Outcome<BuildProgress>.Invalid(errors);
+
+        var lines = await db.PlanLines.AsNoTracking().ToListAsync(ct);
+        var years = new List<BuildProgressYear>();
+        foreach (var year in YearsFor(date))
+        {
+            var on = OperatingDate(year, date);
+            Dictionary<FacilityType, int>? operating = null;
+            if (on is { } d)
+            {
+                var counts = await db.Facilities.AsNoTracking().OperatingOn(d)
+                    .GroupBy(f => f.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                operating = Types.ToDictionary(t => t, t => counts.FirstOrDefault(c => c.Key == t)?.Count ?? 0);
+            }
+            years.Add(new BuildProgressYear(year, on ?? new DateOnly(year, 12, 31), PlannedBy(lines, year), operating));
+        }
+        return new BuildProgress(date, years);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Coverage;
+using ElderCare.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ElderCare.Web.Features.Dashboard;
+
+public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    /// <summary>KPIs shown in the first row: the coverage goals of 一、工作目标.</summary>
+    public static readonly string[] CoverageKpis =
+        [Kpis.StreetCenterCoverage, Kpis.CommunityStationCoverage, Kpis.TownCenterCoverage, Kpis.VillagePointCoverage];
+
+    [BindProperty(SupportsGet = true, Name = "asOf")]
+    public string? AsOf { get; set; }
+
+    public CoverageReport Coverage { get; private set; } = null!;
+    public IReadOnlyList<Kpi> KpiList { get; private set; } = [];
+    public BuildProgress Progress { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var coverage = await GetCoverage.Handle(AsOf, null, db, clock, ct);
+        if (!coverage.IsOk)
+        {
+            // A bad date is shown next to the field; the page still answers for today.
+            ModelState.AddFieldErrors(coverage.Errors!);
+            AsOf = null;
+            coverage = await GetCoverage.Handle(null, null, db, clock, ct);
+        }
+        Coverage = coverage.Value!;
+        var date = FormValues.Text(Coverage.AsOf);
+        KpiList = (await GetKpis.Handle(date, db, clock, ct)).Value!;
+        Progress = (await GetBuildProgress.Handle(date, db, clock, ct)).Value!;
+    }
+
+    /// <summary>Coverage goals first (一、工作目标), then operation and medical care (二(三)、二(五)).</summary>
+    public IEnumerable<(string Group, IReadOnlyList<Kpi> Kpis)> KpiGroups()
+    {
+        yield return ("覆盖目标", KpiList.Where(k => CoverageKpis.Contains(k.Key)).ToList());
+        yield return ("运营与医养结合目标", KpiList.Where(k => !CoverageKpis.Contains(k.Key)).ToList());
+    }
+
+    public string ProgressChartJson() => JsonSerializer.Serialize(new
+    {
+        years = Progress.Years.Select(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "年"),
+        series = new object[]
+        {
+            new { name = "规划累计（现有+拟建）", kind = "planned", data = Progress.Years.Select(y => (int?)y.PlannedTotal) },
+            new { name = "已建成（运营中）", kind = "operating", data = Progress.Years.Select(y => y.OperatingTotal) },
+        },
+    });
+}

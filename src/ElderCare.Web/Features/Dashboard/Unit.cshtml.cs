@@ -1,0 +1,50 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Coverage;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ElderCare.Web.Features.Dashboard;
+
+/// <summary>One street or town: its four facility types, gaps, facilities and registered communities / villages.</summary>
+public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "asOf")]
+    public string? AsOf { get; set; }
+
+    public string? NotFoundMessage { get; private set; }
+    public DateOnly Date { get; private set; }
+    public UnitCoverage Unit { get; private set; } = null!;
+    public Paged<FacilityRow> Facilities { get; private set; } = null!;
+    public IReadOnlyList<RegionResource> Children { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var coverage = await GetCoverage.Handle(AsOf, code, db, clock, ct);
+        if (!coverage.IsOk)
+        {
+            ModelState.AddFieldErrors(coverage.Errors!);
+            AsOf = null;
+            coverage = await GetCoverage.Handle(null, code, db, clock, ct);
+        }
+        var unit = coverage.Value!.Units.FirstOrDefault(u => u.RegionCode == code);
+        if (unit is null)
+        {
+            NotFoundMessage = $"没有代码为 {code} 的街道或镇。";
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        Unit = unit;
+        Date = coverage.Value.AsOf;
+        var list = await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, Paging.PageNumber(Request), 20), db, ct);
+        Facilities = list.Value ?? (await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, 1, 20), db, ct)).Value!;
+        Children = (await ListRegions.Handle(code, db, ct)).Where(r => r.Code != code).ToList();
+        return Page();
+    }
+
+    public Pager FacilityPager() => new(Facilities.Page, Facilities.PageCount, Facilities.Total,
+        p => $"/dashboard/unit/{Unit.RegionCode}?asOf={FormValues.Text(Date)}&page={p}#facilities");
+}

@@ -1,0 +1,30 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ElderCare.Web.Features.Facilities;
+
+public sealed class FacilityCreateModel(AppDbContext db, TimeProvider clock) : FacilityFormModel(db)
+{
+    public async Task OnGetAsync(string? regionCode, string? type, CancellationToken ct)
+    {
+        Form = new FacilityForm { RegionCode = regionCode, Type = type, Status = "planned" };
+        await LoadChoicesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await ReadFormAsync(ct) is { } input)
+        {
+            var outcome = await RegisterFacility.Handle(input, Db, clock, ct);
+            if (outcome.IsOk)
+            {
+                TempData["Flash"] = $"已登记“{outcome.Value!.Name}”。";
+                return Redirect($"/facilities/{outcome.Value.Id}");
+            }
+            ModelState.AddFieldErrors(outcome.Errors!);
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+}

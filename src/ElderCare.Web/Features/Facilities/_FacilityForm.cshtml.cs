@@ -1,0 +1,165 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ElderCare.Web.Features.Facilities;
+
+/// <summary>
+/// The facility form as typed. Inputs carry the API's camelCase names ("floorArea", "beds.nursing"), which the binder
+/// matches to these properties, so a use-case error keyed "beds.nursing" lands on that very input.
+/// </summary>
+public sealed class FacilityForm
+{
+    public string? Name { get; set; }
+    public string? Type { get; set; }
+    public string? RegionCode { get; set; }
+    public string? Status { get; set; }
+    public string? StatusDate { get; set; }
+    public string? FloorArea { get; set; }
+    public BedsFields Beds { get; set; } = new();
+    public List<string> Zones { get; set; } = [];
+    public string? OperationMode { get; set; }
+    public string? OperatorName { get; set; }
+    public MedicalCareFields MedicalCare { get; set; } = new();
+    public bool ColocatedWithHealthStation { get; set; }
+    public bool SmallCommunity { get; set; }
+    public string? HubFacilityId { get; set; }
+    public LocationFields Location { get; set; } = new();
+    public string? Address { get; set; }
+    public string? OpenedOn { get; set; }
+    public string? Version { get; set; }
+
+    public sealed class BedsFields
+    {
+        public string? Total { get; set; }
+        public string? Nursing { get; set; }
+        public string? DayCare { get; set; }
+    }
+
+    public sealed class MedicalCareFields
+    {
+        public string? Mode { get; set; }
+        public string? Partner { get; set; }
+    }
+
+    public sealed class LocationFields
+    {
+        public string? Lat { get; set; }
+        public string? Lng { get; set; }
+    }
+
+    /// <summary>Parses the text into the use case's input; what cannot be read becomes a field error.</summary>
+    public FacilityInput ToInput(FieldErrors errors)
+    {
+        BedsResource? beds = null;
+        if (FormValues.Trimmed(Beds.Total) is not null || FormValues.Trimmed(Beds.Nursing) is not null || FormValues.Trimmed(Beds.DayCare) is not null)
+            beds = new BedsResource(
+                FormValues.Int(Beds.Total, "beds.total", errors) ?? 0,
+                FormValues.Int(Beds.Nursing, "beds.nursing", errors) ?? 0,
+                FormValues.Int(Beds.DayCare, "beds.dayCare", errors) ?? 0);
+
+        LocationResource? location = null;
+        var lat = FormValues.Double(Location.Lat, "location.lat", errors, "29.4048");
+        var lng = FormValues.Double(Location.Lng, "location.lng", errors, "105.5942");
+        if (lat is { } la && lng is { } ln) location = new LocationResource(la, ln);
+        else if (lat is null != (lng is null))
+            errors.Add(lat is null ? "location.lat" : "location.lng", "经纬度请同时填写，或都不填。");
+
+        var zones = new List<Zone>();
+        foreach (var z in Zones)
+            if (FormValues.Choice<Zone>(z, "zones", errors) is { } zone) zones.Add(zone);
+
+        var mode = FormValues.Choice<MedicalCareMode>(MedicalCare.Mode, "medicalCare.mode", errors);
+        return new FacilityInput
+        {
+            Name = Name,
+            Type = FormValues.Choice<FacilityType>(Type, "type", errors),
+            RegionCode = FormValues.Trimmed(RegionCode),
+            Status = FormValues.Choice<FacilityStatus>(Status, "status", errors),
+            StatusDate = FormValues.Date(StatusDate, "statusDate", errors),
+            FloorArea = FormValues.Double(FloorArea, "floorArea", errors),
+            Beds = beds,
+            Zones = zones,
+            OperationMode = FormValues.Choice<OperationMode>(OperationMode, "operationMode", errors),
+            OperatorName = OperatorName,
+            MedicalCare = mode is null && FormValues.Trimmed(MedicalCare.Partner) is null ? null : new MedicalCareResource(mode ?? MedicalCareMode.None, MedicalCare.Partner),
+            ColocatedWithHealthStation = ColocatedWithHealthStation,
+            SmallCommunity = SmallCommunity,
+            HubFacilityId = FormValues.Id(HubFacilityId, "hubFacilityId", errors),
+            Location = location,
+            Address = Address,
+            OpenedOn = FormValues.Date(OpenedOn, "openedOn", errors),
+            Version = FormValues.Int(Version, "version", errors),
+        };
+    }
+
+    public static FacilityForm From(FacilityResource f) => new()
+    {
+        Name = f.Name,
+        Type = EnumText.Of(f.Type),
+        RegionCode = f.RegionCode,
+        Status = EnumText.Of(f.Status),
+        FloorArea = FormValues.Text(f.FloorArea),
+        Beds = new() { Total = FormValues.Text(f.Beds.Total), Nursing = FormValues.Text(f.Beds.Nursing), DayCare = FormValues.Text(f.Beds.DayCare) },
+        Zones = f.Zones.Select(EnumText.Of).ToList(),
+        OperationMode = EnumText.Of(f.OperationMode),
+        OperatorName = f.OperatorName,
+        MedicalCare = new() { Mode = EnumText.Of(f.MedicalCare.Mode), Partner = f.MedicalCare.Partner },
+        ColocatedWithHealthStation = f.ColocatedWithHealthStation,
+        SmallCommunity = f.SmallCommunity,
+        HubFacilityId = f.HubFacilityId?.ToString(),
+        Location = new() { Lat = FormValues.Text(f.Location?.Lat), Lng = FormValues.Text(f.Location?.Lng) },
+        Address = f.Address,
+        OpenedOn = FormValues.Text(f.OpenedOn),
+        Version = FormValues.Text(f.Version),
+    };
+}
+
+/// <summary>A street or town with the communities and villages registered under it, for the region select.</summary>
+public sealed record RegionChoice(RegionResource Unit, IReadOnlyList<RegionResource> Children);
+
+/// <summary>What the create and edit pages share: the form, the choices it offers, and turning errors into ModelState.</summary>
+public abstract class FacilityFormModel(AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public FacilityForm Form { get; set; } = new();
+
+    public IReadOnlyList<RegionChoice> RegionChoices { get; private set; } = [];
+    public IReadOnlyList<FacilityRow> HubChoices { get; private set; } = [];
+
+    /// <summary>Set on the edit page: the facility being edited may not be its own hub.</summary>
+    public virtual Guid? EditingId => null;
+
+    protected AppDbContext Db => db;
+
+    protected async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        var regions = await ListRegions.Handle(null, db, ct);
+        RegionChoices = regions.Where(r => Region.IsUnit(r.Kind))
+            .Select(u => new RegionChoice(u, regions.Where(c => c.ParentCode == u.Code).ToList()))
+            .ToList();
+        var hubs = new List<FacilityRow>();
+        foreach (var type in new[] { FacilityType.StreetCenter, FacilityType.TownCenter })
+        {
+            // 中心带站 / 中心带点: one centre per street or town, so a hundred per type covers a district.
+            var page = await ListFacilities.Handle(new ListFacilities.Query(null, EnumText.Of(type), null, null, 1, PageRequest.MaxPageSize), db, ct);
+            hubs.AddRange(page.Value!.Items.Where(h => h.Id != EditingId));
+        }
+        HubChoices = hubs;
+    }
+
+    /// <summary>Parses the form; on parse errors also runs the shared checks so every problem shows at once.</summary>
+    protected async Task<FacilityInput?> ReadFormAsync(CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var input = Form.ToInput(errors);
+        if (!errors.Any) return input;
+        (await FacilityValidation.ValidateAsync(input, EditingId, db, ct)).MergeInto(errors);
+        ModelState.AddFieldErrors(errors);
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+// Draws the charts whose numbers the page already shows as a table: <div data-chart="…" data-chart-source="id-of-json">.
+// Without JavaScript (or ECharts) the table stays the source of truth, so failures here are silent.
+const palette = { planned: '#9cc3e6', operating: '#1f8a4c' };
+
+function buildProgress(el, data) {
+  const chart = window.echarts.init(el, null, { renderer: 'canvas' });
+  chart.setOption({
+    color: data.series.map(s => palette[s.kind] ?? '#0d4a86'),
+    textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: data.years },
+    yAxis: { type: 'value', name: '设施数（个）', minInterval: 1 },
+    series: data.series.map(s => ({
+      name: s.name,
+      type: 'bar',
+      barMaxWidth: 36,
+      data: s.data,
+      label: { show: true, position: 'top' },
+    })),
+  });
+  chart.on('finished', () => { el.dataset.chartReady = 'true'; });
+  new ResizeObserver(() => chart.resize()).observe(el);
+}
+
+const charts = { 'build-progress': buildProgress };
+
+for (const el of document.querySelectorAll('[data-chart]')) {
+  const draw = charts[el.dataset.chart];
+  const source = document.getElementById(el.dataset.chartSource);
+  if (!draw || !source || !window.echarts) continue;
+  el.classList.add('chart--on');
+  draw(el, JSON.parse(source.textContent));
+}
