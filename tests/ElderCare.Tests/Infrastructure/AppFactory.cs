@@ -17,7 +17,7 @@ namespace ElderCare.Tests.Infrastructure;
 /// The real app on a real, freshly migrated and seeded database: a temp SQLite file, or a new PostgreSQL database
 /// when ELDERCARE_TEST_DB=postgres (connection from ELDERCARE_TEST_PG). The clock is fake and starts on 2026-11-29.
 /// </summary>
-public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
 

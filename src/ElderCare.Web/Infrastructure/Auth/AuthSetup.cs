@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ElderCare.Web.Infrastructure.Auth;
 
@@ -34,8 +35,10 @@ public static class AuthSetup
                 o.Password.RequiredUniqueChars = 1;
                 o.User.RequireUniqueEmail = false;
             })
-            .AddEntityFrameworkStores<Data.AppDbContext>()
-            .AddPasswordValidator<PolicyPasswordValidator>();
+            .AddEntityFrameworkStores<Data.AppDbContext>();
+        // PasswordPolicy replaces Identity's validator (whose messages are English) rather than adding to it.
+        services.RemoveAll<IPasswordValidator<AppUser>>();
+        services.AddScoped<IPasswordValidator<AppUser>, PolicyPasswordValidator>();
 
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>

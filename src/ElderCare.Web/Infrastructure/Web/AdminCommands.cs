@@ -10,6 +10,7 @@ namespace ElderCare.Web.Infrastructure.Web;
 /// <summary>
 /// <c>dotnet run --project src/ElderCare.Web -- &lt;command&gt;</c>: migrate, seed, users add|disable|reset-password,
 /// audit verify. Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input).
+/// Passwords come from standard input, never the command line (where they would land in shell history).
 /// </summary>
 public static class AdminCommands
 {
@@ -28,7 +29,14 @@ public static class AdminCommands
     {
         // The command is the first argument; options such as --urls may follow it.
         if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('=')) return null;
-        await using var scope = app.Services.CreateAsyncScope();
+        var stdinPrompt = !Console.IsInputRedirected;
+        if (stdinPrompt && args is ["users", "add" or "reset-password", ..]) Console.Error.Write("密码（输入后回车）：");
+        return await RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider root, string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var ct = CancellationToken.None;
@@ -36,11 +44,11 @@ public static class AdminCommands
         {
             case ["migrate", ..]:
                 await Database.MigrateAsync(db);
-                Console.WriteLine("数据库已迁移到最新版本。");
+                output.WriteLine("数据库已迁移到最新版本。");
                 return 0;
             case ["seed", ..]:
                 await Database.MigrateAsync(db);
-                Console.WriteLine($"基础数据已加载：新增 {await RongchangSeed.RunAsync(db)} 条（已有数据不覆盖）。");
+                output.WriteLine($"基础数据已加载：新增 {await RongchangSeed.RunAsync(db)} 条（已有数据不覆盖）。");
                 return 0;
             case ["users", "add", var name, .. var rest]:
             {
@@ -49,24 +57,24 @@ public static class AdminCommands
                 var facilities = new List<Guid>();
                 foreach (var f in Options(rest, "--facility"))
                 {
-                    if (!Guid.TryParse(f, out var id)) return Fail($"设施编号无效：{f}");
+                    if (!Guid.TryParse(f, out var id)) return Fail(error, $"设施编号无效：{f}");
                     facilities.Add(id);
                 }
-                var password = await ReadPassword();
+                var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n');
                 var result = await AddUser.Handle(new AddUser.Input(name, null, role, region, facilities, false, null, password), db,
                     services.GetRequiredService<UserManager<AppUser>>(), services.GetRequiredService<FieldProtector>(),
                     services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AuditLog>(), services.GetRequiredService<CurrentUser>(), ct);
-                return Report(result, u => $"已新增用户 {u.UserName}（{Roles.Of(u.Role)}），首次登录须修改密码。");
+                return Report(output, error, result, u => $"已新增用户 {u.UserName}（{Roles.Of(u.Role)}），首次登录须修改密码。");
             }
             case ["users", "disable", var name]:
-                return Report(await DisableUser.Handle(name, true, db, services.GetRequiredService<FieldProtector>(),
+                return Report(output, error, await DisableUser.Handle(name, true, db, services.GetRequiredService<FieldProtector>(),
                     services.GetRequiredService<Sessions>(), services.GetRequiredService<AuditLog>(), null, ct), u => $"已停用 {u.UserName}，其全部会话和令牌已失效。");
             case ["users", "reset-password", var name]:
             {
-                var password = await ReadPassword();
+                var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n');
                 var result = await SetPassword.Reset(name, password, db, services.GetRequiredService<UserManager<AppUser>>(),
                     services.GetRequiredService<Sessions>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AuditLog>(), null, ct);
-                return Report(result, r => string.IsNullOrEmpty(password)
+                return Report(output, error, result, r => string.IsNullOrEmpty(password)
                     ? $"已重置 {r.User.UserName} 的密码为：{r.Password}（只显示这一次），下次登录须修改。"
                     : $"已重置 {r.User.UserName} 的密码，下次登录须修改。");
             }
@@ -75,32 +83,32 @@ public static class AdminCommands
                 var (broken, count) = await VerifyAudit.Handle(db, ct);
                 if (broken is null)
                 {
-                    Console.WriteLine($"审计日志完好：共校验 {count} 条。");
+                    output.WriteLine($"审计日志完好：共校验 {count} 条。");
                     return 0;
                 }
-                await Console.Error.WriteLineAsync($"审计日志被篡改：第 {broken.Sequence} 条 — {broken.Reason}。");
+                await error.WriteLineAsync($"审计日志被篡改：第 {broken.Sequence} 条 — {broken.Reason}。");
                 return 1;
             }
             default:
-                await Console.Error.WriteLineAsync($"无法识别的命令：{string.Join(' ', args)}\n{Usage}");
+                await error.WriteLineAsync($"无法识别的命令：{string.Join(' ', args)}\n{Usage}");
                 return 2;
         }
     }
 
-    private static int Report<T>(Errors.Outcome<T> outcome, Func<T, string> ok)
+    private static int Report<T>(TextWriter output, TextWriter error, Errors.Outcome<T> outcome, Func<T, string> ok)
     {
         if (outcome.IsOk)
         {
-            Console.WriteLine(ok(outcome.Value!));
+            output.WriteLine(ok(outcome.Value!));
             return 0;
         }
         var details = outcome.Errors?.Entries.SelectMany(e => e.Value.Select(m => $"  {e.Key}: {m}")) ?? [];
-        return Fail(string.Join('\n', new[] { outcome.Message ?? "失败" }.Concat(details)));
+        return Fail(error, string.Join('\n', new[] { outcome.Message ?? "失败" }.Concat(details)));
     }
 
-    private static int Fail(string message)
+    private static int Fail(TextWriter error, string message)
     {
-        Console.Error.WriteLine(message);
+        error.WriteLine(message);
         return 2;
     }
 
@@ -110,12 +118,5 @@ public static class AdminCommands
     {
         for (var i = 0; i < args.Length - 1; i++)
             if (args[i] == name) yield return args[i + 1];
-    }
-
-    /// <summary>The password comes from standard input (never the command line, where it would land in shell history).</summary>
-    private static async Task<string?> ReadPassword()
-    {
-        if (!Console.IsInputRedirected) Console.Error.Write("密码（输入后回车）：");
-        return (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
     }
 }
