@@ -1,4 +1,5 @@
-using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Plan;
@@ -13,6 +14,9 @@ if (await AdminCommands.TryRunAsync(app, args) is { } exitCode) return exitCode;
 
 app.UseElderCare();
 var api = app.MapGroup("/api");
+api.MapAuthApi();
+api.MapUsersApi();
+api.MapAuditApi();
 api.MapRegionsApi();
 api.MapFacilitiesApi();
 api.MapPlanApi();

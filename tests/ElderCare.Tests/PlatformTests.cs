@@ -7,7 +7,7 @@ namespace ElderCare.Tests;
 
 public class PlatformTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.Staff;
 
     [Fact]
     public async Task Health_is_200_once_the_database_is_migrated()

@@ -1,13 +1,16 @@
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Data;
 
 /// <summary>The one model. Each provider has a tiny subclass with its own migrations (Migrations/Sqlite, Migrations/Postgres).</summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Facility> Facilities => Set<Facility>();
@@ -15,9 +18,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ConstructionStandard> ConstructionStandards => Set<ConstructionStandard>();
     public DbSet<PlanLine> PlanLines => Set<PlanLine>();
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // Identity's tables
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);

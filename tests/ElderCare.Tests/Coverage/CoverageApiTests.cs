@@ -9,7 +9,7 @@ namespace ElderCare.Tests.Coverage;
 /// <summary>Coverage and KPIs on their own database, so the counts are exactly what these tests create.</summary>
 public class CoverageApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.Staff;
 
     private static JsonElement Unit(JsonElement coverage, string code) =>
         coverage.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("regionCode").GetString() == code);

@@ -7,7 +7,7 @@ namespace ElderCare.Tests.Coverage;
 /// <summary>KPIs on a database of their own, so the values are exactly those of the facilities created here.</summary>
 public class KpisApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.Staff;
 
     [Fact]
     public async Task Kpis_are_computed_over_facilities_operating_on_the_date()

@@ -9,7 +9,7 @@ namespace ElderCare.Tests.Facilities;
 
 public class FacilitiesApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.Staff;
 
     private async Task<FacilityResource> Create(FacilityInput input)
     {

@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -13,7 +17,7 @@ namespace ElderCare.Tests.Infrastructure;
 /// The real app on a real, freshly migrated and seeded database: a temp SQLite file, or a new PostgreSQL database
 /// when ELDERCARE_TEST_DB=postgres (connection from ELDERCARE_TEST_PG). The clock is fake and starts on 2026-11-29.
 /// </summary>
-public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
 
@@ -27,6 +31,41 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private string? _sqliteFile;
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Extra configuration for a test class that needs it (set before the first request).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    public const string Password = "Rongchang#Test2026";
+
+    private readonly ConcurrentDictionary<string, Task<AppUser>> _users = new();
+
+    /// <summary>A user of the role and scope (created once per factory), ready to sign in with <see cref="Password"/>.</summary>
+    public Task<AppUser> User(Role role, string? region = null, IReadOnlyList<Guid>? facilities = null, bool canUnmask = false, string? name = null) =>
+        _users.GetOrAdd(name ?? $"{role}-{region}-{string.Join(",", facilities ?? [])}-{canUnmask}".ToLowerInvariant(), async key =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser
+            {
+                UserName = name ?? "u" + Guid.NewGuid().ToString("N")[..10], DisplayName = key, Role = role, RegionCode = region,
+                FacilityIds = [.. facilities ?? []], CanUnmask = canUnmask, PasswordChangedAt = Clock.GetUtcNow().UtcDateTime,
+                CreatedAt = Clock.GetUtcNow().UtcDateTime,
+            };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            return user;
+        });
+
+    /// <summary>An API client signed in (bearer token) as a user of the role and scope; the session starts now.</summary>
+    public async Task<HttpClient> ClientAs(Role role, string? region = null, IReadOnlyList<Guid>? facilities = null, bool canUnmask = false)
+    {
+        var user = await User(role, region, facilities, canUnmask);
+        await using var scope = Services.CreateAsyncScope();
+        var (_, token) = await scope.ServiceProvider.GetRequiredService<Sessions>().StartAsync(user, SessionKind.Token, "127.0.0.1", false, default);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     public string ConnectionString { get; }
 
@@ -47,14 +86,20 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(Path.GetTempPath(), _name + "-keys.json"));
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseSetting("ConnectionStrings:App", ConnectionString);
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
-    public ValueTask InitializeAsync()
+    /// <summary>A client signed in as district staff (区民政局), the role most tests act as.</summary>
+    public HttpClient Staff { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
     {
         _ = Server; // start the host: migrates and seeds
-        return ValueTask.CompletedTask;
+        Staff = await ClientAs(Role.DistrictStaff);
     }
 
     /// <summary>A scope with the app's DbContext, for arranging data and checking what was stored.</summary>

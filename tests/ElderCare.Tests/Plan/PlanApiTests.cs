@@ -8,7 +8,7 @@ namespace ElderCare.Tests.Plan;
 
 public class PlanApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.Staff;
 
     private async Task<byte[]> Export() => await (await _http.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
 

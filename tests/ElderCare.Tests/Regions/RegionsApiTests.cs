@@ -5,7 +5,7 @@ namespace ElderCare.Tests.Regions;
 
 public class RegionsApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.Staff;
 
     [Fact]
     public async Task Get_returns_the_seeded_district_and_its_21_units()

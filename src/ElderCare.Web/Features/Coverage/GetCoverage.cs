@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Errors;
@@ -11,13 +12,24 @@ public sealed record CoverageReport(DateOnly AsOf, IReadOnlyList<UnitCoverage> U
 
 public static class GetCoverage
 {
-    public static async Task<Outcome<CoverageReport>> Handle(string? asOf, string? regionCode, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<CoverageReport>> Handle(string? asOf, string? regionCode, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var date = clock.DateOrToday(asOf, "asOf", errors);
         if (errors.Any) return Outcome<CoverageReport>.Invalid(errors);
-        var facts = await LoadUnitFacts(date, regionCode, db, ct);
+        if (Prefix(regionCode, scope) is not { } prefix) return Outcome<CoverageReport>.NotFound("无权查看该区域。");
+        var facts = await LoadUnitFacts(date, prefix, db, ct);
         return new CoverageReport(date, facts.Select(CoverageRules.Compute).ToList());
+    }
+
+    /// <summary>The region prefix to report on: the one asked for if it lies in scope, else the scope's own; null when out of scope.</summary>
+    internal static string? Prefix(string? regionCode, DataScope scope)
+    {
+        if (scope.RegionPrefix is not { } own) return null;
+        if (string.IsNullOrWhiteSpace(regionCode)) return own;
+        var code = regionCode.Trim();
+        if (own.StartsWith(code, StringComparison.Ordinal)) return own; // the district asked for, one unit in scope
+        return scope.Covers(code) ? code : null;
     }
 
     /// <summary>Four queries whatever the size: units, registered communities/villages, operating counts, plan.</summary>

@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
@@ -8,14 +9,16 @@ namespace ElderCare.Web.Features.Coverage;
 
 public static class GetKpis
 {
-    public static async Task<Outcome<IReadOnlyList<Kpi>>> Handle(string? asOf, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<IReadOnlyList<Kpi>>> Handle(string? asOf, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var date = clock.DateOrToday(asOf, "asOf", errors);
         if (errors.Any) return Outcome<IReadOnlyList<Kpi>>.Invalid(errors);
 
-        var units = (await GetCoverage.LoadUnitFacts(date, null, db, ct)).Select(CoverageRules.Compute).ToList();
-        var facts = await db.Facilities.AsNoTracking().OperatingOn(date)
+        // A town officer's KPIs are those of their street or town.
+        if (GetCoverage.Prefix(null, scope) is not { } prefix) return Outcome<IReadOnlyList<Kpi>>.NotFound("无权查看指标。");
+        var units = (await GetCoverage.LoadUnitFacts(date, prefix, db, ct)).Select(CoverageRules.Compute).ToList();
+        var facts = await db.Facilities.AsNoTracking().InRegion(prefix).OperatingOn(date)
             .GroupBy(f => f.Type)
             .Select(g => new OperatingFacts(g.Key, g.Count(),
                 g.Count(f => f.OperationMode != OperationMode.Government),

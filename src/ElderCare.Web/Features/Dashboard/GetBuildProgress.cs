@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Plan;
@@ -52,13 +53,14 @@ public static class GetBuildProgress
     public static DateOnly? OperatingDate(int year, DateOnly asOf) =>
         year < asOf.Year ? new DateOnly(year, 12, 31) : year == asOf.Year ? asOf : null;
 
-    public static async Task<Outcome<BuildProgress>> Handle(string? asOf, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<BuildProgress>> Handle(string? asOf, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var date = clock.DateOrToday(asOf, "asOf", errors);
         if (errors.Any) return Outcome<BuildProgress>.Invalid(errors);
+        if (scope.RegionPrefix is not { } prefix) return Outcome<BuildProgress>.NotFound("无权查看建设进度。");
 
-        var lines = await db.PlanLines.AsNoTracking().ToListAsync(ct);
+        var lines = await db.PlanLines.AsNoTracking().Where(l => l.UnitCode.StartsWith(prefix)).ToListAsync(ct);
         var years = new List<BuildProgressYear>();
         foreach (var year in YearsFor(date))
         {
@@ -66,7 +68,7 @@ public static class GetBuildProgress
             Dictionary<FacilityType, int>? operating = null;
             if (on is { } d)
             {
-                var counts = await db.Facilities.AsNoTracking().OperatingOn(d)
+                var counts = await db.Facilities.AsNoTracking().InRegion(prefix).OperatingOn(d)
                     .GroupBy(f => f.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
                 operating = Types.ToDictionary(t => t, t => counts.FirstOrDefault(c => c.Key == t)?.Count ?? 0);
             }

@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using System.Text.Json;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Coverage;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Dashboard;
 
-public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user) : PageModel
 {
     /// <summary>KPIs shown in the first row: the coverage goals of 一、工作目标.</summary>
     public static readonly string[] CoverageKpis =
@@ -20,20 +21,23 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock) : PageMo
     public IReadOnlyList<Kpi> KpiList { get; private set; } = [];
     public BuildProgress Progress { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var coverage = await GetCoverage.Handle(AsOf, null, db, clock, ct);
+        // Roles that do not read coverage start elsewhere (an operator at its facilities, the auditor at the log).
+        if (!Roles.Allows(User, Roles.Policies.ReadCoverage)) return Redirect(Roles.Home(User));
+        var coverage = await GetCoverage.Handle(AsOf, null, user.Scope, db, clock, ct);
         if (!coverage.IsOk)
         {
             // A bad date is shown next to the field; the page still answers for today.
             ModelState.AddFieldErrors(coverage.Errors!);
             AsOf = null;
-            coverage = await GetCoverage.Handle(null, null, db, clock, ct);
+            coverage = await GetCoverage.Handle(null, null, user.Scope, db, clock, ct);
         }
         Coverage = coverage.Value!;
         var date = FormValues.Text(Coverage.AsOf);
-        KpiList = (await GetKpis.Handle(date, db, clock, ct)).Value!;
-        Progress = (await GetBuildProgress.Handle(date, db, clock, ct)).Value!;
+        KpiList = (await GetKpis.Handle(date, user.Scope, db, clock, ct)).Value!;
+        Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
+        return Page();
     }
 
     /// <summary>Coverage goals first (一、工作目标), then operation and medical care (二(三)、二(五)).</summary>

@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Facilities;
@@ -10,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Dashboard;
 
 /// <summary>One street or town: its four facility types, gaps, facilities and registered communities / villages.</summary>
-public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadCoverage)]
+public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "asOf")]
     public string? AsOf { get; set; }
@@ -23,12 +25,12 @@ public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var coverage = await GetCoverage.Handle(AsOf, code, db, clock, ct);
+        var coverage = await GetCoverage.Handle(AsOf, code, user.Scope, db, clock, ct);
         if (!coverage.IsOk)
         {
             ModelState.AddFieldErrors(coverage.Errors!);
             AsOf = null;
-            coverage = await GetCoverage.Handle(null, code, db, clock, ct);
+            coverage = await GetCoverage.Handle(null, code, user.Scope, db, clock, ct);
         }
         var unit = coverage.Value!.Units.FirstOrDefault(u => u.RegionCode == code);
         if (unit is null)
@@ -39,9 +41,9 @@ public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock) : Pa
         }
         Unit = unit;
         Date = coverage.Value.AsOf;
-        var list = await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, Paging.PageNumber(Request), 20), db, ct);
-        Facilities = list.Value ?? (await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, 1, 20), db, ct)).Value!;
-        Children = (await ListRegions.Handle(code, db, ct)).Where(r => r.Code != code).ToList();
+        var list = await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, Paging.PageNumber(Request), 20), user.Scope, db, ct);
+        Facilities = list.Value ?? (await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, 1, 20), user.Scope, db, ct)).Value!;
+        Children = (await ListRegions.Handle(code, user.Scope, db, ct)).Where(r => r.Code != code).ToList();
         return Page();
     }
 

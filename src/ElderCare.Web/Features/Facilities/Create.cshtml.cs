@@ -1,10 +1,12 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ElderCare.Web.Features.Facilities;
 
-public sealed class FacilityCreateModel(AppDbContext db, TimeProvider clock) : FacilityFormModel(db)
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteFacilities)]
+public sealed class FacilityCreateModel(AppDbContext db, TimeProvider clock, CurrentUser user) : FacilityFormModel(db, user)
 {
     public async Task OnGetAsync(string? regionCode, string? type, CancellationToken ct)
     {
@@ -16,7 +18,7 @@ public sealed class FacilityCreateModel(AppDbContext db, TimeProvider clock) : F
     {
         if (await ReadFormAsync(ct) is { } input)
         {
-            var outcome = await RegisterFacility.Handle(input, Db, clock, ct);
+            var outcome = await RegisterFacility.Handle(input, Scope, Db, clock, ct);
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"已登记“{outcome.Value!.Name}”。";

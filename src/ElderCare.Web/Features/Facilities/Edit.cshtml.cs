@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
@@ -6,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Facilities;
 
-public sealed class FacilityEditModel(AppDbContext db, TimeProvider clock) : FacilityFormModel(db)
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteFacilities)]
+public sealed class FacilityEditModel(AppDbContext db, TimeProvider clock, CurrentUser user) : FacilityFormModel(db, user)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -20,7 +22,7 @@ public sealed class FacilityEditModel(AppDbContext db, TimeProvider clock) : Fac
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var outcome = await GetFacility.Handle(Id, Db, ct);
+        var outcome = await GetFacility.Handle(Id, Scope, Db, ct);
         if (!outcome.IsOk) return Missing(outcome.Message);
         Form = FacilityForm.From(outcome.Value!);
         await LoadChoicesAsync(ct);
@@ -31,7 +33,7 @@ public sealed class FacilityEditModel(AppDbContext db, TimeProvider clock) : Fac
     {
         if (await ReadFormAsync(ct) is { } input)
         {
-            var outcome = await UpdateFacility.Handle(Id, input, Db, clock, ct);
+            var outcome = await UpdateFacility.Handle(Id, input, Scope, Db, clock, ct);
             switch (outcome.Kind)
             {
                 case OutcomeKind.Ok:

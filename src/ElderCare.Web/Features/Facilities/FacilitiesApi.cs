@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,19 +9,20 @@ public static class FacilitiesApi
 {
     public static RouteGroupBuilder MapFacilitiesApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/facilities").WithTags("设施");
+        var g = api.MapGroup("/facilities").WithTags("设施").RequireAuthorization(Roles.Policies.ReadFacilities);
 
-        g.MapPost("/", async (FacilityInput input, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await RegisterFacility.Handle(input, db, clock, ct))
+        g.MapPost("/", async (FacilityInput input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await RegisterFacility.Handle(input, user.Scope, db, clock, ct))
                 .ToResult(f => TypedResults.Created($"/api/facilities/{f.Id}", f)))
+            .RequireAuthorization(Roles.Policies.WriteFacilities)
             .WithSummary("登记设施");
 
-        g.MapGet("/", async ([AsParameters] ListFacilities.Query query, AppDbContext db, CancellationToken ct) =>
-                (await ListFacilities.Handle(query, db, ct)).ToResult(TypedResults.Ok))
+        g.MapGet("/", async ([AsParameters] ListFacilities.Query query, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await ListFacilities.Handle(query, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("设施列表（按区域含下级、类型、状态筛选，分页）");
 
-        g.MapGet("/{id:guid}", async (Guid id, HttpContext http, AppDbContext db, CancellationToken ct) =>
-                (await GetFacility.Handle(id, db, ct)).ToResult(f =>
+        g.MapGet("/{id:guid}", async (Guid id, HttpContext http, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await GetFacility.Handle(id, user.Scope, db, ct)).ToResult(f =>
                 {
                     http.Response.Headers.ETag = $"\"{f.Version}\"";
                     return TypedResults.Ok(f);
@@ -28,16 +30,17 @@ public static class FacilitiesApi
             .WithSummary("设施详情");
 
         g.MapPut("/{id:guid}", async (Guid id, FacilityInput input, [FromHeader(Name = "If-Match")] string? ifMatch,
-                AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 // The version may come in the body or as the ETag read from GET.
                 if (input.Version is null && int.TryParse(ifMatch?.Trim('"', 'W', '/'), out var v)) input = input with { Version = v };
-                return (await UpdateFacility.Handle(id, input, db, clock, ct)).ToResult(TypedResults.Ok);
+                return (await UpdateFacility.Handle(id, input, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok);
             })
+            .RequireAuthorization(Roles.Policies.WriteFacilities)
             .WithSummary("修改设施（乐观并发：版本不符返回 409）");
 
-        g.MapGet("/{id:guid}/compliance", async (Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await CheckCompliance.Handle(id, db, clock, ct)).ToResult(TypedResults.Ok))
+        g.MapGet("/{id:guid}/compliance", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await CheckCompliance.Handle(id, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("对照附件1建设标准检查");
         return api;
     }

@@ -1,7 +1,18 @@
+using ElderCare.Web.Features.Access;
+
 namespace ElderCare.Web.Features.Facilities;
 
 public static class FacilityQueries
 {
+    /// <summary>Facilities the user may see: all in the district, a town officer's street or town, an operator's own.</summary>
+    public static IQueryable<Facility> InScope(this IQueryable<Facility> facilities, DataScope scope) => scope.Kind switch
+    {
+        ScopeKind.District => facilities,
+        ScopeKind.Unit => facilities.Where(f => f.UnitCode == scope.RegionCode),
+        ScopeKind.Facilities => facilities.Where(f => scope.FacilityIds.Contains(f.Id)),
+        _ => facilities.Where(f => false),
+    };
+
     /// <summary>Facilities in a region and its descendants (codes extend their parent's, so a prefix selects the subtree).</summary>
     public static IQueryable<Facility> InRegion(this IQueryable<Facility> facilities, string? regionCode)
     {

@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace ElderCare.Web.Features.Facilities;
 /// <summary>The checks shared by registering and updating a facility; messages name the camelCase field.</summary>
 public static class FacilityValidation
 {
-    public static async Task<FieldErrors> ValidateAsync(FacilityInput input, Guid? self, AppDbContext db, CancellationToken ct)
+    public static async Task<FieldErrors> ValidateAsync(FacilityInput input, Guid? self, DataScope scope, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "请填写设施名称。");
@@ -39,7 +40,8 @@ public static class FacilityValidation
         if (string.IsNullOrWhiteSpace(input.RegionCode)) errors.Add("regionCode", "请选择所在区域。");
         else if (input.Type is { } type)
         {
-            var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == input.RegionCode, ct);
+            // Outside the user's scope a region reads as unknown, so its existence is not disclosed.
+            var region = scope.Covers(input.RegionCode) ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == input.RegionCode, ct) : null;
             if (region is null) errors.Add("regionCode", $"区域代码 {input.RegionCode} 不存在。");
             else if (!AllowedKinds(type).Contains(region.Kind))
                 errors.Add("regionCode", $"{Labels.Of(type)}应设在{string.Join("或", AllowedKinds(type).Select(Labels.Of))}，{region.Name}是{Labels.Of(region.Kind)}。");
@@ -48,7 +50,7 @@ public static class FacilityValidation
         if (input.HubFacilityId is { } hubId && input.Type is { } t)
         {
             var hubType = HubTypeFor(t);
-            var hub = await db.Facilities.AsNoTracking().Where(f => f.Id == hubId).Select(f => new { f.Type }).FirstOrDefaultAsync(ct);
+            var hub = await db.Facilities.AsNoTracking().InScope(scope).Where(f => f.Id == hubId).Select(f => new { f.Type }).FirstOrDefaultAsync(ct);
             if (hubType is null) errors.Add("hubFacilityId", $"{Labels.Of(t)}本身是中心，不挂靠其他中心。");
             else if (hubId == self) errors.Add("hubFacilityId", "设施不能挂靠自己。");
             else if (hub is null) errors.Add("hubFacilityId", "所挂靠的中心不存在。");

@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
@@ -7,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Facilities;
 
-public sealed class FacilityListModel(AppDbContext db) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadFacilities)]
+public sealed class FacilityListModel(AppDbContext db, CurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regionCode")] public string? RegionCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
@@ -19,14 +21,14 @@ public sealed class FacilityListModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Units = (await ListRegions.Handle(null, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
+        Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
         var pageNumber = Paging.PageNumber(Request);
-        var outcome = await ListFacilities.Handle(new ListFacilities.Query(RegionCode, Type, Status, Q, pageNumber, PageRequest.DefaultPageSize), db, ct);
+        var outcome = await ListFacilities.Handle(new ListFacilities.Query(RegionCode, Type, Status, Q, pageNumber, PageRequest.DefaultPageSize), user.Scope, db, ct);
         if (!outcome.IsOk)
         {
             // A hand-edited link with a bad filter: say which one, and list without it.
             ModelState.AddFieldErrors(outcome.Errors!);
-            outcome = await ListFacilities.Handle(new ListFacilities.Query(RegionCode, null, null, Q, 1, PageRequest.DefaultPageSize), db, ct);
+            outcome = await ListFacilities.Handle(new ListFacilities.Query(RegionCode, null, null, Q, 1, PageRequest.DefaultPageSize), user.Scope, db, ct);
         }
         Result = outcome.Value!;
     }

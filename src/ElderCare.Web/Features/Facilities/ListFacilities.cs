@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public static class ListFacilities
 {
     public sealed record Query(string? RegionCode, string? Type, string? Status, string? Q, int? Page, int? PageSize);
 
-    public static async Task<Outcome<Paged<FacilityRow>>> Handle(Query query, AppDbContext db, CancellationToken ct)
+    public static async Task<Outcome<Paged<FacilityRow>>> Handle(Query query, DataScope scope, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var type = EnumText.Optional<FacilityType>(query.Type, "type", errors);
@@ -21,7 +22,7 @@ public static class ListFacilities
         var paging = PageRequest.From(query.Page, query.PageSize, errors);
         if (errors.Any) return Outcome<Paged<FacilityRow>>.Invalid(errors);
 
-        var facilities = db.Facilities.AsNoTracking().InRegion(query.RegionCode);
+        var facilities = db.Facilities.AsNoTracking().InScope(scope).InRegion(query.RegionCode);
         if (type is { } t) facilities = facilities.Where(f => f.Type == t);
         if (status is { } s) facilities = facilities.Where(f => f.Status == s);
         if (!string.IsNullOrWhiteSpace(query.Q))

@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 
@@ -6,9 +7,9 @@ namespace ElderCare.Web.Features.Facilities;
 
 public static class RegisterFacility
 {
-    public static async Task<Outcome<FacilityResource>> Handle(FacilityInput input, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<FacilityResource>> Handle(FacilityInput input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = await FacilityValidation.ValidateAsync(input, null, db, ct);
+        var errors = await FacilityValidation.ValidateAsync(input, null, scope, db, ct);
         if (errors.Any) return Outcome<FacilityResource>.Invalid(errors);
 
         var now = clock.UtcNow();
@@ -19,6 +20,6 @@ public static class RegisterFacility
         facility.ChangeStatus(status, since, now);
         db.Facilities.Add(facility);
         await db.SaveChangesAsync(ct);
-        return await GetFacility.Handle(facility.Id, db, ct);
+        return await GetFacility.Handle(facility.Id, scope, db, ct);
     }
 }

@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,12 @@ namespace ElderCare.Web.Features.Facilities;
 public static class UpdateFacility
 {
     /// <summary>Replaces the facility's data; optimistic concurrency on <c>version</c> (409 when stale).</summary>
-    public static async Task<Outcome<FacilityResource>> Handle(Guid id, FacilityInput input, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<FacilityResource>> Handle(Guid id, FacilityInput input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var facility = await db.Facilities.Include(f => f.StatusHistory).FirstOrDefaultAsync(f => f.Id == id, ct);
+        var facility = await db.Facilities.InScope(scope).Include(f => f.StatusHistory).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (facility is null) return Outcome<FacilityResource>.NotFound("未找到该设施。");
 
-        var errors = await FacilityValidation.ValidateAsync(input, id, db, ct);
+        var errors = await FacilityValidation.ValidateAsync(input, id, scope, db, ct);
         errors.AddIf(input.Version is null, "version", "请提供读取时的版本号 version。");
         if (errors.Any) return Outcome<FacilityResource>.Invalid(errors);
         if (input.Version != facility.Version)
@@ -33,6 +34,6 @@ public static class UpdateFacility
         {
             return Outcome<FacilityResource>.Conflict("该设施刚被他人修改，请刷新后重试。");
         }
-        return await GetFacility.Handle(id, db, ct);
+        return await GetFacility.Handle(id, scope, db, ct);
     }
 }

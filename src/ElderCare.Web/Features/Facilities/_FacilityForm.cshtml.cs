@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
@@ -123,8 +124,11 @@ public sealed class FacilityForm
 public sealed record RegionChoice(RegionResource Unit, IReadOnlyList<RegionResource> Children);
 
 /// <summary>What the create and edit pages share: the form, the choices it offers, and turning errors into ModelState.</summary>
-public abstract class FacilityFormModel(AppDbContext db) : PageModel
+public abstract class FacilityFormModel(AppDbContext db, CurrentUser user) : PageModel
 {
+    /// <summary>What the signed-in user may see and change.</summary>
+    protected DataScope Scope => user.Scope;
+
     [BindProperty]
     public FacilityForm Form { get; set; } = new();
 
@@ -138,7 +142,7 @@ public abstract class FacilityFormModel(AppDbContext db) : PageModel
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var regions = await ListRegions.Handle(null, db, ct);
+        var regions = await ListRegions.Handle(null, user.Scope, db, ct);
         RegionChoices = regions.Where(r => Region.IsUnit(r.Kind))
             .Select(u => new RegionChoice(u, regions.Where(c => c.ParentCode == u.Code).ToList()))
             .ToList();
@@ -146,7 +150,7 @@ public abstract class FacilityFormModel(AppDbContext db) : PageModel
         foreach (var type in new[] { FacilityType.StreetCenter, FacilityType.TownCenter })
         {
             // 中心带站 / 中心带点: one centre per street or town, so a hundred per type covers a district.
-            var page = await ListFacilities.Handle(new ListFacilities.Query(null, EnumText.Of(type), null, null, 1, PageRequest.MaxPageSize), db, ct);
+            var page = await ListFacilities.Handle(new ListFacilities.Query(null, EnumText.Of(type), null, null, 1, PageRequest.MaxPageSize), user.Scope, db, ct);
             hubs.AddRange(page.Value!.Items.Where(h => h.Id != EditingId));
         }
         HubChoices = hubs;
@@ -158,7 +162,7 @@ public abstract class FacilityFormModel(AppDbContext db) : PageModel
         var errors = new FieldErrors();
         var input = Form.ToInput(errors);
         if (!errors.Any) return input;
-        (await FacilityValidation.ValidateAsync(input, EditingId, db, ct)).MergeInto(errors);
+        (await FacilityValidation.ValidateAsync(input, EditingId, user.Scope, db, ct)).MergeInto(errors);
         ModelState.AddFieldErrors(errors);
         return null;
     }

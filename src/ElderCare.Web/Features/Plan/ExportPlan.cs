@@ -7,11 +7,12 @@ namespace ElderCare.Web.Features.Plan;
 
 public static class ExportPlan
 {
-    public static async Task<byte[]> Handle(AppDbContext db, CancellationToken ct)
+    /// <summary>The plan of the units under a region prefix ("" = the whole district).</summary>
+    public static async Task<byte[]> Handle(string prefix, AppDbContext db, CancellationToken ct)
     {
-        var units = await db.Regions.AsNoTracking().Where(r => r.Kind == RegionKind.Street || r.Kind == RegionKind.Town)
+        var units = await db.Regions.AsNoTracking().Where(r => (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town) && r.Code.StartsWith(prefix))
             .OrderBy(r => r.Code).ToListAsync(ct);
-        var lines = await db.PlanLines.AsNoTracking().ToListAsync(ct);
+        var lines = await db.PlanLines.AsNoTracking().Where(l => l.UnitCode.StartsWith(prefix)).ToListAsync(ct);
         var byUnit = lines.ToLookup(l => l.UnitCode);
 
         var sheets = new Dictionary<string, object>();

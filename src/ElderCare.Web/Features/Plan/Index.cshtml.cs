@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ElderCare.Web.Features.Plan;
 
 /// <summary>The plan of Attachments 2 and 3 per street or town and facility type, with Excel export and import.</summary>
-public sealed class PlanModel(AppDbContext db) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadPlan)]
+public sealed class PlanModel(AppDbContext db, CurrentUser user) : PageModel
 {
     public sealed record ImportError(string Where, string Column, string Message);
 
@@ -25,6 +27,7 @@ public sealed class PlanModel(AppDbContext db) : PageModel
     /// <summary>Import replaces the plan rows in the file, so it asks for a tick first (the export is the backup).</summary>
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool confirm, CancellationToken ct)
     {
+        if (!Roles.Allows(User, Roles.Policies.WritePlan)) return Forbid();
         if (file is null || file.Length == 0)
             ModelState.AddModelError("file", "请选择要导入的 .xlsx 文件。");
         if (!confirm)
@@ -59,7 +62,7 @@ public sealed class PlanModel(AppDbContext db) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Units = (await ListRegions.Handle(null, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
+        Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
         Lines = await db.PlanLines.AsNoTracking().ToListAsync(ct);
         LinesByUnit = Lines.ToLookup(l => l.UnitCode);
         Years = PlanSheets.All.SelectMany(s => PlanSheets.Years(s, Lines)).Distinct().Order().ToList();

@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ public static class AddRegion
     public sealed record Input(string? Code, string? Name, string? Kind, string? ParentCode, int? Population, int? ElderlyPopulation);
 
     /// <summary>Adds a community or village (12 digits) under its street or town, or a street or town under the district.</summary>
-    public static async Task<Outcome<RegionResource>> Handle(Input input, AppDbContext db, CancellationToken ct)
+    public static async Task<Outcome<RegionResource>> Handle(Input input, DataScope scope, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var code = input.Code?.Trim() ?? "";
@@ -28,7 +29,8 @@ public static class AddRegion
         if (string.IsNullOrEmpty(parentCode)) errors.Add("parentCode", "请选择上级区域。");
         else
         {
-            parent = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == parentCode, ct);
+            // A parent outside the user's scope reads as unknown.
+            parent = scope.Covers(parentCode) ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == parentCode, ct) : null;
             if (parent is null) errors.Add("parentCode", $"上级区域 {parentCode} 不存在。");
         }
 

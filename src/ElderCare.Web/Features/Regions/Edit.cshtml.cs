@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ElderCare.Web.Features.Regions;
 
 /// <summary>The editable figures of a region: name, 社区数 and 行政村数 (streets and towns only), 人口.</summary>
-public sealed class RegionEditModel(AppDbContext db) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteRegions)]
+public sealed class RegionEditModel(AppDbContext db, CurrentUser user) : PageModel
 {
     [BindProperty(Name = "name")] public string? Name { get; set; }
     [BindProperty(Name = "communityCount")] public string? CommunityCount { get; set; }
@@ -41,7 +43,7 @@ public sealed class RegionEditModel(AppDbContext db) : PageModel
             FormValues.Int(ElderlyPopulation, "elderlyPopulation", errors));
         if (!errors.Any)
         {
-            var outcome = await UpdateRegionFigures.Handle(code, input, db, ct);
+            var outcome = await UpdateRegionFigures.Handle(code, input, user.Scope, db, ct);
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"已保存“{outcome.Value!.Name}”的基础数据。";

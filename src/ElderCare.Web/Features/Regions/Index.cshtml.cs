@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Regions;
 
 /// <summary>The district tree (区 → 街道/镇 → 社区/行政村) and the form to register a community or village.</summary>
-public sealed class RegionsModel(AppDbContext db) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadRegions)]
+public sealed class RegionsModel(AppDbContext db, CurrentUser user) : PageModel
 {
     [BindProperty(Name = "parentCode")] public string? ParentCode { get; set; }
     [BindProperty(Name = "kind")] public string? Kind { get; set; }
@@ -27,17 +29,18 @@ public sealed class RegionsModel(AppDbContext db) : PageModel
     {
         ParentCode = parentCode;
         Kind = "community";
-        Regions = await ListRegions.Handle(null, db, ct);
+        Regions = await ListRegions.Handle(null, user.Scope, db, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!Roles.Allows(User, Roles.Policies.WriteRegions)) return Forbid();
         var errors = new FieldErrors();
         var input = new AddRegion.Input(Code, Name, Kind, ParentCode,
             FormValues.Int(Population, "population", errors), FormValues.Int(ElderlyPopulation, "elderlyPopulation", errors));
         if (!errors.Any)
         {
-            var outcome = await AddRegion.Handle(input, db, ct);
+            var outcome = await AddRegion.Handle(input, user.Scope, db, ct);
             if (outcome.IsOk)
             {
                 var added = outcome.Value!;
@@ -48,7 +51,7 @@ public sealed class RegionsModel(AppDbContext db) : PageModel
             else outcome.Errors!.MergeInto(errors);
         }
         ModelState.AddFieldErrors(errors);
-        Regions = await ListRegions.Handle(null, db, ct);
+        Regions = await ListRegions.Handle(null, user.Scope, db, ct);
         return Page();
     }
 

@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +10,9 @@ public static class UpdateRegionFigures
     /// <summary>The editable inputs of a region: its name and the figures coverage and statistics are computed from.</summary>
     public sealed record Input(string? Name, int? VillageCount, int? CommunityCount, int? Population, int? ElderlyPopulation);
 
-    public static async Task<Outcome<RegionResource>> Handle(string code, Input input, AppDbContext db, CancellationToken ct)
+    public static async Task<Outcome<RegionResource>> Handle(string code, Input input, DataScope scope, AppDbContext db, CancellationToken ct)
     {
-        var region = await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct);
+        var region = scope.Covers(code) ? await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) : null;
         if (region is null) return Outcome<RegionResource>.NotFound($"区域 {code} 不存在。");
         var errors = new FieldErrors();
         errors.AddIf(input.Name is not null && (input.Name.Trim().Length == 0 || input.Name.Trim().Length > 100), "name", "名称应为 1 至 100 个字。");

@@ -11,6 +11,7 @@ public static class ApiResults
         OutcomeKind.NotFound => NotFound(outcome.Message ?? "未找到该记录"),
         OutcomeKind.Invalid => Invalid(outcome.Errors!),
         OutcomeKind.Conflict => Conflict(outcome.Message ?? "数据冲突"),
+        OutcomeKind.Forbidden => TypedResults.Problem(detail: outcome.Message, statusCode: StatusCodes.Status403Forbidden, title: "无权访问"),
         _ => throw new InvalidOperationException($"未知的结果类型 {outcome.Kind}"),
     };
 

@@ -1,6 +1,6 @@
 namespace ElderCare.Web.Infrastructure.Errors;
 
-public enum OutcomeKind { Ok, NotFound, Invalid, Conflict }
+public enum OutcomeKind { Ok, NotFound, Invalid, Conflict, Forbidden }
 
 /// <summary>The result of a use case: a value, or an expected failure (not found, invalid input, conflict).</summary>
 public sealed record Outcome<T>
@@ -17,6 +17,7 @@ public sealed record Outcome<T>
     public static Outcome<T> Invalid(FieldErrors errors) => new() { Kind = OutcomeKind.Invalid, Errors = errors, Message = "提交的数据有误" };
     public static Outcome<T> Invalid(string field, string message) => Invalid(new FieldErrors().Add(field, message));
     public static Outcome<T> Conflict(string message) => new() { Kind = OutcomeKind.Conflict, Message = message };
+    public static Outcome<T> Forbidden(string message) => new() { Kind = OutcomeKind.Forbidden, Message = message };
 
     public static implicit operator Outcome<T>(T value) => Ok(value);
 }

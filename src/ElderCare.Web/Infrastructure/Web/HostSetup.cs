@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,6 +21,7 @@ public static class HostSetup
     {
         var services = builder.Services;
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddElderCareAccess(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
@@ -49,10 +52,13 @@ public static class HostSetup
     public static void UseElderCare(this WebApplication app)
     {
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseHsts();
+        app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"]);
         app.UseStatusCodePages(WriteStatusPage);
         app.Use(RejectLargeBodies);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseElderCareAccess();
         app.UseAntiforgery();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -92,6 +98,7 @@ public static class HostSetup
                 await DatabaseState.IsReadyAsync(db, ct)
                     ? Results.Ok(new { status = "ok" })
                     : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
+            .AllowAnonymous()
             .WithTags("运维").WithSummary("健康检查：数据库已迁移时返回 200");
 
     /// <summary>At start: migrate (SQLite by default, PostgreSQL only when asked) and load the reference data.</summary>
@@ -107,6 +114,13 @@ public static class HostSetup
             await Database.MigrateAsync(db);
             await Data.Seed.RongchangSeed.RunAsync(db);
         }
+        string? firstLogin = null;
+        if (await DatabaseState.IsReadyAsync(db, default))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            firstLogin = await BootstrapAdmin.RunAsync(db, users, app.Services.GetRequiredService<TimeProvider>(),
+                app.Configuration["ELDERCARE_ADMIN_PASSWORD"], default);
+        }
         else if (!await DatabaseState.IsReadyAsync(db, default))
             log.LogWarning("数据库尚未迁移：请运行 `dotnet run --project src/ElderCare.Web -- migrate`。/health 将返回 503。");
 
@@ -115,7 +129,8 @@ public static class HostSetup
         {
             var urls = string.Join(", ", app.Urls);
             Console.WriteLine($"ElderCare 已启动：{urls}（数据库：{options.Provider}）");
-            Console.WriteLine("首次登录：账户与登录功能尚未启用，所有页面当前无需登录。");
+            if (firstLogin is not null)
+                Console.WriteLine($"首次登录：用户名 {BootstrapAdmin.UserName}，密码 {firstLogin}。登录后须修改密码并绑定双因素认证（只显示这一次）。");
         });
     }
 }

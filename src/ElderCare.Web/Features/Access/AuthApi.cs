@@ -1,0 +1,59 @@
+using ElderCare.Web.Infrastructure.Auth;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ElderCare.Web.Features.Access;
+
+public static class AuthApi
+{
+    public sealed record TokenInput(string? UserName, string? Password, string? Code);
+
+    public sealed record TokenResult(string AccessToken, string TokenType, int ExpiresIn);
+
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/auth").WithTags("登录");
+
+        g.MapPost("/token", async Task<Results<Ok<TokenResult>, ProblemHttpResult>> (TokenInput input, SignIn signIn, Sessions sessions,
+                CurrentUser current, CancellationToken ct) =>
+            {
+                var result = await signIn.Handle(input.UserName, input.Password, input.Code, current.Address, ct);
+                switch (result.Status)
+                {
+                    case SignInStatus.CodeRequired:
+                        return TypedResults.Problem(detail: "该账户须提供双因素认证动态验证码（code）。", statusCode: 401,
+                            extensions: new Dictionary<string, object?> { ["codeRequired"] = true });
+                    case SignInStatus.Failed:
+                        return TypedResults.Problem(detail: "用户名或密码错误。", statusCode: 401);
+                }
+                if (result.Restricted)
+                    return TypedResults.Problem(detail: "请先在网页上修改初始（或已过期的）密码、启用双因素认证，再申请令牌。", statusCode: 403);
+                var (_, token) = await sessions.StartAsync(result.User!, SessionKind.Token, current.Address, false, ct);
+                return TypedResults.Ok(new TokenResult(token!, "Bearer", (int)UserSession.AbsoluteLifetime.TotalSeconds));
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(AuthSetup.SignInRateLimit)
+            .WithSummary("用用户名、密码（及动态验证码）换取访问令牌；空闲 15 分钟或满 8 小时失效");
+
+        g.MapPost("/logout", async (CurrentUser current, Sessions sessions, Audit.AuditLog audit, CancellationToken ct) =>
+            {
+                if (current.SessionId is { } sid) await sessions.RevokeAsync(sid, ct);
+                await audit.AppendAsync(new(current.Id, current.UserName, "auth.sign-out", $"user/{current.UserName}", Audit.AuditOutcome.Success, current.Address));
+                return TypedResults.NoContent();
+            })
+            .WithSummary("注销当前令牌或会话");
+
+        g.MapPost("/password", async (SetPassword.ChangeInput input, CurrentUser current, Data.AppDbContext db,
+                Microsoft.AspNetCore.Identity.UserManager<AppUser> users, Sessions sessions, TimeProvider clock, Audit.AuditLog audit, CancellationToken ct) =>
+                (await SetPassword.Change(current.Id!.Value, input, db, users, sessions, clock, audit, current.Address, ct)).ToResult(_ => TypedResults.NoContent()))
+            .WithSummary("修改自己的密码；成功后本人所有会话和令牌立即失效，须重新登录");
+
+        g.MapGet("/me", (CurrentUser current) => TypedResults.Ok(new
+            {
+                userName = current.UserName, role = current.Role, scope = current.Scope.Kind, regionCode = current.Scope.RegionCode,
+                facilityIds = current.Scope.FacilityIds, canUnmask = current.CanUnmask,
+            }))
+            .WithSummary("当前用户、角色与数据范围");
+        return api;
+    }
+}

@@ -1,0 +1,29 @@
+using ElderCare.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Access;
+
+public static class BootstrapAdmin
+{
+    public const string UserName = "admin";
+
+    /// <summary>
+    /// With no user at all, creates the district administrator: the password from ELDERCARE_ADMIN_PASSWORD, or a
+    /// generated one returned to be printed once. Either way it must be changed, and two-factor enrolled, at first sign-in.
+    /// </summary>
+    public static async Task<string?> RunAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, string? configured, CancellationToken ct)
+    {
+        if (await db.Users.AnyAsync(ct)) return null;
+        var password = string.IsNullOrEmpty(configured) ? SetPassword.Generate() : configured;
+        var admin = new AppUser
+        {
+            UserName = UserName, DisplayName = "全区管理员", Role = Role.DistrictAdmin, MustChangePassword = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, PasswordChangedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("ELDERCARE_ADMIN_PASSWORD 不符合密码策略：" + string.Join(" ", result.Errors.Select(e => e.Description)));
+        return string.IsNullOrEmpty(configured) ? password : "（来自 ELDERCARE_ADMIN_PASSWORD）";
+    }
+}

@@ -1,0 +1,62 @@
+namespace ElderCare.Web.Features.Access;
+
+/// <summary>DESIGN.md roles. JSON and configuration use the kebab-case names (district-admin, town-officer …).</summary>
+public enum Role { DistrictAdmin, DistrictStaff, TownOfficer, Operator, Caregiver, Evaluator, Auditor }
+
+/// <summary>What each role may do (function level); what it may see is <see cref="DataScope"/> (data level).</summary>
+public static class Roles
+{
+    public static string Of(Role r) => r switch
+    {
+        Role.DistrictAdmin => "全区管理员",
+        Role.DistrictStaff => "区民政局",
+        Role.TownOfficer => "镇街",
+        Role.Operator => "服务机构",
+        Role.Caregiver => "护理员",
+        Role.Evaluator => "第三方评估",
+        Role.Auditor => "审计",
+        _ => r.ToString(),
+    };
+
+    /// <summary>等保 8.1.4.1 a: privileged roles change their password every 90 days.</summary>
+    public static bool IsPrivileged(Role r) => r is Role.DistrictAdmin or Role.DistrictStaff or Role.Auditor;
+
+    /// <summary>等保 8.1.4.1 d: two-factor sign-in for the administrator and anyone allowed to unmask personal data.</summary>
+    public static bool RequiresTwoFactor(Role r, bool canUnmask) => r == Role.DistrictAdmin || canUnmask;
+
+    /// <summary>Whether a signed-in principal's role is allowed by a policy (for pages: show a button, refuse a post).</summary>
+    public static bool Allows(System.Security.Claims.ClaimsPrincipal user, string policy) =>
+        Policies.Allowed[policy].Any(r => user.IsInRole(Infrastructure.Web.EnumText.Of(r)));
+
+    /// <summary>Where a role starts: the dashboard for those who read coverage, else its own work.</summary>
+    public static string Home(System.Security.Claims.ClaimsPrincipal user) =>
+        Allows(user, Policies.ReadCoverage) ? "/" : Allows(user, Policies.ReadFacilities) ? "/facilities" : Allows(user, Policies.ReadAudit) ? "/audit" : "/account";
+
+    /// <summary>Policy names of <see cref="Policies"/>; each maps to the roles allowed.</summary>
+    public static class Policies
+    {
+        public const string ReadFacilities = "facilities.read";
+        public const string WriteFacilities = "facilities.write";
+        public const string ReadRegions = "regions.read";
+        public const string WriteRegions = "regions.write";
+        public const string ReadPlan = "plan.read";
+        public const string WritePlan = "plan.write";
+        public const string ReadCoverage = "coverage.read";
+        public const string ManageUsers = "users.manage";
+        public const string ReadAudit = "audit.read";
+
+        public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
+        {
+            [ReadFacilities] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
+            [WriteFacilities] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            [ReadRegions] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
+            [WriteRegions] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            [ReadPlan] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
+            [WritePlan] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [ReadCoverage] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
+            [ManageUsers] = [Role.DistrictAdmin],
+            // 等保 8.1.4.2 c: separation of duties — the administrator does not read the audit trail.
+            [ReadAudit] = [Role.Auditor],
+        };
+    }
+}

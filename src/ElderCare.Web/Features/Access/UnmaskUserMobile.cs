@@ -1,0 +1,27 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Audit;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Access;
+
+public static class UnmaskUserMobile
+{
+    public sealed record Input(string? Reason);
+
+    public sealed record Unmasked(string Field, string? Value);
+
+    /// <summary>QUALITY.md S6: unmasking needs the permission and a reason, and writes an audit entry.</summary>
+    public static async Task<Outcome<Unmasked>> Handle(Guid id, Input input, AppDbContext db, FieldProtector protector, AuditLog audit,
+        CurrentUser actor, CancellationToken ct)
+    {
+        if (!actor.CanUnmask) return Outcome<Unmasked>.Forbidden("您没有查看完整个人信息的权限（须授权并启用双因素认证）。");
+        var reason = input.Reason?.Trim() ?? "";
+        if (reason.Length is < 4 or > 200) return Outcome<Unmasked>.Invalid("reason", "请填写查看完整信息的理由（4 至 200 字）。");
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return Outcome<Unmasked>.NotFound("未找到该用户。");
+        await audit.AppendAsync(new(actor.Id, actor.UserName, "data.unmask", $"user/{user.UserName}/mobile", AuditOutcome.Success, actor.Address, reason));
+        return new Unmasked("mobile", protector.Unprotect(user.MobileProtected));
+    }
+}

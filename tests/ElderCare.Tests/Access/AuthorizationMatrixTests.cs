@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using ElderCare.Tests.Infrastructure;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Facilities;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ElderCare.Tests.Access;
+
+/// <summary>
+/// QUALITY.md S5: every endpoint of the app is in this matrix (the test fails when one is missing), and for every role
+/// the allowed ones answer, the forbidden ones answer 403, and objects outside a scoped role's street or town or
+/// facilities answer 404. The expectations are written out here, not read from the app's own policies.
+/// </summary>
+public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static readonly Role[] AllRoles = Enum.GetValues<Role>();
+    private static readonly Role[] Everyone = AllRoles;
+    private static readonly Role[] Admin = [Role.DistrictAdmin];
+    private static readonly Role[] Auditor = [Role.Auditor];
+    private static readonly Role[] ReadFacilities = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator];
+    private static readonly Role[] WriteFacilities = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer];
+    private static readonly Role[] ReadRegions = ReadFacilities;
+    private static readonly Role[] WriteRegions = WriteFacilities;
+    private static readonly Role[] ReadPlan = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator];
+    private static readonly Role[] WritePlan = [Role.DistrictAdmin, Role.DistrictStaff];
+    private static readonly Role[] ReadCoverage = ReadPlan;
+
+    /// <summary>The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs it), B in 盘龙镇.</summary>
+    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim);
+
+    /// <summary>One row: who may call it, a request in scope, and (for object routes) a request for an object outside scope.</summary>
+    public sealed record Row(string Key, Role[]? Allowed, Func<World, string> Path, object? Body = null, Func<World, string>? OutOfScope = null)
+    {
+        public string Method => Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
+    }
+
+    private static readonly object FacilityBody = new { name = "矩阵测试站", type = "community-station", regionCode = Make.Changyuan, operationMode = "private", floorArea = 300 };
+
+    /// <summary>Allowed = null: anonymous (no sign-in needed).</summary>
+    public static readonly Row[] Matrix =
+    [
+        new("GET /health", null, _ => "/health"),
+        new("GET /openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
+        new("POST /api/auth/token", null, _ => "/api/auth/token", new { userName = "nobody", password = "x" }),
+        new("POST /api/auth/logout", Everyone, _ => "/api/auth/logout"),
+        new("POST /api/auth/password", Everyone, _ => "/api/auth/password", new { currentPassword = "wrong", newPassword = "x" }),
+        new("GET /api/auth/me", Everyone, _ => "/api/auth/me"),
+        new("GET /api/users/", Admin, _ => "/api/users"),
+        new("POST /api/users/", Admin, _ => "/api/users", new { userName = "" }),
+        new("PUT /api/users/{id:guid}", Admin, w => $"/api/users/{w.Victim}", new { role = "evaluator" }),
+        new("POST /api/users/{id:guid}/disable", Admin, w => $"/api/users/{Guid.Empty}/disable"),
+        new("POST /api/users/{id:guid}/enable", Admin, w => $"/api/users/{w.Victim}/enable"),
+        new("POST /api/users/{id:guid}/reset-password", Admin, w => $"/api/users/{Guid.Empty}/reset-password", new { password = "" }),
+        // Unmasking needs the unmask permission (with two-factor) on top of the role, so no role alone is enough;
+        // UsersApiTests covers the permitted path.
+        new("POST /api/users/{id:guid}/unmask", [], w => $"/api/users/{w.Victim}/unmask", new { reason = "" }),
+        new("GET /api/audit/", Auditor, _ => "/api/audit"),
+        new("GET /api/audit/export.xlsx", Auditor, _ => "/api/audit/export.xlsx"),
+        new("GET /api/audit/verify", Auditor, _ => "/api/audit/verify"),
+        new("GET /api/regions/", ReadRegions, _ => "/api/regions"),
+        new("POST /api/regions/", WriteRegions, _ => "/api/regions", new { code = "", name = "" }),
+        new("PUT /api/regions/{code}", WriteRegions, _ => $"/api/regions/{Make.Changyuan}", new { villageCount = 2 },
+            _ => $"/api/regions/{Make.Panlong}"),
+        new("GET /api/facilities/", ReadFacilities, _ => "/api/facilities"),
+        new("POST /api/facilities/", WriteFacilities, _ => "/api/facilities", FacilityBody),
+        new("GET /api/facilities/{id:guid}", ReadFacilities, w => $"/api/facilities/{w.FacilityA}", null, w => $"/api/facilities/{w.FacilityB}"),
+        new("PUT /api/facilities/{id:guid}", WriteFacilities, w => $"/api/facilities/{w.FacilityA}", FacilityBody, w => $"/api/facilities/{w.FacilityB}"),
+        new("GET /api/facilities/{id:guid}/compliance", ReadFacilities, w => $"/api/facilities/{w.FacilityA}/compliance", null,
+            w => $"/api/facilities/{w.FacilityB}/compliance"),
+        new("GET /api/plan/", ReadPlan, _ => "/api/plan"),
+        new("GET /api/plan/export.xlsx", ReadPlan, _ => "/api/plan/export.xlsx"),
+        new("POST /api/plan/import", WritePlan, _ => "/api/plan/import", "multipart"),
+        new("GET /api/coverage", ReadCoverage, _ => $"/api/coverage?regionCode={Make.Changyuan}", null, _ => $"/api/coverage?regionCode={Make.Panlong}"),
+        new("GET /api/coverage/export.xlsx", ReadCoverage, _ => "/api/coverage/export.xlsx"),
+        new("GET /api/kpis", ReadCoverage, _ => "/api/kpis"),
+    ];
+
+    private static string KeyOf(RouteEndpoint e)
+    {
+        var methods = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["PAGE"];
+        return $"{string.Join(",", methods)} /{e.RoutePattern.RawText?.TrimStart('/')}";
+    }
+
+    [Fact]
+    public void Every_endpoint_of_the_app_is_in_the_matrix()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(KeyOf).Distinct().Order().ToList();
+        var listed = Matrix.Select(r => r.Key).ToHashSet();
+        var missing = endpoints.Where(e => !listed.Contains(e)).ToList();
+        var stale = listed.Where(l => !endpoints.Contains(l)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints missing from the authorisation matrix:\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, "Matrix rows with no endpoint:\n" + string.Join("\n", stale));
+    }
+
+    private async Task<World> Arrange()
+    {
+        var a = await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: "矩阵中心A"))).Read<FacilityResource>();
+        var b = await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: "矩阵中心B", type: FacilityType.TownCenter,
+            regionCode: Make.Panlong, floorArea: 900))).Read<FacilityResource>();
+        var victim = await app.User(Role.Evaluator, name: "matrix.victim");
+        return new World(a.Id, b.Id, victim.Id);
+    }
+
+    private Task<HttpClient> Client(Role role, World w) => role switch
+    {
+        Role.TownOfficer => app.ClientAs(role, region: Make.Changyuan),
+        Role.Operator => app.ClientAs(role, facilities: [w.FacilityA]),
+        _ => app.ClientAs(role),
+    };
+
+    private static HttpRequestMessage Request(Row row, string path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(row.Method), path);
+        if (row.Body is "multipart") request.Content = new MultipartFormDataContent();
+        else if (row.Body is not null)
+            request.Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(row.Body), Encoding.UTF8, "application/json");
+        else if (row.Method != "GET") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        return request;
+    }
+
+    [Fact]
+    public async Task Each_role_is_allowed_forbidden_or_out_of_scope_as_the_matrix_says()
+    {
+        var world = await Arrange();
+        var failures = new List<string>();
+        foreach (var row in Matrix)
+        {
+            if (row.Allowed is null)
+            {
+                var anonymous = await app.CreateClient().SendAsync(Request(row, row.Path(world)));
+                if (row.Key != "POST /api/auth/token" && anonymous.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                    failures.Add($"{row.Key} anonymous: {(int)anonymous.StatusCode}");
+                continue;
+            }
+            var anon = await app.CreateClient().SendAsync(Request(row, row.Path(world)));
+            if (anon.StatusCode != HttpStatusCode.Unauthorized) failures.Add($"{row.Key} anonymous: expected 401, got {(int)anon.StatusCode}");
+
+            foreach (var role in AllRoles)
+            {
+                var client = await Client(role, world); // a fresh session each time: some rows sign out
+                var response = await client.SendAsync(Request(row, row.Path(world)));
+                var status = (int)response.StatusCode;
+                var allowed = row.Allowed.Contains(role);
+                if (status >= 500) failures.Add($"{row.Key} as {role}: {status}");
+                else if (allowed && status is 401 or 403) failures.Add($"{row.Key} as {role}: expected allowed, got {status} {await response.Content.ReadAsStringAsync()}");
+                else if (!allowed && status != 403) failures.Add($"{row.Key} as {role}: expected 403, got {status}");
+
+                if (allowed && row.OutOfScope is { } outside && role is Role.TownOfficer or Role.Operator)
+                {
+                    var other = await (await Client(role, world)).SendAsync(Request(row, outside(world)));
+                    if (other.StatusCode != HttpStatusCode.NotFound)
+                        failures.Add($"{row.Key} as {role} outside its scope: expected 404, got {(int)other.StatusCode}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_town_officer_lists_only_their_unit_and_an_operator_only_its_facilities()
+    {
+        var world = await Arrange();
+        var officer = await Client(Role.TownOfficer, world);
+        var items = (await (await officer.GetAsync("/api/facilities?pageSize=100")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(items, i => i.GetProperty("id").GetGuid() == world.FacilityA);
+        Assert.All(items, i => Assert.StartsWith(Make.Changyuan, i.GetProperty("regionCode").GetString()));
+        var coverage = await (await officer.GetAsync("/api/coverage")).ReadJson();
+        Assert.Equal(Make.Changyuan, Assert.Single(coverage.GetProperty("units").EnumerateArray()).GetProperty("regionCode").GetString());
+        var regions = (await (await officer.GetAsync("/api/regions")).ReadJson()).EnumerateArray().ToList();
+        Assert.All(regions, r => Assert.StartsWith(Make.Changyuan, r.GetProperty("code").GetString()));
+
+        var operatorClient = await Client(Role.Operator, world);
+        var own = (await (await operatorClient.GetAsync("/api/facilities")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(world.FacilityA, Assert.Single(own).GetProperty("id").GetGuid());
+
+        // A town officer cannot register a facility in another unit: the region reads as unknown.
+        await (await officer.PostJson("/api/facilities", Make.Facility(name: "越界中心", regionCode: Make.Fenggao))).AssertFieldError("regionCode");
+    }
+}
