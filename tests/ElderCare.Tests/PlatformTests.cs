@@ -43,6 +43,30 @@ public class PlatformTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Responses_carry_the_security_headers()
+    {
+        var page = await app.CreateClient().GetAsync("/account/login");
+        var csp = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        var cookie = page.Headers.TryGetValues("Set-Cookie", out var cookies) ? string.Join(";", cookies) : "";
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase); // the antiforgery cookie
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_page_without_sign_in_redirects_to_the_sign_in_page()
+    {
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var r = await anonymous.GetAsync("/facilities");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Contains("/account/login", r.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_wrong_method_is_405_problem() =>
         await (await _http.DeleteAsync("/api/regions")).AssertProblem(HttpStatusCode.MethodNotAllowed);
 

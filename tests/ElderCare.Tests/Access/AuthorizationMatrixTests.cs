@@ -34,7 +34,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     /// <summary>One row: who may call it, a request in scope, and (for object routes) a request for an object outside scope.</summary>
     public sealed record Row(string Key, Role[]? Allowed, Func<World, string> Path, object? Body = null, Func<World, string>? OutOfScope = null)
     {
-        public string Method => Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
+        public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal);
+        public string Method => IsPage ? "GET" : Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
     }
 
     private static readonly object FacilityBody = new { name = "矩阵测试站", type = "community-station", regionCode = Make.Changyuan, operationMode = "private", floorArea = 300 };
@@ -76,6 +77,25 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("GET /api/coverage", ReadCoverage, _ => $"/api/coverage?regionCode={Make.Changyuan}", null, _ => $"/api/coverage?regionCode={Make.Panlong}"),
         new("GET /api/coverage/export.xlsx", ReadCoverage, _ => "/api/coverage/export.xlsx"),
         new("GET /api/kpis", ReadCoverage, _ => "/api/kpis"),
+
+        // Pages: anonymous visitors are sent to sign in; a signed-in role without the right answers 403.
+        new("PAGE /account/login", null, _ => "/account/login"),
+        new("PAGE /account/two-factor", null, _ => "/account/two-factor"),
+        new("PAGE /account/logout", null, _ => "/account/logout"),
+        new("PAGE /account", Everyone, _ => "/account"),
+        new("PAGE /account/denied", Everyone, _ => "/account/denied"),
+        new("PAGE /", Everyone, _ => "/"), // roles that do not read coverage are sent to their own start page
+        new("PAGE /dashboard/unit/{code}", ReadCoverage, _ => $"/dashboard/unit/{Make.Changyuan}", null, _ => $"/dashboard/unit/{Make.Panlong}"),
+        new("PAGE /facilities", ReadFacilities, _ => "/facilities"),
+        new("PAGE /facilities/{id:guid}", ReadFacilities, w => $"/facilities/{w.FacilityA}", null, w => $"/facilities/{w.FacilityB}"),
+        new("PAGE /facilities/{id:guid}/edit", WriteFacilities, w => $"/facilities/{w.FacilityA}/edit", null, w => $"/facilities/{w.FacilityB}/edit"),
+        new("PAGE /facilities/new", WriteFacilities, _ => "/facilities/new"),
+        new("PAGE /regions", ReadRegions, _ => "/regions"),
+        new("PAGE /regions/{code}/edit", WriteRegions, _ => $"/regions/{Make.Changyuan}/edit", null, _ => $"/regions/{Make.Panlong}/edit"),
+        new("PAGE /plan", ReadPlan, _ => "/plan"),
+        new("PAGE /users", Admin, _ => "/users"),
+        new("PAGE /users/{id:guid}/edit", Admin, w => $"/users/{w.Victim}/edit"),
+        new("PAGE /audit", Auditor, _ => "/audit"),
     ];
 
     private static string KeyOf(RouteEndpoint e)
@@ -105,6 +125,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         return new World(a.Id, b.Id, victim.Id);
     }
 
+    private HttpClient Anonymous => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     private Task<HttpClient> Client(Role role, World w) => role switch
     {
         Role.TownOfficer => app.ClientAs(role, region: Make.Changyuan),
@@ -131,13 +153,18 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         {
             if (row.Allowed is null)
             {
-                var anonymous = await app.CreateClient().SendAsync(Request(row, row.Path(world)));
+                var anonymous = await Anonymous.SendAsync(Request(row, row.Path(world)));
                 if (row.Key != "POST /api/auth/token" && anonymous.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                     failures.Add($"{row.Key} anonymous: {(int)anonymous.StatusCode}");
                 continue;
             }
-            var anon = await app.CreateClient().SendAsync(Request(row, row.Path(world)));
-            if (anon.StatusCode != HttpStatusCode.Unauthorized) failures.Add($"{row.Key} anonymous: expected 401, got {(int)anon.StatusCode}");
+            var anon = await Anonymous.SendAsync(Request(row, row.Path(world)));
+            if (row.IsPage)
+            {
+                if (anon.StatusCode != HttpStatusCode.Redirect || anon.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) != true)
+                    failures.Add($"{row.Key} anonymous: expected a redirect to sign in, got {(int)anon.StatusCode} {anon.Headers.Location}");
+            }
+            else if (anon.StatusCode != HttpStatusCode.Unauthorized) failures.Add($"{row.Key} anonymous: expected 401, got {(int)anon.StatusCode}");
 
             foreach (var role in AllRoles)
             {

@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Features.Access;
 using System.Text.Json;
 using ElderCare.Web.Data;
@@ -26,7 +27,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         // Roles that do not read coverage start elsewhere (an operator at its facilities, the auditor at the log).
         if (!Roles.Allows(User, Roles.Policies.ReadCoverage)) return Redirect(Roles.Home(User));
         var coverage = await GetCoverage.Handle(AsOf, null, user.Scope, db, clock, ct);
-        if (!coverage.IsOk)
+        if (coverage.Kind == OutcomeKind.Invalid)
         {
             // A bad date is shown next to the field; the page still answers for today.
             ModelState.AddFieldErrors(coverage.Errors!);

@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Coverage;
@@ -26,13 +27,14 @@ public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock, Curr
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         var coverage = await GetCoverage.Handle(AsOf, code, user.Scope, db, clock, ct);
-        if (!coverage.IsOk)
+        if (coverage.Kind == OutcomeKind.Invalid)
         {
             ModelState.AddFieldErrors(coverage.Errors!);
             AsOf = null;
             coverage = await GetCoverage.Handle(null, code, user.Scope, db, clock, ct);
         }
-        var unit = coverage.Value!.Units.FirstOrDefault(u => u.RegionCode == code);
+        // Outside the user's scope the unit reads as unknown.
+        var unit = coverage.Value?.Units.FirstOrDefault(u => u.RegionCode == code);
         if (unit is null)
         {
             NotFoundMessage = $"没有代码为 {code} 的街道或镇。";
@@ -40,7 +42,7 @@ public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock, Curr
             return Page();
         }
         Unit = unit;
-        Date = coverage.Value.AsOf;
+        Date = coverage.Value!.AsOf;
         var list = await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, Paging.PageNumber(Request), 20), user.Scope, db, ct);
         Facilities = list.Value ?? (await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, 1, 20), user.Scope, db, ct)).Value!;
         Children = (await ListRegions.Handle(code, user.Scope, db, ct)).Where(r => r.Code != code).ToList();

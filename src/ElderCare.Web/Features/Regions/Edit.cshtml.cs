@@ -57,7 +57,7 @@ public sealed class RegionEditModel(AppDbContext db, CurrentUser user) : PageMod
     }
 
     private async Task<RegionResource?> Find(string code, CancellationToken ct) =>
-        Editing = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => RegionResource.From(r)).FirstOrDefaultAsync(ct);
+        Editing = user.Scope.Covers(code) ? await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => RegionResource.From(r)).FirstOrDefaultAsync(ct) : null;
 
     private PageResult NotFoundPage()
     {

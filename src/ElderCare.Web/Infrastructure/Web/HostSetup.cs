@@ -39,7 +39,11 @@ public static class HostSetup
         // Chinese text is written as is, not as &#x…; entities (pages were several times larger).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddAntiforgery();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "eldercare.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
     }
 
     public static void Configure(JsonSerializerOptions json)
