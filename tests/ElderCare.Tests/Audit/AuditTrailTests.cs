@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
@@ -70,5 +71,34 @@ public class AuditDeletionTests(AppFactory app) : IClassFixture<AppFactory>
         await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {last}");
         var (broken, _) = await ElderCare.Web.Features.Audit.VerifyAudit.Handle(db, default);
         Assert.Equal(last, broken?.Sequence);
+    }
+}
+
+/// <summary>Retention: at least 180 days, enforced by configuration; pruning removes a prefix, never inside the chain.</summary>
+public class AuditRetentionTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Pruning_removes_only_entries_older_than_the_retention_from_the_start_and_the_rest_still_verifies()
+    {
+        await app.Staff.PostJson("/api/facilities", Make.Facility(name: "旧记录"));
+        app.Clock.Advance(TimeSpan.FromDays(181));
+        var staff = await app.ClientAs(Role.DistrictStaff);
+        await staff.PostJson("/api/facilities", Make.Facility(name: "新记录"));
+        var output = new StringWriter();
+        Assert.Equal(0, await AdminCommands.RunAsync(app.Services, ["audit", "prune"], new StringReader(""), output, new StringWriter()));
+        Assert.Contains("已删除", output.ToString());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Target == "POST /api/facilities" && e.At < app.Clock.GetUtcNow().UtcDateTime.AddDays(-180)));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Target == "POST /api/facilities"));
+        Assert.Null((await ElderCare.Web.Features.Audit.VerifyAudit.Handle(db, default)).Broken);
+    }
+
+    [Fact]
+    public void A_retention_below_180_days_is_refused()
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Audit:RetentionDays"] = "90" }).Build();
+        Assert.Throws<InvalidOperationException>(() => { ElderCare.Web.Features.Audit.PruneAudit.RetentionDays(config); });
     }
 }

@@ -22,6 +22,7 @@ public static class AdminCommands
           users disable NAME                        停用用户并结束其全部会话
           users reset-password NAME                 重置密码（从标准输入读取；为空则生成），下次登录须修改
           audit verify                              校验审计日志哈希链；完好退出 0，否则指出第一条有问题的记录并退出 1
+          audit prune                               删除超过保留期（Audit:RetentionDays，至少 180 天）的最早记录
         角色：district-admin district-staff town-officer operator caregiver evaluator auditor
         """;
 
@@ -88,6 +89,13 @@ public static class AdminCommands
                 }
                 await error.WriteLineAsync($"审计日志被篡改：第 {broken.Sequence} 条 — {broken.Reason}。");
                 return 1;
+            }
+            case ["audit", "prune"]:
+            {
+                var days = PruneAudit.RetentionDays(services.GetRequiredService<IConfiguration>());
+                var removed = await PruneAudit.Handle(days, db, services.GetRequiredService<TimeProvider>(), ct);
+                output.WriteLine($"已删除保留期（{days} 天）以前的最早 {removed} 条审计记录；其余记录的哈希链不受影响。");
+                return 0;
             }
             default:
                 await error.WriteLineAsync($"无法识别的命令：{string.Join(' ', args)}\n{Usage}");

@@ -21,6 +21,7 @@ public static class HostSetup
     {
         var services = builder.Services;
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        Features.Audit.PruneAudit.RetentionDays(builder.Configuration); // refuse to start with less than 180 days
         services.AddElderCareAccess(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddChineseProblemDetails();

@@ -1,0 +1,127 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
+using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Users;
+
+/// <summary>
+/// 用户管理: every account with its role, scope and security state (mobile masked), the form to add one, and
+/// re-enabling a disabled account. Disabling, resetting a password and unmasking have their own confirmation pages.
+/// </summary>
+[Authorize(Policy = Roles.Policies.ManageUsers)]
+public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, FieldProtector protector, TimeProvider clock,
+    AuditLog audit, CurrentUser current, Sessions sessions) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "filterRole")] public string? FilterRole { get; set; }
+
+    [BindProperty(Name = "userName")] public string? UserName { get; set; }
+    [BindProperty(Name = "displayName")] public string? DisplayName { get; set; }
+    [BindProperty(Name = "role")] public string? Role { get; set; }
+    [BindProperty(Name = "regionCode")] public string? RegionCode { get; set; }
+    [BindProperty(Name = "facilityIds")] public List<string> FacilityIds { get; set; } = [];
+    [BindProperty(Name = "canUnmask")] public bool CanUnmask { get; set; }
+    [BindProperty(Name = "mobile")] public string? Mobile { get; set; }
+    [BindProperty(Name = "password")] public string? Password { get; set; }
+
+    public IReadOnlyList<UserRow> List { get; private set; } = [];
+    public UserChoices Choices { get; private set; } = null!;
+    public int Total { get; private set; }
+    public DateTimeOffset Now => clock.GetUtcNow();
+    public Guid? Me => current.Id;
+
+    /// <summary>A password shown once, after it was generated on adding a user or on a reset.</summary>
+    public string? OneTimePassword { get; private set; }
+    public string? OneTimeFor { get; private set; }
+
+    public RoleFields RoleFields => new(Role, RegionCode, FacilityIds, CanUnmask, Choices);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // The generated password leaves TempData on this first read, so it shows once (and never lands in a cache).
+        OneTimePassword = TempData[OneTime.PasswordKey] as string;
+        OneTimeFor = TempData[OneTime.UserKey] as string;
+        if (OneTimePassword is not null) Response.Headers.CacheControl = "no-store";
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var ids = UserChoices.ParseIds(FacilityIds, errors);
+        // No password typed: generate a strong one, shown once (SetPassword.Generate meets the policy).
+        var generated = string.IsNullOrEmpty(Password) ? SetPassword.Generate() : null;
+        if (!errors.Any)
+        {
+            var input = new AddUser.Input(UserName, DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, Mobile, generated ?? Password);
+            var outcome = await AddUser.Handle(input, db, users, protector, clock, audit, current, ct);
+            if (outcome.IsOk)
+            {
+                var added = outcome.Value!;
+                TempData["Flash"] = $"已新增用户 {added.UserName}（{Roles.Of(added.Role)}）。首次登录时须修改初始密码。";
+                if (generated is not null) OneTime.Show(TempData, added.UserName, generated);
+                return Redirect($"/users#user-{added.UserName}");
+            }
+            if (outcome.Kind == OutcomeKind.Conflict) errors.Add("userName", outcome.Message!);
+            else outcome.Errors!.MergeInto(errors);
+        }
+        ModelState.AddFieldErrors(errors);
+        Password = null;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Re-enabling is not destructive, so it needs no confirmation.</summary>
+    public async Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Users.Where(u => u.Id == id).Select(u => u.UserName).FirstOrDefaultAsync(ct) is not { } name) return NotFound();
+        var outcome = await DisableUser.Handle(name, disable: false, db, protector, sessions, audit, current, ct);
+        if (!outcome.IsOk) return NotFound();
+        TempData["Flash"] = $"已启用用户 {name}，该用户可以重新登录。";
+        return Redirect($"/users#user-{name}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Choices = await UserChoices.LoadAsync(db, ct);
+        var query = db.Users.AsNoTracking();
+        Total = await query.CountAsync(ct);
+        if (FormValues.Trimmed(Q) is { } q)
+            query = query.Where(u => u.UserName!.Contains(q) || u.DisplayName.Contains(q));
+        if (EnumText.TryParse<Role>(FilterRole, out var role)) query = query.Where(u => u.Role == role);
+        List = (await query.OrderBy(u => u.UserName).ToListAsync(ct))
+            .Select(u => new UserRow(UserResource.From(u, protector), u.TwoFactorRequired, u.MustChangePassword)).ToList();
+    }
+
+    public string ScopeOf(UserResource u) => Choices.ScopeOf(u.Role, u.RegionCode, u.FacilityIds);
+
+    public bool LockedNow(UserResource u) => u.LockedUntil > Now;
+
+    public static string ChinaTime(DateTimeOffset at) =>
+        at.ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A line of the user list: the API's view of the user (mobile masked) and what the page adds.</summary>
+public sealed record UserRow(UserResource User, bool TwoFactorRequired, bool MustChangePassword);
+
+/// <summary>A generated password carried from the POST to the next GET of /users, and read there once.</summary>
+public static class OneTime
+{
+    public const string PasswordKey = "OneTimePassword";
+    public const string UserKey = "OneTimeFor";
+
+    public static void Show(Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, string userName, string password)
+    {
+        tempData[PasswordKey] = password;
+        tempData[UserKey] = userName;
+    }
+}
