@@ -1,5 +1,6 @@
 using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.BrowserTests.Pages;
+using ElderCare.Web.Features.Access;
 using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
@@ -9,7 +10,7 @@ public sealed class DashboardCoverageTests(AppServer app, Chromium chromium) : I
     [Fact]
     public async Task 在昌元街道登记运营中的街道中心后_首页该街道的街道中心运营数由0变为1()
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff));
         var dashboard = new DashboardPage(page, app.BaseUrl);
         await dashboard.OpenAsync();
         var centre = dashboard.CoverageCell("昌元街道", "街道养老服务中心");

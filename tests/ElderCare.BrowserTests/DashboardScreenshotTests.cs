@@ -1,5 +1,6 @@
 using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.BrowserTests.Pages;
+using ElderCare.Web.Features.Access;
 using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
@@ -10,7 +11,7 @@ public sealed class DashboardScreenshotTests(AppServer app, Chromium chromium) :
     [Fact]
     public async Task 首页概览_种子数据_保存整页截图()
     {
-        var page = await chromium.NewPageAsync(1440, 900);
+        var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区民政局 李明"), 1440, 900);
         var dashboard = new DashboardPage(page, app.BaseUrl);
         await dashboard.OpenAsync();
         await Expect(dashboard.Heading).ToHaveTextAsync("全区养老服务全覆盖概览");
@@ -31,7 +32,7 @@ public sealed class DashboardScreenshotTests(AppServer app, Chromium chromium) :
     [Fact]
     public async Task 首页概览_无JavaScript时建设进度仍以表格显示()
     {
-        var page = await chromium.NewPageAsync(javaScript: false);
+        var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff), javaScript: false);
         var dashboard = new DashboardPage(page, app.BaseUrl);
         await dashboard.OpenAsync();
         await Expect(dashboard.ProgressTable.GetByRole(AriaRole.Rowheader, new() { Name = "2020年" })).ToBeVisibleAsync();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.BrowserTests.Pages;
+using ElderCare.Web.Features.Access;
 using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
@@ -10,7 +11,7 @@ public sealed partial class FacilityComplianceTests(AppServer app, Chromium chro
     [Fact]
     public async Task 登记面积不足且缺功能区的街道中心_详情页列出不符合的建设标准()
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff));
         var form = new FacilityFormPage(page, app.BaseUrl);
         await form.OpenNewAsync();
         await form.FillBasicsAsync("昌元街道养老服务中心（筹建）", "街道养老服务中心", "昌元街道");

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.BrowserTests.Pages;
+using ElderCare.Web.Features.Access;
 using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
@@ -10,7 +11,7 @@ public sealed partial class FacilityFormErrorTests(AppServer app, Chromium chrom
     [Fact]
     public async Task 填写有误时_错误以中文显示在对应字段旁且保留已填内容()
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff));
         var form = new FacilityFormPage(page, app.BaseUrl);
         await form.OpenNewAsync();
         await form.FillBasicsAsync("昌元社区养老服务站", "社区养老服务站", "昌元街道");
@@ -39,14 +40,14 @@ public sealed partial class FacilityFormErrorTests(AppServer app, Chromium chrom
     [Fact]
     public async Task 两人同时修改同一设施时_后保存者看到数据冲突提示且保留所填内容()
     {
-        var first = await chromium.NewPageAsync();
+        var first = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff));
         var mine = new FacilityFormPage(first, app.BaseUrl);
         await mine.OpenNewAsync();
         await mine.FillBasicsAsync("峰高街道养老服务中心", "街道养老服务中心", "峰高街道");
         await mine.Save.ClickAsync();
         var detailsUrl = first.Url;
 
-        var second = await chromium.NewPageAsync();
+        var second = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff));
         var theirs = new FacilityFormPage(second, app.BaseUrl);
         await theirs.OpenEditAsync(detailsUrl);
         await mine.OpenEditAsync(detailsUrl);

@@ -1,5 +1,6 @@
 using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.BrowserTests.Pages;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Plan;
 using MiniExcelLibs;
 using static Microsoft.Playwright.Assertions;
@@ -11,7 +12,7 @@ public sealed class PlanPageTests(AppServer app, Chromium chromium) : IClassFixt
     [Fact]
     public async Task 导出链接下载Excel_导入有误的文件逐行列出错误_确认后原样导入成功()
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff));
         var plan = new PlanPage(page, app.BaseUrl);
         await plan.OpenAsync();
         await Expect(plan.PlanTable).ToContainTextAsync("昌元街道");

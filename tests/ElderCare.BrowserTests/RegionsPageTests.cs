@@ -1,5 +1,6 @@
 using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.BrowserTests.Pages;
+using ElderCare.Web.Features.Access;
 using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
@@ -9,7 +10,7 @@ public sealed class RegionsPageTests(AppServer app, Chromium chromium) : IClassF
     [Fact]
     public async Task 在昌元街道下新增社区_代码有误时提示_改正后出现在区划树中()
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff));
         var regions = new RegionsPage(page, app.BaseUrl);
         await regions.OpenAsync();
 

@@ -1,6 +1,12 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Infrastructure.Auth;
+using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,11 +14,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ElderCare.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real app on a real Kestrel port with its own temp SQLite file, migrated and seeded with Rongchang at start.
-/// One per test class, so each flow starts from the seeded district.
+/// The real app on a real Kestrel port with its own temp SQLite file and field-encryption keys, migrated and seeded
+/// with Rongchang at start. One per test class, so each flow starts from the seeded district; each test creates its
+/// own users through the app's own services.
 /// </summary>
 public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The password of every user a test creates (meets PasswordPolicy).</summary>
+    public const string Password = "Rongchang#Ui2026";
+
+    /// <summary>ELDERCARE_ADMIN_PASSWORD: the first password of the bootstrap administrator "admin".</summary>
+    public const string AdminPassword = "Haitang!Elder2026";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "eldercare-ui-" + Guid.NewGuid().ToString("N")[..12]);
 
     public string BaseUrl { get; private set; } = "";
@@ -23,6 +36,11 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:App", $"Data Source={Path.Combine(_folder, "app.db")}");
+        builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(_folder, "field-keys.json"));
+        builder.UseSetting("ELDERCARE_ADMIN_PASSWORD", AdminPassword);
+        // Every test signs in from 127.0.0.1; the per-address limit is for the real world.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
     public ValueTask InitializeAsync()
@@ -32,6 +50,40 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// A new user of the role and scope, ready to sign in with <see cref="Password"/> (no password change due). With
+    /// <paramref name="twoFactor"/>, a TOTP key is enrolled as the account page would, and the test computes the codes.
+    /// </summary>
+    public async Task<TestUser> UserAsync(Role role, string? region = null, IReadOnlyList<Guid>? facilities = null, bool canUnmask = false,
+        bool twoFactor = false, string? mobile = null, string? displayName = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var protector = scope.ServiceProvider.GetRequiredService<FieldProtector>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var key = twoFactor ? Totp.NewKey() : null;
+        var user = new AppUser
+        {
+            UserName = role.ToString().ToLowerInvariant() + "." + Guid.NewGuid().ToString("N")[..8],
+            DisplayName = displayName ?? "测试" + Roles.Of(role), Role = role, RegionCode = region, FacilityIds = [.. facilities ?? []],
+            CanUnmask = canUnmask, MobileProtected = protector.Protect(mobile), MustChangePassword = false, PasswordChangedAt = now, CreatedAt = now,
+            TotpKeyProtected = key is null ? null : protector.Protect(Convert.ToBase64String(key)), TwoFactorEnabled = key is not null,
+        };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        return new TestUser(user.UserName, Password, key) { Id = user.Id };
+    }
+
+    /// <summary>Registers a facility through the app's own use case, as district staff would.</summary>
+    public async Task<FacilityResource> FacilityAsync(string name, FacilityType type, string regionCode)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var input = new FacilityInput { Name = name, Type = type, RegionCode = regionCode, OperationMode = OperationMode.PublicPrivate };
+        var outcome = await RegisterFacility.Handle(input, DataScope.District, db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), default);
+        return outcome.Value ?? throw new InvalidOperationException("登记设施失败：" + string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value)));
     }
 
     public override async ValueTask DisposeAsync()
@@ -47,4 +99,29 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
             // A leftover temp file is harmless; never fail a run over it.
         }
     }
+}
+
+/// <summary>A user a test created, with its TOTP key when enrolled; remembers the last time step it used.</summary>
+public sealed class TestUser(string userName, string password, byte[]? totpKey)
+{
+    public Guid Id { get; init; }
+    public string UserName => userName;
+    public string Password { get; set; } = password;
+    public byte[]? TotpKey { get; set; } = totpKey;
+
+    private long _lastStep = -1;
+
+    /// <summary>
+    /// The code of the current time step, or of the next one when the current was used already: the app refuses a
+    /// step used before (no replay) but accepts one step of drift ahead, so there is no need to wait.
+    /// </summary>
+    public string NextCode()
+    {
+        var step = Math.Max(Totp.StepAt(DateTimeOffset.UtcNow), _lastStep + 1);
+        _lastStep = step;
+        return Totp.Code(TotpKey ?? throw new InvalidOperationException(UserName + " has no TOTP key"), step);
+    }
+
+    /// <summary>The code of a step already used (to show a replay is refused).</summary>
+    public string LastCode() => Totp.Code(TotpKey!, _lastStep);
 }

@@ -95,6 +95,9 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /plan", ReadPlan, _ => "/plan"),
         new("PAGE /users", Admin, _ => "/users"),
         new("PAGE /users/{id:guid}/edit", Admin, w => $"/users/{w.Victim}/edit"),
+        new("PAGE /users/{id:guid}/disable", Admin, w => $"/users/{w.Victim}/disable"),
+        new("PAGE /users/{id:guid}/reset-password", Admin, w => $"/users/{w.Victim}/reset-password"),
+        new("PAGE /users/{id:guid}/unmask", [], w => $"/users/{w.Victim}/unmask"), // needs the unmask permission too
         new("PAGE /audit", Auditor, _ => "/audit"),
     ];
 

@@ -38,6 +38,21 @@ public class UsersApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Changing_a_role_keeps_the_mobile_unless_it_is_sent_empty()
+    {
+        var admin = await app.ClientAs(Role.DistrictAdmin);
+        var created = await (await admin.PostJson("/api/users", new
+        {
+            userName = "keep.mobile", role = "evaluator", mobile = "13700001111", password = "Evaluator#2026x",
+        })).ReadJson();
+        var id = created.GetProperty("id").GetString();
+        var kept = await (await admin.PutJson($"/api/users/{id}", new { role = "district-staff" })).ReadJson();
+        Assert.Equal("137****1111", kept.GetProperty("mobile").GetString());
+        var cleared = await (await admin.PutJson($"/api/users/{id}", new { role = "district-staff", mobile = "" })).ReadJson();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, cleared.GetProperty("mobile").ValueKind);
+    }
+
+    [Fact]
     public async Task Only_the_admin_manages_users()
     {
         var staff = await app.ClientAs(Role.DistrictStaff);

@@ -9,6 +9,7 @@ namespace ElderCare.Web.Features.Access;
 
 public static class UpdateUser
 {
+    /// <summary>A null mobile keeps the stored one; an empty string removes it.</summary>
     public sealed record Input(string? DisplayName, string? Role, string? RegionCode, List<Guid>? FacilityIds, bool CanUnmask, string? Mobile);
 
     /// <summary>Changes a user's role, scope or details. A change of permission ends the user's sessions.</summary>
@@ -31,7 +32,7 @@ public static class UpdateUser
         user.RegionCode = region;
         user.FacilityIds = facilities;
         user.CanUnmask = input.CanUnmask;
-        user.MobileProtected = protector.Protect(string.IsNullOrWhiteSpace(input.Mobile) ? null : input.Mobile.Trim());
+        if (input.Mobile is not null) user.MobileProtected = protector.Protect(input.Mobile.Trim().Length == 0 ? null : input.Mobile.Trim());
         await db.SaveChangesAsync(ct);
         if (permissionChanged) await sessions.RevokeAllAsync(user.Id, ct);
         await audit.AppendAsync(new(actor.Id, actor.UserName, permissionChanged ? "user.permission" : "user.update", $"user/{user.UserName}",

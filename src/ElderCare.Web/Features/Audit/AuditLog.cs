@@ -30,7 +30,7 @@ public sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider clock)
             await using var tx = await db.Database.BeginTransactionAsync();
             var head = db.Database.IsNpgsql()
                 ? await db.AuditHeads.FromSqlRaw("SELECT * FROM \"AuditHeads\" WHERE \"Id\" = 1 FOR UPDATE").FirstOrDefaultAsync()
-                : await db.AuditHeads.FirstOrDefaultAsync();
+                : await db.AuditHeads.FirstOrDefaultAsync(h => h.Id == 1);
             if (head is null)
             {
                 head = new AuditHead { LastSequence = 0, LastHash = AuditChain.Genesis };

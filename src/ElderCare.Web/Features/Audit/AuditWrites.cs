@@ -8,6 +8,9 @@ namespace ElderCare.Web.Features.Audit;
 /// </summary>
 public sealed class AuditWrites(RequestDelegate next, AuditLog audit)
 {
+    /// <summary>Set by <see cref="AuditPageOutcome"/> when a page form was refused (it re-renders with 200).</summary>
+    public const string RefusedKey = "audit.refused";
+
     private static readonly string[] OwnEntries = ["/api/auth/token", "/account/login", "/account/two-factor"];
 
     public async Task InvokeAsync(HttpContext http, CurrentUser user)
@@ -18,7 +21,23 @@ public sealed class AuditWrites(RequestDelegate next, AuditLog audit)
         var export = path.Contains("export", StringComparison.OrdinalIgnoreCase);
         if (!(write || export) || OwnEntries.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))) return;
         var status = http.Response.StatusCode;
+        var refused = status >= 400 || http.Items.ContainsKey(RefusedKey);
         await audit.AppendAsync(new AuditRecord(user.Id, user.UserName ?? "(anonymous)", export && !write ? "data.export" : "data.write",
-            $"{http.Request.Method} {path}", status < 400 ? AuditOutcome.Success : AuditOutcome.Failure, user.Address, $"HTTP {status}"));
+            $"{http.Request.Method} {path}", refused ? AuditOutcome.Failure : AuditOutcome.Success, user.Address,
+            refused && status < 400 ? $"HTTP {status}（表单校验未通过）" : $"HTTP {status}"));
+    }
+}
+
+/// <summary>Marks a page post whose form was refused (invalid model state), so the audit records a failure.</summary>
+public sealed class AuditPageOutcome : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && !executed.ModelState.IsValid)
+            context.HttpContext.Items[AuditWrites.RefusedKey] = true;
     }
 }

@@ -26,7 +26,7 @@ public static class PruneAudit
         var cutoff = clock.UtcNow().AddDays(-retentionDays);
         // The newest entry to go: everything up to it is a prefix of the chain, and the head is never removed.
         var last = await db.AuditEntries.Where(e => e.At < cutoff).MaxAsync(e => (long?)e.Sequence, ct);
-        var head = await db.AuditHeads.Select(h => (long?)h.LastSequence).FirstOrDefaultAsync(ct);
+        var head = await db.AuditHeads.Where(h => h.Id == 1).Select(h => (long?)h.LastSequence).FirstOrDefaultAsync(ct);
         if (last is null || head is null) return 0;
         return await db.AuditEntries.Where(e => e.Sequence <= Math.Min(last.Value, head.Value - 1)).ExecuteDeleteAsync(ct);
     }

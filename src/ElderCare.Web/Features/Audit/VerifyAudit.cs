@@ -8,7 +8,7 @@ public static class VerifyAudit
     /// <summary>Walks the whole stored chain in order; null when intact, else the first bad entry.</summary>
     public static async Task<(AuditChain.Broken? Broken, long Checked)> Handle(AppDbContext db, CancellationToken ct)
     {
-        var head = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(ct);
+        var head = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == 1, ct);
         var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
         var list = new List<(AuditFacts, string, string)>();
         await foreach (var e in entries.WithCancellation(ct)) list.Add((e.Facts, e.PreviousHash, e.Hash));

@@ -52,7 +52,7 @@ public sealed class UserEditModel(AppDbContext db, FieldProtector protector, Ses
         var before = Editing!;
         var errors = new FieldErrors();
         var ids = UserChoices.ParseIds(FacilityIds, errors);
-        var mobile = FormValues.Trimmed(Mobile) ?? (ClearMobile ? null : protector.Unprotect(before.MobileProtected));
+        var mobile = FormValues.Trimmed(Mobile) ?? (ClearMobile ? "" : null);
         if (!errors.Any)
         {
             var input = new UpdateUser.Input(DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, mobile);

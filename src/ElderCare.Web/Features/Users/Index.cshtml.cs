@@ -50,7 +50,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
         // The generated password leaves TempData on this first read, so it shows once (and never lands in a cache).
         OneTimePassword = TempData[OneTime.PasswordKey] as string;
         OneTimeFor = TempData[OneTime.UserKey] as string;
-        if (OneTimePassword is not null) Response.Headers.CacheControl = "no-store";
+        if (OneTimePassword is not null) Response.Headers.CacheControl = "no-cache, no-store";
         await LoadAsync(ct);
     }
 

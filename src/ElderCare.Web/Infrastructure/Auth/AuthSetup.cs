@@ -116,7 +116,7 @@ public static class AuthSetup
                 if (HostSetup.IsApi(http.Request))
                     await WriteProblem(http, 403, "请先在网页上修改初始密码或启用双因素认证。");
                 else
-                    http.Response.Redirect("/account/setup");
+                    http.Response.Redirect("/account");
                 return;
             }
         }

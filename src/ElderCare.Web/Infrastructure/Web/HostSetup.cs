@@ -36,7 +36,8 @@ public static class HostSetup
             doc.Info.Description = "荣昌区社区居家养老服务全覆盖（荣昌府办发〔2020〕1号）。错误一律为 ProblemDetails，校验错误以字段名（camelCase）为键。";
             return Task.CompletedTask;
         }));
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => o.Filters.Add(new Features.Audit.AuditPageOutcome()));
         // Chinese text is written as is, not as &#x…; entities (pages were several times larger).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
