@@ -1,6 +1,7 @@
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
+using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
@@ -21,6 +22,7 @@ api.MapRegionsApi();
 api.MapFacilitiesApi();
 api.MapPlanApi();
 api.MapCoverageApi();
+api.MapEldersApi();
 app.MapHealth();
 app.MapRazorPages();
 

@@ -1,4 +1,6 @@
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Assessments;
+using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Facilities;
@@ -19,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<PlanLine> PlanLines => Set<PlanLine>();
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<Elder> Elders => Set<Elder>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

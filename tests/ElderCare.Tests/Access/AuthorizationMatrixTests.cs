@@ -27,9 +27,13 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] ReadPlan = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator];
     private static readonly Role[] WritePlan = [Role.DistrictAdmin, Role.DistrictStaff];
     private static readonly Role[] ReadCoverage = ReadPlan;
+    private static readonly Role[] ReadElders = ReadFacilities;
+    private static readonly Role[] WriteElders = WriteFacilities;
+    private const string ElderAId = "500153194303030026"; // in 昌元街道
+    private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
     /// <summary>The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs it), B in 盘龙镇.</summary>
-    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim);
+    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB);
 
     /// <summary>One row: who may call it, a request in scope, and (for object routes) a request for an object outside scope.</summary>
     public sealed record Row(string Key, Role[]? Allowed, Func<World, string> Path, object? Body = null, Func<World, string>? OutOfScope = null)
@@ -77,6 +81,12 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("GET /api/coverage", ReadCoverage, _ => $"/api/coverage?regionCode={Make.Changyuan}", null, _ => $"/api/coverage?regionCode={Make.Panlong}"),
         new("GET /api/coverage/export.xlsx", ReadCoverage, _ => "/api/coverage/export.xlsx"),
         new("GET /api/kpis", ReadCoverage, _ => "/api/kpis"),
+        new("GET /api/elders/", ReadElders, _ => "/api/elders"),
+        new("POST /api/elders/", WriteElders, _ => "/api/elders", new { name = "" }),
+        new("GET /api/elders/lookup", ReadElders, _ => $"/api/elders/lookup?idNumber={ElderAId}", null, _ => $"/api/elders/lookup?idNumber={ElderBId}"),
+        new("GET /api/elders/{id:guid}", ReadElders, w => $"/api/elders/{w.ElderA}", null, w => $"/api/elders/{w.ElderB}"),
+        new("PUT /api/elders/{id:guid}", WriteElders, w => $"/api/elders/{w.ElderA}", new { name = "" }, w => $"/api/elders/{w.ElderB}"),
+        new("POST /api/elders/{id:guid}/unmask", [], w => $"/api/elders/{w.ElderA}/unmask", new { field = "phone", reason = "" }),
 
         // Pages: anonymous visitors are sent to sign in; a signed-in role without the right answers 403.
         new("PAGE /account/login", null, _ => "/account/login"),
@@ -125,7 +135,18 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var b = await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: "矩阵中心B", type: FacilityType.TownCenter,
             regionCode: Make.Panlong, floorArea: 900))).Read<FacilityResource>();
         var victim = await app.User(Role.Evaluator, name: "matrix.victim");
-        return new World(a.Id, b.Id, victim.Id);
+        return new World(a.Id, b.Id, victim.Id, await Elder(ElderAId, Make.Changyuan), await Elder(ElderBId, Make.Panlong));
+    }
+
+    private async Task<Guid> Elder(string idNumber, string region)
+    {
+        var r = await app.Staff.PostJson("/api/elders", new
+        {
+            name = "矩阵老人", idNumber, regionCode = region, livingArrangement = "alone", consent = new { basis = "本人同意" },
+        });
+        if (r.StatusCode == HttpStatusCode.Conflict)
+            return (await (await app.Staff.GetAsync($"/api/elders/lookup?idNumber={idNumber}")).ReadJson()).GetProperty("id").GetGuid();
+        return (await r.ReadJson()).GetProperty("id").GetGuid();
     }
 
     private HttpClient Anonymous => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -42,6 +42,9 @@ public static class Roles
         public const string ReadPlan = "plan.read";
         public const string WritePlan = "plan.write";
         public const string ReadCoverage = "coverage.read";
+        public const string ReadElders = "elders.read";
+        public const string WriteElders = "elders.write";
+        public const string AssessElders = "elders.assess";
         public const string ManageUsers = "users.manage";
         public const string ReadAudit = "audit.read";
 
@@ -54,6 +57,10 @@ public static class Roles
             [ReadPlan] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
             [WritePlan] = [Role.DistrictAdmin, Role.DistrictStaff],
             [ReadCoverage] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
+            [ReadElders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
+            [WriteElders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            // 第三方评估机构 assess; district and town staff may enter an assessment made on paper.
+            [AssessElders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
             [ManageUsers] = [Role.DistrictAdmin],
             // 等保 8.1.4.2 c: separation of duties — the administrator does not read the audit trail.
             [ReadAudit] = [Role.Auditor],

@@ -24,6 +24,7 @@ public static class HostSetup
         Features.Audit.PruneAudit.RetentionDays(builder.Configuration); // refuse to start with less than 180 days
         services.AddElderCareAccess(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(builder.Configuration.GetSection("Elders").Get<Features.Elders.ElderOptions>() ?? new Features.Elders.ElderOptions());
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));

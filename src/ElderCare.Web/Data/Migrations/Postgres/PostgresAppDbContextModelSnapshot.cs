@@ -181,6 +181,74 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<string>>("Assessors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("Coma")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DiagnosedMentalDisorder")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("InitialLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemsProtected")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mental")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Motor")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Perception")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RiskEvents30d")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SelfCare")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElderId", "AssessedOn");
+
+                    b.ToTable("Assessments");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -285,6 +353,132 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("KpiTargets");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Elders.Elder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<string[]>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly?>("ConditionChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsentBasis")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsentRecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CurrentLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FamilyDoctorInstitution")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FamilyDoctorName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("FamilyDoctorSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdNumberIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdNumberProtected")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("LastAssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LivingArrangement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PhoneProtected")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("StatusOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumberIndex")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("UnitCode", "BirthDate");
+
+                    b.ToTable("Elders");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.ConstructionStandard", b =>
@@ -602,6 +796,46 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Assessments.Assessment", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Elders.Elder", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Elders.EmergencyContact", "EmergencyContacts", b1 =>
+                        {
+                            b1.Property<Guid>("ElderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("PhoneProtected");
+
+                            b1.Property<string>("Relation");
+
+                            b1.HasKey("ElderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Elders");
+
+                            b1
+                                .ToJson("EmergencyContacts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ElderId");
+                        });
+
+                    b.Navigation("EmergencyContacts");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.FacilityStatusChange", b =>

@@ -176,6 +176,74 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Assessors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Coma")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DiagnosedMentalDisorder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InitialLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemsProtected")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mental")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Motor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Perception")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskEvents30d")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElderId", "AssessedOn");
+
+                    b.ToTable("Assessments");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -280,6 +348,132 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("KpiTargets");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Elders.Elder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConditionChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentBasis")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentRecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyDoctorInstitution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyDoctorName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FamilyDoctorSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberProtected")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastAssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LivingArrangement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneProtected")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StatusOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumberIndex")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("UnitCode", "BirthDate");
+
+                    b.ToTable("Elders");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.ConstructionStandard", b =>
@@ -595,6 +789,46 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Assessments.Assessment", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Elders.Elder", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Elders.EmergencyContact", "EmergencyContacts", b1 =>
+                        {
+                            b1.Property<Guid>("ElderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("PhoneProtected");
+
+                            b1.Property<string>("Relation");
+
+                            b1.HasKey("ElderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Elders");
+
+                            b1
+                                .ToJson("EmergencyContacts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ElderId");
+                        });
+
+                    b.Navigation("EmergencyContacts");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.FacilityStatusChange", b =>

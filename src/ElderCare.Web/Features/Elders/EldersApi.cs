@@ -1,0 +1,46 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Privacy;
+
+namespace ElderCare.Web.Features.Elders;
+
+public static class EldersApi
+{
+    public static RouteGroupBuilder MapEldersApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/elders").WithTags("老年人").RequireAuthorization(Roles.Policies.ReadElders);
+
+        g.MapPost("/", async (ElderInput input, CurrentUser user, AppDbContext db, FieldProtector protector, ElderOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+                (await RegisterElder.Handle(input, user, db, protector, options, clock, ct)).ToResult(e => TypedResults.Created($"/api/elders/{e.Id}", e)))
+            .RequireAuthorization(Roles.Policies.WriteElders)
+            .WithSummary("登记老年人：由身份证号推出出生日期、性别、年龄；身份证号和电话加密存储、脱敏显示");
+
+        g.MapGet("/", async ([AsParameters] ListElders.Query query, CurrentUser user, AppDbContext db, FieldProtector protector,
+                TimeProvider clock, CancellationToken ct) =>
+                (await ListElders.Handle(query, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("老年人列表：按区域（含下级）、年龄段、能力等级、类别、居住情况、未评估、评估逾期筛选，分页");
+
+        g.MapGet("/lookup", async (string? idNumber, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
+                (await GetElder.ByIdNumber(idNumber, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("按身份证号精确查找（经盲索引，不以明文查询）");
+
+        g.MapGet("/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
+                (await GetElder.Handle(id, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("老年人详情（身份证号、电话脱敏）");
+
+        g.MapPut("/{id:guid}", async (Guid id, ElderInput input, CurrentUser user, AppDbContext db, FieldProtector protector, ElderOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+                (await UpdateElder.Handle(id, input, user, db, protector, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteElders)
+            .WithSummary("修改老年人信息（乐观并发：版本不符返回 409）");
+
+        g.MapPost("/{id:guid}/unmask", async (Guid id, UnmaskElder.Input input, CurrentUser user, AppDbContext db, FieldProtector protector,
+                AuditLog audit, CancellationToken ct) =>
+                (await UnmaskElder.Handle(id, input, user, db, protector, audit, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("查看完整身份证号或电话：须有权限并填写理由，记入审计日志");
+        return api;
+    }
+}
