@@ -1,4 +1,5 @@
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Elders;
@@ -23,6 +24,7 @@ api.MapFacilitiesApi();
 api.MapPlanApi();
 api.MapCoverageApi();
 api.MapEldersApi();
+api.MapAssessmentsApi();
 app.MapHealth();
 app.MapRazorPages();
 

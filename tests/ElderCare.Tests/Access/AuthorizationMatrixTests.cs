@@ -29,6 +29,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] ReadCoverage = ReadPlan;
     private static readonly Role[] ReadElders = ReadFacilities;
     private static readonly Role[] WriteElders = WriteFacilities;
+    private static readonly Role[] AssessElders = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator];
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
@@ -87,6 +88,10 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("GET /api/elders/{id:guid}", ReadElders, w => $"/api/elders/{w.ElderA}", null, w => $"/api/elders/{w.ElderB}"),
         new("PUT /api/elders/{id:guid}", WriteElders, w => $"/api/elders/{w.ElderA}", new { name = "" }, w => $"/api/elders/{w.ElderB}"),
         new("POST /api/elders/{id:guid}/unmask", [], w => $"/api/elders/{w.ElderA}/unmask", new { field = "phone", reason = "" }),
+        new("GET /api/elders/priority", ReadElders, _ => "/api/elders/priority"),
+        new("GET /api/elders/{id:guid}/assessments/", ReadElders, w => $"/api/elders/{w.ElderA}/assessments", null, w => $"/api/elders/{w.ElderB}/assessments"),
+        new("POST /api/elders/{id:guid}/assessments/", AssessElders, w => $"/api/elders/{w.ElderA}/assessments", new { items = new { } },
+            w => $"/api/elders/{w.ElderB}/assessments"),
 
         // Pages: anonymous visitors are sent to sign in; a signed-in role without the right answers 403.
         new("PAGE /account/login", null, _ => "/account/login"),

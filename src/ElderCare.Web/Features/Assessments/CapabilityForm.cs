@@ -380,6 +380,10 @@ public static class CapabilityAssessment
         return errors;
     }
 
+    /// <summary>The rule text of a stored assessment, from what it recorded.</summary>
+    public static string? RuleTextFor(int initialLevel, int level, bool coma, bool diagnosedMentalDisorder, int riskEvents30d) =>
+        RuleText(FinalLevel(initialLevel, coma, diagnosedMentalDisorder, riskEvents30d).Rule, level != initialLevel);
+
     internal static string? RuleText(LevelRule rule, bool changed) => (rule, changed) switch
     {
         (LevelRule.None, _) => null,

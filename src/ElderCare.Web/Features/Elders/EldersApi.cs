@@ -23,6 +23,11 @@ public static class EldersApi
                 (await ListElders.Handle(query, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("老年人列表：按区域（含下级）、年龄段、能力等级、类别、居住情况、未评估、评估逾期筛选，分页");
 
+        g.MapGet("/priority", async (string? regionCode, string? group, int? page, int? pageSize, CurrentUser user, AppDbContext db,
+                FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
+                (await ListPriorityElders.Handle(regionCode, group, page, pageSize, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("重点老年人名单：高龄独居、失能、特困、留守、失独，附所属类别和规则；未评估的排在前面");
+
         g.MapGet("/lookup", async (string? idNumber, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
                 (await GetElder.ByIdNumber(idNumber, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("按身份证号精确查找（经盲索引，不以明文查询）");

@@ -1,0 +1,58 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Elders;
+
+public sealed record PriorityElderRow(ElderRow Elder, IReadOnlyList<PriorityGroupInfo> Groups);
+
+public static class ListPriorityElders
+{
+    /// <summary>
+    /// 一、工作目标: 优先满足高龄、失能、特殊困难老年人. The SQL selects anyone who may be in a group (the
+    /// <see cref="PriorityGroups"/> rules, written as a filter); each row then shows its groups and their rules.
+    /// </summary>
+    public static async Task<Outcome<Paged<PriorityElderRow>>> Handle(string? regionCode, string? group, int? page, int? pageSize,
+        DataScope scope, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var only = EnumText.Optional<PriorityGroup>(group, "group", errors);
+        var paging = PageRequest.From(page, pageSize, errors);
+        if (errors.Any) return Outcome<Paged<PriorityElderRow>>.Invalid(errors);
+
+        var today = clock.Today();
+        var eighty = today.AddYears(-PriorityGroups.AdvancedAge);
+        var elders = db.Elders.AsNoTracking().InScope(scope).Where(e => e.Status == ElderStatus.Active);
+        if (!string.IsNullOrWhiteSpace(regionCode) && regionCode.Trim().Length >= 9) elders = elders.Where(e => e.RegionCode.StartsWith(regionCode.Trim()));
+        elders = only switch
+        {
+            PriorityGroup.AdvancedAgeAlone => elders.Where(e => e.BirthDate <= eighty && e.LivingArrangement == LivingArrangement.Alone),
+            PriorityGroup.Incapacitated => elders.Where(e => e.CurrentLevel >= PriorityGroups.IncapacitatedMinLevel),
+            PriorityGroup.ExtremePoverty => elders.Where(e => e.Categories.Contains(ElderCategory.ExtremePoverty)),
+            PriorityGroup.LeftBehind => elders.Where(e => e.LivingArrangement == LivingArrangement.LeftBehind),
+            PriorityGroup.LostOnlyChild => elders.Where(e => e.Categories.Contains(ElderCategory.LostOnlyChild)),
+            _ => elders.Where(e => (e.BirthDate <= eighty && e.LivingArrangement == LivingArrangement.Alone)
+                                   || e.CurrentLevel >= PriorityGroups.IncapacitatedMinLevel
+                                   || e.Categories.Contains(ElderCategory.ExtremePoverty)
+                                   || e.LivingArrangement == LivingArrangement.LeftBehind
+                                   || e.Categories.Contains(ElderCategory.LostOnlyChild)),
+        };
+        var total = await elders.CountAsync(ct);
+        var list = await elders.OrderBy(e => e.LastAssessedOn != null).ThenBy(e => e.RegionCode).ThenBy(e => e.Name)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(e => new { Elder = e, RegionName = db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        var rows = list.Select(x =>
+        {
+            var e = x.Elder;
+            var age = IdNumber.Age(e.BirthDate, today);
+            var row = new ElderRow(e.Id, e.Name, Masking.IdNumber(protector.Unprotect(e.IdNumberProtected))!, e.Sex, age, e.RegionCode, x.RegionName,
+                e.LivingArrangement, e.Categories, e.CurrentLevel, e.LastAssessedOn, e.Status);
+            return new PriorityElderRow(row, PriorityGroups.Of(new PriorityFacts(age, e.LivingArrangement, e.Categories, e.CurrentLevel)));
+        }).ToList();
+        return new Paged<PriorityElderRow>(rows, paging.Page, paging.PageSize, total);
+    }
+}
