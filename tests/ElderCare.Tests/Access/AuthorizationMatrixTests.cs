@@ -89,6 +89,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PUT /api/elders/{id:guid}", WriteElders, w => $"/api/elders/{w.ElderA}", new { name = "" }, w => $"/api/elders/{w.ElderB}"),
         new("POST /api/elders/{id:guid}/unmask", [], w => $"/api/elders/{w.ElderA}/unmask", new { field = "phone", reason = "" }),
         new("GET /api/elders/priority", ReadElders, _ => "/api/elders/priority"),
+        new("GET /api/elders/statistics", ReadCoverage, _ => "/api/elders/statistics"),
         new("GET /api/elders/{id:guid}/assessments/", ReadElders, w => $"/api/elders/{w.ElderA}/assessments", null, w => $"/api/elders/{w.ElderB}/assessments"),
         new("POST /api/elders/{id:guid}/assessments/", AssessElders, w => $"/api/elders/{w.ElderA}/assessments", new { items = new { } },
             w => $"/api/elders/{w.ElderB}/assessments"),

@@ -147,6 +147,7 @@ public static class RongchangSeed
         yield return T(Kpis.CommunityStationCoverage, 1.0, 2020);
         yield return T(Kpis.TownCenterCoverage, 1.0, 2022);
         yield return T(Kpis.VillagePointCoverage, 1.0, 2022);
+        yield return T(Kpis.PriorityEldersAssessed, 1.0, 2022);
     }
 
     private static List<UnitRow> ReadUnits()

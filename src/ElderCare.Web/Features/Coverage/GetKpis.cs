@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
@@ -27,6 +28,8 @@ public static class GetKpis
                 g.Sum(f => f.Beds.Total), g.Sum(f => f.Beds.Nursing)))
             .ToListAsync(ct);
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.EffectiveFrom <= date).ToListAsync(ct);
-        return Outcome<IReadOnlyList<Kpi>>.Ok(Kpis.Compute(facts, units, targets));
+        var priority = db.Elders.AsNoTracking().InScope(scope).InRegion(prefix).Where(e => e.Status == ElderStatus.Active).InPriorityGroup(date);
+        var elders = (await priority.CountAsync(ct), await priority.WithCurrentAssessment(date).CountAsync(ct));
+        return Outcome<IReadOnlyList<Kpi>>.Ok(Kpis.Compute(facts, units, targets, elders));
     }
 }

@@ -14,4 +14,35 @@ public static class ElderQueries
         ScopeKind.Unit => elders.Where(e => e.UnitCode == scope.RegionCode),
         _ => elders.Where(e => false),
     };
+
+    /// <summary>Elders in a street or town (9 digits), a community or village (12), or anywhere ("").</summary>
+    public static IQueryable<Elder> InRegion(this IQueryable<Elder> elders, string? prefix) =>
+        string.IsNullOrWhiteSpace(prefix) || prefix.Trim().Length < 9 ? elders : elders.Where(e => e.RegionCode.StartsWith(prefix.Trim()));
+
+    /// <summary>The <see cref="PriorityGroups"/> rules as a filter: in at least one group, or in the one given.</summary>
+    public static IQueryable<Elder> InPriorityGroup(this IQueryable<Elder> elders, DateOnly today, PriorityGroup? only = null)
+    {
+        var eighty = today.AddYears(-PriorityGroups.AdvancedAge);
+        return only switch
+        {
+            PriorityGroup.AdvancedAgeAlone => elders.Where(e => e.BirthDate <= eighty && e.LivingArrangement == LivingArrangement.Alone),
+            PriorityGroup.Incapacitated => elders.Where(e => e.CurrentLevel >= PriorityGroups.IncapacitatedMinLevel),
+            PriorityGroup.ExtremePoverty => elders.Where(e => e.Categories.Contains(ElderCategory.ExtremePoverty)),
+            PriorityGroup.LeftBehind => elders.Where(e => e.LivingArrangement == LivingArrangement.LeftBehind),
+            PriorityGroup.LostOnlyChild => elders.Where(e => e.Categories.Contains(ElderCategory.LostOnlyChild)),
+            _ => elders.Where(e => (e.BirthDate <= eighty && e.LivingArrangement == LivingArrangement.Alone)
+                                   || e.CurrentLevel >= PriorityGroups.IncapacitatedMinLevel
+                                   || e.Categories.Contains(ElderCategory.ExtremePoverty)
+                                   || e.LivingArrangement == LivingArrangement.LeftBehind
+                                   || e.Categories.Contains(ElderCategory.LostOnlyChild)),
+        };
+    }
+
+    /// <summary>A current assessment: within the 12-month cycle and no condition change since (Reassessment).</summary>
+    public static IQueryable<Elder> WithCurrentAssessment(this IQueryable<Elder> elders, DateOnly today)
+    {
+        var dueBefore = today.AddMonths(-Assessments.Reassessment.CycleMonths);
+        return elders.Where(e => e.LastAssessedOn != null && e.LastAssessedOn > dueBefore
+                                 && (e.ConditionChangedOn == null || e.ConditionChangedOn <= e.LastAssessedOn));
+    }
 }

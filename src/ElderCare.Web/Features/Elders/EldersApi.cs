@@ -28,6 +28,11 @@ public static class EldersApi
                 (await ListPriorityElders.Handle(regionCode, group, page, pageSize, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("重点老年人名单：高龄独居、失能、特困、留守、失独，附所属类别和规则；未评估的排在前面");
 
+        g.MapGet("/statistics", async (CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await ElderStatistics.Handle(user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .WithSummary("老年人统计：按镇街（镇街用户按村社区）分年龄段、能力等级、类别，以及重点老年人中已有有效评估的人数");
+
         g.MapGet("/lookup", async (string? idNumber, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
                 (await GetElder.ByIdNumber(idNumber, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("按身份证号精确查找（经盲索引，不以明文查询）");

@@ -24,22 +24,8 @@ public static class ListPriorityElders
         if (errors.Any) return Outcome<Paged<PriorityElderRow>>.Invalid(errors);
 
         var today = clock.Today();
-        var eighty = today.AddYears(-PriorityGroups.AdvancedAge);
-        var elders = db.Elders.AsNoTracking().InScope(scope).Where(e => e.Status == ElderStatus.Active);
-        if (!string.IsNullOrWhiteSpace(regionCode) && regionCode.Trim().Length >= 9) elders = elders.Where(e => e.RegionCode.StartsWith(regionCode.Trim()));
-        elders = only switch
-        {
-            PriorityGroup.AdvancedAgeAlone => elders.Where(e => e.BirthDate <= eighty && e.LivingArrangement == LivingArrangement.Alone),
-            PriorityGroup.Incapacitated => elders.Where(e => e.CurrentLevel >= PriorityGroups.IncapacitatedMinLevel),
-            PriorityGroup.ExtremePoverty => elders.Where(e => e.Categories.Contains(ElderCategory.ExtremePoverty)),
-            PriorityGroup.LeftBehind => elders.Where(e => e.LivingArrangement == LivingArrangement.LeftBehind),
-            PriorityGroup.LostOnlyChild => elders.Where(e => e.Categories.Contains(ElderCategory.LostOnlyChild)),
-            _ => elders.Where(e => (e.BirthDate <= eighty && e.LivingArrangement == LivingArrangement.Alone)
-                                   || e.CurrentLevel >= PriorityGroups.IncapacitatedMinLevel
-                                   || e.Categories.Contains(ElderCategory.ExtremePoverty)
-                                   || e.LivingArrangement == LivingArrangement.LeftBehind
-                                   || e.Categories.Contains(ElderCategory.LostOnlyChild)),
-        };
+        var elders = db.Elders.AsNoTracking().InScope(scope).Where(e => e.Status == ElderStatus.Active)
+            .InRegion(regionCode).InPriorityGroup(today, only);
         var total = await elders.CountAsync(ct);
         var list = await elders.OrderBy(e => e.LastAssessedOn != null).ThenBy(e => e.RegionCode).ThenBy(e => e.Name)
             .Skip(paging.Skip).Take(paging.PageSize)
