@@ -1,11 +1,14 @@
 using ElderCare.Web.Data;
+using System.Security.Claims;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -84,6 +87,23 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         var input = new FacilityInput { Name = name, Type = type, RegionCode = regionCode, OperationMode = OperationMode.PublicPrivate };
         var outcome = await RegisterFacility.Handle(input, DataScope.District, db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), default);
         return outcome.Value ?? throw new InvalidOperationException("登记设施失败：" + string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value)));
+    }
+
+    /// <summary>Registers an elder through the app's own use case, as district staff ("seed") would.</summary>
+    public async Task<ElderResource> ElderAsync(string name, string idNumber, string regionCode, LivingArrangement living, string? phone = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "seed"), new Claim(ClaimTypes.Role, Web.Infrastructure.Web.EnumText.Of(Role.DistrictStaff))], "test"));
+        var user = new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } });
+        var input = new ElderInput
+        {
+            Name = name, IdNumber = idNumber, RegionCode = regionCode, LivingArrangement = living, Phone = phone, Consent = new ConsentInput("本人同意", null),
+        };
+        var outcome = await RegisterElder.Handle(input, user, sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<FieldProtector>(),
+            sp.GetRequiredService<ElderOptions>(), sp.GetRequiredService<TimeProvider>(), default);
+        return outcome.Value ?? throw new InvalidOperationException("登记老年人失败：" + outcome.Message);
     }
 
     public override async ValueTask DisposeAsync()

@@ -115,6 +115,17 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /users/{id:guid}/reset-password", Admin, w => $"/users/{w.Victim}/reset-password"),
         new("PAGE /users/{id:guid}/unmask", [], w => $"/users/{w.Victim}/unmask"), // needs the unmask permission too
         new("PAGE /audit", Auditor, _ => "/audit"),
+        new("PAGE /elders", ReadElders, _ => "/elders"),
+        new("PAGE /elders/priority", ReadElders, _ => "/elders/priority"),
+        new("PAGE /elders/new", WriteElders, _ => "/elders/new"),
+        new("PAGE /elders/{id:guid}", ReadElders, w => $"/elders/{w.ElderA}", null, w => $"/elders/{w.ElderB}"),
+        new("PAGE /elders/{id:guid}/edit", WriteElders, w => $"/elders/{w.ElderA}/edit", null, w => $"/elders/{w.ElderB}/edit"),
+        new("PAGE /elders/{id:guid}/unmask", [], w => $"/elders/{w.ElderA}/unmask"), // needs the unmask permission too
+        new("PAGE /elders/{id:guid}/assessments/new", AssessElders, w => $"/elders/{w.ElderA}/assessments/new", null,
+            w => $"/elders/{w.ElderB}/assessments/new"),
+        // No assessment in the world: an allowed role gets 404, never 401/403; outside scope the elder alone makes it 404.
+        new("PAGE /elders/{id:guid}/assessments/{assessmentId:guid}/report", ReadElders, w => $"/elders/{w.ElderA}/assessments/{Guid.Empty}/report", null,
+            w => $"/elders/{w.ElderB}/assessments/{Guid.Empty}/report"),
     ];
 
     private static string KeyOf(RouteEndpoint e)

@@ -122,6 +122,31 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_update_without_id_number_phone_or_contacts_keeps_them()
+    {
+        var e = await (await app.Staff.PostJson("/api/elders", Elder("500153193909090045", "保留测试"))).ReadJson();
+        var id = e.GetProperty("id").GetString();
+        var r = await app.Staff.PutJson($"/api/elders/{id}", new
+        {
+            name = "保留测试", regionCode = Make.Changyuan, livingArrangement = "empty-nest", consent = new { basis = "本人同意" }, version = 1,
+        });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var updated = await r.ReadJson();
+        Assert.Equal("500153********0045", updated.GetProperty("idNumber").GetString());
+        Assert.Equal("138****5678", updated.GetProperty("phone").GetString());
+        Assert.Equal("139****1111", updated.GetProperty("emergencyContacts")[0].GetProperty("phone").GetString());
+        Assert.Equal("empty-nest", updated.GetProperty("livingArrangement").GetString());
+    }
+
+    [Fact]
+    public async Task Over_long_fields_are_400_not_a_database_error() =>
+        await (await app.Staff.PostJson("/api/elders", new
+        {
+            name = "超长", idNumber = "500153194202020056", regionCode = Make.Changyuan, livingArrangement = "alone",
+            familyDoctor = new { name = new string('医', 51) }, consent = new { basis = "本人同意" },
+        })).AssertFieldError("familyDoctor.name");
+
+    [Fact]
     public async Task Unmasking_an_id_number_needs_the_permission_and_a_reason_and_is_audited()
     {
         var e = await (await app.Staff.PostJson("/api/elders", Elder("500226194503121236", "老县码"))).ReadJson();

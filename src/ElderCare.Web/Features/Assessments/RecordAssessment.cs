@@ -39,6 +39,8 @@ public static class RecordAssessment
     {
         var elder = await db.Elders.InScope(user.Scope).FirstOrDefaultAsync(e => e.Id == elderId, ct);
         if (elder is null) return Outcome<AssessmentResult>.NotFound("未找到该老年人。");
+        if (elder.Status != ElderStatus.Active)
+            return Outcome<AssessmentResult>.Conflict("该老年人已迁出或已故，不能再录入能力评估。");
 
         var today = clock.Today();
         var errors = CapabilityAssessment.Validate(input.Items, input.Coma, input.RiskEvents30d);

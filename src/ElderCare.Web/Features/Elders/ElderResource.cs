@@ -30,7 +30,8 @@ public sealed record ElderResource(
         e.LastAssessedOn is { } last ? Reassessment.NextDue(last, e.ConditionChangedOn) : null, e.Version);
 }
 
-/// <summary>What a client sends to register or update an elder.</summary>
+/// <summary>What a client sends to register or update an elder. On update, an absent ID number, phone or contact
+/// list keeps the stored one (they are only ever shown masked).</summary>
 public sealed record ElderInput
 {
     public string? Name { get; init; }

@@ -39,6 +39,8 @@ public static partial class ElderValidation
         {
             var c = input.EmergencyContacts![i];
             if (string.IsNullOrWhiteSpace(c.Name)) errors.Add($"emergencyContacts[{i}].name", "请填写紧急联系人姓名。");
+            else errors.AddIf(c.Name.Trim().Length > 50, $"emergencyContacts[{i}].name", "紧急联系人姓名不能超过 50 个字。");
+            errors.AddIf(c.Relation?.Trim().Length > 20, $"emergencyContacts[{i}].relation", "关系不能超过 20 个字。");
             if (string.IsNullOrWhiteSpace(c.Phone) || !Phone().IsMatch(c.Phone.Trim())) errors.Add($"emergencyContacts[{i}].phone", "请填写紧急联系人的电话。");
         }
         if (input.LivingArrangement is null) errors.Add("livingArrangement", "请选择居住情况。");
@@ -51,6 +53,10 @@ public static partial class ElderValidation
             errors.AddIf(loc.Lng is < -180 or > 180 || double.IsNaN(loc.Lng), "location.lng", "经度应在 -180 至 180 之间。");
         }
         errors.AddIf(input.Address?.Length > 300, "address", "地址不能超过 300 个字。");
+        errors.AddIf(input.FamilyDoctor?.Name?.Trim().Length > 50, "familyDoctor.name", "签约医生姓名不能超过 50 个字。");
+        errors.AddIf(input.FamilyDoctor?.Institution?.Trim().Length > 200, "familyDoctor.institution", "签约医疗机构名称不能超过 200 个字。");
+        errors.AddIf(input.Consent?.Basis?.Trim().Length > 100, "consent.basis", "同意依据不能超过 100 个字。");
+        errors.AddIf(input.EmergencyContacts?.Count > 5, "emergencyContacts", "紧急联系人最多 5 位。");
 
         var code = input.RegionCode?.Trim();
         if (string.IsNullOrEmpty(code)) errors.Add("regionCode", "请选择所在社区或村。");

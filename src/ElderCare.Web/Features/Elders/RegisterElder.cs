@@ -33,7 +33,10 @@ public static class RegisterElder
         catch (DbUpdateException)
         {
             // Two registrations of the same person at once: the unique blind index keeps one.
-            return Outcome<ElderResource>.Conflict("该身份证号刚被他人登记，请刷新后查看。");
+            db.ChangeTracker.Clear();
+            if (await db.Elders.AsNoTracking().AnyAsync(e => e.IdNumberIndex == elder.IdNumberIndex, ct))
+                return Outcome<ElderResource>.Conflict("该身份证号刚被他人登记，请刷新后查看。");
+            throw;
         }
         return ElderResource.From(elder, protector, today);
     }

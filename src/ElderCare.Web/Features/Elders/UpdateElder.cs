@@ -16,6 +16,15 @@ public static class UpdateElder
         var elder = await db.Elders.InScope(user.Scope).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (elder is null) return Outcome<ElderResource>.NotFound("未找到该老年人。");
         var today = clock.Today();
+        // Absent personal data is kept (clients see it masked): no ID number, phone or contacts in the body means
+        // "unchanged"; an empty phone removes it.
+        input = input with
+        {
+            IdNumber = input.IdNumber ?? protector.Unprotect(elder.IdNumberProtected),
+            Phone = input.Phone ?? protector.Unprotect(elder.PhoneProtected),
+            EmergencyContacts = input.EmergencyContacts ?? elder.EmergencyContacts
+                .Select(c => new ContactInput(c.Name, c.Relation, protector.Unprotect(c.PhoneProtected))).ToList(),
+        };
         var (errors, parsed) = await ElderValidation.ValidateAsync(input, user.Scope, db, options, today, ct);
         errors.AddIf(input.Version is null, "version", "请提供读取时的版本号 version。");
         if (errors.Any) return Outcome<ElderResource>.Invalid(errors);
