@@ -24,6 +24,7 @@ api.MapFacilitiesApi();
 api.MapPlanApi();
 api.MapCoverageApi();
 api.MapEldersApi();
+api.MapElderImportApi();
 api.MapAssessmentsApi();
 app.MapHealth();
 app.MapRazorPages();

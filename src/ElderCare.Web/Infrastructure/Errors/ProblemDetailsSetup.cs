@@ -48,7 +48,7 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
         var (status, problem) = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                (413, new ProblemDetails { Detail = "请求内容超过 1 MB 上限。" }),
+                (413, new ProblemDetails { Detail = "请求内容超过上限（一般请求 1 MB，导入文件 50 MB）。" }),
             BadHttpRequestException bad when Find<JsonException>(bad) is { } json => (400, JsonProblem(json)),
             BadHttpRequestException bad => (bad.StatusCode, BadRequest(bad)),
             JsonException json => (400, JsonProblem(json)),
@@ -122,7 +122,7 @@ public static class ErrorPage
         var text = System.Net.WebUtility.HtmlEncode(detail ?? status switch
         {
             404 => "您要找的页面不存在，或不在您的权限范围内。",
-            413 => "上传的内容超过 1 MB 上限。",
+            413 => "上传的内容超过上限（一般请求 1 MB，导入文件 50 MB）。",
             _ => "请求未能完成，请返回重试。",
         });
         http.Response.ContentType = "text/html; charset=utf-8";

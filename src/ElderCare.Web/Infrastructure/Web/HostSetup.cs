@@ -24,6 +24,7 @@ public static class HostSetup
         Features.Audit.PruneAudit.RetentionDays(builder.Configuration); // refuse to start with less than 180 days
         services.AddElderCareAccess(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddSingleton(builder.Configuration.GetSection("Elders").Get<Features.Elders.ElderOptions>() ?? new Features.Elders.ElderOptions());
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
@@ -62,9 +63,9 @@ public static class HostSetup
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseHsts();
         app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"]);
         app.UseStatusCodePages(WriteStatusPage);
-        app.Use(RejectLargeBodies);
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(RejectLargeBodies); // after routing: an endpoint may allow more (the elder import, 50 MB)
         app.UseElderCareAccess();
         app.UseAntiforgery();
         app.MapOpenApi();
@@ -92,10 +93,12 @@ public static class HostSetup
         await ErrorPage.WriteAsync(http, status);
     }
 
-    /// <summary>413 before reading a declared body over the limit (Kestrel enforces the same for streamed bodies).</summary>
+    /// <summary>413 before reading a declared body over the limit (Kestrel enforces the same for streamed bodies);
+    /// the limit is 1 MB unless the endpoint declares its own (IRequestSizeLimitMetadata).</summary>
     private static async Task RejectLargeBodies(HttpContext http, Func<Task> next)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
             throw new BadHttpRequestException("请求内容过大", StatusCodes.Status413PayloadTooLarge);
         await next();
     }
