@@ -90,6 +90,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("POST /api/elders/{id:guid}/unmask", [], w => $"/api/elders/{w.ElderA}/unmask", new { field = "phone", reason = "" }),
         new("GET /api/elders/priority", ReadElders, _ => "/api/elders/priority"),
         new("GET /api/elders/statistics", ReadCoverage, _ => "/api/elders/statistics"),
+        new("POST /api/elders/{id:guid}/condition-change", WriteElders, w => $"/api/elders/{w.ElderA}/condition-change", new { on = "2099-01-01" },
+            w => $"/api/elders/{w.ElderB}/condition-change"),
         new("GET /api/elders/import/template.xlsx", ReadElders, _ => "/api/elders/import/template.xlsx"),
         new("POST /api/elders/import/", WriteElders, _ => "/api/elders/import", "multipart"),
         new("GET /api/elders/import/errors/{token}.xlsx", WriteElders, _ => "/api/elders/import/errors/00000000000000000000000000000000.xlsx"),

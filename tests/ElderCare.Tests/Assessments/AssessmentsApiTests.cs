@@ -102,6 +102,23 @@ public class AssessmentsApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_condition_change_makes_the_elder_overdue_until_reassessed()
+    {
+        var id = await NewElder("500153194109090041", Make.Panlong);
+        await app.Staff.PostJson($"/api/elders/{id}/assessments", Input(Form(90), assessedOn: "2026-11-01"));
+        bool Overdue(System.Text.Json.JsonElement list) => list.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetString() == id);
+        Assert.False(Overdue(await (await app.Staff.GetAsync($"/api/elders?regionCode={Make.Panlong}&assessmentOverdue=true")).ReadJson()));
+
+        var changed = await (await app.Staff.PostJson($"/api/elders/{id}/condition-change", new { on = "2026-11-15" })).ReadJson();
+        Assert.Equal("2026-11-15", changed.GetProperty("nextAssessmentDue").GetString());
+        Assert.True(Overdue(await (await app.Staff.GetAsync($"/api/elders?regionCode={Make.Panlong}&assessmentOverdue=true")).ReadJson()));
+
+        await app.Staff.PostJson($"/api/elders/{id}/assessments", Input(Form(60), assessedOn: "2026-11-20"));
+        Assert.False(Overdue(await (await app.Staff.GetAsync($"/api/elders?regionCode={Make.Panlong}&assessmentOverdue=true")).ReadJson()));
+        await (await app.Staff.PostJson($"/api/elders/{id}/condition-change", new { on = "2099-01-01" })).AssertFieldError("on");
+    }
+
+    [Fact]
     public async Task Only_assessing_roles_record_and_an_officer_of_another_unit_sees_nothing()
     {
         var id = await NewElder("500153196001010045");

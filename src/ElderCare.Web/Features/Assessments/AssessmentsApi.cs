@@ -19,6 +19,11 @@ public static class AssessmentsApi
         g.MapGet("/", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await RecordAssessment.History(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("评估历史（最新在前）；最新一次决定当前能力等级");
+        api.MapPost("/elders/{id:guid}/condition-change", async (Guid id, RecordConditionChange.Input input, CurrentUser user, AppDbContext db,
+                FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
+                (await RecordConditionChange.Handle(id, input, user, db, protector, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteElders)
+            .WithTags("能力评估").WithSummary("登记身体状况变化：须立即重新评估（即时评估），评估前列入逾期名单");
         return api;
     }
 }
