@@ -13,5 +13,8 @@ public sealed class FacilityDetailsPage(IPage page)
 
     public ILocator Verdict => page.GetByRole(AriaRole.Region, new() { Name = "建设标准检查" }).GetByText("必备要求");
 
+    /// <summary>The 坐标（WGS-84） fact: "lat, lng".</summary>
+    public ILocator Coordinates => page.Locator("dt", new() { HasText = "坐标（WGS-84）" }).Locator("xpath=following-sibling::dd[1]");
+
     public ILocator EditLink => page.GetByRole(AriaRole.Link, new() { Name = "修改", Exact = true });
 }

@@ -18,6 +18,12 @@ public sealed class FacilityFormPage(IPage page, string baseUrl)
     public ILocator BedsNursing => page.GetByLabel("护理型床位（张）");
     public ILocator OperationMode => page.GetByLabel("运营方式");
     public ILocator OperatorName => page.GetByLabel("运营机构");
+    public ILocator Latitude => page.GetByLabel("纬度（WGS-84）");
+    public ILocator Longitude => page.GetByLabel("经度（WGS-84）");
+    /// <summary>The location picker under the coordinates; Leaflet's container is the element to click.</summary>
+    public ILocator Map => page.GetByRole(AriaRole.Group, new() { Name = "位置地图" });
+    public ILocator MapMarker => Map.Locator(".leaflet-marker-icon");
+    public ILocator MapNote => page.GetByText("未配置底图，仍可点选位置");
     public ILocator Zone(string label) => page.GetByRole(AriaRole.Checkbox, new() { Name = label });
     public ILocator Save => page.GetByRole(AriaRole.Button, new() { Name = "保存" });
     public ILocator ErrorSummary => page.GetByRole(AriaRole.Alert);
