@@ -18,15 +18,16 @@ public static class GetKpis
 
         // A town officer's KPIs are those of their street or town.
         if (GetCoverage.Prefix(null, scope) is not { } prefix) return Outcome<IReadOnlyList<Kpi>>.NotFound("无权查看指标。");
-        var units = (await GetCoverage.LoadUnitFacts(date, prefix, db, ct)).Select(CoverageRules.Compute).ToList();
-        var facts = await db.Facilities.AsNoTracking().InRegion(prefix).OperatingOn(date)
-            .GroupBy(f => f.Type)
+        // One pass over the operating facilities serves both the coverage counts and the KPI sums.
+        var operating = await GetCoverage.LoadOperating(date, prefix, db, ct);
+        var units = (await GetCoverage.LoadUnitFacts(date, prefix, db, ct, operating)).Select(CoverageRules.Compute).ToList();
+        var facts = operating.GroupBy(f => f.Type)
             .Select(g => new OperatingFacts(g.Key, g.Count(),
                 g.Count(f => f.OperationMode != OperationMode.Government),
                 g.Count(f => f.MedicalCareMode != MedicalCareMode.None),
                 g.Count(f => f.MedicalCareMode == MedicalCareMode.Integrated),
-                g.Sum(f => f.Beds.Total), g.Sum(f => f.Beds.Nursing)))
-            .ToListAsync(ct);
+                g.Sum(f => f.BedsTotal), g.Sum(f => f.BedsNursing)))
+            .ToList();
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.EffectiveFrom <= date).ToListAsync(ct);
         var priority = db.Elders.AsNoTracking().InScope(scope).InRegion(prefix).Where(e => e.Status == ElderStatus.Active).InPriorityGroup(date);
         var elders = (await priority.CountAsync(ct), await priority.WithCurrentAssessment(date).CountAsync(ct));
