@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+namespace ElderCare.Bench;
+
+// Not top-level statements: those would declare a second `Program` next to the app's WebApplicationFactory<Program>.
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var db = (Option(args, "--db") ?? Environment.GetEnvironmentVariable("ELDERCARE_BENCH_DB")) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        switch (args)
+        {
+            case ["generate", ..]:
+                var file = await CityGenerator.EnsureAsync(db, Console.Out);
+                foreach (var (table, rows) in await CityGenerator.DescribeAsync(file)) Console.WriteLine($"{table}: {rows}");
+                return 0;
+            case ["verify", ..]:
+                await using (var app = await CityApp.StartAsync(Console.Out, databaseFile: db))
+                    foreach (var k in app.Verified!.Kpis) Console.WriteLine($"  {k.Key} = {k.Value:0.####} (target {k.Target}, met {k.Met})");
+                return 0;
+            case ["explain", ..]:
+                var log = new QueryLog();
+                await using (var app = await CityApp.StartAsync(Console.Out, log.AddTo, db))
+                {
+                    foreach (var url in new[] { CityApp.CoverageUrl, CityApp.KpisUrl })
+                        Console.WriteLine(await QueryLog.ExplainAsync(app, log, url));
+                }
+                return 0;
+            case ["shapes", ..]:
+                Console.WriteLine(await QueryShapes.RunAsync(db ?? await CityGenerator.EnsureAsync(log: Console.Out)));
+                return 0;
+            case [] or ["run", ..]:
+                var rest = args.SkipWhile(a => a == "run").ToList();
+                if (rest.IndexOf("--db") is var i and >= 0) rest.RemoveRange(i, Math.Min(2, rest.Count - i));
+                return await BenchRun.RunAsync([.. rest], db);
+            case ["assessments", ..]:
+                // GB/T 42195-2022 scoring micro-benchmark (issue 4: ≥ 1,000,000 forms per second).
+                BenchmarkDotNet.Running.BenchmarkRunner.Run<AssessmentBenchmarks>(
+                    BenchmarkDotNet.Configs.DefaultConfig.Instance.AddJob(BenchmarkDotNet.Jobs.Job.Default
+                        .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance).WithId("in-process")),
+                    args[1..]);
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: ElderCare.Bench [run [BenchmarkDotNet options]] | generate | verify | explain | shapes | assessments   [--db file]");
+                return 2;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
