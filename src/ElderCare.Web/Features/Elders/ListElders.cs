@@ -9,7 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ElderCare.Web.Features.Elders;
 
 public sealed record ElderRow(Guid Id, string Name, string IdNumber, Sex Sex, int Age, string RegionCode, string? RegionName,
-    LivingArrangement LivingArrangement, IReadOnlyList<ElderCategory> Categories, int? CurrentLevel, DateOnly? LastAssessedOn, ElderStatus Status);
+    LivingArrangement LivingArrangement, IReadOnlyList<ElderCategory> Categories, int? CurrentLevel, DateOnly? LastAssessedOn, ElderStatus Status)
+{
+    /// <summary>A list row: the ID number masked, the age on the day.</summary>
+    public static ElderRow From(Elder e, string? regionName, FieldProtector protector, DateOnly today) => new(
+        e.Id, e.Name, Masking.IdNumber(protector.Unprotect(e.IdNumberProtected))!, e.Sex, Elders.IdNumber.Age(e.BirthDate, today), e.RegionCode,
+        regionName, e.LivingArrangement, e.Categories, e.CurrentLevel, e.LastAssessedOn, e.Status);
+}
 
 public static class ListElders
 {
@@ -57,14 +63,9 @@ public static class ListElders
 
         var total = await elders.CountAsync(ct);
         var page = await elders.OrderBy(e => e.RegionCode).ThenBy(e => e.Name).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(e => new
-            {
-                e.Id, e.Name, e.IdNumberProtected, e.Sex, e.BirthDate, e.RegionCode, e.LivingArrangement, e.Categories, e.CurrentLevel,
-                e.LastAssessedOn, e.Status, RegionName = db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault(),
-            })
+            .Select(e => new { Elder = e, RegionName = db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault() })
             .ToListAsync(ct);
-        var rows = page.Select(e => new ElderRow(e.Id, e.Name, Masking.IdNumber(protector.Unprotect(e.IdNumberProtected))!, e.Sex,
-            IdNumber.Age(e.BirthDate, today), e.RegionCode, e.RegionName, e.LivingArrangement, e.Categories, e.CurrentLevel, e.LastAssessedOn, e.Status)).ToList();
+        var rows = page.Select(x => ElderRow.From(x.Elder, x.RegionName, protector, today)).ToList();
         return new Paged<ElderRow>(rows, paging.Page, paging.PageSize, total);
     }
 }

@@ -34,10 +34,8 @@ public static class ListPriorityElders
         var rows = list.Select(x =>
         {
             var e = x.Elder;
-            var age = IdNumber.Age(e.BirthDate, today);
-            var row = new ElderRow(e.Id, e.Name, Masking.IdNumber(protector.Unprotect(e.IdNumberProtected))!, e.Sex, age, e.RegionCode, x.RegionName,
-                e.LivingArrangement, e.Categories, e.CurrentLevel, e.LastAssessedOn, e.Status);
-            return new PriorityElderRow(row, PriorityGroups.Of(new PriorityFacts(age, e.LivingArrangement, e.Categories, e.CurrentLevel)));
+            var row = ElderRow.From(e, x.RegionName, protector, today);
+            return new PriorityElderRow(row, PriorityGroups.Of(new PriorityFacts(row.Age, e.LivingArrangement, e.Categories, e.CurrentLevel)));
         }).ToList();
         return new Paged<PriorityElderRow>(rows, paging.Page, paging.PageSize, total);
     }
