@@ -16,9 +16,9 @@ public static class UnmaskUserMobile
     public static async Task<Outcome<Unmasked>> Handle(Guid id, Input input, AppDbContext db, FieldProtector protector, AuditLog audit,
         CurrentUser actor, CancellationToken ct)
     {
-        if (!actor.CanUnmask) return Outcome<Unmasked>.Forbidden("您没有查看完整个人信息的权限（须授权并启用双因素认证）。");
-        var reason = input.Reason?.Trim() ?? "";
-        if (reason.Length is < 4 or > 200) return Outcome<Unmasked>.Invalid("reason", "请填写查看完整信息的理由（4 至 200 字）。");
+        if (!actor.CanUnmask) return Outcome<Unmasked>.Forbidden(Masking.NoPermission);
+        if (Masking.ReasonProblem(input.Reason) is { } problem) return Outcome<Unmasked>.Invalid("reason", problem);
+        var reason = input.Reason!.Trim();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return Outcome<Unmasked>.NotFound("未找到该用户。");
         await audit.AppendAsync(new(actor.Id, actor.UserName, "data.unmask", $"user/{user.UserName}/mobile", AuditOutcome.Success, actor.Address, reason));

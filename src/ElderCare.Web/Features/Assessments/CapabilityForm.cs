@@ -202,7 +202,6 @@ public static class CapabilityForm
 
     public static CapabilityItem? Item(string code) => ByCode.GetValueOrDefault(code);
 
-    public static string NameOf(CapabilityDomain domain) => Domains[(int)domain].Name;
 
     private static CapabilityItem[] Build((string Code, CapabilityDomain Domain, string Name, string? Note, int Max, ScoreOption[] Options)[] rows) =>
         [.. rows.Select((r, i) => new CapabilityItem(i, r.Code, r.Domain, r.Name, r.Note, r.Max, r.Options))];

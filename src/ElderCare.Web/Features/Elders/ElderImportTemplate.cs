@@ -55,28 +55,24 @@ public static partial class ElderImportTemplate
     /// <summary>"类别" written as 无: the elder belongs to none of the categories (a blank cell keeps what is stored).</summary>
     public const string NoCategory = "无";
 
-    public static readonly IReadOnlyDictionary<string, LivingArrangement> LivingWords = new Dictionary<string, LivingArrangement>
-    {
-        ["独居"] = LivingArrangement.Alone,
-        ["空巢"] = LivingArrangement.EmptyNest,
-        ["留守"] = LivingArrangement.LeftBehind,
-        ["与家人同住"] = LivingArrangement.WithFamily,
-    };
+    /// <summary>The words of the pages (ElderLabels), so the template and the forms cannot drift apart.</summary>
+    public static readonly IReadOnlyDictionary<string, LivingArrangement> LivingWords =
+        Enum.GetValues<LivingArrangement>().ToDictionary(ElderLabels.Of, l => l);
 
-    /// <summary>The six words of the template, and the longer forms towns commonly write.</summary>
-    public static readonly IReadOnlyDictionary<string, ElderCategory> CategoryWords = new Dictionary<string, ElderCategory>
-    {
-        ["特困"] = ElderCategory.ExtremePoverty, ["特困人员"] = ElderCategory.ExtremePoverty, ["特困供养"] = ElderCategory.ExtremePoverty,
-        ["低保"] = ElderCategory.Subsistence, ["低保户"] = ElderCategory.Subsistence, ["低保对象"] = ElderCategory.Subsistence,
-        ["低保边缘"] = ElderCategory.LowIncomeEdge, ["低保边缘户"] = ElderCategory.LowIncomeEdge,
-        ["失独"] = ElderCategory.LostOnlyChild, ["失独家庭"] = ElderCategory.LostOnlyChild, ["失独老人"] = ElderCategory.LostOnlyChild,
-        ["残疾"] = ElderCategory.Disabled, ["残疾人"] = ElderCategory.Disabled,
-        ["重点优抚"] = ElderCategory.Entitled, ["重点优抚对象"] = ElderCategory.Entitled,
-    };
+    /// <summary>The six words of the pages, and the longer forms towns commonly write.</summary>
+    public static readonly IReadOnlyDictionary<string, ElderCategory> CategoryWords =
+        Enum.GetValues<ElderCategory>().Select(c => (ElderLabels.Of(c), c))
+            .Concat([
+                ("特困人员", ElderCategory.ExtremePoverty), ("特困供养", ElderCategory.ExtremePoverty),
+                ("低保户", ElderCategory.Subsistence), ("低保对象", ElderCategory.Subsistence), ("低保边缘户", ElderCategory.LowIncomeEdge),
+                ("失独家庭", ElderCategory.LostOnlyChild), ("失独老人", ElderCategory.LostOnlyChild), ("残疾人", ElderCategory.Disabled),
+                ("重点优抚对象", ElderCategory.Entitled),
+            ])
+            .ToDictionary(w => w.Item1, w => w.Item2);
 
     public static string LivingChoices => string.Join("、", LivingWords.Keys);
 
-    public static string CategoryChoices => "特困、低保、低保边缘、失独、残疾、重点优抚";
+    public static string CategoryChoices => string.Join("、", Enum.GetValues<ElderCategory>().Select(ElderLabels.Of));
 
     /// <summary>A fictional person for the example row; the sequence 000 keeps the number clear of real ones.</summary>
     private static string ExampleIdNumber

@@ -38,11 +38,7 @@ public static class ListElders
 
         var today = clock.Today();
         var elders = db.Elders.AsNoTracking().InScope(scope).Where(e => e.Status == status);
-        if (!string.IsNullOrWhiteSpace(q.RegionCode))
-        {
-            var code = q.RegionCode.Trim();
-            elders = code.Length >= 9 ? elders.Where(e => e.RegionCode.StartsWith(code)) : elders;
-        }
+        elders = elders.InRegion(q.RegionCode);
         elders = q.AgeBand switch
         {
             "60-69" => elders.Where(e => e.BirthDate > today.AddYears(-70)),

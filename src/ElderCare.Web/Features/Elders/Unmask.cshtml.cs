@@ -31,7 +31,7 @@ public sealed class ElderUnmaskModel(AppDbContext db, FieldProtector protector, 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Id = id;
-        if (!current.CanUnmask) return Refuse("您没有查看完整个人信息的权限（须授权并启用双因素认证）。");
+        if (!current.CanUnmask) return Refuse(Masking.NoPermission);
         if (!await LoadAsync(id, ct)) return NotFoundPage();
         Field = Field == "phone" ? "phone" : "idNumber";
         return Page();

@@ -17,12 +17,12 @@ public static class UnmaskElder
     public static async Task<Outcome<Unmasked>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, FieldProtector protector,
         AuditLog audit, CancellationToken ct)
     {
-        if (!user.CanUnmask) return Outcome<Unmasked>.Forbidden("您没有查看完整个人信息的权限（须授权并启用双因素认证）。");
+        if (!user.CanUnmask) return Outcome<Unmasked>.Forbidden(Masking.NoPermission);
         var errors = new FieldErrors();
         errors.AddIf(input.Field is not ("idNumber" or "phone"), "field", "可查看的字段：idNumber（身份证号）、phone（电话）。");
-        var reason = input.Reason?.Trim() ?? "";
-        errors.AddIf(reason.Length is < 4 or > 200, "reason", "请填写查看完整信息的理由（4 至 200 字）。");
+        if (Masking.ReasonProblem(input.Reason) is { } problem) errors.Add("reason", problem);
         if (errors.Any) return Outcome<Unmasked>.Invalid(errors);
+        var reason = input.Reason!.Trim();
         var elder = await db.Elders.AsNoTracking().InScope(user.Scope).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (elder is null) return Outcome<Unmasked>.NotFound("未找到该老年人。");
         await audit.AppendAsync(new(user.Id, user.UserName, "data.unmask", $"elder/{id}/{input.Field}", AuditOutcome.Success, user.Address, reason));

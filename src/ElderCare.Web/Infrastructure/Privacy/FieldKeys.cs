@@ -7,7 +7,8 @@ namespace ElderCare.Web.Infrastructure.Privacy;
 /// Where the field-encryption keys live: outside the database, in configuration (<c>FieldEncryption:Keys:{id}</c>
 /// base64, <c>FieldEncryption:PrimaryKeyId</c>, <c>FieldEncryption:IndexKey</c>, e.g. from environment variables or a
 /// secret store) or, when none are configured, in a key file created on first start (<c>FieldEncryption:KeyFile</c>,
-/// default <c>App_Data/keys/field-keys.json</c>; back it up apart from the database).
+/// default <c>App_Data/keys/field-keys.json</c>; back it up apart from the database). To rotate, add a key and make it
+/// the primary one: new values use it, old values still decrypt by their key id.
 /// </summary>
 public static class FieldKeys
 {
@@ -25,16 +26,6 @@ public static class FieldKeys
         var file = File.Exists(path) ? JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path))! : Create(path);
         return new FieldProtector(file.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value)), file.PrimaryKeyId,
             Convert.FromBase64String(file.IndexKey));
-    }
-
-    /// <summary>Adds a new primary key to the key file (old keys stay to decrypt old values); returns its id.</summary>
-    public static string Rotate(string path)
-    {
-        var file = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(path))!;
-        var id = "k" + (file.Keys.Count + 1);
-        file.Keys[id] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        Write(path, file with { PrimaryKeyId = id });
-        return id;
     }
 
     private static KeyFile Create(string path)
