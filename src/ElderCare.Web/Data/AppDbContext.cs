@@ -23,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<Elder> Elders => Set<Elder>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<SecondaryAssessment> SecondaryAssessments => Set<SecondaryAssessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

@@ -96,6 +96,12 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("POST /api/elders/import/", WriteElders, _ => "/api/elders/import", "multipart"),
         new("GET /api/elders/import/errors/{token}.xlsx", WriteElders, _ => "/api/elders/import/errors/00000000000000000000000000000000.xlsx"),
         new("PAGE /elders/import", WriteElders, _ => "/elders/import"),
+        new("POST /api/elders/{id:guid}/barthel", AssessElders, w => $"/api/elders/{w.ElderA}/barthel", new { items = new { } },
+            w => $"/api/elders/{w.ElderB}/barthel"),
+        new("POST /api/elders/{id:guid}/self-care", AssessElders, w => $"/api/elders/{w.ElderA}/self-care", new { notAchieved = new[] { "eating" } },
+            w => $"/api/elders/{w.ElderB}/self-care"),
+        new("GET /api/elders/{id:guid}/secondary-assessments", ReadElders, w => $"/api/elders/{w.ElderA}/secondary-assessments", null,
+            w => $"/api/elders/{w.ElderB}/secondary-assessments"),
         new("GET /api/elders/{id:guid}/assessments/", ReadElders, w => $"/api/elders/{w.ElderA}/assessments", null, w => $"/api/elders/{w.ElderB}/assessments"),
         new("POST /api/elders/{id:guid}/assessments/", AssessElders, w => $"/api/elders/{w.ElderA}/assessments", new { items = new { } },
             w => $"/api/elders/{w.ElderB}/assessments"),
@@ -127,6 +133,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /elders/{id:guid}", ReadElders, w => $"/elders/{w.ElderA}", null, w => $"/elders/{w.ElderB}"),
         new("PAGE /elders/{id:guid}/edit", WriteElders, w => $"/elders/{w.ElderA}/edit", null, w => $"/elders/{w.ElderB}/edit"),
         new("PAGE /elders/{id:guid}/unmask", [], w => $"/elders/{w.ElderA}/unmask"), // needs the unmask permission too
+        new("PAGE /elders/{id:guid}/{instrument}/new", AssessElders, w => $"/elders/{w.ElderA}/barthel/new", null,
+            w => $"/elders/{w.ElderB}/barthel/new"),
         new("PAGE /elders/{id:guid}/assessments/new", AssessElders, w => $"/elders/{w.ElderA}/assessments/new", null,
             w => $"/elders/{w.ElderB}/assessments/new"),
         // No assessment in the world: an allowed role gets 404, never 401/403; outside scope the elder alone makes it 404.

@@ -24,6 +24,22 @@ public static class AssessmentsApi
                 (await RecordConditionChange.Handle(id, input, user, db, protector, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteElders)
             .WithTags("能力评估").WithSummary("登记身体状况变化：须立即重新评估（即时评估），评估前列入逾期名单");
+        var secondary = api.MapGroup("/elders/{id:guid}").WithTags("能力评估").RequireAuthorization(Roles.Policies.ReadElders);
+        secondary.MapPost("/barthel", async (Guid id, BarthelInput input, CurrentUser user, AppDbContext db, FieldProtector protector,
+                TimeProvider clock, CancellationToken ct) =>
+                (await RecordSecondaryAssessment.Barthel(id, input, user, db, protector, clock, ct))
+                .ToResult(a => TypedResults.Created($"/api/elders/{id}/secondary-assessments", a)))
+            .RequireAuthorization(Roles.Policies.AssessElders)
+            .WithSummary("录入 Barthel 指数（10 项，0–100）：返回总分与护理分级（无需 / 轻度 / 中度 / 重度依赖）");
+        secondary.MapPost("/self-care", async (Guid id, SelfCareInput input, CurrentUser user, AppDbContext db, FieldProtector protector,
+                TimeProvider clock, CancellationToken ct) =>
+                (await RecordSecondaryAssessment.SelfCare(id, input, user, db, protector, clock, ct))
+                .ToResult(a => TypedResults.Created($"/api/elders/{id}/secondary-assessments", a)))
+            .RequireAuthorization(Roles.Policies.AssessElders)
+            .WithSummary("特困人员生活自理能力认定（六项指标）：返回自理能力与照料护理档次（全自理 / 半护理 / 全护理）");
+        secondary.MapGet("/secondary-assessments", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await RecordSecondaryAssessment.History(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("Barthel 指数与特困人员生活自理能力记录（最新在前）");
         return api;
     }
 }

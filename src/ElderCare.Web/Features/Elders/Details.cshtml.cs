@@ -16,6 +16,7 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
     public string? NotFoundMessage { get; private set; }
     public ElderResource Elder { get; private set; } = null!;
     public IReadOnlyList<AssessmentResult> History { get; private set; } = [];
+    public IReadOnlyList<SecondaryAssessmentResult> Secondary { get; private set; } = [];
     public IReadOnlyList<PriorityGroupInfo> Groups { get; private set; } = [];
 
     /// <summary>"昌元街道 · 某社区", or the street or town alone.</summary>
@@ -38,6 +39,7 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
         Elder = outcome.Value!;
         Today = clock.Today();
         History = (await RecordAssessment.History(id, user.Scope, db, ct)).Value ?? [];
+        Secondary = (await RecordSecondaryAssessment.History(id, user.Scope, db, ct)).Value ?? [];
         Groups = PriorityGroups.Of(new PriorityFacts(Elder.Age, Elder.LivingArrangement, Elder.Categories.ToList(), Elder.CurrentLevel));
         var regions = await ListRegions.Handle(Region.UnitOf(Elder.RegionCode), user.Scope, db, ct);
         RegionName = string.Join(" · ", regions.Where(r => Elder.RegionCode.StartsWith(r.Code, StringComparison.Ordinal)).Select(r => r.Name));
