@@ -90,7 +90,8 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Registers an elder through the app's own use case, as district staff ("seed") would.</summary>
-    public async Task<ElderResource> ElderAsync(string name, string idNumber, string regionCode, LivingArrangement living, string? phone = null)
+    public async Task<ElderResource> ElderAsync(string name, string idNumber, string regionCode, LivingArrangement living, string? phone = null,
+        IReadOnlyList<ElderCategory>? categories = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -100,6 +101,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         var input = new ElderInput
         {
             Name = name, IdNumber = idNumber, RegionCode = regionCode, LivingArrangement = living, Phone = phone, Consent = new ConsentInput("本人同意", null),
+            Categories = categories?.ToList(),
         };
         var outcome = await RegisterElder.Handle(input, user, sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<FieldProtector>(),
             sp.GetRequiredService<ElderOptions>(), sp.GetRequiredService<TimeProvider>(), default);
