@@ -3,6 +3,7 @@ using ElderCare.Web.Features.Access;
 using System.Text.Json;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Coverage;
+using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,6 +23,9 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
     public IReadOnlyList<Kpi> KpiList { get; private set; } = [];
     public BuildProgress Progress { get; private set; } = null!;
 
+    /// <summary>Elders registered in scope (today, not as of the chosen date: the registry keeps no history of levels).</summary>
+    public ElderCounts? Elders { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // Roles that do not read coverage start elsewhere (an operator at its facilities, the auditor at the log).
@@ -38,6 +42,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         var date = FormValues.Text(Coverage.AsOf);
         KpiList = (await GetKpis.Handle(date, user.Scope, db, clock, ct)).Value!;
         Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
+        if (Roles.Allows(User, Roles.Policies.ReadElders)) Elders = (await ElderStatistics.Handle(user.Scope, db, clock, ct)).Value?.Totals;
         return Page();
     }
 
