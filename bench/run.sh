@@ -5,6 +5,9 @@
 #   BENCH_ITERATIONS=10 bench/run.sh      quicker, noisier
 #   bench/run.sh --filter '*Coverage*'    any BenchmarkDotNet option (RESULTS.md is then partial)
 #   ELDERCARE_BENCH_DB=/tmp/x.db bench/run.sh   run on another database (e.g. a scratch copy with an extra index)
+#   bench/run.sh elders [--sqlite-only]   elder registry at 300,000 on SQLite and PostgreSQL (ELDERCARE_BENCH_PG, default
+#                                         Host=127.0.0.1;Username=postgres;Password=postgres), ~10 min
+#   bench/run.sh assessments             GB/T 42195-2022 scoring micro-benchmark (BenchmarkDotNet; prints, does not write)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BENCH_BUILD:-/tmp/bench-artifacts}
@@ -17,4 +20,7 @@ export BENCH_GIT="${BENCH_GIT:-$(git rev-parse --short HEAD 2>/dev/null || echo 
 export BENCH_ARTIFACTS=${BENCH_ARTIFACTS:-$build/BenchmarkDotNet.Artifacts}
 export ELDERCARE_REPO="$PWD"
 
-dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" run "$@"
+case "${1:-}" in
+  elders|assessments) dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" "$@" ;;
+  *) dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" run "$@" ;;
+esac

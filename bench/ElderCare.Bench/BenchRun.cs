@@ -201,6 +201,9 @@ public static class BenchRun
         File.WriteAllText(path, text);
     }
 
+    /// <summary>The machine in one line each ("CPU: …"), for the other results sections.</summary>
+    public static IEnumerable<string> MachineLines() => Machine().Select(m => $"{m.Item1}: {m.Item2}");
+
     private static IEnumerable<(string, string)> Machine()
     {
         var cpu = ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
@@ -218,7 +221,7 @@ public static class BenchRun
 
     private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 
-    private static string LoadAverage() => string.Join(" / ", ReadLines("/proc/loadavg").FirstOrDefault()?.Split(' ').Take(3) ?? ["?"]);
+    public static string LoadAverage() => string.Join(" / ", ReadLines("/proc/loadavg").FirstOrDefault()?.Split(' ').Take(3) ?? ["?"]);
 
     /// <summary>Below this share of CPU time used by other processes during the run, the machine counts as quiet.</summary>
     private const double QuietShare = 5;

@@ -40,8 +40,11 @@ internal static class BenchProgram
                         .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance).WithId("in-process")),
                     args[1..]);
                 return 0;
+            case ["elders", ..]:
+                // Elder registry at 300,000 (issue 4): import, exact lookup and a filtered list on SQLite and PostgreSQL.
+                return await ElderRegistryBench.RunAsync(args[1..]);
             default:
-                Console.Error.WriteLine("usage: ElderCare.Bench [run [BenchmarkDotNet options]] | generate | verify | explain | shapes | assessments   [--db file]");
+                Console.Error.WriteLine("usage: ElderCare.Bench [run [BenchmarkDotNet options]] | generate | verify | explain | shapes | assessments | elders [--sqlite-only]   [--db file]");
                 return 2;
         }
     }

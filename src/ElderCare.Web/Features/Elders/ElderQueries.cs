@@ -15,9 +15,21 @@ public static class ElderQueries
         _ => elders.Where(e => false),
     };
 
-    /// <summary>Elders in a street or town (9 digits), a community or village (12), or anywhere ("").</summary>
-    public static IQueryable<Elder> InRegion(this IQueryable<Elder> elders, string? prefix) =>
-        string.IsNullOrWhiteSpace(prefix) || prefix.Trim().Length < 9 ? elders : elders.Where(e => e.RegionCode.StartsWith(prefix.Trim()));
+    /// <summary>
+    /// Elders in a street or town (9 digits), a community or village (12), or anywhere (""). Equality on UnitCode or
+    /// RegionCode rather than a LIKE prefix, so that both databases use their indexes (bench/RESULTS.md, elder registry).
+    /// </summary>
+    public static IQueryable<Elder> InRegion(this IQueryable<Elder> elders, string? prefix)
+    {
+        var code = prefix?.Trim() ?? "";
+        return code.Length switch
+        {
+            < 9 => elders,
+            9 => elders.Where(e => e.UnitCode == code),
+            12 => elders.Where(e => e.RegionCode == code),
+            _ => elders.Where(e => e.RegionCode.StartsWith(code)),
+        };
+    }
 
     /// <summary>The <see cref="PriorityGroups"/> rules as a filter: in at least one group, or in the one given.</summary>
     public static IQueryable<Elder> InPriorityGroup(this IQueryable<Elder> elders, DateOnly today, PriorityGroup? only = null)

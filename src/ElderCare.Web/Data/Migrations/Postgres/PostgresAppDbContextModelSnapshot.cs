@@ -521,7 +521,7 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "Name");
 
                     b.HasIndex("UnitCode", "BirthDate");
 

@@ -516,7 +516,7 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "Name");
 
                     b.HasIndex("UnitCode", "BirthDate");
 

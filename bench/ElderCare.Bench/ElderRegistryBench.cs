@@ -1,0 +1,490 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MiniExcelLibs;
+using Npgsql;
+using Template = ElderCare.Web.Features.Elders.ElderImportTemplate;
+
+namespace ElderCare.Bench;
+
+/// <summary>
+/// Issue 4's registry goals on SQLite and PostgreSQL: 300,000 synthetic elders registered through the app's own import
+/// (three workbooks of 100,000 rows, each import timed; goal &lt; 60 s), then exact lookup by ID number (&lt; 20 ms median)
+/// and a filtered list page (&lt; 100 ms median) through HTTP, each paired with a hand-written SQL baseline that is checked
+/// to give the same answer and timed in turn in the same process.
+/// </summary>
+public static class ElderRegistryBench
+{
+    public const int ImportRows = 100_000;
+    public const int Workbooks = 3;
+    public const int Seed = 20201231;
+    private const int RegionsPerUnit = 15;
+    private const int Warmup = 20;
+    private const int Rounds = 300;
+    private const string Begin = "<!-- elders:begin -->";
+    private const string End = "<!-- elders:end -->";
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "胡", "朱", "郭", "何", "罗", "高", "林",
+        "谢", "唐", "蒋", "邓", "曾", "彭", "冉", "万", "向", "谭", "廖", "付", "游", "余", "熊", "钟", "喻", "代", "雷", "文"];
+    private static readonly string[] GivenChars = ["德", "明", "秀", "英", "兰", "芳", "桂", "华", "国", "成", "玉", "珍", "淑", "贵", "福", "春", "志", "清", "永", "建",
+        "文", "光", "荣", "昌", "海", "凤", "云", "金", "银", "和", "平", "安", "其", "树", "碧", "素", "琼", "世", "学", "远"];
+
+    public sealed record Timing(string Name, double Median, double P95);
+
+    public sealed record ProviderResult(string Provider, string Version, List<(string Label, double Seconds, string Outcome)> Imports,
+        Timing Lookup, Timing LookupSql, Timing List, Timing ListSql, int Elders, string ListQuery, int ListTotal, string Load);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var providers = args.Contains("--sqlite-only") ? [DatabaseProvider.Sqlite] : new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+        var results = new List<ProviderResult>();
+        foreach (var provider in providers) results.Add(await RunProviderAsync(provider));
+        WriteResults(Render(results));
+        Console.WriteLine($"Wrote {BenchPaths.ResultsFile}");
+        return 0;
+    }
+
+    private static async Task<ProviderResult> RunProviderAsync(DatabaseProvider provider)
+    {
+        var load = BenchRun.LoadAverage();
+        Console.WriteLine($"== {provider}");
+        await using var app = await RegistryApp.StartAsync(provider);
+        await AddCommunitiesAndVillagesAsync(app);
+        var regions = await app.RegionCodesAsync();
+        var today = app.Today;
+
+        var random = new Random(Seed);
+        var allIds = new List<string>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var imports = new List<(string, double, string)>();
+        for (var w = 0; w < Workbooks; w++)
+        {
+            var (workbook, ids) = Workbook(random, regions, today, taken);
+            allIds.AddRange(ids);
+            var (seconds, result) = await app.ImportAsync(workbook);
+            var label = $"import {ImportRows:N0} new rows into {w * ImportRows:N0} registered";
+            Console.WriteLine($"  {label}: {seconds:F1} s ({result.Imported} imported, {result.Rejected} rejected)");
+            if (result.Imported != ImportRows) throw new InvalidOperationException($"expected {ImportRows} imported, got {result.Imported} ({result.Errors.FirstOrDefault()})");
+            imports.Add((label, seconds, $"{result.Imported:N0} imported"));
+            if (w == Workbooks - 1)
+            {
+                var (again, same) = await app.ImportAsync(workbook);
+                Console.WriteLine($"  re-import: {again:F1} s ({same.Unchanged} unchanged)");
+                if (same.Unchanged != ImportRows) throw new InvalidOperationException("re-import changed rows");
+                imports.Add(($"re-import the last file (upsert, nothing changes) into {Workbooks * ImportRows:N0}", again, $"{same.Unchanged:N0} unchanged"));
+            }
+        }
+        await app.AssessSomeAsync();
+
+        // Exact lookup: a different registered ID number each call, app vs HMAC + one indexed SELECT.
+        var sample = Enumerable.Range(0, Warmup + Rounds).Select(i => allIds[(int)((long)i * 7919 % allIds.Count)]).ToList();
+        var lookupIndex = 0;
+        var lookupSqlIndex = 0;
+        foreach (var id in sample.Take(5))
+        {
+            var viaApp = await app.LookupAsync(id);
+            var viaSql = await app.LookupSqlAsync(id);
+            if (viaApp != viaSql) throw new InvalidOperationException($"lookup differs for {id}: {viaApp} vs {viaSql}");
+        }
+
+        // A filtered list page: a street's or town's 80+ elders at level 2, page 3 of 20, rotating over the units.
+        var units = regions.Where(r => r.Length == 9).ToList();
+        string ListUrl(int i) => $"/api/elders?regionCode={units[i % units.Count]}&ageBand=80%2B&level=2&page=3&pageSize=20";
+        var listIndex = 0;
+        var listSqlIndex = 0;
+        var checkTotal = 0;
+        for (var i = 0; i < units.Count; i++)
+        {
+            var (appTotal, appRows) = await app.ListAsync(ListUrl(i));
+            var (sqlTotal, sqlRows) = await app.ListSqlAsync(units[i % units.Count]);
+            if (appTotal != sqlTotal || appRows != sqlRows) throw new InvalidOperationException($"list differs for {units[i]}: {appTotal}/{appRows} vs {sqlTotal}/{sqlRows}");
+            checkTotal += appTotal;
+        }
+        Console.WriteLine($"  checked: lookups equal, list totals equal over {units.Count} units ({checkTotal:N0} elders 80+ at level 2)");
+
+        var times = await InterleavedAsync(
+        [
+            ("lookup", async () => await app.LookupAsync(sample[lookupIndex++ % sample.Count])),
+            ("lookupSql", async () => await app.LookupSqlAsync(sample[lookupSqlIndex++ % sample.Count])),
+            ("list", async () => await app.ListAsync(ListUrl(listIndex++))),
+            ("listSql", async () => await app.ListSqlAsync(units[listSqlIndex++ % units.Count])),
+        ]);
+        foreach (var t in times.Values) Console.WriteLine($"  {t.Name}: median {t.Median:F2} ms, p95 {t.P95:F2} ms");
+        return new ProviderResult(provider.ToString(), await app.VersionAsync(), imports, times["lookup"], times["lookupSql"], times["list"],
+            times["listSql"], await app.CountAsync(), "regionCode={unit}&ageBand=80+&level=2&page=3&pageSize=20", checkTotal, load);
+    }
+
+    /// <summary>Each call in turn (order rotating), so app and baseline meet the same background load.</summary>
+    private static async Task<Dictionary<string, Timing>> InterleavedAsync((string Name, Func<Task> Call)[] calls)
+    {
+        var samples = calls.ToDictionary(c => c.Name, _ => new List<double>());
+        for (var r = 0; r < Warmup + Rounds; r++)
+            for (var k = 0; k < calls.Length; k++)
+            {
+                var (name, call) = calls[(k + r) % calls.Length];
+                var started = Stopwatch.GetTimestamp();
+                await call();
+                if (r >= Warmup) samples[name].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        return samples.ToDictionary(s => s.Key, s =>
+        {
+            var sorted = s.Value.Order().ToList();
+            return new Timing(s.Key, QueryLog.Median(sorted), sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1]);
+        });
+    }
+
+    /// <summary>15 communities (under a street) or villages (under a town) per unit, as a town would register them.</summary>
+    private static async Task AddCommunitiesAndVillagesAsync(RegistryApp app)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var units = await db.Regions.Where(r => r.Kind == RegionKind.Street || r.Kind == RegionKind.Town).ToListAsync();
+        foreach (var u in units)
+            for (var i = 1; i <= RegionsPerUnit; i++)
+            {
+                var street = u.Kind == RegionKind.Street;
+                db.Regions.Add(new Region
+                {
+                    Code = u.Code + i.ToString("000", CultureInfo.InvariantCulture), Name = $"{GivenChars[i]}{GivenChars[(i * 7) % GivenChars.Length]}{(street ? "社区" : "村")}",
+                    Kind = street ? RegionKind.Community : RegionKind.Village, ParentCode = u.Code,
+                });
+            }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// 100,000 rows in the template's layout: realistic names, valid GB 11643 numbers of people aged 60–99 born in
+    /// Rongchang (500153), a community or village (1 in 20 only the street or town), the mix of living arrangements and
+    /// categories a rural district has, a phone for most, an emergency contact for many.
+    /// </summary>
+    private static (MemoryStream Workbook, List<string> Ids) Workbook(Random random, IReadOnlyList<string> regions, DateOnly today, HashSet<string> taken)
+    {
+        var villages = regions.Where(r => r.Length == 12).ToList();
+        var units = regions.Where(r => r.Length == 9).ToList();
+        var rows = new List<Dictionary<string, object?>>(ImportRows);
+        var ids = new List<string>(ImportRows);
+        for (var i = 0; i < ImportRows; i++)
+        {
+            var female = random.Next(100) < 54;
+            string id;
+            do
+            {
+                var birth = today.AddYears(-60 - (int)Math.Min(39, Math.Abs(NextGaussian(random) * 12))).AddDays(-random.Next(1, 365));
+                var sequence = random.Next(500) * 2 + (female ? 0 : 1); // GB 11643: the 17th digit is odd for men
+                var first17 = $"500153{birth:yyyyMMdd}{sequence:000}";
+                id = first17 + IdNumber.CheckDigit(first17);
+            }
+            while (!taken.Add(id));
+            ids.Add(id);
+            var living = random.Next(100) switch { < 14 => "独居", < 40 => "空巢", < 52 => "留守", _ => "与家人同住" };
+            var categories = new List<string>();
+            if (random.Next(100) < 4) categories.Add("特困");
+            if (random.Next(100) < 9) categories.Add("低保");
+            if (random.Next(100) < 3) categories.Add("低保边缘");
+            if (random.Next(1000) < 6) categories.Add("失独");
+            if (random.Next(100) < 7) categories.Add("残疾");
+            rows.Add(new()
+            {
+                [Template.Name] = Surnames[random.Next(Surnames.Length)] + GivenChars[random.Next(GivenChars.Length)] + (random.Next(3) > 0 ? GivenChars[random.Next(GivenChars.Length)] : ""),
+                [Template.IdNumber] = id,
+                [Template.Phone] = random.Next(100) < 80 ? "1" + (new[] { "38", "39", "58", "77", "89" })[random.Next(5)] + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) : null,
+                [Template.Address] = $"{(random.Next(3) == 0 ? "" : "幸福路")}{random.Next(1, 300)}号",
+                [Template.RegionCode] = random.Next(20) == 0 ? units[random.Next(units.Count)] : villages[random.Next(villages.Count)],
+                [Template.Living] = living,
+                [Template.Categories] = categories.Count == 0 ? Template.NoCategory : string.Join("、", categories),
+                [Template.ContactName] = random.Next(100) < 60 ? Surnames[random.Next(Surnames.Length)] + GivenChars[random.Next(GivenChars.Length)] : null,
+                [Template.ContactRelation] = null,
+                [Template.ContactPhone] = null,
+                [Template.DoctorName] = null,
+                [Template.DoctorInstitution] = null,
+                [Template.ConsentBasis] = "本人书面同意",
+                [Template.ConsentOn] = "2026-10-08",
+            });
+            if (rows[^1][Template.ContactName] is not null)
+            {
+                rows[^1][Template.ContactRelation] = "子女";
+                rows[^1][Template.ContactPhone] = "139" + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        var stream = new MemoryStream();
+        stream.SaveAs(new Dictionary<string, object> { [Template.DataSheet] = rows });
+        stream.Position = 0;
+        return (stream, ids);
+    }
+
+    private static double NextGaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+
+    private static string Render(IReadOnlyList<ProviderResult> results)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Begin);
+        md.AppendLine($"Generated by `bench/run.sh elders` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC" +
+            $"{(Environment.GetEnvironmentVariable("BENCH_GIT") is { Length: > 0 } git ? $" at commit {git}" : "")}. " +
+            $"Own Stopwatch harness: {Warmup} warm-up and {Rounds} measured calls of each request, app and baseline called in turn " +
+            "(order rotating) so both meet the same load; every call a different ID number or unit. Imports timed once each.");
+        md.AppendLine();
+        md.AppendLine("| provider | goal | measured | baseline (same process) | ratio | result |");
+        md.AppendLine("|---|---|---:|---:|---:|:-:|");
+        foreach (var r in results)
+        {
+            var import = r.Imports[Workbooks - 1];
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | import of {ImportRows:N0} rows < 60 s ({import.Label}) | {import.Seconds:F1} s | | | **{Pass(import.Seconds < 60)}** |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | exact lookup by ID number < 20 ms median | {r.Lookup.Median:F2} ms (p95 {r.Lookup.P95:F2}) | {r.LookupSql.Median:F2} ms | {r.Lookup.Median / r.LookupSql.Median:F2}× | **{Pass(r.Lookup.Median < 20)}** |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | filtered list page < 100 ms median | {r.List.Median:F2} ms (p95 {r.List.P95:F2}) | {r.ListSql.Median:F2} ms | {r.List.Median / r.ListSql.Median:F2}× | **{Pass(r.List.Median < 100)}** |");
+        }
+        md.AppendLine();
+        md.AppendLine("| provider | version | elders after the run | every import (wall time) | load average before |");
+        md.AppendLine("|---|---|---:|---|---|");
+        foreach (var r in results)
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Version} | {r.Elders:N0} | {string.Join("; ", r.Imports.Select(i => $"{i.Label}: {i.Seconds:F1} s ({i.Outcome})"))} | {r.Load} |");
+        md.AppendLine();
+        md.AppendLine($"- Lookup: `GET /api/elders/lookup?idNumber=…` through the app (bearer token of district staff, TestServer, JSON read); " +
+            "baseline: the HMAC blind index of the number and one `SELECT` by it on a raw connection.");
+        md.AppendLine($"- List: `GET /api/elders?{results[0].ListQuery}` rotating over the 21 streets and towns; baseline: the same filter as one `COUNT(*)` " +
+            $"and one page `SELECT … ORDER BY RegionCode, Name LIMIT 20 OFFSET 40`. Totals were checked equal for every unit first ({results[0].ListTotal:N0} elders in all on {results[0].Provider}).");
+        md.AppendLine("- Data: 21 streets and towns of the seed, 15 communities or villages each; 70 % of the elders given a level 0–4 and an assessment date after import (one UPDATE).");
+        md.AppendLine($"- Machine: {string.Join("; ", BenchRun.MachineLines())}.");
+        md.AppendLine(End);
+        return md.ToString();
+    }
+
+    private static string Pass(bool ok) => ok ? "pass" : "FAIL";
+
+    private static void WriteResults(string generated)
+    {
+        var path = BenchPaths.ResultsFile;
+        var existing = File.ReadAllText(path);
+        var b = existing.IndexOf(Begin, StringComparison.Ordinal);
+        var e = existing.IndexOf(End, StringComparison.Ordinal);
+        var text = b >= 0 && e > b
+            ? existing[..b] + generated.TrimEnd('\n') + existing[(e + End.Length)..]
+            : existing.TrimEnd('\n') + "\n\n## Elder registry (issue 4)\n\nBetween the `elders` markers: rewritten by `bench/run.sh elders`.\n\n" + generated;
+        File.WriteAllText(path, text);
+    }
+
+    /// <summary>The app on a fresh database of the provider, migrated and seeded as on first start, with a district-staff token.</summary>
+    private sealed class RegistryApp : IAsyncDisposable
+    {
+        private readonly string _connection;
+        private readonly string? _file;
+        private readonly string? _pgDatabase;
+        private readonly DatabaseProvider _provider;
+
+        public required WebApplicationFactory<Program> Factory { get; init; }
+        public HttpClient Client { get; private set; } = null!;
+        public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+        private RegistryApp(DatabaseProvider provider, string connection, string? file, string? pgDatabase)
+        {
+            _provider = provider;
+            _connection = connection;
+            _file = file;
+            _pgDatabase = pgDatabase;
+        }
+
+        public static async Task<RegistryApp> StartAsync(DatabaseProvider provider)
+        {
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ELDERCARE_WEB", Path.Combine(BenchPaths.Repo, "src", "ElderCare.Web"));
+            var name = "eldercare_bench_elders_" + Guid.NewGuid().ToString("N")[..8];
+            string connection;
+            string? file = null;
+            if (provider == DatabaseProvider.Postgres)
+            {
+                var server = Environment.GetEnvironmentVariable("ELDERCARE_BENCH_PG") ?? "Host=127.0.0.1;Username=postgres;Password=postgres";
+                connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+            }
+            else
+            {
+                file = Path.Combine(Path.GetTempPath(), name + ".db");
+                connection = $"Data Source={file}";
+            }
+            var keyFile = Path.Combine(Path.GetTempPath(), name + ".keys.json");
+            var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseEnvironment("Production");
+                b.UseSetting("Database:Provider", provider.ToString());
+                b.UseSetting("Database:MigrateOnStart", "true");
+                b.UseSetting("ConnectionStrings:App", connection);
+                b.UseSetting("FieldEncryption:KeyFile", keyFile);
+                b.UseSetting("ELDERCARE_ADMIN_PASSWORD", "Bench#Rongchang-2026");
+                b.UseSetting("Logging:LogLevel:Default", "Warning");
+                b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            });
+            var app = new RegistryApp(provider, connection, file, provider == DatabaseProvider.Postgres ? name : null) { Factory = factory };
+            app.Client = factory.CreateClient();
+            app.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.StaffTokenAsync());
+            return app;
+        }
+
+        private async Task<string> StaffTokenAsync()
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser
+            {
+                UserName = "bench-staff", DisplayName = "基准测试（区民政局）", Role = Role.DistrictStaff, PasswordChangedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow,
+            };
+            var created = await users.CreateAsync(user, "Bench#Rongchang-2026");
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            var (_, token) = await scope.ServiceProvider.GetRequiredService<Sessions>().StartAsync(user, SessionKind.Token, "127.0.0.1", false, default);
+            return token!;
+        }
+
+        public async Task<IReadOnlyList<string>> RegionCodesAsync()
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Regions.Where(r => r.Code.Length >= 9).Select(r => r.Code).OrderBy(c => c).ToListAsync();
+        }
+
+        /// <summary>Through the use case the endpoint calls (the 12 MB upload itself is not what is measured).</summary>
+        public async Task<(double Seconds, ImportElders.Result Result)> ImportAsync(MemoryStream workbook)
+        {
+            workbook.Position = 0;
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await ImportElders.Handle(workbook, new ImportElders.Importer(DataScope.District, "bench-staff", null),
+                sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ElderOptions>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IMemoryCache>(), default);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            return (seconds, outcome.Value ?? throw new InvalidOperationException("import failed: " + outcome.Message));
+        }
+
+        /// <summary>70 % of the elders assessed this year at a level 0–4 (one UPDATE, deterministic by birth date).</summary>
+        public async Task AssessSomeAsync()
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var on = Today.AddMonths(-3);
+            await db.Elders.Where(e => e.BirthDate.Day % 10 < 7)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.CurrentLevel, e => e.BirthDate.Month % 5).SetProperty(e => e.LastAssessedOn, on));
+            if (_provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+
+        public async Task<int> CountAsync()
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Elders.CountAsync();
+        }
+
+        public async Task<string> VersionAsync()
+        {
+            await using var c = Open();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = _provider == DatabaseProvider.Postgres ? "SHOW server_version" : "SELECT sqlite_version()";
+            return (_provider == DatabaseProvider.Postgres ? "PostgreSQL " : "SQLite ") + await cmd.ExecuteScalarAsync();
+        }
+
+        /// <summary>The elder's id as the app finds it.</summary>
+        public async Task<string> LookupAsync(string idNumber)
+        {
+            using var r = await Client.GetAsync("/api/elders/lookup?idNumber=" + idNumber);
+            r.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await r.Content.ReadAsByteArrayAsync());
+            return json.RootElement.GetProperty("id").GetString()!;
+        }
+
+        private FieldProtector? _protector;
+
+        public async Task<string> LookupSqlAsync(string idNumber)
+        {
+            _protector ??= Factory.Services.GetRequiredService<FieldProtector>();
+            await using var c = Open();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = """SELECT "Id", "Name", "IdNumberProtected", "PhoneProtected", "RegionCode", "BirthDate", "CurrentLevel" FROM "Elders" WHERE "IdNumberIndex" = @i""";
+            Add(cmd, "i", _protector.BlindIndex(idNumber)!);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            if (!await reader.ReadAsync()) throw new InvalidOperationException("not found " + idNumber);
+            _ = _protector.Unprotect(reader.GetString(2));
+            return reader.GetFieldValue<Guid>(0).ToString();
+        }
+
+        public async Task<(int Total, int Rows)> ListAsync(string url)
+        {
+            using var r = await Client.GetAsync(url);
+            r.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await r.Content.ReadAsByteArrayAsync());
+            return (json.RootElement.GetProperty("total").GetInt32(), json.RootElement.GetProperty("items").GetArrayLength());
+        }
+
+        public async Task<(int Total, int Rows)> ListSqlAsync(string unit)
+        {
+            const string filter = """ FROM "Elders" WHERE "Status" = 'Active' AND "UnitCode" = @unit AND "BirthDate" <= @eighty AND "CurrentLevel" = 2""";
+            var eighty = Today.AddYears(-80);
+            await using var c = Open();
+            await using var count = c.CreateCommand();
+            count.CommandText = "SELECT COUNT(*)" + filter;
+            Add(count, "unit", unit);
+            Add(count, "eighty", eighty);
+            var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            await using var page = c.CreateCommand();
+            page.CommandText = """SELECT e."Id", e."Name", e."IdNumberProtected", e."RegionCode", e."BirthDate", (SELECT r."Name" FROM "Regions" r WHERE r."Code" = e."RegionCode") """ +
+                filter.Replace("FROM \"Elders\"", "FROM \"Elders\" e", StringComparison.Ordinal) + """ ORDER BY e."RegionCode", e."Name" LIMIT 20 OFFSET 40""";
+            Add(page, "unit", unit);
+            Add(page, "eighty", eighty);
+            var rows = 0;
+            await using var reader = await page.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                _ = Masking.IdNumber(_protector!.Unprotect(reader.GetString(2)));
+                rows++;
+            }
+            return (total, rows);
+        }
+
+        private DbConnection Open()
+        {
+            DbConnection c = _provider == DatabaseProvider.Postgres ? new NpgsqlConnection(_connection)
+                : new SqliteConnection(Database.SqliteConnectionString(_connection, Path.GetTempPath()));
+            c.Open();
+            return c;
+        }
+
+        private static void Add(DbCommand cmd, string name, object value)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await Factory.DisposeAsync();
+            if (_file is not null)
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
+            }
+            if (_pgDatabase is not null)
+            {
+                NpgsqlConnection.ClearAllPools();
+                var server = new NpgsqlConnectionStringBuilder(_connection) { Database = "postgres" }.ToString();
+                await using var c = new NpgsqlConnection(server);
+                await c.OpenAsync();
+                await using var cmd = c.CreateCommand();
+                cmd.CommandText = $"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)";
+                await cmd.ExecuteNonQueryAsync();
+            }
+        }
+    }
+}
