@@ -55,7 +55,7 @@ public static class GetProductionList
             ["套餐"] = list.Sets.Select(s => new Dictionary<string, object?>
             {
                 ["厨房与餐次"] = title, ["套餐"] = s.Code, ["名称"] = s.Name, ["单价（元）"] = MealValidation.Yuan(s.PriceFen), ["份数"] = s.Count,
-            }).Append(new Dictionary<string, object?> { ["厨房与餐次"] = title, ["套餐"] = "合计", ["份数"] = list.Total }).ToList(),
+            }).Append(new Dictionary<string, object?> { ["厨房与餐次"] = title, ["套餐"] = "合计", ["名称"] = null, ["单价（元）"] = null, ["份数"] = list.Total }).ToList(),
             ["饮食需要"] = list.SetDiets.Select(s => new Dictionary<string, object?> { ["套餐"] = s.Code, ["饮食需要"] = s.Diets, ["份数"] = s.Count })
                 .Concat(list.Diets.Select(d => new Dictionary<string, object?> { ["套餐"] = "全部", ["饮食需要"] = d.Name, ["份数"] = d.Count })).ToList(),
             ["助餐点"] = list.DiningPoints.Select(p => new Dictionary<string, object?>
