@@ -50,7 +50,8 @@ public sealed class MealMenusModel(AppDbContext db, CurrentUser user, TimeProvid
         for (var i = 0; i < Sets.Count; i++)
         {
             var s = Sets[i];
-            if (FormValues.Trimmed(s.Code) is null && FormValues.Trimmed(s.Name) is null && FormValues.Trimmed(s.Dishes) is null) continue;
+            // Code and price come prefilled (A 9 元, B 11, C 13): a row without name and dishes is unused.
+            if (FormValues.Trimmed(s.Name) is null && FormValues.Trimmed(s.Dishes) is null) continue;
             long? fen = null;
             if (FormValues.Trimmed(s.PriceYuan) is { } p)
             {
