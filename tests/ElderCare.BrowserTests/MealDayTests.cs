@@ -99,5 +99,13 @@ public sealed class MealDayTests(AppServer app, Chromium chromium) : IClassFixtu
         await Expect(rows.Nth(1)).ToContainTextAsync("敲门后稍等");
         await Expect(rows.Nth(2)).ToContainTextAsync("陈秀兰");
         await Expect(rows.Nth(2)).ToContainTextAsync("糖尿病餐（低糖）");
+
+        // The kitchen records the lunch batch's cooking time but no sample yet: it is listed as 未留样.
+        await meals.Tab("食品安全").ClickAsync();
+        await meals.CookedAt.FillAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await meals.RecordBatch.ClickAsync();
+        await Expect(meals.Flash).ToContainTextAsync("未留样");
+        await Expect(meals.SampleProblems).ToContainTextAsync("昌元中央厨房");
+        await Expect(meals.SampleProblems).ToContainTextAsync("未留样");
     }
 }

@@ -35,5 +35,10 @@ public sealed class MealPages(IPage page)
     public ILocator DietCounts => page.GetByRole(AriaRole.Table, new() { Name = "各饮食需要份数" });
     public ILocator PointCounts => page.GetByRole(AriaRole.Table, new() { Name = "各助餐点份数" });
     public ILocator Stops => page.GetByRole(AriaRole.Table, new() { Name = "送餐站点" });
+    // 食品安全
+    public ILocator CookedAt => page.GetByLabel("出锅时间");
+    public ILocator RecordBatch => page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true });
+    public ILocator SampleProblems => page.GetByRole(AriaRole.Table, new() { Name = "留样问题" });
+
     public ILocator ExportLink => page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel" });
 }
