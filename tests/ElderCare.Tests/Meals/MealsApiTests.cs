@@ -274,7 +274,7 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         })).ReadJson();
         Assert.Equal("delivered", late.GetProperty("status").GetString());
         Assert.True(late.GetProperty("tooLongAfterCooking").GetBoolean());
-        Assert.Equal(29.40, late.GetProperty("deliveredAt").GetProperty("lat").GetDouble());
+        Assert.Equal(29.40, late.GetProperty("deliveredPosition").GetProperty("lat").GetDouble());
 
         var log = await (await app.Staff.GetAsync($"/api/meals/samples?kitchenId={site.Kitchen}")).ReadJson();
         var flagged = Assert.Single(log.GetProperty("lateMeals").EnumerateArray());

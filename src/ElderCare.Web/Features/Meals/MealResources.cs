@@ -31,7 +31,7 @@ public sealed record MealProfileResource(Guid ElderId, IReadOnlyList<DietNeed> D
 /// <summary>An order with the elder's name and, once eaten, the batch's cooking time and the 2 h flag.</summary>
 public sealed record MealOrderResource(Guid Id, Guid ElderId, string ElderName, DateOnly Date, Meal Meal, MealMode Mode, Guid DiningPointId,
     Guid KitchenId, string SetCode, string SetName, IReadOnlyList<DietNeed> Diets, long PriceFen, MealSubsidyGroup? SubsidyGroup,
-    long SubsidyFen, long OwnShareFen, MealOrderStatus Status, DateTime? ServedAt, LocationResource? DeliveredAt, string? ServiceNote,
+    long SubsidyFen, long OwnShareFen, MealOrderStatus Status, DateTime? ServedAt, LocationResource? DeliveredPosition, string? ServiceNote,
     DateTime? CookedAt, int? MinutesFromCooking, bool TooLongAfterCooking)
 {
     public static MealOrderResource From(MealOrder o, string elderName, FoodBatch? batch, MealOptions options)
