@@ -4,6 +4,7 @@ using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Meals;
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Web;
@@ -26,6 +27,7 @@ api.MapCoverageApi();
 api.MapEldersApi();
 api.MapElderImportApi();
 api.MapAssessmentsApi();
+api.MapMealsApi();
 app.MapHealth();
 app.MapRazorPages();
 

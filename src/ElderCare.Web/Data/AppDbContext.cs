@@ -4,6 +4,7 @@ using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Meals;
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -26,6 +27,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<SecondaryAssessment> SecondaryAssessments => Set<SecondaryAssessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Kitchen> Kitchens => Set<Kitchen>();
+    public DbSet<DiningPoint> DiningPoints => Set<DiningPoint>();
+    public DbSet<Menu> Menus => Set<Menu>();
+    public DbSet<MealProfile> MealProfiles => Set<MealProfile>();
+    public DbSet<MealOrder> MealOrders => Set<MealOrder>();
+    public DbSet<FoodBatch> FoodBatches => Set<FoodBatch>();
+    public DbSet<MealSubsidyRate> MealSubsidyRates => Set<MealSubsidyRate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

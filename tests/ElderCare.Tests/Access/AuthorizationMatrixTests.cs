@@ -30,11 +30,21 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] ReadElders = ReadFacilities;
     private static readonly Role[] WriteElders = WriteFacilities;
     private static readonly Role[] AssessElders = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator];
+    private static readonly Role[] ReadMeals = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator];
+    private static readonly Role[] WriteMeals = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
+    private static readonly Role[] ManageMealSites = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer];
+    private static readonly Role[] WriteMealRates = [Role.DistrictAdmin, Role.DistrictStaff];
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
     /// <summary>The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs it), B in 盘龙镇.</summary>
-    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB);
+    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB)
+    {
+        public MealWorld Meals { get; init; } = null!;
+    }
+
+    /// <summary>助餐 objects: A's kitchen and dining point run by facility A in 昌元街道, B's by facility B in 盘龙镇.</summary>
+    public sealed record MealWorld(Guid KitchenA, Guid KitchenB, Guid PointA, Guid PointB, Guid OrderA, Guid OrderB, Guid BatchA, Guid BatchB);
 
     /// <summary>One row: who may call it, a request in scope, and (for object routes) a request for an object outside scope.</summary>
     public sealed record Row(string Key, Role[]? Allowed, Func<World, string> Path, object? Body = null, Func<World, string>? OutOfScope = null)
@@ -105,6 +115,42 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("GET /api/elders/{id:guid}/assessments/", ReadElders, w => $"/api/elders/{w.ElderA}/assessments", null, w => $"/api/elders/{w.ElderB}/assessments"),
         new("POST /api/elders/{id:guid}/assessments/", AssessElders, w => $"/api/elders/{w.ElderA}/assessments", new { items = new { } },
             w => $"/api/elders/{w.ElderB}/assessments"),
+        new("GET /api/meals/kitchens", ReadMeals, _ => "/api/meals/kitchens"),
+        new("POST /api/meals/kitchens", ManageMealSites, _ => "/api/meals/kitchens", new { name = "" }),
+        new("GET /api/meals/kitchens/{id:guid}", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}", null, w => $"/api/meals/kitchens/{w.Meals.KitchenB}"),
+        new("GET /api/meals/kitchens/{id:guid}/production", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}/production", null,
+            w => $"/api/meals/kitchens/{w.Meals.KitchenB}/production"),
+        new("GET /api/meals/kitchens/{id:guid}/production.xlsx", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}/production.xlsx", null,
+            w => $"/api/meals/kitchens/{w.Meals.KitchenB}/production.xlsx"),
+        new("GET /api/meals/dining-points", ReadMeals, _ => "/api/meals/dining-points"),
+        new("POST /api/meals/dining-points", ManageMealSites, _ => "/api/meals/dining-points", new { name = "" }),
+        new("GET /api/meals/dining-points/{id:guid}", ReadMeals, w => $"/api/meals/dining-points/{w.Meals.PointA}", null,
+            w => $"/api/meals/dining-points/{w.Meals.PointB}"),
+        new("GET /api/meals/dining-points/{id:guid}/route-sheet", ReadMeals, w => $"/api/meals/dining-points/{w.Meals.PointA}/route-sheet", null,
+            w => $"/api/meals/dining-points/{w.Meals.PointB}/route-sheet"),
+        new("GET /api/meals/dining-points/{id:guid}/route-sheet.xlsx", ReadMeals, w => $"/api/meals/dining-points/{w.Meals.PointA}/route-sheet.xlsx", null,
+            w => $"/api/meals/dining-points/{w.Meals.PointB}/route-sheet.xlsx"),
+        new("GET /api/meals/menus", ReadMeals, _ => "/api/meals/menus"),
+        new("POST /api/meals/menus", WriteMeals, _ => "/api/meals/menus", new { sets = Array.Empty<object>() }),
+        new("GET /api/meals/profiles/{elderId:guid}", ReadMeals, w => $"/api/meals/profiles/{w.ElderA}", null, w => $"/api/meals/profiles/{w.ElderB}"),
+        new("PUT /api/meals/profiles/{elderId:guid}", WriteMeals, w => $"/api/meals/profiles/{w.ElderA}", new { diets = Array.Empty<string>() },
+            w => $"/api/meals/profiles/{w.ElderB}"),
+        new("GET /api/meals/orders", ReadMeals, _ => "/api/meals/orders"),
+        new("POST /api/meals/orders", WriteMeals, _ => "/api/meals/orders", new { meal = "lunch" }),
+        new("GET /api/meals/orders/{id:guid}", ReadMeals, w => $"/api/meals/orders/{w.Meals.OrderA}", null, w => $"/api/meals/orders/{w.Meals.OrderB}"),
+        // The first allowed role checks the elder in; the others then get 409 (already served), never 401/403.
+        new("POST /api/meals/orders/{id:guid}/check-in", WriteMeals, w => $"/api/meals/orders/{w.Meals.OrderA}/check-in", null,
+            w => $"/api/meals/orders/{w.Meals.OrderB}/check-in"),
+        new("POST /api/meals/orders/{id:guid}/delivery", WriteMeals, w => $"/api/meals/orders/{w.Meals.OrderA}/delivery", null,
+            w => $"/api/meals/orders/{w.Meals.OrderB}/delivery"),
+        new("POST /api/meals/batches", WriteMeals, _ => "/api/meals/batches", new { meal = "lunch" }),
+        new("POST /api/meals/batches/{id:guid}/sample", WriteMeals, w => $"/api/meals/batches/{w.Meals.BatchA}/sample", null,
+            w => $"/api/meals/batches/{w.Meals.BatchB}/sample"),
+        new("POST /api/meals/batches/{id:guid}/disposal", WriteMeals, w => $"/api/meals/batches/{w.Meals.BatchA}/disposal", null,
+            w => $"/api/meals/batches/{w.Meals.BatchB}/disposal"),
+        new("GET /api/meals/samples", ReadMeals, _ => "/api/meals/samples"),
+        new("GET /api/meals/subsidy-rates", ReadMeals, _ => "/api/meals/subsidy-rates"),
+        new("POST /api/meals/subsidy-rates", WriteMealRates, _ => "/api/meals/subsidy-rates", new { group = "elder" }),
 
         // Pages: anonymous visitors are sent to sign in; a signed-in role without the right answers 403.
         new("PAGE /account/login", null, _ => "/account/login"),
@@ -140,6 +186,12 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         // No assessment in the world: an allowed role gets 404, never 401/403; outside scope the elder alone makes it 404.
         new("PAGE /elders/{id:guid}/assessments/{assessmentId:guid}/report", ReadElders, w => $"/elders/{w.ElderA}/assessments/{Guid.Empty}/report", null,
             w => $"/elders/{w.ElderB}/assessments/{Guid.Empty}/report"),
+        new("PAGE /meals", ReadMeals, _ => "/meals"),
+        new("PAGE /meals/menus", ReadMeals, w => $"/meals/menus?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/menus?kitchenId={w.Meals.KitchenB}"),
+        new("PAGE /meals/orders", ReadMeals, w => $"/meals/orders?diningPointId={w.Meals.PointA}", null, w => $"/meals/orders?diningPointId={w.Meals.PointB}"),
+        new("PAGE /meals/production", ReadMeals, w => $"/meals/production?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/production?kitchenId={w.Meals.KitchenB}"),
+        new("PAGE /meals/routes", ReadMeals, w => $"/meals/routes?diningPointId={w.Meals.PointA}", null, w => $"/meals/routes?diningPointId={w.Meals.PointB}"),
+        new("PAGE /meals/food-safety", ReadMeals, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenB}"),
     ];
 
     private static string KeyOf(RouteEndpoint e)
@@ -166,7 +218,41 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var b = await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: "矩阵中心B", type: FacilityType.TownCenter,
             regionCode: Make.Panlong, floorArea: 900))).Read<FacilityResource>();
         var victim = await app.User(Role.Evaluator, name: "matrix.victim");
-        return new World(a.Id, b.Id, victim.Id, await Elder(ElderAId, Make.Changyuan), await Elder(ElderBId, Make.Panlong));
+        var world = new World(a.Id, b.Id, victim.Id, await Elder(ElderAId, Make.Changyuan), await Elder(ElderBId, Make.Panlong));
+        return world with { Meals = await ArrangeMeals(world) };
+    }
+
+    private static int _mealDays;
+
+    private async Task<MealWorld> ArrangeMeals(World w)
+    {
+        async Task<Guid> Post(string path, object body)
+        {
+            var r = await app.Staff.PostJson(path, body);
+            Assert.True(r.IsSuccessStatusCode, $"{path}: {await r.Content.ReadAsStringAsync()}");
+            return (await r.ReadJson()).GetProperty("id").GetGuid();
+        }
+        var today = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        // Each arrangement orders for a day of its own: the elders are the same, one meal per elder and day.
+        var date = DateOnly.FromDateTime(today.DateTime).AddDays(Interlocked.Increment(ref _mealDays) - 1);
+        var kitchenA = await Post("/api/meals/kitchens", new { name = "矩阵厨房A", facilityId = w.FacilityA });
+        var kitchenB = await Post("/api/meals/kitchens", new { name = "矩阵厨房B", facilityId = w.FacilityB });
+        var pointA = await Post("/api/meals/dining-points", new { name = "矩阵助餐点A", facilityId = w.FacilityA, kitchenId = kitchenA });
+        var pointB = await Post("/api/meals/dining-points", new { name = "矩阵助餐点B", facilityId = w.FacilityB, kitchenId = kitchenB,
+            location = new { lat = 29.5, lng = 105.6 } });
+        foreach (var (kitchen, elder, point) in new[] { (kitchenA, w.ElderA, pointA), (kitchenB, w.ElderB, pointB) })
+        {
+            await app.Staff.PostJson("/api/meals/menus", new { kitchenId = kitchen, date, meal = "lunch",
+                sets = new[] { new { code = "A", name = "普通套餐", priceFen = 1100, dishes = new[] { "青椒肉丝" }, suits = Array.Empty<string>() } } });
+            await app.Staff.PutJson($"/api/meals/profiles/{elder}", new { diningPointId = point, mode = "dine-in" });
+        }
+        var orderA = await Post("/api/meals/orders", new { elderId = w.ElderA, date, meal = "lunch" });
+        var orderB = await Post("/api/meals/orders", new { elderId = w.ElderB, date, meal = "lunch" });
+        var cooked = today.AddMinutes(-30);
+        var cookedOn = DateOnly.FromDateTime(cooked.DateTime);
+        var batchA = await Post("/api/meals/batches", new { kitchenId = kitchenA, date = cookedOn, meal = "lunch", cookedAt = cooked });
+        var batchB = await Post("/api/meals/batches", new { kitchenId = kitchenB, date = cookedOn, meal = "lunch", cookedAt = cooked });
+        return new MealWorld(kitchenA, kitchenB, pointA, pointB, orderA, orderB, batchA, batchB);
     }
 
     private async Task<Guid> Elder(string idNumber, string region)

@@ -56,6 +56,12 @@ public static class RongchangSeed
             db.KpiTargets.Add(t);
             added++;
         }
+        var mealRates = await db.MealSubsidyRates.Select(r => new { r.Group, r.EffectiveFrom }).ToListAsync(ct);
+        foreach (var r in Features.Meals.MealSubsidy.Defaults(PolicyDate).Where(r => !mealRates.Contains(new { r.Group, r.EffectiveFrom })))
+        {
+            db.MealSubsidyRates.Add(r);
+            added++;
+        }
         await db.SaveChangesAsync(ct);
         return added;
     }

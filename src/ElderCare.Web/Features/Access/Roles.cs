@@ -47,6 +47,10 @@ public static class Roles
         public const string AssessElders = "elders.assess";
         public const string ManageUsers = "users.manage";
         public const string ReadAudit = "audit.read";
+        public const string ReadMeals = "meals.read";
+        public const string WriteMeals = "meals.write";
+        public const string ManageMealSites = "meals.sites";
+        public const string WriteMealRates = "meals.rates";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -64,6 +68,12 @@ public static class Roles
             [ManageUsers] = [Role.DistrictAdmin],
             // 等保 8.1.4.2 c: separation of duties — the administrator does not read the audit trail.
             [ReadAudit] = [Role.Auditor],
+            // 助餐: operators run kitchens and dining points (menus, orders, check-in, delivery, food safety); officials
+            // register the sites; the district sets the subsidy rates.
+            [ReadMeals] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
+            [WriteMeals] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ManageMealSites] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            [WriteMealRates] = [Role.DistrictAdmin, Role.DistrictStaff],
         };
     }
 }

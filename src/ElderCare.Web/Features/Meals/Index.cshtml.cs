@@ -1,0 +1,23 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Meals;
+
+/// <summary>助餐 start page: the kitchens and dining points in scope, and the subsidy rates in force.</summary>
+[Authorize(Policy = Roles.Policies.ReadMeals)]
+public sealed class MealsIndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) : MealPageModel(db, user, clock)
+{
+    public IReadOnlyDictionary<Guid, string> FacilityNames { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyList<MealSubsidyRateResource> Rates { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadSitesAsync(ct);
+        var ids = Kitchens.Select(k => k.FacilityId).OfType<Guid>().Concat(Points.Select(p => p.FacilityId)).Distinct().ToList();
+        FacilityNames = await Db.Facilities.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        var all = await MealSubsidyRates.List(Db, ct);
+        Rates = all.Where(r => r.EffectiveFrom <= Date).GroupBy(r => r.Group).Select(g => g.MaxBy(r => r.EffectiveFrom)!).OrderBy(r => r.Group).ToList();
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ElderCare.Web.Features.Meals;
+
+/// <summary>Groups a meal subsidy is paid for; an elder in several takes the highest rate.</summary>
+public enum MealSubsidyGroup { ExtremePoverty, Subsistence, Incapacitated, AdvancedAge, Elder }
+
+/// <summary>
+/// The subsidy per meal for a group from a date on. The Rongchang policy names meal assistance but sets no rate, so the
+/// rates are district data (ADR 10); the latest rate effective on the meal's date applies.
+/// </summary>
+public sealed class MealSubsidyRate
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public MealSubsidyGroup Group { get; init; }
+    public DateOnly EffectiveFrom { get; init; }
+    public long PerMealFen { get; set; }
+    public required string Source { get; set; }
+}
+
+internal sealed class MealSubsidyRateConfiguration : IEntityTypeConfiguration<MealSubsidyRate>
+{
+    public void Configure(EntityTypeBuilder<MealSubsidyRate> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.Group).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.Source).HasMaxLength(200);
+        e.HasIndex(x => new { x.Group, x.EffectiveFrom }).IsUnique();
+    }
+}

@@ -1,0 +1,35 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Meals;
+
+/// <summary>The district's meal-subsidy rates: listed with their history; a new rate from a date (or a corrected one).</summary>
+public static class MealSubsidyRates
+{
+    public sealed record Input(MealSubsidyGroup? Group, DateOnly? EffectiveFrom, long? PerMealFen, string? Source);
+
+    public static async Task<IReadOnlyList<MealSubsidyRateResource>> List(AppDbContext db, CancellationToken ct) =>
+        (await db.MealSubsidyRates.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Group).ThenByDescending(r => r.EffectiveFrom)
+            .Select(MealSubsidyRateResource.From).ToList();
+
+    public static async Task<Outcome<MealSubsidyRateResource>> Set(Input input, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (input.Group is null) errors.Add("group", "请选择补贴对象。");
+        if (input.EffectiveFrom is null) errors.Add("effectiveFrom", "请填写执行日期。");
+        if (input.PerMealFen is not { } fen) errors.Add("perMealFen", "请填写每餐补贴（分），例如 300 表示 3 元。");
+        else errors.AddIf(fen is < 0 or > 100_000, "perMealFen", "每餐补贴应在 0 至 1000 元之间（以分为单位）。");
+        var source = MealValidation.Trimmed(input.Source) ?? "区民政局";
+        errors.AddIf(source.Length > 200, "source", "依据不能超过 200 个字。");
+        if (errors.Any) return Outcome<MealSubsidyRateResource>.Invalid(errors);
+
+        var rate = await db.MealSubsidyRates.FirstOrDefaultAsync(r => r.Group == input.Group && r.EffectiveFrom == input.EffectiveFrom, ct);
+        if (rate is null)
+            db.MealSubsidyRates.Add(rate = new MealSubsidyRate { Group = input.Group!.Value, EffectiveFrom = input.EffectiveFrom!.Value, Source = source });
+        rate.PerMealFen = input.PerMealFen!.Value;
+        rate.Source = source;
+        await db.SaveChangesAsync(ct);
+        return MealSubsidyRateResource.From(rate);
+    }
+}

@@ -1,0 +1,170 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Coverage;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+
+namespace ElderCare.Web.Features.Meals;
+
+/// <summary>助餐 API: kitchens, dining points, menus, meal records, orders, production lists, route sheets, food safety.</summary>
+public static class MealsApi
+{
+    public static RouteGroupBuilder MapMealsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/meals").WithTags("助餐").RequireAuthorization(Roles.Policies.ReadMeals);
+
+        g.MapGet("/kitchens", async (CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await ListMealSites.Kitchens(user.Scope, db, ct)))
+            .WithSummary("中央厨房列表（区看全部，镇街看本镇街，服务机构看本机构的）");
+        g.MapPost("/kitchens", async (RegisterKitchen.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await RegisterKitchen.Handle(input, user.Scope, db, clock, ct)).ToResult(k => TypedResults.Created($"/api/meals/kitchens/{k.Id}", k)))
+            .RequireAuthorization(Roles.Policies.ManageMealSites)
+            .WithSummary("登记中央厨房（可指定运营设施）");
+        g.MapGet("/kitchens/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await ListMealSites.Kitchen(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("中央厨房详情");
+        g.MapGet("/kitchens/{id:guid}/production", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                var q = MealQuery.Parse(date, meal, clock);
+                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
+                return (await GetProductionList.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(TypedResults.Ok);
+            })
+            .WithSummary("厨房生产单：某日某餐各套餐份数、各饮食需要份数、各助餐点堂食和送餐份数");
+        g.MapGet("/kitchens/{id:guid}/production.xlsx", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                var q = MealQuery.Parse(date, meal, clock);
+                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
+                return (await GetProductionList.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(list =>
+                    TypedResults.File(GetProductionList.Excel(list), ExportCoverage.ContentType, $"生产单-{list.Date:yyyyMMdd}-{MealValidation.NameOf(list.Meal)}.xlsx"));
+            })
+            .WithSummary("厨房生产单（Excel）");
+
+        g.MapGet("/dining-points", async (Guid? kitchenId, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await ListMealSites.DiningPoints(user.Scope, db, ct, kitchenId)))
+            .WithSummary("助餐点列表");
+        g.MapPost("/dining-points", async (RegisterDiningPoint.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await RegisterDiningPoint.Handle(input, user.Scope, db, clock, ct)).ToResult(p => TypedResults.Created($"/api/meals/dining-points/{p.Id}", p)))
+            .RequireAuthorization(Roles.Policies.ManageMealSites)
+            .WithSummary("登记助餐点（所在设施、供餐厨房、位置）");
+        g.MapGet("/dining-points/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await ListMealSites.DiningPoint(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("助餐点详情");
+        g.MapGet("/dining-points/{id:guid}/route-sheet", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
+                TimeProvider clock, CancellationToken ct) =>
+            {
+                var q = MealQuery.Parse(date, meal, clock);
+                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
+                return (await GetRouteSheet.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(TypedResults.Ok);
+            })
+            .WithSummary("送餐路线单：从助餐点出发按最近邻顺序排列各送餐老人");
+        g.MapGet("/dining-points/{id:guid}/route-sheet.xlsx", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
+                TimeProvider clock, CancellationToken ct) =>
+            {
+                var q = MealQuery.Parse(date, meal, clock);
+                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
+                return (await GetRouteSheet.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(sheet =>
+                    TypedResults.File(GetRouteSheet.Excel(sheet), ExportCoverage.ContentType, $"送餐路线单-{sheet.Date:yyyyMMdd}-{MealValidation.NameOf(sheet.Meal)}.xlsx"));
+            })
+            .WithSummary("送餐路线单（Excel，含送达时间、老人情况空栏供司机填写）");
+
+        g.MapGet("/menus", async (string? date, Guid? kitchenId, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var day = clock.DateOrToday(date, "date", errors);
+                var m = EnumText.Optional<Meal>(meal, "meal", errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (await GetMenus.Handle(day, kitchenId, m, user.Scope, db, ct)).ToResult(TypedResults.Ok);
+            })
+            .WithSummary("某日菜单（可按厨房、餐次筛选）");
+        g.MapPost("/menus", async (SaveMenu.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await SaveMenu.Handle(input, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("设置某厨房某日某餐的菜单：套餐、菜品、价格（分）、适合的饮食需要；已有订餐后不能修改");
+
+        g.MapGet("/profiles/{elderId:guid}", async (Guid elderId, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await SaveMealProfile.Get(elderId, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("老年人助餐档案：饮食需要、助餐点、堂食或送餐、暂停和恢复日期");
+        g.MapPut("/profiles/{elderId:guid}", async (Guid elderId, SaveMealProfile.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+                (await SaveMealProfile.Handle(elderId, input, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("登记或修改老年人助餐档案");
+
+        g.MapGet("/orders", async (string? date, string? meal, Guid? diningPointId, Guid? kitchenId, CurrentUser user, AppDbContext db, MealOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var day = clock.DateOrToday(date, "date", errors);
+                var m = EnumText.Optional<Meal>(meal, "meal", errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (IResult)TypedResults.Ok(await ListMealOrders.Handle(new(day, m, diningPointId, kitchenId), user.Scope, db, options, ct));
+            })
+            .WithSummary("某日订餐（含补贴、自付，已就餐的标出出锅至就餐是否超过 2 小时）");
+        g.MapPost("/orders", async (PlaceMealOrder.Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+                CancellationToken ct) =>
+                (await PlaceMealOrder.Handle(input, user, db, options, clock, ct)).ToResult(o => TypedResults.Created($"/api/meals/orders/{o.Id}", o)))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("订餐：按饮食需要选择合适套餐（不合适时指明原因），按补贴对象计算补贴和个人自付（分）");
+        g.MapGet("/orders/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, MealOptions options, CancellationToken ct) =>
+                (await ListMealOrders.One(id, user.Scope, db, options, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("订餐详情");
+        g.MapPost("/orders/{id:guid}/check-in", async (Guid id, ServeMeal.CheckInInput input, CurrentUser user, AppDbContext db, MealOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+                (await ServeMeal.CheckIn(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("堂食签到（助餐点）");
+        g.MapPost("/orders/{id:guid}/delivery", async (Guid id, ServeMeal.DeliveryInput input, CurrentUser user, AppDbContext db, MealOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+                (await ServeMeal.Deliver(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("送餐到户确认（时间、可选位置、老人情况）");
+
+        g.MapPost("/batches", async (RecordFoodBatch.Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+                CancellationToken ct) =>
+                (await RecordFoodBatch.Handle(input, user, db, options, clock, ct)).ToResult(b => TypedResults.Created($"/api/meals/batches/{b.Id}", b)))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("登记出锅批次（出锅时间，可同时登记留样）");
+        g.MapPost("/batches/{id:guid}/sample", async (Guid id, RecordFoodBatch.SampleInput input, CurrentUser user, AppDbContext db, MealOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+                (await RecordFoodBatch.TakeSample(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("登记留样（留样时间、保存至，不少于 48 小时）");
+        g.MapPost("/batches/{id:guid}/disposal", async (Guid id, RecordFoodBatch.DisposalInput input, CurrentUser user, AppDbContext db, MealOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+                (await RecordFoodBatch.DisposeSample(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("登记留样处置（不足 48 小时的如实记录并标出）");
+        g.MapGet("/samples", async (string? from, string? to, Guid? kitchenId, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var end = clock.DateOrToday(to, "to", errors);
+                var start = string.IsNullOrWhiteSpace(from) ? end.AddDays(-6) : clock.DateOrToday(from, "from", errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (await GetFoodSafetyLog.Handle(start, end, kitchenId, user.Scope, db, options, ct)).ToResult(TypedResults.Ok);
+            })
+            .WithSummary("食品安全记录：出锅批次与留样、未留样或留样不足 48 小时的批次、出锅至就餐超过 2 小时的餐次（默认近 7 天）");
+
+        g.MapGet("/subsidy-rates", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await MealSubsidyRates.List(db, ct)))
+            .WithSummary("助餐补贴标准（按补贴对象、执行日期）");
+        g.MapPost("/subsidy-rates", async (MealSubsidyRates.Input input, AppDbContext db, CancellationToken ct) =>
+                (await MealSubsidyRates.Set(input, db, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMealRates)
+            .WithSummary("设置某补贴对象自某日起的每餐补贴（分）");
+        return api;
+    }
+}
+
+/// <summary>The date (default today) and meal (default lunch) of a day's list.</summary>
+public sealed record MealQuery(DateOnly Date, Meal Meal, FieldErrors? Errors)
+{
+    public static MealQuery Parse(string? date, string? meal, TimeProvider clock)
+    {
+        var errors = new FieldErrors();
+        var day = clock.DateOrToday(date, "date", errors);
+        var m = EnumText.Optional<Meal>(meal, "meal", errors) ?? Meal.Lunch;
+        return new MealQuery(day, m, errors.Any ? errors : null);
+    }
+}

@@ -1,0 +1,119 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Meals;
+
+/// <summary>
+/// Food-safety records of a kitchen: a batch's cooking time (the 2 h rule counts from it), its food sample, and the
+/// sample's disposal. Facts are recorded as they happened; an early disposal is kept and shown as short, not refused.
+/// </summary>
+public static class RecordFoodBatch
+{
+    public sealed record Input(Guid? KitchenId, DateOnly? Date, Meal? Meal, string? SetCode, DateTimeOffset? CookedAt,
+        DateTimeOffset? SampleTakenAt, DateTimeOffset? SampleKeptUntil);
+
+    public sealed record SampleInput(DateTimeOffset? TakenAt, DateTimeOffset? KeptUntil);
+
+    public sealed record DisposalInput(DateTimeOffset? At);
+
+    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+
+    public static async Task<Outcome<FoodBatchResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var now = clock.UtcNow();
+        string? kitchenName = null;
+        if (input.KitchenId is not { } kid) errors.Add("kitchenId", "请选择中央厨房。");
+        else
+        {
+            kitchenName = await db.Kitchens.InScope(user.Scope).Where(k => k.Id == kid).Select(k => k.Name).FirstOrDefaultAsync(ct);
+            errors.AddIf(kitchenName is null, "kitchenId", "所选中央厨房不存在或不在您的管辖范围内。");
+        }
+        if (input.Date is null) errors.Add("date", "请填写日期。");
+        if (input.Meal is null) errors.Add("meal", "请选择午餐或晚餐。");
+        errors.AddIf(MealValidation.Trimmed(input.SetCode)?.Length > 10, "setCode", "套餐代号不能超过 10 个字符。");
+        if (input.CookedAt is not { } cooked) errors.Add("cookedAt", "请填写出锅时间。");
+        else
+        {
+            errors.AddIf(cooked.UtcDateTime > now + Skew, "cookedAt", "出锅时间不能晚于现在。");
+            errors.AddIf(input.Date is { } d && DateOnly.FromDateTime(cooked.UtcDateTime.Add(ChinaClock.Offset)) != d, "cookedAt", "出锅时间应在供餐当天。");
+        }
+        if (input.SampleTakenAt is not null || input.SampleKeptUntil is not null)
+            CheckSample(input.SampleTakenAt, input.SampleKeptUntil, input.CookedAt?.UtcDateTime, now, options, errors, "sampleTakenAt", "sampleKeptUntil");
+        if (errors.Any) return Outcome<FoodBatchResource>.Invalid(errors);
+
+        var batch = new FoodBatch
+        {
+            KitchenId = input.KitchenId!.Value, Date = input.Date!.Value, Meal = input.Meal!.Value, SetCode = MealValidation.Trimmed(input.SetCode),
+            CookedAt = input.CookedAt!.Value.UtcDateTime, RecordedBy = user.UserName ?? "", CreatedAt = now,
+        };
+        if (input.SampleTakenAt is { } taken)
+        {
+            batch.SampleTakenAt = taken.UtcDateTime;
+            batch.SampleKeptUntil = input.SampleKeptUntil?.UtcDateTime ?? taken.UtcDateTime + options.SampleRetention;
+        }
+        db.FoodBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        return FoodBatchResource.From(batch, kitchenName!, options);
+    }
+
+    public static async Task<Outcome<FoodBatchResource>> TakeSample(Guid id, SampleInput input, CurrentUser user, AppDbContext db, MealOptions options,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (batch, kitchenName) = await Find(id, user.Scope, db, ct);
+        if (batch is null) return Outcome<FoodBatchResource>.NotFound("未找到该批次。");
+        if (batch.SampleTakenAt is not null) return Outcome<FoodBatchResource>.Conflict("该批次已登记留样。");
+        var errors = new FieldErrors();
+        CheckSample(input.TakenAt, input.KeptUntil, batch.CookedAt, clock.UtcNow(), options, errors, "takenAt", "keptUntil");
+        if (errors.Any) return Outcome<FoodBatchResource>.Invalid(errors);
+        batch.SampleTakenAt = input.TakenAt!.Value.UtcDateTime;
+        batch.SampleKeptUntil = input.KeptUntil?.UtcDateTime ?? batch.SampleTakenAt + options.SampleRetention;
+        await db.SaveChangesAsync(ct);
+        return FoodBatchResource.From(batch, kitchenName!, options);
+    }
+
+    public static async Task<Outcome<FoodBatchResource>> DisposeSample(Guid id, DisposalInput input, CurrentUser user, AppDbContext db, MealOptions options,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (batch, kitchenName) = await Find(id, user.Scope, db, ct);
+        if (batch is null) return Outcome<FoodBatchResource>.NotFound("未找到该批次。");
+        if (batch.SampleTakenAt is null) return Outcome<FoodBatchResource>.Conflict("该批次没有留样，无法登记处置。");
+        if (batch.SampleDisposedAt is not null) return Outcome<FoodBatchResource>.Conflict("该批次的留样已登记处置。");
+        var now = clock.UtcNow();
+        var at = input.At?.UtcDateTime ?? now;
+        var errors = new FieldErrors();
+        errors.AddIf(at > now + Skew, "at", "处置时间不能晚于现在。");
+        errors.AddIf(at < batch.SampleTakenAt, "at", "处置时间不能早于留样时间。");
+        if (errors.Any) return Outcome<FoodBatchResource>.Invalid(errors);
+        batch.SampleDisposedAt = at;
+        await db.SaveChangesAsync(ct);
+        return FoodBatchResource.From(batch, kitchenName!, options);
+    }
+
+    private static async Task<(FoodBatch? Batch, string? KitchenName)> Find(Guid id, DataScope scope, AppDbContext db, CancellationToken ct)
+    {
+        var batch = await db.FoodBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null) return (null, null);
+        var name = await db.Kitchens.InScope(scope).Where(k => k.Id == batch.KitchenId).Select(k => k.Name).FirstOrDefaultAsync(ct);
+        return name is null ? (null, null) : (batch, name);
+    }
+
+    /// <summary>A sample is taken after cooking, not in the future, and planned to be kept at least the retention time.</summary>
+    private static void CheckSample(DateTimeOffset? taken, DateTimeOffset? keptUntil, DateTime? cookedAt, DateTime now, MealOptions options,
+        FieldErrors errors, string takenField, string untilField)
+    {
+        if (taken is not { } t)
+        {
+            errors.Add(takenField, "请填写留样时间。");
+            return;
+        }
+        errors.AddIf(t.UtcDateTime > now + Skew, takenField, "留样时间不能晚于现在。");
+        errors.AddIf(cookedAt is { } c && t.UtcDateTime < c, takenField, "留样时间不能早于出锅时间。");
+        if (keptUntil is { } until && until - t < options.SampleRetention)
+            errors.Add(untilField, $"留样应保存不少于 {options.SampleRetentionHours:0.#} 小时（至 {(t + options.SampleRetention).ToOffset(ChinaClock.Offset):yyyy-MM-dd HH:mm} 以后）。");
+    }
+}

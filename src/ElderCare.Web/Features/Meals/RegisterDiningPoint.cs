@@ -1,0 +1,48 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Meals;
+
+public static class RegisterDiningPoint
+{
+    /// <summary>A dining point lies at its facility unless a position is given; delivery rounds start there.</summary>
+    public sealed record Input(string? Name, Guid? FacilityId, Guid? KitchenId, string? Address, LocationResource? Location);
+
+    public static async Task<Outcome<DiningPointResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0) errors.Add("name", "请填写助餐点名称。");
+        else errors.AddIf(name.Length > 200, "name", "名称不能超过 200 个字。");
+        errors.AddIf(input.Address?.Trim().Length > 300, "address", "地址不能超过 300 个字。");
+        MealValidation.Location(input.Location, errors);
+
+        Facility? facility = null;
+        if (input.FacilityId is not { } fid) errors.Add("facilityId", "请选择助餐点所在的养老服务设施。");
+        else
+        {
+            facility = await db.Facilities.AsNoTracking().InScope(scope).FirstOrDefaultAsync(f => f.Id == fid, ct);
+            errors.AddIf(facility is null, "facilityId", "所选设施不存在或不在您的管辖范围内。");
+        }
+        // Any kitchen of the district may supply a dining point (a town's kitchen often cooks for its neighbours).
+        if (input.KitchenId is not { } kid) errors.Add("kitchenId", "请选择供餐的中央厨房。");
+        else errors.AddIf(!await db.Kitchens.AnyAsync(k => k.Id == kid, ct), "kitchenId", "所选中央厨房不存在。");
+        var lat = input.Location?.Lat ?? facility?.Latitude;
+        var lng = input.Location?.Lng ?? facility?.Longitude;
+        if (facility is not null && (lat is null || lng is null)) errors.Add("location", "设施没有登记位置，请填写助餐点的经纬度（送餐路线从这里出发）。");
+        if (errors.Any) return Outcome<DiningPointResource>.Invalid(errors);
+
+        var point = new DiningPoint
+        {
+            Name = name, FacilityId = facility!.Id, KitchenId = input.KitchenId!.Value, RegionCode = facility.RegionCode, UnitCode = facility.UnitCode,
+            Address = MealValidation.Trimmed(input.Address) ?? facility.Address, Latitude = lat!.Value, Longitude = lng!.Value, CreatedAt = clock.UtcNow(),
+        };
+        db.DiningPoints.Add(point);
+        await db.SaveChangesAsync(ct);
+        return DiningPointResource.From(point);
+    }
+}
