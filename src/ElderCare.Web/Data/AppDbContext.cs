@@ -1,4 +1,5 @@
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Audit;
@@ -25,6 +26,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<AlarmNotification> AlarmNotifications => Set<AlarmNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -47,6 +47,9 @@ public static class Roles
         public const string AssessElders = "elders.assess";
         public const string ManageUsers = "users.manage";
         public const string ReadAudit = "audit.read";
+        public const string ManageDevices = "devices.manage";
+        public const string HandleAlarms = "alarms.handle";
+        public const string ReadAlarmReports = "alarms.reports";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -64,6 +67,10 @@ public static class Roles
             [ManageUsers] = [Role.DistrictAdmin],
             // 等保 8.1.4.2 c: separation of duties — the administrator does not read the audit trail.
             [ReadAudit] = [Role.Auditor],
+            // Emergency rescue: the district duty desk, the street or town, and the stations (服务机构) answer alarms.
+            [ManageDevices] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [HandleAlarms] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ReadAlarmReports] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
         };
     }
 }
