@@ -142,6 +142,9 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /users/{id:guid}/reset-password", Admin, w => $"/users/{w.Victim}/reset-password"),
         new("PAGE /users/{id:guid}/unmask", [], w => $"/users/{w.Victim}/unmask"), // needs the unmask permission too
         new("PAGE /audit", Auditor, _ => "/audit"),
+        new("PAGE /alarms", HandleAlarms, _ => "/alarms"),
+        new("PAGE /alarms/report", AlarmReports, _ => "/alarms/report"),
+        new("PAGE /devices", HandleAlarms, _ => "/devices"),
         new("PAGE /elders", ReadElders, _ => "/elders"),
         new("PAGE /elders/priority", ReadElders, _ => "/elders/priority"),
         new("PAGE /elders/new", WriteElders, _ => "/elders/new"),

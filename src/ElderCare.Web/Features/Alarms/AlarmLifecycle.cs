@@ -21,14 +21,14 @@ public static class AlarmLifecycle
     /// <summary>The Chinese reason a step is refused, for ProblemDetails.</summary>
     public static string Refusal(AlarmStatus from, AlarmAction action) => from == AlarmStatus.Resolved
         ? "该报警已处置完毕，不能再操作。"
-        : $"报警当前为「{Labels.Of(from)}」，不能{Labels.Of(action)}。";
+        : $"报警当前为「{AlarmLabels.Of(from)}」，不能{AlarmLabels.Of(action)}。";
 
     public static IReadOnlyList<AlarmAction> Allowed(AlarmStatus from) =>
         Enum.GetValues<AlarmAction>().Where(a => Next(from, a) is not null).ToList();
 }
 
 /// <summary>Chinese names of the alarm vocabulary.</summary>
-public static class Labels
+public static class AlarmLabels
 {
     public static string Of(AlarmStatus s) => s switch
     {

@@ -101,7 +101,7 @@ public static class RaiseAlarm
             db.AlarmNotifications.Add(new AlarmNotification
             {
                 AlarmId = alarm.Id, Recipient = c.Name, PhoneProtected = c.PhoneProtected, CreatedAt = now, NextAttemptAt = now,
-                Message = $"【荣昌区智慧养老】{elder.Name}于{input.OccurredAt.Value.ToOffset(ChinaClock.Offset):M月d日HH:mm}发出{Labels.Of(alarm.Kind)}报警，平台正在处置。",
+                Message = $"【荣昌区智慧养老】{elder.Name}于{input.OccurredAt.Value.ToOffset(ChinaClock.Offset):M月d日HH:mm}发出{AlarmLabels.Of(alarm.Kind)}报警，平台正在处置。",
             });
         try
         {
