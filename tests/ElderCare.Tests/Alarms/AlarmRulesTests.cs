@@ -113,6 +113,16 @@ public class AlarmRulesTests
     }
 
     [Fact]
+    public void Rate_limit_charges_concurrent_copies_of_one_request_once()
+    {
+        var now = new DateTimeOffset(Raised);
+        var bucket = new TokenBucket(1, TimeSpan.FromSeconds(6), now);
+        Assert.True(bucket.TryTake(now, "k1", out _));
+        Assert.True(bucket.TryTake(now, "k1", out _)); // the same request again: free, it will meet the first at the unique index
+        Assert.False(bucket.TryTake(now, "k2", out _));
+    }
+
+    [Fact]
     public void Device_keys_carry_the_device_id_and_only_the_hash_of_the_secret_is_kept()
     {
         var id = Guid.CreateVersion7();

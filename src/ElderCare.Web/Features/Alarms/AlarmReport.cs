@@ -24,8 +24,8 @@ public static class AlarmReport
         errors.AddIf(to.DayNumber - from.DayNumber > 3 * 366, "from", "报表区间不超过 3 年。");
         if (errors.Any) return Outcome<AlarmReportResource>.Invalid(errors);
 
-        var start = from.ToDateTime(TimeOnly.MinValue) - ChinaClock.Offset;
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue) - ChinaClock.Offset;
+        var start = DateTime.SpecifyKind(from.ToDateTime(TimeOnly.MinValue) - ChinaClock.Offset, DateTimeKind.Utc);
+        var end = DateTime.SpecifyKind(to.AddDays(1).ToDateTime(TimeOnly.MinValue) - ChinaClock.Offset, DateTimeKind.Utc);
         var rows = await db.Alarms.AsNoTracking().InScope(scope).Where(a => a.RaisedAt >= start && a.RaisedAt < end)
             .Select(a => new { a.StationId, a.RaisedAt, a.AcknowledgedAt, a.OnSiteAt, a.Outcome }).ToListAsync(ct);
         var stationIds = rows.Where(r => r.StationId != null).Select(r => r.StationId!.Value).Distinct().ToList();

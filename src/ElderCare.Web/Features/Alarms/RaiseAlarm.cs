@@ -86,7 +86,7 @@ public static class RaiseAlarm
         if (caller.Staff is { } staff && !(staff.Scope.Covers(elder.RegionCode) || station is { } s && staff.Scope.FacilityIds.Contains(s)))
             return new(Outcome<AlarmResource>.NotFound("未找到该老年人。"), Result.Created);
 
-        if (caller.Device is { } device && !limiter.TryTake(device.Id, out var wait))
+        if (caller.Device is { } device && !limiter.TryTake(device.Id, idempotencyKey!, out var wait))
             return new(Outcome<AlarmResource>.Conflict("该设备报警过于频繁，请稍后再试；已收到的报警不受影响。"), Result.RateLimited, (int)Math.Ceiling(wait.TotalSeconds));
 
         var alarm = new Alarm
