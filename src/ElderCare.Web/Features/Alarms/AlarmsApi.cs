@@ -82,7 +82,7 @@ public static class AlarmsApi
 
     private static string UnitOf(AlarmResource a) => Regions.Region.UnitOf(a.RegionCode) ?? a.RegionCode;
 
-    private static async Task<IResult> Raise(HttpContext http, CurrentUser user, AppDbContext db, DeviceRateLimiter limiter, TimeProvider clock,
+    private static async Task<IResult> Raise(HttpContext http, CurrentUser user, AppDbContext db, DeviceRateLimiter limiter, AlarmWriteGate gate, TimeProvider clock,
         AlarmBroadcast broadcast, CancellationToken ct)
     {
         RaiseAlarm.Caller caller;
@@ -112,7 +112,7 @@ public static class AlarmsApi
         RaiseAlarm.Answer answer;
         try
         {
-            answer = await RaiseAlarm.Handle(input, http.Request.Headers["Idempotency-Key"].ToString(), caller, db, limiter, clock, ct);
+            answer = await RaiseAlarm.Handle(input, http.Request.Headers["Idempotency-Key"].ToString(), caller, db, limiter, gate, clock, ct);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException
                                       or InvalidOperationException { InnerException: System.Data.Common.DbException })

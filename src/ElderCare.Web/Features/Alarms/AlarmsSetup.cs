@@ -10,6 +10,7 @@ public static class AlarmsSetup
         config.GetSection("Alarms").Bind(options);
         services.AddSingleton(options);
         services.AddSingleton<DeviceRateLimiter>();
+        services.AddSingleton<AlarmWriteGate>();
         services.AddSingleton<AlarmBroadcast>();
         services.TryAddSingleton<INotifier, LoggingNotifier>();
         services.AddHostedService<AlarmClock>();

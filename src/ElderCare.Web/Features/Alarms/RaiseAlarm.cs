@@ -67,7 +67,7 @@ public static class RaiseAlarm
             elderId, input.Note?.Trim()))));
 
     public static async Task<Answer> Handle(Input? input, string? idempotencyKey, Caller caller,
-        AppDbContext db, DeviceRateLimiter limiter, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, DeviceRateLimiter limiter, AlarmWriteGate gate, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.UtcNow();
         var errors = Validate(input, idempotencyKey, caller, now);
@@ -105,7 +105,7 @@ public static class RaiseAlarm
             });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await gate.SaveAsync(db, ct);
         }
         catch (DbUpdateException)
         {
