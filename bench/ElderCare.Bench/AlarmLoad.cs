@@ -318,4 +318,51 @@ public static class AlarmLoad
         output.WriteLine(pass ? "PASS: every acknowledged alarm exists exactly once" : "FAIL");
         return pass ? 0 : 1;
     }
+
+    /// <summary>What synchronous=FULL costs per commit on this disk, against NORMAL, in WAL mode (ADR 11).</summary>
+    public static async Task<int> SyncCostAsync(int commits, TextWriter output)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "eldercare-sync-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+        try
+        {
+            await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+            await c.OpenAsync();
+            async Task Exec(string sql)
+            {
+                await using var cmd = c.CreateCommand();
+                cmd.CommandText = sql;
+                await cmd.ExecuteNonQueryAsync();
+            }
+            await Exec("PRAGMA journal_mode=WAL; CREATE TABLE t (id BLOB PRIMARY KEY, body TEXT NOT NULL);");
+            foreach (var mode in new[] { "NORMAL", "FULL", "NORMAL", "FULL" })
+            {
+                await Exec($"PRAGMA synchronous={mode};");
+                var ms = new List<double>(commits);
+                for (var i = 0; i < commits; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    await using (var tx = await c.BeginTransactionAsync())
+                    {
+                        await using var cmd = c.CreateCommand();
+                        cmd.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)tx;
+                        cmd.CommandText = "INSERT INTO t VALUES ($id, $body)";
+                        cmd.Parameters.AddWithValue("$id", Guid.NewGuid().ToByteArray());
+                        cmd.Parameters.AddWithValue("$body", new string('x', 400));
+                        await cmd.ExecuteNonQueryAsync();
+                        await tx.CommitAsync();
+                    }
+                    ms.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                ms.Sort();
+                output.WriteLine($"synchronous={mode}: {commits} single-row commits, median {ms[commits / 2]:0.000} ms, p99 {ms[(int)(commits * 0.99)]:0.000} ms, " +
+                                 $"{commits / ms.Sum() * 1000:0} commits/s");
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        }
+        return 0;
+    }
 }
