@@ -43,8 +43,18 @@ internal static class BenchProgram
             case ["elders", ..]:
                 // Elder registry at 300,000 (issue 4): import, exact lookup and a filtered list on SQLite and PostgreSQL.
                 return await ElderRegistryBench.RunAsync(args[1..]);
+            case ["intake", ..]:
+                // Alarm intake over HTTP against the app as its own process (QUALITY P4: p99 < 100 ms at 200/s on SQLite).
+                return await AlarmLoad.IntakeAsync(double.Parse(Option(args, "--rate") ?? "200"), int.Parse(Option(args, "--seconds") ?? "30"), Console.Out);
+            case ["sync-cost", ..]:
+                // SQLite WAL: the cost per commit of synchronous=FULL against NORMAL on this disk.
+                return await AlarmLoad.SyncCostAsync(int.Parse(Option(args, "--commits") ?? "1000"), Console.Out);
+            case ["chaos", ..]:
+                // QUALITY R1: SIGKILL the app at random moments while alarms arrive; every 2xx must be stored exactly once.
+                return await AlarmLoad.ChaosAsync(int.Parse(Option(args, "--kills") ?? "20"), int.Parse(Option(args, "--workers") ?? "8"),
+                    int.Parse(Option(args, "--seed") ?? Environment.TickCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
             default:
-                Console.Error.WriteLine("usage: ElderCare.Bench [run [BenchmarkDotNet options]] | generate | verify | explain | shapes | assessments | elders [--sqlite-only]   [--db file]");
+                Console.Error.WriteLine("usage: ElderCare.Bench [run [BenchmarkDotNet options]] | generate | verify | explain | shapes | assessments | elders [--sqlite-only] | intake [--rate 200] [--seconds 30] | chaos [--kills 20] [--workers 8] [--seed n]   [--db file]");
                 return 2;
         }
     }

@@ -1,4 +1,5 @@
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
@@ -28,6 +29,8 @@ api.MapEldersApi();
 api.MapElderImportApi();
 api.MapAssessmentsApi();
 api.MapMealsApi();
+api.MapAlarmsApi();
+app.MapHub<AlarmHub>(AlarmHub.Path);
 app.MapHealth();
 app.MapRazorPages();
 

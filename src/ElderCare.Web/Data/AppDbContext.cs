@@ -1,4 +1,5 @@
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Audit;
@@ -34,6 +35,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<MealOrder> MealOrders => Set<MealOrder>();
     public DbSet<FoodBatch> FoodBatches => Set<FoodBatch>();
     public DbSet<MealSubsidyRate> MealSubsidyRates => Set<MealSubsidyRate>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<AlarmNotification> AlarmNotifications => Set<AlarmNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

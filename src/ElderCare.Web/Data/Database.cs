@@ -32,7 +32,7 @@ public static class Database
         else
         {
             var sqlite = SqliteConnectionString(string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance));
         }
         return services;
     }
@@ -56,6 +56,31 @@ public static class Database
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+/// <summary>
+/// QUALITY R1/R8: an acknowledged alarm must survive power loss, and in WAL mode synchronous=NORMAL may lose the last
+/// commits. synchronous is a per-connection setting, so every connection opened by the app sets FULL (ADR 11 has the
+/// cost measured; it applies to every table, which is simpler than a second connection kind for alarms).
+/// </summary>
+public sealed class SqliteDurability : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteDurability Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous=FULL;";
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous=FULL;";
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

@@ -34,11 +34,13 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] WriteMeals = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
     private static readonly Role[] ManageMealSites = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer];
     private static readonly Role[] WriteMealRates = [Role.DistrictAdmin, Role.DistrictStaff];
+    private static readonly Role[] HandleAlarms = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
+    private static readonly Role[] AlarmReports = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator];
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
     /// <summary>The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs it), B in 盘龙镇.</summary>
-    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB)
+    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB, Guid AlarmA, Guid AlarmB)
     {
         public MealWorld Meals { get; init; } = null!;
     }
@@ -49,6 +51,9 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     /// <summary>One row: who may call it, a request in scope, and (for object routes) a request for an object outside scope.</summary>
     public sealed record Row(string Key, Role[]? Allowed, Func<World, string> Path, object? Body = null, Func<World, string>? OutOfScope = null)
     {
+        /// <summary>Allowed = [] and a device key route: no user session is enough (401 for everyone without the key).</summary>
+        public bool DeviceKeyOnly => Key == "POST /api/devices/heartbeat";
+
         public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal);
         public string Method => IsPage ? "GET" : Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
     }
@@ -151,6 +156,22 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("GET /api/meals/samples", ReadMeals, _ => "/api/meals/samples"),
         new("GET /api/meals/subsidy-rates", ReadMeals, _ => "/api/meals/subsidy-rates"),
         new("POST /api/meals/subsidy-rates", WriteMealRates, _ => "/api/meals/subsidy-rates", new { group = "elder" }),
+        new("POST /api/devices/", HandleAlarms, _ => "/api/devices", new { serial = "" }),
+        new("GET /api/devices/", HandleAlarms, _ => "/api/devices"),
+        new("POST /api/devices/heartbeat", [], _ => "/api/devices/heartbeat"),
+        // A device key or a staff session of the duty roles; without an Idempotency-Key the allowed roles get 400.
+        new("POST /api/alarms/", HandleAlarms, _ => "/api/alarms", new { kind = "sos" }),
+        new("GET /api/alarms/", HandleAlarms, _ => "/api/alarms?open=true"),
+        new("GET /api/alarms/{id:guid}", HandleAlarms, w => $"/api/alarms/{w.AlarmA}", null, w => $"/api/alarms/{w.AlarmB}"),
+        new("POST /api/alarms/{id:guid}/acknowledge", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/acknowledge", null, w => $"/api/alarms/{w.AlarmB}/acknowledge"),
+        new("POST /api/alarms/{id:guid}/dispatch", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/dispatch", null, w => $"/api/alarms/{w.AlarmB}/dispatch"),
+        new("POST /api/alarms/{id:guid}/on-site", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/on-site", null, w => $"/api/alarms/{w.AlarmB}/on-site"),
+        new("POST /api/alarms/{id:guid}/resolve", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/resolve", null, w => $"/api/alarms/{w.AlarmB}/resolve"),
+        new("GET /api/alarms/report", AlarmReports, _ => "/api/alarms/report"),
+        new("GET /api/alarms/report/export.xlsx", AlarmReports, _ => "/api/alarms/report/export.xlsx"),
+        // The SignalR hub (no method metadata, so listed like pages): the console's live channel, same roles and cookie.
+        new("PAGE /hubs/alarms", HandleAlarms, _ => "/hubs/alarms"),
+        new("PAGE /hubs/alarms/negotiate", HandleAlarms, _ => "/hubs/alarms/negotiate?negotiateVersion=1"),
 
         // Pages: anonymous visitors are sent to sign in; a signed-in role without the right answers 403.
         new("PAGE /account/login", null, _ => "/account/login"),
@@ -173,6 +194,9 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /users/{id:guid}/reset-password", Admin, w => $"/users/{w.Victim}/reset-password"),
         new("PAGE /users/{id:guid}/unmask", [], w => $"/users/{w.Victim}/unmask"), // needs the unmask permission too
         new("PAGE /audit", Auditor, _ => "/audit"),
+        new("PAGE /alarms", HandleAlarms, _ => "/alarms"),
+        new("PAGE /alarms/report", AlarmReports, _ => "/alarms/report"),
+        new("PAGE /devices", HandleAlarms, _ => "/devices"),
         new("PAGE /elders", ReadElders, _ => "/elders"),
         new("PAGE /elders/priority", ReadElders, _ => "/elders/priority"),
         new("PAGE /elders/new", WriteElders, _ => "/elders/new"),
@@ -218,7 +242,9 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var b = await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: "矩阵中心B", type: FacilityType.TownCenter,
             regionCode: Make.Panlong, floorArea: 900))).Read<FacilityResource>();
         var victim = await app.User(Role.Evaluator, name: "matrix.victim");
-        var world = new World(a.Id, b.Id, victim.Id, await Elder(ElderAId, Make.Changyuan), await Elder(ElderBId, Make.Panlong));
+        var elderA = await Elder(ElderAId, Make.Changyuan);
+        var elderB = await Elder(ElderBId, Make.Panlong);
+        var world = new World(a.Id, b.Id, victim.Id, elderA, elderB, await Alarm(elderA), await Alarm(elderB));
         return world with { Meals = await ArrangeMeals(world) };
     }
 
@@ -253,6 +279,19 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var batchA = await Post("/api/meals/batches", new { kitchenId = kitchenA, date = cookedOn, meal = "lunch", cookedAt = cooked });
         var batchB = await Post("/api/meals/batches", new { kitchenId = kitchenB, date = cookedOn, meal = "lunch", cookedAt = cooked });
         return new MealWorld(kitchenA, kitchenB, pointA, pointB, orderA, orderB, batchA, batchB);
+    }
+
+    private async Task<Guid> Alarm(Guid elder)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
+        {
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { kind = "sos", occurredAt = AppFactory.Start, elderId = elder }),
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var r = await app.Staff.SendAsync(request);
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return (await r.ReadJson()).GetProperty("id").GetGuid();
     }
 
     private async Task<Guid> Elder(string idNumber, string region)
@@ -292,6 +331,13 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var failures = new List<string>();
         foreach (var row in Matrix)
         {
+            if (row.DeviceKeyOnly)
+            {
+                foreach (var c in new[] { Anonymous, await Client(Role.DistrictAdmin, world) })
+                    if ((await c.SendAsync(Request(row, row.Path(world)))).StatusCode != HttpStatusCode.Unauthorized)
+                        failures.Add($"{row.Key}: expected 401 without a device key");
+                continue;
+            }
             if (row.Allowed is null)
             {
                 var anonymous = await Anonymous.SendAsync(Request(row, row.Path(world)));

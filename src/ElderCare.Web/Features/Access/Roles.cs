@@ -51,6 +51,9 @@ public static class Roles
         public const string WriteMeals = "meals.write";
         public const string ManageMealSites = "meals.sites";
         public const string WriteMealRates = "meals.rates";
+        public const string ManageDevices = "devices.manage";
+        public const string HandleAlarms = "alarms.handle";
+        public const string ReadAlarmReports = "alarms.reports";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -74,6 +77,10 @@ public static class Roles
             [WriteMeals] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ManageMealSites] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             [WriteMealRates] = [Role.DistrictAdmin, Role.DistrictStaff],
+            // Emergency rescue: the district duty desk, the street or town, and the stations (服务机构) answer alarms.
+            [ManageDevices] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [HandleAlarms] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ReadAlarmReports] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
         };
     }
 }

@@ -11,6 +11,9 @@ public sealed class AuditWrites(RequestDelegate next, AuditLog audit)
     /// <summary>Set by <see cref="AuditPageOutcome"/> when a page form was refused (it re-renders with 200).</summary>
     public const string RefusedKey = "audit.refused";
 
+    /// <summary>Set by device-key endpoints (heartbeats, device alarms): machine traffic whose own table is the record.</summary>
+    public const string SkipKey = "audit.skip";
+
     private static readonly string[] OwnEntries = ["/api/auth/token", "/account/login", "/account/two-factor"];
 
     public async Task InvokeAsync(HttpContext http, CurrentUser user)
@@ -19,7 +22,7 @@ public sealed class AuditWrites(RequestDelegate next, AuditLog audit)
         var path = http.Request.Path.Value ?? "";
         var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method);
         var export = path.Contains("export", StringComparison.OrdinalIgnoreCase) || path.Contains("/import/errors", StringComparison.OrdinalIgnoreCase);
-        if (!(write || export) || OwnEntries.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))) return;
+        if (!(write || export) || http.Items.ContainsKey(SkipKey) || OwnEntries.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))) return;
         var status = http.Response.StatusCode;
         var refused = status >= 400 || http.Items.ContainsKey(RefusedKey);
         await audit.AppendAsync(new AuditRecord(user.Id, user.UserName ?? "(anonymous)", export && !write ? "data.export" : "data.write",

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Dashboard;
 
-public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user) : PageModel
+public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user, Alarms.AlarmOptions alarmOptions) : PageModel
 {
     /// <summary>KPIs shown in the first row: the coverage goals of 一、工作目标.</summary>
     public static readonly string[] CoverageKpis =
@@ -25,6 +25,8 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
 
     /// <summary>Elders registered in scope (today, not as of the chosen date: the registry keeps no history of levels).</summary>
     public ElderCounts? Elders { get; private set; }
+    /// <summary>Emergency rescue over the last 12 months: share answered within 60 s and 3 min, by month.</summary>
+    public Alarms.AlarmReportResource? AlarmSla { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +45,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         KpiList = (await GetKpis.Handle(date, user.Scope, db, clock, ct)).Value!;
         Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
         if (Roles.Allows(User, Roles.Policies.ReadElders)) Elders = (await ElderStatistics.Handle(user.Scope, db, clock, ct)).Value?.Totals;
+        AlarmSla = (await Alarms.AlarmReport.Handle(null, null, user.Scope, db, alarmOptions, clock, ct)).Value;
         return Page();
     }
 
@@ -61,5 +64,13 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
             new { name = "规划累计（现有+拟建）", kind = "planned", data = Progress.Years.Select(y => (int?)y.PlannedTotal) },
             new { name = "已建成（运营中）", kind = "operating", data = Progress.Years.Select(y => y.OperatingTotal) },
         },
+    });
+
+    public string AlarmChartJson() => JsonSerializer.Serialize(new
+    {
+        months = AlarmSla?.ByMonth.Select(m => m.Name) ?? [],
+        within60s = AlarmSla?.ByMonth.Select(m => m.Figures.AcknowledgedWithin60sShare is { } v ? Math.Round(v * 100, 1) : (double?)null) ?? [],
+        within3min = AlarmSla?.ByMonth.Select(m => m.Figures.AcknowledgedWithin3MinShare is { } v ? Math.Round(v * 100, 1) : (double?)null) ?? [],
+        alarms = AlarmSla?.ByMonth.Select(m => m.Figures.Alarms) ?? [],
     });
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Diagnostics;
@@ -27,6 +28,7 @@ public static class HostSetup
         services.AddMemoryCache();
         services.AddSingleton(builder.Configuration.GetSection("Elders").Get<Features.Elders.ElderOptions>() ?? new Features.Elders.ElderOptions());
         services.AddSingleton(builder.Configuration.GetSection("Meals").Get<Features.Meals.MealOptions>() ?? new Features.Meals.MealOptions());
+        services.AddAlarms(builder.Configuration);
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));

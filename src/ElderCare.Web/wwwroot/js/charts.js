@@ -24,7 +24,27 @@ function buildProgress(el, data) {
   new ResizeObserver(() => chart.resize()).observe(el);
 }
 
-const charts = { 'build-progress': buildProgress };
+// Emergency rescue by month: share answered within 60 s and within 3 min (%), alarms as bars on a second axis.
+function alarmSla(el, data) {
+  const chart = window.echarts.init(el, null, { renderer: 'canvas' });
+  chart.setOption({
+    textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 48, right: 48, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: data.months },
+    yAxis: [{ type: 'value', name: '接警率（%）', min: 0, max: 100 }, { type: 'value', name: '报警数', minInterval: 1 }],
+    series: [
+      { name: '报警数', type: 'bar', yAxisIndex: 1, data: data.alarms, itemStyle: { color: '#c3d7ee' }, barMaxWidth: 28 },
+      { name: '60 秒内接警率', type: 'line', data: data.within60s, itemStyle: { color: '#b71c1c' } },
+      { name: '3 分钟内接警率', type: 'line', data: data.within3min, itemStyle: { color: '#0d4a86' } },
+    ],
+  });
+  chart.on('finished', () => { el.dataset.chartReady = 'true'; });
+  new ResizeObserver(() => chart.resize()).observe(el);
+}
+
+const charts = { 'build-progress': buildProgress, 'alarm-sla': alarmSla };
 
 for (const el of document.querySelectorAll('[data-chart]')) {
   const draw = charts[el.dataset.chart];

@@ -1,0 +1,368 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Alarms;
+using ElderCare.Web.Features.Elders;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Bench;
+
+/// <summary>
+/// The app as its own process (the Release build of src/ElderCare.Web) on a fresh SQLite file, so a load client can
+/// measure it over real HTTP and a chaos run can SIGKILL it. Production environment, warnings-only logs.
+/// </summary>
+public sealed class AppProcess : IDisposable
+{
+    private readonly string _dll;
+    private readonly Dictionary<string, string> _env;
+    private Process? _process;
+
+    public string Folder { get; }
+    public string DatabaseFile => Path.Combine(Folder, "eldercare.db");
+    public string Url { get; }
+
+    public AppProcess(string? dll = null, int port = 5391, IDictionary<string, string>? settings = null)
+    {
+        _dll = dll ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "ElderCare.Web", "release", "ElderCare.Web.dll");
+        Folder = Path.Combine(Path.GetTempPath(), "eldercare-alarmbench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Folder);
+        Url = $"http://127.0.0.1:{port}";
+        _env = new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__App"] = $"Data Source={DatabaseFile}",
+            ["FieldEncryption__KeyFile"] = Path.Combine(Folder, "field-keys.json"),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["ELDERCARE_ADMIN_PASSWORD"] = "Haitang!Elder2026",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) _env[k] = v;
+    }
+
+    public int? Pid => _process?.Id;
+
+    public async Task StartAsync(TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.GetFullPath(_dll));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(Url);
+        foreach (var (k, v) in _env) info.Environment[k] = v;
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"app exited with {_process.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync(Url + "/health")).IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("app did not become healthy");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush — the power-cut the durability promise is about.</summary>
+    public void Kill()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: false); // Process.Kill is SIGKILL on Unix
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+
+    public SqliteAppDbContext Db() =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={DatabaseFile}").Options);
+
+    /// <summary>One elder per 20 devices, in 昌元街道, written straight into the database (the app is running).</summary>
+    public async Task<IReadOnlyList<string>> DevicesAsync(int count)
+    {
+        await using var db = Db();
+        var keys = new List<string>(count);
+        var now = DateTime.UtcNow;
+        Elder? elder = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (i % 20 == 0)
+            {
+                elder = new Elder
+                {
+                    Name = $"压测老人{i / 20:0000}", IdNumberProtected = "-", IdNumberIndex = Guid.NewGuid().ToString("N"), RegionCode = "500153001",
+                    UnitCode = "500153001", ConsentBasis = "压测", ConsentRecordedBy = "bench", BirthDate = new DateOnly(1940, 1, 1), StatusOn = DateOnly.FromDateTime(now),
+                    LivingArrangement = LivingArrangement.Alone, Latitude = 29.40, Longitude = 105.59, CreatedAt = now, UpdatedAt = now,
+                };
+                db.Elders.Add(elder);
+            }
+            var device = new Device
+            {
+                ElderId = elder!.Id, Kind = DeviceKind.OneKeyTerminal, Serial = $"BENCH-{i:000000}", SecretHash = "", RegionCode = "500153001",
+                UnitCode = "500153001", RegisteredAt = now,
+            };
+            var (key, hash) = DeviceKeys.New(device.Id);
+            device.SecretHash = hash;
+            db.Devices.Add(device);
+            keys.Add(key);
+        }
+        await db.SaveChangesAsync();
+        return keys;
+    }
+}
+
+/// <summary>Latency summary of one open-loop phase (latency measured from the scheduled send time: no coordinated omission).</summary>
+public sealed record Phase(string Name, int Sent, int Ok, int Errors, double RatePerSecond, double P50, double P90, double P99, double Max)
+{
+    public static Phase Of(string name, IReadOnlyCollection<(double Ms, bool Ok)> samples, TimeSpan duration)
+    {
+        var ms = samples.Select(s => s.Ms).Order().ToList();
+        double P(double p) => ms.Count == 0 ? double.NaN : ms[Math.Clamp((int)Math.Ceiling(p * ms.Count) - 1, 0, ms.Count - 1)];
+        return new(name, samples.Count, samples.Count(s => s.Ok), samples.Count(s => !s.Ok), samples.Count / duration.TotalSeconds,
+            P(0.5), P(0.9), P(0.99), ms.Count == 0 ? double.NaN : ms[^1]);
+    }
+
+    public override string ToString() =>
+        $"{Name}: {Sent} sent at {RatePerSecond:0.0}/s, {Ok} ok, {Errors} errors; p50 {P50:0.0} ms, p90 {P90:0.0} ms, p99 {P99:0.0} ms, max {Max:0.0} ms";
+}
+
+public static class AlarmLoad
+{
+    private static string AlarmBody(DateTimeOffset at) =>
+        "{\"kind\":\"sos\",\"occurredAt\":\"" + at.ToString("O") + "\",\"location\":{\"lat\":29.4001,\"lng\":105.5901}}";
+
+    /// <summary>Fires requests at a fixed rate for the duration, without waiting for answers (open loop).</summary>
+    private static async Task<List<(double Ms, bool Ok)>> OpenLoop(double rate, TimeSpan duration, Func<long, Task<bool>> send)
+    {
+        var samples = new ConcurrentBag<(double, bool)>();
+        var total = (long)(rate * duration.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        var inflight = new List<Task>((int)total);
+        for (long i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            var n = i;
+            inflight.Add(Task.Run(async () =>
+            {
+                bool ok;
+                try { ok = await send(n); } catch (Exception) { ok = false; }
+                samples.Add(((clock.Elapsed - due).TotalMilliseconds, ok));
+            }));
+        }
+        await Task.WhenAll(inflight);
+        return [.. samples];
+    }
+
+    /// <summary>Intake at a fixed rate against /health at the same rate, in one run on one app process.</summary>
+    public static async Task<int> IntakeAsync(double rate, int seconds, TextWriter output)
+    {
+        using var app = new AppProcess();
+        await app.StartAsync();
+        // Enough devices that no device exceeds its token bucket (10 alarms, then one per 6 s) during the run.
+        var devices = await app.DevicesAsync(Math.Max(200, (int)(rate * seconds / 8)));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromSeconds(30) };
+        var run = Guid.NewGuid().ToString("N")[..6];
+        async Task<bool> Alarm(long n, string prefix)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
+                { Content = new StringContent(AlarmBody(DateTimeOffset.UtcNow), Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Device-Key", devices[(int)(n % devices.Count)]);
+            request.Headers.Add("Idempotency-Key", $"{prefix}-{run}-{n}");
+            using var r = await http.SendAsync(request);
+            return r.StatusCode == HttpStatusCode.Created;
+        }
+        async Task<bool> Health(long _)
+        {
+            using var r = await http.GetAsync("/health");
+            return r.IsSuccessStatusCode;
+        }
+        // Warm up both paths (JIT, connection pool, SQLite page cache).
+        await OpenLoop(Math.Min(rate, 50), TimeSpan.FromSeconds(5), n => Alarm(n, "warm"));
+        await OpenLoop(Math.Min(rate, 50), TimeSpan.FromSeconds(3), Health);
+
+        var duration = TimeSpan.FromSeconds(seconds);
+        var cpuBefore = CpuTimes();
+        var health = Phase.Of("GET /health", await OpenLoop(rate, duration, Health), duration);
+        output.WriteLine(health);
+        var intake = Phase.Of("POST /api/alarms", await OpenLoop(rate, duration, n => Alarm(n, "load")), duration);
+        output.WriteLine(intake);
+        var cpuAfter = CpuTimes();
+
+        await using var db = app.Db();
+        var stored = await db.Alarms.CountAsync(a => a.IdempotencyKey.StartsWith("load-"));
+        var sync = await ReadPragma(app.DatabaseFile);
+        output.WriteLine($"stored load alarms: {stored} (201 answers: {intake.Ok}); journal_mode={sync}");
+        output.WriteLine($"p99 ratio intake / health: {intake.P99 / health.P99:0.00}; p50 ratio {intake.P50 / health.P50:0.00}");
+        output.WriteLine($"machine busy during the run (all processes): {cpuAfter.Busy - cpuBefore.Busy:0} of {cpuAfter.Total - cpuBefore.Total:0} jiffies " +
+                         $"({100.0 * (cpuAfter.Busy - cpuBefore.Busy) / Math.Max(1, cpuAfter.Total - cpuBefore.Total):0}%)");
+        var pass = intake.P99 < 100 && intake.Errors == 0 && stored == intake.Ok;
+        output.WriteLine(pass ? "PASS: p99 < 100 ms, no errors, every 201 stored" : "FAIL");
+        return pass ? 0 : 1;
+    }
+
+    private static async Task<string> ReadPragma(string file)
+    {
+        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode;";
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static (double Busy, double Total) CpuTimes()
+    {
+        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(double.Parse).ToArray();
+        var idle = f[3] + f[4];
+        return (f.Sum() - idle, f.Sum());
+    }
+
+    /// <summary>
+    /// QUALITY R1: workers send alarms with idempotency keys, retrying each (same key) until a 2xx; meanwhile the app is
+    /// SIGKILLed and restarted at random moments. Then every acknowledged alarm must be in the database exactly once,
+    /// with the id it was acknowledged with.
+    /// </summary>
+    public static async Task<int> ChaosAsync(int kills, int workers, int seed, TextWriter output)
+    {
+        using var app = new AppProcess(port: 5392);
+        await app.StartAsync();
+        var devices = await app.DevicesAsync(1000);
+        var random = new Random(seed);
+        var acked = new ConcurrentDictionary<string, (Guid Id, string Device)>();
+        var attempts = 0L;
+        var failures = 0L;
+        using var stop = new CancellationTokenSource();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromSeconds(5) };
+
+        async Task Worker(int w)
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var key = $"chaos-{w}-{n++}";
+                var device = devices[(w * 7919 + n) % devices.Count];
+                var at = DateTimeOffset.UtcNow;
+                while (true) // retry the same key until acknowledged, even after stop: never leave one hanging
+                {
+                    Interlocked.Increment(ref attempts);
+                    try
+                    {
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
+                            { Content = new StringContent(AlarmBody(at), Encoding.UTF8, "application/json") };
+                        request.Headers.Add("X-Device-Key", device);
+                        request.Headers.Add("Idempotency-Key", key);
+                        using var r = await http.SendAsync(request);
+                        if (r.IsSuccessStatusCode)
+                        {
+                            var id = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+                            if (acked.TryGetValue(key, out var seen) && seen.Id != id) throw new InvalidOperationException($"{key}: two ids");
+                            acked[key] = (id, device);
+                            break;
+                        }
+                        Interlocked.Increment(ref failures);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                    await Task.Delay(50);
+                }
+            }
+        }
+
+        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(() => Worker(w))).ToList();
+        var sw = Stopwatch.StartNew();
+        for (var k = 1; k <= kills; k++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1000, 5000)));
+            var before = acked.Count;
+            app.Kill();
+            output.WriteLine($"kill -9 #{k} at {sw.Elapsed.TotalSeconds:0.0} s ({before} acknowledged so far)");
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1000)));
+            await app.StartAsync();
+        }
+        await Task.Delay(2000);
+        stop.Cancel();
+        await Task.WhenAll(tasks);
+
+        await using var db = app.Db();
+        var rows = await db.Alarms.AsNoTracking().Where(a => a.IdempotencyKey.StartsWith("chaos-"))
+            .Select(a => new { a.Id, a.IdempotencyKey, a.Source }).ToListAsync();
+        var byKey = rows.GroupBy(r => r.IdempotencyKey).ToDictionary(g => g.Key, g => g.ToList());
+        var missing = acked.Where(a => !byKey.ContainsKey(a.Key)).Select(a => a.Key).ToList();
+        var duplicates = byKey.Where(g => g.Value.Count > 1).Select(g => g.Key).ToList();
+        var wrongId = acked.Where(a => byKey.TryGetValue(a.Key, out var r) && r.Count == 1 && r[0].Id != a.Value.Id).Select(a => a.Key).ToList();
+        var unacknowledged = byKey.Keys.Count(k => !acked.ContainsKey(k));
+        output.WriteLine($"{kills} kills in {sw.Elapsed.TotalSeconds:0} s; {workers} workers; {attempts} requests, {failures} failed (connection refused, reset or timeout, then retried)");
+        output.WriteLine($"acknowledged alarms: {acked.Count}; rows: {rows.Count}; missing: {missing.Count}; duplicates: {duplicates.Count}; " +
+                         $"id differs from the acknowledged one: {wrongId.Count}; stored but never acknowledged: {unacknowledged}");
+        foreach (var m in missing.Take(10)) output.WriteLine("  missing " + m);
+        var pass = missing.Count == 0 && duplicates.Count == 0 && wrongId.Count == 0 && unacknowledged == 0 && kills >= 20;
+        output.WriteLine(pass ? "PASS: every acknowledged alarm exists exactly once" : "FAIL");
+        return pass ? 0 : 1;
+    }
+
+    /// <summary>What synchronous=FULL costs per commit on this disk, against NORMAL, in WAL mode (ADR 11).</summary>
+    public static async Task<int> SyncCostAsync(int commits, TextWriter output)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "eldercare-sync-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+        try
+        {
+            await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+            await c.OpenAsync();
+            async Task Exec(string sql)
+            {
+                await using var cmd = c.CreateCommand();
+                cmd.CommandText = sql;
+                await cmd.ExecuteNonQueryAsync();
+            }
+            await Exec("PRAGMA journal_mode=WAL; CREATE TABLE t (id BLOB PRIMARY KEY, body TEXT NOT NULL);");
+            foreach (var mode in new[] { "NORMAL", "FULL", "NORMAL", "FULL" })
+            {
+                await Exec($"PRAGMA synchronous={mode};");
+                var ms = new List<double>(commits);
+                for (var i = 0; i < commits; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    await using (var tx = await c.BeginTransactionAsync())
+                    {
+                        await using var cmd = c.CreateCommand();
+                        cmd.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)tx;
+                        cmd.CommandText = "INSERT INTO t VALUES ($id, $body)";
+                        cmd.Parameters.AddWithValue("$id", Guid.NewGuid().ToByteArray());
+                        cmd.Parameters.AddWithValue("$body", new string('x', 400));
+                        await cmd.ExecuteNonQueryAsync();
+                        await tx.CommitAsync();
+                    }
+                    ms.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                ms.Sort();
+                output.WriteLine($"synchronous={mode}: {commits} single-row commits, median {ms[commits / 2]:0.000} ms, p99 {ms[(int)(commits * 0.99)]:0.000} ms, " +
+                                 $"{commits / ms.Sum() * 1000:0} commits/s");
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ElderCare.Web.Features.Alarms;
+
+/// <summary>Devices in scope, offline ones first when asked; registering one shows its key once.</summary>
+[Authorize(Policy = Roles.Policies.ManageDevices)]
+public sealed class DevicesModel(AppDbContext db, CurrentUser user, AlarmOptions options, TimeProvider clock) : PageModel
+{
+    public Paged<DeviceRow> Devices { get; private set; } = new([], 1, 20, 0);
+
+    [BindProperty(SupportsGet = true)] public bool Offline { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    public string? NewKey { get; private set; }
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public async Task<IActionResult> OnPostAsync(Guid? elderId, DeviceKind? kind, string? serial, CancellationToken ct)
+    {
+        var outcome = await RegisterDevice.Handle(new RegisterDevice.Input(elderId, kind, serial), user, db, clock, ct);
+        if (outcome.IsOk) NewKey = outcome.Value!.Key;
+        else
+        {
+            HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
+            Errors = outcome.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { ["serial"] = [outcome.Message ?? "登记失败"] };
+        }
+        await Load(ct);
+        return Page();
+    }
+
+    private async Task Load(CancellationToken ct) =>
+        Devices = (await ListDevices.Handle(new ListDevices.Query(Offline ? true : null, null, null, null, PageNumber, 50), user.Scope, db, options, clock, ct)).Value
+                  ?? new([], 1, 50, 0);
+}

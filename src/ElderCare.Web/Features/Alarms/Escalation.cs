@@ -1,0 +1,45 @@
+namespace ElderCare.Web.Features.Alarms;
+
+public enum EscalationKind { DistrictDutyDesk, TownOfficer }
+
+/// <summary>The facts of an open alarm the clocks look at.</summary>
+public sealed record AlarmClockFacts(Guid Id, DateTime RaisedAt, DateTime? AcknowledgedAt, DateTime? OnSiteAt, DateTime? ResolvedAt,
+    DateTime? EscalatedToDistrictAt, DateTime? EscalatedToTownAt);
+
+/// <summary>
+/// The clocks of an alarm, as a pure function of the facts and the time: not acknowledged within 60 s → the district
+/// duty desk; nobody on site within 30 min → the town officer. Each escalation happens once.
+/// </summary>
+public static class Escalation
+{
+    public static IReadOnlyList<EscalationKind> Due(AlarmClockFacts a, DateTime now, AlarmOptions options)
+    {
+        if (a.ResolvedAt is not null) return [];
+        var due = new List<EscalationKind>(2);
+        if (a.EscalatedToDistrictAt is null && (a.AcknowledgedAt ?? DateTime.MaxValue) > a.RaisedAt.AddSeconds(options.AcknowledgeSeconds)
+            && now >= a.RaisedAt.AddSeconds(options.AcknowledgeSeconds))
+            due.Add(EscalationKind.DistrictDutyDesk);
+        if (a.EscalatedToTownAt is null && a.OnSiteAt is null && now >= a.RaisedAt.AddMinutes(options.OnSiteMinutes))
+            due.Add(EscalationKind.TownOfficer);
+        return due;
+    }
+
+    /// <summary>Outbox back-off: 5 s, 10 s, 20 s … doubling, at most 10 min.</summary>
+    public static TimeSpan RetryDelay(int attempts, AlarmOptions options) =>
+        TimeSpan.FromSeconds(Math.Min(options.MaxRetrySeconds, options.FirstRetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
+}
+
+/// <summary>Great-circle distance (haversine, WGS-84 mean radius), for the on-site position check.</summary>
+public static class Geo
+{
+    private const double EarthRadius = 6_371_008.8;
+
+    public static double Meters(double lat1, double lng1, double lat2, double lng2)
+    {
+        static double Rad(double d) => d * Math.PI / 180;
+        var dLat = Rad(lat2 - lat1);
+        var dLng = Rad(lng2 - lng1);
+        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLng / 2) * Math.Sin(dLng / 2);
+        return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+}
