@@ -4,8 +4,10 @@ using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.FamilyBeds;
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Features.Services;
 using ElderCare.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,8 @@ api.MapCoverageApi();
 api.MapEldersApi();
 api.MapElderImportApi();
 api.MapAssessmentsApi();
+api.MapServicesApi();
+api.MapFamilyBedsApi();
 app.MapHealth();
 app.MapRazorPages();
 

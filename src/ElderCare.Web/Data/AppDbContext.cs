@@ -25,6 +25,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Features.Services.ServiceProvider> ServiceProviders => Set<Features.Services.ServiceProvider>();
+    public DbSet<Features.Services.Worker> Workers => Set<Features.Services.Worker>();
+    public DbSet<Features.Services.ServiceItem> ServiceItems => Set<Features.Services.ServiceItem>();
+    public DbSet<Features.Services.ServiceOrder> ServiceOrders => Set<Features.Services.ServiceOrder>();
+    public DbSet<Features.Services.FollowUp> FollowUps => Set<Features.Services.FollowUp>();
+    public DbSet<Features.Services.Complaint> Complaints => Set<Features.Services.Complaint>();
+    public DbSet<Features.FamilyBeds.FamilyCareBed> FamilyCareBeds => Set<Features.FamilyBeds.FamilyCareBed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -30,7 +30,8 @@ public static class Roles
 
     /// <summary>Where a role starts: the dashboard for those who read coverage, else its own work.</summary>
     public static string Home(System.Security.Claims.ClaimsPrincipal user) =>
-        Allows(user, Policies.ReadCoverage) ? "/" : Allows(user, Policies.ReadFacilities) ? "/facilities" : Allows(user, Policies.ReadAudit) ? "/audit" : "/account";
+        Allows(user, Policies.ReadCoverage) ? "/" : Allows(user, Policies.ReadFacilities) ? "/facilities" : Allows(user, Policies.ReadAudit) ? "/audit"
+        : Allows(user, Policies.DeliverVisits) ? "/caregiver" : "/account";
 
     /// <summary>Policy names of <see cref="Policies"/>; each maps to the roles allowed.</summary>
     public static class Policies
@@ -47,6 +48,14 @@ public static class Roles
         public const string AssessElders = "elders.assess";
         public const string ManageUsers = "users.manage";
         public const string ReadAudit = "audit.read";
+        public const string ReadServices = "services.read";
+        public const string WriteOrders = "services.orders";
+        public const string DeliverVisits = "services.visits";
+        public const string ManageWorkers = "services.workers";
+        public const string ManageProviders = "services.providers";
+        public const string EditCatalogue = "services.catalogue";
+        public const string ReadFamilyBeds = "family-beds.read";
+        public const string WriteFamilyBeds = "family-beds.write";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -64,6 +73,15 @@ public static class Roles
             [ManageUsers] = [Role.DistrictAdmin],
             // 等保 8.1.4.2 c: separation of duties — the administrator does not read the audit trail.
             [ReadAudit] = [Role.Auditor],
+            // Services (issue 5): a caregiver reads and works only their own orders (DataScope.Own).
+            [ReadServices] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator],
+            [WriteOrders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [DeliverVisits] = [Role.Caregiver, Role.Operator],
+            [ManageWorkers] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ManageProviders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            [EditCatalogue] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [ReadFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
+            [WriteFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
         };
     }
 }
