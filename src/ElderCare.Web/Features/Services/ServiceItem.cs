@@ -101,11 +101,11 @@ public static class ServiceLabels
 
     public static string Tone(OrderStatus s) => s switch
     {
-        OrderStatus.Completed => "ok",
-        OrderStatus.Cancelled => "muted",
-        OrderStatus.Missed => "bad",
-        OrderStatus.InProgress => "info",
-        _ => "warn",
+        OrderStatus.Completed => "green",
+        OrderStatus.Cancelled => "grey",
+        OrderStatus.Missed => "red",
+        OrderStatus.InProgress => "blue",
+        _ => "amber",
     };
 
     public static string Of(Verification v) => v switch
@@ -115,6 +115,15 @@ public static class ServiceLabels
         Verification.Flagged => "存疑",
         _ => v.ToString(),
     };
+
+    public static string Tone(Verification v) => v switch
+    {
+        Verification.Verified => "green",
+        Verification.Flagged => "red",
+        _ => "grey",
+    };
+
+    public static string Yuan(long fen) => (fen / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元";
 
     public static string Of(OrderChannel c) => c switch
     {
