@@ -44,9 +44,9 @@ public static class VisitVerification
         else
         {
             var din = Geo.DistanceMeters(home, v.CheckIn);
-            if (din > v.RadiusMeters) flags.Add(Flag(VisitFlags.CheckInOutside, $"签到位置距住址 {Meters(din)}，超出 {Meters(v.RadiusMeters)} 范围。"));
+            if (din > v.RadiusMeters) flags.Add(Flag(VisitFlags.CheckInOutside, $"签到位置距住址 {Meters(din)}，超出 {Meters(v.RadiusMeters)}范围。"));
             var dout = Geo.DistanceMeters(home, v.CheckOut);
-            if (dout > v.RadiusMeters) flags.Add(Flag(VisitFlags.CheckOutOutside, $"签退位置距住址 {Meters(dout)}，超出 {Meters(v.RadiusMeters)} 范围。"));
+            if (dout > v.RadiusMeters) flags.Add(Flag(VisitFlags.CheckOutOutside, $"签退位置距住址 {Meters(dout)}，超出 {Meters(v.RadiusMeters)}范围。"));
         }
         var minutes = (int)Math.Round((v.CheckOutAt - v.CheckInAt).TotalMinutes);
         if (DurationOffPlan(minutes, v.StandardMinutes, toleranceMinutes))
