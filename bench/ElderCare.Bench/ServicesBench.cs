@@ -167,7 +167,7 @@ public static class ServicesBench
             JOIN Workers w ON w.Active AND EXISTS (SELECT 1 FROM json_each(w.RegionCodes) j WHERE j.value IN (substr(o.RegionCode, 1, 6), o.UnitCode, o.RegionCode))
             WHERE o.Id = $id
               AND NOT EXISTS (SELECT 1 FROM ServiceOrders b WHERE b.WorkerId = w.Id AND b.Id <> o.Id AND b.Status IN ('Assigned', 'InProgress')
-                              AND b.WindowStart < o.WindowEnd AND b.WindowEnd > o.WindowStart)
+                              AND b.WindowStart < o.WindowEnd AND b.WindowStart > datetime(o.WindowStart, '-12 hours') AND b.WindowEnd > o.WindowStart)
             """;
         cmd.Parameters.AddWithValue("$id", orderId.ToString().ToUpperInvariant());
         // A regular client (≥ 2 completed visits of the item in 90 days) gets the last worker first.

@@ -16,6 +16,9 @@ public static class RaiseOrder
     public sealed record Input(Guid? ElderId, Guid? ServiceItemId, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd,
         Guid? ProviderId = null, OrderChannel? Channel = null, string? Address = null);
 
+    /// <summary>The longest window an order may have; dispatch relies on it to bound its overlap search.</summary>
+    public const int MaxWindowHours = 12;
+
     internal sealed record Checked(Elder Elder, ServiceItem Item, DateTime Start, DateTime End, ServiceProvider? Provider, SubsidyQuote Quote);
 
     public static async Task<Outcome<SubsidyQuote>> Quote(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
@@ -59,7 +62,7 @@ public static class RaiseOrder
         if (input.WindowStart is not null && input.WindowEnd is not null)
         {
             errors.AddIf(end <= start, "windowEnd", "结束时间须晚于开始时间。");
-            errors.AddIf(end - start > TimeSpan.FromHours(12), "windowEnd", "服务时段不超过 12 小时。");
+            errors.AddIf(end - start > TimeSpan.FromHours(MaxWindowHours), "windowEnd", $"服务时段不超过 {MaxWindowHours} 小时。");
             errors.AddIf(end < clock.UtcNow(), "windowStart", "服务时段已经过去。");
         }
         var day = input.WindowStart is { } s ? ServiceTime.Day(s.UtcDateTime) : clock.Today();

@@ -48,8 +48,12 @@ public static class SuggestWorkers
         var list = await workers.ToListAsync(ct);
         var ids = list.Select(w => w.Id).ToList();
         var active = new[] { OrderStatus.Assigned, OrderStatus.InProgress };
+        var earliest = start.AddHours(-RaiseOrder.MaxWindowHours);
         var booked = await db.ServiceOrders.AsNoTracking()
-            .Where(o => o.WorkerId != null && ids.Contains(o.WorkerId.Value) && o.Id != orderId && active.Contains(o.Status) && o.WindowStart < end && o.WindowEnd > start)
+            // A window lasts at most 12 h (RaiseOrder), so an overlapping one starts after start − 12 h: a tight range on
+            // (WorkerId, WindowStart) instead of every past order of the candidates (bench/RESULTS.md).
+            .Where(o => o.WorkerId != null && ids.Contains(o.WorkerId.Value) && o.Id != orderId && active.Contains(o.Status)
+                        && o.WindowStart < end && o.WindowStart > earliest && o.WindowEnd > start)
             .Select(o => new { WorkerId = o.WorkerId!.Value, o.WindowStart, o.WindowEnd }).ToListAsync(ct);
         var since = clock.UtcNow().AddDays(-90);
         var recent = await db.ServiceOrders.AsNoTracking()
