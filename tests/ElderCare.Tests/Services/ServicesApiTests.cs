@@ -364,6 +364,7 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(4, orders);
         var centre = (await (await app.Staff.GetAsync("/api/family-beds/statistics")).ReadJson()).EnumerateArray().Single(c => c.GetProperty("facilityId").GetGuid() == w.Facility);
         Assert.True(centre.GetProperty("beds").GetInt32() >= 1);
+        Assert.Contains("家庭养老床位（在约", await app.Staff.GetStringAsync("/"), StringComparison.Ordinal); // the dashboard's row per centre
     }
 
     [Fact]

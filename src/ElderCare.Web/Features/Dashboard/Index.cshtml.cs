@@ -22,6 +22,9 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
     public IReadOnlyList<Kpi> KpiList { get; private set; } = [];
     public BuildProgress Progress { get; private set; } = null!;
 
+    /// <summary>家庭养老床位 in force per centre, with this month's planned and verified visits (issue 5).</summary>
+    public IReadOnlyList<FamilyBeds.CentreBeds> FamilyBeds { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // Roles that do not read coverage start elsewhere (an operator at its facilities, the auditor at the log).
@@ -38,6 +41,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         var date = FormValues.Text(Coverage.AsOf);
         KpiList = (await GetKpis.Handle(date, user.Scope, db, clock, ct)).Value!;
         Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
+        FamilyBeds = await ElderCare.Web.Features.FamilyBeds.FamilyBedsUseCases.PerCentre(user.Scope, db, clock, ct);
         return Page();
     }
 
