@@ -312,6 +312,23 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Five_wrong_codes_lock_the_confirmation_and_a_caregiver_sees_only_their_own_worker_record()
+    {
+        var w = await Arrange();
+        var id = Id(await Order(w));
+        await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-80) }));
+        var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
+        var wrong = code == "123456" ? "654321" : "123456";
+        for (var i = 0; i < 5; i++) await (await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code = wrong })).AssertFieldError("code");
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code })).AssertProblem(HttpStatusCode.Conflict);
+
+        var workers = (await Ok(await w.Caregiver.GetAsync("/api/workers"))).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(w.Worker, Assert.Single(workers).GetProperty("id").GetGuid());
+        Assert.Equal("139****2222", workers[0].GetProperty("phone").GetString());
+    }
+
+    [Fact]
     public async Task Complaints_get_deadlines_by_severity_and_overdue_ones_are_listed_as_escalated()
     {
         var w = await Arrange();
