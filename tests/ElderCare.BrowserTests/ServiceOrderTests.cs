@@ -160,4 +160,17 @@ public sealed partial class ServiceOrderTests(AppServer app, Chromium chromium) 
         await Expect(details.Verification).ToHaveTextAsync("存疑");
         await Expect(details.Flags).ToContainTextAsync("签到位置距住址 2.0 公里，超出 50 米范围");
     }
+
+    [Fact]
+    public async Task 区民政局把养老服务站登记为服务机构_无需脚本()
+    {
+        var facility = await app.FacilityAsync("海棠社区养老服务站", FacilityType.CommunityStation, "500153001");
+        var staff = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff), PhoneWidth, PhoneHeight, javaScript: false);
+        await staff.GotoAsync($"{app.BaseUrl}/providers");
+        await staff.GetByLabel("已登记的设施").SelectOptionAsync(facility.Id.ToString());
+        await staff.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("已登记服务机构 海棠社区养老服务站");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync(); // nothing chosen: the organisation's fields are named
+        await Expect(staff.Locator("#name-error, #unitCode-error").First).ToBeVisibleAsync();
+    }
 }

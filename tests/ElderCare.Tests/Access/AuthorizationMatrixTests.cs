@@ -175,6 +175,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /orders/report", ReadServices, _ => "/orders/report"),
         new("PAGE /orders/{id:guid}", ReadServices, w => $"/orders/{w.OrderA}", null, w => $"/orders/{w.OrderB}"),
         new("PAGE /workers", ReadServices, _ => "/workers"),
+        new("PAGE /providers", ReadServices, _ => "/providers"),
         new("PAGE /workers/new", ManageWorkers, _ => "/workers/new"),
         new("PAGE /service-items", ReadServices, _ => "/service-items"),
         new("PAGE /service-items/{id:guid}/edit", EditCatalogue, w => $"/service-items/{w.Item}/edit"),
