@@ -98,10 +98,16 @@ public static class BaselineSql
             UNION ALL SELECT 'nursing-bed-share', 1.0 * nursing / nullif(beds, 0) FROM facts
             UNION ALL SELECT 'medical-care-institutions', 1.0 * coalesce(integrated, 0) FROM facts
             UNION ALL SELECT m.Key, (SELECT 1.0 * covered / required FROM coverage WHERE coverage.Type = m.Type) FROM coverage_kpi m
-            UNION ALL SELECT 'priority-elders-assessed', 1.0 * sum(assessed) / nullif(count(*), 0) FROM priority_elders),
+            UNION ALL SELECT 'priority-elders-assessed', 1.0 * sum(assessed) / nullif(count(*), 0) FROM priority_elders
+            UNION ALL SELECT 'priority-elders-served', 1.0 * sum(served) / nullif(count(*), 0) FROM priority_elders),
         priority_elders AS (
             SELECT CASE WHEN e.LastAssessedOn > date($asOf, '-12 months')
-                         AND (e.ConditionChangedOn IS NULL OR e.ConditionChangedOn <= e.LastAssessedOn) THEN 1 ELSE 0 END AS assessed
+                         AND (e.ConditionChangedOn IS NULL OR e.ConditionChangedOn <= e.LastAssessedOn) THEN 1 ELSE 0 END AS assessed,
+                   CASE WHEN e.LastAssessedOn > date($asOf, '-12 months')
+                         AND (e.ConditionChangedOn IS NULL OR e.ConditionChangedOn <= e.LastAssessedOn)
+                         -- a verified visit whose window started within 3 months ($contactSince: .NET's AddMonths, China midnight in UTC)
+                         AND EXISTS (SELECT 1 FROM ServiceOrders o WHERE o.ElderId = e.Id AND o.Status = 'Completed' AND o.Verification = 'Verified'
+                                     AND o.WindowStart >= $contactSince) THEN 1 ELSE 0 END AS served
             FROM Elders e
             WHERE e.Status = 'Active'
               AND ((e.BirthDate <= date($asOf, '-80 years') AND e.LivingArrangement = 'Alone')
@@ -137,6 +143,8 @@ public static class BaselineSql
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = KpisSql;
         cmd.Parameters.AddWithValue("$asOf", asOf);
+        var since = DateOnly.ParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(-3).ToDateTime(TimeOnly.MinValue).AddHours(-8);
+        cmd.Parameters.AddWithValue("$contactSince", since.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         await using var r = await cmd.ExecuteReaderAsync();
         var kpis = new List<KpiValue>(10);
         while (await r.ReadAsync())

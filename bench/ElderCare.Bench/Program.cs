@@ -33,6 +33,9 @@ internal static class BenchProgram
                 var rest = args.SkipWhile(a => a == "run").ToList();
                 if (rest.IndexOf("--db") is var i and >= 0) rest.RemoveRange(i, Math.Min(2, rest.Count - i));
                 return await BenchRun.RunAsync([.. rest], db);
+            case ["services", ..]:
+                // Issue 5: dispatch, a provider's order list, the month's verified-visit report (writes its own RESULTS.md section).
+                return await ServicesBench.RunAsync(db, int.Parse(Option(args, "--rounds") ?? "30", System.Globalization.CultureInfo.InvariantCulture));
             case ["assessments", ..]:
                 // GB/T 42195-2022 scoring micro-benchmark (issue 4: ≥ 1,000,000 forms per second).
                 BenchmarkDotNet.Running.BenchmarkRunner.Run<AssessmentBenchmarks>(
@@ -54,7 +57,7 @@ internal static class BenchProgram
                 return await AlarmLoad.ChaosAsync(int.Parse(Option(args, "--kills") ?? "20"), int.Parse(Option(args, "--workers") ?? "8"),
                     int.Parse(Option(args, "--seed") ?? Environment.TickCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
             default:
-                Console.Error.WriteLine("usage: ElderCare.Bench [run [BenchmarkDotNet options]] | generate | verify | explain | shapes | assessments | elders [--sqlite-only] | intake [--rate 200] [--seconds 30] | chaos [--kills 20] [--workers 8] [--seed n]   [--db file]");
+                Console.Error.WriteLine("usage: ElderCare.Bench [run [BenchmarkDotNet options]] | generate | verify | explain | shapes | assessments | elders [--sqlite-only] | intake [--rate 200] [--seconds 30] | chaos [--kills 20] [--workers 8] [--seed n] | services [--rounds n]   [--db file]");
                 return 2;
         }
     }

@@ -6,8 +6,10 @@ using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Meals;
+using ElderCare.Web.Features.FamilyBeds;
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Features.Services;
 using ElderCare.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +33,8 @@ api.MapAssessmentsApi();
 api.MapMealsApi();
 api.MapAlarmsApi();
 app.MapHub<AlarmHub>(AlarmHub.Path);
+api.MapServicesApi();
+api.MapFamilyBedsApi();
 app.MapHealth();
 app.MapRazorPages();
 

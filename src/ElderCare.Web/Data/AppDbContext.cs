@@ -38,6 +38,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<Alarm> Alarms => Set<Alarm>();
     public DbSet<AlarmNotification> AlarmNotifications => Set<AlarmNotification>();
+    public DbSet<Features.Services.ServiceProvider> ServiceProviders => Set<Features.Services.ServiceProvider>();
+    public DbSet<Features.Services.Worker> Workers => Set<Features.Services.Worker>();
+    public DbSet<Features.Services.ServiceItem> ServiceItems => Set<Features.Services.ServiceItem>();
+    public DbSet<Features.Services.ServiceOrder> ServiceOrders => Set<Features.Services.ServiceOrder>();
+    public DbSet<Features.Services.FollowUp> FollowUps => Set<Features.Services.FollowUp>();
+    public DbSet<Features.Services.Complaint> Complaints => Set<Features.Services.Complaint>();
+    public DbSet<Features.FamilyBeds.FamilyCareBed> FamilyCareBeds => Set<Features.FamilyBeds.FamilyCareBed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

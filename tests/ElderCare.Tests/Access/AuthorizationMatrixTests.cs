@@ -36,11 +36,19 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] WriteMealRates = [Role.DistrictAdmin, Role.DistrictStaff];
     private static readonly Role[] HandleAlarms = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
     private static readonly Role[] AlarmReports = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator];
+    private static readonly Role[] ReadServices = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator];
+    private static readonly Role[] WriteOrders = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
+    private static readonly Role[] DeliverVisits = [Role.Caregiver, Role.Operator];
+    private static readonly Role[] ManageWorkers = WriteOrders;
+    private static readonly Role[] ManageProviders = WriteFacilities;
+    private static readonly Role[] EditCatalogue = WritePlan;
+    private static readonly Role[] ReadFamilyBeds = ReadFacilities;
+    private static readonly Role[] WriteFamilyBeds = WriteFacilities;
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
     /// <summary>The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs it), B in 盘龙镇.</summary>
-    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB, Guid AlarmA, Guid AlarmB)
+    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB, Guid AlarmA, Guid AlarmB, Guid OrderA, Guid OrderB, Guid Item)
     {
         public MealWorld Meals { get; init; } = null!;
     }
@@ -173,6 +181,39 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /hubs/alarms", HandleAlarms, _ => "/hubs/alarms"),
         new("PAGE /hubs/alarms/negotiate", HandleAlarms, _ => "/hubs/alarms/negotiate?negotiateVersion=1"),
 
+        // Services (issue 5). OrderA: an elder of 昌元街道 sent to FacilityA's provider; OrderB: 盘龙镇, no provider.
+        // A caregiver's scope is own orders: the matrix caregiver has no worker, so object routes answer 404 to it.
+        new("GET /api/service-items/", ReadServices, _ => "/api/service-items"),
+        new("PUT /api/service-items/{id:guid}", EditCatalogue, w => $"/api/service-items/{w.Item}", new { priceFen = -1 }),
+        new("GET /api/providers/", ReadServices, _ => "/api/providers"),
+        new("POST /api/providers/", ManageProviders, _ => "/api/providers", new { name = "" }),
+        new("GET /api/workers/", ReadServices, _ => "/api/workers"),
+        new("POST /api/workers/", ManageWorkers, _ => "/api/workers", new { name = "" }),
+        new("GET /api/orders/", ReadServices, _ => "/api/orders"),
+        new("GET /api/orders/report", ReadServices, _ => "/api/orders/report"),
+        new("POST /api/orders/quote", WriteOrders, _ => "/api/orders/quote", new { }),
+        new("POST /api/orders/", WriteOrders, _ => "/api/orders", new { }),
+        new("GET /api/orders/{id:guid}", ReadServices, w => $"/api/orders/{w.OrderA}", null, w => $"/api/orders/{w.OrderB}"),
+        new("GET /api/orders/{id:guid}/suggestions", WriteOrders, w => $"/api/orders/{w.OrderA}/suggestions", null, w => $"/api/orders/{w.OrderB}/suggestions"),
+        new("POST /api/orders/{id:guid}/assign", WriteOrders, w => $"/api/orders/{w.OrderA}/assign", new { }, w => $"/api/orders/{w.OrderB}/assign"),
+        new("POST /api/orders/{id:guid}/check-in", DeliverVisits, w => $"/api/orders/{w.OrderA}/check-in", new { }, w => $"/api/orders/{w.OrderB}/check-in"),
+        new("POST /api/orders/{id:guid}/check-out", DeliverVisits, w => $"/api/orders/{w.OrderA}/check-out", new { }, w => $"/api/orders/{w.OrderB}/check-out"),
+        new("POST /api/orders/{id:guid}/confirm", DeliverVisits, w => $"/api/orders/{w.OrderA}/confirm", new { }, w => $"/api/orders/{w.OrderB}/confirm"),
+        new("GET /api/orders/{id:guid}/confirmation-code", WriteOrders, w => $"/api/orders/{w.OrderA}/confirmation-code", null,
+            w => $"/api/orders/{w.OrderB}/confirmation-code"),
+        new("POST /api/orders/{id:guid}/rating", WriteOrders, w => $"/api/orders/{w.OrderA}/rating", new { }, w => $"/api/orders/{w.OrderB}/rating"),
+        new("POST /api/orders/{id:guid}/cancel", WriteOrders, w => $"/api/orders/{w.OrderA}/cancel", new { }, w => $"/api/orders/{w.OrderB}/cancel"),
+        new("POST /api/orders/{id:guid}/missed", WriteOrders, w => $"/api/orders/{w.OrderA}/missed", new { }, w => $"/api/orders/{w.OrderB}/missed"),
+        new("POST /api/orders/{id:guid}/complaints", WriteOrders, w => $"/api/orders/{w.OrderA}/complaints", new { }, w => $"/api/orders/{w.OrderB}/complaints"),
+        new("GET /api/complaints/", WriteOrders, _ => "/api/complaints"),
+        new("POST /api/complaints/{id:guid}/resolve", WriteOrders, _ => $"/api/complaints/{Guid.Empty}/resolve", new { }),
+        new("GET /api/follow-ups/", WriteOrders, _ => "/api/follow-ups"),
+        new("POST /api/follow-ups/{id:guid}", WriteOrders, _ => $"/api/follow-ups/{Guid.Empty}", new { }),
+        new("GET /api/family-beds/", ReadFamilyBeds, _ => "/api/family-beds"),
+        new("GET /api/family-beds/statistics", ReadFamilyBeds, _ => "/api/family-beds/statistics"),
+        new("POST /api/family-beds/", WriteFamilyBeds, _ => "/api/family-beds", new { }),
+        new("POST /api/family-beds/{id:guid}/schedule", WriteFamilyBeds, _ => $"/api/family-beds/{Guid.Empty}/schedule"),
+
         // Pages: anonymous visitors are sent to sign in; a signed-in role without the right answers 403.
         new("PAGE /account/login", null, _ => "/account/login"),
         new("PAGE /account/two-factor", null, _ => "/account/two-factor"),
@@ -207,6 +248,21 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
             w => $"/elders/{w.ElderB}/barthel/new"),
         new("PAGE /elders/{id:guid}/assessments/new", AssessElders, w => $"/elders/{w.ElderA}/assessments/new", null,
             w => $"/elders/{w.ElderB}/assessments/new"),
+        new("PAGE /orders", ReadServices, _ => "/orders"),
+        new("PAGE /orders/new", WriteOrders, _ => "/orders/new"),
+        new("PAGE /orders/report", ReadServices, _ => "/orders/report"),
+        new("PAGE /orders/{id:guid}", ReadServices, w => $"/orders/{w.OrderA}", null, w => $"/orders/{w.OrderB}"),
+        new("PAGE /workers", ReadServices, _ => "/workers"),
+        new("PAGE /providers", ReadServices, _ => "/providers"),
+        new("PAGE /workers/new", ManageWorkers, _ => "/workers/new"),
+        new("PAGE /service-items", ReadServices, _ => "/service-items"),
+        new("PAGE /service-items/{id:guid}/edit", EditCatalogue, w => $"/service-items/{w.Item}/edit"),
+        new("PAGE /complaints", WriteOrders, _ => "/complaints"),
+        new("PAGE /follow-ups", WriteOrders, _ => "/follow-ups"),
+        new("PAGE /family-beds", ReadFamilyBeds, _ => "/family-beds"),
+        new("PAGE /family-beds/new", WriteFamilyBeds, _ => "/family-beds/new"),
+        new("PAGE /caregiver", DeliverVisits, _ => "/caregiver"),
+        new("PAGE /caregiver/orders/{id:guid}", DeliverVisits, w => $"/caregiver/orders/{w.OrderA}", null, w => $"/caregiver/orders/{w.OrderB}"),
         // No assessment in the world: an allowed role gets 404, never 401/403; outside scope the elder alone makes it 404.
         new("PAGE /elders/{id:guid}/assessments/{assessmentId:guid}/report", ReadElders, w => $"/elders/{w.ElderA}/assessments/{Guid.Empty}/report", null,
             w => $"/elders/{w.ElderB}/assessments/{Guid.Empty}/report"),
@@ -244,7 +300,15 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var victim = await app.User(Role.Evaluator, name: "matrix.victim");
         var elderA = await Elder(ElderAId, Make.Changyuan);
         var elderB = await Elder(ElderBId, Make.Panlong);
-        var world = new World(a.Id, b.Id, victim.Id, elderA, elderB, await Alarm(elderA), await Alarm(elderB));
+        var providerA = await app.Staff.PostJson("/api/providers", new { facilityId = a.Id });
+        var provider = providerA.StatusCode == HttpStatusCode.Created ? (await providerA.ReadJson()).GetProperty("id").GetGuid()
+            : (await (await app.Staff.GetAsync("/api/providers")).ReadJson()).EnumerateArray().First(p => p.GetProperty("facilityId").GetString() == a.Id.ToString()).GetProperty("id").GetGuid();
+        var item = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().First().GetProperty("id").GetGuid();
+        var start = app.Clock.GetUtcNow().AddDays(1);
+        async Task<Guid> Order(Guid elder, Guid? providerId) => (await (await app.Staff.PostJson("/api/orders",
+            new { elderId = elder, serviceItemId = item, windowStart = start, windowEnd = start.AddHours(1), providerId })).ReadJson()).GetProperty("id").GetGuid();
+        var world = new World(a.Id, b.Id, victim.Id, elderA, elderB, await Alarm(elderA), await Alarm(elderB), await Order(elderA, provider),
+            await Order(elderB, null), item);
         return world with { Meals = await ArrangeMeals(world) };
     }
 

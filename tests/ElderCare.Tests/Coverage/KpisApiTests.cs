@@ -19,7 +19,7 @@ public class KpisApiTests(AppFactory app) : IClassFixture<AppFactory>
             status: FacilityStatus.Operating));
 
         var kpis = (await (await _http.GetAsync("/api/kpis?asOf=2022-12-31")).ReadJson()).EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!);
-        Assert.Equal(10, kpis.Count);
+        Assert.Equal(11, kpis.Count);
         // Only the street centre is operating at the end of 2022 (the town centre opens in 2030).
         Assert.Equal(0.6, kpis["nursing-bed-share"].GetProperty("value").GetDouble());
         Assert.True(kpis["nursing-bed-share"].GetProperty("met").GetBoolean());

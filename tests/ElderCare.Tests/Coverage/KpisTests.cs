@@ -91,7 +91,7 @@ public class KpisTests
     [Fact]
     public void 每个指标都有中文名称和文字定义()
     {
-        Assert.Equal(10, Kpis.Definitions.Count);
+        Assert.Equal(11, Kpis.Definitions.Count);
         Assert.All(Kpis.Definitions, d => Assert.Contains(Targets, t => t.Key == d.Key));
         Assert.All(Compute(), k => Assert.False(string.IsNullOrWhiteSpace(k.Definition)));
     }

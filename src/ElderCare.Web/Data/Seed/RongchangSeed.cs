@@ -62,6 +62,7 @@ public static class RongchangSeed
             db.MealSubsidyRates.Add(r);
             added++;
         }
+        added += await Features.Services.ServiceCatalogue.SeedAsync(db, ct);
         await db.SaveChangesAsync(ct);
         return added;
     }
@@ -154,6 +155,7 @@ public static class RongchangSeed
         yield return T(Kpis.TownCenterCoverage, 1.0, 2022);
         yield return T(Kpis.VillagePointCoverage, 1.0, 2022);
         yield return T(Kpis.PriorityEldersAssessed, 1.0, 2022);
+        yield return T(Kpis.PriorityEldersServed, 1.0, 2022);
     }
 
     private static List<UnitRow> ReadUnits()

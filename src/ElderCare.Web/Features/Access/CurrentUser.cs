@@ -27,26 +27,28 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public DataScope Scope => DataScope.For(Role, Principal.FindFirstValue(AccessClaims.Region),
-        Principal.FindAll(AccessClaims.Facility).Select(c => Guid.Parse(c.Value)).ToHashSet());
+        Principal.FindAll(AccessClaims.Facility).Select(c => Guid.Parse(c.Value)).ToHashSet(), Id);
 }
 
-public enum ScopeKind { Nothing, District, Unit, Facilities }
+public enum ScopeKind { Nothing, District, Unit, Facilities, Own }
 
 /// <summary>
 /// What part of the map a user may see (DESIGN.md): the district for district roles, one street or town (and its
 /// communities and villages) for a town officer, its own facilities for an operator; a caregiver sees only own orders.
 /// Every query applies it; a record outside scope answers 404.
 /// </summary>
-public sealed record DataScope(ScopeKind Kind, string? RegionCode, IReadOnlySet<Guid> FacilityIds)
+public sealed record DataScope(ScopeKind Kind, string? RegionCode, IReadOnlySet<Guid> FacilityIds, Guid? UserId = null)
 {
     public static readonly DataScope District = new(ScopeKind.District, null, new HashSet<Guid>());
     public static readonly DataScope Nothing = new(ScopeKind.Nothing, null, new HashSet<Guid>());
 
-    public static DataScope For(Role? role, string? regionCode, IReadOnlySet<Guid> facilities) => role switch
+    public static DataScope For(Role? role, string? regionCode, IReadOnlySet<Guid> facilities, Guid? userId = null) => role switch
     {
         Access.Role.DistrictAdmin or Access.Role.DistrictStaff or Access.Role.Evaluator or Access.Role.Auditor => District,
         Access.Role.TownOfficer when regionCode is { Length: > 0 } => new(ScopeKind.Unit, regionCode, new HashSet<Guid>()),
         Access.Role.Operator => new(ScopeKind.Facilities, null, facilities),
+        // A caregiver sees the orders assigned to the worker linked to their user (Services/OrderQueries).
+        Access.Role.Caregiver when userId is { } id => new(ScopeKind.Own, null, new HashSet<Guid>(), id),
         _ => Nothing,
     };
 

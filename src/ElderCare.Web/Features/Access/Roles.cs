@@ -30,7 +30,8 @@ public static class Roles
 
     /// <summary>Where a role starts: the dashboard for those who read coverage, else its own work.</summary>
     public static string Home(System.Security.Claims.ClaimsPrincipal user) =>
-        Allows(user, Policies.ReadCoverage) ? "/" : Allows(user, Policies.ReadFacilities) ? "/facilities" : Allows(user, Policies.ReadAudit) ? "/audit" : "/account";
+        Allows(user, Policies.ReadCoverage) ? "/" : Allows(user, Policies.ReadFacilities) ? "/facilities" : Allows(user, Policies.ReadAudit) ? "/audit"
+        : Allows(user, Policies.DeliverVisits) ? "/caregiver" : "/account";
 
     /// <summary>Policy names of <see cref="Policies"/>; each maps to the roles allowed.</summary>
     public static class Policies
@@ -54,6 +55,14 @@ public static class Roles
         public const string ManageDevices = "devices.manage";
         public const string HandleAlarms = "alarms.handle";
         public const string ReadAlarmReports = "alarms.reports";
+        public const string ReadServices = "services.read";
+        public const string WriteOrders = "services.orders";
+        public const string DeliverVisits = "services.visits";
+        public const string ManageWorkers = "services.workers";
+        public const string ManageProviders = "services.providers";
+        public const string EditCatalogue = "services.catalogue";
+        public const string ReadFamilyBeds = "family-beds.read";
+        public const string WriteFamilyBeds = "family-beds.write";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -81,6 +90,15 @@ public static class Roles
             [ManageDevices] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [HandleAlarms] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ReadAlarmReports] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
+            // Services (issue 5): a caregiver reads and works only their own orders (DataScope.Own).
+            [ReadServices] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator],
+            [WriteOrders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [DeliverVisits] = [Role.Caregiver, Role.Operator],
+            [ManageWorkers] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ManageProviders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            [EditCatalogue] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [ReadFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
+            [WriteFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
         };
     }
 }

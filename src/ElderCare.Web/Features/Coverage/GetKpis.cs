@@ -30,7 +30,9 @@ public static class GetKpis
             .ToList();
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.EffectiveFrom <= date).ToListAsync(ct);
         var priority = db.Elders.AsNoTracking().InScope(scope).InRegion(prefix).Where(e => e.Status == ElderStatus.Active).InPriorityGroup(date);
-        var elders = (await priority.CountAsync(ct), await priority.WithCurrentAssessment(date).CountAsync(ct));
+        var assessed = priority.WithCurrentAssessment(date);
+        var elders = (await priority.CountAsync(ct), await assessed.CountAsync(ct),
+            await assessed.WithServiceContact(db.ServiceOrders.AsNoTracking(), date).CountAsync(ct));
         return Outcome<IReadOnlyList<Kpi>>.Ok(Kpis.Compute(facts, units, targets, elders));
     }
 }

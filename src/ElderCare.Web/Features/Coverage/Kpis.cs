@@ -24,6 +24,7 @@ public static class Kpis
     public const string TownCenterCoverage = "town-center-coverage";
     public const string VillagePointCoverage = "village-point-coverage";
     public const string PriorityEldersAssessed = "priority-elders-assessed";
+    public const string PriorityEldersServed = "priority-elders-served";
 
     public sealed record Definition(string Key, string Name, string Unit, string Text);
 
@@ -43,15 +44,16 @@ public static class Kpis
         new(TownCenterCoverage, "镇养老服务中心覆盖率", "ratio", "有运营中镇养老服务中心的镇占全部镇的比例。2022年底前100%。"),
         new(VillagePointCoverage, "村级互助养老点覆盖率", "ratio",
             "各镇街运营中的村级互助养老点数（不超过其行政村数）之和除以行政村数之和。2022年底前100%。"),
-        // 一、工作目标 "老年人普遍享有基本养老服务，优先满足高龄、失能、特殊困难老年人". The full measure is a priority
-        // elder with a current assessment AND a service contact in the last quarter; the service half joins here when
-        // service records exist (ElderQueries is where the filter goes).
+        // 一、工作目标 "老年人普遍享有基本养老服务，优先满足高龄、失能、特殊困难老年人": the assessed half, and the full
+        // measure — a current assessment AND a service contact (a verified visit) in the last quarter (ElderQueries).
         new(PriorityEldersAssessed, "重点老年人能力评估覆盖率", "ratio",
-            "在册的重点老年人（高龄独居、失能、特困、留守、失独）中，有12个月内且病情无变化的有效能力评估的比例。2022年底前100%；服务记录上线后再要求近一个季度有服务。"),
+            "在册的重点老年人（高龄独居、失能、特困、留守、失独）中，有12个月内且病情无变化的有效能力评估的比例。2022年底前100%。"),
+        new(PriorityEldersServed, "重点老年人基本养老服务覆盖率", "ratio",
+            "在册的重点老年人中，既有有效能力评估、近3个月内又有核验通过的上门服务的比例（只计核验通过的服务）。2022年底前100%。"),
     ];
 
     public static IReadOnlyList<Kpi> Compute(IReadOnlyCollection<OperatingFacts> facts, IReadOnlyCollection<UnitCoverage> units,
-        IReadOnlyCollection<KpiTarget> targets, (int Priority, int Assessed) elders = default)
+        IReadOnlyCollection<KpiTarget> targets, (int Priority, int Assessed, int Served) elders = default)
     {
         var urban = facts.Where(f => f.Type is FacilityType.StreetCenter or FacilityType.CommunityStation).ToList();
         var rural = facts.Where(f => f.Type is FacilityType.TownCenter or FacilityType.VillagePoint).ToList();
@@ -67,6 +69,7 @@ public static class Kpis
             [TownCenterCoverage] = CoverageRatio(units, FacilityType.TownCenter),
             [VillagePointCoverage] = CoverageRatio(units, FacilityType.VillagePoint),
             [PriorityEldersAssessed] = Ratio(elders.Assessed, elders.Priority),
+            [PriorityEldersServed] = Ratio(elders.Served, elders.Priority),
         };
         return Definitions.Select(d =>
         {

@@ -27,6 +27,8 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
     public ElderCounts? Elders { get; private set; }
     /// <summary>Emergency rescue over the last 12 months: share answered within 60 s and 3 min, by month.</summary>
     public Alarms.AlarmReportResource? AlarmSla { get; private set; }
+    /// <summary>家庭养老床位 in force per centre, with this month's planned and verified visits (issue 5).</summary>
+    public IReadOnlyList<FamilyBeds.CentreBeds> FamilyBeds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -46,6 +48,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
         if (Roles.Allows(User, Roles.Policies.ReadElders)) Elders = (await ElderStatistics.Handle(user.Scope, db, clock, ct)).Value?.Totals;
         AlarmSla = (await Alarms.AlarmReport.Handle(null, null, user.Scope, db, alarmOptions, clock, ct)).Value;
+        FamilyBeds = await ElderCare.Web.Features.FamilyBeds.FamilyBedsUseCases.PerCentre(user.Scope, db, clock, ct);
         return Page();
     }
 

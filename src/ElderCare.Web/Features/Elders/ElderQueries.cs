@@ -57,4 +57,14 @@ public static class ElderQueries
         return elders.Where(e => e.LastAssessedOn != null && e.LastAssessedOn > dueBefore
                                  && (e.ConditionChangedOn == null || e.ConditionChangedOn <= e.LastAssessedOn));
     }
+
+    /// <summary>"A service contact in the last quarter": a verified visit (EVV) whose window started within the last 3 months.</summary>
+    public const int ServiceContactMonths = 3;
+
+    public static IQueryable<Elder> WithServiceContact(this IQueryable<Elder> elders, IQueryable<Services.ServiceOrder> orders, DateOnly today)
+    {
+        var since = Services.ServiceTime.Utc(today.AddMonths(-ServiceContactMonths).ToDateTime(TimeOnly.MinValue));
+        var verified = Services.ServiceQueries.Verified(orders);
+        return elders.Where(e => verified.Any(o => o.ElderId == e.Id && o.WindowStart >= since));
+    }
 }

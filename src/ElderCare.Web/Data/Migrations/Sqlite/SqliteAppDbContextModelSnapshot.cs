@@ -961,6 +961,64 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.ToTable("FacilityStatusChanges");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.FamilyBeds.FamilyCareBed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Adaptations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Devices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElderId");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("ServiceItemId");
+
+                    b.ToTable("FamilyCareBeds");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Meals.DiningPoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1404,6 +1462,414 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Services.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("ResolvedAt", "DueAt");
+
+                    b.ToTable("Complaints");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CalledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ServiceHappened")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalledAt");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.ServiceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MonthlyAllowanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredQualification")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StandardMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SubsidizedGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ServiceItems");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.ServiceOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("CheckOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CheckOutLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ConfirmAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmCodeProtected")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DurationReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FamilyBedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnShareFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StandardMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceItemId");
+
+                    b.HasIndex("ElderId", "WindowStart");
+
+                    b.HasIndex("ProviderId", "WindowStart");
+
+                    b.HasIndex("ServiceMonth", "Verification");
+
+                    b.HasIndex("UnitCode", "WindowStart");
+
+                    b.HasIndex("WorkerId", "WindowStart");
+
+                    b.HasIndex("ElderId", "ItemCode", "ServiceMonth");
+
+                    b.ToTable("ServiceOrders");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.ServiceProvider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("ServiceProviders");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.Worker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BaseLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BaseLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LastLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LastLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneProtected")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Qualifications")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RegionCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Workers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1551,6 +2017,27 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.FamilyBeds.FamilyCareBed", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Meals.DiningPoint", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
@@ -1659,6 +2146,179 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Years");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.Complaint", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Services.ServiceOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.FollowUp", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Services.ServiceOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.ServiceOrder", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Services.ServiceProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ElderCare.Web.Features.Services.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Services.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("ElderCare.Web.Features.Services.OrderTransition", "Transitions", b1 =>
+                        {
+                            b1.Property<Guid>("ServiceOrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("ServiceOrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ServiceOrders");
+
+                            b1
+                                .ToJson("Transitions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceOrderId");
+                        });
+
+                    b.OwnsMany("ElderCare.Web.Features.Services.VisitFlag", "Flags", b1 =>
+                        {
+                            b1.Property<Guid>("ServiceOrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Detail")
+                                .IsRequired();
+
+                            b1.HasKey("ServiceOrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ServiceOrders");
+
+                            b1
+                                .ToJson("Flags")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceOrderId");
+                        });
+
+                    b.Navigation("Flags");
+
+                    b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.ServiceProvider", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Services.Worker", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Services.ServiceProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ElderCare.Web.Features.Services.AvailabilitySlot", "Availability", b1 =>
+                        {
+                            b1.Property<Guid>("WorkerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Day");
+
+                            b1.Property<int>("FromMinute");
+
+                            b1.Property<int>("ToMinute");
+
+                            b1.HasKey("WorkerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Workers");
+
+                            b1
+                                .ToJson("Availability")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkerId");
+                        });
+
+                    b.OwnsMany("ElderCare.Web.Features.Services.Certificate", "Certificates", b1 =>
+                        {
+                            b1.Property<Guid>("WorkerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("ExpiresOn");
+
+                            b1.Property<string>("Number");
+
+                            b1.Property<string>("Qualification")
+                                .IsRequired();
+
+                            b1.HasKey("WorkerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Workers");
+
+                            b1
+                                .ToJson("Certificates")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkerId");
+                        });
+
+                    b.Navigation("Availability");
+
+                    b.Navigation("Certificates");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -1,0 +1,43 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Services;
+using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ElderCare.Web.Features.FamilyBeds;
+
+[Authorize(Policy = Roles.Policies.ReadFamilyBeds)]
+public sealed class FamilyBedListModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "month")] public string? Month { get; set; }
+
+    public string MonthText => ServiceTime.MonthText(ServiceTime.ParseMonth(Month) ?? ServiceTime.Month(clock.GetUtcNow().UtcDateTime));
+    public IReadOnlyList<FamilyBedResource> Beds { get; private set; } = [];
+    public IReadOnlyList<CentreBeds> Centres { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public async Task<IActionResult> OnPostScheduleAsync(Guid bedId, string? month, CancellationToken ct)
+    {
+        if (!Roles.Allows(User, Roles.Policies.WriteFamilyBeds)) return Forbid();
+        Month = month;
+        var outcome = await FamilyBedsUseCases.Schedule(bedId, month, user, db, clock, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = $"已生成 {outcome.Value!.Month} 的 {outcome.Value.Scheduled} 次上门服务。";
+            return Redirect($"/family-beds?month={outcome.Value.Month}");
+        }
+        ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("month", outcome.Message ?? "无法生成。"));
+        await Load(ct);
+        return Page();
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        Beds = await FamilyBedsUseCases.List(MonthText, user.Scope, db, clock, ct);
+        Centres = await FamilyBedsUseCases.PerCentre(user.Scope, db, clock, ct);
+    }
+}

@@ -1,0 +1,63 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Services;
+using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Privacy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.FamilyBeds;
+
+[Authorize(Policy = Roles.Policies.WriteFamilyBeds)]
+public sealed class NewFamilyBedModel(AppDbContext db, CurrentUser user, FieldProtector protector, TimeProvider clock) : PageModel
+{
+    [BindProperty(Name = "idNumber")] public string? IdNumber { get; set; }
+    [BindProperty(Name = "facilityId")] public string? FacilityId { get; set; }
+    [BindProperty(Name = "adaptations")] public List<string> Adaptations { get; set; } = [];
+    [BindProperty(Name = "devices")] public string? Devices { get; set; }
+    [BindProperty(Name = "serviceItemId")] public string? ServiceItemId { get; set; }
+    [BindProperty(Name = "visitsPerMonth")] public string? VisitsPerMonth { get; set; } = "4";
+    [BindProperty(Name = "visitHour")] public string? VisitHour { get; set; } = "9";
+
+    public IReadOnlyList<(Guid Id, string Name)> Facilities { get; private set; } = [];
+    public IReadOnlyList<ServiceItemResource> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        Guid? elder = null;
+        if (FormValues.Trimmed(IdNumber) is { } idn && await GetElder.ByIdNumber(idn, user.Scope, db, protector, clock, ct) is { IsOk: true } found) elder = found.Value!.Id;
+        else errors.Add("idNumber", "辖区内没有登记该身份证号的老年人。");
+        var input = new FamilyBedsUseCases.OpenInput(elder, FormValues.Id(FacilityId, "facilityId", errors), null, Adaptations,
+            (Devices ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            FormValues.Id(ServiceItemId, "serviceItemId", errors), FormValues.Int(VisitsPerMonth, "visitsPerMonth", errors), FormValues.Int(VisitHour, "visitHour", errors));
+        if (!errors.Any)
+        {
+            var outcome = await FamilyBedsUseCases.Open(input, user, db, clock, ct);
+            if (outcome.IsOk)
+            {
+                TempData["Flash"] = $"已为 {outcome.Value!.ElderName} 签约家庭养老床位。";
+                return Redirect("/family-beds");
+            }
+            outcome.Errors?.MergeInto(errors);
+            if (outcome.Kind == OutcomeKind.Conflict) errors.Add("idNumber", outcome.Message!);
+        }
+        ModelState.AddFieldErrors(errors);
+        await Load(ct);
+        return Page();
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        Facilities = (await db.Facilities.AsNoTracking().InScope(user.Scope).Where(f => f.Status == FacilityStatus.Operating).OrderBy(f => f.Name)
+            .Select(f => new { f.Id, f.Name }).ToListAsync(ct)).Select(f => (f.Id, f.Name)).ToList();
+        Items = await ServiceCatalogue.List(null, false, db, clock, ct);
+    }
+}

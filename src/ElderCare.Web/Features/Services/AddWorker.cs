@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Services;
+
+public sealed record CertificateResource(string Qualification, string? Number, DateOnly ExpiresOn);
+
+/// <summary>A weekly slot: day 1 (Monday) … 7 (Sunday), from and to as "HH:mm" China time.</summary>
+public sealed record SlotResource(int Day, string From, string To);
+
+public sealed record WorkerResource(Guid Id, Guid ProviderId, string Name, string? Phone, WorkerKind Kind, IReadOnlyList<string> Qualifications,
+    IReadOnlyList<CertificateResource> Certificates, IReadOnlyList<string> RegionCodes, IReadOnlyList<SlotResource> Availability,
+    double? BaseLatitude, double? BaseLongitude, Guid? UserId, bool Active)
+{
+    /// <summary>The phone masked (personal data).</summary>
+    public static WorkerResource From(Worker w, FieldProtector protector) => new(w.Id, w.ProviderId, w.Name, Masking.Phone(protector.Unprotect(w.PhoneProtected)),
+        w.Kind, w.Qualifications, w.Certificates.Select(c => new CertificateResource(c.Qualification, c.Number, c.ExpiresOn)).ToList(), w.RegionCodes,
+        w.Availability.Select(s => new SlotResource(s.Day, Hm(s.FromMinute), Hm(s.ToMinute))).ToList(), w.BaseLatitude, w.BaseLongitude, w.UserId, w.Active);
+
+    public static string Hm(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
+}
+
+public static partial class AddWorker
+{
+    public sealed record Input(Guid? ProviderId, string? Name, string? Phone, WorkerKind? Kind, List<string>? Qualifications,
+        List<CertificateResource>? Certificates, List<string>? RegionCodes, List<SlotResource>? Availability,
+        double? BaseLatitude, double? BaseLongitude, string? UserName);
+
+    /// <summary>Without slots a worker is taken to work every day 08:00–18:00.</summary>
+    public static IReadOnlyList<AvailabilitySlot> DefaultAvailability =>
+        Enumerable.Range(1, 7).Select(d => new AvailabilitySlot { Day = d, FromMinute = 8 * 60, ToMinute = 18 * 60 }).ToList();
+
+    public static async Task<Outcome<WorkerResource>> Handle(Input input, DataScope scope, AppDbContext db, FieldProtector protector,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var provider = input.ProviderId is { } pid ? await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        errors.AddIf(provider is null, "providerId", "请选择服务机构（须在您的管辖范围内）。");
+        var name = input.Name?.Trim();
+        errors.AddIf(string.IsNullOrEmpty(name) || name.Length > 50, "name", "请填写姓名（不超过 50 字）。");
+        var phone = input.Phone?.Trim();
+        errors.AddIf(string.IsNullOrEmpty(phone) || !Phone().IsMatch(phone), "phone", "请填写 11 位手机号或带区号的座机号。");
+        var qualifications = (input.Qualifications ?? []).Select(q => q.Trim()).Distinct().ToList();
+        foreach (var q in qualifications.Where(q => !ServiceLabels.Qualifications.ContainsKey(q)))
+            errors.Add("qualifications", $"未知的资质“{q}”，可选：{string.Join("、", ServiceLabels.Qualifications.Keys)}。");
+        var certificates = input.Certificates ?? [];
+        for (var i = 0; i < certificates.Count; i++)
+            errors.AddIf(!qualifications.Contains(certificates[i].Qualification), $"certificates[{i}].qualification", "证书对应的资质须在资质列表中。");
+        var regions = (input.RegionCodes ?? []).Select(r => r.Trim()).Distinct().ToList();
+        if (regions.Count == 0) errors.Add("regionCodes", "请至少选择一个服务区域。");
+        else
+        {
+            var known = await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
+            foreach (var r in regions.Where(r => !known.Contains(r) || !(scope.Kind is ScopeKind.District or ScopeKind.Facilities || scope.Covers(r))))
+                errors.Add("regionCodes", $"区划代码 {r} 不存在或不在您的管辖范围内。");
+        }
+        var slots = new List<AvailabilitySlot>();
+        foreach (var (s, i) in (input.Availability ?? []).Select((s, i) => (s, i)))
+        {
+            int? from = Minutes(s.From), to = Minutes(s.To);
+            if (s.Day is < 1 or > 7 || from is null || to is null || to <= from) errors.Add($"availability[{i}]", "工作时段应为星期 1–7 与 HH:mm 起止时间，结束晚于开始。");
+            else slots.Add(new AvailabilitySlot { Day = s.Day, FromMinute = from.Value, ToMinute = to.Value });
+        }
+        errors.AddIf((input.BaseLatitude is null) != (input.BaseLongitude is null) || (input.BaseLatitude is not null && !GeoPoint.IsValid(input.BaseLatitude, input.BaseLongitude)),
+            "baseLatitude", "出发位置须同时填写有效的纬度和经度。");
+        Guid? userId = null;
+        if (!string.IsNullOrWhiteSpace(input.UserName))
+        {
+            var u = await db.Users.AsNoTracking().Where(x => x.UserName == input.UserName.Trim()).Select(x => new { x.Id, x.Role }).FirstOrDefaultAsync(ct);
+            if (u is null || u.Role != Role.Caregiver) errors.Add("userName", "须为角色是“护理员”的已有用户。");
+            else if (await db.Workers.AnyAsync(w => w.UserId == u.Id, ct)) errors.Add("userName", "该用户已关联其他服务人员。");
+            else userId = u.Id;
+        }
+        if (errors.Any) return Outcome<WorkerResource>.Invalid(errors);
+
+        var worker = new Worker
+        {
+            ProviderId = provider!.Id, Name = name!, PhoneProtected = protector.Protect(phone), Kind = input.Kind ?? WorkerKind.Caregiver,
+            Qualifications = qualifications, RegionCodes = regions, UserId = userId, CreatedAt = clock.UtcNow(),
+            Certificates = certificates.Select(c => new Certificate { Qualification = c.Qualification, Number = c.Number?.Trim(), ExpiresOn = c.ExpiresOn }).ToList(),
+            Availability = slots.Count > 0 ? slots : [.. DefaultAvailability], BaseLatitude = input.BaseLatitude, BaseLongitude = input.BaseLongitude,
+        };
+        db.Workers.Add(worker);
+        await db.SaveChangesAsync(ct);
+        return WorkerResource.From(worker, protector);
+    }
+
+    private static int? Minutes(string? hm) =>
+        TimeOnly.TryParseExact(hm?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.Hour * 60 + t.Minute
+        : hm?.Trim() == "24:00" ? 24 * 60 : null;
+
+    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
+    private static partial Regex Phone();
+}
+
+public static class ListWorkers
+{
+    public static async Task<Outcome<Paged<WorkerResource>>> Handle(Guid? providerId, int? page, int? pageSize, DataScope scope, AppDbContext db,
+        FieldProtector protector, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var paging = PageRequest.From(page, pageSize, errors);
+        if (errors.Any) return Outcome<Paged<WorkerResource>>.Invalid(errors);
+        var q = db.Workers.AsNoTracking().InScope(scope, db);
+        if (providerId is { } p) q = q.Where(w => w.ProviderId == p);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(w => w.Name).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new Paged<WorkerResource>(rows.Select(w => WorkerResource.From(w, protector)).ToList(), paging.Page, paging.PageSize, total);
+    }
+}

@@ -1,0 +1,57 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Services;
+
+public sealed record OrderRow(Guid Id, Guid ElderId, string ElderName, string ItemName, string? ProviderName, string? WorkerName, string RegionCode,
+    DateTime WindowStart, DateTime WindowEnd, OrderStatus Status, Verification Verification, bool Late, long SubsidyFen, long OwnShareFen);
+
+public static class ListOrders
+{
+    public sealed record Query(string? Status, string? Verification, Guid? ProviderId, Guid? WorkerId, Guid? ElderId, string? RegionCode,
+        DateOnly? From, DateOnly? To, bool? Late, int? Page, int? PageSize);
+
+    public static async Task<Outcome<Paged<OrderRow>>> Handle(Query q, DataScope scope, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var paging = PageRequest.From(q.Page, q.PageSize, errors);
+        var status = EnumText.Optional<OrderStatus>(q.Status, "status", errors);
+        var verification = EnumText.Optional<Verification>(q.Verification, "verification", errors);
+        errors.AddIf(q.From is { } f && q.To is { } t && t < f, "to", "结束日期不能早于开始日期。");
+        if (errors.Any) return Outcome<Paged<OrderRow>>.Invalid(errors);
+
+        var orders = db.ServiceOrders.AsNoTracking().InScope(scope, db);
+        if (status is { } s) orders = orders.Where(o => o.Status == s);
+        if (verification is { } v) orders = orders.Where(o => o.Verification == v);
+        if (q.ProviderId is { } p) orders = orders.Where(o => o.ProviderId == p);
+        if (q.WorkerId is { } w) orders = orders.Where(o => o.WorkerId == w);
+        if (q.ElderId is { } e) orders = orders.Where(o => o.ElderId == e);
+        if (q.Late == true) orders = orders.Where(o => o.Late);
+        if (!string.IsNullOrWhiteSpace(q.RegionCode) && q.RegionCode.Trim().Length >= 9)
+        {
+            var prefix = q.RegionCode.Trim();
+            orders = prefix.Length == 9 ? orders.Where(o => o.UnitCode == prefix) : orders.Where(o => o.RegionCode.StartsWith(prefix));
+        }
+        if (q.From is { } from)
+        {
+            var start = ServiceTime.Utc(from.ToDateTime(TimeOnly.MinValue));
+            orders = orders.Where(o => o.WindowStart >= start);
+        }
+        if (q.To is { } to)
+        {
+            var end = ServiceTime.Utc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            orders = orders.Where(o => o.WindowStart < end);
+        }
+        var total = await orders.CountAsync(ct);
+        var rows = await orders.OrderByDescending(o => o.WindowStart).ThenBy(o => o.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(o => new OrderRow(o.Id, o.ElderId, db.Elders.Where(x => x.Id == o.ElderId).Select(x => x.Name).First(), o.ItemName,
+                db.ServiceProviders.Where(x => x.Id == o.ProviderId).Select(x => x.Name).FirstOrDefault(),
+                db.Workers.Where(x => x.Id == o.WorkerId).Select(x => x.Name).FirstOrDefault(), o.RegionCode, o.WindowStart, o.WindowEnd,
+                o.Status, o.Verification, o.Late, o.SubsidyFen, o.OwnShareFen))
+            .ToListAsync(ct);
+        return new Paged<OrderRow>(rows, paging.Page, paging.PageSize, total);
+    }
+}

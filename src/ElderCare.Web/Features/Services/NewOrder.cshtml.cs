@@ -1,0 +1,115 @@
+using System.Globalization;
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Services;
+
+/// <summary>The order form: the subsidy preview posts the same form to the quote; the dispatch suggestions follow on the order page.</summary>
+[Authorize(Policy = Roles.Policies.WriteOrders)]
+public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtector protector, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "elderId")] public string? ElderId { get; set; }
+    [BindProperty(Name = "idNumber")] public string? IdNumber { get; set; }
+    [BindProperty(Name = "serviceItemId")] public string? ServiceItemId { get; set; }
+    [BindProperty(Name = "date")] public string? Date { get; set; }
+    [BindProperty(Name = "start")] public string? Start { get; set; }
+    [BindProperty(Name = "end")] public string? End { get; set; }
+    [BindProperty(Name = "providerId")] public string? ProviderId { get; set; }
+    [BindProperty(Name = "channel")] public string? Channel { get; set; }
+
+    public string? ElderName { get; private set; }
+    public IReadOnlyList<ServiceItemResource> Items { get; private set; } = [];
+    public IReadOnlyList<ProviderResource> Providers { get; private set; } = [];
+    public SubsidyQuote? Quote { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var tomorrow = clock.Today().AddDays(1);
+        Date = FormValues.Text(tomorrow);
+        Start = "09:00";
+        End = "10:00";
+        Channel = EnumText.Of(OrderChannel.Officer);
+        await Load(ct);
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        var (input, errors) = await Read(ct);
+        if (!errors.Any)
+        {
+            var outcome = await RaiseOrder.Quote(input!, user.Scope, db, clock, ct);
+            if (outcome.IsOk) Quote = outcome.Value;
+            else outcome.Errors?.MergeInto(errors);
+        }
+        ModelState.AddFieldErrors(errors);
+        await Load(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var (input, errors) = await Read(ct);
+        if (!errors.Any)
+        {
+            var outcome = await RaiseOrder.Handle(input!, user, db, clock, ct);
+            if (outcome.IsOk)
+            {
+                var o = outcome.Value!;
+                TempData["Flash"] = $"已下单：补贴 {ServiceLabels.Yuan(o.SubsidyFen)}，自付 {ServiceLabels.Yuan(o.OwnShareFen)}。请确认派单。";
+                return Redirect($"/orders/{o.Id}");
+            }
+            outcome.Errors?.MergeInto(errors);
+        }
+        ModelState.AddFieldErrors(errors);
+        await Load(ct);
+        return Page();
+    }
+
+    private async Task<(RaiseOrder.Input?, FieldErrors)> Read(CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var elder = FormValues.Id(ElderId, "elderId", errors);
+        if (elder is null && FormValues.Trimmed(IdNumber) is { } idn)
+        {
+            var found = await GetElder.ByIdNumber(idn, user.Scope, db, protector, clock, ct);
+            if (found.IsOk) elder = found.Value!.Id;
+            else errors.Add("idNumber", "辖区内没有登记该身份证号的老年人。");
+        }
+        else if (elder is null) errors.Add("idNumber", "请填写老年人身份证号。");
+        var item = FormValues.Id(ServiceItemId, "serviceItemId", errors);
+        var day = FormValues.Date(Date, "date", errors);
+        errors.AddIf(day is null && !errors.Entries.Any(e => e.Key == "date"), "date", "请选择服务日期。");
+        var start = Time(Start, "windowStart", errors);
+        var end = Time(End, "windowEnd", errors);
+        var provider = FormValues.Id(ProviderId, "providerId", errors);
+        var channel = FormValues.Choice<OrderChannel>(Channel, "channel", errors);
+        if (errors.Any) return (null, errors);
+        DateTimeOffset At(TimeOnly t) => new(day!.Value.ToDateTime(t), ChinaClock.Offset);
+        return (new RaiseOrder.Input(elder, item, At(start!.Value), At(end!.Value), provider, channel), errors);
+    }
+
+    private static TimeOnly? Time(string? text, string field, FieldErrors errors)
+    {
+        if (TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) return t;
+        errors.Add(field, "时间格式为 HH:mm，例如 09:30。");
+        return null;
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        Items = await ServiceCatalogue.List(null, false, db, clock, ct);
+        Providers = await AddProvider.List(user.Scope, db, ct);
+        if (Guid.TryParse(ElderId, out var id))
+            ElderName = await db.Elders.AsNoTracking().InScope(user.Scope).Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        if (ElderName is null) ElderId = null;
+    }
+}

@@ -1,0 +1,32 @@
+namespace ElderCare.Web.Features.Services;
+
+/// <summary>
+/// Reference figures of visit verification and supervision (configuration section "Services"); defaults from
+/// reference/PRACTICE.md. A rural home gets the wider radius: village addresses are coarse and houses scattered.
+/// </summary>
+public sealed class ServiceOptions
+{
+    /// <summary>Geofence radius around a home in a community or street (EVV practice: 50 m standard).</summary>
+    public double UrbanGeofenceMeters { get; set; } = 50;
+
+    /// <summary>Geofence radius around a home in a village or town (wider default for rural addresses).</summary>
+    public double RuralGeofenceMeters { get; set; } = 200;
+
+    /// <summary>A reason is required, and the visit flagged, when it runs this many minutes over or under plan.</summary>
+    public int DurationToleranceMinutes { get; set; } = 15;
+
+    /// <summary>Punctual if clock-in is at most this many minutes after the planned start.</summary>
+    public int LateAfterMinutes { get; set; } = 7;
+
+    /// <summary>Share of completed orders queued for a follow-up call (回访), 0–1.</summary>
+    public double FollowUpShare { get; set; } = 0.1;
+
+    /// <summary>Complaint handling deadlines in days by severity (regulator defaults 3 / 7 / 15).</summary>
+    public int SeriousComplaintDays { get; set; } = 3;
+
+    public int GeneralComplaintDays { get; set; } = 7;
+    public int MinorComplaintDays { get; set; } = 15;
+
+    /// <summary>Wrong confirmation codes allowed before the code is locked.</summary>
+    public int ConfirmationAttempts { get; set; } = 5;
+}

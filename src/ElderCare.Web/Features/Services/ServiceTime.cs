@@ -1,0 +1,40 @@
+using System.Globalization;
+using ElderCare.Web.Infrastructure.Web;
+
+namespace ElderCare.Web.Features.Services;
+
+/// <summary>Instants are stored in UTC; windows, months and weekly availability are read in China time.</summary>
+public static class ServiceTime
+{
+    public static DateTime Local(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(ChinaClock.Offset);
+
+    public static DateTime Utc(DateTime local) => DateTime.SpecifyKind(local - ChinaClock.Offset, DateTimeKind.Utc);
+
+    public static string Text(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Clock(DateTime utc) => Local(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>yyyymm of the instant in China time.</summary>
+    public static int Month(DateTime utc)
+    {
+        var l = Local(utc);
+        return l.Year * 100 + l.Month;
+    }
+
+    public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(Local(utc));
+
+    /// <summary>The first instant of a China-time month yyyymm, in UTC.</summary>
+    public static DateTime MonthStart(int yyyymm) => Utc(new DateTime(yyyymm / 100, yyyymm % 100, 1, 0, 0, 0, DateTimeKind.Unspecified));
+
+    public static int AddMonths(int yyyymm, int months)
+    {
+        var d = new DateOnly(yyyymm / 100, yyyymm % 100, 1).AddMonths(months);
+        return d.Year * 100 + d.Month;
+    }
+
+    /// <summary>Reads "2026-11" as 202611.</summary>
+    public static int? ParseMonth(string? text) =>
+        DateOnly.TryParseExact((text ?? "").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.Year * 100 + d.Month : null;
+
+    public static string MonthText(int yyyymm) => $"{yyyymm / 100:0000}-{yyyymm % 100:00}";
+}

@@ -1,0 +1,394 @@
+using System.Net;
+using System.Text.Json;
+using ElderCare.Tests.Infrastructure;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Facilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ElderCare.Tests.Services;
+
+public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const double HomeLat = 29.4048, HomeLng = 105.5942;
+    private static int _sequence;
+
+    /// <summary>A valid GB 11643 number for an elder born in 1940, unique per call.</summary>
+    private static string NewIdNumber()
+    {
+        var first17 = $"50015319400101{Interlocked.Increment(ref _sequence) + 100:000}";
+        return first17 + IdNumber.CheckDigit(first17);
+    }
+
+    public sealed record World(Guid Facility, Guid Provider, Guid Worker, HttpClient Caregiver, Guid Elder, Guid Bathing);
+
+    private async Task<Guid> ProviderFor(Guid facility)
+    {
+        var r = await app.Staff.PostJson("/api/providers", new { facilityId = facility });
+        if (r.StatusCode == HttpStatusCode.Conflict)
+            return (await (await app.Staff.GetAsync("/api/providers")).ReadJson()).EnumerateArray().First(p => p.GetProperty("facilityId").GetString() == facility.ToString()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        return (await r.ReadJson()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<Guid> Facility(string name = "昌元街道养老服务中心") =>
+        (await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: name))).Read<FacilityResource>()).Id;
+
+    private async Task<Guid> NewElder(string[]? categories = null, string region = Make.Changyuan, string living = "alone")
+    {
+        var r = await app.Staff.PostJson("/api/elders", new
+        {
+            name = "周淑芬", idNumber = NewIdNumber(), regionCode = region, livingArrangement = living, categories = categories ?? ["extreme-poverty"],
+            location = new { lat = HomeLat, lng = HomeLng }, address = "荣昌区昌元街道海棠路 8 号", consent = new { basis = "本人同意" },
+        });
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        return (await r.ReadJson()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<(Guid Worker, HttpClient Client)> NewWorker(Guid provider, string? certificateExpires = "2027-12-31")
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var user = await app.User(Role.Caregiver, name: $"caregiver{n}");
+        var r = await app.Staff.PostJson("/api/workers", new
+        {
+            providerId = provider, name = $"王护理{n}", phone = "13900002222", kind = "caregiver", qualifications = new[] { "bathing", "helper" },
+            certificates = certificateExpires is null ? Array.Empty<object>() : [new { qualification = "bathing", number = "ZY-1", expiresOn = certificateExpires }],
+            regionCodes = new[] { Make.Changyuan }, baseLatitude = HomeLat + 0.009, baseLongitude = HomeLng, userName = user.UserName,
+        });
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var w = await r.ReadJson();
+        Assert.Equal("139****2222", w.GetProperty("phone").GetString());
+        return (w.GetProperty("id").GetGuid(), await CaregiverClient(user.UserName!));
+    }
+
+    private async Task<HttpClient> CaregiverClient(string userName)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName);
+        var (_, token) = await scope.ServiceProvider.GetRequiredService<Sessions>().StartAsync(user!, SessionKind.Token, "127.0.0.1", false, default);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<Guid> Item(string code) =>
+        (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().Single(i => i.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
+
+    private async Task<World> Arrange()
+    {
+        var facility = await Facility();
+        var provider = await ProviderFor(facility);
+        var (worker, caregiver) = await NewWorker(provider);
+        return new World(facility, provider, worker, caregiver, await NewElder(), await Item("bathing"));
+    }
+
+    private DateTimeOffset Now => app.Clock.GetUtcNow();
+
+    /// <summary>A window that started 90 minutes ago, so the visit can be recorded in the past of the fake clock.</summary>
+    private async Task<JsonElement> Order(World w, Guid? elder = null, int startMinutesAgo = 90)
+    {
+        var r = await app.Staff.PostJson("/api/orders", new
+        {
+            elderId = elder ?? w.Elder, serviceItemId = w.Bathing, windowStart = Now.AddMinutes(-startMinutesAgo), windowEnd = Now.AddMinutes(-startMinutesAgo + 100),
+        });
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        return await r.ReadJson();
+    }
+
+    private static string Id(JsonElement e) => e.GetProperty("id").GetString()!;
+
+    private async Task<JsonElement> Ok(HttpResponseMessage r)
+    {
+        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
+        return await r.ReadJson();
+    }
+
+    private async Task<bool> HasServiceContact(Guid elder)
+    {
+        await using var scope = app.Scope(out var db);
+        return await db.Elders.Where(e => e.Id == elder).WithServiceContact(db.ServiceOrders, new DateOnly(2026, 11, 29)).AnyAsync();
+    }
+
+    [Fact]
+    public async Task The_catalogue_has_the_seven_GB_T_43153_categories_with_prices_in_fen()
+    {
+        var items = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().ToList();
+        Assert.Equal(7, items.Select(i => i.GetProperty("category").GetString()).Distinct().Count());
+        var bathing = items.Single(i => i.GetProperty("code").GetString() == "bathing");
+        Assert.Equal(6000, bathing.GetProperty("priceFen").GetInt64());
+        Assert.Equal("bathing", bathing.GetProperty("requiredQualification").GetString());
+        Assert.DoesNotContain(items, i => i.GetProperty("name").GetString()!.Contains("助餐", StringComparison.Ordinal)); // meals live elsewhere
+    }
+
+    [Fact]
+    public async Task The_district_changes_a_price_from_a_date_as_a_new_version()
+    {
+        var id = await Item("laundry");
+        var v2 = await Ok(await app.Staff.PutJson($"/api/service-items/{id}", new { priceFen = 3500, effectiveFrom = "2027-01-01" }));
+        Assert.Equal(3500, v2.GetProperty("priceFen").GetInt64());
+        var all = (await (await app.Staff.GetAsync("/api/service-items?all=true")).ReadJson()).EnumerateArray().Where(i => i.GetProperty("code").GetString() == "laundry").ToList();
+        Assert.Equal(2, all.Count);
+        Assert.Equal("2026-12-31", all[0].GetProperty("effectiveTo").GetString());
+        Assert.Equal(3000, (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().Single(i => i.GetProperty("code").GetString() == "laundry").GetProperty("priceFen").GetInt64());
+        await (await app.Staff.PutJson($"/api/service-items/{id}", new { priceFen = -1 })).AssertFieldError("priceFen");
+        (await (await app.ClientAs(Role.TownOfficer, region: Make.Changyuan)).PutJson($"/api/service-items/{id}", new { priceFen = 1 })).StatusCode
+            .Equals(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Bad_worker_and_order_input_is_400_naming_each_field()
+    {
+        var r = await app.Staff.PostJson("/api/workers", new { providerId = Guid.NewGuid(), name = "", phone = "123", qualifications = new[] { "magic" }, regionCodes = Array.Empty<string>() });
+        var problem = await r.AssertProblem(HttpStatusCode.BadRequest);
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["name", "phone", "providerId", "qualifications", "regionCodes"], fields.Order(StringComparer.Ordinal));
+
+        var o = await (await app.Staff.PostJson("/api/orders", new { })).AssertProblem(HttpStatusCode.BadRequest);
+        var orderFields = o.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("elderId", orderFields);
+        Assert.Contains("serviceItemId", orderFields);
+        Assert.Contains("windowStart", orderFields);
+        Assert.Contains("windowEnd", orderFields);
+        var w = await Arrange();
+        await (await app.Staff.PostJson("/api/orders", new { elderId = w.Elder, serviceItemId = w.Bathing, windowStart = Now.AddHours(2), windowEnd = Now.AddHours(1) }))
+            .AssertFieldError("windowEnd");
+        await (await app.Staff.GetAsync("/api/orders?status=flying")).AssertFieldError("status");
+        await (await app.Staff.GetAsync($"/api/orders/{Guid.NewGuid()}")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_subsidy_is_computed_at_once_from_the_group_and_the_remaining_monthly_allowance()
+    {
+        var w = await Arrange();
+        var body = new { elderId = w.Elder, serviceItemId = w.Bathing, windowStart = Now.AddDays(2), windowEnd = Now.AddDays(2).AddHours(1) };
+        var quote = await Ok(await app.Staff.PostJson("/api/orders/quote", body));
+        Assert.Equal((6000L, 0L), (quote.GetProperty("subsidyFen").GetInt64(), quote.GetProperty("ownShareFen").GetInt64()));
+        await Ok(await app.Staff.PostJson("/api/orders", body)); // 6,000 of 12,000 committed
+        await Ok(await app.Staff.PostJson("/api/orders", body with { windowStart = Now.AddDays(2).AddHours(2), windowEnd = Now.AddDays(2).AddHours(3) }));
+        var third = await Ok(await app.Staff.PostJson("/api/orders", body with { windowStart = Now.AddDays(2).AddHours(4), windowEnd = Now.AddDays(2).AddHours(5) }));
+        Assert.Equal((0L, 6000L), (third.GetProperty("subsidyFen").GetInt64(), third.GetProperty("ownShareFen").GetInt64()));
+
+        // Cancelling frees the allowance: the next order is subsidised again.
+        await Ok(await app.Staff.PostJson($"/api/orders/{Id(third)}/cancel", new { reason = "家属取消" }));
+        var first = (await (await app.Staff.GetAsync($"/api/orders?elderId={w.Elder}&status=requested")).ReadJson()).GetProperty("items")[0];
+        await Ok(await app.Staff.PostJson($"/api/orders/{first.GetProperty("id").GetString()}/cancel", new { reason = "重复下单" }));
+        var again = await Ok(await app.Staff.PostJson("/api/orders/quote", body));
+        Assert.Equal(6000, again.GetProperty("subsidyFen").GetInt64());
+
+        // Not in a subsidised group: the elder pays in full.
+        var other = await NewElder(categories: ["subsistence"], living: "with-family");
+        var paid = await Ok(await app.Staff.PostJson("/api/orders/quote", body with { elderId = other }));
+        Assert.Equal((0L, 6000L), (paid.GetProperty("subsidyFen").GetInt64(), paid.GetProperty("ownShareFen").GetInt64()));
+    }
+
+    [Fact]
+    public async Task An_order_walks_from_request_to_a_verified_visit()
+    {
+        var w = await Arrange();
+        var order = await Order(w);
+        var id = Id(order);
+        Assert.Equal("requested", order.GetProperty("status").GetString());
+
+        var suggestions = await Ok(await app.Staff.GetAsync($"/api/orders/{id}/suggestions"));
+        var first = suggestions.GetProperty("suggestions").EnumerateArray().First(s => s.GetProperty("workerId").GetGuid() == w.Worker);
+        Assert.InRange(first.GetProperty("distanceMeters").GetDouble(), 950, 1050);
+
+        var assigned = await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
+        Assert.Equal("assigned", assigned.GetProperty("status").GetString());
+
+        // The caregiver sees it, checks in at the door 5 minutes after the start (punctual), and gets no code.
+        var mine = (await (await w.Caregiver.GetAsync("/api/orders")).ReadJson()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.Equal([id], mine);
+        var checkedIn = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat + 0.0001, lng = HomeLng, at = Now.AddMinutes(-85) }));
+        Assert.Equal("in-progress", checkedIn.GetProperty("status").GetString());
+        Assert.False(checkedIn.GetProperty("late").GetBoolean());
+        Assert.DoesNotContain("\"code\"", checkedIn.GetRawText(), StringComparison.Ordinal);
+        (await w.Caregiver.GetAsync($"/api/orders/{id}/confirmation-code")).StatusCode.Equals(HttpStatusCode.Forbidden);
+
+        // The family is told the code (staff read it out); the elder gives it to the caregiver.
+        var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code = code == "000000" ? "000001" : "000000" })).AssertFieldError("code");
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code }));
+        await (await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code")).AssertProblem(HttpStatusCode.NotFound); // used: erased
+
+        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng + 0.0001, at = Now.AddMinutes(-25), notes = "协助洗浴，皮肤无异常" }));
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal("verified", done.GetProperty("verification").GetString());
+        Assert.Empty(done.GetProperty("flags").EnumerateArray());
+        var statuses = done.GetProperty("transitions").EnumerateArray().Select(t => t.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["requested", "assigned", "in-progress", "in-progress", "completed"], statuses);
+        Assert.All(done.GetProperty("transitions").EnumerateArray(), t => Assert.False(string.IsNullOrEmpty(t.GetProperty("by").GetString())));
+
+        await Ok(await app.Staff.PostJson($"/api/orders/{id}/rating", new { score = 5, comment = "很耐心" }));
+        await (await app.Staff.PostJson($"/api/orders/{id}/rating", new { score = 6 })).AssertFieldError("score");
+        Assert.True(await HasServiceContact(w.Elder)); // the "basic services" KPI's service half
+
+        var report = await Ok(await app.Staff.GetAsync("/api/orders/report"));
+        Assert.True(report.GetProperty("verified").GetInt32() >= 1);
+        Assert.True(report.GetProperty("verifiedSubsidyFen").GetInt64() >= 6000);
+    }
+
+    [Fact]
+    public async Task A_check_in_2_km_away_is_flagged_with_the_reason_and_does_not_count()
+    {
+        var w = await Arrange();
+        var id = Id(await Order(w));
+        await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat + 0.018, lng = HomeLng, at = Now.AddMinutes(-80) }));
+        var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code }));
+        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20) }));
+        Assert.Equal("flagged", done.GetProperty("verification").GetString());
+        var flag = Assert.Single(done.GetProperty("flags").EnumerateArray());
+        Assert.Equal("check-in-outside-geofence", flag.GetProperty("code").GetString());
+        Assert.Contains("2.0 公里", flag.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(done.GetProperty("late").GetBoolean()); // 10 minutes after the start
+
+        Assert.False(await HasServiceContact(w.Elder)); // a flagged visit is no service contact
+
+        var flagged = (await (await app.Staff.GetAsync("/api/orders?verification=flagged")).ReadJson()).GetProperty("items").EnumerateArray();
+        Assert.Contains(flagged, o => o.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task Check_out_far_off_the_standard_duration_needs_a_reason_and_transitions_follow_the_lifecycle()
+    {
+        var w = await Arrange();
+        var id = Id(await Order(w));
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng })).AssertProblem(HttpStatusCode.NotFound); // not theirs yet
+        await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng })).AssertProblem(HttpStatusCode.Conflict);
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = 91, lng = HomeLng })).AssertFieldError("lat");
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng, at = Now.AddHours(1) })).AssertFieldError("at");
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-30) }));
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20) })).AssertFieldError("durationReason");
+        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out",
+            new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20), durationReason = "老人临时外出就医，提前结束" }));
+        var codes = done.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
+        Assert.Equal(["duration-off-plan", "not-confirmed"], codes);
+        await (await app.Staff.PostJson($"/api/orders/{id}/cancel", new { reason = "x" })).AssertProblem(HttpStatusCode.Conflict);
+        await (await app.Staff.PostJson($"/api/orders/{id}/cancel", new { })).AssertFieldError("reason");
+    }
+
+    [Fact]
+    public async Task An_unqualified_or_double_booked_worker_cannot_be_assigned()
+    {
+        var w = await Arrange();
+        var (expired, _) = await NewWorker(w.Provider, certificateExpires: "2026-01-31");
+        var id = Id(await Order(w));
+        var suggestions = await Ok(await app.Staff.GetAsync($"/api/orders/{id}/suggestions"));
+        Assert.Contains(suggestions.GetProperty("excluded").EnumerateArray(), x => x.GetProperty("workerId").GetGuid() == expired);
+        Assert.Contains("证书", await (await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = expired })).AssertFieldError("workerId"), StringComparison.Ordinal);
+        await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
+        var second = Id(await Order(w, await NewElder()));
+        await (await app.Staff.PostJson($"/api/orders/{second}/assign", new { workerId = w.Worker })).AssertFieldError("workerId");
+    }
+
+    [Fact]
+    public async Task A_caregiver_sees_only_own_orders_an_operator_its_providers_and_a_town_officer_its_unit()
+    {
+        var w = await Arrange();
+        var id = Id(await Order(w));
+        await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
+        var (_, otherCaregiver) = await NewWorker(w.Provider);
+        await (await otherCaregiver.GetAsync($"/api/orders/{id}")).AssertProblem(HttpStatusCode.NotFound);
+        Assert.DoesNotContain(id, await (await otherCaregiver.GetAsync("/api/orders")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await (await otherCaregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng })).AssertProblem(HttpStatusCode.NotFound);
+
+        var ownOperator = await app.ClientAs(Role.Operator, facilities: [w.Facility]);
+        await Ok(await ownOperator.GetAsync($"/api/orders/{id}"));
+        var otherFacility = await Facility("峰高街道养老服务中心（测试）");
+        var otherOperator = await app.ClientAs(Role.Operator, facilities: [otherFacility]);
+        await (await otherOperator.GetAsync($"/api/orders/{id}")).AssertProblem(HttpStatusCode.NotFound);
+        Assert.Equal(0, (await (await otherOperator.GetAsync("/api/orders")).ReadJson()).GetProperty("total").GetInt32());
+
+        await Ok(await (await app.ClientAs(Role.TownOfficer, region: Make.Changyuan)).GetAsync($"/api/orders/{id}"));
+        var panlong = await app.ClientAs(Role.TownOfficer, region: Make.Panlong);
+        await (await panlong.GetAsync($"/api/orders/{id}")).AssertProblem(HttpStatusCode.NotFound);
+        await (await panlong.PostJson("/api/orders", new { elderId = w.Elder, serviceItemId = w.Bathing, windowStart = Now.AddDays(1), windowEnd = Now.AddDays(1).AddHours(1) }))
+            .AssertFieldError("elderId");
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_lock_the_confirmation_and_a_caregiver_sees_only_their_own_worker_record()
+    {
+        var w = await Arrange();
+        var id = Id(await Order(w));
+        await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-80) }));
+        var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
+        var wrong = code == "123456" ? "654321" : "123456";
+        for (var i = 0; i < 5; i++) await (await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code = wrong })).AssertFieldError("code");
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code })).AssertProblem(HttpStatusCode.Conflict);
+
+        var workers = (await Ok(await w.Caregiver.GetAsync("/api/workers"))).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(w.Worker, Assert.Single(workers).GetProperty("id").GetGuid());
+        Assert.Equal("139****2222", workers[0].GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public async Task Complaints_get_deadlines_by_severity_and_overdue_ones_are_listed_as_escalated()
+    {
+        var w = await Arrange();
+        var id = Id(await Order(w));
+        var c = await Ok(await app.Staff.PostJson($"/api/orders/{id}/complaints", new { severity = "serious", text = "服务人员迟到且态度差" }));
+        Assert.Equal(Now.UtcDateTime.AddDays(3), c.GetProperty("dueAt").GetDateTime().ToUniversalTime(), TimeSpan.FromSeconds(1));
+        await (await app.Staff.PostJson($"/api/orders/{id}/complaints", new { text = "" })).AssertFieldError("severity");
+        Assert.DoesNotContain(Id(c), await (await app.Staff.GetAsync("/api/complaints?overdue=true")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await using (var scope = app.Scope(out var db))
+            await db.Complaints.Where(x => x.Id == c.GetProperty("id").GetGuid()).ExecuteUpdateAsync(s => s.SetProperty(x => x.DueAt, Now.UtcDateTime.AddHours(-1)));
+        var overdue = (await (await app.Staff.GetAsync("/api/complaints?overdue=true")).ReadJson()).EnumerateArray().Single(x => Id(x) == Id(c));
+        Assert.True(overdue.GetProperty("overdue").GetBoolean());
+        await Ok(await app.Staff.PostJson($"/api/complaints/{Id(c)}/resolve", new { resolution = "已约谈机构并调换服务人员" }));
+        Assert.DoesNotContain(Id(c), await (await app.Staff.GetAsync("/api/complaints?overdue=true")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_follow_up_call_is_recorded_on_a_drawn_order()
+    {
+        var w = await Arrange();
+        var id = Guid.Parse(Id(await Order(w)));
+        await using (var scope = app.Scope(out var db))
+        {
+            db.FollowUps.Add(new ElderCare.Web.Features.Services.FollowUp { OrderId = id, QueuedAt = Now.UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+        var pending = (await (await app.Staff.GetAsync("/api/follow-ups?pending=true")).ReadJson()).EnumerateArray().Single(f => f.GetProperty("orderId").GetGuid() == id);
+        await (await app.Staff.PostJson($"/api/follow-ups/{Id(pending)}", new { })).AssertFieldError("reached");
+        var done = await Ok(await app.Staff.PostJson($"/api/follow-ups/{Id(pending)}", new { reached = true, serviceHappened = true, satisfied = true, notes = "老人表示满意" }));
+        Assert.NotNull(done.GetProperty("calledAt").GetString());
+    }
+
+    [Fact]
+    public async Task A_family_care_bed_plan_generates_the_months_visits_and_counts_per_centre()
+    {
+        var w = await Arrange();
+        var visit = await Item("home-visit");
+        var bed = await Ok(await app.Staff.PostJson("/api/family-beds", new
+        {
+            elderId = w.Elder, facilityId = w.Facility, adaptations = new[] { "grab-bars", "anti-slip", "emergency-call" }, devices = new[] { "一键呼叫器" },
+            serviceItemId = visit, visitsPerMonth = 4,
+        }));
+        await (await app.Staff.PostJson("/api/family-beds", new { elderId = w.Elder, adaptations = new[] { "wings" } })).AssertFieldError("adaptations");
+        var kept = await Ok(await app.Staff.PostJson($"/api/family-beds/{Id(bed)}/schedule?month=2026-12", new { }));
+        Assert.Equal((4, 4, 0, false), (kept.GetProperty("planned").GetInt32(), kept.GetProperty("scheduled").GetInt32(), kept.GetProperty("verified").GetInt32(),
+            kept.GetProperty("kept").GetBoolean()));
+        await (await app.Staff.PostJson($"/api/family-beds/{Id(bed)}/schedule?month=2026-12", new { })).AssertProblem(HttpStatusCode.Conflict);
+        var orders = (await (await app.Staff.GetAsync($"/api/orders?elderId={w.Elder}&from=2026-12-01&to=2026-12-31")).ReadJson()).GetProperty("total").GetInt32();
+        Assert.Equal(4, orders);
+        var centre = (await (await app.Staff.GetAsync("/api/family-beds/statistics")).ReadJson()).EnumerateArray().Single(c => c.GetProperty("facilityId").GetGuid() == w.Facility);
+        Assert.True(centre.GetProperty("beds").GetInt32() >= 1);
+        Assert.Contains("家庭养老床位（在约", await app.Staff.GetStringAsync("/"), StringComparison.Ordinal); // the dashboard's row per centre
+    }
+
+    [Fact]
+    public async Task The_basic_services_KPI_is_reported_next_to_the_assessment_KPI()
+    {
+        var kpis = (await (await app.Staff.GetAsync("/api/kpis")).ReadJson()).EnumerateArray().Select(k => k.GetProperty("key").GetString()).ToList();
+        Assert.Contains("priority-elders-assessed", kpis);
+        Assert.Contains("priority-elders-served", kpis);
+    }
+}
