@@ -143,6 +143,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
             w => $"/api/meals/orders/{w.Meals.OrderB}/check-in"),
         new("POST /api/meals/orders/{id:guid}/delivery", WriteMeals, w => $"/api/meals/orders/{w.Meals.OrderA}/delivery", null,
             w => $"/api/meals/orders/{w.Meals.OrderB}/delivery"),
+        new("POST /api/meals/orders/{id:guid}/cancel", WriteMeals, w => $"/api/meals/orders/{w.Meals.OrderA}/cancel", null,
+            w => $"/api/meals/orders/{w.Meals.OrderB}/cancel"),
         new("POST /api/meals/batches", WriteMeals, _ => "/api/meals/batches", new { meal = "lunch" }),
         new("POST /api/meals/batches/{id:guid}/sample", WriteMeals, w => $"/api/meals/batches/{w.Meals.BatchA}/sample", null,
             w => $"/api/meals/batches/{w.Meals.BatchB}/sample"),

@@ -369,4 +369,55 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(opOrders, o => Assert.Equal(mine.Point, o.GetProperty("diningPointId").GetGuid()));
         await (await op.PostJson("/api/meals/kitchens", new { name = "运营方厨房", facilityId = mine.Facility })).AssertProblem(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_cancelled_order_counts_in_no_production_list_or_route_sheet_and_the_elder_may_order_again()
+    {
+        var site = await ArrangeSite();
+        var stays = await ArrangeElder(site, name: "照常户");
+        var cancels = await ArrangeElder(site, name: "取消户");
+        (await Order(stays)).EnsureSuccessStatusCode();
+        var id = await Created(await Order(cancels));
+
+        var cancelled = await (await app.Staff.PostJson($"/api/meals/orders/{id}/cancel", new { })).ReadJson();
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal("该订餐已取消。", (await (await app.Staff.PostJson($"/api/meals/orders/{id}/cancel", new { })).AssertProblem(HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString());
+        await (await app.Staff.PostJson($"/api/meals/orders/{id}/delivery", new { })).AssertProblem(HttpStatusCode.Conflict);
+        await (await app.Staff.PostJson($"/api/meals/orders/{Guid.NewGuid()}/cancel", new { })).AssertProblem(HttpStatusCode.NotFound);
+
+        var list = await (await app.Staff.GetAsync($"/api/meals/kitchens/{site.Kitchen}/production?date={Today}&meal=lunch")).ReadJson();
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+        var sheet = await (await app.Staff.GetAsync($"/api/meals/dining-points/{site.Point}/route-sheet?date={Today}")).ReadJson();
+        Assert.Equal(["照常户"], sheet.GetProperty("stops").EnumerateArray().Select(s => s.GetProperty("elderName").GetString()));
+        var orders = (await (await app.Staff.GetAsync($"/api/meals/orders?date={Today}&diningPointId={site.Point}")).ReadJson()).EnumerateArray().ToList();
+        Assert.Contains(orders, o => o.GetProperty("status").GetString() == "cancelled");
+
+        // Ordered again: the new order takes the cancelled one's place (one order per elder, day and meal).
+        var again = await Created(await Order(cancels));
+        Assert.NotEqual(id, again);
+        await (await app.Staff.GetAsync($"/api/meals/orders/{id}")).AssertProblem(HttpStatusCode.NotFound);
+        list = await (await app.Staff.GetAsync($"/api/meals/kitchens/{site.Kitchen}/production?date={Today}&meal=lunch")).ReadJson();
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_eaten_order_cannot_be_cancelled_and_others_answer_404_outside_scope()
+    {
+        var site = await ArrangeSite();
+        var other = await ArrangeSite(region: Make.Panlong);
+        var eaten = await Created(await Order(await ArrangeElder(site, mode: "dine-in")));
+        (await app.Staff.PostJson($"/api/meals/orders/{eaten}/check-in", new { })).EnsureSuccessStatusCode();
+        var detail = (await (await app.Staff.PostJson($"/api/meals/orders/{eaten}/cancel", new { })).AssertProblem(HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString();
+        Assert.Equal("该订餐已就餐，不能取消。", detail);
+
+        var otherOrder = await Created(await Order(await ArrangeElder(other, region: Make.Panlong)));
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        await (await officer.PostJson($"/api/meals/orders/{otherOrder}/cancel", new { })).AssertProblem(HttpStatusCode.NotFound);
+        var op = await app.ClientAs(Role.Operator, facilities: [site.Facility]);
+        await (await op.PostJson($"/api/meals/orders/{otherOrder}/cancel", new { })).AssertProblem(HttpStatusCode.NotFound);
+        var evaluator = await app.ClientAs(Role.Evaluator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostJson($"/api/meals/orders/{otherOrder}/cancel", new { })).StatusCode);
+    }
 }

@@ -27,6 +27,7 @@ public static class MealValidation
         MealOrderStatus.Ordered => "已订餐",
         MealOrderStatus.Served => "已就餐",
         MealOrderStatus.Delivered => "已送达",
+        MealOrderStatus.Cancelled => "已取消",
         _ => s.ToString(),
     };
 }

@@ -121,6 +121,12 @@ public static class MealsApi
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("送餐到户确认（时间、可选位置、老人情况）");
 
+        g.MapPost("/orders/{id:guid}/cancel", async (Guid id, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+                CancellationToken ct) =>
+                (await CancelMealOrder.Handle(id, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("取消订餐（未就餐、未过就餐日期的）；取消的订餐不计入生产单、送餐路线单和月度结算");
+
         g.MapPost("/batches", async (RecordFoodBatch.Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
                 CancellationToken ct) =>
                 (await RecordFoodBatch.Handle(input, user, db, options, clock, ct)).ToResult(b => TypedResults.Created($"/api/meals/batches/{b.Id}", b)))

@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,11 @@ public sealed class MealOrdersModel(AppDbContext db, CurrentUser user, TimeProvi
 
     public Task<IActionResult> OnPostDeliverAsync(Guid orderId, string? note, CancellationToken ct) =>
         ServeAsync(orderId, (s, c) => ServeMeal.Deliver(orderId, new ServeMeal.DeliveryInput(null, null, note), CurrentUser, Db, options, Clock, c), ct);
+
+    public Task<IActionResult> OnPostCancelAsync(Guid orderId, CancellationToken ct) =>
+        ServeAsync(orderId, (s, c) => CancelMealOrder.Handle(orderId, CurrentUser, Db, options, Clock, c), ct);
+
+    public DateOnly Today => Clock.Today();
 
     private async Task<IActionResult> ServeAsync(Guid orderId, Func<Guid, CancellationToken, Task<Outcome<MealOrderResource>>> serve, CancellationToken ct)
     {
