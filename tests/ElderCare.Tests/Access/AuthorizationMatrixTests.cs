@@ -34,6 +34,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] WriteMeals = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
     private static readonly Role[] ManageMealSites = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer];
     private static readonly Role[] WriteMealRates = [Role.DistrictAdmin, Role.DistrictStaff];
+    private static readonly Role[] ReadMealBilling = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
@@ -151,6 +152,10 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("POST /api/meals/batches/{id:guid}/disposal", WriteMeals, w => $"/api/meals/batches/{w.Meals.BatchA}/disposal", null,
             w => $"/api/meals/batches/{w.Meals.BatchB}/disposal"),
         new("GET /api/meals/samples", ReadMeals, _ => "/api/meals/samples"),
+        new("GET /api/meals/billing", ReadMealBilling, w => $"/api/meals/billing?diningPointId={w.Meals.PointA}", null,
+            w => $"/api/meals/billing?diningPointId={w.Meals.PointB}"),
+        new("GET /api/meals/billing.xlsx", ReadMealBilling, w => $"/api/meals/billing.xlsx?diningPointId={w.Meals.PointA}", null,
+            w => $"/api/meals/billing.xlsx?diningPointId={w.Meals.PointB}"),
         new("GET /api/meals/subsidy-rates", ReadMeals, _ => "/api/meals/subsidy-rates"),
         new("POST /api/meals/subsidy-rates", WriteMealRates, _ => "/api/meals/subsidy-rates", new { group = "elder" }),
 
@@ -193,6 +198,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /meals/orders", ReadMeals, w => $"/meals/orders?diningPointId={w.Meals.PointA}", null, w => $"/meals/orders?diningPointId={w.Meals.PointB}"),
         new("PAGE /meals/production", ReadMeals, w => $"/meals/production?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/production?kitchenId={w.Meals.KitchenB}"),
         new("PAGE /meals/routes", ReadMeals, w => $"/meals/routes?diningPointId={w.Meals.PointA}", null, w => $"/meals/routes?diningPointId={w.Meals.PointB}"),
+        new("PAGE /meals/billing", ReadMealBilling, w => $"/meals/billing?diningPointId={w.Meals.PointA}", null, w => $"/meals/billing?diningPointId={w.Meals.PointB}"),
         new("PAGE /meals/food-safety", ReadMeals, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenB}"),
     ];
 

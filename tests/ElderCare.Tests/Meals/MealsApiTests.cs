@@ -420,4 +420,62 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var evaluator = await app.ClientAs(Role.Evaluator);
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostJson($"/api/meals/orders/{otherOrder}/cancel", new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_monthly_billing_sums_meals_price_subsidy_and_own_share_per_dining_point_and_elder_without_cancelled_orders()
+    {
+        var site = await ArrangeSite();
+        (await app.Staff.PostJson("/api/meals/menus", Menu(site.Kitchen, date: "2026-11-30"))).EnsureSuccessStatusCode();
+        var twice = await ArrangeElder(site, name: "两餐户", mode: "dine-in");
+        var once = await ArrangeElder(site, name: "一餐户", categories: ["extreme-poverty"]);
+        var cancels = await ArrangeElder(site, name: "取消户");
+        var first = await Created(await Order(twice));
+        (await Order(twice, date: "2026-11-30")).EnsureSuccessStatusCode();
+        (await Order(once)).EnsureSuccessStatusCode();
+        (await app.Staff.PostJson($"/api/meals/orders/{await Created(await Order(cancels))}/cancel", new { })).EnsureSuccessStatusCode();
+        (await app.Staff.PostJson($"/api/meals/orders/{first}/check-in", new { })).EnsureSuccessStatusCode();
+
+        var billing = await (await app.Staff.GetAsync($"/api/meals/billing?month=2026-11&diningPointId={site.Point}")).ReadJson();
+        Assert.Equal("2026-11", billing.GetProperty("month").GetString());
+        var total = billing.GetProperty("total");
+        Assert.Equal(3, total.GetProperty("meals").GetInt32());
+        Assert.Equal(1, total.GetProperty("eaten").GetInt32());
+        Assert.Equal(2700, total.GetProperty("priceFen").GetInt64());
+        Assert.Equal(total.GetProperty("priceFen").GetInt64(), total.GetProperty("subsidyFen").GetInt64() + total.GetProperty("ownShareFen").GetInt64());
+        var point = Assert.Single(billing.GetProperty("diningPoints").EnumerateArray());
+        Assert.Equal(3, point.GetProperty("line").GetProperty("meals").GetInt32());
+        var elders = billing.GetProperty("elders").EnumerateArray().ToDictionary(e => e.GetProperty("elderName").GetString()!, e => e.GetProperty("line"));
+        Assert.Equal(["一餐户", "两餐户"], elders.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, elders["两餐户"].GetProperty("meals").GetInt32());
+        Assert.Equal(900, elders["一餐户"].GetProperty("subsidyFen").GetInt64()); // 特困: the subsidy covers the whole 9 yuan set
+        Assert.Equal(0, elders["一餐户"].GetProperty("ownShareFen").GetInt64());
+
+        var december = await (await app.Staff.GetAsync($"/api/meals/billing?month=2026-12&diningPointId={site.Point}")).ReadJson();
+        Assert.Equal(0, december.GetProperty("total").GetProperty("meals").GetInt32());
+        var xlsx = await app.Staff.GetAsync($"/api/meals/billing.xlsx?month=2026-11&diningPointId={site.Point}");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_billing_checks_the_month_and_keeps_to_the_scope()
+    {
+        var mine = await ArrangeSite();
+        var other = await ArrangeSite(region: Make.Panlong);
+        (await Order(await ArrangeElder(other, region: Make.Panlong))).EnsureSuccessStatusCode();
+        await (await app.Staff.GetAsync("/api/meals/billing?month=2026-13")).AssertFieldError("month");
+        await (await app.Staff.GetAsync("/api/meals/billing.xlsx?month=11/2026")).AssertFieldError("month");
+        await (await app.Staff.GetAsync($"/api/meals/billing?diningPointId={Guid.NewGuid()}")).AssertProblem(HttpStatusCode.NotFound);
+
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        await (await officer.GetAsync($"/api/meals/billing?diningPointId={other.Point}")).AssertProblem(HttpStatusCode.NotFound);
+        var seen = (await (await officer.GetAsync("/api/meals/billing?month=2026-11")).ReadJson()).GetProperty("diningPoints").EnumerateArray()
+            .Select(p => p.GetProperty("diningPointId").GetGuid()).ToList();
+        Assert.DoesNotContain(other.Point, seen);
+        var op = await app.ClientAs(Role.Operator, facilities: [mine.Facility]);
+        await (await op.GetAsync($"/api/meals/billing.xlsx?diningPointId={other.Point}")).AssertProblem(HttpStatusCode.NotFound);
+        (await op.GetAsync($"/api/meals/billing?diningPointId={mine.Point}")).EnsureSuccessStatusCode();
+        var evaluator = await app.ClientAs(Role.Evaluator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync("/api/meals/billing")).StatusCode);
+    }
 }

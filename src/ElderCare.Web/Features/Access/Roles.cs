@@ -51,6 +51,7 @@ public static class Roles
         public const string WriteMeals = "meals.write";
         public const string ManageMealSites = "meals.sites";
         public const string WriteMealRates = "meals.rates";
+        public const string ReadMealBilling = "meals.billing";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -74,6 +75,8 @@ public static class Roles
             [WriteMeals] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ManageMealSites] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             [WriteMealRates] = [Role.DistrictAdmin, Role.DistrictStaff],
+            // Monthly meal billing (price, subsidy, own share): those who pay or are paid, not the evaluators.
+            [ReadMealBilling] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
         };
     }
 }

@@ -153,6 +153,26 @@ public static class MealsApi
             })
             .WithSummary("食品安全记录：出锅批次与留样、未留样或留样不足 48 小时的批次、出锅至就餐超过 2 小时的餐次（默认近 7 天）");
 
+        g.MapGet("/billing", async (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var first = GetMealBilling.ParseMonth(month, clock, errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (await GetMealBilling.Handle(first!.Value, diningPointId, user.Scope, db, ct)).ToResult(TypedResults.Ok);
+            })
+            .RequireAuthorization(Roles.Policies.ReadMealBilling)
+            .WithSummary("月度助餐结算：按助餐点、按老年人的餐数、餐费、补贴、个人自付（分；不含已取消的订餐）");
+        g.MapGet("/billing.xlsx", async (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var first = GetMealBilling.ParseMonth(month, clock, errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (await GetMealBilling.Handle(first!.Value, diningPointId, user.Scope, db, ct)).ToResult(b =>
+                    TypedResults.File(GetMealBilling.Excel(b), ExportCoverage.ContentType, $"助餐结算-{b.Month}.xlsx"));
+            })
+            .RequireAuthorization(Roles.Policies.ReadMealBilling)
+            .WithSummary("月度助餐结算（Excel，金额以元计）");
+
         g.MapGet("/subsidy-rates", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await MealSubsidyRates.List(db, ct)))
             .WithSummary("助餐补贴标准（按补贴对象、执行日期）");
         g.MapPost("/subsidy-rates", async (MealSubsidyRates.Input input, AppDbContext db, CancellationToken ct) =>
