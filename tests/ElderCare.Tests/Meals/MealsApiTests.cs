@@ -478,4 +478,34 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var evaluator = await app.ClientAs(Role.Evaluator);
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync("/api/meals/billing")).StatusCode);
     }
+
+    [Fact]
+    public async Task Sites_are_edited_with_the_checks_of_registering_and_orders_keep_their_kitchen()
+    {
+        var site = await ArrangeSite();
+        var second = await ArrangeSite(menu: false);
+        var order = await Created(await Order(await ArrangeElder(site)));
+
+        var kitchen = await (await app.Staff.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "改名厨房", facilityId = site.Facility })).ReadJson();
+        Assert.Equal("改名厨房", kitchen.GetProperty("name").GetString());
+        await (await app.Staff.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "" })).AssertFieldError("name");
+        await (await app.Staff.PutJson($"/api/meals/kitchens/{Guid.NewGuid()}", new { name = "无" })).AssertProblem(HttpStatusCode.NotFound);
+
+        var point = await (await app.Staff.PutJson($"/api/meals/dining-points/{site.Point}", new
+        {
+            name = "改名助餐点", facilityId = site.Facility, kitchenId = second.Kitchen, location = new { lat = 29.41, lng = 105.61 },
+        })).ReadJson();
+        Assert.Equal(second.Kitchen, point.GetProperty("kitchenId").GetGuid());
+        Assert.Equal(29.41, point.GetProperty("location").GetProperty("lat").GetDouble());
+        await (await app.Staff.PutJson($"/api/meals/dining-points/{site.Point}", new { name = "点", facilityId = site.Facility })).AssertFieldError("kitchenId");
+        Assert.Equal(site.Kitchen, (await (await app.Staff.GetAsync($"/api/meals/orders/{order}")).ReadJson()).GetProperty("kitchenId").GetGuid());
+
+        var other = await ArrangeSite(region: Make.Panlong, menu: false);
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        await (await officer.PutJson($"/api/meals/kitchens/{other.Kitchen}", new { name = "越界" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await officer.PutJson($"/api/meals/dining-points/{other.Point}", new { name = "越界" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await officer.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "越界", regionCode = Make.Panlong })).AssertFieldError("regionCode");
+        var op = await app.ClientAs(Role.Operator, facilities: [site.Facility]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "运营方" })).StatusCode);
+    }
 }

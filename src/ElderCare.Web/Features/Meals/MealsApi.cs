@@ -23,6 +23,10 @@ public static class MealsApi
         g.MapGet("/kitchens/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await ListMealSites.Kitchen(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("中央厨房详情");
+        g.MapPut("/kitchens/{id:guid}", async (Guid id, RegisterKitchen.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await UpdateKitchen.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ManageMealSites)
+            .WithSummary("修改中央厨房（名称、运营设施、所在区域、地址、位置）；已下的订餐不变");
         g.MapGet("/kitchens/{id:guid}/production", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock,
                 CancellationToken ct) =>
             {
@@ -51,6 +55,10 @@ public static class MealsApi
         g.MapGet("/dining-points/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await ListMealSites.DiningPoint(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("助餐点详情");
+        g.MapPut("/dining-points/{id:guid}", async (Guid id, RegisterDiningPoint.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await UpdateDiningPoint.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ManageMealSites)
+            .WithSummary("修改助餐点（名称、所在设施、供餐厨房、地址、位置）；已下的订餐不变");
         g.MapGet("/dining-points/{id:guid}/route-sheet", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
             {
