@@ -77,7 +77,9 @@ public sealed class MealOrdersModel(AppDbContext db, CurrentUser user, TimeProvi
         var outcome = await serve(orderId, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage(outcome.Message!);
         TempData["Flash"] = outcome.IsOk
-            ? $"{outcome.Value!.ElderName}：{MealValidation.NameOf(outcome.Value.Status)}（{Time(outcome.Value.ServedAt)}）。"
+            ? outcome.Value!.Status == MealOrderStatus.Cancelled
+                ? $"已取消{outcome.Value.ElderName} {outcome.Value.Date:yyyy-MM-dd} 的{MealValidation.NameOf(outcome.Value.Meal)}。"
+                : $"{outcome.Value.ElderName}：{MealValidation.NameOf(outcome.Value.Status)}（{Time(outcome.Value.ServedAt)}）。"
             : outcome.Message ?? string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value));
         return Redirect(Here());
     }
