@@ -41,4 +41,14 @@ public sealed class MealPages(IPage page)
     public ILocator SampleProblems => page.GetByRole(AriaRole.Table, new() { Name = "留样问题" });
 
     public ILocator ExportLink => page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel" });
+
+    // 厨房与助餐点登记、助餐档案
+    public ILocator Button(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+    public ILocator Field(string label) => page.GetByLabel(label);
+    public ILocator Save => page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true });
+    public ILocator Map => page.GetByRole(AriaRole.Group, new() { Name = "位置地图" });
+    public ILocator MapMarker => Map.Locator(".leaflet-marker-icon");
+    public ILocator Diet(string name) => page.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true });
+    public ILocator MealCard => page.GetByRole(AriaRole.Region, new() { Name = "助餐档案" });
+    public ILocator Kitchens => page.GetByRole(AriaRole.Region, new() { Name = "中央厨房" });
 }

@@ -44,6 +44,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] EditCatalogue = WritePlan;
     private static readonly Role[] ReadFamilyBeds = ReadFacilities;
     private static readonly Role[] WriteFamilyBeds = WriteFacilities;
+    private static readonly Role[] ReadMealBilling = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
@@ -131,6 +132,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("GET /api/meals/kitchens", ReadMeals, _ => "/api/meals/kitchens"),
         new("POST /api/meals/kitchens", ManageMealSites, _ => "/api/meals/kitchens", new { name = "" }),
         new("GET /api/meals/kitchens/{id:guid}", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}", null, w => $"/api/meals/kitchens/{w.Meals.KitchenB}"),
+        new("PUT /api/meals/kitchens/{id:guid}", ManageMealSites, w => $"/api/meals/kitchens/{w.Meals.KitchenA}", new { name = "" },
+            w => $"/api/meals/kitchens/{w.Meals.KitchenB}"),
         new("GET /api/meals/kitchens/{id:guid}/production", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}/production", null,
             w => $"/api/meals/kitchens/{w.Meals.KitchenB}/production"),
         new("GET /api/meals/kitchens/{id:guid}/production.xlsx", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}/production.xlsx", null,
@@ -138,6 +141,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("GET /api/meals/dining-points", ReadMeals, _ => "/api/meals/dining-points"),
         new("POST /api/meals/dining-points", ManageMealSites, _ => "/api/meals/dining-points", new { name = "" }),
         new("GET /api/meals/dining-points/{id:guid}", ReadMeals, w => $"/api/meals/dining-points/{w.Meals.PointA}", null,
+            w => $"/api/meals/dining-points/{w.Meals.PointB}"),
+        new("PUT /api/meals/dining-points/{id:guid}", ManageMealSites, w => $"/api/meals/dining-points/{w.Meals.PointA}", new { name = "" },
             w => $"/api/meals/dining-points/{w.Meals.PointB}"),
         new("GET /api/meals/dining-points/{id:guid}/route-sheet", ReadMeals, w => $"/api/meals/dining-points/{w.Meals.PointA}/route-sheet", null,
             w => $"/api/meals/dining-points/{w.Meals.PointB}/route-sheet"),
@@ -156,12 +161,18 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
             w => $"/api/meals/orders/{w.Meals.OrderB}/check-in"),
         new("POST /api/meals/orders/{id:guid}/delivery", WriteMeals, w => $"/api/meals/orders/{w.Meals.OrderA}/delivery", null,
             w => $"/api/meals/orders/{w.Meals.OrderB}/delivery"),
+        new("POST /api/meals/orders/{id:guid}/cancel", WriteMeals, w => $"/api/meals/orders/{w.Meals.OrderA}/cancel", null,
+            w => $"/api/meals/orders/{w.Meals.OrderB}/cancel"),
         new("POST /api/meals/batches", WriteMeals, _ => "/api/meals/batches", new { meal = "lunch" }),
         new("POST /api/meals/batches/{id:guid}/sample", WriteMeals, w => $"/api/meals/batches/{w.Meals.BatchA}/sample", null,
             w => $"/api/meals/batches/{w.Meals.BatchB}/sample"),
         new("POST /api/meals/batches/{id:guid}/disposal", WriteMeals, w => $"/api/meals/batches/{w.Meals.BatchA}/disposal", null,
             w => $"/api/meals/batches/{w.Meals.BatchB}/disposal"),
         new("GET /api/meals/samples", ReadMeals, _ => "/api/meals/samples"),
+        new("GET /api/meals/billing", ReadMealBilling, w => $"/api/meals/billing?diningPointId={w.Meals.PointA}", null,
+            w => $"/api/meals/billing?diningPointId={w.Meals.PointB}"),
+        new("GET /api/meals/billing.xlsx", ReadMealBilling, w => $"/api/meals/billing.xlsx?diningPointId={w.Meals.PointA}", null,
+            w => $"/api/meals/billing.xlsx?diningPointId={w.Meals.PointB}"),
         new("GET /api/meals/subsidy-rates", ReadMeals, _ => "/api/meals/subsidy-rates"),
         new("POST /api/meals/subsidy-rates", WriteMealRates, _ => "/api/meals/subsidy-rates", new { group = "elder" }),
         new("POST /api/devices/", HandleAlarms, _ => "/api/devices", new { serial = "" }),
@@ -271,6 +282,13 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /meals/orders", ReadMeals, w => $"/meals/orders?diningPointId={w.Meals.PointA}", null, w => $"/meals/orders?diningPointId={w.Meals.PointB}"),
         new("PAGE /meals/production", ReadMeals, w => $"/meals/production?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/production?kitchenId={w.Meals.KitchenB}"),
         new("PAGE /meals/routes", ReadMeals, w => $"/meals/routes?diningPointId={w.Meals.PointA}", null, w => $"/meals/routes?diningPointId={w.Meals.PointB}"),
+        new("PAGE /meals/kitchens/new", ManageMealSites, _ => "/meals/kitchens/new"),
+        new("PAGE /meals/kitchens/{id:guid}/edit", ManageMealSites, w => $"/meals/kitchens/{w.Meals.KitchenA}/edit", null, w => $"/meals/kitchens/{w.Meals.KitchenB}/edit"),
+        new("PAGE /meals/dining-points/new", ManageMealSites, _ => "/meals/dining-points/new"),
+        new("PAGE /meals/dining-points/{id:guid}/edit", ManageMealSites, w => $"/meals/dining-points/{w.Meals.PointA}/edit", null,
+            w => $"/meals/dining-points/{w.Meals.PointB}/edit"),
+        new("PAGE /meals/profiles/{elderId:guid}", WriteMeals, w => $"/meals/profiles/{w.ElderA}", null, w => $"/meals/profiles/{w.ElderB}"),
+        new("PAGE /meals/billing", ReadMealBilling, w => $"/meals/billing?diningPointId={w.Meals.PointA}", null, w => $"/meals/billing?diningPointId={w.Meals.PointB}"),
         new("PAGE /meals/food-safety", ReadMeals, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenB}"),
     ];
 

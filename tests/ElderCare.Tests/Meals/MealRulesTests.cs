@@ -170,4 +170,15 @@ public class MealRulesTests
         CookedAt = cooked, RecordedBy = "t", SampleTakenAt = cooked.AddMinutes(5), SampleKeptUntil = cooked.AddMinutes(5).AddHours(keptHours),
         SampleDisposedAt = disposedHours is { } h ? cooked.AddMinutes(5).AddHours(h) : null,
     };
+
+    [Fact]
+    public void Only_an_uneaten_order_of_today_or_later_can_be_cancelled()
+    {
+        var today = new DateOnly(2026, 11, 29);
+        Assert.Null(CancelMealOrder.Refusal(MealOrderStatus.Ordered, today, today));
+        Assert.Null(CancelMealOrder.Refusal(MealOrderStatus.Ordered, today.AddDays(3), today));
+        Assert.Equal("已过就餐日期的订餐不能取消。", CancelMealOrder.Refusal(MealOrderStatus.Ordered, today.AddDays(-1), today));
+        Assert.Equal("该订餐已送达，不能取消。", CancelMealOrder.Refusal(MealOrderStatus.Delivered, today, today));
+        Assert.Equal("该订餐已取消。", CancelMealOrder.Refusal(MealOrderStatus.Cancelled, today, today));
+    }
 }

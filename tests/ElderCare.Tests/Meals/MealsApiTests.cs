@@ -369,4 +369,143 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(opOrders, o => Assert.Equal(mine.Point, o.GetProperty("diningPointId").GetGuid()));
         await (await op.PostJson("/api/meals/kitchens", new { name = "运营方厨房", facilityId = mine.Facility })).AssertProblem(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_cancelled_order_counts_in_no_production_list_or_route_sheet_and_the_elder_may_order_again()
+    {
+        var site = await ArrangeSite();
+        var stays = await ArrangeElder(site, name: "照常户");
+        var cancels = await ArrangeElder(site, name: "取消户");
+        (await Order(stays)).EnsureSuccessStatusCode();
+        var id = await Created(await Order(cancels));
+
+        var cancelled = await (await app.Staff.PostJson($"/api/meals/orders/{id}/cancel", new { })).ReadJson();
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal("该订餐已取消。", (await (await app.Staff.PostJson($"/api/meals/orders/{id}/cancel", new { })).AssertProblem(HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString());
+        await (await app.Staff.PostJson($"/api/meals/orders/{id}/delivery", new { })).AssertProblem(HttpStatusCode.Conflict);
+        await (await app.Staff.PostJson($"/api/meals/orders/{Guid.NewGuid()}/cancel", new { })).AssertProblem(HttpStatusCode.NotFound);
+
+        var list = await (await app.Staff.GetAsync($"/api/meals/kitchens/{site.Kitchen}/production?date={Today}&meal=lunch")).ReadJson();
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+        var sheet = await (await app.Staff.GetAsync($"/api/meals/dining-points/{site.Point}/route-sheet?date={Today}")).ReadJson();
+        Assert.Equal(["照常户"], sheet.GetProperty("stops").EnumerateArray().Select(s => s.GetProperty("elderName").GetString()));
+        var orders = (await (await app.Staff.GetAsync($"/api/meals/orders?date={Today}&diningPointId={site.Point}")).ReadJson()).EnumerateArray().ToList();
+        Assert.Contains(orders, o => o.GetProperty("status").GetString() == "cancelled");
+
+        // Ordered again: the new order takes the cancelled one's place (one order per elder, day and meal).
+        var again = await Created(await Order(cancels));
+        Assert.NotEqual(id, again);
+        await (await app.Staff.GetAsync($"/api/meals/orders/{id}")).AssertProblem(HttpStatusCode.NotFound);
+        list = await (await app.Staff.GetAsync($"/api/meals/kitchens/{site.Kitchen}/production?date={Today}&meal=lunch")).ReadJson();
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_eaten_order_cannot_be_cancelled_and_others_answer_404_outside_scope()
+    {
+        var site = await ArrangeSite();
+        var other = await ArrangeSite(region: Make.Panlong);
+        var eaten = await Created(await Order(await ArrangeElder(site, mode: "dine-in")));
+        (await app.Staff.PostJson($"/api/meals/orders/{eaten}/check-in", new { })).EnsureSuccessStatusCode();
+        var detail = (await (await app.Staff.PostJson($"/api/meals/orders/{eaten}/cancel", new { })).AssertProblem(HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString();
+        Assert.Equal("该订餐已就餐，不能取消。", detail);
+
+        var otherOrder = await Created(await Order(await ArrangeElder(other, region: Make.Panlong)));
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        await (await officer.PostJson($"/api/meals/orders/{otherOrder}/cancel", new { })).AssertProblem(HttpStatusCode.NotFound);
+        var op = await app.ClientAs(Role.Operator, facilities: [site.Facility]);
+        await (await op.PostJson($"/api/meals/orders/{otherOrder}/cancel", new { })).AssertProblem(HttpStatusCode.NotFound);
+        var evaluator = await app.ClientAs(Role.Evaluator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostJson($"/api/meals/orders/{otherOrder}/cancel", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_monthly_billing_sums_meals_price_subsidy_and_own_share_per_dining_point_and_elder_without_cancelled_orders()
+    {
+        var site = await ArrangeSite();
+        (await app.Staff.PostJson("/api/meals/menus", Menu(site.Kitchen, date: "2026-11-30"))).EnsureSuccessStatusCode();
+        var twice = await ArrangeElder(site, name: "两餐户", mode: "dine-in");
+        var once = await ArrangeElder(site, name: "一餐户", categories: ["extreme-poverty"]);
+        var cancels = await ArrangeElder(site, name: "取消户");
+        var first = await Created(await Order(twice));
+        (await Order(twice, date: "2026-11-30")).EnsureSuccessStatusCode();
+        (await Order(once)).EnsureSuccessStatusCode();
+        (await app.Staff.PostJson($"/api/meals/orders/{await Created(await Order(cancels))}/cancel", new { })).EnsureSuccessStatusCode();
+        (await app.Staff.PostJson($"/api/meals/orders/{first}/check-in", new { })).EnsureSuccessStatusCode();
+
+        var billing = await (await app.Staff.GetAsync($"/api/meals/billing?month=2026-11&diningPointId={site.Point}")).ReadJson();
+        Assert.Equal("2026-11", billing.GetProperty("month").GetString());
+        var total = billing.GetProperty("total");
+        Assert.Equal(3, total.GetProperty("meals").GetInt32());
+        Assert.Equal(1, total.GetProperty("eaten").GetInt32());
+        Assert.Equal(2700, total.GetProperty("priceFen").GetInt64());
+        Assert.Equal(total.GetProperty("priceFen").GetInt64(), total.GetProperty("subsidyFen").GetInt64() + total.GetProperty("ownShareFen").GetInt64());
+        var point = Assert.Single(billing.GetProperty("diningPoints").EnumerateArray());
+        Assert.Equal(3, point.GetProperty("line").GetProperty("meals").GetInt32());
+        var elders = billing.GetProperty("elders").EnumerateArray().ToDictionary(e => e.GetProperty("elderName").GetString()!, e => e.GetProperty("line"));
+        Assert.Equal(["一餐户", "两餐户"], elders.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, elders["两餐户"].GetProperty("meals").GetInt32());
+        Assert.Equal(900, elders["一餐户"].GetProperty("subsidyFen").GetInt64()); // 特困: the subsidy covers the whole 9 yuan set
+        Assert.Equal(0, elders["一餐户"].GetProperty("ownShareFen").GetInt64());
+
+        var december = await (await app.Staff.GetAsync($"/api/meals/billing?month=2026-12&diningPointId={site.Point}")).ReadJson();
+        Assert.Equal(0, december.GetProperty("total").GetProperty("meals").GetInt32());
+        var xlsx = await app.Staff.GetAsync($"/api/meals/billing.xlsx?month=2026-11&diningPointId={site.Point}");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_billing_checks_the_month_and_keeps_to_the_scope()
+    {
+        var mine = await ArrangeSite();
+        var other = await ArrangeSite(region: Make.Panlong);
+        (await Order(await ArrangeElder(other, region: Make.Panlong))).EnsureSuccessStatusCode();
+        await (await app.Staff.GetAsync("/api/meals/billing?month=2026-13")).AssertFieldError("month");
+        await (await app.Staff.GetAsync("/api/meals/billing.xlsx?month=11/2026")).AssertFieldError("month");
+        await (await app.Staff.GetAsync($"/api/meals/billing?diningPointId={Guid.NewGuid()}")).AssertProblem(HttpStatusCode.NotFound);
+
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        await (await officer.GetAsync($"/api/meals/billing?diningPointId={other.Point}")).AssertProblem(HttpStatusCode.NotFound);
+        var seen = (await (await officer.GetAsync("/api/meals/billing?month=2026-11")).ReadJson()).GetProperty("diningPoints").EnumerateArray()
+            .Select(p => p.GetProperty("diningPointId").GetGuid()).ToList();
+        Assert.DoesNotContain(other.Point, seen);
+        var op = await app.ClientAs(Role.Operator, facilities: [mine.Facility]);
+        await (await op.GetAsync($"/api/meals/billing.xlsx?diningPointId={other.Point}")).AssertProblem(HttpStatusCode.NotFound);
+        (await op.GetAsync($"/api/meals/billing?diningPointId={mine.Point}")).EnsureSuccessStatusCode();
+        var evaluator = await app.ClientAs(Role.Evaluator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync("/api/meals/billing")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sites_are_edited_with_the_checks_of_registering_and_orders_keep_their_kitchen()
+    {
+        var site = await ArrangeSite();
+        var second = await ArrangeSite(menu: false);
+        var order = await Created(await Order(await ArrangeElder(site)));
+
+        var kitchen = await (await app.Staff.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "改名厨房", facilityId = site.Facility })).ReadJson();
+        Assert.Equal("改名厨房", kitchen.GetProperty("name").GetString());
+        await (await app.Staff.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "" })).AssertFieldError("name");
+        await (await app.Staff.PutJson($"/api/meals/kitchens/{Guid.NewGuid()}", new { name = "无" })).AssertProblem(HttpStatusCode.NotFound);
+
+        var point = await (await app.Staff.PutJson($"/api/meals/dining-points/{site.Point}", new
+        {
+            name = "改名助餐点", facilityId = site.Facility, kitchenId = second.Kitchen, location = new { lat = 29.41, lng = 105.61 },
+        })).ReadJson();
+        Assert.Equal(second.Kitchen, point.GetProperty("kitchenId").GetGuid());
+        Assert.Equal(29.41, point.GetProperty("location").GetProperty("lat").GetDouble());
+        await (await app.Staff.PutJson($"/api/meals/dining-points/{site.Point}", new { name = "点", facilityId = site.Facility })).AssertFieldError("kitchenId");
+        Assert.Equal(site.Kitchen, (await (await app.Staff.GetAsync($"/api/meals/orders/{order}")).ReadJson()).GetProperty("kitchenId").GetGuid());
+
+        var other = await ArrangeSite(region: Make.Panlong, menu: false);
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        await (await officer.PutJson($"/api/meals/kitchens/{other.Kitchen}", new { name = "越界" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await officer.PutJson($"/api/meals/dining-points/{other.Point}", new { name = "越界" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await officer.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "越界", regionCode = Make.Panlong })).AssertFieldError("regionCode");
+        var op = await app.ClientAs(Role.Operator, facilities: [site.Facility]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "运营方" })).StatusCode);
+    }
 }

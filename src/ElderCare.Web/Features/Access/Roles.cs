@@ -63,6 +63,7 @@ public static class Roles
         public const string EditCatalogue = "services.catalogue";
         public const string ReadFamilyBeds = "family-beds.read";
         public const string WriteFamilyBeds = "family-beds.write";
+        public const string ReadMealBilling = "meals.billing";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -99,6 +100,8 @@ public static class Roles
             [EditCatalogue] = [Role.DistrictAdmin, Role.DistrictStaff],
             [ReadFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
             [WriteFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            // Monthly meal billing (price, subsidy, own share): those who pay or are paid, not the evaluators.
+            [ReadMealBilling] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
         };
     }
 }

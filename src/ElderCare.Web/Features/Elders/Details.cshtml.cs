@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Assessments;
@@ -24,6 +25,12 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The meal record (助餐档案), read only for roles that may read meals; null when there is none.</summary>
+    public Meals.MealProfileResource? MealProfile { get; private set; }
+
+    public string? MealPointName { get; private set; }
+    public bool CanReadMeals { get; private set; }
+
     /// <summary>Reassessment.IsOverdue: from the due day on (12 months, or at once after a change of condition).</summary>
     public bool AssessmentOverdue => Elder.NextAssessmentDue is { } due && due <= Today;
 
@@ -44,6 +51,12 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
         var regions = await ListRegions.Handle(Region.UnitOf(Elder.RegionCode), user.Scope, db, ct);
         RegionName = string.Join(" · ", regions.Where(r => Elder.RegionCode.StartsWith(r.Code, StringComparison.Ordinal)).Select(r => r.Name));
         if (RegionName.Length == 0) RegionName = Elder.RegionCode;
+        CanReadMeals = Roles.Allows(User, Roles.Policies.ReadMeals);
+        if (CanReadMeals && (await Meals.SaveMealProfile.Get(id, user.Scope, db, ct)).Value is { } meal)
+        {
+            MealProfile = meal;
+            MealPointName = await db.DiningPoints.Where(p => p.Id == meal.DiningPointId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        }
         return Page();
     }
 }

@@ -27,7 +27,7 @@ public static class GetProductionList
     {
         var kitchen = await db.Kitchens.AsNoTracking().InScope(scope).FirstOrDefaultAsync(k => k.Id == kitchenId, ct);
         if (kitchen is null) return Outcome<ProductionList>.NotFound("未找到该中央厨房。");
-        var orders = await db.MealOrders.AsNoTracking().Where(o => o.KitchenId == kitchenId && o.Date == date && o.Meal == meal).ToListAsync(ct);
+        var orders = await db.MealOrders.AsNoTracking().Where(o => o.KitchenId == kitchenId && o.Date == date && o.Meal == meal && o.Status != MealOrderStatus.Cancelled).ToListAsync(ct);
         var menu = await db.Menus.AsNoTracking().Include(m => m.Sets).FirstOrDefaultAsync(m => m.KitchenId == kitchenId && m.Date == date && m.Meal == meal, ct);
         var pointIds = orders.Select(o => o.DiningPointId).Distinct().ToList();
         var points = await db.DiningPoints.AsNoTracking().Where(p => pointIds.Contains(p.Id) || p.KitchenId == kitchenId)

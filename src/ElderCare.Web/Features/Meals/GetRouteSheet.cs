@@ -21,7 +21,8 @@ public static class GetRouteSheet
         var point = await db.DiningPoints.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == diningPointId, ct);
         if (point is null) return Outcome<RouteSheet>.NotFound("未找到该助餐点。");
         var rows = await db.MealOrders.AsNoTracking()
-            .Where(o => o.DiningPointId == diningPointId && o.Date == date && o.Meal == meal && o.Mode == MealMode.Delivery)
+            .Where(o => o.DiningPointId == diningPointId && o.Date == date && o.Meal == meal && o.Mode == MealMode.Delivery
+                        && o.Status != MealOrderStatus.Cancelled)
             .Join(db.Elders, o => o.ElderId, e => e.Id, (o, e) => new { Order = o, e.Name, e.Address, e.Latitude, e.Longitude })
             .ToListAsync(ct);
         var elderIds = rows.Select(r => r.Order.ElderId).ToList();

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ElderCare.Web.Features.Meals;
 
-public enum MealOrderStatus { Ordered, Served, Delivered }
+/// <summary>Cancelled orders stay on record but count nowhere: not in production lists, route sheets or billing.</summary>
+public enum MealOrderStatus { Ordered, Served, Delivered, Cancelled }
 
 /// <summary>
 /// One elder's meal on a day: where it is eaten or delivered, the set, and the money split at ordering time (the

@@ -18,6 +18,9 @@ public static class MealValidation
 
     public static string Yuan(long fen) => (fen / 100m).ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>Fen as a yuan amount for a spreadsheet cell (a number, two decimals).</summary>
+    public static decimal YuanNumber(long fen) => fen / 100m;
+
     public static string NameOf(Meal meal) => meal == Meal.Lunch ? "午餐" : "晚餐";
 
     public static string NameOf(MealMode mode) => mode == MealMode.DineIn ? "堂食" : "送餐";
@@ -27,6 +30,7 @@ public static class MealValidation
         MealOrderStatus.Ordered => "已订餐",
         MealOrderStatus.Served => "已就餐",
         MealOrderStatus.Delivered => "已送达",
+        MealOrderStatus.Cancelled => "已取消",
         _ => s.ToString(),
     };
 }

@@ -23,6 +23,10 @@ public static class MealsApi
         g.MapGet("/kitchens/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await ListMealSites.Kitchen(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("中央厨房详情");
+        g.MapPut("/kitchens/{id:guid}", async (Guid id, RegisterKitchen.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await UpdateKitchen.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ManageMealSites)
+            .WithSummary("修改中央厨房（名称、运营设施、所在区域、地址、位置）；已下的订餐不变");
         g.MapGet("/kitchens/{id:guid}/production", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock,
                 CancellationToken ct) =>
             {
@@ -51,6 +55,10 @@ public static class MealsApi
         g.MapGet("/dining-points/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await ListMealSites.DiningPoint(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("助餐点详情");
+        g.MapPut("/dining-points/{id:guid}", async (Guid id, RegisterDiningPoint.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await UpdateDiningPoint.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ManageMealSites)
+            .WithSummary("修改助餐点（名称、所在设施、供餐厨房、地址、位置）；已下的订餐不变");
         g.MapGet("/dining-points/{id:guid}/route-sheet", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
             {
@@ -121,6 +129,12 @@ public static class MealsApi
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("送餐到户确认（时间、可选位置、老人情况）");
 
+        g.MapPost("/orders/{id:guid}/cancel", async (Guid id, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+                CancellationToken ct) =>
+                (await CancelMealOrder.Handle(id, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("取消订餐（未就餐、未过就餐日期的）；取消的订餐不计入生产单、送餐路线单和月度结算");
+
         g.MapPost("/batches", async (RecordFoodBatch.Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
                 CancellationToken ct) =>
                 (await RecordFoodBatch.Handle(input, user, db, options, clock, ct)).ToResult(b => TypedResults.Created($"/api/meals/batches/{b.Id}", b)))
@@ -146,6 +160,26 @@ public static class MealsApi
                 return (await GetFoodSafetyLog.Handle(start, end, kitchenId, user.Scope, db, options, ct)).ToResult(TypedResults.Ok);
             })
             .WithSummary("食品安全记录：出锅批次与留样、未留样或留样不足 48 小时的批次、出锅至就餐超过 2 小时的餐次（默认近 7 天）");
+
+        g.MapGet("/billing", async (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var first = GetMealBilling.ParseMonth(month, clock, errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (await GetMealBilling.Handle(first!.Value, diningPointId, user.Scope, db, ct)).ToResult(TypedResults.Ok);
+            })
+            .RequireAuthorization(Roles.Policies.ReadMealBilling)
+            .WithSummary("月度助餐结算：按助餐点、按老年人的餐数、餐费、补贴、个人自付（分；不含已取消的订餐）");
+        g.MapGet("/billing.xlsx", async (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var first = GetMealBilling.ParseMonth(month, clock, errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (await GetMealBilling.Handle(first!.Value, diningPointId, user.Scope, db, ct)).ToResult(b =>
+                    TypedResults.File(GetMealBilling.Excel(b), ExportCoverage.ContentType, $"助餐结算-{b.Month}.xlsx"));
+            })
+            .RequireAuthorization(Roles.Policies.ReadMealBilling)
+            .WithSummary("月度助餐结算（Excel，金额以元计）");
 
         g.MapGet("/subsidy-rates", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await MealSubsidyRates.List(db, ct)))
             .WithSummary("助餐补贴标准（按补贴对象、执行日期）");

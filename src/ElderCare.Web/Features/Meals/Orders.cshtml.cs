@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,11 @@ public sealed class MealOrdersModel(AppDbContext db, CurrentUser user, TimeProvi
     public Task<IActionResult> OnPostDeliverAsync(Guid orderId, string? note, CancellationToken ct) =>
         ServeAsync(orderId, (s, c) => ServeMeal.Deliver(orderId, new ServeMeal.DeliveryInput(null, null, note), CurrentUser, Db, options, Clock, c), ct);
 
+    public Task<IActionResult> OnPostCancelAsync(Guid orderId, CancellationToken ct) =>
+        ServeAsync(orderId, (s, c) => CancelMealOrder.Handle(orderId, CurrentUser, Db, options, Clock, c), ct);
+
+    public DateOnly Today => Clock.Today();
+
     private async Task<IActionResult> ServeAsync(Guid orderId, Func<Guid, CancellationToken, Task<Outcome<MealOrderResource>>> serve, CancellationToken ct)
     {
         if (!CanWrite) return Forbid();
@@ -71,7 +77,9 @@ public sealed class MealOrdersModel(AppDbContext db, CurrentUser user, TimeProvi
         var outcome = await serve(orderId, ct);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage(outcome.Message!);
         TempData["Flash"] = outcome.IsOk
-            ? $"{outcome.Value!.ElderName}：{MealValidation.NameOf(outcome.Value.Status)}（{Time(outcome.Value.ServedAt)}）。"
+            ? outcome.Value!.Status == MealOrderStatus.Cancelled
+                ? $"已取消{outcome.Value.ElderName} {outcome.Value.Date:yyyy-MM-dd} 的{MealValidation.NameOf(outcome.Value.Meal)}。"
+                : $"{outcome.Value.ElderName}：{MealValidation.NameOf(outcome.Value.Status)}（{Time(outcome.Value.ServedAt)}）。"
             : outcome.Message ?? string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value));
         return Redirect(Here());
     }

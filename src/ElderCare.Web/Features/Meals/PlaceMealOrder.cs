@@ -72,8 +72,11 @@ public static class PlaceMealOrder
                 return Outcome<MealOrderResource>.Invalid("setCode", $"该餐菜单中没有适合该老年人饮食需要（{DietSuitability.NamesOf(diets)}）的套餐，请联系厨房调整菜单。");
         }
 
-        if (await db.MealOrders.AnyAsync(o => o.ElderId == elderId && o.Date == input.Date && o.Meal == input.Meal, ct))
+        var earlier = await db.MealOrders.FirstOrDefaultAsync(o => o.ElderId == elderId && o.Date == input.Date && o.Meal == input.Meal, ct);
+        if (earlier is { Status: not MealOrderStatus.Cancelled })
             return Outcome<MealOrderResource>.Conflict($"该老年人 {input.Date:yyyy-MM-dd} 的{MealValidation.NameOf(input.Meal!.Value)}已订过。");
+        // One order per elder, day and meal: a cancelled one gives way to the new order (the audit log keeps the cancellation).
+        if (earlier is not null) db.MealOrders.Remove(earlier);
 
         var rates = MealSubsidy.RatesOn(await db.MealSubsidyRates.AsNoTracking().ToListAsync(ct), input.Date!.Value);
         var facts = new MealSubsidyFacts(IdNumber.Age(elder.BirthDate, input.Date.Value), elder.Categories, elder.CurrentLevel);

@@ -14,6 +14,18 @@ public static class RegisterDiningPoint
 
     public static async Task<Outcome<DiningPointResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var (errors, facility, name) = await Check(input, scope, db, ct);
+        if (errors.Any) return Outcome<DiningPointResource>.Invalid(errors);
+        var point = new DiningPoint { Name = name, RegionCode = facility!.RegionCode, UnitCode = facility.UnitCode, CreatedAt = clock.UtcNow() };
+        Apply(point, input, facility, name);
+        db.DiningPoints.Add(point);
+        await db.SaveChangesAsync(ct);
+        return DiningPointResource.From(point);
+    }
+
+    /// <summary>The checks shared with <see cref="UpdateDiningPoint"/>: name, address, facility in scope, kitchen, a position.</summary>
+    internal static async Task<(FieldErrors Errors, Facility? Facility, string Name)> Check(Input input, DataScope scope, AppDbContext db, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0) errors.Add("name", "请填写助餐点名称。");
@@ -34,15 +46,19 @@ public static class RegisterDiningPoint
         var lat = input.Location?.Lat ?? facility?.Latitude;
         var lng = input.Location?.Lng ?? facility?.Longitude;
         if (facility is not null && (lat is null || lng is null)) errors.Add("location", "设施没有登记位置，请填写助餐点的经纬度（送餐路线从这里出发）。");
-        if (errors.Any) return Outcome<DiningPointResource>.Invalid(errors);
+        return (errors, facility, name);
+    }
 
-        var point = new DiningPoint
-        {
-            Name = name, FacilityId = facility!.Id, KitchenId = input.KitchenId!.Value, RegionCode = facility.RegionCode, UnitCode = facility.UnitCode,
-            Address = MealValidation.Trimmed(input.Address) ?? facility.Address, Latitude = lat!.Value, Longitude = lng!.Value, CreatedAt = clock.UtcNow(),
-        };
-        db.DiningPoints.Add(point);
-        await db.SaveChangesAsync(ct);
-        return DiningPointResource.From(point);
+    /// <summary>Orders already placed keep the kitchen, unit and facility they were placed with.</summary>
+    internal static void Apply(DiningPoint point, Input input, Facility facility, string name)
+    {
+        point.Name = name;
+        point.FacilityId = facility.Id;
+        point.KitchenId = input.KitchenId!.Value;
+        point.RegionCode = facility.RegionCode;
+        point.UnitCode = facility.UnitCode;
+        point.Address = MealValidation.Trimmed(input.Address) ?? facility.Address;
+        point.Latitude = (input.Location?.Lat ?? facility.Latitude)!.Value;
+        point.Longitude = (input.Location?.Lng ?? facility.Longitude)!.Value;
     }
 }

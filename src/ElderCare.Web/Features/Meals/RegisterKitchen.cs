@@ -15,6 +15,19 @@ public static class RegisterKitchen
 
     public static async Task<Outcome<KitchenResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var (errors, facility, code, name) = await Check(input, scope, db, ct);
+        if (errors.Any) return Outcome<KitchenResource>.Invalid(errors);
+        var kitchen = new Kitchen { Name = name, RegionCode = code!, UnitCode = Region.UnitOf(code!)!, CreatedAt = clock.UtcNow() };
+        Apply(kitchen, input, facility, name, code!);
+        db.Kitchens.Add(kitchen);
+        await db.SaveChangesAsync(ct);
+        return KitchenResource.From(kitchen);
+    }
+
+    /// <summary>The checks shared with <see cref="UpdateKitchen"/>: name, address, position, facility and region in scope.</summary>
+    internal static async Task<(FieldErrors Errors, Facility? Facility, string? Code, string Name)> Check(Input input, DataScope scope, AppDbContext db,
+        CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0) errors.Add("name", "请填写厨房名称。");
@@ -32,15 +45,17 @@ public static class RegisterKitchen
         if (code is null) errors.Add("regionCode", "请选择厨房所在的镇街或村社区，或选择运营设施。");
         else if (!scope.Covers(code) || !await db.Regions.AnyAsync(r => r.Code == code && r.Kind != RegionKind.District, ct))
             errors.Add("regionCode", $"区域代码 {code} 不存在或不在您的管辖范围内。");
-        if (errors.Any) return Outcome<KitchenResource>.Invalid(errors);
+        return (errors, facility, code, name);
+    }
 
-        var kitchen = new Kitchen
-        {
-            Name = name, FacilityId = facility?.Id, RegionCode = code!, UnitCode = Region.UnitOf(code!)!, Address = MealValidation.Trimmed(input.Address),
-            Latitude = input.Location?.Lat ?? facility?.Latitude, Longitude = input.Location?.Lng ?? facility?.Longitude, CreatedAt = clock.UtcNow(),
-        };
-        db.Kitchens.Add(kitchen);
-        await db.SaveChangesAsync(ct);
-        return KitchenResource.From(kitchen);
+    internal static void Apply(Kitchen kitchen, Input input, Facility? facility, string name, string code)
+    {
+        kitchen.Name = name;
+        kitchen.FacilityId = facility?.Id;
+        kitchen.RegionCode = code;
+        kitchen.UnitCode = Region.UnitOf(code)!;
+        kitchen.Address = MealValidation.Trimmed(input.Address);
+        kitchen.Latitude = input.Location?.Lat ?? facility?.Latitude;
+        kitchen.Longitude = input.Location?.Lng ?? facility?.Longitude;
     }
 }

@@ -48,7 +48,8 @@ public static class SaveMenu
             .FirstOrDefaultAsync(m => m.KitchenId == input.KitchenId && m.Date == input.Date && m.Meal == input.Meal, ct);
         if (existing is not null)
         {
-            if (await db.MealOrders.AnyAsync(o => o.KitchenId == existing.KitchenId && o.Date == existing.Date && o.Meal == existing.Meal, ct))
+            if (await db.MealOrders.AnyAsync(o => o.KitchenId == existing.KitchenId && o.Date == existing.Date && o.Meal == existing.Meal
+                                                   && o.Status != MealOrderStatus.Cancelled, ct))
                 return Outcome<MenuResource>.Conflict("该餐已有老人订餐，菜单不能再修改。");
             db.Menus.Remove(existing);
             await db.SaveChangesAsync(ct);

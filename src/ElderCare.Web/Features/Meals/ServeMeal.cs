@@ -32,6 +32,7 @@ public static class ServeMeal
         if (order is null) return Outcome<MealOrderResource>.NotFound("未找到该订餐。");
         if (order.Mode != mode)
             return Outcome<MealOrderResource>.Conflict(order.Mode == MealMode.Delivery ? "该订餐为送餐，请在送达时确认。" : "该订餐为堂食，请在助餐点签到。");
+        if (order.Status == MealOrderStatus.Cancelled) return Outcome<MealOrderResource>.Conflict("该订餐已取消。");
         if (order.Status != MealOrderStatus.Ordered)
             return Outcome<MealOrderResource>.Conflict($"该订餐已于 {order.ServedAt?.Add(ChinaClock.Offset):yyyy-MM-dd HH:mm} {MealValidation.NameOf(order.Status)}。");
 

@@ -1,0 +1,13 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ElderCare.Web.Features.Meals;
+
+public sealed class DiningPointNewModel(AppDbContext db, CurrentUser user, TimeProvider clock) : MealSiteFormModel(db, user, clock)
+{
+    public async Task OnGetAsync(CancellationToken ct) => await LoadChoicesAsync(ct);
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SubmitDiningPointAsync(input => RegisterDiningPoint.Handle(input, CurrentUser.Scope, Db, Clock, ct), x => $"已登记助餐点“{x.Name}”。", ct);
+}
