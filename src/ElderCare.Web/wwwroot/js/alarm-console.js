@@ -35,6 +35,33 @@ function drawMap() {
   if (points.length > 0) map.fitBounds(points.map(p => [p.lat, p.lng]), { maxZoom: 15, padding: [30, 30] });
 }
 
+// What the operator has typed or chosen in the cards (and where the focus is), keyed by alarm, form and field, so that
+// a re-read in the middle of filling in a dispatch does not wipe it.
+function keyOf(el) {
+  const card = el.closest('[data-alarm-id]');
+  return card && el.name ? `${card.dataset.alarmId}|${el.form?.getAttribute('action') ?? ''}|${el.name}` : null;
+}
+
+function typed() {
+  const values = new Map();
+  for (const el of cards.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+    const key = keyOf(el);
+    if (key) values.set(key, el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
+  }
+  const focused = cards.contains(document.activeElement) ? keyOf(document.activeElement) : null;
+  return { values, focused };
+}
+
+function restore({ values, focused }) {
+  for (const el of cards.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+    const key = keyOf(el);
+    if (!key || !values.has(key)) continue;
+    if (el.type === 'checkbox' || el.type === 'radio') el.checked = values.get(key);
+    else el.value = values.get(key);
+    if (key === focused) el.focus();
+  }
+}
+
 let pending = null;
 async function reload() {
   // Coalesce a burst of signals into one read.
@@ -43,7 +70,10 @@ async function reload() {
     try {
       const response = await fetch('/alarms?handler=Cards', { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
       if (response.ok) {
-        cards.innerHTML = await response.text();
+        const html = await response.text();
+        const kept = typed();
+        cards.innerHTML = html;
+        restore(kept);
         drawMap();
       }
     } finally {
