@@ -48,7 +48,10 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
-    /// <summary>The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs it), B in 盘龙镇.</summary>
+    /// <summary>
+    /// The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs facility A, a street centre there, so
+    /// it serves ElderA, ADR 0013), B in 盘龙镇 (ElderB is out of every scoped role's scope).
+    /// </summary>
     public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB, Guid AlarmA, Guid AlarmB, Guid OrderA, Guid OrderB, Guid Item)
     {
         public MealWorld Meals { get; init; } = null!;
@@ -472,6 +475,12 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var operatorClient = await Client(Role.Operator, world);
         var own = (await (await operatorClient.GetAsync("/api/facilities")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(world.FacilityA, Assert.Single(own).GetProperty("id").GetGuid());
+        // ADR 0013: the operator of FacilityA (a centre of 昌元街道) serves ElderA, who lives in that street, not ElderB of 盘龙镇.
+        var elders = (await (await operatorClient.GetAsync("/api/elders?pageSize=100")).ReadJson()).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(world.ElderA, elders);
+        Assert.DoesNotContain(world.ElderB, elders);
+        (await operatorClient.GetAsync($"/api/elders/{world.ElderA}")).EnsureSuccessStatusCode();
 
         // A town officer cannot register a facility in another unit: the region reads as unknown.
         await (await officer.PostJson("/api/facilities", Make.Facility(name: "越界中心", regionCode: Make.Fenggao))).AssertFieldError("regionCode");
