@@ -55,7 +55,11 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB, Guid AlarmA, Guid AlarmB, Guid OrderA, Guid OrderB, Guid Item)
     {
         public MealWorld Meals { get; init; } = null!;
+        public ServiceWorld Services { get; init; } = null!;
     }
+
+    /// <summary>Providers and workers: A's on facility A (昌元街道), B's on facility B (盘龙镇).</summary>
+    public sealed record ServiceWorld(Guid ProviderA, Guid ProviderB, Guid WorkerA, Guid WorkerB);
 
     /// <summary>助餐 objects: A's kitchen and dining point run by facility A in 昌元街道, B's by facility B in 盘龙镇.</summary>
     public sealed record MealWorld(Guid KitchenA, Guid KitchenB, Guid PointA, Guid PointB, Guid OrderA, Guid OrderB, Guid BatchA, Guid BatchB);
@@ -201,7 +205,9 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PUT /api/service-items/{id:guid}", EditCatalogue, w => $"/api/service-items/{w.Item}", new { priceFen = -1 }),
         new("GET /api/providers/", ReadServices, _ => "/api/providers"),
         new("POST /api/providers/", ManageProviders, _ => "/api/providers", new { name = "" }),
+        new("PUT /api/providers/{id:guid}", ManageProviders, w => $"/api/providers/{w.Services.ProviderA}", new { name = "" }, w => $"/api/providers/{w.Services.ProviderB}"),
         new("GET /api/workers/", ReadServices, _ => "/api/workers"),
+        new("PUT /api/workers/{id:guid}", ManageWorkers, w => $"/api/workers/{w.Services.WorkerA}", new { name = "" }, w => $"/api/workers/{w.Services.WorkerB}"),
         new("POST /api/workers/", ManageWorkers, _ => "/api/workers", new { name = "" }),
         new("GET /api/orders/", ReadServices, _ => "/api/orders"),
         new("GET /api/orders/report", ReadServices, _ => "/api/orders/report"),
@@ -269,6 +275,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /workers", ReadServices, _ => "/workers"),
         new("PAGE /providers", ReadServices, _ => "/providers"),
         new("PAGE /workers/new", ManageWorkers, _ => "/workers/new"),
+        new("PAGE /workers/{id:guid}/edit", ManageWorkers, w => $"/workers/{w.Services.WorkerA}/edit", null, w => $"/workers/{w.Services.WorkerB}/edit"),
+        new("PAGE /providers/{id:guid}/edit", ManageProviders, w => $"/providers/{w.Services.ProviderA}/edit", null, w => $"/providers/{w.Services.ProviderB}/edit"),
         new("PAGE /service-items", ReadServices, _ => "/service-items"),
         new("PAGE /service-items/{id:guid}/edit", EditCatalogue, w => $"/service-items/{w.Item}/edit"),
         new("PAGE /complaints", WriteOrders, _ => "/complaints"),
@@ -321,16 +329,28 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var victim = await app.User(Role.Evaluator, name: "matrix.victim");
         var elderA = await Elder(ElderAId, Make.Changyuan);
         var elderB = await Elder(ElderBId, Make.Panlong);
-        var providerA = await app.Staff.PostJson("/api/providers", new { facilityId = a.Id });
-        var provider = providerA.StatusCode == HttpStatusCode.Created ? (await providerA.ReadJson()).GetProperty("id").GetGuid()
-            : (await (await app.Staff.GetAsync("/api/providers")).ReadJson()).EnumerateArray().First(p => p.GetProperty("facilityId").GetString() == a.Id.ToString()).GetProperty("id").GetGuid();
+        async Task<Guid> ProviderOf(Guid facility)
+        {
+            var r = await app.Staff.PostJson("/api/providers", new { facilityId = facility });
+            return r.StatusCode == HttpStatusCode.Created ? (await r.ReadJson()).GetProperty("id").GetGuid()
+                : (await (await app.Staff.GetAsync("/api/providers")).ReadJson()).EnumerateArray().First(p => p.GetProperty("facilityId").GetString() == facility.ToString()).GetProperty("id").GetGuid();
+        }
+        async Task<Guid> WorkerOf(Guid providerId, string region)
+        {
+            var r = await app.Staff.PostJson("/api/workers", new { providerId, name = "矩阵护理员", phone = "13900001111", qualifications = new[] { "helper" }, regionCodes = new[] { region } });
+            Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            return (await r.ReadJson()).GetProperty("id").GetGuid();
+        }
+        var provider = await ProviderOf(a.Id);
+        var providerB = await ProviderOf(b.Id);
+        var services = new ServiceWorld(provider, providerB, await WorkerOf(provider, Make.Changyuan), await WorkerOf(providerB, Make.Panlong));
         var item = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().First().GetProperty("id").GetGuid();
         var start = app.Clock.GetUtcNow().AddDays(1);
         async Task<Guid> Order(Guid elder, Guid? providerId) => (await (await app.Staff.PostJson("/api/orders",
             new { elderId = elder, serviceItemId = item, windowStart = start, windowEnd = start.AddHours(1), providerId })).ReadJson()).GetProperty("id").GetGuid();
         var world = new World(a.Id, b.Id, victim.Id, elderA, elderB, await Alarm(elderA), await Alarm(elderB), await Order(elderA, provider),
             await Order(elderB, null), item);
-        return world with { Meals = await ArrangeMeals(world) };
+        return world with { Meals = await ArrangeMeals(world), Services = services };
     }
 
     private static int _mealDays;
