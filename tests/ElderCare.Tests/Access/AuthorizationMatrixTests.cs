@@ -42,6 +42,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] ManageWorkers = WriteOrders;
     private static readonly Role[] ManageProviders = WriteFacilities;
     private static readonly Role[] EditCatalogue = WritePlan;
+    private static readonly Role[] ReviewVisits = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer];
     private static readonly Role[] ReadFamilyBeds = ReadFacilities;
     private static readonly Role[] WriteFamilyBeds = WriteFacilities;
     private static readonly Role[] ReadMealBilling = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
@@ -223,6 +224,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
             w => $"/api/orders/{w.OrderB}/confirmation-code"),
         new("POST /api/orders/{id:guid}/rating", WriteOrders, w => $"/api/orders/{w.OrderA}/rating", new { }, w => $"/api/orders/{w.OrderB}/rating"),
         new("POST /api/orders/{id:guid}/cancel", WriteOrders, w => $"/api/orders/{w.OrderA}/cancel", new { }, w => $"/api/orders/{w.OrderB}/cancel"),
+        new("POST /api/orders/{id:guid}/review", ReviewVisits, w => $"/api/orders/{w.OrderA}/review", new { }, w => $"/api/orders/{w.OrderB}/review"),
         new("POST /api/orders/{id:guid}/missed", WriteOrders, w => $"/api/orders/{w.OrderA}/missed", new { }, w => $"/api/orders/{w.OrderB}/missed"),
         new("POST /api/orders/{id:guid}/complaints", WriteOrders, w => $"/api/orders/{w.OrderA}/complaints", new { }, w => $"/api/orders/{w.OrderB}/complaints"),
         new("GET /api/complaints/", WriteOrders, _ => "/api/complaints"),

@@ -93,6 +93,11 @@ public static class ServicesApi
                 (await RateOrder.Handle(id, input, user, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteOrders)
             .WithSummary("满意度评价 1–5 分");
+        orders.MapPost("/{id:guid}/review", async (Guid id, ReviewVisit.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await ReviewVisit.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReviewVisits)
+            .WithSummary("复核存疑服务（区、镇街工作人员）：accepted（须写理由，此后计为核验通过，存疑原因保留并显示复核人、日期、理由）或 rejected；每次服务只复核一次");
+
         orders.MapPost("/{id:guid}/cancel", async (Guid id, CloseOrder.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await CloseOrder.Handle(id, OrderAction.Cancel, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteOrders)
