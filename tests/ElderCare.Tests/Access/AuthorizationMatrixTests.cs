@@ -42,17 +42,25 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
     private static readonly Role[] ManageWorkers = WriteOrders;
     private static readonly Role[] ManageProviders = WriteFacilities;
     private static readonly Role[] EditCatalogue = WritePlan;
+    private static readonly Role[] ReviewVisits = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer];
     private static readonly Role[] ReadFamilyBeds = ReadFacilities;
     private static readonly Role[] WriteFamilyBeds = WriteFacilities;
     private static readonly Role[] ReadMealBilling = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
-    /// <summary>The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs it), B in 盘龙镇.</summary>
+    /// <summary>
+    /// The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs facility A, a street centre there, so
+    /// it serves ElderA, ADR 0013), B in 盘龙镇 (ElderB is out of every scoped role's scope).
+    /// </summary>
     public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB, Guid AlarmA, Guid AlarmB, Guid OrderA, Guid OrderB, Guid Item)
     {
         public MealWorld Meals { get; init; } = null!;
+        public ServiceWorld Services { get; init; } = null!;
     }
+
+    /// <summary>Providers and workers: A's on facility A (昌元街道), B's on facility B (盘龙镇).</summary>
+    public sealed record ServiceWorld(Guid ProviderA, Guid ProviderB, Guid WorkerA, Guid WorkerB);
 
     /// <summary>助餐 objects: A's kitchen and dining point run by facility A in 昌元街道, B's by facility B in 盘龙镇.</summary>
     public sealed record MealWorld(Guid KitchenA, Guid KitchenB, Guid PointA, Guid PointB, Guid OrderA, Guid OrderB, Guid BatchA, Guid BatchB);
@@ -198,7 +206,9 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PUT /api/service-items/{id:guid}", EditCatalogue, w => $"/api/service-items/{w.Item}", new { priceFen = -1 }),
         new("GET /api/providers/", ReadServices, _ => "/api/providers"),
         new("POST /api/providers/", ManageProviders, _ => "/api/providers", new { name = "" }),
+        new("PUT /api/providers/{id:guid}", ManageProviders, w => $"/api/providers/{w.Services.ProviderA}", new { name = "" }, w => $"/api/providers/{w.Services.ProviderB}"),
         new("GET /api/workers/", ReadServices, _ => "/api/workers"),
+        new("PUT /api/workers/{id:guid}", ManageWorkers, w => $"/api/workers/{w.Services.WorkerA}", new { name = "" }, w => $"/api/workers/{w.Services.WorkerB}"),
         new("POST /api/workers/", ManageWorkers, _ => "/api/workers", new { name = "" }),
         new("GET /api/orders/", ReadServices, _ => "/api/orders"),
         new("GET /api/orders/report", ReadServices, _ => "/api/orders/report"),
@@ -214,6 +224,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
             w => $"/api/orders/{w.OrderB}/confirmation-code"),
         new("POST /api/orders/{id:guid}/rating", WriteOrders, w => $"/api/orders/{w.OrderA}/rating", new { }, w => $"/api/orders/{w.OrderB}/rating"),
         new("POST /api/orders/{id:guid}/cancel", WriteOrders, w => $"/api/orders/{w.OrderA}/cancel", new { }, w => $"/api/orders/{w.OrderB}/cancel"),
+        new("POST /api/orders/{id:guid}/review", ReviewVisits, w => $"/api/orders/{w.OrderA}/review", new { }, w => $"/api/orders/{w.OrderB}/review"),
         new("POST /api/orders/{id:guid}/missed", WriteOrders, w => $"/api/orders/{w.OrderA}/missed", new { }, w => $"/api/orders/{w.OrderB}/missed"),
         new("POST /api/orders/{id:guid}/complaints", WriteOrders, w => $"/api/orders/{w.OrderA}/complaints", new { }, w => $"/api/orders/{w.OrderB}/complaints"),
         new("GET /api/complaints/", WriteOrders, _ => "/api/complaints"),
@@ -266,6 +277,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /workers", ReadServices, _ => "/workers"),
         new("PAGE /providers", ReadServices, _ => "/providers"),
         new("PAGE /workers/new", ManageWorkers, _ => "/workers/new"),
+        new("PAGE /workers/{id:guid}/edit", ManageWorkers, w => $"/workers/{w.Services.WorkerA}/edit", null, w => $"/workers/{w.Services.WorkerB}/edit"),
+        new("PAGE /providers/{id:guid}/edit", ManageProviders, w => $"/providers/{w.Services.ProviderA}/edit", null, w => $"/providers/{w.Services.ProviderB}/edit"),
         new("PAGE /service-items", ReadServices, _ => "/service-items"),
         new("PAGE /service-items/{id:guid}/edit", EditCatalogue, w => $"/service-items/{w.Item}/edit"),
         new("PAGE /complaints", WriteOrders, _ => "/complaints"),
@@ -318,16 +331,28 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var victim = await app.User(Role.Evaluator, name: "matrix.victim");
         var elderA = await Elder(ElderAId, Make.Changyuan);
         var elderB = await Elder(ElderBId, Make.Panlong);
-        var providerA = await app.Staff.PostJson("/api/providers", new { facilityId = a.Id });
-        var provider = providerA.StatusCode == HttpStatusCode.Created ? (await providerA.ReadJson()).GetProperty("id").GetGuid()
-            : (await (await app.Staff.GetAsync("/api/providers")).ReadJson()).EnumerateArray().First(p => p.GetProperty("facilityId").GetString() == a.Id.ToString()).GetProperty("id").GetGuid();
+        async Task<Guid> ProviderOf(Guid facility)
+        {
+            var r = await app.Staff.PostJson("/api/providers", new { facilityId = facility });
+            return r.StatusCode == HttpStatusCode.Created ? (await r.ReadJson()).GetProperty("id").GetGuid()
+                : (await (await app.Staff.GetAsync("/api/providers")).ReadJson()).EnumerateArray().First(p => p.GetProperty("facilityId").GetString() == facility.ToString()).GetProperty("id").GetGuid();
+        }
+        async Task<Guid> WorkerOf(Guid providerId, string region)
+        {
+            var r = await app.Staff.PostJson("/api/workers", new { providerId, name = "矩阵护理员", phone = "13900001111", qualifications = new[] { "helper" }, regionCodes = new[] { region } });
+            Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            return (await r.ReadJson()).GetProperty("id").GetGuid();
+        }
+        var provider = await ProviderOf(a.Id);
+        var providerB = await ProviderOf(b.Id);
+        var services = new ServiceWorld(provider, providerB, await WorkerOf(provider, Make.Changyuan), await WorkerOf(providerB, Make.Panlong));
         var item = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().First().GetProperty("id").GetGuid();
         var start = app.Clock.GetUtcNow().AddDays(1);
         async Task<Guid> Order(Guid elder, Guid? providerId) => (await (await app.Staff.PostJson("/api/orders",
             new { elderId = elder, serviceItemId = item, windowStart = start, windowEnd = start.AddHours(1), providerId })).ReadJson()).GetProperty("id").GetGuid();
         var world = new World(a.Id, b.Id, victim.Id, elderA, elderB, await Alarm(elderA), await Alarm(elderB), await Order(elderA, provider),
             await Order(elderB, null), item);
-        return world with { Meals = await ArrangeMeals(world) };
+        return world with { Meals = await ArrangeMeals(world), Services = services };
     }
 
     private static int _mealDays;
@@ -472,6 +497,12 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         var operatorClient = await Client(Role.Operator, world);
         var own = (await (await operatorClient.GetAsync("/api/facilities")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(world.FacilityA, Assert.Single(own).GetProperty("id").GetGuid());
+        // ADR 0013: the operator of FacilityA (a centre of 昌元街道) serves ElderA, who lives in that street, not ElderB of 盘龙镇.
+        var elders = (await (await operatorClient.GetAsync("/api/elders?pageSize=100")).ReadJson()).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(world.ElderA, elders);
+        Assert.DoesNotContain(world.ElderB, elders);
+        (await operatorClient.GetAsync($"/api/elders/{world.ElderA}")).EnsureSuccessStatusCode();
 
         // A town officer cannot register a facility in another unit: the region reads as unknown.
         await (await officer.PostJson("/api/facilities", Make.Facility(name: "越界中心", regionCode: Make.Fenggao))).AssertFieldError("regionCode");

@@ -252,6 +252,69 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(flagged, o => o.GetProperty("id").GetString() == id);
     }
 
+    private async Task<string> FlaggedVisit(World w, Guid? elder = null)
+    {
+        var id = Id(await Order(w, elder));
+        await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat + 0.018, lng = HomeLng, at = Now.AddMinutes(-80) }));
+        var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code }));
+        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20) }));
+        Assert.Equal("flagged", done.GetProperty("verification").GetString());
+        return id;
+    }
+
+    [Fact]
+    public async Task An_officer_accepts_a_flagged_visit_with_a_reason_and_it_counts_with_its_flags_and_reviewer_still_shown()
+    {
+        var w = await Arrange();
+        var elder = await NewElder();
+        var id = await FlaggedVisit(w, elder);
+        Assert.False(await HasServiceContact(elder));
+
+        var op = await app.ClientAs(Role.Operator, facilities: [w.Facility]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.PostJson($"/api/orders/{id}/review", new { outcome = "accepted", reason = "老人确认已上门服务" })).StatusCode);
+        var panlong = await app.ClientAs(Role.TownOfficer, region: Make.Panlong);
+        await (await panlong.PostJson($"/api/orders/{id}/review", new { outcome = "accepted", reason = "老人确认已上门服务" })).AssertProblem(HttpStatusCode.NotFound);
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        await (await officer.PostJson($"/api/orders/{id}/review", new { outcome = "accepted", reason = "" })).AssertFieldError("reason");
+        await (await officer.PostJson($"/api/orders/{id}/review", new { reason = "无结论" })).AssertFieldError("outcome");
+
+        var reviewed = await Ok(await officer.PostJson($"/api/orders/{id}/review", new { outcome = "accepted", reason = "手机定位漂移，老人电话确认已上门" }));
+        Assert.Equal("verified", reviewed.GetProperty("verification").GetString());
+        Assert.Equal("check-in-outside-geofence", Assert.Single(reviewed.GetProperty("flags").EnumerateArray()).GetProperty("code").GetString());
+        var review = reviewed.GetProperty("review");
+        Assert.Equal("accepted", review.GetProperty("outcome").GetString());
+        Assert.Equal("手机定位漂移，老人电话确认已上门", review.GetProperty("reason").GetString());
+        Assert.False(string.IsNullOrEmpty(review.GetProperty("by").GetString()));
+        Assert.Equal(Now.UtcDateTime, review.GetProperty("at").GetDateTime().ToUniversalTime(), TimeSpan.FromSeconds(1));
+        Assert.True(await HasServiceContact(elder)); // now it counts
+
+        await (await officer.PostJson($"/api/orders/{id}/review", new { outcome = "rejected" })).AssertProblem(HttpStatusCode.Conflict);
+        var page = await (await app.Staff.GetAsync($"/orders/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("经复核认可", page, StringComparison.Ordinal);
+        Assert.Contains("手机定位漂移", page, StringComparison.Ordinal);
+        Assert.Contains("存疑原因", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_review_keeps_the_visit_flagged_and_only_flagged_completed_visits_can_be_reviewed()
+    {
+        var w = await Arrange();
+        var id = await FlaggedVisit(w);
+        Assert.Contains("提交复核", await (await app.Staff.GetAsync($"/orders/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var rejected = await Ok(await app.Staff.PostJson($"/api/orders/{id}/review", new { outcome = "rejected" }));
+        Assert.Equal("flagged", rejected.GetProperty("verification").GetString());
+        Assert.Equal("rejected", rejected.GetProperty("review").GetProperty("outcome").GetString());
+        var page = await (await app.Staff.GetAsync($"/orders/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("经复核不认可", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("提交复核", page, StringComparison.Ordinal);
+
+        var open = Id(await Order(w));
+        await (await app.Staff.PostJson($"/api/orders/{open}/review", new { outcome = "accepted", reason = "尚未服务也认可" })).AssertProblem(HttpStatusCode.Conflict);
+        await (await app.Staff.PostJson($"/api/orders/{Guid.NewGuid()}/review", new { outcome = "rejected" })).AssertProblem(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task Check_out_far_off_the_standard_duration_needs_a_reason_and_transitions_follow_the_lifecycle()
     {

@@ -61,6 +61,7 @@ public static class Roles
         public const string ManageWorkers = "services.workers";
         public const string ManageProviders = "services.providers";
         public const string EditCatalogue = "services.catalogue";
+        public const string ReviewVisits = "services.review";
         public const string ReadFamilyBeds = "family-beds.read";
         public const string WriteFamilyBeds = "family-beds.write";
         public const string ReadMealBilling = "meals.billing";
@@ -98,6 +99,8 @@ public static class Roles
             [ManageWorkers] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ManageProviders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             [EditCatalogue] = [Role.DistrictAdmin, Role.DistrictStaff],
+            // Reviewing a flagged visit is an officer's call (district or town), never the provider's own.
+            [ReviewVisits] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             [ReadFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
             [WriteFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             // Monthly meal billing (price, subsidy, own share): those who pay or are paid, not the evaluators.

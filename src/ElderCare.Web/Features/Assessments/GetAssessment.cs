@@ -19,7 +19,7 @@ public static class GetAssessment
     public static async Task<Outcome<AssessmentReport>> Handle(Guid elderId, Guid assessmentId, DataScope scope, AppDbContext db,
         FieldProtector protector, CancellationToken ct)
     {
-        var elder = await db.Elders.AsNoTracking().InScope(scope).Where(e => e.Id == elderId)
+        var elder = await db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Id == elderId)
             .Select(e => new
             {
                 e.Id, e.Name, e.IdNumberProtected, e.Sex, e.BirthDate, e.RegionCode, e.UnitCode, e.ConditionChangedOn,

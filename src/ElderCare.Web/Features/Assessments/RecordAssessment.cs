@@ -37,7 +37,7 @@ public static class RecordAssessment
     public static async Task<Outcome<AssessmentResult>> Handle(Guid elderId, AssessmentInput input, CurrentUser user, AppDbContext db,
         FieldProtector protector, TimeProvider clock, CancellationToken ct)
     {
-        var elder = await db.Elders.InScope(user.Scope).FirstOrDefaultAsync(e => e.Id == elderId, ct);
+        var elder = await db.Elders.InScope(user.Scope, db).FirstOrDefaultAsync(e => e.Id == elderId, ct);
         if (elder is null) return Outcome<AssessmentResult>.NotFound("未找到该老年人。");
         if (elder.Status != ElderStatus.Active)
             return Outcome<AssessmentResult>.Conflict("该老年人已迁出或已故，不能再录入能力评估。");
@@ -76,7 +76,7 @@ public static class RecordAssessment
 
     public static async Task<Outcome<IReadOnlyList<AssessmentResult>>> History(Guid elderId, DataScope scope, AppDbContext db, CancellationToken ct)
     {
-        var elder = await db.Elders.AsNoTracking().InScope(scope).Where(e => e.Id == elderId).Select(e => new { e.ConditionChangedOn }).FirstOrDefaultAsync(ct);
+        var elder = await db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Id == elderId).Select(e => new { e.ConditionChangedOn }).FirstOrDefaultAsync(ct);
         if (elder is null) return Outcome<IReadOnlyList<AssessmentResult>>.NotFound("未找到该老年人。");
         var list = await db.Assessments.AsNoTracking().Where(a => a.ElderId == elderId)
             .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).ToListAsync(ct);

@@ -16,7 +16,7 @@ public static class RecordConditionChange
     public static async Task<Outcome<ElderResource>> Handle(Guid elderId, Input input, CurrentUser user, AppDbContext db, FieldProtector protector,
         TimeProvider clock, CancellationToken ct)
     {
-        var elder = await db.Elders.InScope(user.Scope).FirstOrDefaultAsync(e => e.Id == elderId, ct);
+        var elder = await db.Elders.InScope(user.Scope, db).FirstOrDefaultAsync(e => e.Id == elderId, ct);
         if (elder is null) return Outcome<ElderResource>.NotFound("未找到该老年人。");
         var today = clock.Today();
         var on = input.On ?? today;

@@ -60,7 +60,7 @@ public static class RecordSecondaryAssessment
         string? assessor, FieldErrors errors, bool requireExtremePoverty, Func<string> answers, int score, string grade, CurrentUser user,
         AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct)
     {
-        var elder = await db.Elders.AsNoTracking().InScope(user.Scope).Where(e => e.Id == elderId)
+        var elder = await db.Elders.AsNoTracking().InScope(user.Scope, db).Where(e => e.Id == elderId)
             .Select(e => new { e.Status, e.Categories }).FirstOrDefaultAsync(ct);
         if (elder is null) return Outcome<SecondaryAssessmentResult>.NotFound("未找到该老年人。");
         if (elder.Status != ElderStatus.Active) return Outcome<SecondaryAssessmentResult>.Conflict("该老年人已迁出或已故，不能再录入评估。");
@@ -88,7 +88,7 @@ public static class RecordSecondaryAssessment
     public static async Task<Outcome<IReadOnlyList<SecondaryAssessmentResult>>> History(Guid elderId, DataScope scope, AppDbContext db,
         CancellationToken ct)
     {
-        if (!await db.Elders.AsNoTracking().InScope(scope).AnyAsync(e => e.Id == elderId, ct))
+        if (!await db.Elders.AsNoTracking().InScope(scope, db).AnyAsync(e => e.Id == elderId, ct))
             return Outcome<IReadOnlyList<SecondaryAssessmentResult>>.NotFound("未找到该老年人。");
         var list = await db.SecondaryAssessments.AsNoTracking().Where(a => a.ElderId == elderId)
             .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).ToListAsync(ct);

@@ -1,19 +1,40 @@
+using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Facilities;
 
 namespace ElderCare.Web.Features.Elders;
 
 public static class ElderQueries
 {
     /// <summary>
-    /// Elders the user may see: the district, a town officer's street or town. Operators will see the elders they
-    /// serve once services record who serves whom; until then, none.
+    /// Elders the user may see: the district; a town officer's street or town; an operator the elders its facilities
+    /// serve (ADR 0013, <see cref="ServedBy"/>). The one rule every elder query applies, so it needs the DbContext.
     /// </summary>
-    public static IQueryable<Elder> InScope(this IQueryable<Elder> elders, DataScope scope) => scope.Kind switch
+    public static IQueryable<Elder> InScope(this IQueryable<Elder> elders, DataScope scope, AppDbContext db) => scope.Kind switch
     {
         ScopeKind.District => elders,
         ScopeKind.Unit => elders.Where(e => e.UnitCode == scope.RegionCode),
+        ScopeKind.Facilities => elders.ServedBy(scope.FacilityIds, db),
         _ => elders.Where(e => false),
     };
+
+    /// <summary>
+    /// "The elders an operator serves" (DESIGN.md, ADR 0013): elders living in the area of one of its facilities — the
+    /// community or village of a station or point, the whole street or town of a centre — and, wherever they live, elders
+    /// with a service order of one of its providers, a family care bed with one of its facilities, or a meal record
+    /// naming one of its dining points. Closed facilities serve no area; past orders, beds and records still count.
+    /// </summary>
+    public static IQueryable<Elder> ServedBy(this IQueryable<Elder> elders, IReadOnlySet<Guid> facilityIds, AppDbContext db)
+    {
+        var facilities = db.Facilities.Where(f => facilityIds.Contains(f.Id) && f.Status != FacilityStatus.Closed);
+        var providers = db.ServiceProviders.Where(p => p.FacilityId != null && facilityIds.Contains(p.FacilityId.Value)).Select(p => (Guid?)p.Id);
+        var points = db.DiningPoints.Where(d => facilityIds.Contains(d.FacilityId)).Select(d => d.Id);
+        return elders.Where(e =>
+            facilities.Any(f => (f.Type == FacilityType.StreetCenter || f.Type == FacilityType.TownCenter) ? f.UnitCode == e.UnitCode : f.RegionCode == e.RegionCode)
+            || db.ServiceOrders.Any(o => o.ElderId == e.Id && providers.Contains(o.ProviderId))
+            || db.FamilyCareBeds.Any(b => b.ElderId == e.Id && facilityIds.Contains(b.FacilityId))
+            || db.MealProfiles.Any(m => m.ElderId == e.Id && points.Contains(m.DiningPointId)));
+    }
 
     /// <summary>
     /// Elders in a street or town (9 digits), a community or village (12), or anywhere (""). Equality on UnitCode or

@@ -28,7 +28,7 @@ public static class ElderStatistics
         if (scope.RegionPrefix is null) return Outcome<ElderStatisticsReport>.NotFound("无权查看统计。");
         var today = clock.Today();
         var byRegion = scope.Kind == ScopeKind.Unit;
-        var elders = db.Elders.AsNoTracking().InScope(scope).Where(e => e.Status == ElderStatus.Active);
+        var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active);
         var seventy = today.AddYears(-70);
         var eighty = today.AddYears(-80);
 

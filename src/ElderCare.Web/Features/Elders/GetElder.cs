@@ -11,7 +11,7 @@ public static class GetElder
 {
     public static async Task<Outcome<ElderResource>> Handle(Guid id, DataScope scope, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct)
     {
-        var elder = await db.Elders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var elder = await db.Elders.AsNoTracking().InScope(scope, db).FirstOrDefaultAsync(e => e.Id == id, ct);
         return elder is null ? Outcome<ElderResource>.NotFound("未找到该老年人。") : ElderResource.From(elder, protector, clock.Today());
     }
 
@@ -22,7 +22,7 @@ public static class GetElder
         var parsed = IdNumber.Parse(idNumber, clock.Today());
         if (!parsed.IsValid) return Outcome<ElderResource>.Invalid("idNumber", parsed.Error!);
         var index = protector.BlindIndex(parsed.Number);
-        var elder = await db.Elders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(e => e.IdNumberIndex == index, ct);
+        var elder = await db.Elders.AsNoTracking().InScope(scope, db).FirstOrDefaultAsync(e => e.IdNumberIndex == index, ct);
         return elder is null ? Outcome<ElderResource>.NotFound("未找到该身份证号的老年人。") : ElderResource.From(elder, protector, clock.Today());
     }
 }

@@ -16,7 +16,7 @@ public static class GetElderPersonalData
 
     public static async Task<PersonalData?> Handle(Guid id, DataScope scope, AppDbContext db, FieldProtector protector, CancellationToken ct)
     {
-        var elder = await db.Elders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var elder = await db.Elders.AsNoTracking().InScope(scope, db).FirstOrDefaultAsync(e => e.Id == id, ct);
         return elder is null
             ? null
             : new PersonalData(protector.Unprotect(elder.IdNumberProtected)!, protector.Unprotect(elder.PhoneProtected),

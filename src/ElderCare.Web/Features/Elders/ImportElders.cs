@@ -164,7 +164,7 @@ public static partial class ImportElders
             var regions = prefix is null
                 ? new Dictionary<string, RegionKind>()
                 : await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix)).ToDictionaryAsync(r => r.Code, r => r.Kind, ct);
-            var inScope = await db.Elders.AsNoTracking().InScope(scope).Select(e => new { e.IdNumberIndex, e.Id })
+            var inScope = await db.Elders.AsNoTracking().InScope(scope, db).Select(e => new { e.IdNumberIndex, e.Id })
                 .ToDictionaryAsync(e => e.IdNumberIndex, e => e.Id, StringComparer.Ordinal, ct);
             // A town officer must not overwrite, nor register a second time, an elder of another street or town.
             var elsewhere = scope.Kind switch
@@ -287,7 +287,7 @@ public static partial class ImportElders
             foreach (var batch in good.Where(g => g.ExistingId is not null).Chunk(UpdateBatch))
             {
                 var ids = batch.Select(g => g.ExistingId!.Value).ToArray();
-                var elders = await db.Elders.InScope(importer.Scope).Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+                var elders = await db.Elders.InScope(importer.Scope, db).Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
                 if (elders.Count != ids.Length)
                 {
                     db.ChangeTracker.Clear();

@@ -37,7 +37,7 @@ public static class ListElders
         if (errors.Any) return Outcome<Paged<ElderRow>>.Invalid(errors);
 
         var today = clock.Today();
-        var elders = db.Elders.AsNoTracking().InScope(scope).Where(e => e.Status == status);
+        var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == status);
         elders = elders.InRegion(q.RegionCode);
         elders = q.AgeBand switch
         {

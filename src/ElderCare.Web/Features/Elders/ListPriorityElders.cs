@@ -24,7 +24,7 @@ public static class ListPriorityElders
         if (errors.Any) return Outcome<Paged<PriorityElderRow>>.Invalid(errors);
 
         var today = clock.Today();
-        var elders = db.Elders.AsNoTracking().InScope(scope).Where(e => e.Status == ElderStatus.Active)
+        var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active)
             .InRegion(regionCode).InPriorityGroup(today, only);
         var total = await elders.CountAsync(ct);
         var list = await elders.OrderBy(e => e.LastAssessedOn != null).ThenBy(e => e.RegionCode).ThenBy(e => e.Name)

@@ -23,7 +23,7 @@ public static class UnmaskElder
         if (Masking.ReasonProblem(input.Reason) is { } problem) errors.Add("reason", problem);
         if (errors.Any) return Outcome<Unmasked>.Invalid(errors);
         var reason = input.Reason!.Trim();
-        var elder = await db.Elders.AsNoTracking().InScope(user.Scope).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var elder = await db.Elders.AsNoTracking().InScope(user.Scope, db).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (elder is null) return Outcome<Unmasked>.NotFound("未找到该老年人。");
         await audit.AppendAsync(new(user.Id, user.UserName, "data.unmask", $"elder/{id}/{input.Field}", AuditOutcome.Success, user.Address, reason));
         return new Unmasked(input.Field!, protector.Unprotect(input.Field == "idNumber" ? elder.IdNumberProtected : elder.PhoneProtected));

@@ -13,7 +13,7 @@ public static class UpdateElder
     public static async Task<Outcome<ElderResource>> Handle(Guid id, ElderInput input, CurrentUser user, AppDbContext db, FieldProtector protector,
         ElderOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var elder = await db.Elders.InScope(user.Scope).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var elder = await db.Elders.InScope(user.Scope, db).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (elder is null) return Outcome<ElderResource>.NotFound("未找到该老年人。");
         var today = clock.Today();
         // Absent personal data is kept (clients see it masked): no ID number, phone or contacts in the body means

@@ -36,11 +36,8 @@ public static class MealQueries
     };
 
     /// <summary>
-    /// Elders whose meals the user arranges: the registry scope, and for an operator the elders whose meal record
-    /// names one of its dining points (the elders it serves).
+    /// Elders whose meals the user arranges: the registry scope (for an operator the elders it serves, ADR 0013, which
+    /// include those whose meal record names one of its dining points).
     /// </summary>
-    public static IQueryable<Elder> MealEldersInScope(this AppDbContext db, DataScope scope) => scope.Kind == ScopeKind.Facilities
-        ? db.Elders.Where(e => db.MealProfiles.Any(p => p.ElderId == e.Id
-                                                        && db.DiningPoints.Any(d => d.Id == p.DiningPointId && scope.FacilityIds.Contains(d.FacilityId))))
-        : db.Elders.InScope(scope);
+    public static IQueryable<Elder> MealEldersInScope(this AppDbContext db, DataScope scope) => db.Elders.InScope(scope, db);
 }

@@ -39,19 +39,56 @@ public static partial class AddWorker
     public static async Task<Outcome<WorkerResource>> Handle(Input input, DataScope scope, AppDbContext db, FieldProtector protector,
         TimeProvider clock, CancellationToken ct)
     {
+        var (errors, c) = await Check(input, scope, db, null, ct);
+        if (errors.Any) return Outcome<WorkerResource>.Invalid(errors);
+
+        var worker = new Worker { ProviderId = c!.ProviderId, Name = c.Name, CreatedAt = clock.UtcNow() };
+        c.ApplyTo(worker, protector);
+        if (worker.Availability.Count == 0) worker.Availability = [.. DefaultAvailability];
+        db.Workers.Add(worker);
+        await db.SaveChangesAsync(ct);
+        return WorkerResource.From(worker, protector);
+    }
+
+    /// <summary>What registering and editing check alike; a phone is required unless editing (null keeps the stored one).</summary>
+    internal sealed record Checked(Guid ProviderId, string Name, string? Phone, WorkerKind Kind, List<string> Qualifications, List<Certificate> Certificates,
+        List<string> Regions, List<AvailabilitySlot> Slots, double? BaseLatitude, double? BaseLongitude, Guid? UserId)
+    {
+        public void ApplyTo(Worker w, FieldProtector protector)
+        {
+            w.ProviderId = ProviderId;
+            w.Name = Name;
+            if (Phone is not null) w.PhoneProtected = protector.Protect(Phone);
+            w.Kind = Kind;
+            w.Qualifications = Qualifications;
+            w.Certificates = Certificates;
+            w.RegionCodes = Regions;
+            w.Availability = Slots;
+            w.BaseLatitude = BaseLatitude;
+            w.BaseLongitude = BaseLongitude;
+            w.UserId = UserId;
+        }
+    }
+
+    internal static async Task<(FieldErrors, Checked?)> Check(Input input, DataScope scope, AppDbContext db, Worker? editing, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var provider = input.ProviderId is { } pid ? await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         errors.AddIf(provider is null, "providerId", "请选择服务机构（须在您的管辖范围内）。");
         var name = input.Name?.Trim();
         errors.AddIf(string.IsNullOrEmpty(name) || name.Length > 50, "name", "请填写姓名（不超过 50 字）。");
         var phone = input.Phone?.Trim();
-        errors.AddIf(string.IsNullOrEmpty(phone) || !Phone().IsMatch(phone), "phone", "请填写 11 位手机号或带区号的座机号。");
+        if (editing is not null && string.IsNullOrEmpty(phone)) phone = null;
+        else errors.AddIf(string.IsNullOrEmpty(phone) || !Phone().IsMatch(phone), "phone", "请填写 11 位手机号或带区号的座机号。");
         var qualifications = (input.Qualifications ?? []).Select(q => q.Trim()).Distinct().ToList();
         foreach (var q in qualifications.Where(q => !ServiceLabels.Qualifications.ContainsKey(q)))
             errors.Add("qualifications", $"未知的资质“{q}”，可选：{string.Join("、", ServiceLabels.Qualifications.Keys)}。");
         var certificates = input.Certificates ?? [];
         for (var i = 0; i < certificates.Count; i++)
+        {
             errors.AddIf(!qualifications.Contains(certificates[i].Qualification), $"certificates[{i}].qualification", "证书对应的资质须在资质列表中。");
+            errors.AddIf(certificates[i].Number?.Trim().Length > 50, $"certificates[{i}].number", "证书编号不超过 50 字。");
+        }
         var regions = (input.RegionCodes ?? []).Select(r => r.Trim()).Distinct().ToList();
         if (regions.Count == 0) errors.Add("regionCodes", "请至少选择一个服务区域。");
         else
@@ -74,24 +111,16 @@ public static partial class AddWorker
         {
             var u = await db.Users.AsNoTracking().Where(x => x.UserName == input.UserName.Trim()).Select(x => new { x.Id, x.Role }).FirstOrDefaultAsync(ct);
             if (u is null || u.Role != Role.Caregiver) errors.Add("userName", "须为角色是“护理员”的已有用户。");
-            else if (await db.Workers.AnyAsync(w => w.UserId == u.Id, ct)) errors.Add("userName", "该用户已关联其他服务人员。");
+            else if (await db.Workers.AnyAsync(w => w.UserId == u.Id && w.Id != (editing == null ? Guid.Empty : editing.Id), ct)) errors.Add("userName", "该用户已关联其他服务人员。");
             else userId = u.Id;
         }
-        if (errors.Any) return Outcome<WorkerResource>.Invalid(errors);
-
-        var worker = new Worker
-        {
-            ProviderId = provider!.Id, Name = name!, PhoneProtected = protector.Protect(phone), Kind = input.Kind ?? WorkerKind.Caregiver,
-            Qualifications = qualifications, RegionCodes = regions, UserId = userId, CreatedAt = clock.UtcNow(),
-            Certificates = certificates.Select(c => new Certificate { Qualification = c.Qualification, Number = c.Number?.Trim(), ExpiresOn = c.ExpiresOn }).ToList(),
-            Availability = slots.Count > 0 ? slots : [.. DefaultAvailability], BaseLatitude = input.BaseLatitude, BaseLongitude = input.BaseLongitude,
-        };
-        db.Workers.Add(worker);
-        await db.SaveChangesAsync(ct);
-        return WorkerResource.From(worker, protector);
+        if (errors.Any) return (errors, null);
+        return (errors, new Checked(provider!.Id, name!, phone, input.Kind ?? editing?.Kind ?? WorkerKind.Caregiver, qualifications,
+            certificates.Select(c => new Certificate { Qualification = c.Qualification, Number = c.Number?.Trim() is { Length: > 0 } n ? n : null, ExpiresOn = c.ExpiresOn }).ToList(),
+            regions, slots, input.BaseLatitude, input.BaseLongitude, userId));
     }
 
-    private static int? Minutes(string? hm) =>
+    internal static int? Minutes(string? hm) =>
         TimeOnly.TryParseExact(hm?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.Hour * 60 + t.Minute
         : hm?.Trim() == "24:00" ? 24 * 60 : null;
 

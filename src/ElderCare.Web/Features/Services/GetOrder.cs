@@ -9,6 +9,8 @@ public sealed record TransitionResource(OrderStatus Status, DateTime At, string 
 
 public sealed record FlagResource(string Code, string Name, string Detail);
 
+public sealed record ReviewResource(ReviewOutcome Outcome, string Reason, string By, DateTime At);
+
 public sealed record ClockResource(DateTime At, double Latitude, double Longitude);
 
 public sealed record OrderResource(
@@ -17,7 +19,7 @@ public sealed record OrderResource(
     DateTime WindowStart, DateTime WindowEnd, OrderChannel Channel, OrderStatus Status, long PriceFen, long SubsidyFen, long OwnShareFen,
     IReadOnlyList<TransitionResource> Transitions, ClockResource? CheckIn, ClockResource? CheckOut, string? Notes, string? DurationReason,
     bool Late, bool CodeIssued, bool Confirmed, Verification Verification, IReadOnlyList<FlagResource> Flags, int? Rating, string? RatingComment,
-    Guid? FamilyBedId, int Version);
+    Guid? FamilyBedId, int Version, ReviewResource? Review = null);
 
 public static class GetOrder
 {
@@ -42,5 +44,6 @@ public static class GetOrder
         o.CheckInAt is { } i ? new ClockResource(i, o.CheckInLatitude ?? 0, o.CheckInLongitude ?? 0) : null,
         o.CheckOutAt is { } x ? new ClockResource(x, o.CheckOutLatitude ?? 0, o.CheckOutLongitude ?? 0) : null,
         o.Notes, o.DurationReason, o.Late, o.ConfirmCodeHash is not null, o.ConfirmedAt is not null, o.Verification,
-        o.Flags.Select(f => new FlagResource(f.Code, VisitFlags.Name(f.Code), f.Detail)).ToList(), o.Rating, o.RatingComment, o.FamilyBedId, o.Version);
+        o.Flags.Select(f => new FlagResource(f.Code, VisitFlags.Name(f.Code), f.Detail)).ToList(), o.Rating, o.RatingComment, o.FamilyBedId, o.Version,
+        o.Review is { } r ? new ReviewResource(r.Outcome, r.Reason, r.By, r.At) : null);
 }

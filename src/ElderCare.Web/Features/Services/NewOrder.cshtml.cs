@@ -109,7 +109,7 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
         Items = await ServiceCatalogue.List(null, false, db, clock, ct);
         Providers = await AddProvider.List(user.Scope, db, ct);
         if (Guid.TryParse(ElderId, out var id))
-            ElderName = await db.Elders.AsNoTracking().InScope(user.Scope).Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct);
+            ElderName = await db.Elders.AsNoTracking().InScope(user.Scope, db).Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct);
         if (ElderName is null) ElderId = null;
     }
 }

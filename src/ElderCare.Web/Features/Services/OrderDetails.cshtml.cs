@@ -40,6 +40,27 @@ public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldPr
         return errors.Any ? null : await RateOrder.Handle(id, new RateOrder.Input(s, comment), user, db, ct);
     }, "已保存评价。", ct);
 
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, string? outcome, string? reason, CancellationToken ct)
+    {
+        if (!Roles.Allows(User, Roles.Policies.ReviewVisits)) return Forbid();
+        var errors = new FieldErrors();
+        var o = FormValues.Choice<ReviewOutcome>(outcome, "outcome", errors);
+        if (!errors.Any)
+        {
+            var result = await ReviewVisit.Handle(id, new ReviewVisit.Input(o, reason), user, db, clock, ct);
+            if (result.Kind == OutcomeKind.NotFound) return NotFoundPage();
+            if (result.IsOk)
+            {
+                TempData["Flash"] = o == ReviewOutcome.Accepted ? "已复核认可，该服务计为核验通过。" : "已复核不认可，该服务仍为存疑。";
+                return Redirect($"/orders/{id}");
+            }
+            result.Errors?.MergeInto(errors);
+            if (result.Kind == OutcomeKind.Conflict) errors.Add("outcome", result.Message!);
+        }
+        ModelState.AddFieldErrors(errors);
+        return await Load(id, ct) ? Page() : NotFoundPage();
+    }
+
     public async Task<IActionResult> OnPostComplaintAsync(Guid id, string? severity, string? text, CancellationToken ct)
     {
         if (!Roles.Allows(User, Roles.Policies.WriteOrders)) return Forbid();

@@ -51,7 +51,7 @@ public static class RaiseOrder
     internal static async Task<(FieldErrors, Checked?)> Check(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var elder = input.ElderId is { } eid ? await db.Elders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(e => e.Id == eid, ct) : null;
+        var elder = input.ElderId is { } eid ? await db.Elders.AsNoTracking().InScope(scope, db).FirstOrDefaultAsync(e => e.Id == eid, ct) : null;
         if (elder is null) errors.Add("elderId", "找不到该老年人，或不在您的管辖范围内。");
         else errors.AddIf(elder.Status != ElderStatus.Active, "elderId", "该老年人不在册（已迁出或已故）。");
         DateTime start = default, end = default;

@@ -20,6 +20,20 @@ public sealed class OrderTransition
     public string? Note { get; set; }
 }
 
+public enum ReviewOutcome { Accepted, Rejected }
+
+/// <summary>
+/// An officer's review of a flagged visit (ADR 9, review step): accepted with a reason — the visit then counts as
+/// verified, its flags stay — or rejected. Who, when and why are kept and shown; one review per visit.
+/// </summary>
+public sealed class VisitReview
+{
+    public ReviewOutcome Outcome { get; set; }
+    public string Reason { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
 /// <summary>A reason a visit was not verified, with the figures behind it (shown to staff, kept).</summary>
 public sealed class VisitFlag
 {
@@ -85,6 +99,9 @@ public sealed class ServiceOrder
     public DateTime? ConfirmedAt { get; set; }
     public Verification Verification { get; set; }
     public List<VisitFlag> Flags { get; set; } = [];
+
+    /// <summary>An officer's review of a flagged visit, if any.</summary>
+    public VisitReview? Review { get; set; }
     public int? Rating { get; set; }
     public string? RatingComment { get; set; }
     public Guid? FamilyBedId { get; set; }
@@ -120,6 +137,11 @@ internal sealed class ServiceOrderConfiguration : IEntityTypeConfiguration<Servi
             t.Property(p => p.Status).HasConversion<string>();
         });
         e.OwnsMany(x => x.Flags, f => f.ToJson());
+        e.OwnsOne(x => x.Review, r =>
+        {
+            r.ToJson();
+            r.Property(p => p.Outcome).HasConversion<string>();
+        });
         e.HasOne<Elders.Elder>().WithMany().HasForeignKey(x => x.ElderId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ServiceItem>().WithMany().HasForeignKey(x => x.ServiceItemId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ServiceProvider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);

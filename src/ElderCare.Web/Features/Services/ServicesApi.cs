@@ -26,6 +26,11 @@ public static class ServicesApi
             .RequireAuthorization(Roles.Policies.ManageProviders)
             .WithSummary("登记服务机构：已登记的设施（facilityId）或注册的社会组织（名称、所在镇街、统一社会信用代码）");
 
+        providers.MapPut("/{id:guid}", async (Guid id, UpdateProvider.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await UpdateProvider.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ManageProviders)
+            .WithSummary("修改服务机构：名称、是否在用；社会组织另可改所在镇街与统一社会信用代码");
+
         var workers = api.MapGroup("/workers").WithTags("服务机构与人员").RequireAuthorization(Roles.Policies.ReadServices);
         workers.MapGet("/", async (Guid? providerId, int? page, int? pageSize, CurrentUser user, AppDbContext db, FieldProtector protector, CancellationToken ct) =>
                 (await ListWorkers.Handle(providerId, page, pageSize, user.Scope, db, protector, ct)).ToResult(TypedResults.Ok))
@@ -34,6 +39,10 @@ public static class ServicesApi
                 (await AddWorker.Handle(input, user.Scope, db, protector, clock, ct)).ToResult(w => TypedResults.Created($"/api/workers/{w.Id}", w)))
             .RequireAuthorization(Roles.Policies.ManageWorkers)
             .WithSummary("登记服务人员：资质与证书（有效期）、服务区域、每周工作时段、出发位置、关联护理员账号；电话加密存储");
+        workers.MapPut("/{id:guid}", async (Guid id, UpdateWorker.Input input, CurrentUser user, AppDbContext db, FieldProtector protector, CancellationToken ct) =>
+                (await UpdateWorker.Handle(id, input, user.Scope, db, protector, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ManageWorkers)
+            .WithSummary("修改服务人员（整条替换，电话留空则不变，用户名留空则解除关联）；资质、证书、服务区域、工作时段、出发位置、是否在岗");
 
         var orders = api.MapGroup("/orders").WithTags("服务工单").RequireAuthorization(Roles.Policies.ReadServices);
         orders.MapGet("/", async ([AsParameters] ListOrders.Query query, CurrentUser user, AppDbContext db, CancellationToken ct) =>
@@ -84,6 +93,11 @@ public static class ServicesApi
                 (await RateOrder.Handle(id, input, user, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteOrders)
             .WithSummary("满意度评价 1–5 分");
+        orders.MapPost("/{id:guid}/review", async (Guid id, ReviewVisit.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await ReviewVisit.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReviewVisits)
+            .WithSummary("复核存疑服务（区、镇街工作人员）：accepted（须写理由，此后计为核验通过，存疑原因保留并显示复核人、日期、理由）或 rejected；每次服务只复核一次");
+
         orders.MapPost("/{id:guid}/cancel", async (Guid id, CloseOrder.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await CloseOrder.Handle(id, OrderAction.Cancel, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteOrders)

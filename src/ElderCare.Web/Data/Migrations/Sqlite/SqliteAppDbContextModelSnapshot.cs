@@ -2244,7 +2244,36 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("ServiceOrderId");
                         });
 
+                    b.OwnsOne("ElderCare.Web.Features.Services.VisitReview", "Review", b1 =>
+                        {
+                            b1.Property<Guid>("ServiceOrderId");
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.HasKey("ServiceOrderId");
+
+                            b1.ToTable("ServiceOrders");
+
+                            b1
+                                .ToJson("Review")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceOrderId");
+                        });
+
                     b.Navigation("Flags");
+
+                    b.Navigation("Review");
 
                     b.Navigation("Transitions");
                 });

@@ -1,0 +1,47 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Services;
+
+/// <summary>
+/// Edits a provider in scope: its name and whether it is active; an organisation also its street or town and credit
+/// code (a facility's provider keeps the facility's unit). An inactive provider takes no new orders; its workers and
+/// past orders stay.
+/// </summary>
+public static class UpdateProvider
+{
+    public sealed record Input(string? Name, string? UnitCode, string? CreditCode, bool? Active);
+
+    public static async Task<Outcome<ProviderResource>> Handle(Guid id, Input input, DataScope scope, AppDbContext db, CancellationToken ct)
+    {
+        var provider = await db.ServiceProviders.InScope(scope).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (provider is null) return Outcome<ProviderResource>.NotFound("未找到该服务机构。");
+        var errors = new FieldErrors();
+        var name = input.Name?.Trim();
+        errors.AddIf(string.IsNullOrEmpty(name) || name.Length > 100, "name", "请填写服务机构名称（不超过 100 字）。");
+        var unit = provider.UnitCode;
+        string? credit = provider.CreditCode;
+        if (provider.FacilityId is null)
+        {
+            unit = input.UnitCode?.Trim() ?? provider.UnitCode;
+            if (unit is not { Length: 9 } || !await db.Regions.AnyAsync(r => r.Code == unit, ct) || !scope.Covers(unit))
+                errors.Add("unitCode", "请选择服务机构所在的街道或镇（9 位区划代码，须在您的管辖范围内）。");
+            credit = input.CreditCode?.Trim() is { Length: > 0 } cc ? cc : null;
+            errors.AddIf(credit is not null && !System.Text.RegularExpressions.Regex.IsMatch(credit, "^[0-9A-HJ-NPQRTUWXY]{18}$"),
+                "creditCode", "统一社会信用代码应为 18 位。");
+        }
+        if (errors.Any) return Outcome<ProviderResource>.Invalid(errors);
+        provider.Name = name!;
+        provider.UnitCode = unit;
+        provider.CreditCode = credit;
+        if (input.Active is { } active) provider.Active = active;
+        await db.SaveChangesAsync(ct);
+        return ProviderResource.From(provider);
+    }
+
+    public static async Task<Outcome<ProviderResource>> Get(Guid id, DataScope scope, AppDbContext db, CancellationToken ct) =>
+        await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
+            ? ProviderResource.From(p) : Outcome<ProviderResource>.NotFound("未找到该服务机构。");
+}
