@@ -16,7 +16,7 @@ namespace ElderCare.Web.Features.Alarms;
 /// </summary>
 [Authorize(Policy = Roles.Policies.HandleAlarms)]
 public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector, CurrentUser user, AlarmOptions options, TimeProvider clock,
-    AlarmBroadcast broadcast) : PageModel
+    AlarmBroadcast broadcast, DeviceRateLimiter limiter, AlarmWriteGate gate) : PageModel
 {
     public IReadOnlyList<AlarmCard> Cards { get; private set; } = [];
     public string? TileUrl { get; private set; }
@@ -24,8 +24,25 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
     [TempData]
     public string? Problem { get; set; }
 
+    /// <summary>The hotline entry's elder search (name or ID number); null until searched.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public ElderPicker.Found Found { get; private set; } = new([], 0, null);
+
+    /// <summary>A fresh idempotency key per rendered form: a double submit of the same form replays, never adds a second alarm.</summary>
+    public string HotlineKey { get; } = "hotline-" + Guid.CreateVersion7().ToString("N");
+
+    /// <summary>When the call was taken (the form was opened); part of the request's meaning, so fixed in the form.</summary>
+    public DateTimeOffset HotlineAt { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (Q is not null)
+        {
+            Q = Q.Trim();
+            Found = await ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
+        }
+        HotlineAt = clock.GetUtcNow();
         Cards = await ListAlarms.OpenCards(user.Scope, db, protector, ct);
         TileUrl = HttpContext.RequestServices.GetRequiredService<IConfiguration>()["Map:TileUrl"];
     }
@@ -49,6 +66,28 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
             HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
             Problem = result.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : result.Message;
         }
+        return RedirectToPage();
+    }
+
+    /// <summary>Hotline entry (电话接警): the same RaiseAlarm as POST /api/alarms, the staff member as the source.</summary>
+    public async Task<IActionResult> OnPostHotlineAsync(Guid? elderId, AlarmKind? kind, string? note, string? idempotencyKey, DateTimeOffset? occurredAt,
+        CancellationToken ct)
+    {
+        var answer = await RaiseAlarm.Handle(new RaiseAlarm.Input(kind, occurredAt, null, elderId, note), idempotencyKey,
+            new RaiseAlarm.Caller(null, user), db, limiter, gate, clock, ct);
+        switch (answer.Result)
+        {
+            case RaiseAlarm.Result.Created when answer.Outcome.IsOk:
+                var alarm = answer.Outcome.Value!;
+                await broadcast.SendAsync(alarm, Regions.Region.UnitOf(alarm.RegionCode) ?? alarm.RegionCode, "raised", alarm.RaisedAt);
+                TempData["Flash"] = $"已录入{AlarmLabels.Of(alarm.Kind)}报警，请立即接警。";
+                return RedirectToPage();
+            case RaiseAlarm.Result.Replayed:
+                TempData["Flash"] = "该报警已录入（重复提交，未新增报警）。";
+                return RedirectToPage();
+        }
+        HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
+        Problem = answer.Outcome.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : answer.Outcome.Message;
         return RedirectToPage();
     }
 
