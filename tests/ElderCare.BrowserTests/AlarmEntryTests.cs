@@ -68,6 +68,18 @@ public sealed class AlarmEntryTests(AppServer app, Chromium chromium) : IClassFi
         await page.Locator("[data-hotline-form]").GetByRole(AriaRole.Button, new() { Name = "录入报警" }).ClickAsync();
         await Expect(page.GetByText("已录入一键呼救报警，请立即接警。")).ToBeVisibleAsync();
         Assert.Equal(2, await db.Alarms.CountAsync(a => a.ElderId == elder.Id));
+
+        // Refused (a note over 500 characters): nothing stored, the form shown again with the same key and the elder kept.
+        await page.GotoAsync(app.BaseUrl + "/alarms?q=郑淑芬");
+        var again = page.Locator("[data-hotline-form]");
+        await again.GetByLabel("来电情况").EvaluateAsync("e => e.removeAttribute('maxlength')");
+        await again.GetByLabel("来电情况").FillAsync(new string('长', 501));
+        var key = await again.Locator("input[name=idempotencyKey]").InputValueAsync();
+        await again.GetByRole(AriaRole.Button, new() { Name = "录入报警" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("备注不超过 500 字");
+        await Expect(page.Locator("[data-hotline-form] input[name=idempotencyKey]")).ToHaveValueAsync(key);
+        await Expect(page.Locator("[data-hotline-form]").GetByRole(AriaRole.Radio, new() { Name = "郑淑芬" })).ToBeCheckedAsync();
+        Assert.Equal(2, await db.Alarms.CountAsync(a => a.ElderId == elder.Id));
     }
 
     [Fact]

@@ -30,20 +30,28 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
     public ElderPicker.Found Found { get; private set; } = new([], 0, null);
 
     /// <summary>A fresh idempotency key per rendered form: a double submit of the same form replays, never adds a second alarm.</summary>
-    public string HotlineKey { get; } = "hotline-" + Guid.CreateVersion7().ToString("N");
+    public string HotlineKey { get; private set; } = "hotline-" + Guid.CreateVersion7().ToString("N");
 
     /// <summary>When the call was taken (the form was opened); part of the request's meaning, so fixed in the form.</summary>
     public DateTimeOffset HotlineAt { get; private set; }
 
+    /// <summary>Why the hotline entry was not stored; shown with the form kept as posted.</summary>
+    public string? HotlineProblem { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        HotlineAt = clock.GetUtcNow();
+        await Load(ct);
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        Cards = await ListAlarms.OpenCards(user.Scope, db, protector, ct);
         if (Q is not null)
         {
             Q = Q.Trim();
             Found = await ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
         }
-        HotlineAt = clock.GetUtcNow();
-        Cards = await ListAlarms.OpenCards(user.Scope, db, protector, ct);
         TileUrl = HttpContext.RequestServices.GetRequiredService<IConfiguration>()["Map:TileUrl"];
     }
 
@@ -73,8 +81,18 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
     public async Task<IActionResult> OnPostHotlineAsync(Guid? elderId, AlarmKind? kind, string? note, string? idempotencyKey, DateTimeOffset? occurredAt,
         CancellationToken ct)
     {
-        var answer = await RaiseAlarm.Handle(new RaiseAlarm.Input(kind, occurredAt, null, elderId, note), idempotencyKey,
-            new RaiseAlarm.Caller(null, user), db, limiter, gate, clock, ct);
+        RaiseAlarm.Answer answer;
+        try
+        {
+            answer = await RaiseAlarm.Handle(new RaiseAlarm.Input(kind, occurredAt, null, elderId, note), idempotencyKey,
+                new RaiseAlarm.Caller(null, user), db, limiter, gate, clock, ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException
+                                      or InvalidOperationException { InnerException: System.Data.Common.DbException })
+        {
+            answer = new(Infrastructure.Errors.Outcome<AlarmResource>.Conflict("报警尚未保存：数据库暂时不可用，请再次点击“录入报警”（不会重复录入）。"),
+                RaiseAlarm.Result.Created);
+        }
         switch (answer.Result)
         {
             case RaiseAlarm.Result.Created when answer.Outcome.IsOk:
@@ -86,10 +104,22 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
                 TempData["Flash"] = "该报警已录入（重复提交，未新增报警）。";
                 return RedirectToPage();
         }
+        // Not stored: the form again as posted, with the same key and call time, so submitting it again is still one alarm
+        // (a key already used for another alarm gets a new one).
         HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
-        Problem = answer.Outcome.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : answer.Outcome.Message;
-        return RedirectToPage();
+        HotlineProblem = answer.Outcome.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : answer.Outcome.Message;
+        if (answer.Result != RaiseAlarm.Result.KeyReused && !string.IsNullOrWhiteSpace(idempotencyKey)) HotlineKey = idempotencyKey;
+        HotlineAt = occurredAt ?? clock.GetUtcNow();
+        Q ??= "";
+        await Load(ct);
+        Found = Found with { Selected = elderId };
+        PostedKind = kind;
+        PostedNote = note;
+        return Page();
     }
+
+    public AlarmKind? PostedKind { get; private set; }
+    public string? PostedNote { get; private set; }
 
     private static string EnumText(AlarmAction a) => Infrastructure.Web.EnumText.Of(a);
 }

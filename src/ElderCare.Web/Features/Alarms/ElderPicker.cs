@@ -17,7 +17,11 @@ public static class ElderPicker
 {
     public const int MaxChoices = 10;
 
-    public sealed record Found(IReadOnlyList<ElderChoice> Choices, int Total, string? Message);
+    public sealed record Found(IReadOnlyList<ElderChoice> Choices, int Total, string? Message)
+    {
+        /// <summary>The elder chosen in a form shown again after a refusal.</summary>
+        public Guid? Selected { get; init; }
+    }
 
     public static async Task<Found> Find(string? q, DataScope scope, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct)
     {
