@@ -105,4 +105,40 @@ public sealed class AlarmEntryTests(AppServer app, Chromium chromium) : IClassFi
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(elder.Id, (await db.Devices.SingleAsync(d => d.Serial == "WATCH-0612")).ElderId);
     }
+
+    private async Task<Alarm> RaiseAsync(Guid elderId, string key)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var elder = await db.Elders.SingleAsync(e => e.Id == elderId);
+        var alarm = new Alarm
+        {
+            Source = "test", IdempotencyKey = key, RequestHash = new string('0', 64), ElderId = elderId, Kind = AlarmKind.Sos,
+            OccurredAt = DateTime.UtcNow, RaisedAt = DateTime.UtcNow, RegionCode = elder.RegionCode, UnitCode = elder.UnitCode, Status = AlarmStatus.Raised,
+        };
+        db.Alarms.Add(alarm);
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<AlarmBroadcast>().SendAsync(AlarmResource.From(alarm), elder.UnitCode, "raised", alarm.RaisedAt);
+        return alarm;
+    }
+
+    [Fact]
+    public async Task 另一条报警到达刷新接警台时_已在卡片里填写的内容不丢失()
+    {
+        var first = await app.ElderAsync("孙桂珍", IdNumber(614), "500153001", LivingArrangement.Alone);
+        var second = await app.ElderAsync("孙玉兰", IdNumber(615), "500153001", LivingArrangement.Alone);
+        await RaiseAsync(first.Id, "keep-1");
+        var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff));
+        await page.GotoAsync(app.BaseUrl + "/alarms");
+        await Expect(page.Locator("[data-alarm-cards][data-live=true]")).ToHaveCountAsync(1, new() { Timeout = 15000 });
+        var card = page.Locator("article[data-alarm-id]", new() { HasText = "孙桂珍" });
+        await card.GetByLabel("处置结果").SelectOptionAsync(new SelectOptionValue { Label = "误报" });
+        await card.GetByLabel("备注").FillAsync("家属来电确认误触");
+
+        await RaiseAsync(second.Id, "keep-2"); // the signal re-reads every card
+        await Expect(page.Locator("article[data-alarm-id]", new() { HasText = "孙玉兰" })).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(card.GetByLabel("备注")).ToHaveValueAsync("家属来电确认误触");
+        await Expect(card.GetByLabel("备注")).ToBeFocusedAsync();
+        await Expect(card.GetByLabel("处置结果").Locator("option:checked")).ToHaveTextAsync("误报");
+    }
 }

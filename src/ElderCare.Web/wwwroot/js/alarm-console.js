@@ -35,6 +35,37 @@ function drawMap() {
   if (points.length > 0) map.fitBounds(points.map(p => [p.lat, p.lng]), { maxZoom: 15, padding: [30, 30] });
 }
 
+// A re-read replaces the cards; what an operator has typed or chosen in a card's forms (and the focus) survives it,
+// keyed by alarm, step and field, so a signal about another alarm never wipes a half-filled dispatch or resolve form.
+function fieldKey(el) {
+  const card = el.closest('[data-alarm-id]');
+  const step = el.form?.querySelector('input[name=step]')?.value ?? '';
+  return card && el.name ? `${card.dataset.alarmId}|${step}|${el.name}` : null;
+}
+
+function fields() {
+  return [...cards.querySelectorAll('[data-alarm-id] input:not([type=hidden]), [data-alarm-id] select, [data-alarm-id] textarea')];
+}
+
+function snapshot() {
+  const values = new Map();
+  for (const el of fields()) {
+    const key = fieldKey(el);
+    const dirty = el.tagName === 'SELECT' ? [...el.options].some(o => o.selected !== o.defaultSelected) : el.value !== el.defaultValue;
+    if (key && dirty) values.set(key, el.value);
+  }
+  const focused = cards.contains(document.activeElement) ? fieldKey(document.activeElement) : null;
+  return { values, focused };
+}
+
+function restore({ values, focused }) {
+  for (const el of fields()) {
+    const key = fieldKey(el);
+    if (key && values.has(key)) el.value = values.get(key);
+    if (key && key === focused) el.focus();
+  }
+}
+
 let pending = null;
 async function reload() {
   // Coalesce a burst of signals into one read.
@@ -43,7 +74,9 @@ async function reload() {
     try {
       const response = await fetch('/alarms?handler=Cards', { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
       if (response.ok) {
+        const typed = snapshot();
         cards.innerHTML = await response.text();
+        restore(typed);
         drawMap();
       }
     } finally {
