@@ -143,4 +143,14 @@ public class AlarmRulesTests
         Assert.Equal(0, Geo.Meters(29.4, 105.59, 29.4, 105.59), 3);
         Assert.InRange(Geo.Meters(29.4, 105.59, 29.401, 105.59), 110.5, 111.5); // 0.001° of latitude ≈ 111 m
     }
+
+    [Theory]
+    [InlineData("500153194002020021", true)]
+    [InlineData("50015319400202002x", true)]
+    [InlineData("500153400202002", true)]
+    [InlineData("郑淑芬", false)]
+    [InlineData("5001531940", false)]
+    [InlineData("50015319400202002Y", false)]
+    public void The_elder_picker_searches_15_or_18_character_ID_numbers_by_blind_index_and_anything_else_by_name(string q, bool idNumber) =>
+        Assert.Equal(idNumber, ElderPicker.LooksLikeIdNumber(q));
 }

@@ -16,7 +16,7 @@ namespace ElderCare.Web.Features.Alarms;
 /// </summary>
 [Authorize(Policy = Roles.Policies.HandleAlarms)]
 public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector, CurrentUser user, AlarmOptions options, TimeProvider clock,
-    AlarmBroadcast broadcast) : PageModel
+    AlarmBroadcast broadcast, DeviceRateLimiter limiter, AlarmWriteGate gate) : PageModel
 {
     public IReadOnlyList<AlarmCard> Cards { get; private set; } = [];
     public string? TileUrl { get; private set; }
@@ -24,9 +24,34 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
     [TempData]
     public string? Problem { get; set; }
 
+    /// <summary>The hotline entry's elder search (name or ID number); null until searched.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public ElderPicker.Found Found { get; private set; } = new([], 0, null);
+
+    /// <summary>A fresh idempotency key per rendered form: a double submit of the same form replays, never adds a second alarm.</summary>
+    public string HotlineKey { get; private set; } = "hotline-" + Guid.CreateVersion7().ToString("N");
+
+    /// <summary>When the call was taken (the form was opened); part of the request's meaning, so fixed in the form.</summary>
+    public DateTimeOffset HotlineAt { get; private set; }
+
+    /// <summary>Why the hotline entry was not stored; shown with the form kept as posted.</summary>
+    public string? HotlineProblem { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        HotlineAt = clock.GetUtcNow();
+        await Load(ct);
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
         Cards = await ListAlarms.OpenCards(user.Scope, db, protector, ct);
+        if (Q is not null)
+        {
+            Q = Q.Trim();
+            Found = await ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
+        }
         TileUrl = HttpContext.RequestServices.GetRequiredService<IConfiguration>()["Map:TileUrl"];
     }
 
@@ -51,6 +76,50 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
         }
         return RedirectToPage();
     }
+
+    /// <summary>Hotline entry (电话接警): the same RaiseAlarm as POST /api/alarms, the staff member as the source.</summary>
+    public async Task<IActionResult> OnPostHotlineAsync(Guid? elderId, AlarmKind? kind, string? note, string? idempotencyKey, DateTimeOffset? occurredAt,
+        CancellationToken ct)
+    {
+        RaiseAlarm.Answer answer;
+        try
+        {
+            answer = await RaiseAlarm.Handle(new RaiseAlarm.Input(kind, occurredAt, null, elderId, note), idempotencyKey,
+                new RaiseAlarm.Caller(null, user), db, limiter, gate, clock, ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException
+                                      or InvalidOperationException { InnerException: System.Data.Common.DbException })
+        {
+            answer = new(Infrastructure.Errors.Outcome<AlarmResource>.Conflict("报警尚未保存：数据库暂时不可用，请再次点击“录入报警”（不会重复录入）。"),
+                RaiseAlarm.Result.Created);
+        }
+        switch (answer.Result)
+        {
+            case RaiseAlarm.Result.Created when answer.Outcome.IsOk:
+                var alarm = answer.Outcome.Value!;
+                await broadcast.SendAsync(alarm, Regions.Region.UnitOf(alarm.RegionCode) ?? alarm.RegionCode, "raised", alarm.RaisedAt);
+                TempData["Flash"] = $"已录入{AlarmLabels.Of(alarm.Kind)}报警，请立即接警。";
+                return RedirectToPage();
+            case RaiseAlarm.Result.Replayed:
+                TempData["Flash"] = "该报警已录入（重复提交，未新增报警）。";
+                return RedirectToPage();
+        }
+        // Not stored: the form again as posted, with the same key and call time, so submitting it again is still one alarm
+        // (a key already used for another alarm gets a new one).
+        HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
+        HotlineProblem = answer.Outcome.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : answer.Outcome.Message;
+        if (answer.Result != RaiseAlarm.Result.KeyReused && !string.IsNullOrWhiteSpace(idempotencyKey)) HotlineKey = idempotencyKey;
+        HotlineAt = occurredAt ?? clock.GetUtcNow();
+        Q ??= "";
+        await Load(ct);
+        Found = Found with { Selected = elderId };
+        PostedKind = kind;
+        PostedNote = note;
+        return Page();
+    }
+
+    public AlarmKind? PostedKind { get; private set; }
+    public string? PostedNote { get; private set; }
 
     private static string EnumText(AlarmAction a) => Infrastructure.Web.EnumText.Of(a);
 }

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,12 +10,17 @@ namespace ElderCare.Web.Features.Alarms;
 
 /// <summary>Devices in scope, offline ones first when asked; registering one shows its key once.</summary>
 [Authorize(Policy = Roles.Policies.ManageDevices)]
-public sealed class DevicesModel(AppDbContext db, CurrentUser user, AlarmOptions options, TimeProvider clock) : PageModel
+public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtector protector, AlarmOptions options, TimeProvider clock) : PageModel
 {
     public Paged<DeviceRow> Devices { get; private set; } = new([], 1, 20, 0);
 
     [BindProperty(SupportsGet = true)] public bool Offline { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    /// <summary>The elder search (name or ID number): the device is registered to an elder picked from its results.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public ElderPicker.Found Found { get; private set; } = new([], 0, null);
 
     public string? NewKey { get; private set; }
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -24,7 +30,11 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, AlarmOptions
     public async Task<IActionResult> OnPostAsync(Guid? elderId, DeviceKind? kind, string? serial, CancellationToken ct)
     {
         var outcome = await RegisterDevice.Handle(new RegisterDevice.Input(elderId, kind, serial), user, db, clock, ct);
-        if (outcome.IsOk) NewKey = outcome.Value!.Key;
+        if (outcome.IsOk)
+        {
+            NewKey = outcome.Value!.Key;
+            Q = null;
+        }
         else
         {
             HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
@@ -34,7 +44,12 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, AlarmOptions
         return Page();
     }
 
-    private async Task Load(CancellationToken ct) =>
+    private async Task Load(CancellationToken ct)
+    {
+        Q = Q?.Trim();
+        if (!string.IsNullOrEmpty(Q)) Found = await ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
+        else Q = null;
         Devices = (await ListDevices.Handle(new ListDevices.Query(Offline ? true : null, null, null, null, PageNumber, 50), user.Scope, db, options, clock, ct)).Value
                   ?? new([], 1, 50, 0);
+    }
 }

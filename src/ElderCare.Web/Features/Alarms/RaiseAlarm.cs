@@ -96,16 +96,14 @@ public static class RaiseAlarm
             Latitude = input.Location?.Lat, Longitude = input.Location?.Lng, RegionCode = elder.RegionCode, UnitCode = elder.UnitCode,
             StationId = station, Status = AlarmStatus.Raised, Note = input.Note?.Trim(),
         };
-        db.Alarms.Add(alarm);
-        foreach (var c in elder.EmergencyContacts)
-            db.AlarmNotifications.Add(new AlarmNotification
+        var notifications = elder.EmergencyContacts.Select(c => new AlarmNotification
             {
                 AlarmId = alarm.Id, Recipient = c.Name, PhoneProtected = c.PhoneProtected, CreatedAt = now, NextAttemptAt = now,
                 Message = $"【荣昌区智慧养老】{elder.Name}于{input.OccurredAt.Value.ToOffset(ChinaClock.Offset):M月d日HH:mm}发出{AlarmLabels.Of(alarm.Kind)}报警，平台正在处置。",
-            });
+            }).ToList();
         try
         {
-            await gate.SaveAsync(db, ct);
+            await gate.SaveAsync(db, alarm, notifications, ct);
         }
         catch (DbUpdateException)
         {

@@ -35,30 +35,34 @@ function drawMap() {
   if (points.length > 0) map.fitBounds(points.map(p => [p.lat, p.lng]), { maxZoom: 15, padding: [30, 30] });
 }
 
-// What the operator has typed or chosen in the cards (and where the focus is), keyed by alarm, form and field, so that
-// a re-read in the middle of filling in a dispatch does not wipe it.
-function keyOf(el) {
+// A re-read replaces the cards; what an operator has typed or chosen in a card's forms (and the focus) survives it,
+// keyed by alarm, step and field, so a signal about another alarm never wipes a half-filled dispatch or resolve form.
+function fieldKey(el) {
   const card = el.closest('[data-alarm-id]');
-  return card && el.name ? `${card.dataset.alarmId}|${el.form?.getAttribute('action') ?? ''}|${el.name}` : null;
+  const step = el.form?.querySelector('input[name=step]')?.value ?? '';
+  return card && el.name ? `${card.dataset.alarmId}|${step}|${el.name}` : null;
 }
 
-function typed() {
+function fields() {
+  return [...cards.querySelectorAll('[data-alarm-id] input:not([type=hidden]), [data-alarm-id] select, [data-alarm-id] textarea')];
+}
+
+function snapshot() {
   const values = new Map();
-  for (const el of cards.querySelectorAll('input:not([type=hidden]), select, textarea')) {
-    const key = keyOf(el);
-    if (key) values.set(key, el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
+  for (const el of fields()) {
+    const key = fieldKey(el);
+    const dirty = el.tagName === 'SELECT' ? [...el.options].some(o => o.selected !== o.defaultSelected) : el.value !== el.defaultValue;
+    if (key && dirty) values.set(key, el.value);
   }
-  const focused = cards.contains(document.activeElement) ? keyOf(document.activeElement) : null;
+  const focused = cards.contains(document.activeElement) ? fieldKey(document.activeElement) : null;
   return { values, focused };
 }
 
 function restore({ values, focused }) {
-  for (const el of cards.querySelectorAll('input:not([type=hidden]), select, textarea')) {
-    const key = keyOf(el);
-    if (!key || !values.has(key)) continue;
-    if (el.type === 'checkbox' || el.type === 'radio') el.checked = values.get(key);
-    else el.value = values.get(key);
-    if (key === focused) el.focus();
+  for (const el of fields()) {
+    const key = fieldKey(el);
+    if (key && values.has(key)) el.value = values.get(key);
+    if (key && key === focused) el.focus();
   }
 }
 
@@ -70,10 +74,9 @@ async function reload() {
     try {
       const response = await fetch('/alarms?handler=Cards', { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
       if (response.ok) {
-        const html = await response.text();
-        const kept = typed();
-        cards.innerHTML = html;
-        restore(kept);
+        const typed = snapshot();
+        cards.innerHTML = await response.text();
+        restore(typed);
         drawMap();
       }
     } finally {
