@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

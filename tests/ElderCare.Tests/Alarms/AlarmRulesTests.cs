@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 using ElderCare.Web.Features.Alarms;
 
 namespace ElderCare.Tests.Alarms;
@@ -140,8 +141,8 @@ public class AlarmRulesTests
     [Fact]
     public void On_site_distance_is_haversine_metres()
     {
-        Assert.Equal(0, Geo.Meters(29.4, 105.59, 29.4, 105.59), 3);
-        Assert.InRange(Geo.Meters(29.4, 105.59, 29.401, 105.59), 110.5, 111.5); // 0.001° of latitude ≈ 111 m
+        Assert.Equal(0, Geo.DistanceMeters(29.4, 105.59, 29.4, 105.59), 3);
+        Assert.InRange(Geo.DistanceMeters(29.4, 105.59, 29.401, 105.59), 110.5, 111.5); // 0.001° of latitude ≈ 111 m
     }
 
     [Theory]

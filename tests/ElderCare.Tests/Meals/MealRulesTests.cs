@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Meals;
 
@@ -161,7 +162,7 @@ public class MealRulesTests
 
     [Fact]
     public void 距离按球面计算_经度0点01度在北纬29度约970米() =>
-        Assert.InRange(RouteOrder.Metres(29.4, 105.60, 29.4, 105.61), 960, 980);
+        Assert.InRange(Geo.DistanceMeters(29.4, 105.60, 29.4, 105.61), 960, 980);
 
     private static FoodBatch Batch(DateTime cooked, string? set) => new() { CookedAt = cooked, SetCode = set, RecordedBy = "t" };
 

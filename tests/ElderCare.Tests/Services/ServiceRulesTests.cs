@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.FamilyBeds;
 using ElderCare.Web.Features.Services;

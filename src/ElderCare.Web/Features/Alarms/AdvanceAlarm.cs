@@ -66,7 +66,7 @@ public static class AdvanceAlarm
                     var home = await db.Elders.AsNoTracking().Where(e => e.Id == alarm.ElderId).Select(e => new { e.Latitude, e.Longitude }).FirstAsync(ct);
                     if (home.Latitude is { } hl && home.Longitude is { } hg)
                     {
-                        alarm.OnSiteDistance = Math.Round(Geo.Meters(hl, hg, at.Lat, at.Lng), 1);
+                        alarm.OnSiteDistance = Math.Round(Geo.DistanceMeters(hl, hg, at.Lat, at.Lng), 1);
                         alarm.OnSiteWithinRadius = alarm.OnSiteDistance <= options.OnSiteRadiusMeters;
                     }
                 }

@@ -28,18 +28,3 @@ public static class Escalation
     public static TimeSpan RetryDelay(int attempts, AlarmOptions options) =>
         TimeSpan.FromSeconds(Math.Min(options.MaxRetrySeconds, options.FirstRetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 }
-
-/// <summary>Great-circle distance (haversine, WGS-84 mean radius), for the on-site position check.</summary>
-public static class Geo
-{
-    private const double EarthRadius = 6_371_008.8;
-
-    public static double Meters(double lat1, double lng1, double lat2, double lng2)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLng = Rad(lng2 - lng1);
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLng / 2) * Math.Sin(dLng / 2);
-        return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
-}

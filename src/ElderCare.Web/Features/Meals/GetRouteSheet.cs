@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
@@ -39,7 +40,7 @@ public static class GetRouteSheet
             int? metres = null;
             if (place.Latitude is { } lat && place.Longitude is { } lng)
             {
-                if (previous is { } p) metres = (int)Math.Round(RouteOrder.Metres(p.Lat, p.Lng, lat, lng));
+                if (previous is { } p) metres = (int)Math.Round(Geo.DistanceMeters(p.Lat, p.Lng, lat, lng));
                 previous = (lat, lng);
             }
             else previous = null;

@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 namespace ElderCare.Web.Features.Services;
 
 /// <summary>A worker as dispatch sees it: certificates, regions, weekly slots, position, and already booked windows.</summary>

@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Shared;

@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 namespace ElderCare.Web.Features.Services;
 
 /// <summary>What verification looks at: the home, the radius, the standard duration, the two clock events, other

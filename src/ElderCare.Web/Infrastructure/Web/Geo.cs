@@ -1,0 +1,29 @@
+namespace ElderCare.Web.Infrastructure.Web;
+
+/// <summary>WGS-84 positions and distances (DESIGN.md: coordinates stored as WGS-84): visit geofences, dispatch,
+/// meal route order and the alarm on-site check all measure with this one formula.</summary>
+public readonly record struct GeoPoint(double Latitude, double Longitude)
+{
+    public static bool IsValid(double? lat, double? lng) => lat is >= -90 and <= 90 && lng is >= -180 and <= 180;
+}
+
+public static class Geo
+{
+    private const double EarthRadiusMeters = 6_371_008.8;
+
+    /// <summary>Great-circle distance by the haversine formula, in metres.</summary>
+    public static double DistanceMeters(GeoPoint a, GeoPoint b) => DistanceMeters(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
+
+    /// <summary>Great-circle distance by the haversine formula, in metres.</summary>
+    public static double DistanceMeters(double lat1, double lng1, double lat2, double lng2)
+    {
+        static double Rad(double d) => d * Math.PI / 180;
+        var dLat = Rad(lat2 - lat1);
+        var dLng = Rad(lng2 - lng1);
+        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLng / 2) * Math.Sin(dLng / 2);
+        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    /// <summary>Whether a position lies within the geofence (radius in metres) around the home.</summary>
+    public static bool Within(GeoPoint home, GeoPoint at, double radiusMeters) => DistanceMeters(home, at) <= radiusMeters;
+}
