@@ -70,8 +70,6 @@ public sealed class Alarm
     public DateTime? EscalatedToTownAt { get; set; }
 
     public int Version { get; set; } = 1;
-
-    public bool IsOpen => Status != AlarmStatus.Resolved;
 }
 
 /// <summary>The outbox (发件箱): a family notification written with the alarm, sent until delivered.</summary>

@@ -37,9 +37,16 @@ public sealed class MealFoodSafetyModel(AppDbContext db, CurrentUser user, TimeP
         var errors = new FieldErrors();
         var cooked = LocalTime(CookedAt, "cookedAt", errors);
         var sample = LocalTime(SampleTakenAt, "sampleTakenAt", errors);
+        if (errors.Any)
+        {
+            // A time the page could not read must not be saved as "no sample" (and then saved again once corrected).
+            ModelState.AddFieldErrors(errors);
+            await LoadAsync(ct);
+            return Page();
+        }
         var input = new RecordFoodBatch.Input(KitchenId, Date, Meal, FormValues.Trimmed(SetCode), cooked, sample, null);
         var outcome = await RecordFoodBatch.Handle(input, CurrentUser, Db, options, Clock, ct);
-        if (outcome.IsOk && !errors.Any)
+        if (outcome.IsOk)
         {
             TempData["Flash"] = $"已登记 {outcome.Value!.KitchenName} {DateTimeText(outcome.Value.CookedAt)} 出锅批次（{FoodSafety.NameOf(outcome.Value.SampleState)}）。";
             return Redirect($"/meals/food-safety?kitchenId={KitchenId}");

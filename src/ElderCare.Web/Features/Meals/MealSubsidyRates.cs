@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public static class MealSubsidyRates
         if (input.EffectiveFrom is null) errors.Add("effectiveFrom", "请填写执行日期。");
         if (input.PerMealFen is not { } fen) errors.Add("perMealFen", "请填写每餐补贴（分），例如 300 表示 3 元。");
         else errors.AddIf(fen is < 0 or > 100_000, "perMealFen", "每餐补贴应在 0 至 1000 元之间（以分为单位）。");
-        var source = MealValidation.Trimmed(input.Source) ?? "区民政局";
+        var source = FormValues.Trimmed(input.Source) ?? "区民政局";
         errors.AddIf(source.Length > 200, "source", "依据不能超过 200 个字。");
         if (errors.Any) return Outcome<MealSubsidyRateResource>.Invalid(errors);
 

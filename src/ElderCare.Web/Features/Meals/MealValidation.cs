@@ -7,7 +7,6 @@ namespace ElderCare.Web.Features.Meals;
 /// <summary>Small checks shared by the meal use cases; messages name the camelCase field.</summary>
 public static class MealValidation
 {
-    public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static void Location(LocationResource? location, FieldErrors errors, string field = "location")
     {

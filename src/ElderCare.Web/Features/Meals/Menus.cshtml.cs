@@ -65,8 +65,15 @@ public sealed class MealMenusModel(AppDbContext db, CurrentUser user, TimeProvid
         }
         var date = FormValues.Date(DateText, "date", errors);
         var meal = FormValues.Choice<Meal>(MealText, "meal", errors);
-        var outcome = await SaveMenu.Handle(new SaveMenu.Input(KitchenId, date, meal, sets), CurrentUser.Scope, Db, Clock, default);
-        if (outcome.IsOk && !errors.Any)
+        if (errors.Any)
+        {
+            // Nothing is saved from a form the page could not read in full (a price typed wrong is not "no price").
+            ModelState.AddFieldErrors(errors);
+            await LoadMenusAsync(ct);
+            return Page();
+        }
+        var outcome = await SaveMenu.Handle(new SaveMenu.Input(KitchenId, date, meal, sets), CurrentUser.Scope, Db, Clock, ct);
+        if (outcome.IsOk)
         {
             TempData["Flash"] = $"已保存 {outcome.Value!.Date:yyyy-MM-dd} {MealValidation.NameOf(outcome.Value.Meal)}菜单。";
             return Redirect($"/meals/menus?kitchenId={KitchenId}&date={outcome.Value.Date:yyyy-MM-dd}");

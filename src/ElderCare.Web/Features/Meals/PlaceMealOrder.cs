@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
@@ -52,7 +53,7 @@ public static class PlaceMealOrder
 
         var diets = profile!.Diets;
         MenuSet? set;
-        if (MealValidation.Trimmed(input.SetCode) is { } code)
+        if (FormValues.Trimmed(input.SetCode) is { } code)
         {
             set = menu.Sets.FirstOrDefault(s => s.Code == code);
             if (set is null)

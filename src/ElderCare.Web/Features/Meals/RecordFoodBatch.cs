@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
@@ -35,7 +36,7 @@ public static class RecordFoodBatch
         }
         if (input.Date is null) errors.Add("date", "请填写日期。");
         if (input.Meal is null) errors.Add("meal", "请选择午餐或晚餐。");
-        errors.AddIf(MealValidation.Trimmed(input.SetCode)?.Length > 10, "setCode", "套餐代号不能超过 10 个字符。");
+        errors.AddIf(FormValues.Trimmed(input.SetCode)?.Length > 10, "setCode", "套餐代号不能超过 10 个字符。");
         if (input.CookedAt is not { } cooked) errors.Add("cookedAt", "请填写出锅时间。");
         else
         {
@@ -48,7 +49,7 @@ public static class RecordFoodBatch
 
         var batch = new FoodBatch
         {
-            KitchenId = input.KitchenId!.Value, Date = input.Date!.Value, Meal = input.Meal!.Value, SetCode = MealValidation.Trimmed(input.SetCode),
+            KitchenId = input.KitchenId!.Value, Date = input.Date!.Value, Meal = input.Meal!.Value, SetCode = FormValues.Trimmed(input.SetCode),
             CookedAt = input.CookedAt!.Value.UtcDateTime, RecordedBy = user.UserName ?? "", CreatedAt = now,
         };
         if (input.SampleTakenAt is { } taken)

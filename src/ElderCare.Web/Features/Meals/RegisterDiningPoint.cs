@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
@@ -57,7 +58,7 @@ public static class RegisterDiningPoint
         point.KitchenId = input.KitchenId!.Value;
         point.RegionCode = facility.RegionCode;
         point.UnitCode = facility.UnitCode;
-        point.Address = MealValidation.Trimmed(input.Address) ?? facility.Address;
+        point.Address = FormValues.Trimmed(input.Address) ?? facility.Address;
         point.Latitude = (input.Location?.Lat ?? facility.Latitude)!.Value;
         point.Longitude = (input.Location?.Lng ?? facility.Longitude)!.Value;
     }

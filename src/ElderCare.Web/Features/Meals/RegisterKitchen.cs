@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
@@ -54,7 +55,7 @@ public static class RegisterKitchen
         kitchen.FacilityId = facility?.Id;
         kitchen.RegionCode = code;
         kitchen.UnitCode = Region.UnitOf(code)!;
-        kitchen.Address = MealValidation.Trimmed(input.Address);
+        kitchen.Address = FormValues.Trimmed(input.Address);
         kitchen.Latitude = input.Location?.Lat ?? facility?.Latitude;
         kitchen.Longitude = input.Location?.Lng ?? facility?.Longitude;
     }

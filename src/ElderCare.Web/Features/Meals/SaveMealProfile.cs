@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
@@ -36,7 +37,7 @@ public static class SaveMealProfile
         profile.Mode = input.Mode!.Value;
         profile.SuspendedFrom = input.SuspendedFrom;
         profile.ResumesOn = input.ResumesOn;
-        profile.Notes = MealValidation.Trimmed(input.Notes);
+        profile.Notes = FormValues.Trimmed(input.Notes);
         profile.UpdatedAt = clock.UtcNow();
         await db.SaveChangesAsync(ct);
         return MealProfileResource.From(profile);

@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
@@ -49,7 +50,7 @@ public static class ServeMeal
         order.ServedAt = when;
         order.DeliveredLatitude = location?.Lat;
         order.DeliveredLongitude = location?.Lng;
-        order.ServiceNote = MealValidation.Trimmed(note);
+        order.ServiceNote = FormValues.Trimmed(note);
         order.ServedBy = user.UserName;
         await db.SaveChangesAsync(ct);
 

@@ -67,9 +67,11 @@ function restore({ values, focused }) {
 }
 
 let pending = null;
+let again = false;
 async function reload() {
-  // Coalesce a burst of signals into one read.
-  if (pending) return pending;
+  // Coalesce a burst of signals into one read, but never drop one: a signal that arrives while a read is under way
+  // (which may have missed the alarm it announces) asks for one more read when that one ends.
+  if (pending) { again = true; return pending; }
   pending = (async () => {
     try {
       const response = await fetch('/alarms?handler=Cards', { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
@@ -81,6 +83,7 @@ async function reload() {
       }
     } finally {
       pending = null;
+      if (again) { again = false; reload(); }
     }
   })();
   return pending;
