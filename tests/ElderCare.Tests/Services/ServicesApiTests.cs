@@ -99,6 +99,16 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static string Id(JsonElement e) => e.GetProperty("id").GetString()!;
 
+    [Fact]
+    public async Task A_worker_picked_from_outside_the_elders_region_is_still_refused_when_already_booked_in_that_window()
+    {
+        var w = await Arrange(); // the worker serves 昌元街道
+        await Ok(await app.Staff.PostJson($"/api/orders/{Id(await Order(w))}/assign", new { workerId = w.Worker }));
+        var elsewhere = await Order(w, elder: await NewElder(region: Make.Panlong)); // same window, an elder of 盘龙镇
+        var r = await app.Staff.PostJson($"/api/orders/{Id(elsewhere)}/assign", new { workerId = w.Worker });
+        Assert.Contains("已有其他工单", await r.AssertFieldError("workerId"));
+    }
+
     private async Task<JsonElement> Ok(HttpResponseMessage r)
     {
         Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync()}");

@@ -83,6 +83,9 @@ public static class FamilyBedsUseCases
         var first = new DateOnly(m.Value / 100, m.Value % 100, 1);
         var days = DateTime.DaysInMonth(first.Year, first.Month);
         var now = clock.UtcNow();
+        // The month's visits are made together or not at all: a refused visit must not leave half a plan that the
+        // "already generated" check above would then block from completing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var day in PlanDays(bed.VisitsPerMonth, days))
         {
             var start = ServiceTime.Utc(first.AddDays(day - 1).ToDateTime(new TimeOnly(bed.VisitHour, 0)));
@@ -92,6 +95,7 @@ public static class FamilyBedsUseCases
                 user, db, clock, ct, bed.Id);
             if (!outcome.IsOk) return Outcome<PlanKept>.Invalid(outcome.Errors ?? new FieldErrors().Add("month", outcome.Message ?? "无法生成上门服务。"));
         }
+        await tx.CommitAsync(ct);
         return (await List(ServiceTime.MonthText(m.Value), user.Scope, db, clock, ct, bed.Id)).Single().Month;
     }
 

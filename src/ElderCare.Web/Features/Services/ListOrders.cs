@@ -33,7 +33,13 @@ public static class ListOrders
         if (!string.IsNullOrWhiteSpace(q.RegionCode) && q.RegionCode.Trim().Length >= 9)
         {
             var prefix = q.RegionCode.Trim();
-            orders = prefix.Length == 9 ? orders.Where(o => o.UnitCode == prefix) : orders.Where(o => o.RegionCode.StartsWith(prefix));
+            // Equality where the code is whole (as ElderQueries.InRegion), so both databases use their indexes.
+            orders = prefix.Length switch
+            {
+                9 => orders.Where(o => o.UnitCode == prefix),
+                12 => orders.Where(o => o.RegionCode == prefix),
+                _ => orders.Where(o => o.RegionCode.StartsWith(prefix)),
+            };
         }
         if (q.From is { } from)
         {

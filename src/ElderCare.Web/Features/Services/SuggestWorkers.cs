@@ -47,14 +47,7 @@ public static class SuggestWorkers
         else if (scope.Kind == ScopeKind.Facilities) workers = workers.InScope(scope, db);
         var list = await workers.ToListAsync(ct);
         var ids = list.Select(w => w.Id).ToList();
-        var active = new[] { OrderStatus.Assigned, OrderStatus.InProgress };
-        var earliest = start.AddHours(-RaiseOrder.MaxWindowHours);
-        var booked = await db.ServiceOrders.AsNoTracking()
-            // A window lasts at most 12 h (RaiseOrder), so an overlapping one starts after start − 12 h: a tight range on
-            // (WorkerId, WindowStart) instead of every past order of the candidates (bench/RESULTS.md).
-            .Where(o => o.WorkerId != null && ids.Contains(o.WorkerId.Value) && o.Id != orderId && active.Contains(o.Status)
-                        && o.WindowStart < end && o.WindowStart > earliest && o.WindowEnd > start)
-            .Select(o => new { WorkerId = o.WorkerId!.Value, o.WindowStart, o.WindowEnd }).ToListAsync(ct);
+        var booked = await Bookings(ids, orderId, start, end, db, ct);
         var since = clock.UtcNow().AddDays(-90);
         var recent = await db.ServiceOrders.AsNoTracking()
             .Where(o => o.ElderId == elderId && o.ItemCode == itemCode && o.Status == OrderStatus.Completed && o.WindowStart >= since && o.WorkerId != null)
@@ -66,6 +59,21 @@ public static class SuggestWorkers
             w.LastLatitude is { } ll && w.LastLongitude is { } lg ? new GeoPoint(ll, lg) : w.BaseLatitude is { } bl && w.BaseLongitude is { } bg ? new GeoPoint(bl, bg) : null,
             booked.Where(b => b.WorkerId == w.Id).Select(b => (b.WindowStart, b.WindowEnd)).ToList())).ToList();
         return (request, candidates);
+    }
+
+    /// <summary>The assigned or in-progress orders of these workers that overlap the window (other than this order).</summary>
+    internal static async Task<List<(Guid WorkerId, DateTime WindowStart, DateTime WindowEnd)>> Bookings(IReadOnlyCollection<Guid> workerIds, Guid? orderId,
+        DateTime start, DateTime end, AppDbContext db, CancellationToken ct)
+    {
+        var active = new[] { OrderStatus.Assigned, OrderStatus.InProgress };
+        var earliest = start.AddHours(-RaiseOrder.MaxWindowHours);
+        var rows = await db.ServiceOrders.AsNoTracking()
+            // A window lasts at most 12 h (RaiseOrder), so an overlapping one starts after start − 12 h: a tight range on
+            // (WorkerId, WindowStart) instead of every past order of the candidates (bench/RESULTS.md).
+            .Where(o => o.WorkerId != null && workerIds.Contains(o.WorkerId.Value) && o.Id != orderId && active.Contains(o.Status)
+                        && o.WindowStart < end && o.WindowStart > earliest && o.WindowEnd > start)
+            .Select(o => new { WorkerId = o.WorkerId!.Value, o.WindowStart, o.WindowEnd }).ToListAsync(ct);
+        return rows.Select(r => (r.WorkerId, r.WindowStart, r.WindowEnd)).ToList();
     }
 }
 
@@ -87,8 +95,10 @@ public static class AssignOrder
         if (worker is null) return Outcome<OrderResource>.Invalid("workerId", order.ProviderId is null ? "请选择服务人员。" : "请选择承接机构的服务人员。");
         var (request, candidates) = await SuggestWorkers.Facts(order.Id, order.ElderId, order.ServiceItemId, order.ItemCode, worker.ProviderId, order.RegionCode,
             order.UnitCode, order.WindowStart, order.WindowEnd, scope, db, clock, ct);
+        // A worker from outside the elder's region (an override) is not among the candidates: check their bookings too.
         var candidate = candidates.FirstOrDefault(c => c.WorkerId == worker.Id)
-            ?? new DispatchCandidate(worker.Id, worker.Name, worker.ProviderId, worker.Qualifications, worker.Certificates, worker.RegionCodes, worker.Availability, null, []);
+            ?? new DispatchCandidate(worker.Id, worker.Name, worker.ProviderId, worker.Qualifications, worker.Certificates, worker.RegionCodes, worker.Availability, null,
+                (await SuggestWorkers.Bookings([worker.Id], order.Id, order.WindowStart, order.WindowEnd, db, ct)).Select(b => (b.WindowStart, b.WindowEnd)).ToList());
         var day = ServiceTime.Day(order.WindowStart);
         if (!Dispatch.Qualified(request.RequiredQualification, candidate, day))
             return Outcome<OrderResource>.Invalid("workerId", $"该服务人员没有有效的{ServiceLabels.Qualification(request.RequiredQualification)}证书。");
