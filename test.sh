@@ -4,6 +4,8 @@
 #   the same integration suite on PostgreSQL when ELDERCARE_TEST_DB=postgres (ELDERCARE_TEST_PG = server connection);
 #   browser tests (Playwright driving /usr/bin/chromium).
 # Exits non-zero on any failure, including a suite that does not build or run.
+# ELDERCARE_TEST_WALLCLOCK="@2026-12-02 20:41:00" runs every suite with the system clock set there (faketime, UTC):
+# no test may depend on the wall clock, so the result must not change; CI uses it to run at a night hour.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -23,7 +25,9 @@ run_suite() {
   local name=$1 project=$2
   shift 2
   echo "=== $name ==="
-  env "$@" dotnet test --project "$project" -c Release --no-build 2>&1 | tee "$logs/$name.log" \
+  local clock=()
+  if [ -n "${ELDERCARE_TEST_WALLCLOCK:-}" ]; then clock=(faketime -f "$ELDERCARE_TEST_WALLCLOCK"); fi
+  env "$@" "${clock[@]}" dotnet test --project "$project" -c Release --no-build 2>&1 | tee "$logs/$name.log" \
     | grep -vE "^\s+(info|warn): |Hosting environment|Content root path|Application (started|is shutting)|ElderCare 已启动|首次登录"
   local ok fail total
   ok=$(grep -E '^\s+succeeded: [0-9]+' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')

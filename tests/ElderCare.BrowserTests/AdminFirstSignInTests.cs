@@ -38,7 +38,7 @@ public sealed partial class AdminFirstSignInTests(AppServer app, Chromium chromi
         // What an authenticator app does: read the key the page prints, compute the current code.
         var secret = (await account.Secret.TextContentAsync())!.Trim();
         Assert.Matches("^[A-Z2-7]{32}$", secret);
-        var admin = new TestUser("admin", NewPassword, Base32.Decode(secret));
+        var admin = new TestUser("admin", NewPassword, Base32.Decode(secret), app.Clock);
         await account.Code.FillAsync(admin.NextCode());
         await account.Enrol.ClickAsync();
 

@@ -20,7 +20,7 @@ public sealed class AlarmConsoleTests(AppServer app, Chromium chromium) : IClass
         var device = new Device
         {
             ElderId = elderId, Kind = DeviceKind.OneKeyTerminal, Serial = "UI-" + Guid.NewGuid().ToString("N")[..10], SecretHash = "",
-            RegionCode = elder!.RegionCode, UnitCode = elder.UnitCode, RegisteredAt = DateTime.UtcNow,
+            RegionCode = elder!.RegionCode, UnitCode = elder.UnitCode, RegisteredAt = app.Clock.GetUtcNow().UtcDateTime,
         };
         var (key, hash) = DeviceKeys.New(device.Id);
         device.SecretHash = hash;
@@ -42,18 +42,18 @@ public sealed class AlarmConsoleTests(AppServer app, Chromium chromium) : IClass
         using var device = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
         {
-            Content = new StringContent($$"""{"kind":"sos","occurredAt":"{{DateTimeOffset.UtcNow:O}}"}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent($$"""{"kind":"sos","occurredAt":"{{app.Clock.GetUtcNow():O}}"}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Device-Key", key);
         request.Headers.Add("Idempotency-Key", "ui-sos-1");
-        var raisedAt = DateTime.UtcNow;
+        var raisedAt = app.Clock.GetUtcNow();
         var response = await device.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         var card = page.Locator("article[data-alarm-id]", new() { HasText = "陈玉珍" });
         // PRACTICE/QUALITY P5: on screen within 2 s (5 s allowed here: the test machine is shared).
         await Expect(card).ToBeVisibleAsync(new() { Timeout = 5000 });
-        var seenAfter = DateTime.UtcNow - raisedAt;
+        var seenAfter = app.Clock.GetUtcNow() - raisedAt;
         Assert.True(seenAfter < TimeSpan.FromSeconds(5), $"seen after {seenAfter.TotalMilliseconds} ms");
         await Expect(card).ToContainTextAsync("一键呼救");
         await Expect(card).ToContainTextAsync("独居");

@@ -114,7 +114,7 @@ public sealed class AlarmEntryTests(AppServer app, Chromium chromium) : IClassFi
         var alarm = new Alarm
         {
             Source = "test", IdempotencyKey = key, RequestHash = new string('0', 64), ElderId = elderId, Kind = AlarmKind.Sos,
-            OccurredAt = DateTime.UtcNow, RaisedAt = DateTime.UtcNow, RegionCode = elder.RegionCode, UnitCode = elder.UnitCode, Status = AlarmStatus.Raised,
+            OccurredAt = app.Clock.GetUtcNow().UtcDateTime, RaisedAt = app.Clock.GetUtcNow().UtcDateTime, RegionCode = elder.RegionCode, UnitCode = elder.UnitCode, Status = AlarmStatus.Raised,
         };
         db.Alarms.Add(alarm);
         await db.SaveChangesAsync();

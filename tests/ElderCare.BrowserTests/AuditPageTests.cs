@@ -39,7 +39,7 @@ public sealed class AuditPageTests(AppServer app, Chromium chromium) : IClassFix
         await Expect(success).ToContainTextAsync("127.0.0.1");
         await Expect(failure).ToContainTextAsync("wrong-password");
         // Times are China time (UTC+8).
-        var today = new[] { DateTime.UtcNow, DateTime.UtcNow.AddMinutes(-5) }
+        var today = new[] { app.Clock.GetUtcNow().UtcDateTime, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5) }
             .Select(t => t.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct();
         var time = (await success.GetByRole(AriaRole.Rowheader).TextContentAsync())!.Trim();
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", time);

@@ -44,7 +44,7 @@ public sealed partial class ElderAssessmentTests(AppServer app, Chromium chromiu
         await Expect(page).ToHaveURLAsync(ElderUrl());
         var elderUrl = page.Url;
         var details = new ElderDetailsPage(page);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = app.Clock.ChinaToday;
         var age = IdNumber.Age(new DateOnly(1940, 1, 1), today);
         await Expect(details.Flash).ToContainTextAsync($"已登记“周德明”：男，{age} 周岁");
         await Expect(details.Heading).ToContainTextAsync("周德明");

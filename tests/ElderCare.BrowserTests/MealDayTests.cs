@@ -102,7 +102,7 @@ public sealed class MealDayTests(AppServer app, Chromium chromium) : IClassFixtu
 
         // The kitchen records the lunch batch's cooking time but no sample yet: it is listed as 未留样.
         await meals.Tab("食品安全").ClickAsync();
-        await meals.CookedAt.FillAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await meals.CookedAt.FillAsync(app.Clock.ChinaNow.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await meals.RecordBatch.ClickAsync();
         await Expect(meals.Flash).ToContainTextAsync("未留样");
         await Expect(meals.SampleProblems).ToContainTextAsync("昌元中央厨房");

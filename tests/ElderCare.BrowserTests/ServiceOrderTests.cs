@@ -57,7 +57,7 @@ public sealed partial class ServiceOrderTests(AppServer app, Chromium chromium) 
         return new World(elder.Id, elderName, item, workerName, caregiver);
     }
 
-    private static DateTime ChinaNow => DateTime.UtcNow.AddHours(8);
+    private DateTime ChinaNow => app.Clock.ChinaNow;
 
     /// <summary>Staff raise the order on the phone-sized form (window started a minute ago), check the subsidy, confirm the suggestion.</summary>
     private async Task<(IPage Staff, string OrderUrl)> RaiseAndAssign(World w)

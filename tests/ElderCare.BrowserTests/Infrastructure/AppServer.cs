@@ -12,7 +12,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ElderCare.BrowserTests.Infrastructure;
 
@@ -33,6 +35,12 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Tuesday 2026-12-01, 10:00 China time: inside every working-hours window the tests set up.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The app's clock (starts at <see cref="Start"/>, then runs at real speed).</summary>
+    public TestClock Clock { get; } = new(Start);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -44,6 +52,11 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test signs in from 127.0.0.1; the per-address limit is for the real world.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public ValueTask InitializeAsync()
@@ -76,7 +89,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         };
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        return new TestUser(user.UserName, Password, key) { Id = user.Id };
+        return new TestUser(user.UserName, Password, key, Clock) { Id = user.Id };
     }
 
     /// <summary>Registers a facility through the app's own use case, as district staff would.</summary>
@@ -124,7 +137,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 /// <summary>A user a test created, with its TOTP key when enrolled; remembers the last time step it used.</summary>
-public sealed class TestUser(string userName, string password, byte[]? totpKey)
+public sealed class TestUser(string userName, string password, byte[]? totpKey, TimeProvider clock)
 {
     public Guid Id { get; init; }
     public string UserName => userName;
@@ -139,7 +152,7 @@ public sealed class TestUser(string userName, string password, byte[]? totpKey)
     /// </summary>
     public string NextCode()
     {
-        var step = Math.Max(Totp.StepAt(DateTimeOffset.UtcNow), _lastStep + 1);
+        var step = Math.Max(Totp.StepAt(clock.GetUtcNow()), _lastStep + 1);
         _lastStep = step;
         return Totp.Code(TotpKey ?? throw new InvalidOperationException(UserName + " has no TOTP key"), step);
     }
