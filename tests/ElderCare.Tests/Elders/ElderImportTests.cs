@@ -77,7 +77,7 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
             .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()!, e.GetProperty("message").GetString()!)).ToList();
 
     private async Task<JsonElement> Lookup(HttpClient client, string idNumber) =>
-        await (await client.GetAsync($"/api/elders/lookup?idNumber={idNumber}")).ReadJson();
+        await (await client.PostJson("/api/elders/lookup", new { idNumber })).ReadJson();
 
     [Fact]
     public async Task Good_rows_are_imported_bad_rows_reported_by_row_and_column_and_a_registered_elder_updated()

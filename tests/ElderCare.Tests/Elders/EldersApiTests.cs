@@ -79,14 +79,20 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Exact_lookup_by_id_number_and_scope()
     {
         var created = await (await app.Staff.PostJson("/api/elders", Elder("50015319481111009X", "周桂芳"))).ReadJson();
-        var found = await (await app.Staff.GetAsync("/api/elders/lookup?idNumber=50015319481111009x")).ReadJson();
+        var found = await (await app.Staff.PostJson("/api/elders/lookup", new { idNumber = "50015319481111009x" })).ReadJson();
         Assert.Equal(created.GetProperty("id").GetString(), found.GetProperty("id").GetString());
-        await (await app.Staff.GetAsync("/api/elders/lookup?idNumber=500153193807070019")).AssertProblem(HttpStatusCode.NotFound);
-        await (await app.Staff.GetAsync("/api/elders/lookup?idNumber=123")).AssertFieldError("idNumber");
+        await (await app.Staff.PostJson("/api/elders/lookup", new { idNumber = "500153193807070019" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await app.Staff.PostJson("/api/elders/lookup", new { idNumber = "123" })).AssertFieldError("idNumber");
 
         var otherUnit = await app.ClientAs(Role.TownOfficer, region: Make.Panlong);
-        await (await otherUnit.GetAsync("/api/elders/lookup?idNumber=50015319481111009X")).AssertProblem(HttpStatusCode.NotFound);
+        await (await otherUnit.PostJson("/api/elders/lookup", new { idNumber = "50015319481111009X" })).AssertProblem(HttpStatusCode.NotFound);
         await (await otherUnit.GetAsync($"/api/elders/{created.GetProperty("id").GetString()}")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_id_number_never_travels_in_the_url_the_lookup_by_GET_is_405()
+    {
+        await (await app.Staff.GetAsync("/api/elders/lookup?idNumber=50015319481111009X")).AssertProblem(HttpStatusCode.MethodNotAllowed);
     }
 
     [Fact]

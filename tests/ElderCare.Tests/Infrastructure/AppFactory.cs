@@ -69,6 +69,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; }
 
+    /// <summary>This host's own Data Protection keys (never the user profile's).</summary>
+    public string DataProtectionFolder => Path.Combine(Path.GetTempPath(), _name + "-dataprotection");
+
     public AppFactory()
     {
         if (OnPostgres)
@@ -88,6 +91,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(Path.GetTempPath(), _name + "-keys.json"));
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("DataProtection:KeysFolder", DataProtectionFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseSetting("ConnectionStrings:App", ConnectionString);
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
@@ -113,6 +117,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(DataProtectionFolder)) Directory.Delete(DataProtectionFolder, recursive: true);
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -32,7 +32,7 @@ public static class AuthApi
                 return TypedResults.Ok(new TokenResult(token!, "Bearer", (int)UserSession.AbsoluteLifetime.TotalSeconds));
             })
             .AllowAnonymous()
-            .RequireRateLimiting(AuthSetup.SignInRateLimit)
+            .AddEndpointFilter(SignInLimiter.Filter) // one budget per address with the sign-in page
             .WithSummary("用用户名、密码（及动态验证码）换取访问令牌；空闲 15 分钟或满 8 小时失效");
 
         g.MapPost("/logout", async (CurrentUser current, Sessions sessions, Audit.AuditLog audit, CancellationToken ct) =>

@@ -1,9 +1,9 @@
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Auth;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace ElderCare.Web.Features.Account;
 
@@ -16,9 +16,13 @@ public sealed class TwoFactorModel(SignIn signIn) : PageModel
 
     public IActionResult OnGet() => CookieSignIn.Pending(HttpContext) is null ? Redirect("/account/login") : Page();
 
-    [EnableRateLimiting(AuthSetup.SignInRateLimit)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (CookieSignIn.Throttled(HttpContext))
+        {
+            Error = SignInLimiter.Message;
+            return Page();
+        }
         if (CookieSignIn.Pending(HttpContext) is not { } userId) return Redirect("/account/login");
         var result = await signIn.SecondFactor(userId, Code, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         if (result.Status != SignInStatus.Ok)
@@ -28,6 +32,6 @@ public sealed class TwoFactorModel(SignIn signIn) : PageModel
         }
         CookieSignIn.ClearPending(HttpContext);
         await CookieSignIn.SignInAsync(HttpContext, result.User!, result.Restricted, ct);
-        return Redirect(result.Restricted ? "/account" : CookieSignIn.SafeReturn(ReturnUrl));
+        return Redirect(result.Restricted ? "/account" : LocalUrl.Safe(ReturnUrl));
     }
 }

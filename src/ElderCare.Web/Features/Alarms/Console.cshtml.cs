@@ -25,7 +25,7 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
     public string? Problem { get; set; }
 
     /// <summary>The hotline entry's elder search (name or ID number); null until searched.</summary>
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty] public string? Q { get; set; }
 
     public ElderPicker.Found Found { get; private set; } = new([], 0, null);
 
@@ -42,6 +42,16 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
     {
         HotlineAt = clock.GetUtcNow();
         await Load(ct);
+    }
+
+    /// <summary>The hotline entry's elder search, posted (name or ID number stays out of the URL).</summary>
+    public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
+    {
+        HttpContext.Items[Audit.AuditWrites.SkipKey] = true; // a read
+        HotlineAt = clock.GetUtcNow();
+        Q ??= "";
+        await Load(ct);
+        return Page();
     }
 
     private async Task Load(CancellationToken ct)

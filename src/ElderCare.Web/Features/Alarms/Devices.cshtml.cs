@@ -18,7 +18,7 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     /// <summary>The elder search (name or ID number): the device is registered to an elder picked from its results.</summary>
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty] public string? Q { get; set; }
 
     public ElderPicker.Found Found { get; private set; } = new([], 0, null);
 
@@ -26,6 +26,14 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    /// <summary>The elder search, posted (name or ID number stays out of the URL).</summary>
+    public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
+    {
+        HttpContext.Items[Audit.AuditWrites.SkipKey] = true; // a read
+        await Load(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid? elderId, DeviceKind? kind, string? serial, CancellationToken ct)
     {

@@ -10,8 +10,9 @@ public sealed record ElderChoice(Guid Id, string Name, string IdNumber, int Age,
 
 /// <summary>
 /// Finds the elder for a hotline entry or a device by name or ID number, in the user's scope. An ID number goes through
-/// the blind index (<see cref="GetElder.ByIdNumber"/>, as GET /api/elders/lookup); anything else searches names as the
-/// elder list does (<see cref="ListElders"/>). Used by server-rendered forms, so it works without JavaScript.
+/// the blind index (<see cref="GetElder.ByIdNumber"/>, as POST /api/elders/lookup); anything else searches names as the
+/// elder list does (<see cref="ListElders"/>). Used by server-rendered forms, so it works without JavaScript; they post the search (a handler "Find"), since an ID
+/// number in a query string would land in access logs, proxies and browser history.
 /// </summary>
 public static class ElderPicker
 {

@@ -11,7 +11,8 @@ public sealed class AuditWrites(RequestDelegate next, AuditLog audit)
     /// <summary>Set by <see cref="AuditPageOutcome"/> when a page form was refused (it re-renders with 200).</summary>
     public const string RefusedKey = "audit.refused";
 
-    /// <summary>Set by device-key endpoints (heartbeats, device alarms): machine traffic whose own table is the record.</summary>
+    /// <summary>Set by device-key endpoints (heartbeats, device alarms): machine traffic whose own table is the record; and by
+    /// reads that are posted only to keep a personal identifier out of the URL (elder look-up and pickers).</summary>
     public const string SkipKey = "audit.skip";
 
     private static readonly string[] OwnEntries = ["/api/auth/token", "/account/login", "/account/two-factor"];

@@ -15,6 +15,9 @@ public static class GetElder
         return elder is null ? Outcome<ElderResource>.NotFound("未找到该老年人。") : ElderResource.From(elder, protector, clock.Today());
     }
 
+    /// <summary>The body of POST /api/elders/lookup (the number never travels in a URL).</summary>
+    public sealed record LookupInput(string? IdNumber);
+
     /// <summary>Exact lookup by ID number through the blind index (the number itself is never queried).</summary>
     public static async Task<Outcome<ElderResource>> ByIdNumber(string? idNumber, DataScope scope, AppDbContext db, FieldProtector protector,
         TimeProvider clock, CancellationToken ct)

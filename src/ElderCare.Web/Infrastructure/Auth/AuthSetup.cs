@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Privacy;
@@ -16,7 +15,6 @@ namespace ElderCare.Web.Infrastructure.Auth;
 public static class AuthSetup
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-    public const string SignInRateLimit = "sign-in";
     private const string Smart = "cookie-or-bearer";
 
     public static void AddElderCareAccess(this IServiceCollection services, IConfiguration config, string contentRoot)
@@ -72,20 +70,13 @@ public static class AuthSetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
-        var perMinute = config.GetValue("Security:SignInAttemptsPerMinute", 10);
-        services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = (ctx, _) => new ValueTask(WriteProblem(ctx.HttpContext, 429, "登录尝试过于频繁，请一分钟后再试。"));
-        });
+        services.AddSingleton(sp => new SignInLimiter(sp.GetRequiredService<TimeProvider>(), config.GetValue("Security:SignInAttemptsPerMinute", 10)));
     }
 
     public static void UseElderCareAccess(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.Use(ApiAntiforgery.Check);
         app.Use(RestrictedSessions);
         app.UseAuthorization();
         app.UseMiddleware<AuditWrites>();

@@ -38,7 +38,7 @@ public static class FieldKeys
 
     private static void Write(string path, KeyFile file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DataProtectionKeys.PrivateFolder(Path.GetDirectoryName(path)!, tightenExisting: false); // a new folder is 700
         File.WriteAllText(path, JsonSerializer.Serialize(file, new JsonSerializerOptions { WriteIndented = true }));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }

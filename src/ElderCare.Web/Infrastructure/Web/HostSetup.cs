@@ -24,6 +24,7 @@ public static class HostSetup
         services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         Features.Audit.PruneAudit.RetentionDays(builder.Configuration); // refuse to start with less than 180 days
         services.AddElderCareAccess(builder.Configuration, builder.Environment.ContentRootPath);
+        Privacy.DataProtectionKeys.AddAppDataProtection(services, builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton(builder.Configuration.GetSection("Elders").Get<Features.Elders.ElderOptions>() ?? new Features.Elders.ElderOptions());
@@ -35,7 +36,11 @@ public static class HostSetup
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxBodyBytes);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.AddServerHeader = false; // no "Server: Kestrel" banner
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "ElderCare 智慧养老服务平台 API";
@@ -51,6 +56,7 @@ public static class HostSetup
         {
             o.Cookie.Name = "eldercare.af";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = Auth.ApiAntiforgery.HeaderName; // cookie-authenticated API writes (ApiAntiforgery)
         });
     }
 
@@ -63,9 +69,9 @@ public static class HostSetup
 
     public static void UseElderCare(this WebApplication app)
     {
+        // First, so error responses keep the headers too (HSTS included, which UseHsts lost on an exception).
+        app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"], hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
         app.UseExceptionHandler();
-        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseHsts();
-        app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"]);
         app.UseStatusCodePages(WriteStatusPage);
         app.UseStaticFiles();
         app.UseRouting();

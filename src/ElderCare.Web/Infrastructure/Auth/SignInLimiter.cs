@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+
+namespace ElderCare.Web.Infrastructure.Auth;
+
+/// <summary>
+/// One budget of sign-in attempts per client address (QUALITY.md S2, 等保 8.1.4.1 b "限制非法登录次数"), shared by the
+/// sign-in page, its two-factor step and <c>POST /api/auth/token</c>: password spraying across many accounts from one
+/// address is throttled whichever door it uses. The per-account lockout (<see cref="Features.Access.SignIn"/>) is the
+/// other half. A fixed window on the app's clock, so tests run on the fake clock.
+/// </summary>
+public sealed class SignInLimiter(TimeProvider clock, int attemptsPerWindow)
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private const int PruneAbove = 10_000;
+
+    private sealed class Slot
+    {
+        public DateTimeOffset Start;
+        public int Count;
+    }
+
+    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+
+    public int AttemptsPerWindow => attemptsPerWindow;
+
+    /// <summary>Counts one attempt from the address; false (with the wait) once the window's budget is spent.</summary>
+    public bool TryAcquire(string? address, out TimeSpan retryAfter)
+    {
+        var now = clock.GetUtcNow();
+        if (_slots.Count > PruneAbove) Prune(now);
+        var slot = _slots.GetOrAdd(address ?? "unknown", _ => new Slot { Start = now });
+        lock (slot)
+        {
+            if (now - slot.Start >= Window)
+            {
+                slot.Start = now;
+                slot.Count = 0;
+            }
+            if (slot.Count < attemptsPerWindow)
+            {
+                slot.Count++;
+                retryAfter = TimeSpan.Zero;
+                return true;
+            }
+            retryAfter = slot.Start + Window - now;
+            return false;
+        }
+    }
+
+    /// <summary>Whole seconds for a Retry-After header, at least 1.</summary>
+    public static string Seconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public const string Message = "登录尝试过于频繁，请一分钟后再试。";
+
+    /// <summary>The API side: ProblemDetails 429 with Retry-After before the endpoint runs.</summary>
+    public static async ValueTask<object?> Filter(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var http = ctx.HttpContext;
+        var limiter = http.RequestServices.GetRequiredService<SignInLimiter>();
+        if (limiter.TryAcquire(http.Connection.RemoteIpAddress?.ToString(), out var wait)) return await next(ctx);
+        http.Response.Headers.RetryAfter = Seconds(wait);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: Message);
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (key, slot) in _slots)
+            if (now - slot.Start >= Window) _slots.TryRemove(key, out _);
+    }
+}
