@@ -96,8 +96,16 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
             await Ok(await staff.PutJson($"/api/meals/profiles/{elder}", new { diets = Array.Empty<string>(), diningPointId = point, mode = "delivery" }));
             var mealOrder = Id(await Ok(await staff.PostJson("/api/meals/orders", new { elderId = elder, date = Today, meal = "lunch" })));
             var user = (await app.User(Role.Caregiver, name: Unique("freetext.user"))).Id;
+            // Unmasking needs the permission and two-factor authentication enrolled.
+            var unmasker = await app.User(Role.DistrictAdmin, canUnmask: true);
+            await using (var scope = app.Scope(out var db))
+            {
+                var protector = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Infrastructure.Privacy.FieldProtector>();
+                (await db.Users.FindAsync(unmasker.Id))!.TotpKeyProtected = protector.Protect(Convert.ToBase64String(ElderCare.Web.Infrastructure.Auth.Totp.NewKey()));
+                await db.SaveChangesAsync();
+            }
             var world = new World(facility, provider, worker, elder, item, order, visit, complaint, followUp, alarm, kitchen, point, mealOrder, user,
-                caregiver, await app.ClientAs(Role.DistrictAdmin), await app.ClientAs(Role.DistrictStaff, canUnmask: true));
+                caregiver, await app.ClientAs(Role.DistrictAdmin), await app.ClientAs(Role.DistrictAdmin, canUnmask: true));
             _world = (app, world);
             return world;
         }
@@ -155,7 +163,7 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
         ["POST /api/elders"] = new("name", (w, t) => Post("/api/elders", ElderBody(t))),
         ["PUT /api/elders/{id}"] = new("address", (w, t) => Put($"/api/elders/{w.Elder}", ElderBody("周淑芬", address: t))),
         ["POST /api/elders/{id}/unmask"] = new("reason", (w, t) => Post($"/api/elders/{w.Elder}/unmask", new { field = "phone", reason = $"上门{t}核对" }), w => w.Unmasker),
-        ["POST /api/elders/{id}/assessments"] = new("assessors[1]", (w, t) => Post($"/api/elders/{w.Elder}/assessments", new { assessedOn = Today, reason = "initial", assessors = new[] { "张评估", t } })),
+        ["POST /api/elders/{id}/assessments"] = new("assessors[1]", (w, t) => Post($"/api/elders/{w.Elder}/assessments", new { assessedOn = Today, reason = "first", assessors = new[] { "张评估", t } })),
         ["POST /api/elders/{id}/barthel"] = new("assessor", (w, t) => Post($"/api/elders/{w.Elder}/barthel", new { assessedOn = Today, assessor = t })),
         ["POST /api/elders/{id}/self-care"] = new("assessor", (w, t) => Post($"/api/elders/{w.Elder}/self-care", new { assessedOn = Today, assessor = t, notAchieved = Array.Empty<string>() })),
         ["POST /api/facilities"] = new("name", (w, t) => Post("/api/facilities", Make.Facility(name: t))),
