@@ -9,6 +9,8 @@ using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using T = ElderCare.Web.Features.Elders.ElderImportTemplate;
 
 namespace ElderCare.Tests.Web;
 
@@ -250,5 +252,27 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("海棠路 8 号 Caf\u00E9", stored.Address);
         var text = await db.Complaints.AsNoTracking().Where(x => x.Id == Id(complaint)).Select(x => x.Text).SingleAsync();
         Assert.Equal("第一行\n第二行\n第三行 Caf\u00E9", text);
+    }
+
+    [Fact]
+    public async Task A_spreadsheet_import_row_with_a_bidi_override_in_a_name_is_rejected_naming_the_column()
+    {
+        var row = T.Columns.ToDictionary(c => c, object? (_) => null);
+        row[T.Name] = "李\u202E兰";
+        row[T.IdNumber] = NewIdNumber();
+        row[T.RegionCode] = Make.Changyuan;
+        row[T.Living] = "独居";
+        row[T.ConsentBasis] = "本人同意";
+        using var xlsx = new MemoryStream();
+        xlsx.SaveAs(new Dictionary<string, object> { [T.DataSheet] = new List<Dictionary<string, object?>> { row } });
+        var file = new ByteArrayContent(xlsx.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(T.ContentType);
+        var r = await app.Staff.PostAsync("/api/elders/import", new MultipartFormDataContent { { file, "file", "elders.xlsx" } });
+
+        var result = await Ok(r);
+        Assert.Equal(0, result.GetProperty("imported").GetInt32());
+        var error = Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal(T.Name, error.GetProperty("column").GetString());
+        Assert.Contains("不可见或控制字符（U+202E）", error.GetProperty("message").GetString());
     }
 }
