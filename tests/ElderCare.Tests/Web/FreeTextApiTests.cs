@@ -275,4 +275,21 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(T.Name, error.GetProperty("column").GetString());
         Assert.Contains("不可见或控制字符（U+202E）", error.GetProperty("message").GetString());
     }
+
+    [Fact]
+    public async Task A_form_page_shows_the_refusal_under_the_field_and_keeps_what_was_typed()
+    {
+        var w = await Arrange();
+        var page = await w.Admin.GetStringAsync($"/users/{w.User}/edit");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var r = await w.Admin.PostAsync($"/users/{w.User}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["displayName"] = "王\u200B芳", ["role"] = "caregiver",
+        }));
+        var html = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == HttpStatusCode.OK, html);
+        Assert.Contains("姓名含有不可见或控制字符（U+200B）", WebUtility.HtmlDecode(html));
+        await using var scope = app.Scope(out var db);
+        Assert.DoesNotContain('\u200B', (await db.Users.AsNoTracking().SingleAsync(u => u.Id == w.User)).DisplayName);
+    }
 }
