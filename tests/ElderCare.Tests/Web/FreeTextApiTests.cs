@@ -292,4 +292,23 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
         await using var scope = app.Scope(out var db);
         Assert.DoesNotContain('\u200B', (await db.Users.AsNoTracking().SingleAsync(u => u.Id == w.User)).DisplayName);
     }
+
+    [Fact]
+    public async Task A_plan_import_with_a_bidi_override_in_a_note_is_refused_naming_the_sheet_row_and_column()
+    {
+        var xlsx = await (await app.Staff.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
+        var sheets = new Dictionary<string, object>();
+        foreach (var name in new MemoryStream(xlsx).GetSheetNames())
+            sheets[name] = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>()
+                .Select(r => new Dictionary<string, object?>(r)).ToList();
+        var urban = (List<Dictionary<string, object?>>)sheets[ElderCare.Web.Features.Plan.PlanSheets.Urban.Name];
+        urban[1]["社区养老服务站备注"] = "待\u202E定";
+        using var edited = new MemoryStream();
+        edited.SaveAs(sheets);
+        var file = new ByteArrayContent(edited.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var r = await app.Staff.PostAsync("/api/plan/import", new MultipartFormDataContent { { file, "file", "plan.xlsx" } });
+        var message = await r.AssertFieldError($"{ElderCare.Web.Features.Plan.PlanSheets.Urban.Name}第3行:社区养老服务站备注");
+        Assert.Contains("不可见或控制字符（U+202E）", message);
+    }
 }
