@@ -76,7 +76,7 @@ public static partial class AddWorker
         input = input with
         {
             Name = errors.Text(input.Name, "name", "姓名", FreeText.PersonName),
-            Certificates = input.Certificates?.Select((c, i) => c with { Number = errors.Text(c.Number, $"certificates[{i}].number", "证书编号", FreeText.PersonName) }).ToList(),
+            Certificates = input.Certificates?.Select((c, i) => c is null ? c! : c with { Number = errors.Text(c.Number, $"certificates[{i}].number", "证书编号", FreeText.PersonName) }).ToList(),
         };
         var provider = input.ProviderId is { } pid ? await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         errors.AddIf(provider is null, "providerId", "请选择服务机构（须在您的管辖范围内）。");
