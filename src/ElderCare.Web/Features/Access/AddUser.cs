@@ -19,6 +19,7 @@ public static class AddUser
         FieldProtector protector, TimeProvider clock, AuditLog audit, CurrentUser actor, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        input = input with { DisplayName = errors.Text(input.DisplayName, "displayName", "姓名", FreeText.PersonName) };
         var name = input.UserName?.Trim() ?? "";
         if (name.Length is < 2 or > 50 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             errors.Add("userName", "用户名为 2 至 50 位字母、数字或 . _ -。");

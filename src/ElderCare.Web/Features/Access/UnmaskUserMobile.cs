@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Access;
@@ -17,6 +18,9 @@ public static class UnmaskUserMobile
         CurrentUser actor, CancellationToken ct)
     {
         if (!actor.CanUnmask) return Outcome<Unmasked>.Forbidden(Masking.NoPermission);
+        var text = new FieldErrors();
+        input = input with { Reason = text.Text(input.Reason, "reason", "查看理由", 200) };
+        if (text.Any) return Outcome<Unmasked>.Invalid(text);
         if (Masking.ReasonProblem(input.Reason) is { } problem) return Outcome<Unmasked>.Invalid("reason", problem);
         var reason = input.Reason!.Trim();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);

@@ -19,6 +19,7 @@ public static class UpdateUser
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return Outcome<UserResource>.NotFound("未找到该用户。");
         var errors = new FieldErrors();
+        input = input with { DisplayName = errors.Text(input.DisplayName, "displayName", "姓名", FreeText.PersonName) };
         var role = AddUser.Validate(input.Role, input.RegionCode, input.FacilityIds, input.Mobile, errors);
         if (errors.Any) return Outcome<UserResource>.Invalid(errors);
         await AddUser.CheckScopeExists(role!.Value, input.RegionCode, input.FacilityIds, db, errors, ct);

@@ -26,6 +26,7 @@ public static class AdvanceAlarm
         if (AlarmLifecycle.Next(alarm.Status, action) is not { } next) return Outcome<AlarmResource>.Conflict(AlarmLifecycle.Refusal(alarm.Status, action));
 
         var errors = new FieldErrors();
+        input = input with { Note = errors.Text(input.Note, "note", "备注", FreeText.Note, multiLine: true), ResponderName = errors.Text(input.ResponderName, "responderName", "处置人姓名", FreeText.PersonName) };
         errors.AddIf(input.Note?.Length > 500, "note", "备注不超过 500 字。");
         errors.AddIf(input.ResponderName?.Length > 100, "responderName", "处置人姓名不超过 100 字。");
         if (action == AlarmAction.Dispatch)

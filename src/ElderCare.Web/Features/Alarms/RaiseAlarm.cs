@@ -71,6 +71,7 @@ public static class RaiseAlarm
     {
         var now = clock.UtcNow();
         var errors = Validate(input, idempotencyKey, caller, now);
+        if (input is not null) input = input with { Note = errors.Text(input.Note, "note", "备注", FreeText.Note, multiLine: true) };
         if (errors.Any) return new(Outcome<AlarmResource>.Invalid(errors), Result.Created);
         var elderId = caller.Device?.ElderId ?? input!.ElderId!.Value;
         var source = caller.Source;

@@ -17,6 +17,7 @@ public static class RegisterDevice
     public static async Task<Outcome<Registered>> Handle(Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        input = input with { Serial = errors.Text(input.Serial, "serial", "序列号", 64) };
         errors.AddIf(input.ElderId is null, "elderId", "请选择老年人。");
         errors.AddIf(input.Kind is null, "kind", "请选择设备类型：one-key-terminal、smart-watch、fall-detector、smoke-detector、gas-detector 或 door-sensor。");
         var serial = input.Serial?.Trim();

@@ -44,6 +44,7 @@ public static class RecordAssessment
 
         var today = clock.Today();
         var errors = CapabilityAssessment.Validate(input.Items, input.Coma, input.RiskEvents30d);
+        input = input with { Assessors = errors.Texts(input.Assessors, "assessors", "评估人员", FreeText.PersonName) };
         var assessors = input.Assessors?.Select(a => a?.Trim() ?? "").Where(a => a.Length > 0).Distinct().ToList() ?? [];
         errors.AddIf(assessors.Count < MinAssessors, "assessors", $"评估人员至少 {MinAssessors} 名（GB/T 42195-2022）。");
         errors.AddIf(assessors.Any(a => a.Length > 50), "assessors", "评估人员姓名不能超过 50 个字。");

@@ -70,6 +70,7 @@ public static class RecordSecondaryAssessment
 
         if (assessedOn is null) errors.Add("assessedOn", "请填写评估日期。");
         else errors.AddIf(assessedOn > clock.Today(), "assessedOn", "评估日期不能晚于今天。");
+        assessor = errors.Text(assessor, "assessor", "评估人员", FreeText.PersonName);
         var name = assessor?.Trim() ?? "";
         errors.AddIf(name.Length == 0, "assessor", "请填写评估人员。");
         errors.AddIf(name.Length > 50, "assessor", "评估人员姓名不能超过 50 个字。");

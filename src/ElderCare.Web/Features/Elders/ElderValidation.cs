@@ -3,6 +3,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
@@ -99,6 +100,24 @@ public static partial class ElderValidation
             e.ConsentRecordedBy = recordedBy;
         }
     }
+
+    /// <summary>ADR 20: the free-text fields, cleaned by the one text rule; refusals land in <paramref name="errors"/>.</summary>
+    public static ElderInput CleanText(ElderInput input, FieldErrors errors) => input with
+    {
+        Name = errors.Text(input.Name, "name", "姓名", FreeText.PersonName),
+        Address = errors.Text(input.Address, "address", "地址", FreeText.Address),
+        EmergencyContacts = input.EmergencyContacts?.Select((c, i) => c is null ? c! : c with
+        {
+            Name = errors.Text(c.Name, $"emergencyContacts[{i}].name", "紧急联系人姓名", FreeText.PersonName),
+            Relation = errors.Text(c.Relation, $"emergencyContacts[{i}].relation", "关系", FreeText.Short),
+        }).ToList(),
+        FamilyDoctor = input.FamilyDoctor is not { } d ? null : d with
+        {
+            Name = errors.Text(d.Name, "familyDoctor.name", "签约医生姓名", FreeText.PersonName),
+            Institution = errors.Text(d.Institution, "familyDoctor.institution", "签约医疗机构名称", FreeText.LongName),
+        },
+        Consent = input.Consent is not { } c ? null : c with { Basis = errors.Text(c.Basis, "consent.basis", "同意依据", 100) },
+    };
 
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
     private static partial Regex Phone();

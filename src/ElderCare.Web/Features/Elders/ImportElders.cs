@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
@@ -215,7 +216,11 @@ public static partial class ImportElders
             Consent = new ConsentInput(row[Template.ConsentBasis], consentOn),
         };
 
+        var textErrors = new FieldErrors();
+        input = ElderValidation.CleanText(input, textErrors);
         var (fieldErrors, id) = await ElderValidation.ValidateAsync(input, importer.Scope, db, options, today, ct);
+        fieldErrors.MergeInto(textErrors);
+        fieldErrors = textErrors;
         if (lostDigits) id = null;
         string? index = null;
         if (id is not null)

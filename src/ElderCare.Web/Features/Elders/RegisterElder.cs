@@ -12,6 +12,9 @@ public static class RegisterElder
     public static async Task<Outcome<ElderResource>> Handle(ElderInput input, CurrentUser user, AppDbContext db, FieldProtector protector,
         ElderOptions options, TimeProvider clock, CancellationToken ct)
     {
+        var text = new FieldErrors();
+        input = ElderValidation.CleanText(input, text);
+        if (text.Any) return Outcome<ElderResource>.Invalid(text);
         var today = clock.Today();
         var (errors, id) = await ElderValidation.ValidateAsync(input, user.Scope, db, options, today, ct);
         if (errors.Any) return Outcome<ElderResource>.Invalid(errors);

@@ -3,6 +3,7 @@ using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Elders;
@@ -19,6 +20,7 @@ public static class UnmaskElder
     {
         if (!user.CanUnmask) return Outcome<Unmasked>.Forbidden(Masking.NoPermission);
         var errors = new FieldErrors();
+        input = input with { Reason = errors.Text(input.Reason, "reason", "查看理由", 200) };
         errors.AddIf(input.Field is not ("idNumber" or "phone"), "field", "可查看的字段：idNumber（身份证号）、phone（电话）。");
         if (Masking.ReasonProblem(input.Reason) is { } problem) errors.Add("reason", problem);
         if (errors.Any) return Outcome<Unmasked>.Invalid(errors);

@@ -25,6 +25,9 @@ public static class UpdateElder
             EmergencyContacts = input.EmergencyContacts ?? elder.EmergencyContacts
                 .Select(c => new ContactInput(c.Name, c.Relation, protector.Unprotect(c.PhoneProtected))).ToList(),
         };
+        var text = new FieldErrors();
+        input = ElderValidation.CleanText(input, text);
+        if (text.Any) return Outcome<ElderResource>.Invalid(text);
         var (errors, parsed) = await ElderValidation.ValidateAsync(input, user.Scope, db, options, today, ct);
         errors.AddIf(input.Version is null, "version", "请提供读取时的版本号 version。");
         if (errors.Any) return Outcome<ElderResource>.Invalid(errors);

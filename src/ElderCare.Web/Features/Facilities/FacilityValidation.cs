@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Facilities;
@@ -100,6 +101,15 @@ public static class FacilityValidation
         f.Address = Trim(input.Address);
         f.OpenedOn = input.OpenedOn;
     }
+
+    /// <summary>ADR 20: the free-text fields, cleaned by the one text rule; refusals land in <paramref name="errors"/>.</summary>
+    public static FacilityInput CleanText(FacilityInput input, FieldErrors errors) => input with
+    {
+        Name = errors.Text(input.Name, "name", "设施名称", FreeText.LongName),
+        OperatorName = errors.Text(input.OperatorName, "operatorName", "运营机构名称", FreeText.LongName),
+        MedicalCare = input.MedicalCare is not { } m ? null : m with { Partner = errors.Text(m.Partner, "medicalCare.partner", "合作医疗机构名称", FreeText.LongName) },
+        Address = errors.Text(input.Address, "address", "地址", FreeText.Address),
+    };
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

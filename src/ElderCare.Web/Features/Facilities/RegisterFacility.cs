@@ -9,6 +9,9 @@ public static class RegisterFacility
 {
     public static async Task<Outcome<FacilityResource>> Handle(FacilityInput input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var text = new FieldErrors();
+        input = FacilityValidation.CleanText(input, text);
+        if (text.Any) return Outcome<FacilityResource>.Invalid(text);
         var errors = await FacilityValidation.ValidateAsync(input, null, scope, db, ct);
         if (errors.Any) return Outcome<FacilityResource>.Invalid(errors);
 

@@ -14,6 +14,9 @@ public static class UpdateFacility
         var facility = await db.Facilities.InScope(scope).Include(f => f.StatusHistory).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (facility is null) return Outcome<FacilityResource>.NotFound("未找到该设施。");
 
+        var text = new FieldErrors();
+        input = FacilityValidation.CleanText(input, text);
+        if (text.Any) return Outcome<FacilityResource>.Invalid(text);
         var errors = await FacilityValidation.ValidateAsync(input, id, scope, db, ct);
         errors.AddIf(input.Version is null, "version", "请提供读取时的版本号 version。");
         if (errors.Any) return Outcome<FacilityResource>.Invalid(errors);

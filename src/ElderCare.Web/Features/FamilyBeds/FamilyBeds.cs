@@ -37,6 +37,7 @@ public static class FamilyBedsUseCases
         var scope = user.Scope;
         var today = clock.Today();
         var errors = new FieldErrors();
+        input = input with { Devices = errors.Texts(input.Devices, "devices", "设备", 50) };
         var elder = input.ElderId is { } eid ? await db.Elders.AsNoTracking().InScope(scope, db).FirstOrDefaultAsync(e => e.Id == eid && e.Status == ElderStatus.Active, ct) : null;
         errors.AddIf(elder is null, "elderId", "找不到该老年人，或不在您的管辖范围内。");
         var facility = input.FacilityId is { } fid ? await db.Facilities.AsNoTracking().InScope(scope).FirstOrDefaultAsync(f => f.Id == fid && f.Status == FacilityStatus.Operating, ct) : null;

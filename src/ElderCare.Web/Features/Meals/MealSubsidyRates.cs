@@ -1,6 +1,7 @@
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
@@ -17,6 +18,7 @@ public static class MealSubsidyRates
     public static async Task<Outcome<MealSubsidyRateResource>> Set(Input input, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        input = input with { Source = errors.Text(input.Source, "source", "依据", FreeText.LongName) };
         if (input.Group is null) errors.Add("group", "请选择补贴对象。");
         if (input.EffectiveFrom is null) errors.Add("effectiveFrom", "请填写执行日期。");
         if (input.PerMealFen is not { } fen) errors.Add("perMealFen", "请填写每餐补贴（分），例如 300 表示 3 元。");

@@ -26,6 +26,7 @@ public static class RecordFoodBatch
         CancellationToken ct)
     {
         var errors = new FieldErrors();
+        input = input with { SetCode = errors.Text(input.SetCode, "setCode", "套餐代号", 10) };
         var now = clock.UtcNow();
         string? kitchenName = null;
         if (input.KitchenId is not { } kid) errors.Add("kitchenId", "请选择中央厨房。");

@@ -15,6 +15,9 @@ public static class RegisterDiningPoint
 
     public static async Task<Outcome<DiningPointResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var text = new FieldErrors();
+        input = input with { Name = text.Text(input.Name, "name", "助餐点名称", FreeText.LongName), Address = text.Text(input.Address, "address", "地址", FreeText.Address) };
+        if (text.Any) return Outcome<DiningPointResource>.Invalid(text);
         var (errors, facility, name) = await Check(input, scope, db, ct);
         if (errors.Any) return Outcome<DiningPointResource>.Invalid(errors);
         var point = new DiningPoint { Name = name, RegionCode = facility!.RegionCode, UnitCode = facility.UnitCode, CreatedAt = clock.UtcNow() };

@@ -16,6 +16,9 @@ public static class RegisterKitchen
 
     public static async Task<Outcome<KitchenResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var text = new FieldErrors();
+        input = input with { Name = text.Text(input.Name, "name", "厨房名称", FreeText.LongName), Address = text.Text(input.Address, "address", "地址", FreeText.Address) };
+        if (text.Any) return Outcome<KitchenResource>.Invalid(text);
         var (errors, facility, code, name) = await Check(input, scope, db, ct);
         if (errors.Any) return Outcome<KitchenResource>.Invalid(errors);
         var kitchen = new Kitchen { Name = name, RegionCode = code!, UnitCode = Region.UnitOf(code!)!, CreatedAt = clock.UtcNow() };

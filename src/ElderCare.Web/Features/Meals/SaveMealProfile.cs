@@ -20,6 +20,7 @@ public static class SaveMealProfile
         if (elder is null) return Outcome<MealProfileResource>.NotFound("未找到该老年人。");
 
         var errors = new FieldErrors();
+        input = input with { Notes = errors.Text(input.Notes, "notes", "备注", 300, multiLine: true) };
         if (elder.Status != ElderStatus.Active) errors.Add("elderId", "该老年人已迁出或去世，不能安排助餐。");
         if (input.DiningPointId is not { } pointId) errors.Add("diningPointId", "请选择助餐点。");
         else errors.AddIf(!await db.DiningPoints.InScope(scope).AnyAsync(p => p.Id == pointId, ct), "diningPointId", "所选助餐点不存在或不在您的管辖范围内。");

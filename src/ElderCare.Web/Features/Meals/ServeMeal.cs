@@ -40,6 +40,7 @@ public static class ServeMeal
         var now = clock.UtcNow();
         var when = at?.UtcDateTime ?? now;
         var errors = new FieldErrors();
+        note = errors.Text(note, "note", "备注", 300, multiLine: true);
         errors.AddIf(when > now + Skew, "at", "时间不能晚于现在。");
         errors.AddIf(DateOnly.FromDateTime(when.Add(ChinaClock.Offset)) != order.Date, "at", $"时间应在就餐当天（{order.Date:yyyy-MM-dd}）。");
         MealValidation.Location(location, errors);

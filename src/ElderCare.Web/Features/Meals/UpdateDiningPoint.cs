@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
@@ -13,6 +14,9 @@ public static class UpdateDiningPoint
     {
         var point = await db.DiningPoints.InScope(scope).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (point is null) return Outcome<DiningPointResource>.NotFound("未找到该助餐点。");
+        var text = new FieldErrors();
+        input = input with { Name = text.Text(input.Name, "name", "助餐点名称", FreeText.LongName), Address = text.Text(input.Address, "address", "地址", FreeText.Address) };
+        if (text.Any) return Outcome<DiningPointResource>.Invalid(text);
         var (errors, facility, name) = await RegisterDiningPoint.Check(input, scope, db, ct);
         if (errors.Any) return Outcome<DiningPointResource>.Invalid(errors);
         RegisterDiningPoint.Apply(point, input, facility!, name);

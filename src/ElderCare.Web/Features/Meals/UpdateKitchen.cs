@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
@@ -12,6 +13,9 @@ public static class UpdateKitchen
     {
         var kitchen = await db.Kitchens.InScope(scope).FirstOrDefaultAsync(k => k.Id == id, ct);
         if (kitchen is null) return Outcome<KitchenResource>.NotFound("未找到该中央厨房。");
+        var text = new FieldErrors();
+        input = input with { Name = text.Text(input.Name, "name", "厨房名称", FreeText.LongName), Address = text.Text(input.Address, "address", "地址", FreeText.Address) };
+        if (text.Any) return Outcome<KitchenResource>.Invalid(text);
         var (errors, facility, code, name) = await RegisterKitchen.Check(input, scope, db, ct);
         if (errors.Any) return Outcome<KitchenResource>.Invalid(errors);
         RegisterKitchen.Apply(kitchen, input, facility, name, code!);

@@ -3,6 +3,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,6 +86,7 @@ public static class ImportPlan
                         if (Count(cells, key, at, errors) is > 0 and var n) line.Years.Add(new PlanYear { Year = year, Count = n });
                     }
                     if (Count(cells, PlanSheets.Unscheduled(type), at, errors) is > 0 and var u) line.Years.Add(new PlanYear { Year = null, Count = u });
+                    line.Note = errors.Text(line.Note, $"{at}:{PlanSheets.Note(type)}", PlanSheets.Note(type), FreeText.Note, multiLine: true);
                     if (line.Note?.Length > 500) errors.Add($"{at}:{PlanSheets.Note(type)}", "备注不能超过 500 个字。");
 
                     var wrongKind = (type == FacilityType.StreetCenter && unit.Kind != RegionKind.Street)

@@ -14,6 +14,7 @@ public static class AddRegion
     public static async Task<Outcome<RegionResource>> Handle(Input input, DataScope scope, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        input = input with { Name = errors.Text(input.Name, "name", "名称", FreeText.Name) };
         var code = input.Code?.Trim() ?? "";
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0) errors.Add("name", "请填写名称。");

@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Regions;
@@ -15,6 +16,7 @@ public static class UpdateRegionFigures
         var region = scope.Covers(code) ? await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) : null;
         if (region is null) return Outcome<RegionResource>.NotFound($"区域 {code} 不存在。");
         var errors = new FieldErrors();
+        input = input with { Name = errors.Text(input.Name, "name", "名称", FreeText.Name) };
         errors.AddIf(input.Name is not null && (input.Name.Trim().Length == 0 || input.Name.Trim().Length > 100), "name", "名称应为 1 至 100 个字。");
         errors.AddIf(input.VillageCount is < 0 or > 10_000, "villageCount", "行政村数应在 0 至 10000 之间。");
         errors.AddIf(input.CommunityCount is < 0 or > 10_000, "communityCount", "社区数应在 0 至 10000 之间。");

@@ -20,6 +20,7 @@ public static class AddProvider
     public static async Task<Outcome<ProviderResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        input = input with { Name = errors.Text(input.Name, "name", "服务机构名称", FreeText.Name) };
         string? name = input.Name?.Trim(), unit = input.UnitCode?.Trim();
         if (input.FacilityId is { } fid)
         {

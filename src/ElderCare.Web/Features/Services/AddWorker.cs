@@ -73,6 +73,11 @@ public static partial class AddWorker
     internal static async Task<(FieldErrors, Checked?)> Check(Input input, DataScope scope, AppDbContext db, Worker? editing, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        input = input with
+        {
+            Name = errors.Text(input.Name, "name", "姓名", FreeText.PersonName),
+            Certificates = input.Certificates?.Select((c, i) => c is null ? c! : c with { Number = errors.Text(c.Number, $"certificates[{i}].number", "证书编号", FreeText.PersonName) }).ToList(),
+        };
         var provider = input.ProviderId is { } pid ? await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         errors.AddIf(provider is null, "providerId", "请选择服务机构（须在您的管辖范围内）。");
         var name = input.Name?.Trim();

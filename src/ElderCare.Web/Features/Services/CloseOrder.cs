@@ -16,6 +16,9 @@ public static class CloseOrder
     {
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
+        var text = new FieldErrors();
+        input = input with { Reason = text.Text(input.Reason, "reason", "原因", FreeText.Reason, multiLine: true) };
+        if (text.Any) return Outcome<OrderResource>.Invalid(text);
         var reason = input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 300) return Outcome<OrderResource>.Invalid("reason", "请填写原因（不超过 300 字）。");
         if (OrderLifecycle.Apply(order, action, clock.UtcNow(), user.UserName ?? "", reason) is { } refusal) return Outcome<OrderResource>.Conflict(refusal);
@@ -34,6 +37,9 @@ public static class RateOrder
     {
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
+        var text = new FieldErrors();
+        input = input with { Comment = text.Text(input.Comment, "comment", "评价", FreeText.Note, multiLine: true) };
+        if (text.Any) return Outcome<OrderResource>.Invalid(text);
         var errors = new FieldErrors()
             .AddIf(input.Score is null or < 1 or > 5, "score", "满意度为 1 至 5 分。")
             .AddIf(input.Comment?.Length > 500, "comment", "评价不超过 500 字。");

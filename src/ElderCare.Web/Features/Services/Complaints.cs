@@ -21,6 +21,9 @@ public static class Complaints
     {
         if (!await db.ServiceOrders.InScope(user.Scope, db).AnyAsync(o => o.Id == orderId, ct))
             return Outcome<ComplaintResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
+        var text = new FieldErrors();
+        input = input with { Text = text.Text(input.Text, "text", "投诉内容", FreeText.LongText, multiLine: true) };
+        if (text.Any) return Outcome<ComplaintResource>.Invalid(text);
         var errors = new FieldErrors()
             .AddIf(input.Severity is null, "severity", "请选择严重程度：serious（严重）、general（一般）、minor（轻微）。")
             .AddIf(string.IsNullOrWhiteSpace(input.Text) || input.Text.Length > 1000, "text", "请填写投诉内容（不超过 1000 字）。");
@@ -41,6 +44,9 @@ public static class Complaints
         var orders = db.ServiceOrders.InScope(user.Scope, db).Select(o => o.Id);
         var c = await db.Complaints.FirstOrDefaultAsync(x => x.Id == id && orders.Contains(x.OrderId), ct);
         if (c is null) return Outcome<ComplaintResource>.NotFound("找不到该投诉，或不在您的管辖范围内。");
+        var text = new FieldErrors();
+        input = input with { Resolution = text.Text(input.Resolution, "resolution", "处理结果", FreeText.LongText, multiLine: true) };
+        if (text.Any) return Outcome<ComplaintResource>.Invalid(text);
         if (string.IsNullOrWhiteSpace(input.Resolution) || input.Resolution.Length > 1000)
             return Outcome<ComplaintResource>.Invalid("resolution", "请填写处理结果（不超过 1000 字）。");
         if (c.ResolvedAt is not null) return Outcome<ComplaintResource>.Conflict("该投诉已办结。");
@@ -99,6 +105,9 @@ public static class FollowUps
         var orders = db.ServiceOrders.InScope(user.Scope, db).Select(o => o.Id);
         var f = await db.FollowUps.FirstOrDefaultAsync(x => x.Id == id && orders.Contains(x.OrderId), ct);
         if (f is null) return Outcome<FollowUpResource>.NotFound("找不到该回访，或不在您的管辖范围内。");
+        var text = new FieldErrors();
+        input = input with { Notes = text.Text(input.Notes, "notes", "回访记录", FreeText.LongText, multiLine: true) };
+        if (text.Any) return Outcome<FollowUpResource>.Invalid(text);
         var errors = new FieldErrors()
             .AddIf(input.Reached is null, "reached", "请选择是否联系上老年人或家属。")
             .AddIf(input.Reached == true && input.ServiceHappened is null, "serviceHappened", "请选择服务是否确实发生。")

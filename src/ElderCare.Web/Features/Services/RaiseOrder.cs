@@ -30,6 +30,9 @@ public static class RaiseOrder
     public static async Task<Outcome<OrderResource>> Handle(Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct,
         Guid? familyBedId = null)
     {
+        var text = new FieldErrors();
+        input = input with { Address = text.Text(input.Address, "address", "服务地址", FreeText.Address) };
+        if (text.Any) return Outcome<OrderResource>.Invalid(text);
         var (errors, c) = await Check(input, user.Scope, db, clock, ct);
         if (errors.Any) return Outcome<OrderResource>.Invalid(errors);
         var now = clock.UtcNow();

@@ -55,6 +55,7 @@ public static class RecordVisit
         if (!OrderLifecycle.Allows(order.Status, OrderAction.CheckOut)) return Outcome<OrderResource>.Conflict(OrderLifecycle.Refusal(order.Status, OrderAction.CheckOut));
         var errors = new FieldErrors();
         var at = When(input.At, order.CheckInAt, clock, errors);
+        input = input with { Notes = errors.Text(input.Notes, "notes", "服务记录", FreeText.LongText, multiLine: true), DurationReason = errors.Text(input.DurationReason, "durationReason", "原因", FreeText.Reason, multiLine: true) };
         Position(input.Lat, input.Lng, errors);
         errors.AddIf(input.Notes?.Length > 1000, "notes", "服务记录不超过 1000 字。");
         errors.AddIf(input.DurationReason?.Length > 300, "durationReason", "原因不超过 300 字。");

@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
@@ -37,6 +38,9 @@ public static class ReviewVisit
     {
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
+        var text = new FieldErrors();
+        input = input with { Reason = text.Text(input.Reason, "reason", "复核理由", ReasonMaxLength, multiLine: true) };
+        if (text.Any) return Outcome<OrderResource>.Invalid(text);
         var errors = Check(input);
         if (errors.Any) return Outcome<OrderResource>.Invalid(errors);
         if (Refusal(order.Status, order.Verification, order.Review is not null) is { } refusal) return Outcome<OrderResource>.Conflict(refusal);

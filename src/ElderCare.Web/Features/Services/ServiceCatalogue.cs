@@ -85,6 +85,7 @@ public static class UpdateServiceItem
         var item = await db.ServiceItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return Outcome<ServiceItemResource>.NotFound("找不到该服务项目。");
         var errors = new FieldErrors();
+        input = input with { Name = errors.Text(input.Name, "name", "项目名称", 60), Unit = errors.Text(input.Unit, "unit", "计量单位", FreeText.Short) };
         var name = input.Name?.Trim() ?? item.Name;
         errors.AddIf(name.Length is 0 or > 60, "name", "请填写项目名称（不超过 60 字）。");
         var unit = input.Unit?.Trim() ?? item.Unit;

@@ -88,6 +88,9 @@ public static class AssignOrder
         var order = await db.ServiceOrders.InScope(scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
         if (!OrderLifecycle.Allows(order.Status, OrderAction.Assign)) return Outcome<OrderResource>.Conflict(OrderLifecycle.Refusal(order.Status, OrderAction.Assign));
+        var text = new FieldErrors();
+        input = input with { Note = text.Text(input.Note, "note", "派单备注", 200) };
+        if (text.Any) return Outcome<OrderResource>.Invalid(text);
         var workers = db.Workers.AsNoTracking().Where(w => w.Active);
         if (order.ProviderId is { } p) workers = workers.Where(w => w.ProviderId == p);
         else if (scope.Kind == ScopeKind.Facilities) workers = workers.InScope(scope, db);

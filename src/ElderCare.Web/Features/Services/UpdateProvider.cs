@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
@@ -19,6 +20,7 @@ public static class UpdateProvider
         var provider = await db.ServiceProviders.InScope(scope).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (provider is null) return Outcome<ProviderResource>.NotFound("未找到该服务机构。");
         var errors = new FieldErrors();
+        input = input with { Name = errors.Text(input.Name, "name", "服务机构名称", FreeText.Name) };
         var name = input.Name?.Trim();
         errors.AddIf(string.IsNullOrEmpty(name) || name.Length > 100, "name", "请填写服务机构名称（不超过 100 字）。");
         var unit = provider.UnitCode;
