@@ -99,6 +99,25 @@ public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClas
             await response.AssertFieldError("file"));
     }
 
+    /// <summary>A rejected 3,000-character address (within MaxCellChars) is cut in the error sheet the server keeps for an hour.</summary>
+    [Fact]
+    public async Task The_error_sheet_keeps_no_oversized_value()
+    {
+        var xlsx = Workbooks.Build(T.DataSheet, w =>
+        {
+            Workbooks.Row(w, 1, T.Columns);
+            Workbooks.Row(w, 2, ["张三", "500153194505050210", "", new string('荣', 3_000)]);
+        });
+        var client = await TownOfficer();
+        var response = await Post(client, "/api/elders/import", xlsx);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var url = (await response.ReadJson()).GetProperty("errorSheetUrl").GetString()!;
+        using var sheet = new MemoryStream(await (await client.GetAsync(url)).Content.ReadAsByteArrayAsync());
+        var row = (IDictionary<string, object?>)sheet.Query(useHeaderRow: true, sheetName: T.DataSheet).First();
+        var address = (string)row[T.Address]!;
+        Assert.Equal(new string('荣', T.MaxKeptChars) + "…（原文 3,000 字，已截断）", address);
+    }
+
     private async Task<byte[]> PlanExport() => await (await app.Staff.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
 
     private static byte[] Template() => T.Build(new DateOnly(2026, 11, 29), 60);

@@ -168,7 +168,7 @@ public sealed class SpreadsheetReader : IDisposable
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
-            MaxCharactersFromEntities = 1_024, CloseInput = true,
+            CloseInput = true,
         };
         using var reader = XmlReader.Create(new BoundedStream(entry.Open(), limits.MaxPartBytes, PartName(entry)), settings);
         var chunk = new char[4096];
