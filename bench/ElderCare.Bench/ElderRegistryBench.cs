@@ -363,7 +363,8 @@ public static class ElderRegistryBench
             var started = Stopwatch.GetTimestamp();
             var outcome = await ImportElders.Handle(workbook, new ImportElders.Importer(DataScope.District, "bench-staff", null),
                 sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ElderOptions>(),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IMemoryCache>(), default);
+                sp.GetRequiredService<ElderCare.Web.Infrastructure.Spreadsheets.SpreadsheetLimits>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IMemoryCache>(), default);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             return (seconds, outcome.Value ?? throw new InvalidOperationException("import failed: " + outcome.Message));
         }

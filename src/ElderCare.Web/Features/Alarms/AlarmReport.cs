@@ -1,9 +1,9 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace ElderCare.Web.Features.Alarms;
 
@@ -53,8 +53,6 @@ public static class AlarmReport
             ["按月"] = report.ByMonth.Select(r => Line("月份", r.Name, r.Figures)).Append(Line("月份", "合计", report.Total)).ToList(),
             ["按站点"] = report.ByStation.Select(r => Line("站点", r.Name, r.Figures)).Append(Line("站点", "合计", report.Total)).ToList(),
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
+        return SpreadsheetWriter.Xlsx(sheets);
     }
 }

@@ -1,8 +1,8 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
-using MiniExcelLibs;
 
 namespace ElderCare.Web.Features.Audit;
 
@@ -20,13 +20,12 @@ public static class AuditApi
         g.MapGet("/export.xlsx", async ([AsParameters] SearchAudit.Query q, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await SearchAudit.Handle(q with { Page = 1 }, db, clock, ct, ExportLimit)).ToResult(page =>
                 {
-                    using var stream = new MemoryStream();
-                    stream.SaveAs(page.Items.Select(r => new Dictionary<string, object?>
+                    var xlsx = SpreadsheetWriter.Xlsx("审计日志", page.Items.Select(r => new Dictionary<string, object?>
                     {
                         ["序号"] = r.Sequence, ["时间"] = (r.At + ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                         ["用户"] = r.UserName, ["操作"] = r.Action, ["对象"] = r.Target, ["结果"] = r.Outcome, ["来源地址"] = r.Address, ["说明"] = r.Detail,
-                    }), sheetName: "审计日志");
-                    return TypedResults.File(stream.ToArray(), Coverage.ExportCoverage.ContentType, "审计日志.xlsx");
+                    }));
+                    return TypedResults.File(xlsx, Coverage.ExportCoverage.ContentType, "审计日志.xlsx");
                 }))
             .WithSummary("导出审计日志（Excel）");
         g.MapGet("/verify", async (AppDbContext db, CancellationToken ct) =>

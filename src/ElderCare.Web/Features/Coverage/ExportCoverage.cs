@@ -1,6 +1,6 @@
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
-using MiniExcelLibs;
 
 namespace ElderCare.Web.Features.Coverage;
 
@@ -26,8 +26,6 @@ public static class ExportCoverage
             row["缺口"] = string.Join("；", u.Gaps.Select(g => g.Message));
             return row;
         });
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: $"覆盖情况{report.AsOf:yyyy-MM-dd}");
-        return stream.ToArray();
+        return SpreadsheetWriter.Xlsx($"覆盖情况{report.AsOf:yyyy-MM-dd}", rows);
     }
 }

@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Caching.Memory;
@@ -19,11 +20,11 @@ public static class ElderImportApi
             .WithSummary("下载老年人信息导入模板（老年人信息、填写说明、示例三个工作表）");
 
         g.MapPost("/", async (IFormFile? file, CurrentUser user, AppDbContext db, FieldProtector protector, ElderOptions options,
-                TimeProvider clock, IMemoryCache cache, CancellationToken ct) =>
+                SpreadsheetLimits limits, TimeProvider clock, IMemoryCache cache, CancellationToken ct) =>
             {
                 if (file is null || file.Length == 0) return ApiResults.Invalid("file", "请上传 .xlsx 文件（表单字段 file）。");
                 await using var stream = file.OpenReadStream();
-                return (await ImportElders.Handle(stream, ImportElders.Importer.Of(user), db, protector, options, clock, cache, ct))
+                return (await ImportElders.Handle(stream, ImportElders.Importer.Of(user), db, protector, options, limits, clock, cache, ct))
                     .ToResult(TypedResults.Ok);
             })
             .DisableAntiforgery() // an API call authenticated by bearer token; the page form has its own antiforgery

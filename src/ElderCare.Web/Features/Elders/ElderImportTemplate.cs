@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -137,9 +138,18 @@ public static partial class ElderImportTemplate
     public static byte[] ErrorSheet(IEnumerable<IReadOnlyDictionary<string, string?>> rows, DateOnly today, int minimumAge)
     {
         var columns = Columns.Append(ErrorColumn).ToList();
-        var data = rows.Select(r => columns.ToDictionary(c => c, object? (c) => r.TryGetValue(c, out var v) ? v : null)).ToList();
+        var data = rows.Select(r => columns.ToDictionary(c => c, object? (c) => r.TryGetValue(c, out var v) ? Kept(v, c == ErrorColumn) : null)).ToList();
         return Write(data.Count == 0 ? Header(columns) : data, NotesRows(today, minimumAge), [ExampleRow(today)], columns);
     }
+
+    /// <summary>
+    /// The most characters of a rejected cell the error sheet keeps (the longest column, 住址, takes 300): a longer value
+    /// is cut and says so, so a file of huge cells cannot park them in memory for the hour the sheet is kept.
+    /// </summary>
+    public const int MaxKeptChars = 500;
+
+    private static string? Kept(string? value, bool message) =>
+        value is null || message || value.Length <= MaxKeptChars ? value : value[..MaxKeptChars] + $"…（原文 {value.Length:N0} 字，已截断）";
 
     private static List<Dictionary<string, object?>> NotesRows(DateOnly today, int minimumAge) =>
         Columns.Select(c => new Dictionary<string, object?>
@@ -174,9 +184,7 @@ public static partial class ElderImportTemplate
                 new DynamicExcelColumn("填写要求") { Width = 90 }, new DynamicExcelColumn("示例") { Width = 30 },
             ]).ToArray(),
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { [DataSheet] = data, [NotesSheet] = notes, [ExampleSheet] = example }, configuration: config);
-        return TextFormatColumns(stream.ToArray(), columns);
+        return TextFormatColumns(SpreadsheetWriter.Xlsx(new Dictionary<string, object> { [DataSheet] = data, [NotesSheet] = notes, [ExampleSheet] = example }, config), columns);
     }
 
     /// <summary>

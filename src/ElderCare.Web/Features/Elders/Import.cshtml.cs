@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -17,7 +18,7 @@ namespace ElderCare.Web.Features.Elders;
 [RequestSizeLimit(ImportElders.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportElders.MaxFileBytes)]
 public sealed class ElderImportModel(AppDbContext db, CurrentUser user, FieldProtector protector, ElderOptions options, TimeProvider clock,
-    IMemoryCache errorSheets) : PageModel
+    IMemoryCache errorSheets, SpreadsheetLimits limits) : PageModel
 {
     public ImportElders.Result? Result { get; private set; }
 
@@ -36,7 +37,7 @@ public sealed class ElderImportModel(AppDbContext db, CurrentUser user, FieldPro
         }
         FileName = Path.GetFileName(file.FileName);
         await using var stream = file.OpenReadStream();
-        var outcome = await ImportElders.Handle(stream, ImportElders.Importer.Of(user), db, protector, options, clock, errorSheets, ct);
+        var outcome = await ImportElders.Handle(stream, ImportElders.Importer.Of(user), db, protector, options, limits, clock, errorSheets, ct);
         switch (outcome.Kind)
         {
             case OutcomeKind.Ok:

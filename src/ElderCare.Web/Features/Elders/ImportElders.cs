@@ -7,10 +7,10 @@ using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using MiniExcelLibs;
 using Template = ElderCare.Web.Features.Elders.ElderImportTemplate;
 
 namespace ElderCare.Web.Features.Elders;
@@ -66,94 +66,75 @@ public static partial class ImportElders
     private sealed record RejectedRow(int Row, Dictionary<string, string?> Cells, List<RowError> Errors);
 
     public static async Task<Outcome<Result>> Handle(Stream xlsx, Importer importer, AppDbContext db, FieldProtector protector,
-        ElderOptions options, TimeProvider clock, IMemoryCache errorSheets, CancellationToken ct)
+        ElderOptions options, SpreadsheetLimits limits, TimeProvider clock, IMemoryCache errorSheets, CancellationToken ct)
     {
         var today = clock.Today();
-        var ownsBuffer = !xlsx.CanSeek;
-        var buffer = xlsx;
-        if (ownsBuffer)
+        // The shared reader refuses a file over the limits (zip bomb, huge cell, too many rows or columns, DOCTYPE) first.
+        var opened = await SpreadsheetReader.OpenAsync(xlsx, limits, ct);
+        if (!opened.IsOk) return Outcome<Result>.Invalid(opened.Errors!);
+        using var workbook = opened.Value!;
+        var names = workbook.SheetNames;
+        var sheet = names.Contains(Template.DataSheet)
+            ? Template.DataSheet
+            : names.FirstOrDefault(n => n is not (Template.NotesSheet or Template.ExampleSheet)) ?? Template.DataSheet;
+
+        var registry = await Registry.LoadAsync(importer.Scope, db, ct);
+        var good = new List<GoodRow>();
+        var rejected = new List<RejectedRow>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, string>? header = null;
+        var rowNo = 1; // the header is row 1
+        var rows = 0;
+        using var reader = workbook.Rows(sheet).GetEnumerator();
+        while (true)
         {
-            buffer = new MemoryStream();
-            await xlsx.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-        }
-        try
-        {
-            string sheet;
+            IDictionary<string, object?> cells;
             try
             {
-                var names = buffer.GetSheetNames();
-                sheet = names.Contains(Template.DataSheet)
-                    ? Template.DataSheet
-                    : names.FirstOrDefault(n => n is not (Template.NotesSheet or Template.ExampleSheet)) ?? Template.DataSheet;
+                if (!reader.MoveNext()) break;
+                cells = reader.Current;
             }
-            catch (Exception e) when (IsBadWorkbook(e))
+            catch (Exception e) when (SpreadsheetReader.IsBroken(e))
             {
-                return Outcome<Result>.Invalid("file", "文件不是有效的 .xlsx 工作簿，请使用下载的模板。");
+                return Outcome<Result>.Invalid("file", $"无法读取“{sheet}”工作表第 {rowNo + 1} 行附近的内容，文件可能已损坏，请在 Excel 中另存为 .xlsx 后重试。");
             }
-
-            var registry = await Registry.LoadAsync(importer.Scope, db, ct);
-            var good = new List<GoodRow>();
-            var rejected = new List<RejectedRow>();
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            Dictionary<string, string>? header = null;
-            var rowNo = 1; // the header is row 1
-            var rows = 0;
-            using var reader = buffer.Query(useHeaderRow: true, sheetName: sheet).GetEnumerator();
-            while (true)
+            rowNo++;
+            if (header is null)
             {
-                IDictionary<string, object?> cells;
-                try
-                {
-                    if (!reader.MoveNext()) break;
-                    cells = (IDictionary<string, object?>)reader.Current;
-                }
-                catch (Exception e) when (IsBadWorkbook(e))
-                {
-                    return Outcome<Result>.Invalid("file", $"无法读取“{sheet}”工作表第 {rowNo + 1} 行附近的内容，文件可能已损坏，请在 Excel 中另存为 .xlsx 后重试。");
-                }
-                rowNo++;
-                if (header is null)
-                {
-                    header = Header(cells.Keys);
-                    var missing = Template.Columns.Where(c => Template.Required.Contains(c) && !header.ContainsKey(c)).ToList();
-                    if (missing.Count > 0)
-                        return Outcome<Result>.Invalid("file", $"“{sheet}”工作表缺少列：{string.Join("、", missing)}。请使用下载的模板，第 1 行为列名。");
-                }
-                var row = Read(cells, header);
-                if (row.Values.All(v => v is null)) continue;
-                if (++rows > MaxRows)
-                    return Outcome<Result>.Invalid("file", $"文件超过 {MaxRows:N0} 行，请分批导入。");
-                if (rows % 1_000 == 0) ct.ThrowIfCancellationRequested();
-
-                var (input, id, existing, errors) = await CheckAsync(rowNo, row, cells, header, registry, seen, importer, db, protector, options, today, ct);
-                if (errors.Count > 0) rejected.Add(new RejectedRow(rowNo, row, errors));
-                else good.Add(new GoodRow(input, id!, existing));
+                header = Header(cells.Keys);
+                var missing = Template.Columns.Where(c => Template.Required.Contains(c) && !header.ContainsKey(c)).ToList();
+                if (missing.Count > 0)
+                    return Outcome<Result>.Invalid("file", $"“{sheet}”工作表缺少列：{string.Join("、", missing)}。请使用下载的模板，第 1 行为列名。");
             }
-            if (rows == 0) return Outcome<Result>.Invalid("file", $"“{sheet}”工作表中没有数据行（第 1 行为列名，从第 2 行起每行一位老年人）。");
+            var row = Read(cells, header);
+            if (row.Values.All(v => v is null)) continue;
+            if (++rows > MaxRows)
+                return Outcome<Result>.Invalid("file", $"文件超过 {MaxRows:N0} 行，请分批导入。");
+            if (rows % 1_000 == 0) ct.ThrowIfCancellationRequested();
 
-            var written = await WriteAsync(good, importer, db, protector, clock, ct);
-            if (!written.IsOk) return Outcome<Result>.Conflict(written.Message!);
-
-            var errorList = rejected.SelectMany(r => r.Errors).ToList();
-            string? url = null;
-            if (rejected.Count > 0)
-            {
-                var sheetBytes = Template.ErrorSheet(rejected.Select(r =>
-                {
-                    r.Cells[Template.ErrorColumn] = $"原表第 {r.Row} 行：" + string.Join("；", r.Errors.Select(e => $"{e.Column}：{e.Message}"));
-                    return (IReadOnlyDictionary<string, string?>)r.Cells;
-                }), today, options.MinimumAge);
-                url = ElderImportErrorSheets.Url(ElderImportErrorSheets.Keep(errorSheets, importer.UserId, sheetBytes));
-            }
-            var (imported, updated, unchanged) = written.Value;
-            return new Result(imported, updated, unchanged, rejected.Count, errorList.Take(MaxErrorsListed).ToList(),
-                errorList.Count > MaxErrorsListed, url);
+            var (input, id, existing, errors) = await CheckAsync(rowNo, row, cells, header, registry, seen, importer, db, protector, options, today, ct);
+            if (errors.Count > 0) rejected.Add(new RejectedRow(rowNo, row, errors));
+            else good.Add(new GoodRow(input, id!, existing));
         }
-        finally
+        if (rows == 0) return Outcome<Result>.Invalid("file", $"“{sheet}”工作表中没有数据行（第 1 行为列名，从第 2 行起每行一位老年人）。");
+
+        var written = await WriteAsync(good, importer, db, protector, clock, ct);
+        if (!written.IsOk) return Outcome<Result>.Conflict(written.Message!);
+
+        var errorList = rejected.SelectMany(r => r.Errors).ToList();
+        string? url = null;
+        if (rejected.Count > 0)
         {
-            if (ownsBuffer) await buffer.DisposeAsync();
+            var sheetBytes = Template.ErrorSheet(rejected.Select(r =>
+            {
+                r.Cells[Template.ErrorColumn] = $"原表第 {r.Row} 行：" + string.Join("；", r.Errors.Select(e => $"{e.Column}：{e.Message}"));
+                return (IReadOnlyDictionary<string, string?>)r.Cells;
+            }), today, options.MinimumAge);
+            url = ElderImportErrorSheets.Url(ElderImportErrorSheets.Keep(errorSheets, importer.UserId, sheetBytes));
         }
+        var (imported, updated, unchanged) = written.Value;
+        return new Result(imported, updated, unchanged, rejected.Count, errorList.Take(MaxErrorsListed).ToList(),
+            errorList.Count > MaxErrorsListed, url);
     }
 
     /// <summary>The regions the user may file elders under, and the registry by blind index, each loaded with one query.</summary>
@@ -478,10 +459,6 @@ public static partial class ImportElders
         "regionCode" => null,
         _ => "",
     };
-
-    private static bool IsBadWorkbook(Exception e) =>
-        e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException or FormatException
-            or InvalidCastException or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

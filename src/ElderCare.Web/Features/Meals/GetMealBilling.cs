@@ -2,9 +2,9 @@ using System.Globalization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace ElderCare.Web.Features.Meals;
 
@@ -88,8 +88,6 @@ public static class GetMealBilling
                 .Append(Row(billing.Month, "合计", null, billing.Total)).ToList(),
             ["按老年人"] = billing.Elders.Select(e => Row(billing.Month, e.DiningPointName, e.ElderName, e.Line)).ToList(),
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
+        return SpreadsheetWriter.Xlsx(sheets);
     }
 }

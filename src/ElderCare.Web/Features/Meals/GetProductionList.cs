@@ -1,8 +1,8 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace ElderCare.Web.Features.Meals;
 
@@ -63,8 +63,6 @@ public static class GetProductionList
                 ["助餐点"] = p.Name, ["堂食"] = p.DineIn, ["送餐"] = p.Delivery, ["合计"] = p.DineIn + p.Delivery,
             }).ToList(),
         };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
+        return SpreadsheetWriter.Xlsx(sheets);
     }
 }

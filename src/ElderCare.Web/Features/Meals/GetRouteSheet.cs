@@ -2,8 +2,8 @@ using ElderCare.Web.Infrastructure.Web;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace ElderCare.Web.Features.Meals;
 
@@ -58,12 +58,7 @@ public static class GetRouteSheet
             ["饮食需要"] = DietSuitability.NamesOf(s.Diets), ["备注"] = s.Notes, ["距上一站（米）"] = s.MetresFromPrevious,
             ["送达时间"] = null, ["老人情况"] = null,
         }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object>
-        {
-            [$"{sheet.Date:MMdd}{MealValidation.NameOf(sheet.Meal)}送餐"] = rows.Count > 0 ? rows :
-                [new Dictionary<string, object?> { ["顺序"] = null, ["老年人"] = "（本餐无送餐）" }],
-        });
-        return stream.ToArray();
+        return SpreadsheetWriter.Xlsx($"{sheet.Date:MMdd}{MealValidation.NameOf(sheet.Meal)}送餐", rows.Count > 0 ? rows :
+            [new Dictionary<string, object?> { ["顺序"] = null, ["老年人"] = "（本餐无送餐）" }]);
     }
 }

@@ -1,6 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Regions;
-using MiniExcelLibs;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Plan;
@@ -35,9 +35,7 @@ public static class ExportPlan
                 return row;
             }).ToList();
         }
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
+        return SpreadsheetWriter.Xlsx(sheets);
     }
 
     private static int? Count(PlanLine? line, int? year) =>

@@ -3,8 +3,8 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
-using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Plan;
@@ -17,85 +17,90 @@ public static class ImportPlan
     /// Reads a workbook in the layout of <see cref="PlanSheets"/>. All or nothing: with any bad row nothing changes and
     /// every bad row is reported as <c>{sheet}第N行:{column}</c>.
     /// </summary>
-    public static async Task<Outcome<Result>> Handle(Stream xlsx, AppDbContext db, CancellationToken ct)
+    public static async Task<Outcome<Result>> Handle(Stream xlsx, AppDbContext db, SpreadsheetLimits limits, CancellationToken ct)
+    {
+        // The shared reader refuses a file over the limits, a DOCTYPE or broken XML (400) before any row is read.
+        var opened = await SpreadsheetReader.OpenAsync(xlsx, limits, ct);
+        if (!opened.IsOk) return Outcome<Result>.Invalid(opened.Errors!);
+        using var workbook = opened.Value!;
+        return await ReadAsync(workbook, db, ct);
+    }
+
+    private static async Task<Outcome<Result>> ReadAsync(SpreadsheetReader workbook, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var units = await db.Regions.Where(r => r.Kind == RegionKind.Street || r.Kind == RegionKind.Town).ToDictionaryAsync(r => r.Code, ct);
         var parsed = new Dictionary<(string, FacilityType), PlanLine>();
         var villageCounts = new Dictionary<string, int?>();
         var rows = 0;
+        var sheetNames = workbook.SheetNames;
 
-        using var buffer = new MemoryStream();
-        await xlsx.CopyToAsync(buffer, ct);
-        List<string> sheetNames;
         try
         {
-            sheetNames = buffer.GetSheetNames();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
-        {
-            return Outcome<Result>.Invalid("file", "文件不是有效的 .xlsx 工作簿。");
-        }
-
-        foreach (var sheet in PlanSheets.All)
-        {
-            if (!sheetNames.Contains(sheet.Name))
+            foreach (var sheet in PlanSheets.All)
             {
-                errors.Add("file", $"缺少工作表「{sheet.Name}」，请使用导出的模板。");
-                continue;
-            }
-            var seen = new HashSet<string>();
-            var rowNo = 1; // the header is row 1
-            foreach (IDictionary<string, object?> cells in buffer.Query(useHeaderRow: true, sheetName: sheet.Name))
-            {
-                rowNo++;
-                if (cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)))) continue;
-                rows++;
-                var at = $"{sheet.Name}第{rowNo}行";
-                var code = Text(cells, PlanSheets.Code);
-                if (code is null || !units.TryGetValue(code, out var unit))
+                if (!sheetNames.Contains(sheet.Name))
                 {
-                    errors.Add($"{at}:{PlanSheets.Code}", code is null ? "缺少镇街代码。" : $"镇街代码 {code} 不存在。");
+                    errors.Add("file", $"缺少工作表「{sheet.Name}」，请使用导出的模板。");
                     continue;
                 }
-                if (!seen.Add(code))
+                var seen = new HashSet<string>();
+                var rowNo = 1; // the header is row 1
+                foreach (var cells in workbook.Rows(sheet.Name))
                 {
-                    errors.Add($"{at}:{PlanSheets.Code}", $"镇街代码 {code} 在本表中重复。");
-                    continue;
-                }
-                if (sheet == PlanSheets.Rural)
-                    villageCounts[code] = Count(cells, PlanSheets.Villages, at, errors);
-
-                foreach (var type in sheet.Types)
-                {
-                    var line = new PlanLine
+                    rowNo++;
+                    if (cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)))) continue;
+                    rows++;
+                    var at = $"{sheet.Name}第{rowNo}行";
+                    var code = Text(cells, PlanSheets.Code);
+                    if (code is null || !units.TryGetValue(code, out var unit))
                     {
-                        UnitCode = code, Type = type,
-                        Existing = Count(cells, PlanSheets.Existing(type), at, errors),
-                        ToConfirm = Text(cells, PlanSheets.ToConfirm(type)) is "是" or "Y" or "y" or "1" or "true",
-                        Note = Text(cells, PlanSheets.Note(type)),
-                    };
-                    foreach (var key in cells.Keys.Where(k => k.StartsWith(Labels.Of(type), StringComparison.Ordinal) && k.EndsWith("年拟建数", StringComparison.Ordinal)))
-                    {
-                        var yearText = key[Labels.Of(type).Length..^"年拟建数".Length];
-                        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
-                        {
-                            errors.Add($"{at}:{key}", "列名中的年份无效。");
-                            continue;
-                        }
-                        if (Count(cells, key, at, errors) is > 0 and var n) line.Years.Add(new PlanYear { Year = year, Count = n });
+                        errors.Add($"{at}:{PlanSheets.Code}", code is null ? "缺少镇街代码。" : $"镇街代码 {code} 不存在。");
+                        continue;
                     }
-                    if (Count(cells, PlanSheets.Unscheduled(type), at, errors) is > 0 and var u) line.Years.Add(new PlanYear { Year = null, Count = u });
-                    line.Note = errors.Text(line.Note, $"{at}:{PlanSheets.Note(type)}", PlanSheets.Note(type), FreeText.Note, multiLine: true);
-                    if (line.Note?.Length > 500) errors.Add($"{at}:{PlanSheets.Note(type)}", "备注不能超过 500 个字。");
+                    if (!seen.Add(code))
+                    {
+                        errors.Add($"{at}:{PlanSheets.Code}", $"镇街代码 {code} 在本表中重复。");
+                        continue;
+                    }
+                    if (sheet == PlanSheets.Rural)
+                        villageCounts[code] = Count(cells, PlanSheets.Villages, at, errors);
 
-                    var wrongKind = (type == FacilityType.StreetCenter && unit.Kind != RegionKind.Street)
-                                    || (type == FacilityType.TownCenter && unit.Kind != RegionKind.Town);
-                    if (wrongKind && (line.Existing > 0 || line.PlannedToBuild > 0))
-                        errors.Add($"{at}:{PlanSheets.Existing(type)}", $"{unit.Name}是{Labels.Of(unit.Kind)}，不应填写{Labels.Of(type)}。");
-                    else if (!wrongKind) parsed[(code, type)] = line;
+                    foreach (var type in sheet.Types)
+                    {
+                        var line = new PlanLine
+                        {
+                            UnitCode = code, Type = type,
+                            Existing = Count(cells, PlanSheets.Existing(type), at, errors),
+                            ToConfirm = Text(cells, PlanSheets.ToConfirm(type)) is "是" or "Y" or "y" or "1" or "true",
+                            Note = Text(cells, PlanSheets.Note(type)),
+                        };
+                        foreach (var key in cells.Keys.Where(k => k.StartsWith(Labels.Of(type), StringComparison.Ordinal) && k.EndsWith("年拟建数", StringComparison.Ordinal)))
+                        {
+                            var yearText = key[Labels.Of(type).Length..^"年拟建数".Length];
+                            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+                            {
+                                errors.Add($"{at}:{key}", "列名中的年份无效。");
+                                continue;
+                            }
+                            if (Count(cells, key, at, errors) is > 0 and var n) line.Years.Add(new PlanYear { Year = year, Count = n });
+                        }
+                        if (Count(cells, PlanSheets.Unscheduled(type), at, errors) is > 0 and var u) line.Years.Add(new PlanYear { Year = null, Count = u });
+                        line.Note = errors.Text(line.Note, $"{at}:{PlanSheets.Note(type)}", PlanSheets.Note(type), FreeText.Note, multiLine: true);
+                        if (line.Note?.Length > 500) errors.Add($"{at}:{PlanSheets.Note(type)}", "备注不能超过 500 个字。");
+
+                        var wrongKind = (type == FacilityType.StreetCenter && unit.Kind != RegionKind.Street)
+                                        || (type == FacilityType.TownCenter && unit.Kind != RegionKind.Town);
+                        if (wrongKind && (line.Existing > 0 || line.PlannedToBuild > 0))
+                            errors.Add($"{at}:{PlanSheets.Existing(type)}", $"{unit.Name}是{Labels.Of(unit.Kind)}，不应填写{Labels.Of(type)}。");
+                        else if (!wrongKind) parsed[(code, type)] = line;
+                    }
                 }
             }
+        }
+        catch (Exception e) when (SpreadsheetReader.IsBroken(e))
+        {
+            return Outcome<Result>.Invalid(SpreadsheetReader.Field, SpreadsheetReader.NotAWorkbook);
         }
         if (rows == 0 && !errors.Any) errors.Add("file", "工作簿中没有数据行。");
         if (errors.Any) return Outcome<Result>.Invalid(errors);

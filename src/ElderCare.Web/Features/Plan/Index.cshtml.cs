@@ -2,6 +2,7 @@ using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace ElderCare.Web.Features.Plan;
 
 /// <summary>The plan of Attachments 2 and 3 per street or town and facility type, with Excel export and import.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadPlan)]
-public sealed class PlanModel(AppDbContext db, CurrentUser user) : PageModel
+public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimits limits) : PageModel
 {
     public sealed record ImportError(string Where, string Column, string Message);
 
@@ -35,7 +36,7 @@ public sealed class PlanModel(AppDbContext db, CurrentUser user) : PageModel
         if (file is { Length: > 0 } && confirm)
         {
             await using var stream = file.OpenReadStream();
-            var outcome = await ImportPlan.Handle(stream, db, ct);
+            var outcome = await ImportPlan.Handle(stream, db, limits, ct);
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"导入成功：读取 {outcome.Value!.Rows} 行，更新 {outcome.Value.Lines} 条规划。";

@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Plan;
@@ -23,11 +24,11 @@ public static class PlanApi
                 TypedResults.File(await ExportPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct), ExportCoverage.ContentType, "荣昌区养老服务设施建设规划.xlsx"))
             .WithSummary("按附件2、附件3格式导出规划（Excel）");
 
-        g.MapPost("/import", async (IFormFile? file, AppDbContext db, CancellationToken ct) =>
+        g.MapPost("/import", async (IFormFile? file, AppDbContext db, SpreadsheetLimits limits, CancellationToken ct) =>
             {
                 if (file is null || file.Length == 0) return ApiResults.Invalid("file", "请上传 .xlsx 文件。");
                 await using var stream = file.OpenReadStream();
-                return (await ImportPlan.Handle(stream, db, ct)).ToResult(TypedResults.Ok);
+                return (await ImportPlan.Handle(stream, db, limits, ct)).ToResult(TypedResults.Ok);
             })
             .DisableAntiforgery() // an API call authenticated by bearer token; the page form has its own antiforgery
             .RequireAuthorization(Roles.Policies.WritePlan)
