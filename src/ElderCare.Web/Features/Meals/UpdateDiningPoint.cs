@@ -13,7 +13,7 @@ public static class UpdateDiningPoint
     {
         var point = await db.DiningPoints.InScope(scope).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (point is null) return Outcome<DiningPointResource>.NotFound("未找到该助餐点。");
-        var (errors, facility, name) = await RegisterDiningPoint.Check(input, scope, db, ct);
+        var (errors, facility, name) = await RegisterDiningPoint.Check(input, scope, db, ct, point.KitchenId);
         if (errors.Any) return Outcome<DiningPointResource>.Invalid(errors);
         RegisterDiningPoint.Apply(point, input, facility!, name);
         await db.SaveChangesAsync(ct);
