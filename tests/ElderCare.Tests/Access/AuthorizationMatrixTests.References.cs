@@ -4,7 +4,6 @@ using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -70,6 +69,10 @@ public partial class AuthorizationMatrixTests
         ["POST /api/follow-ups/{id:guid}"] = "answers only",
         ["POST /api/family-beds/{id:guid}/schedule"] = "month only",
         ["POST /api/devices/heartbeat"] = "device key only",
+        ["POST /api/auth/logout"] = "no body",
+        ["POST /api/users/{id:guid}/disable"] = "no body",
+        ["POST /api/users/{id:guid}/enable"] = "no body",
+        ["POST /api/meals/orders/{id:guid}/cancel"] = "no body",
     };
 
     private List<RefRow> References()
@@ -254,13 +257,14 @@ public partial class AuthorizationMatrixTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>Every unsafe endpoint, not only those whose metadata declares a body: the alarm intake reads its body
+    /// itself (idempotency hash), so "has a body" cannot be told from the metadata alone; one without a body is exempt.</summary>
     [Fact]
     public void Every_unsafe_endpoint_with_a_body_has_reference_rows_or_an_exemption()
     {
         var rows = References().Select(r => r.Key).ToHashSet();
         var unsafeWithBody = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(m => m is not ("GET" or "HEAD" or "OPTIONS")) == true
-                        && e.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(m => m is not ("GET" or "HEAD" or "OPTIONS")) == true)
             .Select(KeyOf).Distinct().Order().ToList();
         var missing = unsafeWithBody.Where(k => !rows.Contains(k) && !ReferenceExemptions.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Unsafe endpoints with a body and no reference row or exemption:\n" + string.Join("\n", missing));
