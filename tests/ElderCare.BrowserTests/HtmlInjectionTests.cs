@@ -46,7 +46,7 @@ public sealed class HtmlInjectionTests(AppServer app, Chromium chromium) : IClas
         using var device = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
         {
-            Content = new StringContent($$"""{"kind":"sos","occurredAt":"{{app.Clock.GetUtcNow():O}}","location":{"lat":29.4051,"lng":105.5942}}""",
+            Content = new StringContent($$$"""{"kind":"sos","occurredAt":"{{{app.Clock.GetUtcNow():O}}}","location":{"lat":29.4051,"lng":105.5942}}""",
                 Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Device-Key", await DeviceKeyFor(elder.Id));
