@@ -14,7 +14,7 @@ namespace ElderCare.Tests.Access;
 /// the allowed ones answer, the forbidden ones answer 403, and objects outside a scoped role's street or town or
 /// facilities answer 404. The expectations are written out here, not read from the app's own policies.
 /// </summary>
-public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
+public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly Role[] AllRoles = Enum.GetValues<Role>();
     private static readonly Role[] Everyone = AllRoles;

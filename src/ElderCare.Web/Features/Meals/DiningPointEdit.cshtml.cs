@@ -13,6 +13,7 @@ public sealed class DiningPointEditModel(AppDbContext db, CurrentUser user, Time
         var outcome = await ListMealSites.DiningPoint(Id, CurrentUser.Scope, Db, ct);
         if (!outcome.IsOk) return Missing(outcome.Message);
         Form = MealSiteForm.From(outcome.Value!);
+        KeptKitchenId = outcome.Value!.KitchenId;
         await LoadChoicesAsync(ct);
         return Page();
     }
@@ -21,6 +22,7 @@ public sealed class DiningPointEditModel(AppDbContext db, CurrentUser user, Time
     {
         var current = await ListMealSites.DiningPoint(Id, CurrentUser.Scope, Db, ct);
         if (!current.IsOk) return Missing(current.Message);
+        KeptKitchenId = current.Value!.KitchenId;
         return await SubmitDiningPointAsync(input => UpdateDiningPoint.Handle(Id, input, CurrentUser.Scope, Db, ct), x => $"已保存助餐点“{x.Name}”的修改。", ct);
     }
 }

@@ -28,7 +28,8 @@ public static class RegisterDiningPoint
     }
 
     /// <summary>The checks shared with <see cref="UpdateDiningPoint"/>: name, address, facility in scope, kitchen, a position.</summary>
-    internal static async Task<(FieldErrors Errors, Facility? Facility, string Name)> Check(Input input, DataScope scope, AppDbContext db, CancellationToken ct)
+    internal static async Task<(FieldErrors Errors, Facility? Facility, string Name)> Check(Input input, DataScope scope, AppDbContext db, CancellationToken ct,
+        Guid? keptKitchen = null)
     {
         var errors = new FieldErrors();
         var name = input.Name?.Trim() ?? "";
@@ -44,9 +45,10 @@ public static class RegisterDiningPoint
             facility = await db.Facilities.AsNoTracking().InScope(scope).FirstOrDefaultAsync(f => f.Id == fid, ct);
             errors.AddIf(facility is null, "facilityId", "所选设施不存在或不在您的管辖范围内。");
         }
-        // Any kitchen of the district may supply a dining point (a town's kitchen often cooks for its neighbours).
+        // The kitchen must be one the user may read (ADR 0019); a neighbour's kitchen is bound by the district or by
+        // the officer of the kitchen's unit, and outside scope it reads as unknown. Editing keeps the kitchen it has.
         if (input.KitchenId is not { } kid) errors.Add("kitchenId", "请选择供餐的中央厨房。");
-        else errors.AddIf(!await db.Kitchens.AnyAsync(k => k.Id == kid, ct), "kitchenId", "所选中央厨房不存在。");
+        else errors.AddIf(kid != keptKitchen && !await db.Kitchens.InScope(scope).AnyAsync(k => k.Id == kid, ct), "kitchenId", "所选中央厨房不存在。");
         var lat = input.Location?.Lat ?? facility?.Latitude;
         var lng = input.Location?.Lng ?? facility?.Longitude;
         if (facility is not null && (lat is null || lng is null)) errors.Add("location", "设施没有登记位置，请填写助餐点的经纬度（送餐路线从这里出发）。");

@@ -17,7 +17,7 @@ public static class UpdateDiningPoint
         var text = new FieldErrors();
         input = input with { Name = text.Text(input.Name, "name", "助餐点名称", FreeText.LongName), Address = text.Text(input.Address, "address", "地址", FreeText.Address) };
         if (text.Any) return Outcome<DiningPointResource>.Invalid(text);
-        var (errors, facility, name) = await RegisterDiningPoint.Check(input, scope, db, ct);
+        var (errors, facility, name) = await RegisterDiningPoint.Check(input, scope, db, ct, point.KitchenId);
         if (errors.Any) return Outcome<DiningPointResource>.Invalid(errors);
         RegisterDiningPoint.Apply(point, input, facility!, name);
         await db.SaveChangesAsync(ct);

@@ -61,12 +61,16 @@ public abstract class MealSiteFormModel(AppDbContext db, CurrentUser user, TimeP
     protected CurrentUser CurrentUser => user;
     protected TimeProvider Clock => clock;
 
+    /// <summary>The kitchen an edited dining point already has: kept even when outside scope (ADR 0019).</summary>
+    protected Guid? KeptKitchenId { get; set; }
+
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
         Facilities = (await db.Facilities.AsNoTracking().InScope(user.Scope).OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct))
             .Select(f => new Choice(f.Id, f.Name)).ToList();
-        // Any kitchen of the district may supply a dining point, as the API allows.
-        Kitchens = (await db.Kitchens.AsNoTracking().OrderBy(k => k.UnitCode).ThenBy(k => k.Name).Select(k => new { k.Id, k.Name }).ToListAsync(ct))
+        // Only kitchens the user may read (ADR 0019), as the API allows.
+        var kept = KeptKitchenId;
+        Kitchens = (await db.Kitchens.AsNoTracking().Where(k => db.Kitchens.InScope(user.Scope).Any(i => i.Id == k.Id) || k.Id == kept).OrderBy(k => k.UnitCode).ThenBy(k => k.Name).Select(k => new { k.Id, k.Name }).ToListAsync(ct))
             .Select(k => new Choice(k.Id, k.Name)).ToList();
         var regions = await ListRegions.Handle(null, user.Scope, db, ct);
         RegionChoices = regions.Where(r => Region.IsUnit(r.Kind))
@@ -97,7 +101,7 @@ public abstract class MealSiteFormModel(AppDbContext db, CurrentUser user, TimeP
         var errors = new FieldErrors();
         var input = new RegisterDiningPoint.Input(Form.Name, FormValues.Id(Form.FacilityId, "facilityId", errors), FormValues.Id(Form.KitchenId, "kitchenId", errors),
             Form.Address, Form.ReadLocation(errors));
-        if (errors.Any) return await ShowAsync(errors, (await RegisterDiningPoint.Check(input, user.Scope, db, ct)).Errors, ct);
+        if (errors.Any) return await ShowAsync(errors, (await RegisterDiningPoint.Check(input, user.Scope, db, ct, KeptKitchenId)).Errors, ct);
         return await SaveAsync(await save(input), flash, ct);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
@@ -98,9 +99,10 @@ public static partial class AddWorker
         if (regions.Count == 0) errors.Add("regionCodes", "请至少选择一个服务区域。");
         else
         {
-            var known = await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
-            foreach (var r in regions.Where(r => !known.Contains(r) || !(scope.Kind is ScopeKind.District or ScopeKind.Facilities || scope.Covers(r))))
-                errors.Add("regionCodes", $"区划代码 {r} 不存在或不在您的管辖范围内。");
+            // Outside scope a region reads as unknown (ADR 0019), for an operator too: the units its facilities stand in.
+            var known = await db.Regions.AsNoTracking().InScope(scope, db).Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
+            foreach (var r in regions.Where(r => !known.Contains(r)))
+                errors.Add("regionCodes", $"区划代码 {r} 不存在。");
         }
         var slots = new List<AvailabilitySlot>();
         foreach (var (s, i) in (input.Availability ?? []).Select((s, i) => (s, i)))
@@ -115,8 +117,13 @@ public static partial class AddWorker
         if (!string.IsNullOrWhiteSpace(input.UserName))
         {
             var u = await db.Users.AsNoTracking().Where(x => x.UserName == input.UserName.Trim()).Select(x => new { x.Id, x.Role }).FirstOrDefaultAsync(ct);
-            if (u is null || u.Role != Role.Caregiver) errors.Add("userName", "须为角色是“护理员”的已有用户。");
-            else if (await db.Workers.AnyAsync(w => w.UserId == u.Id && w.Id != (editing == null ? Guid.Empty : editing.Id), ct)) errors.Add("userName", "该用户已关联其他服务人员。");
+            var self = editing?.Id ?? Guid.Empty;
+            // A caregiver account already linked to a worker outside scope reads as unknown (ADR 0019): neither linked
+            // away nor disclosed. One linked to another worker in scope is named as taken.
+            var linked = u is null ? null : await db.Workers.AsNoTracking().Where(w => w.UserId == u.Id && w.Id != self).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+            var linkedInScope = linked is { } l && await db.Workers.InScope(scope, db).AnyAsync(w => w.Id == l, ct);
+            if (u is null || u.Role != Role.Caregiver || (linked is not null && !linkedInScope)) errors.Add("userName", "须为角色是“护理员”的已有用户。");
+            else if (linked is not null) errors.Add("userName", "该用户已关联其他服务人员。");
             else userId = u.Id;
         }
         if (errors.Any) return (errors, null);

@@ -80,7 +80,8 @@ public static class RaiseOrder
         ServiceProvider? provider = null;
         if (input.ProviderId is { } pid)
         {
-            provider = await db.ServiceProviders.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid && p.Active, ct);
+            // Outside scope a provider reads as unknown (ADR 0019).
+            provider = await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == pid && p.Active, ct);
             errors.AddIf(provider is null, "providerId", "找不到该服务机构。");
         }
         else if (scope.Kind == ScopeKind.Facilities)

@@ -42,9 +42,9 @@ public static class SuggestWorkers
         var home = await db.Elders.Where(e => e.Id == elderId).Select(e => new { e.Latitude, e.Longitude }).FirstAsync(ct);
         // The worker's region codes that cover the elder: the district, the street or town, the community or village.
         var prefixes = new List<string> { regionCode[..Math.Min(6, regionCode.Length)], unitCode, regionCode }.Distinct().ToList();
-        var workers = db.Workers.AsNoTracking().Where(w => w.Active && w.RegionCodes.Any(c => prefixes.Contains(c)));
+        // Only workers the user may read and so assign (ADR 0019).
+        var workers = db.Workers.AsNoTracking().InScope(scope, db).Where(w => w.Active && w.RegionCodes.Any(c => prefixes.Contains(c)));
         if (providerId is { } p) workers = workers.Where(w => w.ProviderId == p);
-        else if (scope.Kind == ScopeKind.Facilities) workers = workers.InScope(scope, db);
         var list = await workers.ToListAsync(ct);
         var ids = list.Select(w => w.Id).ToList();
         var booked = await Bookings(ids, orderId, start, end, db, ct);
@@ -91,9 +91,9 @@ public static class AssignOrder
         var text = new FieldErrors();
         input = input with { Note = text.Text(input.Note, "note", "派单备注", 200) };
         if (text.Any) return Outcome<OrderResource>.Invalid(text);
-        var workers = db.Workers.AsNoTracking().Where(w => w.Active);
+        // Only a worker the user may read (ADR 0019); outside scope one reads as unknown.
+        var workers = db.Workers.AsNoTracking().InScope(scope, db).Where(w => w.Active);
         if (order.ProviderId is { } p) workers = workers.Where(w => w.ProviderId == p);
-        else if (scope.Kind == ScopeKind.Facilities) workers = workers.InScope(scope, db);
         var worker = input.WorkerId is { } wid ? await workers.FirstOrDefaultAsync(w => w.Id == wid, ct) : null;
         if (worker is null) return Outcome<OrderResource>.Invalid("workerId", order.ProviderId is null ? "请选择服务人员。" : "请选择承接机构的服务人员。");
         var (request, candidates) = await SuggestWorkers.Facts(order.Id, order.ElderId, order.ServiceItemId, order.ItemCode, worker.ProviderId, order.RegionCode,

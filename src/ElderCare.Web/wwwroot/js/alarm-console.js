@@ -31,8 +31,15 @@ function drawMap() {
     layer = L.layerGroup().addTo(map);
   }
   layer.clearLayers();
-  for (const p of points) L.circleMarker([p.lat, p.lng], { radius: 9, color: '#b71c1c', weight: 3 }).bindTooltip(p.title).addTo(layer);
+  // Leaflet takes a string tooltip as HTML: hand it an element whose text is the title (an elder's name is data, ADR 0019).
+  for (const p of points) L.circleMarker([p.lat, p.lng], { radius: 9, color: '#b71c1c', weight: 3 }).bindTooltip(asText(p.title)).addTo(layer);
   if (points.length > 0) map.fitBounds(points.map(p => [p.lat, p.lng]), { maxZoom: 15, padding: [30, 30] });
+}
+
+function asText(text) {
+  const span = document.createElement('span');
+  span.textContent = text ?? '';
+  return span;
 }
 
 // A re-read replaces the cards; what an operator has typed or chosen in a card's forms (and the focus) survives it,

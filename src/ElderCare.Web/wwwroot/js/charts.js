@@ -1,5 +1,6 @@
 // Draws the charts whose numbers the page already shows as a table: <div data-chart="…" data-chart-source="id-of-json">.
 // Without JavaScript (or ECharts) the table stays the source of truth, so failures here are silent.
+// Tooltips render as canvas text (renderMode 'richText'), never as HTML: labels and names stay data (ADR 0019).
 const palette = { planned: '#9cc3e6', operating: '#1f8a4c' };
 
 function buildProgress(el, data) {
@@ -7,7 +8,7 @@ function buildProgress(el, data) {
   chart.setOption({
     color: data.series.map(s => palette[s.kind] ?? '#0d4a86'),
     textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: data.years },
@@ -29,7 +30,7 @@ function alarmSla(el, data) {
   const chart = window.echarts.init(el, null, { renderer: 'canvas' });
   chart.setOption({
     textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0 },
     grid: { left: 48, right: 48, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: data.months },

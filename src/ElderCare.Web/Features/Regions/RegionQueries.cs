@@ -1,0 +1,19 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+
+namespace ElderCare.Web.Features.Regions;
+
+public static class RegionQueries
+{
+    /// <summary>
+    /// Regions the user may read and attach records to (ADR 0019): the whole district; a town officer's street or town
+    /// with its communities and villages; an operator the streets or towns its facilities stand in, with theirs.
+    /// </summary>
+    public static IQueryable<Region> InScope(this IQueryable<Region> regions, DataScope scope, AppDbContext db) => scope.Kind switch
+    {
+        ScopeKind.District => regions,
+        ScopeKind.Unit => regions.Where(r => r.Code.StartsWith(scope.RegionCode!)),
+        ScopeKind.Facilities => regions.Where(r => db.Facilities.Any(f => scope.FacilityIds.Contains(f.Id) && r.Code.StartsWith(f.UnitCode))),
+        _ => regions.Where(r => false),
+    };
+}
