@@ -138,7 +138,8 @@ public static class DemoSeed
             db.Workers.AddRange(workers);
             await db.SaveChangesAsync(ct);
 
-            var items = (await db.ServiceItems.AsNoTracking().ToListAsync(ct)).Where(i => i.InEffectOn(_today.AddDays(-31)) && i.InEffectOn(_today)).ToList();
+            // Ordered: rows come back in insertion order, and EF inserts in key order (random v7 ids), not Add order.
+            var items = (await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ThenBy(i => i.EffectiveFrom).ToListAsync(ct)).Where(i => i.InEffectOn(_today.AddDays(-31)) && i.InEffectOn(_today)).ToList();
             var orders = Orders(elders, providers, workers, items);
             db.ServiceOrders.AddRange(orders);
             await db.SaveChangesAsync(ct);
@@ -226,6 +227,8 @@ public static class DemoSeed
             var townYears = new Queue<int>([2019, 2019, 2020, 2020, 2020, 2020, 2020, 2021, 2021, 2021, 2021, 2022, 2022, 2022, 2022]);
             // Village points planned: 8 a year 2019–2022 (附件3), spread over the units in order.
             var pointYears = new Queue<int>(Enumerable.Range(0, 32).Select(i => 2019 + i / 8));
+            // Community stations planned: 12 in 2019, 18 in 2020 (附件2 合计), in unit order.
+            var stationYears = new Queue<int>(Enumerable.Range(0, 30).Select(i => i < 12 ? 2019 : 2020));
             var extraTownStation = 1; // 附件2: the towns' 28 station cells are 16 existing + 12 planned
             var stationIndex = 0;
             foreach (var u in RongchangSeed.Units)
@@ -261,7 +264,7 @@ public static class DemoSeed
                 {
                     var place = communities[i];
                     var existing = i < existingStations;
-                    var opened = existing ? new DateOnly(2016 + _rng.Next(3), 1 + _rng.Next(12), 1 + _rng.Next(28)) : Opened(2019 + _rng.Next(2));
+                    var opened = existing ? new DateOnly(2016 + _rng.Next(3), 1 + _rng.Next(12), 1 + _rng.Next(28)) : Opened(stationYears.TryDequeue(out var y) ? y : 2020);
                     var station = New(FacilityType.CommunityStation, $"{Plain(place.Name)}养老服务站", place, opened, standards[FacilityType.CommunityStation]);
                     station.FloorArea = 300 + _rng.Next(300);
                     station.Beds = new Beds { Total = 4 + _rng.Next(8), DayCare = 4 + _rng.Next(8) };
@@ -675,16 +678,23 @@ public static class DemoSeed
             var alarms = new List<Alarm>();
             var elderOf = elders.ToDictionary(e => e.Id);
             if (devices.Count == 0) return (devices, alarms);
-            // Twelve months back from today, 35–60 a month, the latest few still open.
+            // The twelve calendar months of the SLA report (this one so far), 35–60 alarms in a whole month, all handled.
+            var latest = _now.AddMinutes(-30);
             for (var monthsAgo = 11; monthsAgo >= 0; monthsAgo--)
             {
-                var perMonth = 35 + _rng.Next(26);
+                var first = new DateOnly(_today.Year, _today.Month, 1).AddMonths(-monthsAgo);
+                var start = ServiceTime.Utc(first.ToDateTime(TimeOnly.MinValue));
+                var end = ServiceTime.Utc(first.AddMonths(1).ToDateTime(TimeOnly.MinValue));
+                if (end > latest) end = latest;
+                if (end <= start) continue;
+                var span = end - start;
+                var perMonth = Math.Max(3, (int)Math.Round((35 + _rng.Next(26)) * Math.Min(1, span.TotalDays / 30)));
                 for (var n = 0; n < perMonth; n++)
                 {
                     var device = devices[_rng.Next(devices.Count)];
                     var elder = elderOf[device.ElderId];
-                    var raised = _now.AddDays(-monthsAgo * 30.4 - _rng.NextDouble() * 30).AddSeconds(-_rng.Next(86400));
-                    if (raised >= _now.AddMinutes(-30) || raised < device.RegisteredAt) continue;
+                    var raised = start + span * _rng.NextDouble();
+                    if (raised < device.RegisteredAt) continue;
                     var kind = _rng.NextDouble() switch
                     {
                         < 0.5 => AlarmKind.Sos, < 0.7 => AlarmKind.Fall, < 0.8 => AlarmKind.Inactivity, < 0.9 => AlarmKind.HeartRate,
