@@ -691,10 +691,11 @@ public static class DemoSeed
                 var perMonth = Math.Max(3, (int)Math.Round((35 + _rng.Next(26)) * Math.Min(1, span.TotalDays / 30)));
                 for (var n = 0; n < perMonth; n++)
                 {
-                    var device = devices[_rng.Next(devices.Count)];
-                    var elder = elderOf[device.ElderId];
                     var raised = start + span * _rng.NextDouble();
-                    if (raised < device.RegisteredAt) continue;
+                    var device = devices[_rng.Next(devices.Count)];
+                    for (var tries = 0; device.RegisteredAt > raised && tries < 20; tries++) device = devices[_rng.Next(devices.Count)];
+                    if (device.RegisteredAt > raised) continue; // only a device already installed can call
+                    var elder = elderOf[device.ElderId];
                     var kind = _rng.NextDouble() switch
                     {
                         < 0.5 => AlarmKind.Sos, < 0.7 => AlarmKind.Fall, < 0.8 => AlarmKind.Inactivity, < 0.9 => AlarmKind.HeartRate,
