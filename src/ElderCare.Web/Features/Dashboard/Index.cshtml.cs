@@ -29,11 +29,14 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
     public Alarms.AlarmReportResource? AlarmSla { get; private set; }
     /// <summary>家庭养老床位 in force per centre, with this month's planned and verified visits (issue 5).</summary>
     public IReadOnlyList<FamilyBeds.CentreBeds> FamilyBeds { get; private set; } = [];
+    /// <summary>The database was filled by <c>seed --demo</c> (ADR 22): every figure below is synthetic.</summary>
+    public bool IsDemo { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // Roles that do not read coverage start elsewhere (an operator at its facilities, the auditor at the log).
         if (!Roles.Allows(User, Roles.Policies.ReadCoverage)) return Redirect(Roles.Home(User));
+        IsDemo = await Data.Seed.DemoSeed.IsDemoAsync(db, ct);
         var coverage = await GetCoverage.Handle(AsOf, null, user.Scope, db, clock, ct);
         if (coverage.Kind == OutcomeKind.Invalid)
         {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace ElderCare.Web.Infrastructure.Web;
 
 /// <summary>
-/// <c>dotnet run --project src/ElderCare.Web -- &lt;command&gt;</c>: migrate, seed, users add|disable|reset-password,
+/// <c>dotnet run --project src/ElderCare.Web -- &lt;command&gt;</c>: migrate, seed [--demo], users add|disable|reset-password,
 /// audit verify. Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input).
 /// Passwords come from standard input, never the command line (where they would land in shell history).
 /// </summary>
@@ -18,6 +18,7 @@ public static class AdminCommands
         可用命令：
           migrate                                   迁移数据库并退出
           seed                                      载入基础数据（幂等）
+          seed --demo                               在新的空数据库中载入演示数据（合成的荣昌区；已有实际数据时拒绝，退出 1）
           users add NAME --role ROLE [--region CODE] [--facility ID]...   新增用户，密码从标准输入读取
           users disable NAME                        停用用户并结束其全部会话
           users reset-password NAME                 重置密码（从标准输入读取；为空则生成），下次登录须修改
@@ -47,6 +48,19 @@ public static class AdminCommands
                 await Database.MigrateAsync(db);
                 output.WriteLine("数据库已迁移到最新版本。");
                 return 0;
+            case ["seed", "--demo"]:
+            {
+                await Database.MigrateAsync(db);
+                var demo = await DemoSeed.RunAsync(db, services.GetRequiredService<FieldProtector>(), services.GetRequiredService<AuditLog>(),
+                    services.GetRequiredService<TimeProvider>(), ct);
+                if (!demo.IsOk)
+                {
+                    await error.WriteLineAsync(demo.Message);
+                    return 1;
+                }
+                output.WriteLine($"演示数据已载入（名称均带“{DemoSeed.Mark}”，首页显示“演示数据”）：{demo.Value}。");
+                return 0;
+            }
             case ["seed", ..]:
                 await Database.MigrateAsync(db);
                 output.WriteLine($"基础数据已加载：新增 {await RongchangSeed.RunAsync(db)} 条（已有数据不覆盖）。");
