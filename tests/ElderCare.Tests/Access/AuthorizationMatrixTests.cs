@@ -102,6 +102,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("POST /api/regions/", WriteRegions, _ => "/api/regions", new { code = "", name = "" }),
         new("PUT /api/regions/{code}", WriteRegions, _ => $"/api/regions/{Make.Changyuan}", new { villageCount = 2 },
             _ => $"/api/regions/{Make.Panlong}"),
+        new("POST /api/regions/{code}/code", WritePlan, _ => $"/api/regions/{Make.Changyuan}/code", new { newCode = "" }),
         new("GET /api/facilities/", ReadFacilities, _ => "/api/facilities"),
         new("POST /api/facilities/", WriteFacilities, _ => "/api/facilities", FacilityBody),
         new("GET /api/facilities/{id:guid}", ReadFacilities, w => $"/api/facilities/{w.FacilityA}", null, w => $"/api/facilities/{w.FacilityB}"),

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 
 namespace ElderCare.Web.Features.Regions;
@@ -19,6 +20,12 @@ public static class RegionsApi
                 (await UpdateRegionFigures.Handle(code, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteRegions)
             .WithSummary("修改区域名称和基础数据（行政村数、社区数、人口）");
+        g.MapPost("/{code}/code", async (string code, ChangeRegionCode.Input input, CurrentUser user, AppDbContext db, AuditLog audit,
+                TimeProvider clock, CancellationToken ct) =>
+                (await ChangeRegionCode.Handle(code, input, user, db, audit, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ChangeRegionCodes)
+            .WithSummary("更正区域代码（镇街或村社区）：引用该代码的设施、下级区域、老年人、规划、用户、工单等在一个事务中随之更正，并记入审计")
+            .WithDescription("请求体 {newCode, reason}。新代码须为该级别的位数、以上级代码开头且未被使用（已被使用返回 409）。仅区级用户可用。");
         return api;
     }
 }
