@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElderCare.Tests.Regions;
 
 /// <summary>Issue 11: the district corrects an unverified town code, and everything filed under it follows (ADR 0021).</summary>
-public class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFactory>
+public partial class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Ronglong = "500153007"; // 荣隆镇, code unverified
     private const string Renyi = "500153008";    // 仁义镇
@@ -82,7 +82,7 @@ public class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.False(await db.Regions.AnyAsync(x => x.Code == Ronglong));
             Assert.Equal(0, await db.PlanLines.CountAsync(l => l.UnitCode == Ronglong));
 
-            var audit = await db.AuditEntries.Where(a => a.Action == "region.code-change").ToListAsync();
+            var audit = await db.AuditEntries.Where(a => a.Action == "region.code-change" && a.Target == "region/" + Ronglong).ToListAsync();
             var entry = Assert.Single(audit);
             Assert.Contains("500153007 → 500153107", entry.Detail);
             Assert.Contains("依据2026年统计用区划代码", entry.Detail);
@@ -157,6 +157,39 @@ public class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFactory>
             await db.Database.ExecuteSqlRawAsync(AppFactory.OnPostgres ? "DROP TRIGGER refuse_plan ON \"PlanLines\"" : "DROP TRIGGER refuse_plan");
         }
     }
+
+    [Fact]
+    public async Task The_edit_page_form_asks_for_confirmation_then_corrects_the_code()
+    {
+        const string zhisheng = "500153011"; // 直升镇
+        var direct = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        direct.DefaultRequestHeaders.Authorization = app.Staff.DefaultRequestHeaders.Authorization;
+        var page = await direct.GetStringAsync($"/regions/{zhisheng}/edit");
+        Assert.Contains("更正区划代码", page);
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        Task<HttpResponseMessage> Post(params KeyValuePair<string, string>[] fields) => direct.PostAsync($"/regions/{zhisheng}/edit?handler=code",
+            new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+
+        var unconfirmed = await Post(new("newCode", "500153111"), new("reason", "核对统计用区划代码"));
+        Assert.Contains("请勾选确认", await unconfirmed.Content.ReadAsStringAsync());
+        var bad = await Post(new("newCode", "5001531"), new("reason", "核对"), new("confirm", "true"));
+        Assert.Contains("镇代码应为 9 位数字", await bad.Content.ReadAsStringAsync());
+        await using (app.Scope(out var db)) Assert.True(await db.Regions.AnyAsync(r => r.Code == zhisheng));
+
+        var done = await Post(new("newCode", "500153111"), new("reason", "核对统计用区划代码"), new("confirm", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        await using (app.Scope(out var db))
+        {
+            Assert.False(await db.Regions.AnyAsync(r => r.Code == zhisheng));
+            Assert.Equal("直升镇", (await db.Regions.SingleAsync(r => r.Code == "500153111")).Name);
+        }
+        // A town officer sees no such form and cannot post it.
+        var officer = await app.ClientAs(Role.TownOfficer, "500153012");
+        Assert.DoesNotContain("更正区划代码", await officer.GetStringAsync("/regions/500153012/edit"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 
     [Fact]
     public void Every_column_named_like_a_region_code_is_moved_by_a_code_change()
