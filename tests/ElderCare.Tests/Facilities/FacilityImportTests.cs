@@ -126,6 +126,15 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_blank_row_is_skipped_and_row_numbers_stay_those_of_the_sheet()
+    {
+        var blank = T.Columns.ToDictionary(c => c, object? (_) => null);
+        var result = await Imported(await Import(app.Staff, Workbook(Row("GAP-1", "空行前站"), blank, Row("GAP-2", ""))));
+        AssertCounts(result, 1, 0, 0, 1);
+        Assert.Contains(Errors(result), e => e.StartsWith("第 4 行 C 列（名称）：", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_workbook_or_lacks_columns_is_400_naming_file()
     {
         await (await Import(app.Staff, "not a workbook"u8.ToArray())).AssertFieldError("file");
