@@ -17,6 +17,7 @@ namespace ElderCare.Web.Data;
 public abstract class AppDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
+    public DbSet<RegionCodeChange> RegionCodeChanges => Set<RegionCodeChange>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<FacilityStatusChange> FacilityStatusChanges => Set<FacilityStatusChange>();
     public DbSet<ConstructionStandard> ConstructionStandards => Set<ConstructionStandard>();

@@ -30,7 +30,9 @@ public static class RongchangSeed
             db.Regions.Add(new Region { Code = DistrictCode, Name = "荣昌区", Kind = RegionKind.District, Population = 668977 });
             added++;
         }
-        foreach (var u in Units.Where(u => regions.Add(u.Code)))
+        // A seeded code the district has corrected (ADR 0021) is not added again under its old code.
+        var retired = await db.RegionCodeChanges.Select(c => c.OldCode).ToHashSetAsync(ct);
+        foreach (var u in Units.Where(u => !retired.Contains(u.Code) && regions.Add(u.Code)))
         {
             db.Regions.Add(new Region { Code = u.Code, Name = u.Name, Kind = u.Kind, ParentCode = DistrictCode, VillageCount = u.Villages });
             added++;
@@ -44,7 +46,7 @@ public static class RongchangSeed
         }
 
         var plan = await db.PlanLines.Select(p => new { p.UnitCode, p.Type }).ToListAsync(ct);
-        foreach (var line in PlanLines().Where(l => !plan.Contains(new { l.UnitCode, l.Type })))
+        foreach (var line in PlanLines().Where(l => !retired.Contains(l.UnitCode) && !plan.Contains(new { l.UnitCode, l.Type })))
         {
             db.PlanLines.Add(line);
             added++;

@@ -40,6 +40,7 @@ public static class Roles
         public const string WriteFacilities = "facilities.write";
         public const string ReadRegions = "regions.read";
         public const string WriteRegions = "regions.write";
+        public const string ChangeRegionCodes = "regions.code";
         public const string ReadPlan = "plan.read";
         public const string WritePlan = "plan.write";
         public const string ReadCoverage = "coverage.read";
@@ -72,6 +73,8 @@ public static class Roles
             [WriteFacilities] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             [ReadRegions] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
             [WriteRegions] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            // A code is the key every record is filed under; only the district corrects it (ADR 0021).
+            [ChangeRegionCodes] = [Role.DistrictAdmin, Role.DistrictStaff],
             [ReadPlan] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
             [WritePlan] = [Role.DistrictAdmin, Role.DistrictStaff],
             [ReadCoverage] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],

@@ -42,6 +42,23 @@ public static class FacilitiesApi
         g.MapGet("/{id:guid}/compliance", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await CheckCompliance.Handle(id, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("对照附件1建设标准检查");
+        g.MapGet("/import/template", () => TypedResults.File(FacilityImportTemplate.Build(), FacilityImportTemplate.ContentType, FacilityImportTemplate.FileName))
+            .WithSummary("下载设施导入模板（设施、填写说明、示例三个工作表）");
+
+        g.MapPost("/import", async (IFormFile? file, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (file is null || file.Length == 0) return ApiResults.Invalid("file", "请上传 .xlsx 文件（表单字段 file）。");
+                await using var stream = file.OpenReadStream();
+                return (await ImportFacilities.Handle(stream, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok);
+            })
+            .DisableAntiforgery() // an API call authenticated by bearer token; the page form has its own antiforgery
+            .WithMetadata(new RequestSizeLimitAttribute(ImportFacilities.MaxFileBytes))
+            .WithFormOptions(multipartBodyLengthLimit: ImportFacilities.MaxFileBytes)
+            .RequireAuthorization(Roles.Policies.WriteFacilities)
+            .WithSummary("批量导入设施（.xlsx，按编号新增或更新）")
+            .WithDescription("逐行校验（与单个登记相同的规则，镇街工作人员只能导入本镇街的设施）。有错误的行不导入，逐个报告“第几行哪一列”；" +
+                "其余正确的行在一个事务中全部导入（数据库冲突时都不导入，返回 409）。已登记的编号按表中内容更新，空白单元格保留原值，内容一致的计为未变化。" +
+                "返回 {imported, updated, unchanged, rejected, rows:[{row, code, name, outcome}], errors:[{row, cell, column, message, text}]}。");
         return api;
     }
 }

@@ -27,6 +27,10 @@ public sealed class Facility
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
+
+    /// <summary>编号: the district's own number of the facility, unique in the district; imports update by it (ADR 0021).</summary>
+    public string? Code { get; set; }
+
     public FacilityType Type { get; set; }
     public required string RegionCode { get; set; }
 
@@ -82,6 +86,8 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         e.HasKey(f => f.Id);
         e.Property(f => f.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
         e.Property(f => f.Name).HasMaxLength(200);
+        e.Property(f => f.Code).HasMaxLength(50);
+        e.HasIndex(f => f.Code).IsUnique();
         e.Property(f => f.Type).HasConversion<string>().HasMaxLength(30);
         e.Property(f => f.Status).HasConversion<string>().HasMaxLength(30);
         e.Property(f => f.OperationMode).HasConversion<string>().HasMaxLength(30);

@@ -32,19 +32,26 @@ public sealed record FacilityResource(
     DateOnly? OpenedOn,
     int Version)
 {
+    /// <summary>编号 (unique in the district), or null.</summary>
+    public string? Code { get; init; }
+
     public static FacilityResource From(Facility f, string? regionName) => new(
         f.Id, f.Name, f.Type, f.RegionCode, regionName, f.Status, f.StatusSince,
         f.StatusHistory.OrderBy(c => c.On).ThenBy(c => c.RecordedAt).Select(c => new StatusChangeResource(c.Status, c.On)).ToList(),
         f.FloorArea, new BedsResource(f.Beds.Total, f.Beds.Nursing, f.Beds.DayCare), f.Zones, f.OperationMode, f.OperatorName,
         new MedicalCareResource(f.MedicalCareMode, f.MedicalPartner), f.ColocatedWithHealthStation, f.SmallCommunity,
         f.HubFacilityId, f.Latitude is { } lat && f.Longitude is { } lng ? new LocationResource(lat, lng) : null,
-        f.Address, f.OpenedOn, f.Version);
+        f.Address, f.OpenedOn, f.Version) { Code = f.Code };
 }
 
 /// <summary>What a client sends to register or update a facility. Optional everywhere so missing fields get field errors.</summary>
 public sealed record FacilityInput
 {
     public string? Name { get; init; }
+
+    /// <summary>编号, unique in the district; blank for none.</summary>
+    public string? Code { get; init; }
+
     public FacilityType? Type { get; init; }
     public string? RegionCode { get; init; }
     public FacilityStatus? Status { get; init; }
@@ -70,7 +77,7 @@ public sealed record FacilityInput
 
     public static FacilityInput From(FacilityResource f) => new()
     {
-        Name = f.Name, Type = f.Type, RegionCode = f.RegionCode, Status = f.Status, FloorArea = f.FloorArea, Beds = f.Beds,
+        Name = f.Name, Code = f.Code, Type = f.Type, RegionCode = f.RegionCode, Status = f.Status, FloorArea = f.FloorArea, Beds = f.Beds,
         Zones = [.. f.Zones], OperationMode = f.OperationMode, OperatorName = f.OperatorName, MedicalCare = f.MedicalCare,
         ColocatedWithHealthStation = f.ColocatedWithHealthStation, SmallCommunity = f.SmallCommunity,
         HubFacilityId = f.HubFacilityId, Location = f.Location, Address = f.Address, OpenedOn = f.OpenedOn, Version = f.Version,

@@ -15,6 +15,11 @@ public static class FacilityValidation
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "请填写设施名称。");
         else if (input.Name.Trim().Length > 200) errors.Add("name", "设施名称不能超过 200 个字。");
+        if (input.Code?.Trim() is { Length: > 0 } code)
+        {
+            if (code.Length > 50) errors.Add("code", "编号不能超过 50 个字符。");
+            else if (await db.Facilities.AnyAsync(f => f.Code == code && f.Id != self, ct)) errors.Add("code", $"编号 {code} 已被其他设施使用。");
+        }
         if (input.Type is null) errors.Add("type", "请选择设施类型。");
         if (input.OperationMode is null) errors.Add("operationMode", "请选择运营方式。");
         errors.AddIf(input.FloorArea is < 0 or > 1_000_000, "floorArea", "建筑面积应在 0 至 1000000 平方米之间。");
@@ -83,6 +88,7 @@ public static class FacilityValidation
     public static void ApplyTo(FacilityInput input, Facility f)
     {
         f.Name = input.Name!.Trim();
+        f.Code = Trim(input.Code);
         f.Type = input.Type!.Value;
         f.RegionCode = input.RegionCode!;
         f.UnitCode = Region.UnitOf(input.RegionCode!)!;

@@ -16,6 +16,7 @@ namespace ElderCare.Web.Features.Facilities;
 public sealed class FacilityForm
 {
     public string? Name { get; set; }
+    public string? Code { get; set; }
     public string? Type { get; set; }
     public string? RegionCode { get; set; }
     public string? Status { get; set; }
@@ -78,6 +79,7 @@ public sealed class FacilityForm
         return new FacilityInput
         {
             Name = Name,
+            Code = FormValues.Trimmed(Code),
             Type = FormValues.Choice<FacilityType>(Type, "type", errors),
             RegionCode = FormValues.Trimmed(RegionCode),
             Status = FormValues.Choice<FacilityStatus>(Status, "status", errors),
@@ -101,6 +103,7 @@ public sealed class FacilityForm
     public static FacilityForm From(FacilityResource f) => new()
     {
         Name = f.Name,
+        Code = f.Code,
         Type = EnumText.Of(f.Type),
         RegionCode = f.RegionCode,
         Status = EnumText.Of(f.Status),

@@ -1,4 +1,5 @@
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
@@ -10,7 +11,7 @@ namespace ElderCare.Web.Features.Regions;
 
 /// <summary>The editable figures of a region: name, 社区数 and 行政村数 (streets and towns only), 人口.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteRegions)]
-public sealed class RegionEditModel(AppDbContext db, CurrentUser user) : PageModel
+public sealed class RegionEditModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty(Name = "name")] public string? Name { get; set; }
     [BindProperty(Name = "communityCount")] public string? CommunityCount { get; set; }
@@ -18,7 +19,14 @@ public sealed class RegionEditModel(AppDbContext db, CurrentUser user) : PageMod
     [BindProperty(Name = "population")] public string? Population { get; set; }
     [BindProperty(Name = "elderlyPopulation")] public string? ElderlyPopulation { get; set; }
 
+    [BindProperty(Name = "newCode")] public string? NewCode { get; set; }
+    [BindProperty(Name = "reason")] public string? Reason { get; set; }
+    [BindProperty(Name = "confirm")] public bool Confirm { get; set; }
+
     public RegionResource? Editing { get; private set; }
+
+    /// <summary>Whether the code form is shown: district users, for a street, town, community or village.</summary>
+    public bool CanChangeCode => Editing is { Kind: not RegionKind.District } && Roles.Allows(User, Roles.Policies.ChangeRegionCodes);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -51,6 +59,35 @@ public sealed class RegionEditModel(AppDbContext db, CurrentUser user) : PageMod
             }
             if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage();
             outcome.Errors!.MergeInto(errors);
+        }
+        ModelState.AddFieldErrors(errors);
+        return Page();
+    }
+
+    /// <summary>更正区划代码: the second form of the page, with an explicit confirmation (no script needed).</summary>
+    public async Task<IActionResult> OnPostCodeAsync(string code, CancellationToken ct)
+    {
+        if (!Roles.Allows(User, Roles.Policies.ChangeRegionCodes)) return Forbid();
+        if (await Find(code, ct) is not { } region) return NotFoundPage();
+        Name = region.Name;
+        CommunityCount = FormValues.Text(region.CommunityCount);
+        VillageCount = FormValues.Text(region.VillageCount);
+        Population = FormValues.Text(region.Population);
+        ElderlyPopulation = FormValues.Text(region.ElderlyPopulation);
+        var errors = new FieldErrors();
+        if (!Confirm) errors.Add("confirm", "请勾选确认：更正后，引用原代码的全部数据将随之改为新代码。");
+        else
+        {
+            var outcome = await ChangeRegionCode.Handle(code, new ChangeRegionCode.Input(NewCode, Reason), user, db, audit, clock, ct);
+            if (outcome.IsOk)
+            {
+                var r = outcome.Value!;
+                TempData["Flash"] = $"已将“{region.Name}”的区划代码由 {r.OldCode} 更正为 {r.NewCode}；随之更正：{ChangeRegionCode.Describe(r.Followed)}。";
+                return Redirect($"/regions#unit-{Region.UnitOf(r.NewCode) ?? r.NewCode}");
+            }
+            if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage();
+            if (outcome.Kind == OutcomeKind.Conflict) errors.Add("newCode", outcome.Message!);
+            else outcome.Errors!.MergeInto(errors);
         }
         ModelState.AddFieldErrors(errors);
         return Page();

@@ -1,0 +1,81 @@
+using System.Globalization;
+using MiniExcelLibs;
+
+namespace ElderCare.Web.Infrastructure.Web;
+
+/// <summary>
+/// The one place the region and facility imports read a workbook (ADR 0021): a sheet as rows of cell text, the header
+/// row included, each with its Excel row number, bounded in rows and in cell length. It reads with MiniExcel as the
+/// elder import does today; a streaming reader can replace the body without touching the imports.
+/// </summary>
+public static class XlsxRows
+{
+    /// <summary>One row: its Excel row number (1-based) and its cells by column (A = 0); blank cells are null.</summary>
+    public sealed record Row(int Number, string?[] Cells);
+
+    /// <summary>An unreadable workbook, or one over the limits; the message is for the user.</summary>
+    public sealed class Unreadable(string message) : Exception(message);
+
+    /// <summary>
+    /// The rows of <paramref name="sheet"/> (or of the first sheet when it is absent), at most <paramref name="maxRows"/>
+    /// non-blank ones after the header. A cell longer than <paramref name="maxCellLength"/> is cut to that length plus
+    /// one character, so every length check downstream still refuses it. Throws <see cref="Unreadable"/>.
+    /// </summary>
+    public static List<Row> Read(Stream xlsx, string? sheet, int maxRows, int maxCellLength)
+    {
+        using var buffer = new MemoryStream();
+        try
+        {
+            xlsx.CopyTo(buffer);
+            buffer.Position = 0;
+            var names = buffer.GetSheetNames();
+            var name = sheet is not null && names.Contains(sheet) ? sheet : names.FirstOrDefault()
+                ?? throw new Unreadable("工作簿中没有工作表。");
+            var rows = new List<Row>();
+            var number = 0;
+            var nonBlank = 0;
+            foreach (IDictionary<string, object?> cells in buffer.Query(useHeaderRow: false, sheetName: name))
+            {
+                number++;
+                var width = cells.Count;
+                var row = new string?[width];
+                var i = 0;
+                foreach (var value in cells.Values)
+                {
+                    var text = Text(value);
+                    row[i++] = text is { Length: var n } && n > maxCellLength ? text[..(maxCellLength + 1)] : text;
+                }
+                if (row.All(c => c is null)) continue;
+                if (++nonBlank > maxRows + 1) throw new Unreadable($"文件超过 {maxRows:N0} 行，请分批导入。");
+                rows.Add(new Row(number, row));
+            }
+            return rows;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException
+            or System.Xml.XmlException or FormatException or InvalidCastException or IndexOutOfRangeException or KeyNotFoundException
+            or NotSupportedException)
+        {
+            throw new Unreadable("文件不是有效的 .xlsx 工作簿，请使用下载的模板。");
+        }
+    }
+
+    /// <summary>"A", "B", … "AA" for a 0-based column index.</summary>
+    public static string Column(int index)
+    {
+        var letters = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
+        return letters;
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
+        double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
+        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        bool b => b ? "是" : "否",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s.Trim() : null,
+    };
+}
