@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ElderCare.Web.Features.Facilities;
@@ -45,11 +46,11 @@ public static class FacilitiesApi
         g.MapGet("/import/template", () => TypedResults.File(FacilityImportTemplate.Build(), FacilityImportTemplate.ContentType, FacilityImportTemplate.FileName))
             .WithSummary("下载设施导入模板（设施、填写说明、示例三个工作表）");
 
-        g.MapPost("/import", async (IFormFile? file, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        g.MapPost("/import", async (IFormFile? file, CurrentUser user, AppDbContext db, SpreadsheetLimits limits, TimeProvider clock, CancellationToken ct) =>
             {
                 if (file is null || file.Length == 0) return ApiResults.Invalid("file", "请上传 .xlsx 文件（表单字段 file）。");
                 await using var stream = file.OpenReadStream();
-                return (await ImportFacilities.Handle(stream, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok);
+                return (await ImportFacilities.Handle(stream, limits, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok);
             })
             .DisableAntiforgery() // an API call authenticated by bearer token; the page form has its own antiforgery
             .WithMetadata(new RequestSizeLimitAttribute(ImportFacilities.MaxFileBytes))

@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +11,7 @@ namespace ElderCare.Web.Features.Facilities;
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteFacilities)]
 [RequestSizeLimit(ImportFacilities.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFacilities.MaxFileBytes)]
-public sealed class FacilityImportModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class FacilityImportModel(AppDbContext db, CurrentUser user, SpreadsheetLimits limits, TimeProvider clock) : PageModel
 {
     public ImportFacilities.Result? Result { get; private set; }
 
@@ -29,7 +30,7 @@ public sealed class FacilityImportModel(AppDbContext db, CurrentUser user, TimeP
         }
         FileName = Path.GetFileName(file.FileName);
         await using var stream = file.OpenReadStream();
-        var outcome = await ImportFacilities.Handle(stream, user.Scope, db, clock, ct);
+        var outcome = await ImportFacilities.Handle(stream, limits, user.Scope, db, clock, ct);
         if (outcome.IsOk) Result = outcome.Value;
         else if (outcome.Kind == OutcomeKind.Invalid)
             foreach (var message in outcome.Errors!.Entries.SelectMany(e => e.Value)) ModelState.AddModelError("file", message);

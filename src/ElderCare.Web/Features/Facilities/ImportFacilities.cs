@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using T = ElderCare.Web.Features.Facilities.FacilityImportTemplate;
@@ -36,16 +37,17 @@ public static partial class ImportFacilities
     public sealed record Result(int Imported, int Updated, int Unchanged, int Rejected, IReadOnlyList<RowResult> Rows, IReadOnlyList<RowError> Errors);
 
     /// <summary>All reading of the workbook goes through here (ADR 0021: one seam for the shared streaming reader).</summary>
-    public static List<XlsxRows.Row> ReadRows(Stream xlsx) => XlsxRows.Read(xlsx, T.DataSheet, MaxRows, MaxCellLength);
+    public static List<XlsxRows.Row> ReadRows(Stream xlsx, SpreadsheetLimits limits, CancellationToken ct) =>
+        XlsxRows.Read(xlsx, T.DataSheet, MaxRows, MaxCellLength, limits, ct);
 
     private sealed record Parsed(int Row, string Code, FacilityInput Input, Guid? ExistingId);
 
-    public static async Task<Outcome<Result>> Handle(Stream xlsx, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Result>> Handle(Stream xlsx, SpreadsheetLimits limits, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         List<XlsxRows.Row> rows;
         try
         {
-            rows = ReadRows(xlsx);
+            rows = ReadRows(xlsx, limits, ct);
         }
         catch (XlsxRows.Unreadable e)
         {

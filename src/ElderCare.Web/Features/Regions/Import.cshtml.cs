@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +12,7 @@ namespace ElderCare.Web.Features.Regions;
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteRegions)]
 [RequestSizeLimit(ImportRegions.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportRegions.MaxFileBytes)]
-public sealed class RegionImportModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class RegionImportModel(AppDbContext db, CurrentUser user, AuditLog audit, SpreadsheetLimits limits, TimeProvider clock) : PageModel
 {
     public ImportRegions.Result? Result { get; private set; }
 
@@ -30,7 +31,7 @@ public sealed class RegionImportModel(AppDbContext db, CurrentUser user, AuditLo
         }
         FileName = Path.GetFileName(file.FileName);
         await using var stream = file.OpenReadStream();
-        var outcome = await ImportRegions.Handle(stream, ImportRegions.Importer.Of(user, User), db, audit, clock, ct);
+        var outcome = await ImportRegions.Handle(stream, limits, ImportRegions.Importer.Of(user, User), db, audit, clock, ct);
         if (outcome.IsOk) Result = outcome.Value;
         else if (outcome.Kind == OutcomeKind.Invalid)
             foreach (var message in outcome.Errors!.Entries.SelectMany(e => e.Value)) ModelState.AddModelError("file", message);

@@ -3,6 +3,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using T = ElderCare.Web.Features.Regions.RegionImportTemplate;
@@ -45,16 +46,17 @@ public static partial class ImportRegions
     }
 
     /// <summary>All reading of the workbook goes through here (ADR 0021: one seam for the shared streaming reader).</summary>
-    public static List<XlsxRows.Row> ReadRows(Stream xlsx) => XlsxRows.Read(xlsx, T.DataSheet, MaxRows, MaxCellLength);
+    public static List<XlsxRows.Row> ReadRows(Stream xlsx, SpreadsheetLimits limits, CancellationToken ct) =>
+        XlsxRows.Read(xlsx, T.DataSheet, MaxRows, MaxCellLength, limits, ct);
 
     private sealed record Planned(int Row, string Code, string Name, RegionKind Kind, RowOutcome Outcome, string? OldCode);
 
-    public static async Task<Outcome<Result>> Handle(Stream xlsx, Importer importer, AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Result>> Handle(Stream xlsx, SpreadsheetLimits limits, Importer importer, AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         List<XlsxRows.Row> rows;
         try
         {
-            rows = ReadRows(xlsx);
+            rows = ReadRows(xlsx, limits, ct);
         }
         catch (XlsxRows.Unreadable e)
         {

@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 
 namespace ElderCare.Web.Features.Regions;
 
@@ -28,11 +29,12 @@ public static class RegionsApi
             .WithDescription("请求体 {newCode, reason}。新代码须为该级别的位数、以上级代码开头且未被使用（已被使用返回 409）。仅区级用户可用。");
         g.MapGet("/import/template", () => TypedResults.File(RegionImportTemplate.Build(), RegionImportTemplate.ContentType, RegionImportTemplate.FileName))
             .WithSummary("下载社区和行政村导入模板（统计用区划代码表的格式：统计用区划代码、城乡分类代码、名称）");
-        g.MapPost("/import", async (IFormFile? file, HttpContext http, CurrentUser user, AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+        g.MapPost("/import", async (IFormFile? file, HttpContext http, CurrentUser user, AppDbContext db, AuditLog audit, SpreadsheetLimits limits,
+                TimeProvider clock, CancellationToken ct) =>
             {
                 if (file is null || file.Length == 0) return ApiResults.Invalid("file", "请上传 .xlsx 文件（表单字段 file）。");
                 await using var stream = file.OpenReadStream();
-                return (await ImportRegions.Handle(stream, ImportRegions.Importer.Of(user, http.User), db, audit, clock, ct)).ToResult(TypedResults.Ok);
+                return (await ImportRegions.Handle(stream, limits, ImportRegions.Importer.Of(user, http.User), db, audit, clock, ct)).ToResult(TypedResults.Ok);
             })
             .DisableAntiforgery() // an API call authenticated by bearer token; the page form has its own antiforgery
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportRegions.MaxFileBytes))

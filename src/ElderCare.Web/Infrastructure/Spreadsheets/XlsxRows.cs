@@ -1,12 +1,12 @@
 using System.Globalization;
 using MiniExcelLibs;
 
-namespace ElderCare.Web.Infrastructure.Web;
+namespace ElderCare.Web.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// The one place the region and facility imports read a workbook (ADR 0021): a sheet as rows of cell text, the header
-/// row included, each with its Excel row number, bounded in rows and in cell length. It reads with MiniExcel as the
-/// elder import does today; a streaming reader can replace the body without touching the imports.
+/// How the region and facility imports read a workbook (ADR 0021): a sheet as rows of cell text, the header row
+/// included, each with its Excel row number. The file first passes <see cref="SpreadsheetReader.Check"/> (the bounded
+/// streaming check every upload passes, ADR 0015); then rows are bounded again in number and cell length.
 /// </summary>
 public static class XlsxRows
 {
@@ -21,12 +21,14 @@ public static class XlsxRows
     /// non-blank ones after the header. A cell longer than <paramref name="maxCellLength"/> is cut to that length plus
     /// one character, so every length check downstream still refuses it. Throws <see cref="Unreadable"/>.
     /// </summary>
-    public static List<Row> Read(Stream xlsx, string? sheet, int maxRows, int maxCellLength)
+    public static List<Row> Read(Stream xlsx, string? sheet, int maxRows, int maxCellLength, SpreadsheetLimits limits, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         try
         {
             xlsx.CopyTo(buffer);
+            buffer.Position = 0;
+            if (SpreadsheetReader.Check(buffer, limits, ct) is { } problem) throw new Unreadable(problem);
             buffer.Position = 0;
             var names = buffer.GetSheetNames();
             var name = sheet is not null && names.Contains(sheet) ? sheet : names.FirstOrDefault()
@@ -51,11 +53,9 @@ public static class XlsxRows
             }
             return rows;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException
-            or System.Xml.XmlException or FormatException or InvalidCastException or IndexOutOfRangeException or KeyNotFoundException
-            or NotSupportedException)
+        catch (Exception e) when (SpreadsheetReader.IsBroken(e))
         {
-            throw new Unreadable("文件不是有效的 .xlsx 工作簿，请使用下载的模板。");
+            throw new Unreadable(SpreadsheetReader.NotAWorkbook);
         }
     }
 
@@ -70,7 +70,7 @@ public static class XlsxRows
     private static string? Text(object? value) => value switch
     {
         null => null,
-        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        string s => string.IsNullOrWhiteSpace(s) ? null : SpreadsheetText.Restore(s.Trim()),
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
         double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
         DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
