@@ -129,7 +129,7 @@ public partial class DatabaseLockTests(LockedApp app) : IClassFixture<LockedApp>
                 Assert.True(DatabaseUnavailable.Is(Assert.Throws<SqliteException>(() => Exec(ro, "INSERT INTO t VALUES (2);"))));
             }
             using (var holder = new SqliteConnection($"Data Source={file};Pooling=False"))
-            using (var other = new SqliteConnection($"Data Source={file};Pooling=False;Default Timeout=0"))
+            using (var other = new SqliteConnection($"Data Source={file};Pooling=False;Default Timeout=1"))
             {
                 holder.Open();
                 other.Open();
