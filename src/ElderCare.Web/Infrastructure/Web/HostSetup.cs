@@ -131,7 +131,7 @@ public static class HostSetup
         using var scope = app.Services.CreateScope();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ElderCare");
         if (StartChecks.MissingDatabase(file, options.CreateIfMissing) is { } missing) return StartChecks.Refuse(missing);
-        if (Database.CreateSqliteFile(file.ConnectionString))
+        if (file.Path is not null && Database.CreateSqliteFile(file.ConnectionString))
             log.LogWarning("已按 Database:CreateIfMissing 新建空数据库 {Path}", file.Path);
         var migrate = options.MigrateOnStart ?? options.Provider == DatabaseProvider.Sqlite;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
