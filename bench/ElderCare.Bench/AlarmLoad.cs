@@ -35,6 +35,7 @@ public sealed class AppProcess : IDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__App"] = $"Data Source={DatabaseFile}",
+            ["Database__CreateIfMissing"] = "true",
             ["FieldEncryption__KeyFile"] = Path.Combine(Folder, "field-keys.json"),
             ["Logging__LogLevel__Default"] = "Warning",
             ["ELDERCARE_ADMIN_PASSWORD"] = "Haitang!Elder2026",

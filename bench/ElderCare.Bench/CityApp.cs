@@ -31,6 +31,7 @@ public sealed class CityAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:CreateIfMissing", "true");
         builder.UseSetting("ConnectionStrings:App", $"Data Source={_databaseFile}");
         builder.UseSetting("FieldEncryption:KeyFile", CityGenerator.KeyFileOf(_databaseFile));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -322,6 +322,7 @@ public static class ElderRegistryBench
                 b.UseEnvironment("Production");
                 b.UseSetting("Database:Provider", provider.ToString());
                 b.UseSetting("Database:MigrateOnStart", "true");
+                b.UseSetting("Database:CreateIfMissing", "true");
                 b.UseSetting("ConnectionStrings:App", connection);
                 b.UseSetting("FieldEncryption:KeyFile", keyFile);
                 b.UseSetting("ELDERCARE_ADMIN_PASSWORD", "Bench#Rongchang-2026");

@@ -12,7 +12,7 @@ using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Services;
 using ElderCare.Web.Infrastructure.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartChecks.ContentRoot(args) });
 builder.AddElderCare();
 var app = builder.Build();
 
@@ -38,7 +38,7 @@ api.MapFamilyBedsApi();
 app.MapHealth();
 app.MapRazorPages();
 
-await app.PrepareDatabaseAsync();
+if (await app.PrepareDatabaseAsync() is { } refused) return refused;
 await app.RunAsync();
 return 0;
 

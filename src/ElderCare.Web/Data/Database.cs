@@ -12,6 +12,15 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply migrations at start-up. Default: yes on SQLite, no on PostgreSQL (run the migrate command).</summary>
     public bool? MigrateOnStart { get; set; }
+
+    /// <summary>
+    /// Create the SQLite file when it is missing at start (ADR 16). Off by default: a missing database on a server means a
+    /// lost or moved file, and a fresh empty one would silently take its place. The migrate and seed commands create it.
+    /// </summary>
+    public bool CreateIfMissing { get; set; }
+
+    /// <summary>How long a command (and a wait for SQLite's write lock) may take before the request answers 503.</summary>
+    public int? CommandTimeoutSeconds { get; set; }
 }
 
 public static class Database
@@ -27,20 +36,32 @@ public static class Database
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider=Postgres 需要配置 ConnectionStrings:App。");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
+            services.AddSingleton(new DatabaseFile(null, connection));
+            services.AddSingleton<DatabaseWatch>();
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection, n => n.CommandTimeout(options.CommandTimeoutSeconds ?? 30)));
         }
         else
         {
-            var sqlite = SqliteConnectionString(string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteDurability.Instance));
+            var timeout = options.CommandTimeoutSeconds ?? 5;
+            var sqlite = SqliteConnectionString(string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection, contentRoot, timeout);
+            services.AddSingleton(new DatabaseFile(DatabaseFile.PathOf(sqlite), sqlite));
+            services.AddSingleton<DatabaseWatch>();
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, x => x.CommandTimeout(timeout)).AddInterceptors(SqliteDurability.Instance));
         }
         return services;
     }
 
-    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
-    internal static string SqliteConnectionString(string connection, string contentRoot)
+    /// <summary>
+    /// Resolves a relative SQLite file against the content root and makes sure its folder exists. The file is opened
+    /// ReadWrite, never ReadWriteCreate (ADR 16): a file deleted under the app must not come back empty on the next
+    /// connection; only <see cref="CreateSqliteFile"/> (migrate, seed, Database:CreateIfMissing) creates it. The busy
+    /// wait is the command timeout, so a lock held elsewhere becomes a 503 within seconds, not after 30.
+    /// </summary>
+    internal static string SqliteConnectionString(string connection, string contentRoot, int timeoutSeconds = 5)
     {
         var builder = new SqliteConnectionStringBuilder(connection);
+        builder.DefaultTimeout = timeoutSeconds;
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate) builder.Mode = SqliteOpenMode.ReadWrite;
         if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
         {
             var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
@@ -51,11 +72,23 @@ public static class Database
         return builder.ToString();
     }
 
-    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    /// <summary>Creates the SQLite file when missing (an empty database); true when it did.</summary>
+    public static bool CreateSqliteFile(string connectionString)
     {
+        if (DatabaseFile.PathOf(connectionString) is not { } path || File.Exists(path)) return false;
+        var create = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        using (var c = new SqliteConnection(create.ToString())) c.Open();
+        return true;
+    }
+
+    /// <summary>Applies migrations (creating a missing SQLite file: migrate is the first start) and gives the database its identity.</summary>
+    public static async Task<string> MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite()) CreateSqliteFile(db.Database.GetConnectionString()!);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        return await DatabaseIdentity.EnsureAsync(db, ct);
     }
 }
 

@@ -46,6 +46,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:CreateIfMissing", "true");
         builder.UseSetting("ConnectionStrings:App", $"Data Source={Path.Combine(_folder, "app.db")}");
         builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(_folder, "field-keys.json"));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "dataprotection"));

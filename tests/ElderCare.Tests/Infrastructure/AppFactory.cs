@@ -88,6 +88,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Database:CreateIfMissing", "true"); // a fresh temp database per factory (ADR 16)
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(Path.GetTempPath(), _name + "-keys.json"));
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
@@ -121,7 +122,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" }) File.Delete(f);
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm", _sqliteFile + ".identity" }) File.Delete(f);
         }
         else
         {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElderCare.Web.Features.Access;
 
 /// <summary>Starts, checks and ends server-side sessions; both cookies and bearer tokens stand on them.</summary>
-public sealed class Sessions(AppDbContext db, TimeProvider clock)
+public sealed class Sessions(AppDbContext db, TimeProvider clock, ILogger<Sessions> log)
 {
     /// <summary>How often the idle clock is written back (fewer writes; the idle limit stays 15 minutes ± this).</summary>
     private static readonly TimeSpan TouchEvery = TimeSpan.FromSeconds(60);
@@ -41,8 +41,20 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock)
         if ((token is null) != (found.Session.Kind == SessionKind.Cookie)) return null;
         if (now - found.Session.LastSeenAt >= TouchEvery)
         {
+            // Best effort (ADR 16): a busy or locked database must not fail a read over the idle clock; the next request
+            // touches it again, and the idle limit errs by at most the outage.
+            var previous = found.Session.LastSeenAt;
             found.Session.LastSeenAt = now;
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (Infrastructure.Errors.DatabaseUnavailable.Is(e))
+            {
+                log.LogWarning(e, "Session {Session} last-seen not written (database unavailable)", found.Session.Id);
+                found.Session.LastSeenAt = previous;
+                db.Entry(found.Session).State = EntityState.Unchanged;
+            }
         }
         return (found.Session, found.User);
     }

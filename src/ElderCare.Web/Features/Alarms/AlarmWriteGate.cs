@@ -18,7 +18,7 @@ namespace ElderCare.Web.Features.Alarms;
 /// </para>
 /// PostgreSQL needs no gate: concurrent transactions there do not sleep-retry.
 /// </summary>
-public sealed class AlarmWriteGate(IServiceScopeFactory scopes, ILogger<AlarmWriteGate> log)
+public sealed class AlarmWriteGate(IServiceScopeFactory scopes, DatabaseWatch watch, ILogger<AlarmWriteGate> log)
 {
     /// <summary>Bounds one transaction (and so the wait of the first alarm in it) under a burst.</summary>
     public const int MaxBatch = 256;
@@ -35,8 +35,18 @@ public sealed class AlarmWriteGate(IServiceScopeFactory scopes, ILogger<AlarmWri
         public Task Stored => Done.Task;
     }
 
-    /// <summary>Stores the alarm and its notifications; returns once committed. Throws DbUpdateException on a duplicate key.</summary>
+    /// <summary>
+    /// Stores the alarm and its notifications; returns once committed to the database the app started with. Throws
+    /// DbUpdateException on a duplicate key, and DatabaseMissingException (503) when the commit went to a file deleted or
+    /// replaced meanwhile (ADR 16) — that alarm is not acknowledged, and its retry lands once the database is back.
+    /// </summary>
     public async Task SaveAsync(AppDbContext db, Alarm alarm, IReadOnlyList<AlarmNotification> notifications, CancellationToken ct)
+    {
+        await SaveCoreAsync(db, alarm, notifications, ct);
+        await watch.EnsureAfterAsync(System.Diagnostics.Stopwatch.GetTimestamp());
+    }
+
+    private async Task SaveCoreAsync(AppDbContext db, Alarm alarm, IReadOnlyList<AlarmNotification> notifications, CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
         {

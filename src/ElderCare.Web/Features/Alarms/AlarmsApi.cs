@@ -82,26 +82,9 @@ public static class AlarmsApi
 
     private static string UnitOf(AlarmResource a) => Regions.Region.UnitOf(a.RegionCode) ?? a.RegionCode;
 
-    private static async Task<IResult> Raise(HttpContext http, CurrentUser user, AppDbContext db, DeviceRateLimiter limiter, AlarmWriteGate gate, TimeProvider clock,
-        AlarmBroadcast broadcast, CancellationToken ct)
-    {
-        try
-        {
-            return await RaiseCore(http, user, db, limiter, gate, clock, broadcast, ct);
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException
-                                      or InvalidOperationException { InnerException: System.Data.Common.DbException })
-        {
-            // The database refused (overloaded, restarting): nothing was acknowledged, so the device must retry with the
-            // same key — 503 says so; a 500 would read as a bug.
-            http.RequestServices.GetRequiredService<ILogger<RaiseAlarm.Input>>().LogWarning(e, "Alarm intake could not reach the database");
-            http.Response.Headers.RetryAfter = "1";
-            return TypedResults.Problem(statusCode: 503, title: "暂时无法受理报警",
-                detail: "报警尚未保存：数据库暂时不可用，请用同一个 Idempotency-Key 立即重试。");
-        }
-    }
-
-    private static async Task<IResult> RaiseCore(HttpContext http, CurrentUser user, AppDbContext db, DeviceRateLimiter limiter, AlarmWriteGate gate,
+    // A database that cannot store the alarm (busy, locked, gone) throws; the global handler answers 503 + Retry-After
+    // (DatabaseUnavailable, ADR 16): nothing was acknowledged, the device retries with the same key.
+    private static async Task<IResult> Raise(HttpContext http, CurrentUser user, AppDbContext db, DeviceRateLimiter limiter, AlarmWriteGate gate,
         TimeProvider clock, AlarmBroadcast broadcast, CancellationToken ct)
     {
         RaiseAlarm.Caller caller;

@@ -97,8 +97,7 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
             answer = await RaiseAlarm.Handle(new RaiseAlarm.Input(kind, occurredAt, null, elderId, note), idempotencyKey,
                 new RaiseAlarm.Caller(null, user), db, limiter, gate, clock, ct);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException
-                                      or InvalidOperationException { InnerException: System.Data.Common.DbException })
+        catch (Exception e) when (Infrastructure.Errors.DatabaseUnavailable.Is(e))
         {
             answer = new(Infrastructure.Errors.Outcome<AlarmResource>.Conflict("报警尚未保存：数据库暂时不可用，请再次点击“录入报警”（不会重复录入）。"),
                 RaiseAlarm.Result.Created);

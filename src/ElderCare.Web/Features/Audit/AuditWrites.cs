@@ -6,7 +6,7 @@ namespace ElderCare.Web.Features.Audit;
 /// Every write (POST/PUT/PATCH/DELETE) and every export is recorded with its outcome (等保 8.1.4.3). Sign-in,
 /// unmasking and user changes write their own, more specific entries.
 /// </summary>
-public sealed class AuditWrites(RequestDelegate next, AuditLog audit)
+public sealed class AuditWrites(RequestDelegate next, AuditLog audit, ILogger<AuditWrites> log)
 {
     /// <summary>Set by <see cref="AuditPageOutcome"/> when a page form was refused (it re-renders with 200).</summary>
     public const string RefusedKey = "audit.refused";
@@ -26,9 +26,20 @@ public sealed class AuditWrites(RequestDelegate next, AuditLog audit)
         if (!(write || export) || http.Items.ContainsKey(SkipKey) || OwnEntries.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))) return;
         var status = http.Response.StatusCode;
         var refused = status >= 400 || http.Items.ContainsKey(RefusedKey);
-        await audit.AppendAsync(new AuditRecord(user.Id, user.UserName ?? "(anonymous)", export && !write ? "data.export" : "data.write",
+        var record = new AuditRecord(user.Id, user.UserName ?? "(anonymous)", export && !write ? "data.export" : "data.write",
             $"{http.Request.Method} {path}", refused ? AuditOutcome.Failure : AuditOutcome.Success, user.Address,
-            refused && status < 400 ? $"HTTP {status}（表单校验未通过）" : $"HTTP {status}"));
+            refused && status < 400 ? $"HTTP {status}（表单校验未通过）" : $"HTTP {status}");
+        try
+        {
+            await audit.AppendAsync(record);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            // ADR 16: the response is decided (often already sent); an audit write that fails (database locked or gone)
+            // must not turn it into a 500 or a dropped connection. The entry goes to the log instead, whole.
+            log.LogError(e, "Audit entry not stored: {Action} {Target} {Outcome} by {User} from {Address}: {Detail}",
+                record.Action, record.Target, record.Outcome, record.UserName, record.Address, record.Detail);
+        }
     }
 }
 

@@ -52,9 +52,15 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
             BadHttpRequestException bad when Find<JsonException>(bad) is { } json => (400, JsonProblem(json)),
             BadHttpRequestException bad => (bad.StatusCode, BadRequest(bad)),
             JsonException json => (400, JsonProblem(json)),
+            _ when DatabaseUnavailable.Is(exception) => (503, new ProblemDetails { Title = "数据库暂时不可用", Detail = DatabaseUnavailable.Detail }),
             _ => (500, new ProblemDetails { Detail = "服务器处理请求时出错，已记录日志。" }),
         };
-        if (status >= 500) logger.LogError(exception, "Unhandled exception for {Path}", http.Request.Path);
+        if (status == 503)
+        {
+            logger.LogWarning(exception, "Database unavailable for {Path}", http.Request.Path);
+            DatabaseUnavailable.SetHeaders(http);
+        }
+        else if (status >= 500) logger.LogError(exception, "Unhandled exception for {Path}", http.Request.Path);
         problem.Status = status;
         http.Response.StatusCode = status;
         if (!Web.HostSetup.IsApi(http.Request))

@@ -9,7 +9,7 @@ namespace ElderCare.Web.Infrastructure.Web;
 
 /// <summary>
 /// <c>dotnet run --project src/ElderCare.Web -- &lt;command&gt;</c>: migrate, seed [--demo], users add|disable|reset-password,
-/// audit verify. Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input).
+/// audit verify. Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input, 3 no database: StartChecks).
 /// Passwords come from standard input, never the command line (where they would land in shell history).
 /// </summary>
 public static class AdminCommands
@@ -42,15 +42,24 @@ public static class AdminCommands
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var ct = CancellationToken.None;
+        // ADR 16: migrate and seed may create a missing SQLite file (the first start); nothing else may, and none where a
+        // database lived before (its identity marker is still there).
+        var creates = args is ["migrate", ..] or ["seed", ..];
+        if ((creates || args is ["users", ..] or ["audit", ..])
+            && StartChecks.MissingDatabase(services.GetRequiredService<DatabaseFile>(), createIfMissing: creates) is { } missing)
+        {
+            await error.WriteLineAsync(missing);
+            return StartChecks.RefusedExitCode;
+        }
         switch (args)
         {
             case ["migrate", ..]:
-                await Database.MigrateAsync(db);
+                services.GetRequiredService<DatabaseWatch>().Remember(await Database.MigrateAsync(db));
                 output.WriteLine("数据库已迁移到最新版本。");
                 return 0;
             case ["seed", "--demo"]:
             {
-                await Database.MigrateAsync(db);
+                services.GetRequiredService<DatabaseWatch>().Remember(await Database.MigrateAsync(db));
                 var demo = await DemoSeed.RunAsync(db, services.GetRequiredService<FieldProtector>(), services.GetRequiredService<AuditLog>(),
                     services.GetRequiredService<TimeProvider>(), ct);
                 if (!demo.IsOk)
@@ -62,7 +71,7 @@ public static class AdminCommands
                 return 0;
             }
             case ["seed", ..]:
-                await Database.MigrateAsync(db);
+                services.GetRequiredService<DatabaseWatch>().Remember(await Database.MigrateAsync(db));
                 output.WriteLine($"基础数据已加载：新增 {await RongchangSeed.RunAsync(db)} 条（已有数据不覆盖）。");
                 return 0;
             case ["users", "add", var name, .. var rest]:

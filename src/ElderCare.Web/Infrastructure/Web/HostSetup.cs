@@ -75,6 +75,7 @@ public static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteStatusPage);
         app.UseStaticFiles();
+        app.Use(DatabaseGuard.RefuseWritesToLostDatabase); // ADR 16: no write is acknowledged into a deleted or replaced file
         app.UseRouting();
         app.Use(RejectLargeBodies); // after routing: an endpoint may allow more (the elder import, 50 MB)
         app.UseElderCareAccess();
@@ -115,37 +116,57 @@ public static class HostSetup
     }
 
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
-                await DatabaseState.IsReadyAsync(db, ct)
-                    ? Results.Ok(new { status = "ok" })
-                    : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
+        app.MapGet("/health", async (AppDbContext db, DatabaseWatch watch, CancellationToken ct) =>
+                await watch.ProblemAsync() is { } lost
+                    ? Results.Problem(title: "数据库不可用", detail: lost, statusCode: 503)
+                    : await DatabaseState.IsReadyAsync(db, ct)
+                        ? Results.Ok(new { status = "ok" })
+                        : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
             .AllowAnonymous()
-            .WithTags("运维").WithSummary("健康检查：数据库已迁移时返回 200");
+            .WithTags("运维").WithSummary("健康检查：数据库已迁移、且仍是启动时的那个数据库时返回 200");
 
-    /// <summary>At start: migrate (SQLite by default, PostgreSQL only when asked) and load the reference data.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// At start: refuse to run without the web files or on a missing database (exit 3, ADR 16), migrate (SQLite by
+    /// default, PostgreSQL only when asked), load the reference data and remember the database's identity.
+    /// Returns the exit code when the start is refused.
+    /// </summary>
+    public static async Task<int?> PrepareDatabaseAsync(this WebApplication app)
     {
+        if (StartChecks.MissingWebRoot(app.Environment) is { } noWebRoot) return StartChecks.Refuse(noWebRoot);
         var options = app.Services.GetRequiredService<DatabaseOptions>();
-        var migrate = options.MigrateOnStart ?? options.Provider == DatabaseProvider.Sqlite;
+        var file = app.Services.GetRequiredService<DatabaseFile>();
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("ElderCare");
-        if (migrate)
-        {
-            await Database.MigrateAsync(db);
-            await Data.Seed.RongchangSeed.RunAsync(db);
-        }
+        if (StartChecks.MissingDatabase(file, options.CreateIfMissing) is { } missing) return StartChecks.Refuse(missing);
+        if (file.Path is not null && Database.CreateSqliteFile(file.ConnectionString))
+            log.LogWarning("已按 Database:CreateIfMissing 新建空数据库 {Path}", file.Path);
+        var migrate = options.MigrateOnStart ?? options.Provider == DatabaseProvider.Sqlite;
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         string? firstLogin = null;
-        if (await DatabaseState.IsReadyAsync(db, default))
+        try
         {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-            firstLogin = await BootstrapAdmin.RunAsync(db, users, app.Services.GetRequiredService<TimeProvider>(),
-                app.Configuration["ELDERCARE_ADMIN_PASSWORD"], default);
+            if (migrate)
+            {
+                await Database.MigrateAsync(db);
+                await Data.Seed.RongchangSeed.RunAsync(db);
+            }
+            if (await DatabaseState.IsReadyAsync(db, default))
+            {
+                app.Services.GetRequiredService<DatabaseWatch>().Remember(
+                    await DatabaseIdentity.ReadAsync(db, default) ?? await DatabaseIdentity.EnsureAsync(db, default));
+                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+                firstLogin = await BootstrapAdmin.RunAsync(db, users, app.Services.GetRequiredService<TimeProvider>(),
+                    app.Configuration["ELDERCARE_ADMIN_PASSWORD"], default);
+            }
+            else
+                log.LogWarning("数据库尚未迁移：请运行 `dotnet run --project src/ElderCare.Web -- migrate`。/health 将返回 503。");
         }
-        else if (!await DatabaseState.IsReadyAsync(db, default))
-            log.LogWarning("数据库尚未迁移：请运行 `dotnet run --project src/ElderCare.Web -- migrate`。/health 将返回 503。");
+        catch (Exception e) when (Errors.DatabaseUnavailable.Is(e))
+        {
+            return StartChecks.Refuse($"启动时无法访问数据库（{file.Path ?? "PostgreSQL"}）：{e.Message}");
+        }
 
-        if (app.Environment.IsEnvironment("Testing")) return;
+        if (app.Environment.IsEnvironment("Testing")) return null;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
@@ -153,6 +174,7 @@ public static class HostSetup
             if (firstLogin is not null)
                 Console.WriteLine($"首次登录：用户名 {BootstrapAdmin.UserName}，密码 {firstLogin}。登录后须修改密码并绑定双因素认证（只显示这一次）。");
         });
+        return null;
     }
 }
 

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Data;
+
+/// <summary>The database the app was configured with: the SQLite file (null on PostgreSQL or in memory) and its connection string.</summary>
+public sealed record DatabaseFile(string? Path, string ConnectionString)
+{
+    public static string? PathOf(string sqliteConnectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(sqliteConnectionString).DataSource;
+        return source.Length == 0 || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal) ? null : source;
+    }
+
+    /// <summary>Next to the SQLite file: the identity of the database that lived there, so a lost file is never silently replaced.</summary>
+    public string? MarkerPath => Path is null ? null : Path + ".identity";
+}
+
+/// <summary>
+/// The identity of one database (ADR 16): a row in <c>__DatabaseIdentity</c> written by migrate. An app that remembers
+/// it at start can tell its database from an empty or restored one put in the same place.
+/// </summary>
+public static class DatabaseIdentity
+{
+    private const string Table = "__DatabaseIdentity";
+
+    public static async Task<string> EnsureAsync(AppDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE TABLE IF NOT EXISTS \"{Table}\" (\"Id\" integer NOT NULL PRIMARY KEY, \"InstanceId\" varchar(36) NOT NULL)", ct);
+        var id = Guid.CreateVersion7().ToString();
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"__DatabaseIdentity\" (\"Id\", \"InstanceId\") VALUES (1, {id}) ON CONFLICT (\"Id\") DO NOTHING", ct);
+        return (await ReadAsync(db, ct))!;
+    }
+
+    public static async Task<string?> ReadAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            return await db.Database.SqlQueryRaw<string>($"SELECT \"InstanceId\" AS \"Value\" FROM \"{Table}\" WHERE \"Id\" = 1").FirstOrDefaultAsync(ct);
+        }
+        catch (Exception e) when (e is SqliteException { SqliteErrorCode: 1 } or Npgsql.PostgresException { SqlState: "42P01" })
+        {
+            return null; // no such table: a database from before identities (migrate adds it)
+        }
+    }
+
+    /// <summary>The identity read through a fresh, unpooled connection to the path (pooled ones may still hold a deleted file).</summary>
+    public static string? ReadSqliteFile(string connectionString)
+    {
+        var fresh = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite };
+        using var connection = new SqliteConnection(fresh.ToString());
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT \"InstanceId\" FROM \"{Table}\" WHERE \"Id\" = 1";
+        try
+        {
+            return cmd.ExecuteScalar() as string;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// Is the database still the one the app started with (ADR 16)? A SQLite file deleted or replaced under a running app
+/// keeps answering through pooled connections that hold the old file, so every acknowledged write would be lost. The
+/// watch checks that the file exists, that no connection of this process holds a deleted copy of it (Linux), and that
+/// its identity row is the one remembered at start; on PostgreSQL the identity row. Results are cached about a second;
+/// the alarm intake asks for a check that started after its commit (<see cref="EnsureAfterAsync"/>), shared by every
+/// request waiting at the same time.
+/// </summary>
+public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes, ILogger<DatabaseWatch> log)
+{
+    private static readonly long CacheTicks = Stopwatch.Frequency; // one second, on the monotonic clock
+
+    private readonly Lock _lock = new();
+    private string? _identity;
+    private Task<string?>? _running;
+    private long _runningStart;
+    private long _lastStart = long.MinValue;
+    private string? _lastProblem;
+
+    /// <summary>The identity the app started with; the watch checks nothing before it is set.</summary>
+    public void Remember(string identity)
+    {
+        _identity = identity;
+        lock (_lock) _lastStart = long.MinValue;
+        if (file.MarkerPath is { } marker)
+        {
+            try
+            {
+                File.WriteAllText(marker, identity);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                log.LogWarning(e, "Cannot write the database marker {Marker}", marker);
+            }
+        }
+    }
+
+    /// <summary>Null when the database is the one the app started with, else what is wrong (Chinese); cached about a second.</summary>
+    public Task<string?> ProblemAsync() => ProblemAsync(Stopwatch.GetTimestamp() - CacheTicks);
+
+    /// <summary>Throws <see cref="DatabaseMissingException"/> unless a check begun at or after <paramref name="mark"/> found the database intact.</summary>
+    public async Task EnsureAfterAsync(long mark)
+    {
+        if (await ProblemAsync(mark) is { } problem) throw new DatabaseMissingException(problem);
+    }
+
+    private Task<string?> ProblemAsync(long notBefore)
+    {
+        if (_identity is null) return Task.FromResult<string?>(null);
+        lock (_lock)
+        {
+            if (_lastStart >= notBefore) return Task.FromResult(_lastProblem);
+            if (_running is not null && _runningStart >= notBefore) return _running;
+            var start = Stopwatch.GetTimestamp();
+            _runningStart = start;
+            return _running = RunAsync(start);
+        }
+    }
+
+    private async Task<string?> RunAsync(long start)
+    {
+        await Task.Yield();
+        var problem = await CheckAsync();
+        lock (_lock)
+        {
+            if (start >= _lastStart)
+            {
+                _lastStart = start;
+                _lastProblem = problem;
+            }
+            if (_runningStart == start) _running = null;
+        }
+        if (problem is not null) log.LogError("Database check failed: {Problem}", problem);
+        return problem;
+    }
+
+    private async Task<string?> CheckAsync()
+    {
+        try
+        {
+            string? found;
+            if (file.Path is { } path)
+            {
+                if (!File.Exists(path)) return $"数据库文件已不存在（{path}）：数据不再保存，请从备份恢复后重启。";
+                found = DatabaseIdentity.ReadSqliteFile(file.ConnectionString);
+                if (found == _identity && HeldDeleted(path)) return $"数据库文件已被删除或替换（{path}）：数据不再保存，请检查后重启。";
+            }
+            else
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                found = await DatabaseIdentity.ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), default);
+            }
+            return found == _identity ? null : "数据库已被替换为另一个数据库（标识不符）：数据不再保存，请检查后重启。";
+        }
+        catch (Exception e) when (DatabaseUnavailable.Is(e) || e is IOException)
+        {
+            return "无法访问数据库：" + e.Message;
+        }
+    }
+
+    /// <summary>Linux: does a descriptor of this process point at the path's file after it was deleted or renamed over?</summary>
+    private static bool HeldDeleted(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        var deleted = path + " (deleted)";
+        try
+        {
+            foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+            {
+                try
+                {
+                    if (new FileInfo(fd).LinkTarget == deleted) return true;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // closed meanwhile
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        return false;
+    }
+}
