@@ -110,6 +110,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
             w => $"/api/facilities/{w.FacilityB}/compliance"),
         new("GET /api/plan/", ReadPlan, _ => "/api/plan"),
         new("GET /api/plan/export.xlsx", ReadPlan, _ => "/api/plan/export.xlsx"),
+        new("GET /api/plan/totals", ReadPlan, _ => "/api/plan/totals"),
         new("POST /api/plan/import", WritePlan, _ => "/api/plan/import", "multipart"),
         new("GET /api/coverage", ReadCoverage, _ => $"/api/coverage?regionCode={Make.Changyuan}", null, _ => $"/api/coverage?regionCode={Make.Panlong}"),
         new("GET /api/coverage/export.xlsx", ReadCoverage, _ => "/api/coverage/export.xlsx"),

@@ -69,7 +69,7 @@ public static class GetCoverage
 
         // The total is summed in SQL over the JSON years: materialising the owned collections costs 3× more.
         var plan = (await db.PlanLines.AsNoTracking().Where(p => p.UnitCode.StartsWith(prefix))
-                .Select(p => new { p.UnitCode, p.Type, TotalWhenDone = (p.Existing ?? 0) + p.Years.Sum(y => y.Count) })
+                .Select(p => new { p.UnitCode, p.Type, TotalWhenDone = (p.Existing ?? 0) + p.Years.Sum(y => y.Count) + (p.ExistingOrPlanned ?? 0) })
                 .ToListAsync(ct))
             .ToLookup(p => p.UnitCode);
 

@@ -1416,6 +1416,9 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.Property<int?>("Existing")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ExistingOrPlanned")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1426,6 +1429,35 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.HasKey("UnitCode", "Type");
 
                     b.ToTable("PlanLines");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Plan.PlanTotal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PlanTotals");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Regions.Region", b =>

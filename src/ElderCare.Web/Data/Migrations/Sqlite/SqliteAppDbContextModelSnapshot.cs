@@ -1411,6 +1411,9 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Existing")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ExistingOrPlanned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1421,6 +1424,35 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.HasKey("UnitCode", "Type");
 
                     b.ToTable("PlanLines");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Plan.PlanTotal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PlanTotals");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Regions.Region", b =>
