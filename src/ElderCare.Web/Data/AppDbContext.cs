@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<Elder> Elders => Set<Elder>();
+    public DbSet<PriorityRule> PriorityRules => Set<PriorityRule>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<SecondaryAssessment> SecondaryAssessments => Set<SecondaryAssessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

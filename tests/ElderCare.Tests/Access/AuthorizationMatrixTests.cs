@@ -111,6 +111,8 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("GET /api/plan/", ReadPlan, _ => "/api/plan"),
         new("GET /api/plan/export.xlsx", ReadPlan, _ => "/api/plan/export.xlsx"),
         new("GET /api/plan/totals", ReadPlan, _ => "/api/plan/totals"),
+        new("GET /api/priority-rules/", ReadElders, _ => "/api/priority-rules"),
+        new("PUT /api/priority-rules/{group}", WritePlan, _ => "/api/priority-rules/disabled", new { name = "残疾", effectiveFrom = "2030-01-01", categories = new[] { "disabled" } }),
         new("POST /api/plan/import", WritePlan, _ => "/api/plan/import", "multipart"),
         new("GET /api/coverage", ReadCoverage, _ => $"/api/coverage?regionCode={Make.Changyuan}", null, _ => $"/api/coverage?regionCode={Make.Panlong}"),
         new("GET /api/coverage/export.xlsx", ReadCoverage, _ => "/api/coverage/export.xlsx"),

@@ -68,6 +68,13 @@ public static class RongchangSeed
             added++;
         }
 
+        var priorityRules = await db.PriorityRules.Select(r => new { r.Group, r.EffectiveFrom }).ToListAsync(ct);
+        foreach (var r in Features.Elders.PriorityGroups.Defaults(PolicyDate).Where(r => !priorityRules.Contains(new { r.Group, r.EffectiveFrom })))
+        {
+            db.PriorityRules.Add(r);
+            added++;
+        }
+
         var targets = await db.KpiTargets.Select(t => t.Key).ToHashSetAsync(ct);
         foreach (var t in KpiTargets().Where(t => !targets.Contains(t.Key)))
         {
