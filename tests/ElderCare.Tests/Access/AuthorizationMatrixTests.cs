@@ -265,6 +265,7 @@ public class AuthorizationMatrixTests(AppFactory app) : IClassFixture<AppFactory
         new("PAGE /devices", HandleAlarms, _ => "/devices"),
         new("PAGE /elders", ReadElders, _ => "/elders"),
         new("PAGE /elders/priority", ReadElders, _ => "/elders/priority"),
+        new("PAGE /elders/priority-rules", ReadElders, _ => "/elders/priority-rules"),
         new("PAGE /elders/new", WriteElders, _ => "/elders/new"),
         new("PAGE /elders/{id:guid}", ReadElders, w => $"/elders/{w.ElderA}", null, w => $"/elders/{w.ElderB}"),
         new("PAGE /elders/{id:guid}/edit", WriteElders, w => $"/elders/{w.ElderA}/edit", null, w => $"/elders/{w.ElderB}/edit"),
