@@ -51,7 +51,7 @@ public static class Kpis
         // 一、工作目标 "老年人普遍享有基本养老服务，优先满足高龄、失能、特殊困难老年人": the assessed half, and the full
         // measure — a current assessment AND a service contact (a verified visit) in the last quarter (ElderQueries).
         new(PriorityEldersAssessed, "重点老年人能力评估覆盖率", "ratio",
-            "在册的重点老年人（高龄独居、失能、特困、留守、失独）中，有12个月内且病情无变化的有效能力评估的比例。2022年底前100%。"),
+            "在册的重点老年人（按当前生效的重点人群规则）中，有12个月内且病情无变化的有效能力评估的比例。2022年底前100%。"),
         new(PriorityEldersServed, "重点老年人基本养老服务覆盖率", "ratio",
             "在册的重点老年人中，既有有效能力评估、近3个月内又有核验通过的上门服务的比例（只计核验通过的服务）。2022年底前100%。"),
     ];
