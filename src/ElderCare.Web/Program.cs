@@ -28,6 +28,7 @@ api.MapFacilitiesApi();
 api.MapPlanApi();
 api.MapCoverageApi();
 api.MapEldersApi();
+api.MapPriorityRulesApi();
 api.MapElderImportApi();
 api.MapAssessmentsApi();
 api.MapMealsApi();

@@ -25,7 +25,7 @@ public sealed partial class ElderAssessmentTests(AppServer app, Chromium chromiu
     };
 
     [Fact]
-    public async Task 区民政局登记80岁以上独居老人_列入高龄独居_录入评估为2级后报告显示中度失能_并列入失能名单和2级筛选()
+    public async Task 区民政局登记80岁以上独居老人_列入高龄_录入评估为2级后报告显示中度失能_并列入失能名单和2级筛选()
     {
         var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区民政局 李明"));
 
@@ -56,15 +56,15 @@ public sealed partial class ElderAssessmentTests(AppServer app, Chromium chromiu
         await Expect(details.Fact("电话")).ToContainTextAsync("138****5678");
         await Expect(page.GetByText(IdNumber1940)).ToHaveCountAsync(0);
         await Expect(page.GetByText("13812345678")).ToHaveCountAsync(0);
-        await Expect(details.Groups).ToContainTextAsync("高龄独居");
+        await Expect(details.Groups).ToContainTextAsync("高龄");
 
-        // The priority list, reached from the navigation: 高龄独居 with its rule, not yet 失能.
+        // The priority list, reached from the navigation: 高龄 with its rule, not yet 失能.
         await new MastheadPart(page).NavLink("老年人").ClickAsync();
         var list = new ElderListPage(page, app.BaseUrl);
         await list.Tab("重点老年人名单").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/elders/priority$"));
         var row = list.Row("周德明");
-        await Expect(row).ToContainTextAsync("高龄独居");
+        await Expect(row).ToContainTextAsync("高龄");
         await Expect(row).ToContainTextAsync("年满80周岁且独居的老年人");
         await Expect(row).ToContainTextAsync(Masked1940);
         await Expect(row).Not.ToContainTextAsync("失能");
@@ -124,7 +124,7 @@ public sealed partial class ElderAssessmentTests(AppServer app, Chromium chromiu
         await Expect(page).ToHaveURLAsync(new Regex("group=incapacitated"));
         await Expect(list.Row("周德明")).ToContainTextAsync("失能");
         await Expect(list.Row("周德明")).ToContainTextAsync("老年人能力评估为2级（中度失能）及以上的老年人");
-        await Expect(list.Row("周德明")).ToContainTextAsync("高龄独居");
+        await Expect(list.Row("周德明")).ToContainTextAsync("高龄");
 
         // The elder list filtered by level 2 shows them; by level 3, nobody.
         await list.OpenAsync();

@@ -22,9 +22,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<FacilityStatusChange> FacilityStatusChanges => Set<FacilityStatusChange>();
     public DbSet<ConstructionStandard> ConstructionStandards => Set<ConstructionStandard>();
     public DbSet<PlanLine> PlanLines => Set<PlanLine>();
+    public DbSet<PlanTotal> PlanTotals => Set<PlanTotal>();
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<Elder> Elders => Set<Elder>();
+    public DbSet<PriorityRule> PriorityRules => Set<PriorityRule>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<SecondaryAssessment> SecondaryAssessments => Set<SecondaryAssessment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -47,7 +47,7 @@ public class CoverageApiTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Equal(villages, Count(unit, "village-point", "required"));
             Assert.Equal(planned, Count(unit, "village-point", "planned"));
             var gap = unit.GetProperty("gaps").EnumerateArray()
-                .Single(g => g.GetProperty("type").GetString() == "village-point" && g.GetProperty("kind").GetString() == "plan");
+                .Single(g => g.GetProperty("type").GetString() == "village-point" && g.GetProperty("kind").GetString() == "to-confirm");
             Assert.Equal(villages - planned, gap.GetProperty("missing").GetInt32());
             Assert.False(unit.GetProperty("covered").GetBoolean());
         }
@@ -71,6 +71,7 @@ public class CoverageApiTests(AppFactory app) : IClassFixture<AppFactory>
         var panlong = rows.Single(x => (string?)x["代码"] == Make.Panlong);
         Assert.Equal("盘龙镇", panlong["镇街"]);
         Assert.Equal(12d, Convert.ToDouble(panlong["村级互助养老点-应建"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("规划缺口3个", (string?)panlong["缺口"]);
+        Assert.Contains("（差3个），该规划行待确认", (string?)panlong["缺口"]); // unconfirmed row: 待确认, not 规划缺口
+        Assert.Equal("待确认", panlong["覆盖状态"]);
     }
 }

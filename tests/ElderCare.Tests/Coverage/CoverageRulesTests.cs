@@ -57,7 +57,7 @@ public class CoverageRulesTests
         Assert.False(c.Covered);
         var station = c.Gaps.Single(g => g.Type == FacilityType.CommunityStation && g.Kind == "operating");
         Assert.Equal(2, station.Missing);
-        Assert.Equal("社区养老服务站应有3个，运营1个，缺2个", station.Message);
+        Assert.Equal("社区养老服务站应有3个，运营且达标1个，缺2个", station.Message);
         Assert.Equal(1, c.Gaps.Single(g => g.Type == FacilityType.StreetCenter).Missing);
     }
 

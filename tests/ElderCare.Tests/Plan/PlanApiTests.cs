@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Plan;
+using ElderCare.Web.Features.Access;
 using MiniExcelLibs;
 
 namespace ElderCare.Tests.Plan;
@@ -42,7 +43,7 @@ public class PlanApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Export_has_the_layout_of_attachments_2_and_3()
     {
         var sheets = Read(await Export());
-        Assert.Equal([PlanSheets.Urban.Name, PlanSheets.Rural.Name], sheets.Keys);
+        Assert.Equal([PlanSheets.Urban.Name, PlanSheets.Rural.Name, PlanSheets.TotalsSheet], sheets.Keys);
         var urban = sheets[PlanSheets.Urban.Name];
         Assert.Equal(21, urban.Count);
         var changyuan = urban.Single(r => (string?)r["代码"] == Make.Changyuan);
@@ -92,7 +93,7 @@ public class PlanApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var r = await Import(Write(sheets));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        var plan = (await (await _http.GetAsync("/api/plan")).ReadJson()).EnumerateArray()
+        var plan = (await (await _http.GetAsync("/api/plan")).ReadJson()).GetProperty("lines").EnumerateArray()
             .Single(l => l.GetProperty("unitCode").GetString() == Make.Panlong && l.GetProperty("type").GetString() == "village-point");
         Assert.Equal(9, plan.GetProperty("plannedToBuild").GetInt32());
         Assert.Equal(12, plan.GetProperty("totalWhenDone").GetInt32());
@@ -108,5 +109,61 @@ public class PlanApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         await (await Import("not a spreadsheet"u8.ToArray())).AssertFieldError("file");
         await (await _http.PostAsync("/api/plan/import", new MultipartFormDataContent())).AssertFieldError("file");
+    }
+}
+
+public class PlanTotalsApiTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Plan_and_totals_carry_the_district_totals_and_the_check_of_the_unit_rows()
+    {
+        var plan = await (await app.Staff.GetAsync("/api/plan")).ReadJson();
+        var stations = plan.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "community-station");
+        Assert.Equal("to-confirm", stations.GetProperty("status").GetString());
+        Assert.Equal(35, stations.GetProperty("districtExisting").GetInt32());
+        Assert.Equal(28, stations.GetProperty("unitsExistingOrPlanned").GetInt32());
+        Assert.Equal(19, plan.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("type").GetString() == "community-station")
+            .Sum(l => l.GetProperty("existing").ValueKind == System.Text.Json.JsonValueKind.Number ? l.GetProperty("existing").GetInt32() : 0));
+        var totals = await (await app.Staff.GetAsync("/api/plan/totals")).ReadJson();
+        Assert.Equal(16, totals.GetProperty("totals").GetArrayLength()); // 3 + 3 + 5 + 5 rows
+        Assert.Contains(totals.GetProperty("totals").EnumerateArray(), t =>
+            t.GetProperty("type").GetString() == "village-point" && t.GetProperty("year").ValueKind == System.Text.Json.JsonValueKind.Null
+            && t.GetProperty("count").GetInt32() == 60 && t.GetProperty("source").GetString()!.Contains("附件3 合计行"));
+    }
+
+    [Fact]
+    public async Task A_town_officer_sees_the_plan_of_their_unit_without_district_checks()
+    {
+        var plan = await (await (await app.ClientAs(Role.TownOfficer, Make.Changyuan)).GetAsync("/api/plan")).ReadJson();
+        Assert.All(plan.GetProperty("lines").EnumerateArray(), l => Assert.StartsWith(Make.Changyuan, l.GetProperty("unitCode").GetString()));
+        Assert.Equal(0, plan.GetProperty("checks").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Export_has_a_sheet_of_district_totals_and_the_check()
+    {
+        var xlsx = await (await app.Staff.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
+        using var s = new MemoryStream(xlsx);
+        var rows = s.Query(useHeaderRow: true, sheetName: PlanSheets.TotalsSheet).Cast<IDictionary<string, object?>>().ToList();
+        var stations = rows.Single(r => (string?)r["设施类型"] == "社区养老服务站");
+        Assert.Equal(35d, Convert.ToDouble(stations["区级现有数"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("待确认", stations["核对结果"]);
+        Assert.Contains("区级合计 35 个", (string?)stations["说明"]);
+        using var s2 = new MemoryStream(xlsx);
+        var panlong = s2.Query(useHeaderRow: true, sheetName: PlanSheets.Urban.Name).Cast<IDictionary<string, object?>>().Single(r => (string?)r["代码"] == Make.Panlong);
+        Assert.Equal(4d, Convert.ToDouble(panlong["社区养老服务站现有或规划待确认数"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Import_result_says_how_the_unit_rows_stand_against_the_totals()
+    {
+        var xlsx = await (await app.Staff.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(xlsx);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, "file", "plan.xlsx");
+        var result = await (await app.Staff.PostAsync("/api/plan/import", content)).ReadJson();
+        var stations = result.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "community-station");
+        Assert.Contains(stations.GetProperty("messages").EnumerateArray(), m => m.GetString() == "各单位合计 19 个社区养老服务站（现有）、28 个（现有或规划，待确认），区级合计 35 个");
     }
 }

@@ -15,9 +15,9 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
     private static int _sequence;
 
     /// <summary>A valid GB 11643 number for an elder born in 1940, unique per call.</summary>
-    private static string NewIdNumber()
+    private static string NewIdNumber(string born = "19400101")
     {
-        var first17 = $"50015319400101{Interlocked.Increment(ref _sequence) + 100:000}";
+        var first17 = $"500153{born}{Interlocked.Increment(ref _sequence) + 100:000}";
         return first17 + IdNumber.CheckDigit(first17);
     }
 
@@ -35,11 +35,11 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
     private async Task<Guid> Facility(string name = "昌元街道养老服务中心") =>
         (await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: name))).Read<FacilityResource>()).Id;
 
-    private async Task<Guid> NewElder(string[]? categories = null, string region = Make.Changyuan, string living = "alone")
+    private async Task<Guid> NewElder(string[]? categories = null, string region = Make.Changyuan, string living = "alone", string born = "19400101")
     {
         var r = await app.Staff.PostJson("/api/elders", new
         {
-            name = "周淑芬", idNumber = NewIdNumber(), regionCode = region, livingArrangement = living, categories = categories ?? ["extreme-poverty"],
+            name = "周淑芬", idNumber = NewIdNumber(born), regionCode = region, livingArrangement = living, categories = categories ?? ["extreme-poverty"],
             location = new { lat = HomeLat, lng = HomeLng }, address = "荣昌区昌元街道海棠路 8 号", consent = new { basis = "本人同意" },
         });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
@@ -188,7 +188,7 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(6000, again.GetProperty("subsidyFen").GetInt64());
 
         // Not in a subsidised group: the elder pays in full.
-        var other = await NewElder(categories: ["subsistence"], living: "with-family");
+        var other = await NewElder(categories: ["entitled"], living: "with-family", born: "19600101"); // 66, 优抚 alone: no priority group (an 86-year-old is 高龄, ADR 0018)
         var paid = await Ok(await app.Staff.PostJson("/api/orders/quote", body with { elderId = other }));
         Assert.Equal((0L, 6000L), (paid.GetProperty("subsidyFen").GetInt64(), paid.GetProperty("ownShareFen").GetInt64()));
     }

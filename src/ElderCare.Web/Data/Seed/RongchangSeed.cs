@@ -52,6 +52,31 @@ public static class RongchangSeed
             added++;
         }
 
+        // Rows seeded before 现有或规划 was a column held the towns' stations as planned with no year; move them, unless edited.
+        var seededStations = PlanLines().Where(l => l.ExistingOrPlanned is not null).ToDictionary(l => l.UnitCode);
+        foreach (var old in await db.PlanLines.Where(l => l.Type == FacilityType.CommunityStation && l.Existing == null && l.ExistingOrPlanned == null && l.ToConfirm).ToListAsync(ct))
+        {
+            if (!seededStations.TryGetValue(old.UnitCode, out var now) || old.Years is not [{ Year: null } only] || only.Count != now.ExistingOrPlanned) continue;
+            old.Years = [];
+            old.ExistingOrPlanned = now.ExistingOrPlanned;
+            old.Note = now.Note;
+            added++;
+        }
+
+        var totals = await db.PlanTotals.Select(t => new { t.Type, t.Year }).ToListAsync(ct);
+        foreach (var t in PlanTotals().Where(t => !totals.Contains(new { t.Type, t.Year })))
+        {
+            db.PlanTotals.Add(t);
+            added++;
+        }
+
+        var priorityRules = await db.PriorityRules.Select(r => new { r.Group, r.EffectiveFrom }).ToListAsync(ct);
+        foreach (var r in Features.Elders.PriorityGroups.Defaults(PolicyDate).Where(r => !priorityRules.Contains(new { r.Group, r.EffectiveFrom })))
+        {
+            db.PriorityRules.Add(r);
+            added++;
+        }
+
         var targets = await db.KpiTargets.Select(t => t.Key).ToHashSetAsync(ct);
         foreach (var t in KpiTargets().Where(t => !targets.Contains(t.Key)))
         {
@@ -129,8 +154,8 @@ public static class RongchangSeed
                 yield return new PlanLine
                 {
                     UnitCode = u.Code, Type = FacilityType.CommunityStation, Existing = null,
-                    Years = [new() { Count = total }], ToConfirm = true,
-                    Note = $"附件2原表「{cells}」：现有与拟建合计{total}个，原文无法区分现有数与拟建年份，待确认",
+                    ExistingOrPlanned = total, ToConfirm = true,
+                    Note = $"附件2原表「{cells}」：现有或规划合计{total}个，原文无法区分现有与拟建，待确认（全区各镇合计现有16个、拟建12个）",
                 };
             }
             yield return new PlanLine
@@ -140,6 +165,28 @@ public static class RongchangSeed
                 Note = u.PointsPlanned > 0 ? "附件3：全区2019—2022年每年拟建8个，本镇街年份待确认；2022年底前建成" : null,
             };
         }
+    }
+
+    /// <summary>
+    /// 附件2、附件3 合计行: street centres 0 existing, 2 in 2019 and 4 in 2020; community stations 35 existing, 12 and 18;
+    /// town centres 2 / 5 / 4 / 4 in 2019–2022; village points 60 existing, 8 a year 2019–2022.
+    /// </summary>
+    public static IEnumerable<PlanTotal> PlanTotals()
+    {
+        PlanTotal T(FacilityType type, int? year, int count, string attachment) =>
+            new() { Type = type, Year = year, Count = count, Source = $"{Policy} {attachment} 合计行" };
+        yield return T(FacilityType.StreetCenter, null, 0, "附件2");
+        yield return T(FacilityType.StreetCenter, 2019, 2, "附件2");
+        yield return T(FacilityType.StreetCenter, 2020, 4, "附件2");
+        yield return T(FacilityType.CommunityStation, null, 35, "附件2");
+        yield return T(FacilityType.CommunityStation, 2019, 12, "附件2");
+        yield return T(FacilityType.CommunityStation, 2020, 18, "附件2");
+        yield return T(FacilityType.TownCenter, null, 0, "附件3");
+        foreach (var (year, count) in new[] { (2019, 2), (2020, 5), (2021, 4), (2022, 4) })
+            yield return T(FacilityType.TownCenter, year, count, "附件3");
+        yield return T(FacilityType.VillagePoint, null, 60, "附件3");
+        foreach (var year in new[] { 2019, 2020, 2021, 2022 })
+            yield return T(FacilityType.VillagePoint, year, 8, "附件3");
     }
 
     /// <summary>一、工作目标 and 二(五): the targets the KPIs are measured against.</summary>

@@ -66,6 +66,7 @@ public static class Roles
         public const string ReadFamilyBeds = "family-beds.read";
         public const string WriteFamilyBeds = "family-beds.write";
         public const string ReadMealBilling = "meals.billing";
+        public const string EditPriorityRules = "elders.priority-rules";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -91,6 +92,8 @@ public static class Roles
             [WriteMeals] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ManageMealSites] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             [WriteMealRates] = [Role.DistrictAdmin, Role.DistrictStaff],
+            // 重点人群规则 are the district's (ADR 0018).
+            [EditPriorityRules] = [Role.DistrictAdmin, Role.DistrictStaff],
             // Emergency rescue: the district duty desk, the street or town, and the stations (服务机构) answer alarms.
             [ManageDevices] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [HandleAlarms] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],

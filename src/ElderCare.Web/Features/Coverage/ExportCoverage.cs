@@ -20,9 +20,12 @@ public static class ExportCoverage
                 var label = Labels.Of(type);
                 row[$"{label}-应建"] = c.Required;
                 row[$"{label}-规划"] = c.Planned;
-                row[$"{label}-运营"] = c.Operating;
+                row[$"{label}-运营且达标"] = c.Operating;
+                row[$"{label}-运营中未达标"] = c.NotCompliant;
+                row[$"{label}-状态"] = CoverageStates.Label(c.State);
             }
             row["是否全覆盖"] = u.Covered ? "是" : "否";
+            row["覆盖状态"] = CoverageStates.Label(u.State);
             row["缺口"] = string.Join("；", u.Gaps.Select(g => g.Message));
             return row;
         });

@@ -19,7 +19,7 @@ public static class GetCoverage
         if (errors.Any) return Outcome<CoverageReport>.Invalid(errors);
         if (Prefix(regionCode, scope) is not { } prefix) return Outcome<CoverageReport>.NotFound("无权查看该区域。");
         var facts = await LoadUnitFacts(date, prefix, db, ct);
-        return new CoverageReport(date, facts.Select(CoverageRules.Compute).ToList());
+        return new CoverageReport(date, CoverageRules.NoteSurpluses(facts.Select(CoverageRules.Compute).ToList()));
     }
 
     /// <summary>The region prefix to report on: the one asked for if it lies in scope, else the scope's own; null when out of scope.</summary>
@@ -33,17 +33,38 @@ public static class GetCoverage
     }
 
     /// <summary>A facility operating on the date, with the columns the coverage counts and the KPIs sum.</summary>
-    internal sealed record OperatingRow(string UnitCode, FacilityType Type, OperationMode OperationMode, MedicalCareMode MedicalCareMode, int BedsTotal, int BedsNursing);
+    internal sealed record OperatingRow(string UnitCode, FacilityType Type, OperationMode OperationMode, MedicalCareMode MedicalCareMode, int BedsTotal, int BedsNursing)
+    {
+        /// <summary>Meets every required rule of the 附件1 standard in force on the date (达标).</summary>
+        public bool Compliant { get; init; } = true;
+    }
+
+    private sealed record OperatingFacility(string UnitCode, FacilityType Type, OperationMode OperationMode, MedicalCareMode MedicalCareMode,
+        int BedsTotal, int BedsNursing, int BedsDayCare, double FloorArea, bool SmallCommunity, bool Colocated, List<Zone> Zones);
 
     /// <summary>
     /// One pass over the facilities operating on a date, as rows rather than GROUP BY: grouping by (UnitCode, Type)
     /// makes SQLite walk IX_Facilities_UnitCode_Type with a table lookup per facility, twice the time of a scan
     /// (bench/RESULTS.md).
     /// </summary>
-    internal static Task<List<OperatingRow>> LoadOperating(DateOnly asOf, string? regionCode, AppDbContext db, CancellationToken ct) =>
-        db.Facilities.AsNoTracking().InRegion(regionCode).OperatingOn(asOf)
-            .Select(f => new OperatingRow(f.UnitCode, f.Type, f.OperationMode, f.MedicalCareMode, f.Beds.Total, f.Beds.Nursing))
+    internal static async Task<List<OperatingRow>> LoadOperating(DateOnly asOf, string? regionCode, AppDbContext db, CancellationToken ct)
+    {
+        var standards = await db.ConstructionStandards.AsNoTracking().ToListAsync(ct);
+        var rows = await db.Facilities.AsNoTracking().InRegion(regionCode).OperatingOn(asOf)
+            .Select(f => new OperatingFacility(f.UnitCode, f.Type, f.OperationMode, f.MedicalCareMode, f.Beds.Total, f.Beds.Nursing, f.Beds.DayCare,
+                f.FloorArea, f.SmallCommunity, f.ColocatedWithHealthStation, f.Zones))
             .ToListAsync(ct);
+        return rows.Select(f => new OperatingRow(f.UnitCode, f.Type, f.OperationMode, f.MedicalCareMode, f.BedsTotal, f.BedsNursing)
+        {
+            // 附件1 required rules only; advisory ones (nursing beds, co-location, hub span) do not decide coverage.
+            Compliant = Compliance.Check(new Facility
+            {
+                Name = "", RegionCode = f.UnitCode, UnitCode = f.UnitCode, Type = f.Type, FloorArea = f.FloorArea, SmallCommunity = f.SmallCommunity,
+                ColocatedWithHealthStation = f.Colocated, Zones = f.Zones,
+                Beds = new Beds { Total = f.BedsTotal, Nursing = f.BedsNursing, DayCare = f.BedsDayCare },
+            }, ConstructionStandard.EffectiveOn(standards, f.Type, asOf)).Compliant,
+        }).ToList();
+    }
 
     /// <summary>Four queries whatever the size: units, registered communities/villages, operating facilities, plan totals.</summary>
     internal static async Task<List<UnitFacts>> LoadUnitFacts(DateOnly asOf, string? regionCode, AppDbContext db, CancellationToken ct,
@@ -63,13 +84,15 @@ public static class GetCoverage
                 .ToListAsync(ct))
             .ToDictionary(c => (c.ParentCode, c.Kind), c => c.Count);
 
-        var operating = (operatingRows ?? await LoadOperating(asOf, prefix, db, ct))
-            .CountBy(o => (o.UnitCode, o.Type))
+        var rows = operatingRows ?? await LoadOperating(asOf, prefix, db, ct);
+        var operating = rows.Where(o => o.Compliant).CountBy(o => (o.UnitCode, o.Type))
+            .ToLookup(o => o.Key.UnitCode, o => (o.Key.Type, Count: o.Value));
+        var notCompliant = rows.Where(o => !o.Compliant).CountBy(o => (o.UnitCode, o.Type))
             .ToLookup(o => o.Key.UnitCode, o => (o.Key.Type, Count: o.Value));
 
         // The total is summed in SQL over the JSON years: materialising the owned collections costs 3× more.
         var plan = (await db.PlanLines.AsNoTracking().Where(p => p.UnitCode.StartsWith(prefix))
-                .Select(p => new { p.UnitCode, p.Type, TotalWhenDone = (p.Existing ?? 0) + p.Years.Sum(y => y.Count) })
+                .Select(p => new { p.UnitCode, p.Type, p.ToConfirm, TotalWhenDone = (p.Existing ?? 0) + p.Years.Sum(y => y.Count) + (p.ExistingOrPlanned ?? 0) })
                 .ToListAsync(ct))
             .ToLookup(p => p.UnitCode);
 
@@ -78,7 +101,11 @@ public static class GetCoverage
                 children.GetValueOrDefault((u.Code, RegionKind.Community)),
                 children.GetValueOrDefault((u.Code, RegionKind.Village)),
                 operating[u.Code].ToDictionary(o => o.Type, o => o.Count),
-                plan[u.Code].ToDictionary(p => p.Type, p => p.TotalWhenDone)))
+                plan[u.Code].ToDictionary(p => p.Type, p => p.TotalWhenDone))
+            {
+                OperatingNotCompliant = notCompliant[u.Code].ToDictionary(o => o.Type, o => o.Count),
+                PlanToConfirm = plan[u.Code].Where(p => p.ToConfirm).Select(p => p.Type).ToHashSet(),
+            })
             .ToList();
     }
 }

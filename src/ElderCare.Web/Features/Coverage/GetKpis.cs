@@ -29,7 +29,7 @@ public static class GetKpis
                 g.Sum(f => f.BedsTotal), g.Sum(f => f.BedsNursing)))
             .ToList();
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.EffectiveFrom <= date).ToListAsync(ct);
-        var priority = db.Elders.AsNoTracking().InScope(scope, db).InRegion(prefix).Where(e => e.Status == ElderStatus.Active).InPriorityGroup(date);
+        var priority = db.Elders.AsNoTracking().InScope(scope, db).InRegion(prefix).Where(e => e.Status == ElderStatus.Active).InPriorityGroup(date, await PriorityRules.InForce(db, date, ct));
         var assessed = priority.WithCurrentAssessment(date);
         var elders = (await priority.CountAsync(ct), await assessed.CountAsync(ct),
             await assessed.WithServiceContact(db.ServiceOrders.AsNoTracking(), date).CountAsync(ct));

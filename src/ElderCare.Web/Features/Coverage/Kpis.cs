@@ -6,7 +6,11 @@ namespace ElderCare.Web.Features.Coverage;
 public sealed record OperatingFacts(
     FacilityType Type, int Count, int Socialized, int WithMedicalCare, int Integrated, int BedsTotal, int BedsNursing);
 
-public sealed record Kpi(string Key, string Name, double? Value, double Target, DateOnly Deadline, bool Met, string Unit, string Definition);
+/// <summary><c>Status</c>: <c>met</c> (已达标), <c>not-met</c> (未达标) or <c>no-data</c> (数据缺失: nothing to measure yet).</summary>
+public sealed record Kpi(string Key, string Name, double? Value, double Target, DateOnly Deadline, bool Met, string Unit, string Definition)
+{
+    public string Status => Met ? "met" : Value is null ? "no-data" : "not-met";
+}
 
 /// <summary>
 /// The KPIs of 一、工作目标 and 二(五). Every ratio is over facilities operating on the date asked (opened on or before
@@ -38,16 +42,16 @@ public static class Kpis
             "运营中的设施中，医养结合方式不为“无”（签约合作、内设医疗机构或医养结合型机构）的比例。目标100%。"),
         new(NursingBedShare, "护理型床位占比", "ratio", "运营中设施的护理型床位数之和除以床位总数之和。目标≥50%。"),
         new(MedicalCareInstitutions, "社区医养结合型机构数", "count", "运营中且医养结合方式为“医养结合型机构”的设施数。目标≥5个。"),
-        new(StreetCenterCoverage, "街道养老服务中心覆盖率", "ratio", "有运营中街道养老服务中心的街道占全部街道的比例。2020年底前100%。"),
+        new(StreetCenterCoverage, "街道养老服务中心覆盖率", "ratio", "有运营中且达到附件1建设标准的街道养老服务中心的街道占全部街道的比例（未达标的不计）。2020年底前100%。"),
         new(CommunityStationCoverage, "社区养老服务站覆盖率", "ratio",
-            "各镇街运营中的社区养老服务站数（不超过其社区数）之和除以社区数之和；未录入社区数的镇街不计入分母，并列为缺口。2020年底前100%。"),
-        new(TownCenterCoverage, "镇养老服务中心覆盖率", "ratio", "有运营中镇养老服务中心的镇占全部镇的比例。2022年底前100%。"),
+            "各镇街运营中且达标的社区养老服务站数（不超过其社区数）之和除以社区数之和；未录入社区数的镇街不计入分母，并列为缺口。2020年底前100%。"),
+        new(TownCenterCoverage, "镇养老服务中心覆盖率", "ratio", "有运营中且达到附件1建设标准的镇养老服务中心的镇占全部镇的比例（未达标的不计）。2022年底前100%。"),
         new(VillagePointCoverage, "村级互助养老点覆盖率", "ratio",
-            "各镇街运营中的村级互助养老点数（不超过其行政村数）之和除以行政村数之和。2022年底前100%。"),
+            "各镇街运营中且达标（有专用活动用房）的村级互助养老点数（不超过其行政村数）之和除以行政村数之和。2022年底前100%。"),
         // 一、工作目标 "老年人普遍享有基本养老服务，优先满足高龄、失能、特殊困难老年人": the assessed half, and the full
         // measure — a current assessment AND a service contact (a verified visit) in the last quarter (ElderQueries).
         new(PriorityEldersAssessed, "重点老年人能力评估覆盖率", "ratio",
-            "在册的重点老年人（高龄独居、失能、特困、留守、失独）中，有12个月内且病情无变化的有效能力评估的比例。2022年底前100%。"),
+            "在册的重点老年人（按当前生效的重点人群规则）中，有12个月内且病情无变化的有效能力评估的比例。2022年底前100%。"),
         new(PriorityEldersServed, "重点老年人基本养老服务覆盖率", "ratio",
             "在册的重点老年人中，既有有效能力评估、近3个月内又有核验通过的上门服务的比例（只计核验通过的服务）。2022年底前100%。"),
     ];

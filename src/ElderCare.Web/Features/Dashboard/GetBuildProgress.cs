@@ -38,9 +38,33 @@ public static class GetBuildProgress
     /// <summary>The policy years plus the year asked about, in order.</summary>
     public static IReadOnlyList<int> YearsFor(DateOnly asOf) => PolicyYears.Append(asOf.Year).Distinct().Order().ToList();
 
-    /// <summary>Existing plus everything planned up to the year; a planned facility without a year counts at its type's deadline.</summary>
+    /// <summary>
+    /// Existing plus everything planned up to the year; a planned facility without a year, and one that is existing
+    /// or planned (现有或规划，待确认), counts at its type's deadline.
+    /// </summary>
     public static int PlannedBy(PlanLine line, int year) =>
-        (line.Existing ?? 0) + line.Years.Where(y => (y.Year ?? DeadlineYear(line.Type)) <= year).Sum(y => y.Count);
+        (line.Existing ?? 0) + line.Years.Where(y => (y.Year ?? DeadlineYear(line.Type)) <= year).Sum(y => y.Count)
+        + (DeadlineYear(line.Type) <= year ? line.ExistingOrPlanned ?? 0 : 0);
+
+    /// <summary>附件2、附件3 合计行: existing plus the district's planned count of every year up to this one.</summary>
+    public static int PlannedBy(IEnumerable<PlanTotal> totals, int year) =>
+        totals.Where(t => t.Year is null || t.Year <= year).Sum(t => t.Count);
+
+    /// <summary>
+    /// For the whole district, a type whose unit rows leave years or the existing/planned split unknown is read from the
+    /// district totals (合计行), which do know them; otherwise, and for one street or town, from the unit rows.
+    /// </summary>
+    public static IReadOnlyDictionary<FacilityType, int> PlannedBy(IReadOnlyCollection<PlanLine> lines, IReadOnlyCollection<PlanTotal> totals, int year)
+    {
+        var byType = new Dictionary<FacilityType, int>(PlannedBy(lines, year));
+        foreach (var type in Types)
+        {
+            var ofType = totals.Where(t => t.Type == type).ToList();
+            var unknown = lines.Any(l => l.Type == type && (l.ExistingOrPlanned > 0 || l.Years.Any(y => y.Year is null)));
+            if (ofType.Count > 0 && unknown) byType[type] = PlannedBy(ofType, year);
+        }
+        return byType;
+    }
 
     public static IReadOnlyDictionary<FacilityType, int> PlannedBy(IEnumerable<PlanLine> lines, int year)
     {
@@ -61,6 +85,8 @@ public static class GetBuildProgress
         if (scope.RegionPrefix is not { } prefix) return Outcome<BuildProgress>.NotFound("无权查看建设进度。");
 
         var lines = await db.PlanLines.AsNoTracking().Where(l => l.UnitCode.StartsWith(prefix)).ToListAsync(ct);
+        // District totals speak for the whole district only, not for one street or town.
+        var totals = prefix.Length < 9 ? await db.PlanTotals.AsNoTracking().ToListAsync(ct) : [];
         var years = new List<BuildProgressYear>();
         foreach (var year in YearsFor(date))
         {
@@ -72,7 +98,7 @@ public static class GetBuildProgress
                     .GroupBy(f => f.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
                 operating = Types.ToDictionary(t => t, t => counts.FirstOrDefault(c => c.Key == t)?.Count ?? 0);
             }
-            years.Add(new BuildProgressYear(year, on ?? new DateOnly(year, 12, 31), PlannedBy(lines, year), operating));
+            years.Add(new BuildProgressYear(year, on ?? new DateOnly(year, 12, 31), PlannedBy(lines, totals, year), operating));
         }
         return new BuildProgress(date, years);
     }

@@ -52,24 +52,9 @@ public static class ElderQueries
         };
     }
 
-    /// <summary>The <see cref="PriorityGroups"/> rules as a filter: in at least one group, or in the one given.</summary>
-    public static IQueryable<Elder> InPriorityGroup(this IQueryable<Elder> elders, DateOnly today, PriorityGroup? only = null)
-    {
-        var eighty = today.AddYears(-PriorityGroups.AdvancedAge);
-        return only switch
-        {
-            PriorityGroup.AdvancedAgeAlone => elders.Where(e => e.BirthDate <= eighty && e.LivingArrangement == LivingArrangement.Alone),
-            PriorityGroup.Incapacitated => elders.Where(e => e.CurrentLevel >= PriorityGroups.IncapacitatedMinLevel),
-            PriorityGroup.ExtremePoverty => elders.Where(e => e.Categories.Contains(ElderCategory.ExtremePoverty)),
-            PriorityGroup.LeftBehind => elders.Where(e => e.LivingArrangement == LivingArrangement.LeftBehind),
-            PriorityGroup.LostOnlyChild => elders.Where(e => e.Categories.Contains(ElderCategory.LostOnlyChild)),
-            _ => elders.Where(e => (e.BirthDate <= eighty && e.LivingArrangement == LivingArrangement.Alone)
-                                   || e.CurrentLevel >= PriorityGroups.IncapacitatedMinLevel
-                                   || e.Categories.Contains(ElderCategory.ExtremePoverty)
-                                   || e.LivingArrangement == LivingArrangement.LeftBehind
-                                   || e.Categories.Contains(ElderCategory.LostOnlyChild)),
-        };
-    }
+    /// <summary>The priority rules in force (<see cref="PriorityRule"/>) as a filter: in at least one group, or in the one given.</summary>
+    public static IQueryable<Elder> InPriorityGroup(this IQueryable<Elder> elders, DateOnly today, IReadOnlyList<PriorityRule> inForce, PriorityGroup? only = null) =>
+        elders.Where(PriorityGroups.AnyOf(inForce.Where(r => only is null || r.Group == only), today));
 
     /// <summary>A current assessment: within the 12-month cycle and no condition change since (Reassessment).</summary>
     public static IQueryable<Elder> WithCurrentAssessment(this IQueryable<Elder> elders, DateOnly today)

@@ -45,7 +45,7 @@ public static class ElderStatistics
             var withCategory = elders.Where(e => e.Categories.Contains(c));
             categories[c] = await Count(byRegion ? withCategory.GroupBy(e => e.RegionCode) : withCategory.GroupBy(e => e.UnitCode), ct);
         }
-        var priority = elders.InPriorityGroup(today);
+        var priority = elders.InPriorityGroup(today, await PriorityRules.InForce(db, today, ct));
         var priorityCounts = await Count(byRegion ? priority.GroupBy(e => e.RegionCode) : priority.GroupBy(e => e.UnitCode), ct);
         var assessed = priority.WithCurrentAssessment(today);
         var assessedCounts = await Count(byRegion ? assessed.GroupBy(e => e.RegionCode) : assessed.GroupBy(e => e.UnitCode), ct);

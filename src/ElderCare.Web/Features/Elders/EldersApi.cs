@@ -26,7 +26,7 @@ public static class EldersApi
         g.MapGet("/priority", async (string? regionCode, string? group, int? page, int? pageSize, CurrentUser user, AppDbContext db,
                 FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
                 (await ListPriorityElders.Handle(regionCode, group, page, pageSize, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
-            .WithSummary("重点老年人名单：高龄独居、失能、特困、留守、失独，附所属类别和规则；未评估的排在前面");
+            .WithSummary("重点老年人名单：按当前生效的重点人群规则（高龄、失能、半失能、特困、低保、留守、独居/空巢、失独、残疾），附所属人群和规则；未评估的排在前面");
 
         g.MapGet("/statistics", async (CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await ElderStatistics.Handle(user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))

@@ -24,8 +24,9 @@ public static class ListPriorityElders
         if (errors.Any) return Outcome<Paged<PriorityElderRow>>.Invalid(errors);
 
         var today = clock.Today();
+        var rules = await PriorityRules.InForce(db, today, ct);
         var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active)
-            .InRegion(regionCode).InPriorityGroup(today, only);
+            .InRegion(regionCode).InPriorityGroup(today, rules, only);
         var total = await elders.CountAsync(ct);
         var list = await elders.OrderBy(e => e.LastAssessedOn != null).ThenBy(e => e.RegionCode).ThenBy(e => e.Name)
             .Skip(paging.Skip).Take(paging.PageSize)
@@ -35,7 +36,7 @@ public static class ListPriorityElders
         {
             var e = x.Elder;
             var row = ElderRow.From(e, x.RegionName, protector, today);
-            return new PriorityElderRow(row, PriorityGroups.Of(new PriorityFacts(row.Age, e.LivingArrangement, e.Categories, e.CurrentLevel)));
+            return new PriorityElderRow(row, PriorityGroups.Of(new PriorityFacts(row.Age, e.LivingArrangement, e.Categories, e.CurrentLevel), rules));
         }).ToList();
         return new Paged<PriorityElderRow>(rows, paging.Page, paging.PageSize, total);
     }

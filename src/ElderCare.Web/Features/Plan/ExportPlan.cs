@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
@@ -29,14 +30,41 @@ public static class ExportPlan
                     row[PlanSheets.Existing(type)] = line?.Existing;
                     foreach (var y in years) row[PlanSheets.Year(type, y)] = Count(line, y);
                     row[PlanSheets.Unscheduled(type)] = Count(line, null);
+                    row[PlanSheets.ExistingOrPlanned(type)] = line?.ExistingOrPlanned is > 0 ? line.ExistingOrPlanned : null;
                     row[PlanSheets.ToConfirm(type)] = line?.ToConfirm == true ? "是" : "";
                     row[PlanSheets.Note(type)] = line?.Note;
                 }
                 return row;
             }).ToList();
         }
+        if (prefix.Length < 9)
+        {
+            var totals = await db.PlanTotals.AsNoTracking().ToListAsync(ct);
+            var years = totals.Select(t => t.Year).OfType<int>().Distinct().Order().ToList();
+            sheets[PlanSheets.TotalsSheet] = PlanTotalChecks.Check(lines, totals).Select(c =>
+            {
+                var row = new Dictionary<string, object?> { ["设施类型"] = Labels.Of(c.Type), ["区级现有数"] = c.DistrictExisting };
+                foreach (var y in years) row[$"区级{y}年拟建数"] = c.DistrictByYear.GetValueOrDefault(y);
+                row["各单位现有数"] = c.UnitsExisting;
+                row["各单位拟建数"] = c.UnitsPlanned;
+                row["各单位现有或规划待确认数"] = c.UnitsExistingOrPlanned;
+                row["各单位年份待定数"] = c.UnitsUnscheduled;
+                row["核对结果"] = CheckLabel(c.Status);
+                row["说明"] = string.Join("；", c.Messages);
+                row["来源"] = totals.FirstOrDefault(t => t.Type == c.Type)?.Source;
+                return row;
+            }).ToList();
+        }
         return SpreadsheetWriter.Xlsx(sheets);
     }
+
+    public static string CheckLabel(string status) => status switch
+    {
+        PlanTotalChecks.Agrees => "一致",
+        PlanTotalChecks.ToConfirm => "待确认",
+        PlanTotalChecks.Differs => "不一致",
+        _ => "无区级合计",
+    };
 
     private static int? Count(PlanLine? line, int? year) =>
         line?.Years.Where(y => y.Year == year).Sum(y => y.Count) is > 0 and var n ? n : null;

@@ -11,7 +11,7 @@ namespace ElderCare.Web.Features.Plan;
 
 public static class ImportPlan
 {
-    public sealed record Result(int Rows, int Lines);
+    public sealed record Result(int Rows, int Lines, IReadOnlyList<PlanTotalCheck> Checks);
 
     /// <summary>
     /// Reads a workbook in the layout of <see cref="PlanSheets"/>. All or nothing: with any bad row nothing changes and
@@ -72,6 +72,7 @@ public static class ImportPlan
                         {
                             UnitCode = code, Type = type,
                             Existing = Count(cells, PlanSheets.Existing(type), at, errors),
+                            ExistingOrPlanned = Count(cells, PlanSheets.ExistingOrPlanned(type), at, errors) is > 0 and var either ? either : null,
                             ToConfirm = Text(cells, PlanSheets.ToConfirm(type)) is "是" or "Y" or "y" or "1" or "true",
                             Note = Text(cells, PlanSheets.Note(type)),
                         };
@@ -91,7 +92,7 @@ public static class ImportPlan
 
                         var wrongKind = (type == FacilityType.StreetCenter && unit.Kind != RegionKind.Street)
                                         || (type == FacilityType.TownCenter && unit.Kind != RegionKind.Town);
-                        if (wrongKind && (line.Existing > 0 || line.PlannedToBuild > 0))
+                        if (wrongKind && (line.Existing > 0 || line.PlannedToBuild > 0 || line.ExistingOrPlanned > 0))
                             errors.Add($"{at}:{PlanSheets.Existing(type)}", $"{unit.Name}是{Labels.Of(unit.Kind)}，不应填写{Labels.Of(type)}。");
                         else if (!wrongKind) parsed[(code, type)] = line;
                     }
@@ -112,6 +113,7 @@ public static class ImportPlan
             if (existing.TryGetValue(key, out var current))
             {
                 current.Existing = line.Existing;
+                current.ExistingOrPlanned = line.ExistingOrPlanned;
                 current.Years = line.Years;
                 current.ToConfirm = line.ToConfirm;
                 current.Note = line.Note;
@@ -121,7 +123,10 @@ public static class ImportPlan
         foreach (var (code, villages) in villageCounts) units[code].VillageCount = villages;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new Result(rows, parsed.Count);
+        // The rows are kept as imported; how they stand against the 合计 rows is reported with the result.
+        var all = await db.PlanLines.AsNoTracking().ToListAsync(ct);
+        var totals = await db.PlanTotals.AsNoTracking().ToListAsync(ct);
+        return new Result(rows, parsed.Count, PlanTotalChecks.Check(all, totals));
     }
 
     private static string? Text(IDictionary<string, object?> cells, string column) =>

@@ -5,7 +5,6 @@ using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Plan;
 
@@ -19,6 +18,7 @@ public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimi
     public ILookup<string, PlanLine> LinesByUnit { get; private set; } = Enumerable.Empty<PlanLine>().ToLookup(l => l.UnitCode);
     public IReadOnlyList<PlanLine> Lines { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<PlanTotalCheck> Checks { get; private set; } = [];
 
     /// <summary>Every bad row of a failed import, as <c>ImportPlan</c> reports them ("{sheet}第N行:{column}").</summary>
     public IReadOnlyList<ImportError> ImportErrors { get; private set; } = [];
@@ -39,7 +39,9 @@ public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimi
             var outcome = await ImportPlan.Handle(stream, db, limits, ct);
             if (outcome.IsOk)
             {
-                TempData["Flash"] = $"导入成功：读取 {outcome.Value!.Rows} 行，更新 {outcome.Value.Lines} 条规划。";
+                var notAgreeing = outcome.Value!.Checks.Where(c => c.Status != PlanTotalChecks.Agrees).SelectMany(c => c.Messages.Skip(1)).ToList();
+                TempData["Flash"] = $"导入成功：读取 {outcome.Value.Rows} 行，更新 {outcome.Value.Lines} 条规划。"
+                    + (notAgreeing.Count > 0 ? "与区级合计核对：" + string.Join("；", notAgreeing) + "。" : "各单位合计与区级合计一致。");
                 return Redirect("/plan");
             }
             var errors = outcome.Errors!.Entries.ToList();
@@ -64,7 +66,9 @@ public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimi
     private async Task LoadAsync(CancellationToken ct)
     {
         Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
-        Lines = await db.PlanLines.AsNoTracking().ToListAsync(ct);
+        var plan = await GetPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct);
+        Lines = plan.Lines;
+        Checks = plan.Checks;
         LinesByUnit = Lines.ToLookup(l => l.UnitCode);
         Years = PlanSheets.All.SelectMany(s => PlanSheets.Years(s, Lines)).Distinct().Order().ToList();
     }

@@ -10,15 +10,36 @@ namespace ElderCare.Web.Features.Plan;
 public static class PlanApi
 {
     public sealed record PlanLineResource(string UnitCode, Facilities.FacilityType Type, int? Existing, IReadOnlyList<PlanYear> Years,
-        int PlannedToBuild, int TotalWhenDone, bool ToConfirm, string? Note);
+        int? ExistingOrPlanned, int PlannedToBuild, int TotalWhenDone, bool ToConfirm, string? Note);
+
+    public sealed record PlanTotalResource(Facilities.FacilityType Type, int? Year, int Count, string Source);
+
+    /// <summary>The plan rows, the district's 合计 rows and the check of one against the other.</summary>
+    public sealed record PlanResource(IEnumerable<PlanLineResource> Lines, IEnumerable<PlanTotalResource> Totals, IReadOnlyList<PlanTotalCheck> Checks);
+
+    public sealed record PlanTotalsResource(IEnumerable<PlanTotalResource> Totals, IReadOnlyList<PlanTotalCheck> Checks);
+
+    private static PlanLineResource ToResource(PlanLine l) =>
+        new(l.UnitCode, l.Type, l.Existing, l.Years, l.ExistingOrPlanned, l.PlannedToBuild, l.TotalWhenDone, l.ToConfirm, l.Note);
+
+    private static PlanTotalResource ToResource(PlanTotal t) => new(t.Type, t.Year, t.Count, t.Source);
 
     public static RouteGroupBuilder MapPlanApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/plan").WithTags("建设规划").RequireAuthorization(Roles.Policies.ReadPlan);
-        g.MapGet("/", async (CurrentUser user, AppDbContext db, CancellationToken ct) => TypedResults.Ok(
-                (await db.PlanLines.AsNoTracking().Where(l => l.UnitCode.StartsWith(user.Scope.RegionPrefix ?? "-")).OrderBy(l => l.UnitCode).ToListAsync(ct))
-                .Select(l => new PlanLineResource(l.UnitCode, l.Type, l.Existing, l.Years, l.PlannedToBuild, l.TotalWhenDone, l.ToConfirm, l.Note))))
-            .WithSummary("建设规划：各镇街、各类设施的现有数与分年度拟建数");
+        g.MapGet("/", async (CurrentUser user, AppDbContext db, CancellationToken ct) =>
+            {
+                var plan = await GetPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct);
+                return TypedResults.Ok(new PlanResource(plan.Lines.Select(ToResource), plan.Totals.Select(ToResource), plan.Checks));
+            })
+            .WithSummary("建设规划：各镇街、各类设施的现有数与分年度拟建数，区级合计及核对结果");
+
+        g.MapGet("/totals", async (CurrentUser user, AppDbContext db, CancellationToken ct) =>
+            {
+                var plan = await GetPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct);
+                return TypedResults.Ok(new PlanTotalsResource(plan.Totals.Select(ToResource), plan.Checks));
+            })
+            .WithSummary("区级合计（附件2、附件3合计行）及各单位合计的核对结果");
 
         g.MapGet("/export.xlsx", async (CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 TypedResults.File(await ExportPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct), ExportCoverage.ContentType, "荣昌区养老服务设施建设规划.xlsx"))

@@ -18,6 +18,12 @@ public sealed class PlanLine
 
     public List<PlanYear> Years { get; set; } = [];
 
+    /// <summary>
+    /// 现有或规划，待确认: facilities the printed plan counts without saying whether they exist or are to be built
+    /// (the towns' community stations in 附件2). Counted in the total when done, in neither existing nor planned.
+    /// </summary>
+    public int? ExistingOrPlanned { get; set; }
+
     /// <summary>True while the district still has to confirm this row (e.g. the year of a planned facility).</summary>
     public bool ToConfirm { get; set; }
 
@@ -26,7 +32,7 @@ public sealed class PlanLine
     public int PlannedToBuild => Years.Sum(y => y.Count);
 
     /// <summary>Facilities there will be once the plan is done: existing plus all planned.</summary>
-    public int TotalWhenDone => (Existing ?? 0) + PlannedToBuild;
+    public int TotalWhenDone => (Existing ?? 0) + PlannedToBuild + (ExistingOrPlanned ?? 0);
 }
 
 public sealed class PlanYear

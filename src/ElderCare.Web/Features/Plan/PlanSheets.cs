@@ -22,6 +22,10 @@ public static class PlanSheets
     public static string Existing(FacilityType t) => $"{Labels.Of(t)}现有数";
     public static string Year(FacilityType t, int year) => $"{Labels.Of(t)}{year}年拟建数";
     public static string Unscheduled(FacilityType t) => $"{Labels.Of(t)}年份待定";
+    public static string ExistingOrPlanned(FacilityType t) => $"{Labels.Of(t)}现有或规划待确认数";
+
+    /// <summary>The district's 合计 rows and the check of the unit rows; export only, import ignores it.</summary>
+    public const string TotalsSheet = "区级合计与核对";
     public static string ToConfirm(FacilityType t) => $"{Labels.Of(t)}待确认";
     public static string Note(FacilityType t) => $"{Labels.Of(t)}备注";
 

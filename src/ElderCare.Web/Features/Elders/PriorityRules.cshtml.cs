@@ -1,0 +1,38 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ElderCare.Web.Features.Elders;
+
+/// <summary>重点人群规则: the rules in force, their history, and (district only) a new version of one group's rule.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadElders)]
+public sealed class PriorityRulesModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public PriorityRulesResource Rules { get; private set; } = null!;
+    public bool CanEdit => Roles.Allows(User, Roles.Policies.EditPriorityRules);
+
+    [BindProperty] public string? Group { get; set; }
+    [BindProperty] public SetPriorityRule.Input Input { get; set; } = new(null, null, null, null, null, null, null, null);
+
+    public async Task OnGetAsync(CancellationToken ct) => Rules = await PriorityRules.List(db, clock, ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (ModelState.IsValid)
+        {
+            var outcome = await SetPriorityRule.Handle(Group ?? "", Input, user, db, clock, ct);
+            if (outcome.IsOk)
+            {
+                TempData["Flash"] = $"已保存「{outcome.Value!.Name}」的规则，自 {outcome.Value.EffectiveFrom:yyyy-MM-dd} 起生效。";
+                return Redirect("/elders/priority-rules");
+            }
+            ModelState.AddFieldErrors(outcome.Errors!);
+        }
+        Rules = await PriorityRules.List(db, clock, ct);
+        return Page();
+    }
+}
