@@ -41,6 +41,7 @@ public partial class AuthorizationMatrixTests
         ["POST /api/users/{id:guid}/unmask"] = "reason only",
         ["PUT /api/regions/{code}"] = "figures only; the region in the path is scoped",
         ["POST /api/plan/import"] = "district roles only (workbook of units)",
+        ["PUT /api/priority-rules/{group}"] = "district roles only (elders.priority-rules); groups, ages and categories, no reference",
         ["POST /api/regions/{code}/code"] = "district roles only (regions.code): the district scope covers every region",
         ["POST /api/regions/import"] = "each row's unit is checked against the importer's scope (RegionImportTests)",
         ["POST /api/facilities/import"] = "each row's region and code are checked against the importer's scope (FacilityImportTests)",

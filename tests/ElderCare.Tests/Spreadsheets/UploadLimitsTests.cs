@@ -164,7 +164,7 @@ public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClas
         var reimported = await Post(app.Staff, "/api/plan/import", exported);
         Assert.Equal(HttpStatusCode.OK, reimported.StatusCode);
         var plan = await (await app.Staff.GetAsync("/api/plan")).ReadJson();
-        var line = plan.EnumerateArray().Single(l => l.GetProperty("unitCode").GetString() == Make.Changyuan
+        var line = plan.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("unitCode").GetString() == Make.Changyuan
             && l.GetProperty("type").GetString() == ElderCare.Web.Infrastructure.Web.EnumText.Of(PlanSheets.Urban.Types[0]));
         Assert.Equal(note, line.GetProperty("note").GetString());
     }
