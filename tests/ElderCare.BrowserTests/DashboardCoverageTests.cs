@@ -26,6 +26,9 @@ public sealed class DashboardCoverageTests(AppServer app, Chromium chromium) : I
         await form.BedsTotal.FillAsync("30");
         await form.BedsNursing.FillAsync("20");
         await form.OperatorName.FillAsync("荣昌区颐养社会工作服务中心");
+        // Up to Attachment 1 (ADR 17: only a centre that meets the required rules covers its street).
+        foreach (var zone in new[] { "休闲娱乐区", "文化教育区", "生活照料区", "健康管理区", "人文关怀区", "托养护理区", "运营管理区" })
+            await form.Zone(zone).CheckAsync();
         await form.Save.ClickAsync();
         await Expect(new FacilityDetailsPage(page).Heading).ToContainTextAsync("昌元街道养老服务中心");
 

@@ -22,7 +22,9 @@ public sealed class DashboardDemoScreenshotTests(AppServer app, Chromium chromiu
         var dashboard = new DashboardPage(page, app.BaseUrl);
         await dashboard.OpenAsync();
         await Expect(page.GetByRole(AriaRole.Note).Filter(new() { HasText = "演示数据" })).ToBeVisibleAsync();
-        await Expect(dashboard.KpiValue("社区养老服务站覆盖率", "100%")).ToBeVisibleAsync();
+        // A few demo stations are under Attachment 1's 300 ㎡ on purpose, so coverage is measured but below 100 % (ADR 17).
+        await Expect(dashboard.Kpi("社区养老服务站覆盖率")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\b\d{2}(\.\d)?%"));
+        await Expect(dashboard.Kpi("社区养老服务站覆盖率")).Not.ToContainTextAsync("数据缺失");
         await dashboard.WaitForChartAsync();
         await page.Locator("[data-chart='alarm-sla'][data-chart-ready='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
