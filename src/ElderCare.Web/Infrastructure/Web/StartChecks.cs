@@ -15,13 +15,15 @@ public static class StartChecks
     /// <summary>
     /// The content root is the app's own folder (where appsettings.json and wwwroot are deployed), not the working
     /// directory — systemd and scripts start it from anywhere. A content root given by --contentRoot,
-    /// ASPNETCORE_CONTENTROOT or DOTNET_CONTENTROOT still wins (null here lets the host apply it).
+    /// ASPNETCORE_CONTENTROOT or DOTNET_CONTENTROOT still wins; a relative one is taken from the app's folder, as the
+    /// host does (the `dotnet run` profile's "../../.." is the project folder, so App_Data stays beside the code).
     /// </summary>
     public static string? ContentRoot(string[] args)
     {
         var config = new ConfigurationBuilder()
             .AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build();
-        return string.IsNullOrEmpty(config[HostDefaults.ContentRootKey]) ? AppContext.BaseDirectory : null;
+        var given = config[HostDefaults.ContentRootKey];
+        return Path.GetFullPath(string.IsNullOrEmpty(given) ? AppContext.BaseDirectory : Path.Combine(AppContext.BaseDirectory, given));
     }
 
     public static string? MissingWebRoot(IWebHostEnvironment env) =>
