@@ -8,6 +8,7 @@
 #   bench/run.sh elders [--sqlite-only]   elder registry at 300,000 on SQLite and PostgreSQL (ELDERCARE_BENCH_PG, default
 #                                         Host=127.0.0.1;Username=postgres;Password=postgres), ~10 min
 #   bench/run.sh assessments             GB/T 42195-2022 scoring micro-benchmark (BenchmarkDotNet; prints, does not write)
+#   bench/run.sh services | intake | sync-cost | chaos | generate | verify | explain | shapes   the harness command of that name
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BENCH_BUILD:-/tmp/bench-artifacts}
@@ -21,6 +22,6 @@ export BENCH_ARTIFACTS=${BENCH_ARTIFACTS:-$build/BenchmarkDotNet.Artifacts}
 export ELDERCARE_REPO="$PWD"
 
 case "${1:-}" in
-  elders|assessments) dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" "$@" ;;
+  elders|assessments|services|intake|sync-cost|chaos|generate|verify|explain|shapes) dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" "$@" ;;
   *) dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" run "$@" ;;
 esac
