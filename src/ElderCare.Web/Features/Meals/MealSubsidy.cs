@@ -70,7 +70,7 @@ public static class MealSubsidy
     /// </summary>
     public static IEnumerable<MealSubsidyRate> Defaults(DateOnly from)
     {
-        const string source = "默认值（实施方案未规定助餐补贴标准，由区民政局调整）";
+        const string source = Shared.Placeholders.Source; // 实施方案未规定助餐补贴标准: unconfirmed until the district confirms (ADR 0023)
         yield return new MealSubsidyRate { Group = MealSubsidyGroup.ExtremePoverty, EffectiveFrom = from, PerMealFen = 1300, Source = source };
         yield return new MealSubsidyRate { Group = MealSubsidyGroup.Subsistence, EffectiveFrom = from, PerMealFen = 600, Source = source };
         yield return new MealSubsidyRate { Group = MealSubsidyGroup.Incapacitated, EffectiveFrom = from, PerMealFen = 500, Source = source };

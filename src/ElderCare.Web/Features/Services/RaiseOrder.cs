@@ -97,7 +97,7 @@ public static class RaiseOrder
             .Select(g => g.Group).ToList();
         var month = ServiceTime.Month(start);
         var used = await UsedAllowance(db, elder.Id, item!.Code, month, null, ct);
-        var quote = Subsidy.Quote(item.PriceFen, item.SubsidizedGroups, item.MonthlyAllowanceFen, groups, used);
+        var quote = Subsidy.Quote(item.PriceFen, item.SubsidizedGroups, item.MonthlyAllowanceFen, groups, used) with { Confirmed = item.Confirmed, Source = item.Source };
         return (errors, new Checked(elder, item, start, end, provider, quote));
     }
 
