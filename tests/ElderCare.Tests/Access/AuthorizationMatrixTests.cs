@@ -191,6 +191,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             w => $"/api/meals/billing.xlsx?diningPointId={w.Meals.PointB}"),
         new("GET /api/meals/subsidy-rates", ReadMeals, _ => "/api/meals/subsidy-rates"),
         new("POST /api/meals/subsidy-rates", WriteMealRates, _ => "/api/meals/subsidy-rates", new { group = "elder" }),
+        new("POST /api/meals/subsidy-rates/{id:guid}/confirm", WriteMealRates, _ => $"/api/meals/subsidy-rates/{Guid.Empty}/confirm", new { source = "" }),
         new("POST /api/devices/", HandleAlarms, _ => "/api/devices", new { serial = "" }),
         new("GET /api/devices/", HandleAlarms, _ => "/api/devices"),
         new("POST /api/devices/heartbeat", [], _ => "/api/devices/heartbeat"),
@@ -212,6 +213,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         // A caregiver's scope is own orders: the matrix caregiver has no worker, so object routes answer 404 to it.
         new("GET /api/service-items/", ReadServices, _ => "/api/service-items"),
         new("PUT /api/service-items/{id:guid}", EditCatalogue, w => $"/api/service-items/{w.Item}", new { priceFen = -1 }),
+        new("POST /api/service-items/{id:guid}/confirm", EditCatalogue, w => $"/api/service-items/{w.Item}/confirm", new { source = "" }),
         new("GET /api/providers/", ReadServices, _ => "/api/providers"),
         new("POST /api/providers/", ManageProviders, _ => "/api/providers", new { name = "" }),
         new("PUT /api/providers/{id:guid}", ManageProviders, w => $"/api/providers/{w.Services.ProviderA}", new { name = "" }, w => $"/api/providers/{w.Services.ProviderB}"),

@@ -106,6 +106,19 @@ public class MealRulesTests
     }
 
     [Fact]
+    public void 高龄和失能按生效的重点人群规则认定()
+    {
+        // A district edit (ADR 0018): 高龄 from 85, 失能 from level 3; the meal subsidy follows the rules in force (ADR 0023).
+        var rules = ElderCare.Web.Features.Elders.PriorityGroups.Defaults(new DateOnly(2020, 1, 3)).ToList();
+        rules.Single(r => r.Group == ElderCare.Web.Features.Elders.PriorityGroup.AdvancedAgeAlone).MinAge = 85;
+        rules.Single(r => r.Group == ElderCare.Web.Features.Elders.PriorityGroup.Incapacitated).MinLevel = 3;
+        IReadOnlyList<MealSubsidyGroup> By(int age, int? level) =>
+            MealSubsidy.GroupsOf(new MealSubsidyFacts(age, [], level), ElderCare.Web.Features.Elders.LivingArrangement.WithFamily, rules);
+        Assert.Equal([MealSubsidyGroup.Elder], By(84, 2));
+        Assert.Equal([MealSubsidyGroup.Incapacitated, MealSubsidyGroup.AdvancedAge, MealSubsidyGroup.Elder], By(85, 3));
+    }
+
+    [Fact]
     public void 属于多类对象的按最高一档补贴_补贴加自付等于餐价()
     {
         var split = MealSubsidy.Split(1100, GroupsOf(age: 85, categories: [ElderCategory.Subsistence]), Rates);

@@ -508,4 +508,68 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var op = await app.ClientAs(Role.Operator, facilities: [site.Facility]);
         Assert.Equal(HttpStatusCode.Forbidden, (await op.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "运营方" })).StatusCode);
     }
+
+    // ADR 0023: placeholder figures carry 待确认 until the district confirms them.
+
+    [Fact]
+    public async Task Seeded_rates_are_unconfirmed_placeholders_the_district_alone_confirms_audited()
+    {
+        var rates = (await (await app.Staff.GetAsync("/api/meals/subsidy-rates")).ReadJson()).EnumerateArray().ToList();
+        var seeded = rates.Where(r => r.GetProperty("effectiveFrom").GetString() == "2020-01-03").ToList();
+        Assert.Equal(5, seeded.Count);
+        Assert.All(seeded, r =>
+        {
+            Assert.False(r.GetProperty("confirmed").GetBoolean());
+            Assert.Equal("占位数值，政策未规定", r.GetProperty("source").GetString());
+        });
+        Assert.Contains("待确认", await (await app.Staff.GetAsync("/meals")).Content.ReadAsStringAsync());
+
+        var subsistence = seeded.Single(r => r.GetProperty("group").GetString() == "subsistence").GetProperty("id").GetString();
+        var path = $"/api/meals/subsidy-rates/{subsistence}/confirm";
+        foreach (var role in new[] { Role.TownOfficer, Role.Evaluator })
+        {
+            var other = await app.ClientAs(role, region: role == Role.TownOfficer ? Make.Changyuan : null);
+            Assert.Equal(HttpStatusCode.Forbidden, (await other.PostJson(path, new { source = "镇街认为可以" })).StatusCode);
+        }
+        await (await app.Staff.PostJson(path, new { source = " " })).AssertFieldError("source");
+        await (await app.Staff.PostJson($"/api/meals/subsidy-rates/{Guid.NewGuid()}/confirm", new { source = "荣民政发〔2026〕1号" })).AssertProblem(HttpStatusCode.NotFound);
+
+        var confirmed = await (await app.Staff.PostJson(path, new { source = "荣民政发〔2026〕1号" })).ReadJson();
+        Assert.True(confirmed.GetProperty("confirmed").GetBoolean());
+        Assert.Equal("荣民政发〔2026〕1号", confirmed.GetProperty("source").GetString());
+        Assert.False(string.IsNullOrEmpty(confirmed.GetProperty("confirmedBy").GetString()));
+        await (await app.Staff.PostJson(path, new { source = "再确认" })).AssertProblem(HttpStatusCode.Conflict);
+
+        var audit = await (await (await app.ClientAs(Role.Auditor)).GetAsync("/api/audit?action=data.write")).Content.ReadAsStringAsync();
+        Assert.Contains($"POST {path}", audit);
+    }
+
+    [Fact]
+    public async Task A_rate_the_district_enters_is_confirmed_with_the_district_as_source()
+    {
+        var r = await (await app.Staff.PostJson("/api/meals/subsidy-rates", new { group = "incapacitated", effectiveFrom = "2027-01-01", perMealFen = 600 })).ReadJson();
+        Assert.True(r.GetProperty("confirmed").GetBoolean());
+        Assert.StartsWith("区民政局录入", r.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task The_billing_marks_subsidies_paid_at_an_unconfirmed_rate_in_the_API_page_and_export()
+    {
+        var site = await ArrangeSite();
+        var elder = await ArrangeElder(site, name: "占位户"); // 76, no category: the general group, at the seeded 2-yuan placeholder rate
+        (await Order(elder)).EnsureSuccessStatusCode();
+
+        var billing = await (await app.Staff.GetAsync($"/api/meals/billing?month=2026-11&diningPointId={site.Point}")).ReadJson();
+        Assert.Equal(1, billing.GetProperty("total").GetProperty("unconfirmedMeals").GetInt32());
+        Assert.True(billing.GetProperty("total").GetProperty("unconfirmed").GetBoolean());
+        var page = await (await app.Staff.GetAsync($"/meals/billing?month=2026-11&diningPointId={site.Point}")).Content.ReadAsStringAsync();
+        Assert.Contains("按待确认的补贴标准计算", page);
+
+        var xlsx = await app.Staff.GetAsync($"/api/meals/billing.xlsx?month=2026-11&diningPointId={site.Point}");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var row = (IDictionary<string, object?>)MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "按老年人").First();
+        Assert.Equal("待确认", row["补贴标准"]);
+        Assert.Equal(1d, Convert.ToDouble(row["按待确认标准补贴的餐数"], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -464,4 +464,61 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("priority-elders-assessed", kpis);
         Assert.Contains("priority-elders-served", kpis);
     }
+
+    // ADR 0023: placeholder prices and allowances carry 待确认 until the district confirms them.
+
+    [Fact]
+    public async Task Seeded_items_are_unconfirmed_placeholders_in_the_API_the_page_and_the_quote()
+    {
+        var items = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().ToList();
+        var walking = items.Single(i => i.GetProperty("code").GetString() == "walking");
+        Assert.False(walking.GetProperty("confirmed").GetBoolean());
+        Assert.Equal("占位数值，政策未规定", walking.GetProperty("source").GetString());
+        var page = await (await app.Staff.GetAsync("/service-items")).Content.ReadAsStringAsync();
+        Assert.Contains("badge--amber\" title=\"占位数值，政策未规定\">待确认", page);
+
+        var w = await Arrange();
+        var quote = await Ok(await app.Staff.PostJson("/api/orders/quote",
+            new { elderId = w.Elder, serviceItemId = w.Bathing, windowStart = Now.AddDays(3), windowEnd = Now.AddDays(3).AddHours(1) }));
+        Assert.False(quote.GetProperty("confirmed").GetBoolean());
+        Assert.Equal("占位数值，政策未规定", quote.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Only_the_district_confirms_an_item_and_the_confirmation_is_audited()
+    {
+        var id = await Item("companionship");
+        var path = $"/api/service-items/{id}/confirm";
+        var officer = await app.ClientAs(Role.TownOfficer, Make.Changyuan);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostJson(path, new { source = "镇街核定" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAs(Role.Evaluator)).PostJson(path, new { source = "评估机构" })).StatusCode);
+        await (await app.Staff.PostJson(path, new { source = "" })).AssertFieldError("source");
+        await (await app.Staff.PostJson($"/api/service-items/{Guid.NewGuid()}/confirm", new { source = "x" })).AssertProblem(HttpStatusCode.NotFound);
+
+        var confirmed = await Ok(await app.Staff.PostJson(path, new { source = "荣民政发〔2026〕2号" }));
+        Assert.True(confirmed.GetProperty("confirmed").GetBoolean());
+        Assert.Equal("荣民政发〔2026〕2号", confirmed.GetProperty("source").GetString());
+        await (await app.Staff.PostJson(path, new { source = "again" })).AssertProblem(HttpStatusCode.Conflict);
+        var listed = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().Single(i => i.GetProperty("code").GetString() == "companionship");
+        Assert.True(listed.GetProperty("confirmed").GetBoolean());
+
+        var audit = await (await (await app.ClientAs(Role.Auditor)).GetAsync("/api/audit?action=data.write")).Content.ReadAsStringAsync();
+        Assert.Contains($"POST {path}", audit);
+    }
+
+    [Fact]
+    public async Task A_new_figure_entered_by_the_district_is_confirmed_a_name_edit_leaves_a_placeholder_unconfirmed()
+    {
+        var laundry = await Item("laundry");
+        var renamed = await Ok(await app.Staff.PutJson($"/api/service-items/{laundry}", new { name = "助洁（衣物洗涤、晾晒）" }));
+        Assert.False(renamed.GetProperty("confirmed").GetBoolean());
+
+        var phone = await Item("phone-call");
+        var priced = await Ok(await app.Staff.PutJson($"/api/service-items/{phone}", new { priceFen = 500, effectiveFrom = "2027-01-01" }));
+        Assert.True(priced.GetProperty("confirmed").GetBoolean());
+        Assert.StartsWith("区民政局录入", priced.GetProperty("source").GetString());
+        var history = (await (await app.Staff.GetAsync("/api/service-items?all=true")).ReadJson()).EnumerateArray()
+            .Where(i => i.GetProperty("code").GetString() == "phone-call").ToList();
+        Assert.False(history.Single(i => i.GetProperty("effectiveFrom").GetString() == "2026-01-01").GetProperty("confirmed").GetBoolean());
+    }
 }

@@ -47,7 +47,8 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
         Today = clock.Today();
         History = (await RecordAssessment.History(id, user.Scope, db, ct)).Value ?? [];
         Secondary = (await RecordSecondaryAssessment.History(id, user.Scope, db, ct)).Value ?? [];
-        Groups = PriorityGroups.Of(new PriorityFacts(Elder.Age, Elder.LivingArrangement, Elder.Categories.ToList(), Elder.CurrentLevel));
+        Groups = PriorityGroups.Of(new PriorityFacts(Elder.Age, Elder.LivingArrangement, Elder.Categories.ToList(), Elder.CurrentLevel),
+            await PriorityRules.InForce(db, Today, ct));
         var regions = await ListRegions.Handle(Region.UnitOf(Elder.RegionCode), user.Scope, db, ct);
         RegionName = string.Join(" · ", regions.Where(r => Elder.RegionCode.StartsWith(r.Code, StringComparison.Ordinal)).Select(r => r.Name));
         if (RegionName.Length == 0) RegionName = Elder.RegionCode;

@@ -8,13 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
 
-/// <summary>Meals of a month, their price and how it splits into subsidy and the elder's own share (fen).</summary>
-public sealed record MealBillingLine(int Meals, int Eaten, long PriceFen, long SubsidyFen, long OwnShareFen)
+/// <summary>Meals of a month, their price and how it splits into subsidy and the elder's own share (fen);
+/// <c>UnconfirmedMeals</c>: meals whose subsidy rests on a rate the district has not confirmed (待确认, ADR 0023).</summary>
+public sealed record MealBillingLine(int Meals, int Eaten, long PriceFen, long SubsidyFen, long OwnShareFen, int UnconfirmedMeals = 0)
 {
     public static readonly MealBillingLine Zero = new(0, 0, 0, 0, 0);
 
+    public bool Unconfirmed => UnconfirmedMeals > 0;
+
     public MealBillingLine Plus(MealBillingLine o) =>
-        new(Meals + o.Meals, Eaten + o.Eaten, PriceFen + o.PriceFen, SubsidyFen + o.SubsidyFen, OwnShareFen + o.OwnShareFen);
+        new(Meals + o.Meals, Eaten + o.Eaten, PriceFen + o.PriceFen, SubsidyFen + o.SubsidyFen, OwnShareFen + o.OwnShareFen, UnconfirmedMeals + o.UnconfirmedMeals);
 }
 
 public sealed record MealBillingPoint(Guid DiningPointId, string Name, MealBillingLine Line);
@@ -57,6 +60,14 @@ public static class GetMealBilling
                 Price = g.Sum(o => o.PriceFen), Subsidy = g.Sum(o => o.SubsidyFen), Own = g.Sum(o => o.OwnShareFen),
             }).ToListAsync(ct);
 
+        // ADR 0023: a subsidy paid at a rate still 待确认 (the rate in force for its group on the meal's day) is marked.
+        var rates = await db.MealSubsidyRates.AsNoTracking().ToListAsync(ct);
+        var subsidised = await orders.Where(o => o.SubsidyGroup != null && o.SubsidyFen > 0)
+            .GroupBy(o => new { o.ElderId, o.DiningPointId, o.SubsidyGroup, o.Date }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var unconfirmed = subsidised
+            .Where(x => rates.Where(r => r.Group == x.Key.SubsidyGroup && r.EffectiveFrom <= x.Key.Date).MaxBy(r => r.EffectiveFrom) is { Confirmed: false })
+            .GroupBy(x => (x.Key.ElderId, x.Key.DiningPointId)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+
         var elderIds = groups.Select(g => g.ElderId).Distinct().ToList();
         var pointIds = groups.Select(g => g.DiningPointId).Distinct().ToList();
         var elders = await db.Elders.AsNoTracking().Where(e => elderIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
@@ -64,7 +75,7 @@ public static class GetMealBilling
 
         var perElder = groups
             .Select(g => new MealBillingElder(g.ElderId, elders.GetValueOrDefault(g.ElderId, ""), g.DiningPointId, points.GetValueOrDefault(g.DiningPointId, ""),
-                new MealBillingLine(g.Meals, g.Eaten, g.Price, g.Subsidy, g.Own)))
+                new MealBillingLine(g.Meals, g.Eaten, g.Price, g.Subsidy, g.Own, unconfirmed.GetValueOrDefault((g.ElderId, g.DiningPointId)))))
             .OrderBy(e => e.DiningPointName, StringComparer.Ordinal).ThenBy(e => e.ElderName, StringComparer.Ordinal).ToList();
         var perPoint = perElder.GroupBy(e => (e.DiningPointId, e.DiningPointName))
             .Select(g => new MealBillingPoint(g.Key.DiningPointId, g.Key.DiningPointName, g.Aggregate(MealBillingLine.Zero, (sum, e) => sum.Plus(e.Line))))
@@ -73,7 +84,8 @@ public static class GetMealBilling
         return new MealBilling(from.ToString("yyyy-MM", CultureInfo.InvariantCulture), from, to, diningPointId, total, perPoint, perElder);
     }
 
-    /// <summary>Two sheets, money in yuan: per dining point (with a total row) and per elder.</summary>
+    /// <summary>Two sheets, money in yuan: per dining point (with a total row) and per elder; the 补贴标准 column reads 待确认
+    /// where any of the subsidy rests on an unconfirmed rate (ADR 0023).</summary>
     public static byte[] Excel(MealBilling billing)
     {
         static Dictionary<string, object?> Row(string month, string point, string? elder, MealBillingLine l) => new()
@@ -81,6 +93,8 @@ public static class GetMealBilling
             ["月份"] = month, ["助餐点"] = point, ["老年人"] = elder, ["餐数"] = l.Meals, ["已就餐"] = l.Eaten,
             ["餐费（元）"] = MealValidation.YuanNumber(l.PriceFen), ["补贴（元）"] = MealValidation.YuanNumber(l.SubsidyFen),
             ["个人自付（元）"] = MealValidation.YuanNumber(l.OwnShareFen),
+            ["补贴标准"] = l.SubsidyFen == 0 ? null : l.Unconfirmed ? Shared.Placeholders.Mark : "已确认",
+            ["按待确认标准补贴的餐数"] = l.UnconfirmedMeals,
         };
         var sheets = new Dictionary<string, object>
         {

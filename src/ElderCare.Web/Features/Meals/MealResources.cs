@@ -52,7 +52,10 @@ public sealed record FoodBatchResource(Guid Id, Guid KitchenId, string KitchenNa
         b.Meal, b.SetCode, b.CookedAt, b.SampleTakenAt, b.SampleKeptUntil, b.SampleDisposedAt, FoodSafety.Retention(b, options.SampleRetention), b.RecordedBy);
 }
 
-public sealed record MealSubsidyRateResource(Guid Id, MealSubsidyGroup Group, string GroupName, DateOnly EffectiveFrom, long PerMealFen, string Source)
+/// <summary>A rate; <c>Confirmed</c> false marks a placeholder the district has not confirmed (待确认, ADR 0023).</summary>
+public sealed record MealSubsidyRateResource(Guid Id, MealSubsidyGroup Group, string GroupName, DateOnly EffectiveFrom, long PerMealFen, string Source,
+    bool Confirmed, string? ConfirmedBy, DateTime? ConfirmedAt)
 {
-    public static MealSubsidyRateResource From(MealSubsidyRate r) => new(r.Id, r.Group, MealSubsidy.NameOf(r.Group), r.EffectiveFrom, r.PerMealFen, r.Source);
+    public static MealSubsidyRateResource From(MealSubsidyRate r) => new(r.Id, r.Group, MealSubsidy.NameOf(r.Group), r.EffectiveFrom, r.PerMealFen, r.Source,
+        r.Confirmed, r.ConfirmedBy, r.ConfirmedAt);
 }

@@ -19,20 +19,32 @@ public static class MealSubsidy
         MealSubsidyGroup.ExtremePoverty => "特困人员",
         MealSubsidyGroup.Subsistence => "低保对象",
         MealSubsidyGroup.Incapacitated => "失能老年人",
-        MealSubsidyGroup.AdvancedAge => $"高龄（{PriorityGroups.AdvancedAge}周岁以上）",
+        MealSubsidyGroup.AdvancedAge => "高龄",
         MealSubsidyGroup.Elder => "其他老年人",
         _ => g.ToString(),
     };
 
-    /// <summary>Every registered elder is in the general group; 特困 and 低保 from the registry, 失能 from level ≥ 2, 高龄 from 80.</summary>
-    public static IReadOnlyList<MealSubsidyGroup> GroupsOf(MealSubsidyFacts facts)
+    /// <summary>By the seeded priority rules: 特困 and 低保 from the registry, 失能 from level ≥ 2, 高龄 from 80, everyone in the general group.</summary>
+    public static IReadOnlyList<MealSubsidyGroup> GroupsOf(MealSubsidyFacts facts) =>
+        GroupsOf(facts, LivingArrangement.WithFamily, PriorityGroups.Defaults(DateOnly.MinValue));
+
+    /// <summary>
+    /// Every registered elder is in the general group; 特困 and 低保 from the registry; 失能 and 高龄 when the elder meets
+    /// the priority rule of that group in force on the meal's day (ADR 0018, ADR 0023), so a district change of the age
+    /// threshold or the 失能 level moves the meal subsidy with it from its date.
+    /// </summary>
+    public static IReadOnlyList<MealSubsidyGroup> GroupsOf(MealSubsidyFacts facts, LivingArrangement living, IEnumerable<PriorityRule> inForce)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(inForce);
+        var priority = new PriorityFacts(facts.Age, living, facts.Categories, facts.CapabilityLevel);
+        var rules = inForce.ToList();
+        bool In(PriorityGroup g) => rules.Any(r => r.Group == g && r.Active && PriorityGroups.Matches(r, priority));
         var groups = new List<MealSubsidyGroup>();
         if (facts.Categories.Contains(ElderCategory.ExtremePoverty)) groups.Add(MealSubsidyGroup.ExtremePoverty);
         if (facts.Categories.Contains(ElderCategory.Subsistence)) groups.Add(MealSubsidyGroup.Subsistence);
-        if (facts.CapabilityLevel >= PriorityGroups.IncapacitatedMinLevel) groups.Add(MealSubsidyGroup.Incapacitated);
-        if (facts.Age >= PriorityGroups.AdvancedAge) groups.Add(MealSubsidyGroup.AdvancedAge);
+        if (In(PriorityGroup.Incapacitated)) groups.Add(MealSubsidyGroup.Incapacitated);
+        if (In(PriorityGroup.AdvancedAgeAlone)) groups.Add(MealSubsidyGroup.AdvancedAge);
         groups.Add(MealSubsidyGroup.Elder);
         return groups;
     }
@@ -58,7 +70,7 @@ public static class MealSubsidy
     /// </summary>
     public static IEnumerable<MealSubsidyRate> Defaults(DateOnly from)
     {
-        const string source = "默认值（实施方案未规定助餐补贴标准，由区民政局调整）";
+        const string source = Shared.Placeholders.Source; // 实施方案未规定助餐补贴标准: unconfirmed until the district confirms (ADR 0023)
         yield return new MealSubsidyRate { Group = MealSubsidyGroup.ExtremePoverty, EffectiveFrom = from, PerMealFen = 1300, Source = source };
         yield return new MealSubsidyRate { Group = MealSubsidyGroup.Subsistence, EffectiveFrom = from, PerMealFen = 600, Source = source };
         yield return new MealSubsidyRate { Group = MealSubsidyGroup.Incapacitated, EffectiveFrom = from, PerMealFen = 500, Source = source };

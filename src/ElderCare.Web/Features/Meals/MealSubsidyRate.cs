@@ -17,6 +17,12 @@ public sealed class MealSubsidyRate
     public DateOnly EffectiveFrom { get; init; }
     public long PerMealFen { get; set; }
     public required string Source { get; set; }
+
+    /// <summary>When and by whom the district confirmed the rate; null: a placeholder, shown 待确认 (ADR 0023).</summary>
+    public DateTime? ConfirmedAt { get; set; }
+    public string? ConfirmedBy { get; set; }
+
+    public bool Confirmed => ConfirmedAt is not null;
 }
 
 internal sealed class MealSubsidyRateConfiguration : IEntityTypeConfiguration<MealSubsidyRate>
@@ -27,6 +33,8 @@ internal sealed class MealSubsidyRateConfiguration : IEntityTypeConfiguration<Me
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Group).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.Source).HasMaxLength(200);
+        e.Property(x => x.ConfirmedBy).HasMaxLength(100);
+        e.Ignore(x => x.Confirmed);
         e.HasIndex(x => new { x.Group, x.EffectiveFrom }).IsUnique();
     }
 }

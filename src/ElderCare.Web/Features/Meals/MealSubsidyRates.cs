@@ -1,5 +1,6 @@
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public static class MealSubsidyRates
         (await db.MealSubsidyRates.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Group).ThenByDescending(r => r.EffectiveFrom)
             .Select(MealSubsidyRateResource.From).ToList();
 
-    public static async Task<Outcome<MealSubsidyRateResource>> Set(Input input, AppDbContext db, CancellationToken ct)
+    public static async Task<Outcome<MealSubsidyRateResource>> Set(Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         input = input with { Source = errors.Text(input.Source, "source", "依据", FreeText.LongName) };
@@ -23,7 +24,7 @@ public static class MealSubsidyRates
         if (input.EffectiveFrom is null) errors.Add("effectiveFrom", "请填写执行日期。");
         if (input.PerMealFen is not { } fen) errors.Add("perMealFen", "请填写每餐补贴（分），例如 300 表示 3 元。");
         else errors.AddIf(fen is < 0 or > 100_000, "perMealFen", "每餐补贴应在 0 至 1000 元之间（以分为单位）。");
-        var source = FormValues.Trimmed(input.Source) ?? "区民政局";
+        var source = FormValues.Trimmed(input.Source) ?? Placeholders.EnteredBy(user.UserName);
         errors.AddIf(source.Length > 200, "source", "依据不能超过 200 个字。");
         if (errors.Any) return Outcome<MealSubsidyRateResource>.Invalid(errors);
 
@@ -32,6 +33,9 @@ public static class MealSubsidyRates
             db.MealSubsidyRates.Add(rate = new MealSubsidyRate { Group = input.Group!.Value, EffectiveFrom = input.EffectiveFrom!.Value, Source = source });
         rate.PerMealFen = input.PerMealFen!.Value;
         rate.Source = source;
+        // ADR 0023: a rate the district enters is its own figure, so confirmed.
+        rate.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
+        rate.ConfirmedBy = user.UserName;
         await db.SaveChangesAsync(ct);
         return MealSubsidyRateResource.From(rate);
     }

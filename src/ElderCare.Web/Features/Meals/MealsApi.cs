@@ -183,10 +183,14 @@ public static class MealsApi
 
         g.MapGet("/subsidy-rates", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await MealSubsidyRates.List(db, ct)))
             .WithSummary("助餐补贴标准（按补贴对象、执行日期）");
-        g.MapPost("/subsidy-rates", async (MealSubsidyRates.Input input, AppDbContext db, CancellationToken ct) =>
-                (await MealSubsidyRates.Set(input, db, ct)).ToResult(TypedResults.Ok))
+        g.MapPost("/subsidy-rates", async (MealSubsidyRates.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await MealSubsidyRates.Set(input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMealRates)
-            .WithSummary("设置某补贴对象自某日起的每餐补贴（分）");
+            .WithSummary("设置某补贴对象自某日起的每餐补贴（分）；区民政局录入的标准即为已确认");
+        g.MapPost("/subsidy-rates/{id:guid}/confirm", async (Guid id, ConfirmMealSubsidyRate.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await ConfirmMealSubsidyRate.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMealRates)
+            .WithSummary("区民政局确认某项助餐补贴标准（source 填写依据，如文件文号），确认后不再显示“待确认”");
         return api;
     }
 }

@@ -81,7 +81,8 @@ public static class PlaceMealOrder
 
         var rates = MealSubsidy.RatesOn(await db.MealSubsidyRates.AsNoTracking().ToListAsync(ct), input.Date!.Value);
         var facts = new MealSubsidyFacts(IdNumber.Age(elder.BirthDate, input.Date.Value), elder.Categories, elder.CurrentLevel);
-        var split = MealSubsidy.Split(set.PriceFen, MealSubsidy.GroupsOf(facts), rates);
+        var rules = await PriorityRules.InForce(db, input.Date.Value, ct);
+        var split = MealSubsidy.Split(set.PriceFen, MealSubsidy.GroupsOf(facts, elder.LivingArrangement, rules), rates);
         var kitchenFacility = await db.Kitchens.Where(k => k.Id == point!.KitchenId).Select(k => k.FacilityId).FirstOrDefaultAsync(ct);
 
         var order = new MealOrder

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.EditCatalogue)]
-public sealed class EditServiceItemModel(AppDbContext db) : PageModel
+public sealed class EditServiceItemModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
 {
     [BindProperty(Name = "name")] public string? Name { get; set; }
     [BindProperty(Name = "unit")] public string? Unit { get; set; }
@@ -49,7 +49,7 @@ public sealed class EditServiceItemModel(AppDbContext db) : PageModel
             FormValues.Int(Version, "version", errors));
         if (!errors.Any)
         {
-            var outcome = await UpdateServiceItem.Handle(id, input, db, ct);
+            var outcome = await UpdateServiceItem.Handle(id, input, user, db, clock, ct);
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"已保存“{outcome.Value!.Name}”。";

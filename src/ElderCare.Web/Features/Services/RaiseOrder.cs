@@ -91,12 +91,13 @@ public static class RaiseOrder
         errors.AddIf(input.Address?.Length > 300, "address", "地址不超过 300 字。");
         if (errors.Any) return (errors, null);
 
-        var today = clock.Today();
-        var groups = PriorityGroups.Of(new PriorityFacts(IdNumber.Age(elder!.BirthDate, today), elder.LivingArrangement, elder.Categories, elder.CurrentLevel))
+        // The groups by the priority rules in force on the service day, age on that day (ADR 0018, ADR 0023).
+        var rules = await PriorityRules.InForce(db, day, ct);
+        var groups = PriorityGroups.Of(new PriorityFacts(IdNumber.Age(elder!.BirthDate, day), elder.LivingArrangement, elder.Categories, elder.CurrentLevel), rules)
             .Select(g => g.Group).ToList();
         var month = ServiceTime.Month(start);
         var used = await UsedAllowance(db, elder.Id, item!.Code, month, null, ct);
-        var quote = Subsidy.Quote(item.PriceFen, item.SubsidizedGroups, item.MonthlyAllowanceFen, groups, used);
+        var quote = Subsidy.Quote(item.PriceFen, item.SubsidizedGroups, item.MonthlyAllowanceFen, groups, used) with { Confirmed = item.Confirmed, Source = item.Source };
         return (errors, new Checked(elder, item, start, end, provider, quote));
     }
 

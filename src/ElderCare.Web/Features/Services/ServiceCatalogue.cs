@@ -1,23 +1,26 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
+/// <summary>An item; <c>Confirmed</c> false marks price and allowance as placeholders (待确认, ADR 0023), <c>Source</c> says where they come from.</summary>
 public sealed record ServiceItemResource(Guid Id, string Code, ServiceCategory Category, string CategoryName, string Name, string Unit, int StandardMinutes,
     long PriceFen, string? RequiredQualification, IReadOnlyList<PriorityGroup> SubsidizedGroups, long MonthlyAllowanceFen,
-    DateOnly EffectiveFrom, DateOnly? EffectiveTo, int Version)
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, int Version, bool Confirmed, string Source, string? ConfirmedBy, DateTime? ConfirmedAt)
 {
     public static ServiceItemResource From(ServiceItem i) => new(i.Id, i.Code, i.Category, ServiceLabels.Of(i.Category), i.Name, i.Unit, i.StandardMinutes,
-        i.PriceFen, i.RequiredQualification, i.SubsidizedGroups, i.MonthlyAllowanceFen, i.EffectiveFrom, i.EffectiveTo, i.Version);
+        i.PriceFen, i.RequiredQualification, i.SubsidizedGroups, i.MonthlyAllowanceFen, i.EffectiveFrom, i.EffectiveTo, i.Version,
+        i.Confirmed, i.Source, i.ConfirmedBy, i.ConfirmedAt);
 }
 
 /// <summary>
 /// The district's service catalogue: the seven GB/T 43153-2023 categories with typical items (STANDARDS.md §7). Prices and
-/// allowances are illustrative [U] until the district enters its own; the district edits them from a date on.
+/// allowances are placeholders, seeded unconfirmed (待确认, ADR 0023) until the district confirms them or enters its own.
 /// 助餐 lives with meal assistance, not here.
 /// </summary>
 public static class ServiceCatalogue
@@ -80,7 +83,7 @@ public static class UpdateServiceItem
     public sealed record Input(string? Name, string? Unit, int? StandardMinutes, long? PriceFen, string? RequiredQualification,
         List<PriorityGroup>? SubsidizedGroups, long? MonthlyAllowanceFen, DateOnly? EffectiveFrom, int? Version);
 
-    public static async Task<Outcome<ServiceItemResource>> Handle(Guid id, Input input, AppDbContext db, CancellationToken ct)
+    public static async Task<Outcome<ServiceItemResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var item = await db.ServiceItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return Outcome<ServiceItemResource>.NotFound("找不到该服务项目。");
@@ -100,6 +103,7 @@ public static class UpdateServiceItem
         if (errors.Any) return Outcome<ServiceItemResource>.Invalid(errors);
         if (input.Version is { } v && v != item.Version) return Outcome<ServiceItemResource>.Conflict("该项目已被他人修改，请刷新后再改。");
 
+        var (oldPrice, oldAllowance) = (item.PriceFen, item.MonthlyAllowanceFen);
         var target = item;
         if (input.EffectiveFrom is { } start && start > item.EffectiveFrom)
         {
@@ -109,7 +113,8 @@ public static class UpdateServiceItem
             item.Version++;
             target = new ServiceItem { Code = item.Code, Category = item.Category, Name = item.Name, Unit = item.Unit, StandardMinutes = item.StandardMinutes,
                 PriceFen = item.PriceFen, RequiredQualification = item.RequiredQualification, SubsidizedGroups = [.. item.SubsidizedGroups],
-                MonthlyAllowanceFen = item.MonthlyAllowanceFen, EffectiveFrom = start };
+                MonthlyAllowanceFen = item.MonthlyAllowanceFen, EffectiveFrom = start,
+                Source = item.Source, ConfirmedAt = item.ConfirmedAt, ConfirmedBy = item.ConfirmedBy };
             db.ServiceItems.Add(target);
         }
         else target.Version++;
@@ -120,6 +125,14 @@ public static class UpdateServiceItem
         target.RequiredQualification = qualification;
         if (input.SubsidizedGroups is { } g) target.SubsidizedGroups = [.. g.Distinct()];
         target.MonthlyAllowanceFen = input.MonthlyAllowanceFen ?? target.MonthlyAllowanceFen;
+        // ADR 0023: a price or allowance the district changes is its own figure, so confirmed, with the user as source;
+        // an edit that leaves both figures as they were keeps their confirmation state (a placeholder stays 待确认).
+        if (target.PriceFen != oldPrice || target.MonthlyAllowanceFen != oldAllowance)
+        {
+            target.Source = Placeholders.EnteredBy(user.UserName);
+            target.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
+            target.ConfirmedBy = user.UserName;
+        }
         await db.SaveChangesAsync(ct);
         return ServiceItemResource.From(target);
     }

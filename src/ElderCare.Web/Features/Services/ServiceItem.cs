@@ -31,6 +31,15 @@ public sealed class ServiceItem
     public DateOnly? EffectiveTo { get; set; }
     public int Version { get; set; } = 1;
 
+    /// <summary>Where the figures come from: <see cref="Shared.Placeholders.Source"/> for the seeded ones (ADR 0023).</summary>
+    public string Source { get; set; } = Shared.Placeholders.Source;
+
+    /// <summary>When and by whom the district confirmed the price and allowance; null: 待确认.</summary>
+    public DateTime? ConfirmedAt { get; set; }
+    public string? ConfirmedBy { get; set; }
+
+    public bool Confirmed => ConfirmedAt is not null;
+
     public bool InEffectOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || EffectiveTo >= day);
 }
 
@@ -47,6 +56,9 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
         e.Property(x => x.RequiredQualification).HasMaxLength(30);
         e.PrimitiveCollection(x => x.SubsidizedGroups).ElementType().HasConversion<string>();
         e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.Source).HasMaxLength(200);
+        e.Property(x => x.ConfirmedBy).HasMaxLength(100);
+        e.Ignore(x => x.Confirmed);
         e.HasIndex(x => new { x.Code, x.EffectiveFrom }).IsUnique();
     }
 }

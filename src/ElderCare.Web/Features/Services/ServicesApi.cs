@@ -13,10 +13,14 @@ public static class ServicesApi
         items.MapGet("/", async (string? on, bool? all, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await ServiceCatalogue.List(on, all == true, db, clock, ct)))
             .WithSummary("服务目录（GB/T 43153-2023 七类）：单位、标准时长、价格（分）、所需资质、政府购买对象与每月额度；默认为今日有效的版本");
-        items.MapPut("/{id:guid}", async (Guid id, UpdateServiceItem.Input input, AppDbContext db, CancellationToken ct) =>
-                (await UpdateServiceItem.Handle(id, input, db, ct)).ToResult(TypedResults.Ok))
+        items.MapPut("/{id:guid}", async (Guid id, UpdateServiceItem.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await UpdateServiceItem.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.EditCatalogue)
-            .WithSummary("修改服务项目：effectiveFrom 晚于当前版本时生成新版本（旧版本到前一日止）");
+            .WithSummary("修改服务项目：effectiveFrom 晚于当前版本时生成新版本（旧版本到前一日止）；改动价格或额度即视为区民政局确认");
+        items.MapPost("/{id:guid}/confirm", async (Guid id, ConfirmServiceItem.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await ConfirmServiceItem.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.EditCatalogue)
+            .WithSummary("区民政局确认某版本的价格与每月额度（source 填写依据，如文件文号），确认后不再显示“待确认”");
 
         var providers = api.MapGroup("/providers").WithTags("服务机构与人员").RequireAuthorization(Roles.Policies.ReadServices);
         providers.MapGet("/", async (CurrentUser user, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await AddProvider.List(user.Scope, db, ct)))

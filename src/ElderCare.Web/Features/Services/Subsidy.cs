@@ -2,8 +2,10 @@ using ElderCare.Web.Features.Elders;
 
 namespace ElderCare.Web.Features.Services;
 
-/// <summary>What an order costs the government and the elder.</summary>
-public sealed record SubsidyQuote(long PriceFen, long SubsidyFen, long OwnShareFen, long AllowanceFen, long UsedFen, bool Eligible, string Reason);
+/// <summary>What an order costs the government and the elder; <c>Confirmed</c> false: the item's price and allowance are
+/// placeholders the district has not confirmed (待确认, ADR 0023), <c>Source</c> where they come from.</summary>
+public sealed record SubsidyQuote(long PriceFen, long SubsidyFen, long OwnShareFen, long AllowanceFen, long UsedFen, bool Eligible, string Reason,
+    bool Confirmed = true, string? Source = null);
 
 /// <summary>
 /// 政府购买服务: an item is paid by the government for elders in the priority groups it names, up to its monthly
