@@ -19,8 +19,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ElderCare.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real app on a real Kestrel port with its own temp SQLite file and field-encryption keys, migrated and seeded
-/// with Rongchang at start. One per test class, so each flow starts from the seeded district; each test creates its
+/// The real app on a real Kestrel port with its own temp SQLite file (a copy of the run's migrated and seeded template,
+/// ADR 24; the app still migrates and seeds at start, finding nothing to do) and field-encryption keys. One per test class, so each flow starts from the seeded district; each test creates its
 /// own users through the app's own services.
 /// </summary>
 public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
@@ -44,10 +44,11 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
+        var database = Path.Combine(_folder, "app.db");
+        if (!File.Exists(database)) ElderCare.Tests.Infrastructure.TemplateDatabase.CopySqliteAsync(database).GetAwaiter().GetResult();
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:CreateIfMissing", "true");
-        builder.UseSetting("ConnectionStrings:App", $"Data Source={Path.Combine(_folder, "app.db")}");
+        builder.UseSetting("ConnectionStrings:App", $"Data Source={database}");
         builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(_folder, "field-keys.json"));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "dataprotection"));
         builder.UseSetting("ELDERCARE_ADMIN_PASSWORD", AdminPassword);

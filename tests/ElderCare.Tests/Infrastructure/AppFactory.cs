@@ -14,8 +14,9 @@ using Npgsql;
 namespace ElderCare.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real, freshly migrated and seeded database: a temp SQLite file, or a new PostgreSQL database
-/// when ELDERCARE_TEST_DB=postgres (connection from ELDERCARE_TEST_PG). The clock is fake and starts on 2026-11-29.
+/// The real app on a database of its own, a copy of the run's migrated and seeded <see cref="TemplateDatabase"/>: a temp
+/// SQLite file, or a new PostgreSQL database when ELDERCARE_TEST_DB=postgres (connection from ELDERCARE_TEST_PG). The app
+/// still runs its own start on it (migrate, seed, identity). The clock is fake and starts on 2026-11-29.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -29,6 +30,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _name = "eldercare_test_" + Guid.NewGuid().ToString("N")[..12];
     private string? _sqliteFile;
+    private Task? _database;
+
+    /// <summary>This factory's database, copied from the template once (before the host starts).</summary>
+    private Task EnsureDatabase() => _database ??= _sqliteFile is not null
+        ? TemplateDatabase.CopySqliteAsync(_sqliteFile)
+        : TemplateDatabase.CreatePostgresAsync(PostgresServer, _name);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -85,10 +92,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        EnsureDatabase().GetAwaiter().GetResult(); // already done when InitializeAsync started the host
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:MigrateOnStart", "true");
-        builder.UseSetting("Database:CreateIfMissing", "true"); // a fresh temp database per factory (ADR 16)
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(Path.GetTempPath(), _name + "-keys.json"));
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
@@ -103,7 +110,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _ = Server; // start the host: migrates and seeds
+        await EnsureDatabase();
+        _ = Server; // start the host: migrate and seed find the copy done, the identity is its own
         Staff = await ClientAs(Role.DistrictStaff);
     }
 
