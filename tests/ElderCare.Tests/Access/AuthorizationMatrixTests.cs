@@ -209,7 +209,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /hubs/alarms", HandleAlarms, _ => "/hubs/alarms"),
         new("PAGE /hubs/alarms/negotiate", HandleAlarms, _ => "/hubs/alarms/negotiate?negotiateVersion=1"),
 
-        // Services (issue 5). OrderA: an elder of 昌元街道 sent to FacilityA's provider; OrderB: 盘龙镇, no provider.
+        // Services. OrderA: an elder of 昌元街道 sent to FacilityA's provider; OrderB: 盘龙镇, no provider.
         // A caregiver's scope is own orders: the matrix caregiver has no worker, so object routes answer 404 to it.
         new("GET /api/service-items/", ReadServices, _ => "/api/service-items"),
         new("PUT /api/service-items/{id:guid}", EditCatalogue, w => $"/api/service-items/{w.Item}", new { priceFen = -1 }),

@@ -98,7 +98,7 @@ public static class Roles
             [ManageDevices] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [HandleAlarms] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ReadAlarmReports] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator],
-            // Services (issue 5): a caregiver reads and works only their own orders (DataScope.Own).
+            // Services: a caregiver reads and works only their own orders (DataScope.Own).
             [ReadServices] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator],
             [WriteOrders] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [DeliverVisits] = [Role.Caregiver, Role.Operator],

@@ -81,5 +81,4 @@ public sealed class AccountModel(AppDbContext db, UserManager<AppUser> users, Se
 
     public string RoleText => Roles.Of(Me.Role) + (Me.RegionCode is { } r ? $"（{r}）" : "");
 
-    public static string Kebab(Role r) => EnumText.Of(r);
 }

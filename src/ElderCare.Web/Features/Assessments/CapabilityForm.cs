@@ -235,7 +235,6 @@ public readonly record struct CapabilityScore(int SelfCare, int Motor, int Menta
     public int Total => SelfCare + Motor + Mental + Perception;
     public bool LevelChanged => Level != InitialLevel;
     public string LevelName => CapabilityAssessment.LevelName(Level);
-    public string InitialLevelName => CapabilityAssessment.LevelName(InitialLevel);
 
     /// <summary>Why the final level differs from the total's, in the report's words; null when no rule applied.</summary>
     public string? RuleText => CapabilityAssessment.RuleText(Rule, LevelChanged);

@@ -27,7 +27,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
     public ElderCounts? Elders { get; private set; }
     /// <summary>Emergency rescue over the last 12 months: share answered within 60 s and 3 min, by month.</summary>
     public Alarms.AlarmReportResource? AlarmSla { get; private set; }
-    /// <summary>家庭养老床位 in force per centre, with this month's planned and verified visits (issue 5).</summary>
+    /// <summary>家庭养老床位 in force per centre, with this month's planned and verified visits.</summary>
     public IReadOnlyList<FamilyBeds.CentreBeds> FamilyBeds { get; private set; } = [];
     /// <summary>The database was filled by <c>seed --demo</c> (ADR 22): every figure below is synthetic.</summary>
     public bool IsDemo { get; private set; }

@@ -10,7 +10,7 @@ using MiniExcelLibs.OpenXml;
 namespace ElderCare.Web.Features.Elders;
 
 /// <summary>
-/// The spreadsheet towns hand in (issue 4): one row per elder on the sheet 老年人信息, the rules on 填写说明, one filled-in
+/// The spreadsheet towns hand in: one row per elder on the sheet 老年人信息, the rules on 填写说明, one filled-in
 /// row on 示例. The example lives on its own sheet so that a template sent back unchanged cannot register a made-up
 /// person. The error sheet of an import has the same layout plus 错误说明, so it can be corrected and sent again.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace ElderCare.Web.Features.Elders;
 
 /// <summary>
-/// Bulk import of a town's list (issue 4): the form posts the file to this page (wwwroot/js/import.js adds upload
+/// Bulk import of a town's list: the form posts the file to this page (wwwroot/js/import.js adds upload
 /// progress); the results, the first errors and the link to the error sheet are shown on the answer. Posting the same
 /// file again (a refresh) changes nothing, so there is no redirect after the post.
 /// </summary>

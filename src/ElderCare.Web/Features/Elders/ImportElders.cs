@@ -16,7 +16,7 @@ using Template = ElderCare.Web.Features.Elders.ElderImportTemplate;
 namespace ElderCare.Web.Features.Elders;
 
 /// <summary>
-/// Bulk registration from a town's spreadsheet (issue 4), upsert by ID number:
+/// Bulk registration from a town's spreadsheet, upsert by ID number:
 /// <list type="bullet">
 /// <item>Every row is checked with the rules of a single registration (<see cref="ElderValidation"/>), plus: the region
 /// exists and lies in the user's scope, the ID number appears once in the file, and is not registered in another street

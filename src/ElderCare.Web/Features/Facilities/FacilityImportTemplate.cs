@@ -5,7 +5,7 @@ using MiniExcelLibs.OpenXml;
 namespace ElderCare.Web.Features.Facilities;
 
 /// <summary>
-/// The facility list a district or town hands in (issue 11): one row per facility on the sheet 设施, the rules on
+/// The facility list a district or town hands in: one row per facility on the sheet 设施, the rules on
 /// 填写说明, one filled-in row on 示例 (its own sheet, so a template sent back unchanged registers nothing).
 /// </summary>
 public static class FacilityImportTemplate

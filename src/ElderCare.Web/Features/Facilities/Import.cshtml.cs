@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Facilities;
 
-/// <summary>Bulk facility import (issue 11): the form posts the file here and the answer shows what became of each row.</summary>
+/// <summary>Bulk facility import: the form posts the file here and the answer shows what became of each row.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteFacilities)]
 [RequestSizeLimit(ImportFacilities.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFacilities.MaxFileBytes)]

@@ -11,7 +11,7 @@ using T = ElderCare.Web.Features.Facilities.FacilityImportTemplate;
 namespace ElderCare.Web.Features.Facilities;
 
 /// <summary>
-/// Loads a district's existing stations and points from a spreadsheet (issue 11, ADR 0021), upsert by 编号:
+/// Loads a district's existing stations and points from a spreadsheet (ADR 0021), upsert by 编号:
 /// every row is checked with the rules of a single registration (<see cref="FacilityValidation"/>, so a town officer
 /// imports only into their street or town); bad rows are reported cell by cell and skipped; the good rows are written
 /// in one transaction (all of them, or on a database conflict none). A row equal to the stored facility is 未变化.

@@ -9,7 +9,7 @@ public sealed record MealSubsidyFacts(int Age, IReadOnlyCollection<ElderCategory
 public sealed record MealSubsidySplit(MealSubsidyGroup? Group, long SubsidyFen, long OwnShareFen);
 
 /// <summary>
-/// Meal subsidy per group (issue 5: 助餐补贴按群体). Pure: the groups an elder is in, the rates in force on the day,
+/// Meal subsidy per group (助餐补贴按群体). Pure: the groups an elder is in, the rates in force on the day,
 /// and the split. An elder in several groups gets the highest rate; the subsidy never exceeds the price.
 /// </summary>
 public static class MealSubsidy

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ElderCare.Web.Features.Regions;
 
 /// <summary>
-/// Corrects a region's statistical division code (issue 11: the towns' codes 500153007–021 are unverified). Every
+/// Corrects a region's statistical division code (the towns' codes 500153007–021 are unverified). Every
 /// column that holds a region code follows in one transaction: a street's or town's communities and villages keep its
 /// prefix (500153007001 → 500153107001), and so do the facilities, elders, plan rows, users, workers, meal sites,
 /// orders and alarms filed under any of them. The change is kept in <see cref="RegionCodeChange"/> and audited.

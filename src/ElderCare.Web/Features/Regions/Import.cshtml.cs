@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Regions;
 
-/// <summary>Import of communities and villages from the 统计用区划代码 list (issue 11): all rows or none.</summary>
+/// <summary>Import of communities and villages from the 统计用区划代码 list: all rows or none.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteRegions)]
 [RequestSizeLimit(ImportRegions.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportRegions.MaxFileBytes)]

@@ -11,7 +11,7 @@ using T = ElderCare.Web.Features.Regions.RegionImportTemplate;
 namespace ElderCare.Web.Features.Regions;
 
 /// <summary>
-/// Loads communities and villages from the national 统计用区划代码 list (issue 11, ADR 0021). <b>All or nothing</b>: a
+/// Loads communities and villages from the national 统计用区划代码 list (ADR 0021). <b>All or nothing</b>: a
 /// region tree is one document and a code correction moves everything filed under it, so with any bad row nothing is
 /// applied and every problem is reported by cell; otherwise the whole file is applied in one transaction. New codes are
 /// added under the street or town their first 9 digits name; a known code with another name is renamed; a unit (or a

@@ -24,7 +24,6 @@ public static class ServiceTime
     public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(Local(utc));
 
     /// <summary>The first instant of a China-time month yyyymm, in UTC.</summary>
-    public static DateTime MonthStart(int yyyymm) => Utc(new DateTime(yyyymm / 100, yyyymm % 100, 1, 0, 0, 0, DateTimeKind.Unspecified));
 
     public static int AddMonths(int yyyymm, int months)
     {

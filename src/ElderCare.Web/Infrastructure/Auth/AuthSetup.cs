@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ElderCare.Web.Infrastructure.Auth;
 
-/// <summary>Sign-in, sessions, authorisation policies, rate limits and security headers (issue: people and access).</summary>
+/// <summary>Sign-in, sessions, authorisation policies, the sign-in budget and security headers (ADR 5, 6, 14).</summary>
 public static class AuthSetup
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
