@@ -36,18 +36,18 @@ public static partial class ImportFacilities
 
     public sealed record Result(int Imported, int Updated, int Unchanged, int Rejected, IReadOnlyList<RowResult> Rows, IReadOnlyList<RowError> Errors);
 
-    /// <summary>All reading of the workbook goes through here (ADR 0021: one seam for the shared streaming reader).</summary>
-    public static List<XlsxRows.Row> ReadRows(Stream xlsx, SpreadsheetLimits limits, CancellationToken ct) =>
-        XlsxRows.Read(xlsx, T.DataSheet, MaxRows, MaxCellLength, limits, ct);
 
     private sealed record Parsed(int Row, string Code, FacilityInput Input, Guid? ExistingId);
 
     public static async Task<Outcome<Result>> Handle(Stream xlsx, SpreadsheetLimits limits, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var opened = await SpreadsheetReader.OpenAsync(xlsx, limits, ct);
+        if (!opened.IsOk) return Outcome<Result>.Invalid(opened.Errors!);
         List<XlsxRows.Row> rows;
         try
         {
-            rows = ReadRows(xlsx, limits, ct);
+            using var workbook = opened.Value!;
+            rows = XlsxRows.Read(workbook, T.DataSheet, MaxRows, MaxCellLength);
         }
         catch (XlsxRows.Unreadable e)
         {

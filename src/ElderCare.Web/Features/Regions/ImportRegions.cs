@@ -45,18 +45,18 @@ public static partial class ImportRegions
             new(user.Scope, Roles.Allows(principal, Roles.Policies.ChangeRegionCodes), user.Id, user.UserName, user.Address);
     }
 
-    /// <summary>All reading of the workbook goes through here (ADR 0021: one seam for the shared streaming reader).</summary>
-    public static List<XlsxRows.Row> ReadRows(Stream xlsx, SpreadsheetLimits limits, CancellationToken ct) =>
-        XlsxRows.Read(xlsx, T.DataSheet, MaxRows, MaxCellLength, limits, ct);
 
     private sealed record Planned(int Row, string Code, string Name, RegionKind Kind, RowOutcome Outcome, string? OldCode);
 
     public static async Task<Outcome<Result>> Handle(Stream xlsx, SpreadsheetLimits limits, Importer importer, AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
+        var opened = await SpreadsheetReader.OpenAsync(xlsx, limits, ct);
+        if (!opened.IsOk) return Outcome<Result>.Invalid(opened.Errors!);
         List<XlsxRows.Row> rows;
         try
         {
-            rows = ReadRows(xlsx, limits, ct);
+            using var workbook = opened.Value!;
+            rows = XlsxRows.Read(workbook, T.DataSheet, MaxRows, MaxCellLength);
         }
         catch (XlsxRows.Unreadable e)
         {

@@ -68,10 +68,15 @@ public sealed class SpreadsheetReader : IDisposable
     /// The rows of a sheet keyed by its first row (as MiniExcel reads them: text, numbers as double, dates as DateTime).
     /// Enumerating may still throw for content that is well-formed XML but no sheet (<see cref="IsBroken"/> tells).
     /// </summary>
-    public IEnumerable<IDictionary<string, object?>> Rows(string sheet)
+    public IEnumerable<IDictionary<string, object?>> Rows(string sheet) => Query(sheet, useHeaderRow: true);
+
+    /// <summary>The rows of a sheet keyed by column letter, the header row included (for <see cref="XlsxRows"/>).</summary>
+    public IEnumerable<IDictionary<string, object?>> RowsByColumn(string sheet) => Query(sheet, useHeaderRow: false);
+
+    private IEnumerable<IDictionary<string, object?>> Query(string sheet, bool useHeaderRow)
     {
         _buffer.Position = 0;
-        foreach (IDictionary<string, object?> row in _buffer.Query(useHeaderRow: true, sheetName: sheet))
+        foreach (IDictionary<string, object?> row in _buffer.Query(useHeaderRow: useHeaderRow, sheetName: sheet))
         {
             foreach (var key in row.Keys.ToList())
                 if (row[key] is string s && s.Length > 1 && s[0] == '\'') row[key] = SpreadsheetText.Restore(s);

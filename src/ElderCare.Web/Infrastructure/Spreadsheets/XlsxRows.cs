@@ -1,12 +1,11 @@
 using System.Globalization;
-using MiniExcelLibs;
 
 namespace ElderCare.Web.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// How the region and facility imports read a workbook (ADR 0021): a sheet as rows of cell text, the header row
-/// included, each with its Excel row number. The file first passes <see cref="SpreadsheetReader.Check"/> (the bounded
-/// streaming check every upload passes, ADR 0015); then rows are bounded again in number and cell length.
+/// included, each with its Excel row number, from a workbook <see cref="SpreadsheetReader.OpenAsync"/> has opened (the
+/// bounded streaming check every upload passes, ADR 0015); rows are bounded again in number and cell length.
 /// </summary>
 public static class XlsxRows
 {
@@ -21,22 +20,16 @@ public static class XlsxRows
     /// non-blank ones after the header. A cell longer than <paramref name="maxCellLength"/> is cut to that length plus
     /// one character, so every length check downstream still refuses it. Throws <see cref="Unreadable"/>.
     /// </summary>
-    public static List<Row> Read(Stream xlsx, string? sheet, int maxRows, int maxCellLength, SpreadsheetLimits limits, CancellationToken ct)
+    public static List<Row> Read(SpreadsheetReader workbook, string? sheet, int maxRows, int maxCellLength)
     {
-        using var buffer = new MemoryStream();
         try
         {
-            xlsx.CopyTo(buffer);
-            buffer.Position = 0;
-            if (SpreadsheetReader.Check(buffer, limits, ct) is { } problem) throw new Unreadable(problem);
-            buffer.Position = 0;
-            var names = buffer.GetSheetNames();
-            var name = sheet is not null && names.Contains(sheet) ? sheet : names.FirstOrDefault()
+            var name = sheet is not null && workbook.SheetNames.Contains(sheet) ? sheet : workbook.SheetNames.FirstOrDefault()
                 ?? throw new Unreadable("工作簿中没有工作表。");
             var rows = new List<Row>();
             var number = 0;
             var nonBlank = 0;
-            foreach (IDictionary<string, object?> cells in buffer.Query(useHeaderRow: false, sheetName: name))
+            foreach (var cells in workbook.RowsByColumn(name))
             {
                 number++;
                 var width = cells.Count;
@@ -70,7 +63,7 @@ public static class XlsxRows
     private static string? Text(object? value) => value switch
     {
         null => null,
-        string s => string.IsNullOrWhiteSpace(s) ? null : SpreadsheetText.Restore(s.Trim()),
+        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
         double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
         DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
