@@ -115,6 +115,8 @@ public sealed class AlarmEntryTests(AppServer app, Chromium chromium) : IClassFi
         await hotline.GetByLabel("姓名或身份证号").FillAsync(q);
         await hotline.GetByRole(AriaRole.Button, new() { Name = "查找老年人" }).ClickAsync();
         await Expect(page.Locator("[data-hotline-form]")).ToBeVisibleAsync();
+        // The console re-reads once it is connected; act after that, not while the form is being redrawn.
+        await Expect(page.Locator("[data-alarm-cards][data-live=true]")).ToHaveCountAsync(1, new() { Timeout = 15000 });
     }
 
     private async Task<Alarm> RaiseAsync(Guid elderId, string key)

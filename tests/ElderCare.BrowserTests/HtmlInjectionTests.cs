@@ -66,6 +66,8 @@ public sealed class HtmlInjectionTests(AppServer app, Chromium chromium) : IClas
         await page.GotoAsync(app.BaseUrl + "/alarms");
         var card = page.Locator("article[data-alarm-id]", new() { HasText = Name });
         await Expect(card).ToBeVisibleAsync();
+        // The console redraws its map on the re-read after connecting; hover once that is done.
+        await Expect(page.Locator("[data-alarm-cards][data-live=true]")).ToHaveCountAsync(1, new() { Timeout = 15000 });
         // The map marker's tooltip (Leaflet renders a string tooltip as HTML): open it and read it.
         var marker = page.Locator("[data-alarm-map-canvas] path.leaflet-interactive").First;
         await Expect(marker).ToBeVisibleAsync();
