@@ -29,7 +29,7 @@ public sealed class MealDayTests(AppServer app, Chromium chromium) : IClassFixtu
             var kitchen = (await RegisterKitchen.Handle(new RegisterKitchen.Input("昌元中央厨房", facility.Id, null, "海棠大道 1 号", null),
                 DataScope.District, db, clock, default)).Value!;
             point = (await RegisterDiningPoint.Handle(new RegisterDiningPoint.Input("海棠社区助餐点", facility.Id, kitchen.Id, "海棠社区",
-                new ElderCare.Web.Features.Facilities.LocationResource(29.40, 105.60)), DataScope.District, db, clock, default)).Value!.Id;
+                new ElderCare.Web.Infrastructure.Web.LocationResource(29.40, 105.60)), DataScope.District, db, clock, default)).Value!.Id;
             // Chen lives farther from the dining point than Zhou: Zhou is the first stop.
             foreach (var (id, lng) in new[] { (zhou.Id, 105.61), (chen.Id, 105.63) })
             {

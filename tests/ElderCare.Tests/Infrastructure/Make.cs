@@ -1,4 +1,5 @@
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Infrastructure.Web;
 
 namespace ElderCare.Tests.Infrastructure;
 

@@ -1,5 +1,7 @@
 using ElderCare.Web.Features.Elders;
 
+using ElderCare.Web.Infrastructure.Web;
+
 namespace ElderCare.Web.Features.Alarms;
 
 public sealed record StepResource(DateTime At, string? By);

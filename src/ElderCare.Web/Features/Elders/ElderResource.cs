@@ -1,9 +1,10 @@
 using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Infrastructure.Privacy;
 
+using ElderCare.Web.Infrastructure.Web;
+
 namespace ElderCare.Web.Features.Elders;
 
-public sealed record LocationResource(double Lat, double Lng);
 
 public sealed record ContactResource(string Name, string? Relation, string? Phone);
 

@@ -1,8 +1,9 @@
+using ElderCare.Web.Infrastructure.Web;
+
 namespace ElderCare.Web.Features.Facilities;
 
 public sealed record BedsResource(int Total, int Nursing, int DayCare);
 
-public sealed record LocationResource(double Lat, double Lng);
 
 public sealed record MedicalCareResource(MedicalCareMode Mode, string? Partner);
 

@@ -1,5 +1,7 @@
 using ElderCare.Web.Features.Facilities;
 
+using ElderCare.Web.Infrastructure.Web;
+
 namespace ElderCare.Web.Features.Meals;
 
 public sealed record KitchenResource(Guid Id, string Name, Guid? FacilityId, string RegionCode, string? Address, LocationResource? Location)

@@ -2,6 +2,8 @@ using System.Globalization;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Infrastructure.Errors;
 
+using ElderCare.Web.Infrastructure.Web;
+
 namespace ElderCare.Web.Features.Meals;
 
 /// <summary>Small checks shared by the meal use cases; messages name the camelCase field.</summary>

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
+using ElderCare.Web.Infrastructure.Web;
+
 namespace ElderCare.Web.Features.Meals;
 
 /// <summary>A kitchen or dining point form as typed; inputs carry the API's camelCase names so its field errors land beside them.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Infrastructure.Web;
 
 namespace ElderCare.Web.Features.Shared;
 
@@ -19,6 +20,23 @@ public static class Display
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Unknown;
 
     public static string Date(DateTime d) => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A stored UTC instant as China time, "2026-11-29 10:30" (or with seconds), "—" when unknown.</summary>
+    public static string ChinaTime(DateTime? utc, bool seconds = false) =>
+        utc is { } t ? (t + ChinaClock.Offset).ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : Unknown;
+
+    /// <summary>An instant as China time, "2026-11-29 10:30".</summary>
+    public static string ChinaTime(DateTimeOffset at) => at.ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The China-time clock reading of a stored UTC instant, "10:30".</summary>
+    public static string ChinaClockTime(DateTime? utc) =>
+        utc is { } t ? (t + ChinaClock.Offset).ToString("HH:mm", CultureInfo.InvariantCulture) : Unknown;
+
+    /// <summary>Money is stored in fen (分) and shown in yuan with two decimals: 1200 → "12.00 元".</summary>
+    public static string Yuan(long fen) => YuanAmount(fen) + " 元";
+
+    /// <summary>The yuan figure alone, for tables whose header says 元: 1200 → "12.00".</summary>
+    public static string YuanAmount(long fen) => (fen / 100m).ToString("#,0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Green for running, blue for building, amber for suspended, grey for planned or closed.</summary>
     public static string Tone(FacilityStatus s) => s switch

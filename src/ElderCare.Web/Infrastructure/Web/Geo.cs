@@ -7,8 +7,27 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
     public static bool IsValid(double? lat, double? lng) => lat is >= -90 and <= 90 && lng is >= -180 and <= 180;
 }
 
+/// <summary>A position as the API reads and writes it (WGS-84 degrees).</summary>
+public sealed record LocationResource(double Lat, double Lng)
+{
+    /// <summary>The stored pair as a resource, or null when either half is missing.</summary>
+    public static LocationResource? Of(double? lat, double? lng) => lat is { } a && lng is { } b ? new(a, b) : null;
+}
+
 public static class Geo
 {
+    /// <summary>
+    /// The one check of a position in a request: latitude −90…90, longitude −180…180, NaN refused (the range
+    /// patterns are false for NaN). Fields are named as the request names them.
+    /// </summary>
+    public static Errors.FieldErrors CheckLocation(this Errors.FieldErrors errors, double? lat, double? lng,
+        string latField = "location.lat", string lngField = "location.lng")
+    {
+        errors.AddIf(lat is not null && lat is not (>= -90 and <= 90), latField, "纬度应在 -90 至 90 之间。");
+        errors.AddIf(lng is not null && lng is not (>= -180 and <= 180), lngField, "经度应在 -180 至 180 之间。");
+        return errors;
+    }
+
     private const double EarthRadiusMeters = 6_371_008.8;
 
     /// <summary>Great-circle distance by the haversine formula, in metres.</summary>
