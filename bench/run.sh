@@ -1,27 +1,48 @@
 #!/usr/bin/env bash
-# Builds the benchmarks (Release, output under /tmp so it never touches src/'s obj/bin), generates the city data set
-# if bench/data has none of this generator version, runs the benchmarks in-process and rewrites bench/RESULTS.md.
-#   bench/run.sh                          full run (5 warm-up + 30 measured iterations per benchmark, ~3 min on 2 cores)
-#   BENCH_ITERATIONS=10 bench/run.sh      quicker, noisier
-#   bench/run.sh --filter '*Coverage*'    any BenchmarkDotNet option (RESULTS.md is then partial)
-#   ELDERCARE_BENCH_DB=/tmp/x.db bench/run.sh   run on another database (e.g. a scratch copy with an extra index)
-#   bench/run.sh elders [--sqlite-only]   elder registry at 300,000 on SQLite and PostgreSQL (ELDERCARE_BENCH_PG, default
-#                                         Host=127.0.0.1;Username=postgres;Password=postgres), ~10 min
-#   bench/run.sh assessments             GB/T 42195-2022 scoring micro-benchmark (BenchmarkDotNet; prints, does not write)
-#   bench/run.sh services | intake | sync-cost | chaos | generate | verify | explain | shapes   the harness command of that name
+# The one entry for every benchmark. Builds Release (output under /tmp, never src/'s obj/bin), runs the benchmark(s) and
+# has each replace only its own section of bench/RESULTS.md, stamped with the commit, date, machine, data size and mode.
+#   bench/run.sh                     every benchmark in turn, as `all` (see bench/README.md for how long)
+#   bench/run.sh all
+#   bench/run.sh coverage [BenchmarkDotNet options]    elders [--sqlite-only]    services [--rounds 30]
+#   bench/run.sh intake [--rate 200] [--seconds 30]    chaos [--kills 20] [--seed n]    sync-cost [--commits 1000]
+#   bench/run.sh assessments [BenchmarkDotNet options]
+#   bench/run.sh --quick <any of the above>   (or BENCH_QUICK=1) tiny data, few iterations: checks that it runs; writes
+#                                             bench/data/RESULTS-quick.md instead of bench/RESULTS.md
+#   bench/run.sh generate | verify | explain | shapes   coverage diagnostics (print only; --db file for another database)
+# Environment: ELDERCARE_BENCH_DB (coverage on another database), ELDERCARE_BENCH_PG (PostgreSQL server for elders),
+# BENCH_RESULTS (another results file), BENCH_BUILD (build output folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BENCH_BUILD:-/tmp/bench-artifacts}
+all=(coverage elders services intake chaos sync-cost assessments)
+
+args=()
+for a in "$@"; do
+  if [[ $a == --quick ]]; then export BENCH_QUICK=1; else args+=("$a"); fi
+done
+[[ ${#args[@]} -eq 0 ]] && args=(all)
 
 dotnet build bench/ElderCare.Bench -c Release --artifacts-path "$build" -nologo -v quiet -clp:ErrorsOnly
 
 export BENCH_LSCPU="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) CPUs, $(lscpu | sed -n 's/^Thread(s) per core: *//p') thread(s) per core"
 export BENCH_DOTNET_SDK="$(dotnet --version)"
-export BENCH_GIT="${BENCH_GIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' with uncommitted changes in src/')}"
+export BENCH_GIT="${BENCH_GIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src bench/ElderCare.Bench 2>/dev/null || echo '+uncommitted')}"
 export BENCH_ARTIFACTS=${BENCH_ARTIFACTS:-$build/BenchmarkDotNet.Artifacts}
 export ELDERCARE_REPO="$PWD"
+bench() { dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" "$@"; }
 
-case "${1:-}" in
-  elders|assessments|services|intake|sync-cost|chaos|generate|verify|explain|shapes) dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" "$@" ;;
-  *) dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" run "$@" ;;
-esac
+if [[ ${args[0]} != all ]]; then
+  bench "${args[@]}"
+  exit
+fi
+failed=()
+for name in "${all[@]}"; do
+  started=$SECONDS
+  echo "== bench/run.sh $name"
+  bench "$name" || failed+=("$name")
+  echo "== $name took $((SECONDS - started)) s"
+done
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "failed or missed its goal: ${failed[*]}" >&2
+  exit 1
+fi

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using System.Text;
 using ElderCare.Web.Features.Assessments;
 
 namespace ElderCare.Bench;
@@ -19,6 +20,43 @@ namespace ElderCare.Bench;
 [Config(typeof(FormsPerSecondConfig))]
 public class AssessmentBenchmarks
 {
+    /// <summary>The goal: forms scored per second by each scorer.</summary>
+    public const double GoalFormsPerSecond = 1_000_000;
+
+    /// <summary>Runs both scorers with BenchmarkDotNet (in-process) and writes the assessments section of RESULTS.md.</summary>
+    public static int Run(string[] benchmarkArgs)
+    {
+        var config = DefaultConfig.Instance.AddJob(BenchProgram.InProcessJob(3, 10))
+            .WithArtifactsPath(Environment.GetEnvironmentVariable("BENCH_ARTIFACTS") ?? "/tmp/bench-artifacts/BenchmarkDotNet.Artifacts");
+        var summary = BenchmarkRunner.Run<AssessmentBenchmarks>(config, benchmarkArgs);
+        if (summary.Reports.Length == 0 || summary.Reports.Any(r => !r.Success || r.ResultStatistics is null))
+        {
+            Console.Error.WriteLine("A scoring benchmark failed; the assessments section was left unchanged.");
+            return 1;
+        }
+        var baseline = summary.Reports.Single(r => r.BenchmarkCase.Descriptor.Baseline).ResultStatistics!.Median;
+        var md = new StringBuilder()
+            .AppendLine("BenchmarkDotNet, in-process, 3 warm-up and 10 measured iterations (quick mode: 1 and 3); each operation scores " +
+                $"{Forms:N0} forms, so the time per form is the median iteration time divided by {Forms:N0}. Both scorers were checked " +
+                $"to give the same level for each of {DictionaryPool:N0} forms before timing.")
+            .AppendLine()
+            .AppendLine("| scorer | median per form | forms/s | allocated per form | ratio to the span scorer | ≥ 1,000,000 forms/s |")
+            .AppendLine("|---|---:|---:|---:|---:|:-:|");
+        var pass = true;
+        foreach (var r in summary.Reports)
+        {
+            var median = r.ResultStatistics!.Median;
+            var perSecond = 1e9 / median;
+            pass &= perSecond >= GoalFormsPerSecond;
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | {median:F1} ns | {perSecond:N0} | " +
+                $"{r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0} B | {median / baseline:F2}× | {Results.Mark(perSecond >= GoalFormsPerSecond)} |");
+        }
+        md.AppendLine().AppendLine($"Overall: **{Results.Verdict(pass)}**.");
+        Results.Write("assessments", $"{Forms:N0} random valid forms (seed {Seed}; 26 item scores, coma and mental-disorder flags, 0–3 risk events), " +
+            $"{DictionaryPool:N0} code → score dictionaries", md.ToString());
+        return pass || Results.Quick ? 0 : 1;
+    }
+
     public const int Forms = 1_000_000;
     public const int DictionaryPool = 1 << 16;
     public const int Seed = 20221012;

@@ -2,10 +2,12 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Privacy;
@@ -32,14 +34,12 @@ namespace ElderCare.Bench;
 /// </summary>
 public static class ElderRegistryBench
 {
-    public const int ImportRows = 100_000;
+    public static readonly int ImportRows = Results.Size(100_000, 2_000);
     public const int Workbooks = 3;
     public const int Seed = 20201231;
     private const int RegionsPerUnit = 15;
-    private const int Warmup = 20;
-    private const int Rounds = 300;
-    private const string Begin = "<!-- elders:begin -->";
-    private const string End = "<!-- elders:end -->";
+    private static readonly int Warmup = Results.Size(20, 3);
+    private static readonly int Rounds = Results.Size(300, 20);
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "胡", "朱", "郭", "何", "罗", "高", "林",
         "谢", "唐", "蒋", "邓", "曾", "彭", "冉", "万", "向", "谭", "廖", "付", "游", "余", "熊", "钟", "喻", "代", "雷", "文"];
@@ -57,14 +57,15 @@ public static class ElderRegistryBench
         var providers = args.Contains("--sqlite-only") ? [DatabaseProvider.Sqlite] : new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
         var results = new List<ProviderResult>();
         foreach (var provider in providers) results.Add(await RunProviderAsync(provider));
-        WriteResults(Render(results));
-        Console.WriteLine($"Wrote {BenchPaths.ResultsFile}");
-        return 0;
+        var pass = results.All(r => r.Imports[Workbooks - 1].Seconds < 60 && r.Lookup.Median < 20 && r.List.Median < 100);
+        Results.Write("elders", $"{Workbooks} workbooks of {ImportRows:N0} synthetic elders (seed {Seed}) imported into a fresh database of each provider " +
+            $"({Workbooks * ImportRows:N0} registered); 21 streets and towns of the seed with {RegionsPerUnit} communities or villages each", Render(results));
+        return pass || Results.Quick ? 0 : 1;
     }
 
     private static async Task<ProviderResult> RunProviderAsync(DatabaseProvider provider)
     {
-        var load = BenchRun.LoadAverage();
+        var load = Results.LoadAverage();
         Console.WriteLine($"== {provider}");
         await using var app = await RegistryApp.StartAsync(provider);
         await AddCommunitiesAndVillagesAsync(app);
@@ -98,12 +99,8 @@ public static class ElderRegistryBench
         var sample = Enumerable.Range(0, Warmup + Rounds).Select(i => allIds[(int)((long)i * 7919 % allIds.Count)]).ToList();
         var lookupIndex = 0;
         var lookupSqlIndex = 0;
-        foreach (var id in sample.Take(5))
-        {
-            var viaApp = await app.LookupAsync(id);
-            var viaSql = await app.LookupSqlAsync(id);
-            if (viaApp != viaSql) throw new InvalidOperationException($"lookup differs for {id}: {viaApp} vs {viaSql}");
-        }
+        foreach (var id in sample.Take(Results.Size(50, 10)))
+            Results.SameOrThrow($"lookup of {id[..6]}…", await app.LookupAsync(id), await app.LookupSqlAsync(id));
 
         // A filtered list page: a street's or town's 80+ elders at level 2, page 3 of 20, rotating over the units.
         var units = regions.Where(r => r.Length == 9).ToList();
@@ -113,12 +110,11 @@ public static class ElderRegistryBench
         var checkTotal = 0;
         for (var i = 0; i < units.Count; i++)
         {
-            var (appTotal, appRows) = await app.ListAsync(ListUrl(i));
-            var (sqlTotal, sqlRows) = await app.ListSqlAsync(units[i % units.Count]);
-            if (appTotal != sqlTotal || appRows != sqlRows) throw new InvalidOperationException($"list differs for {units[i]}: {appTotal}/{appRows} vs {sqlTotal}/{sqlRows}");
-            checkTotal += appTotal;
+            var viaApp = await app.ListAsync(ListUrl(i));
+            Results.SameOrThrow($"list of {units[i]}", viaApp, await app.ListSqlAsync(units[i]));
+            checkTotal += JsonDocument.Parse(viaApp).RootElement.GetProperty("total").GetInt32();
         }
-        Console.WriteLine($"  checked: lookups equal, list totals equal over {units.Count} units ({checkTotal:N0} elders 80+ at level 2)");
+        Console.WriteLine($"  checked: lookups and list pages equal over {units.Count} units ({checkTotal:N0} elders 80+ at level 2)");
 
         var times = await InterleavedAsync(
         [
@@ -144,11 +140,7 @@ public static class ElderRegistryBench
                 await call();
                 if (r >= Warmup) samples[name].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-        return samples.ToDictionary(s => s.Key, s =>
-        {
-            var sorted = s.Value.Order().ToList();
-            return new Timing(s.Key, QueryLog.Median(sorted), sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1]);
-        });
+        return samples.ToDictionary(s => s.Key, s => new Timing(s.Key, Results.Percentile(s.Value, 0.5), Results.Percentile(s.Value, 0.95)));
     }
 
     /// <summary>15 communities (under a street) or villages (under a town) per unit, as a town would register them.</summary>
@@ -235,10 +227,7 @@ public static class ElderRegistryBench
     private static string Render(IReadOnlyList<ProviderResult> results)
     {
         var md = new StringBuilder();
-        md.AppendLine(Begin);
-        md.AppendLine($"Generated by `bench/run.sh elders` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC" +
-            $"{(Environment.GetEnvironmentVariable("BENCH_GIT") is { Length: > 0 } git ? $" at commit {git}" : "")}. " +
-            $"Own Stopwatch harness: {Warmup} warm-up and {Rounds} measured calls of each request, app and baseline called in turn " +
+        md.AppendLine($"Own Stopwatch harness: {Warmup} warm-up and {Rounds} measured calls of each request, app and baseline called in turn " +
             "(order rotating) so both meet the same load; every call a different ID number or unit. Imports timed once each.");
         md.AppendLine();
         md.AppendLine("| provider | goal | measured | baseline (same process) | ratio | result |");
@@ -256,29 +245,19 @@ public static class ElderRegistryBench
         foreach (var r in results)
             md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Version} | {r.Elders:N0} | {string.Join("; ", r.Imports.Select(i => $"{i.Label}: {i.Seconds:F1} s ({i.Outcome})"))} | {r.Load} |");
         md.AppendLine();
-        md.AppendLine($"- Lookup: `GET /api/elders/lookup?idNumber=…` through the app (bearer token of district staff, TestServer, JSON read); " +
-            "baseline: the HMAC blind index of the number and one `SELECT` by it on a raw connection.");
+        md.AppendLine("- Lookup: `POST /api/elders/lookup` with `{\"idNumber\": …}` through the app (bearer token of district staff, TestServer, " +
+            "JSON read); baseline: the HMAC blind index of the number, one `SELECT` by it on a raw connection, the ID number, phone and " +
+            "contacts' phones decrypted and masked, serialized with the app's JSON options. The whole response body was checked equal to " +
+            "the baseline's for the first lookups before timing.");
         md.AppendLine($"- List: `GET /api/elders?{results[0].ListQuery}` rotating over the 21 streets and towns; baseline: the same filter as one `COUNT(*)` " +
-            $"and one page `SELECT … ORDER BY RegionCode, Name LIMIT 20 OFFSET 40`. Totals were checked equal for every unit first ({results[0].ListTotal:N0} elders in all on {results[0].Provider}).");
-        md.AppendLine("- Data: 21 streets and towns of the seed, 15 communities or villages each; 70 % of the elders given a level 0–4 and an assessment date after import (one UPDATE).");
-        md.AppendLine($"- Machine: {string.Join("; ", BenchRun.MachineLines())}.");
-        md.AppendLine(End);
+            "and one page `SELECT … ORDER BY RegionCode, Name LIMIT 20 OFFSET 40` with the region name, serialized with the app's JSON " +
+            $"options. The whole page (every row, every field, and the total) was checked equal for every unit first " +
+            $"({results[0].ListTotal:N0} elders in all on {results[0].Provider}).");
+        md.AppendLine("- Data: 70 % of the elders given a level 0–4 and an assessment date after import (one UPDATE).");
         return md.ToString();
     }
 
-    private static string Pass(bool ok) => ok ? "pass" : "FAIL";
-
-    private static void WriteResults(string generated)
-    {
-        var path = BenchPaths.ResultsFile;
-        var existing = File.ReadAllText(path);
-        var b = existing.IndexOf(Begin, StringComparison.Ordinal);
-        var e = existing.IndexOf(End, StringComparison.Ordinal);
-        var text = b >= 0 && e > b
-            ? existing[..b] + generated.TrimEnd('\n') + existing[(e + End.Length)..]
-            : existing.TrimEnd('\n') + "\n\n## Elder registry (issue 4)\n\nBetween the `elders` markers: rewritten by `bench/run.sh elders`.\n\n" + generated;
-        File.WriteAllText(path, text);
-    }
+    private static string Pass(bool ok) => Results.Verdict(ok);
 
     /// <summary>The app on a fresh database of the provider, migrated and seeded as on first start, with a district-staff token.</summary>
     private sealed class RegistryApp : IAsyncDisposable
@@ -395,41 +374,64 @@ public static class ElderRegistryBench
             return (_provider == DatabaseProvider.Postgres ? "PostgreSQL " : "SQLite ") + await cmd.ExecuteScalarAsync();
         }
 
-        /// <summary>The elder's id as the app finds it.</summary>
+        /// <summary>The response body of the app's exact lookup.</summary>
         public async Task<string> LookupAsync(string idNumber)
         {
-            using var r = await Client.GetAsync("/api/elders/lookup?idNumber=" + idNumber);
+            using var r = await Client.PostAsJsonAsync("/api/elders/lookup", new { idNumber });
             r.EnsureSuccessStatusCode();
-            using var json = JsonDocument.Parse(await r.Content.ReadAsByteArrayAsync());
-            return json.RootElement.GetProperty("id").GetString()!;
+            return await r.Content.ReadAsStringAsync();
+        }
+
+        /// <summary>The response body of the app's filtered list.</summary>
+        public async Task<string> ListAsync(string url)
+        {
+            using var r = await Client.GetAsync(url);
+            r.EnsureSuccessStatusCode();
+            return await r.Content.ReadAsStringAsync();
         }
 
         private FieldProtector? _protector;
+        private JsonSerializerOptions? _json;
 
+        private const string ResourceColumns = """
+            e."Id", e."Name", e."IdNumberProtected", e."BirthDate", e."Sex", e."PhoneProtected", e."Address", e."Latitude", e."Longitude",
+            e."RegionCode", e."LivingArrangement", e."Categories", e."EmergencyContacts", e."FamilyDoctorName", e."FamilyDoctorInstitution",
+            e."FamilyDoctorSince", e."ConsentBasis", e."ConsentOn", e."ConsentRecordedBy", e."Status", e."StatusOn", e."CurrentLevel",
+            e."LastAssessedOn", e."ConditionChangedOn", e."Version"
+            """;
+
+        /// <summary>The HMAC blind index, one SELECT, decryption and masking: the lookup's answer serialized as the app does.</summary>
         public async Task<string> LookupSqlAsync(string idNumber)
         {
             _protector ??= Factory.Services.GetRequiredService<FieldProtector>();
             await using var c = Open();
             await using var cmd = c.CreateCommand();
-            cmd.CommandText = """SELECT "Id", "Name", "IdNumberProtected", "PhoneProtected", "RegionCode", "BirthDate", "CurrentLevel" FROM "Elders" WHERE "IdNumberIndex" = @i""";
+            cmd.CommandText = $"""SELECT {ResourceColumns} FROM "Elders" e WHERE e."IdNumberIndex" = @i""";
             Add(cmd, "i", _protector.BlindIndex(idNumber)!);
-            await using var reader = await cmd.ExecuteReaderAsync();
-            if (!await reader.ReadAsync()) throw new InvalidOperationException("not found " + idNumber);
-            _ = _protector.Unprotect(reader.GetString(2));
-            return reader.GetFieldValue<Guid>(0).ToString();
+            await using var r = await cmd.ExecuteReaderAsync();
+            if (!await r.ReadAsync()) throw new InvalidOperationException("not found " + idNumber);
+            var contacts = r.IsDBNull(12) ? [] : JsonSerializer.Deserialize<List<Contact>>(r.GetString(12))!;
+            var level = Int(r, 21);
+            var lastAssessed = Date(r, 22);
+            var resource = new ElderResource(r.GetFieldValue<Guid>(0), r.GetString(1), Mask(r, 2)!, r.GetFieldValue<DateOnly>(3),
+                Enum.Parse<Sex>(r.GetString(4)), IdNumber.Age(r.GetFieldValue<DateOnly>(3), Today), Masking.Phone(Unprotect(r, 5)),
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) || r.IsDBNull(8) ? null : new LocationResource(r.GetDouble(7), r.GetDouble(8)),
+                r.GetString(9), Enum.Parse<LivingArrangement>(r.GetString(10)), Categories(r, 11),
+                contacts.Select(x => new ContactResource(x.Name, x.Relation, Masking.Phone(_protector.Unprotect(x.PhoneProtected)))).ToList(),
+                r.IsDBNull(13) && r.IsDBNull(14) ? null : new FamilyDoctorResource(Text(r, 13), Text(r, 14), Date(r, 15)),
+                new ConsentResource(r.GetString(16), r.GetFieldValue<DateOnly>(17), Text(r, 18)), Enum.Parse<ElderStatus>(r.GetString(19)),
+                r.GetFieldValue<DateOnly>(20), level, level is { } l ? CapabilityAssessment.LevelName(l) : null, lastAssessed,
+                lastAssessed is { } last ? Reassessment.NextDue(last, Date(r, 23)) : null, r.GetInt32(24));
+            return Serialize(resource);
         }
 
-        public async Task<(int Total, int Rows)> ListAsync(string url)
-        {
-            using var r = await Client.GetAsync(url);
-            r.EnsureSuccessStatusCode();
-            using var json = JsonDocument.Parse(await r.Content.ReadAsByteArrayAsync());
-            return (json.RootElement.GetProperty("total").GetInt32(), json.RootElement.GetProperty("items").GetArrayLength());
-        }
+        /// <summary>An emergency contact as stored (JSON column).</summary>
+        private sealed record Contact(string Name, string? Relation, string? PhoneProtected);
 
-        public async Task<(int Total, int Rows)> ListSqlAsync(string unit)
+        /// <summary>The page of the list as the app would answer it, from one COUNT and one page SELECT.</summary>
+        public async Task<string> ListSqlAsync(string unit)
         {
-            const string filter = """ FROM "Elders" WHERE "Status" = 'Active' AND "UnitCode" = @unit AND "BirthDate" <= @eighty AND "CurrentLevel" = 2""";
+            const string filter = """ FROM "Elders" e WHERE e."Status" = 'Active' AND e."UnitCode" = @unit AND e."BirthDate" <= @eighty AND e."CurrentLevel" = 2""";
             var eighty = Today.AddYears(-80);
             await using var c = Open();
             await using var count = c.CreateCommand();
@@ -438,19 +440,41 @@ public static class ElderRegistryBench
             Add(count, "eighty", eighty);
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             await using var page = c.CreateCommand();
-            page.CommandText = """SELECT e."Id", e."Name", e."IdNumberProtected", e."RegionCode", e."BirthDate", (SELECT r."Name" FROM "Regions" r WHERE r."Code" = e."RegionCode") """ +
-                filter.Replace("FROM \"Elders\"", "FROM \"Elders\" e", StringComparison.Ordinal) + """ ORDER BY e."RegionCode", e."Name" LIMIT 20 OFFSET 40""";
+            page.CommandText = """SELECT e."Id", e."Name", e."IdNumberProtected", e."Sex", e."BirthDate", e."RegionCode", """ +
+                """(SELECT r."Name" FROM "Regions" r WHERE r."Code" = e."RegionCode"), e."LivingArrangement", e."Categories", e."CurrentLevel", """ +
+                """e."LastAssessedOn", e."Status" """ + filter + """ ORDER BY e."RegionCode", e."Name" LIMIT 20 OFFSET 40""";
             Add(page, "unit", unit);
             Add(page, "eighty", eighty);
-            var rows = 0;
-            await using var reader = await page.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                _ = Masking.IdNumber(_protector!.Unprotect(reader.GetString(2)));
-                rows++;
-            }
-            return (total, rows);
+            var rows = new List<ElderRow>();
+            await using var r = await page.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+                rows.Add(new ElderRow(r.GetFieldValue<Guid>(0), r.GetString(1), Mask(r, 2)!, Enum.Parse<Sex>(r.GetString(3)),
+                    IdNumber.Age(r.GetFieldValue<DateOnly>(4), Today), r.GetString(5), Text(r, 6), Enum.Parse<LivingArrangement>(r.GetString(7)),
+                    Categories(r, 8), Int(r, 9), Date(r, 10), Enum.Parse<ElderStatus>(r.GetString(11))));
+            return Serialize(new Paged<ElderRow>(rows, 3, 20, total));
         }
+
+        private string Serialize<T>(T value)
+        {
+            _json ??= Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+                .Value.SerializerOptions;
+            return JsonSerializer.Serialize(value, _json);
+        }
+
+        private string? Unprotect(DbDataReader r, int i) => r.IsDBNull(i) ? null : _protector!.Unprotect(r.GetString(i));
+
+        private string? Mask(DbDataReader r, int i) => Masking.IdNumber(Unprotect(r, i));
+
+        private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+        private static int? Int(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+
+        private static DateOnly? Date(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+
+        /// <summary>Categories: a text[] on PostgreSQL, a JSON array on SQLite.</summary>
+        private static List<ElderCategory> Categories(DbDataReader r, int i) =>
+            (r.GetFieldType(i) == typeof(string) ? JsonSerializer.Deserialize<string[]>(r.GetString(i))! : r.GetFieldValue<string[]>(i))
+            .Select(Enum.Parse<ElderCategory>).ToList();
 
         private DbConnection Open()
         {

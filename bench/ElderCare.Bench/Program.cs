@@ -1,15 +1,48 @@
-using BenchmarkDotNet.Configs;
+using System.Globalization;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
 namespace ElderCare.Bench;
 
 // Not top-level statements: those would declare a second `Program` next to the app's WebApplicationFactory<Program>.
 internal static class BenchProgram
 {
+    private const string Usage = """
+        usage (through bench/run.sh, which builds first and stamps the commit):
+          coverage [BenchmarkDotNet options] | elders [--sqlite-only] | services [--rounds n] | intake [--rate 200] [--seconds 30]
+          | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
+          diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
+        """;
+
     public static async Task<int> Main(string[] args)
     {
+        Results.Start();
         var db = (Option(args, "--db") ?? Environment.GetEnvironmentVariable("ELDERCARE_BENCH_DB")) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
         switch (args)
         {
+            case ["coverage", ..]:
+                var rest = args[1..].ToList();
+                if (rest.IndexOf("--db") is var i and >= 0) rest.RemoveRange(i, Math.Min(2, rest.Count - i));
+                return await BenchRun.RunAsync([.. rest], db);
+            case ["elders", ..]:
+                // Elder registry at 300,000: import, exact lookup and a filtered list on SQLite and PostgreSQL.
+                return await ElderRegistryBench.RunAsync(args[1..]);
+            case ["services", ..]:
+                // Dispatch suggestion, a provider's order list, the month's verified-visit report.
+                return await ServicesBench.RunAsync(db, Int(args, "--rounds", Results.Size(30, 3)));
+            case ["intake", ..]:
+                // Alarm intake over HTTP against the app as its own process (QUALITY P4: p99 < 100 ms at 200/s on SQLite).
+                return await AlarmLoad.IntakeAsync(Int(args, "--rate", Results.Size(200, 50)), Int(args, "--seconds", Results.Size(30, 3)));
+            case ["chaos", ..]:
+                // QUALITY R1: SIGKILL the app at random moments while alarms arrive; every 2xx must be stored exactly once.
+                return await AlarmLoad.ChaosAsync(Int(args, "--kills", Results.Size(AlarmLoad.RequiredKills, 2)), Int(args, "--workers", 8),
+                    Int(args, "--seed", Environment.TickCount));
+            case ["sync-cost", ..]:
+                // SQLite WAL: the cost per commit of synchronous=FULL against NORMAL on this disk (ADR 11).
+                return await AlarmLoad.SyncCostAsync(Int(args, "--commits", Results.Size(1000, 100)));
+            case ["assessments", ..]:
+                // GB/T 42195-2022 scoring (goal: ≥ 1,000,000 forms per second).
+                return AssessmentBenchmarks.Run(args[1..]);
             case ["generate", ..]:
                 var file = await CityGenerator.EnsureAsync(db, Console.Out);
                 foreach (var (table, rows) in await CityGenerator.DescribeAsync(file)) Console.WriteLine($"{table}: {rows}");
@@ -29,38 +62,22 @@ internal static class BenchProgram
             case ["shapes", ..]:
                 Console.WriteLine(await QueryShapes.RunAsync(db ?? await CityGenerator.EnsureAsync(log: Console.Out)));
                 return 0;
-            case [] or ["run", ..]:
-                var rest = args.SkipWhile(a => a == "run").ToList();
-                if (rest.IndexOf("--db") is var i and >= 0) rest.RemoveRange(i, Math.Min(2, rest.Count - i));
-                return await BenchRun.RunAsync([.. rest], db);
-            case ["services", ..]:
-                // Issue 5: dispatch, a provider's order list, the month's verified-visit report (writes its own RESULTS.md section).
-                return await ServicesBench.RunAsync(db, int.Parse(Option(args, "--rounds") ?? "30", System.Globalization.CultureInfo.InvariantCulture));
-            case ["assessments", ..]:
-                // GB/T 42195-2022 scoring micro-benchmark (issue 4: ≥ 1,000,000 forms per second).
-                BenchmarkDotNet.Running.BenchmarkRunner.Run<AssessmentBenchmarks>(
-                    BenchmarkDotNet.Configs.DefaultConfig.Instance.AddJob(BenchmarkDotNet.Jobs.Job.Default
-                        .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance).WithId("in-process")),
-                    args[1..]);
-                return 0;
-            case ["elders", ..]:
-                // Elder registry at 300,000 (issue 4): import, exact lookup and a filtered list on SQLite and PostgreSQL.
-                return await ElderRegistryBench.RunAsync(args[1..]);
-            case ["intake", ..]:
-                // Alarm intake over HTTP against the app as its own process (QUALITY P4: p99 < 100 ms at 200/s on SQLite).
-                return await AlarmLoad.IntakeAsync(double.Parse(Option(args, "--rate") ?? "200"), int.Parse(Option(args, "--seconds") ?? "30"), Console.Out);
-            case ["sync-cost", ..]:
-                // SQLite WAL: the cost per commit of synchronous=FULL against NORMAL on this disk.
-                return await AlarmLoad.SyncCostAsync(int.Parse(Option(args, "--commits") ?? "1000"), Console.Out);
-            case ["chaos", ..]:
-                // QUALITY R1: SIGKILL the app at random moments while alarms arrive; every 2xx must be stored exactly once.
-                return await AlarmLoad.ChaosAsync(int.Parse(Option(args, "--kills") ?? "20"), int.Parse(Option(args, "--workers") ?? "8"),
-                    int.Parse(Option(args, "--seed") ?? Environment.TickCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), Console.Out);
             default:
-                Console.Error.WriteLine("usage: ElderCare.Bench [run [BenchmarkDotNet options]] | generate | verify | explain | shapes | assessments | elders [--sqlite-only] | intake [--rate 200] [--seconds 30] | chaos [--kills 20] [--workers 8] [--seed n] | services [--rounds n]   [--db file]");
+                Console.Error.WriteLine(Usage);
                 return 2;
         }
     }
+
+    /// <summary>The in-process BenchmarkDotNet job every BenchmarkDotNet benchmark here runs with; quick mode shortens it.</summary>
+    public static Job InProcessJob(int warmups, int iterations)
+    {
+        var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithId("in-process")
+            .WithWarmupCount(warmups).WithIterationCount(iterations);
+        return Results.Quick ? job.WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)) : job;
+    }
+
+    private static int Int(string[] args, string name, int fallback) =>
+        Option(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
     private static string? Option(string[] args, string name)
     {

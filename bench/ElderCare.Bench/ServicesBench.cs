@@ -2,10 +2,13 @@ using ElderCare.Web.Infrastructure.Web;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Data.Seed;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Services;
+using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,27 +16,39 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ElderCare.Bench;
 
 /// <summary>
-/// Issue 5's speed goals on a Rongchang-seeded SQLite file with 300,000 elders, 2,000 workers in 105 providers and
+/// The services speed goals on a Rongchang-seeded SQLite file with 300,000 elders, 2,000 workers in 105 providers and
 /// 1,000,000 past orders (a year): the dispatch suggestion (&lt; 50 ms median), a provider's order list (&lt; 100 ms) and
-/// the month's verified-visit report for the district (&lt; 2 s), each through the app's use case (no HTTP) and against
-/// a hand-written SQL baseline in the same process, interleaved, with the same answer checked before timing.
-/// Run: <c>dotnet /tmp/bench-artifacts/bin/ElderCare.Bench/release/ElderCare.Bench.dll services</c>.
+/// the month's verified-visit report for the district (&lt; 2 s), each through the app's use case (no HTTP) against a
+/// hand-written SQL baseline in the same process, interleaved. Every round, the baseline's full answer (every row,
+/// every field) must equal the app's, or the run stops. Writes the services section of RESULTS.md.
 /// </summary>
 public static class ServicesBench
 {
-    public const int Version = 1;
+    public const int Version = 2;
     private const int Seed = 20261129;
-    private const int Elders = 300_000, Providers = 105, Workers = 2_000, Orders = 1_000_000;
-    private const string Begin = "<!-- services:begin -->", End = "<!-- services:end -->";
+    private static readonly int Elders = Results.Size(300_000, 3_000), Providers = Results.Size(105, 21), Workers = Results.Size(2_000, 210),
+        Orders = Results.Size(1_000_000, 20_000);
 
-    public static string DefaultFile => Path.Combine(BenchPaths.DataDir, $"services-v{Version}.db");
+    /// <summary>Suggestions asked for: the most the endpoint gives (SuggestWorkers clamps take to 1–50), so the most rows are compared.</summary>
+    private const int Take = 50;
+
+    /// <summary>Excluded workers the endpoint lists at most.</summary>
+    private const int ExcludedShown = 50;
+
+    /// <summary>Items the bench orders cycle through: no qualification, and each qualification the generated workers may hold.</summary>
+    private static readonly string[] BenchItems = ["cleaning", "bathing", "walking", "feeding"];
+
+    private const string BenchRaisedBy = "bench-run";
+
+    public static string DefaultFile =>
+        Path.Combine(BenchPaths.DataDir, $"services-v{Version}{(Results.Quick ? "-quick" : "")}.db");
+
+    private static readonly JsonSerializerOptions Canonical = new() { Converters = { new KindFreeDateTime() } };
 
     public static async Task<int> RunAsync(string? file, int rounds)
     {
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         file ??= DefaultFile;
         var generated = await EnsureAsync(file, Console.Out);
-        var cpuLoad = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0] : "?";
         await using var factory = new CityAppFactory(file);
         using var client = factory.CreateClient();
         (await client.GetAsync("/health")).EnsureSuccessStatusCode();
@@ -41,162 +56,261 @@ public static class ServicesBench
         var clock = TimeProvider.System;
         var rows = new List<string>();
 
-        // 1. Dispatch suggestion: a requested order next week for an elder; the baseline SQL finds the same candidates.
-        var (orderIds, itemId) = await RequestedOrdersAsync(factory, rounds);
-        var dispatch = await TimeAsync(rounds, async i =>
+        // 1. Dispatch suggestion for requested orders next week (items and windows vary), with other workers booked then.
+        var orderIds = await RequestedOrdersAsync(connection, Math.Max(rounds, 8));
+        try
         {
-            await using var scope = factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var s = (await SuggestWorkers.Handle(orderIds[i], 10, DataScope.District, db, clock, default)).Value!;
-            return s.Suggestions.Count > 0 ? s.Suggestions[0].WorkerId.ToString() : "";
-        }, i => BaselineDispatchAsync(connection, orderIds[i]));
-        rows.Add(Row("dispatch suggestion (`SuggestWorkers.Handle`)", dispatch, 50));
+            var dispatch = await TimeAsync("dispatch", rounds, i => App(factory, db =>
+                SuggestWorkers.Handle(orderIds[i % orderIds.Count], Take, DataScope.District, db, clock, default)),
+                i => BaselineDispatchAsync(connection, orderIds[i % orderIds.Count], clock.GetUtcNow().UtcDateTime), CompareSuggestions);
+            rows.Add(Row("dispatch suggestion (`SuggestWorkers.Handle`, take 50)", dispatch, 50));
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"DELETE FROM ServiceOrders WHERE RaisedBy = '{BenchRaisedBy}'");
+        }
 
         // 2. A provider's order list, first page of 20 newest.
         var providers = await ScalarListAsync(connection, "SELECT Id FROM ServiceProviders ORDER BY Id LIMIT 30");
-        var list = await TimeAsync(rounds, async i =>
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var q = new ListOrders.Query(null, null, Guid.Parse(providers[i % providers.Count]), null, null, null, null, null, null, 1, 20);
-            var page = (await ListOrders.Handle(q, DataScope.District, db, default)).Value!;
-            return page.Total + ":" + string.Join(",", page.Items.Select(o => o.Id.ToString().ToUpperInvariant()));
-        }, i => BaselineListAsync(connection, providers[i % providers.Count]));
+        var list = await TimeAsync("order list", rounds, i => App(factory, db =>
+            ListOrders.Handle(new ListOrders.Query(null, null, Guid.Parse(providers[i % providers.Count]), null, null, null, null, null, null, 1, 20),
+                DataScope.District, db, default)),
+            i => BaselineListAsync(connection, providers[i % providers.Count]), (a, b) => Same("order list", a, b));
         rows.Add(Row("a provider's order list (`ListOrders.Handle`, page 1 of 20)", list, 100));
 
         // 3. Last month's verified-visit report for the district.
         var month = ServiceTime.AddMonths(ServiceTime.Month(DateTime.UtcNow), -1);
-        var reportRounds = Math.Max(3, rounds / 5);
-        var report = await TimeAsync(reportRounds, async _ =>
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var r = (await VisitReport.Handle(ServiceTime.MonthText(month), DataScope.District, db, clock, default)).Value!;
-            return $"{r.Orders}/{r.Verified}/{r.Late}/{r.Missed}/{r.VerifiedSubsidyFen}";
-        }, _ => BaselineReportAsync(connection, month));
+        var report = await TimeAsync("report", Math.Max(3, rounds / 5), _ => App(factory, db =>
+            VisitReport.Handle(ServiceTime.MonthText(month), DataScope.District, db, clock, default)),
+            _ => BaselineReportAsync(connection, month), (a, b) => Same("report", a, b));
         rows.Add(Row($"the month's verified-visit report, district ({ServiceTime.MonthText(month)}, `VisitReport.Handle`)", report, 2000));
 
+        var pass = rows.All(r => r.EndsWith("✓ |", StringComparison.Ordinal));
         var text = new StringBuilder()
-            .AppendLine(Begin)
-            .AppendLine("## Services (issue 5): dispatch, a provider's orders, the month's verified visits")
-            .AppendLine()
-            .AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.GetEnvironmentVariable("BENCH_LSCPU") ?? Environment.ProcessorCount + " CPUs"}, " +
-                $".NET {Environment.Version}, SQLite file `{Path.GetFileName(file)}` ({generated}). Load average at start {cpuLoad} — **the machine is shared with " +
-                "other engineers' builds and tests, so absolute times are noisy; the ratio to the baseline, measured interleaved in the same process, holds better.**")
+            .AppendLine("App = the use case as the endpoint calls it (EF Core, no HTTP/JSON). Baseline = hand-written SQL on a raw connection, " +
+                "called in turn with the app in each round so both meet the same load. Before a round's times count, the baseline's full " +
+                "answer must equal the app's: every suggestion (worker, name, provider, provider name, rounded distance, same-as-last-time, " +
+                "in order) and every excluded worker with its reason; every field of every order row and the total; every provider row of " +
+                "the report (all counts, subsidy, shares, in order) and the district totals.")
             .AppendLine()
             .AppendLine("| what | app median | app p95 | baseline median | ratio | goal | met |")
-            .AppendLine("|---|---|---|---|---|---|---|");
+            .AppendLine("|---|---:|---:|---:|---:|---|:-:|");
         foreach (var r in rows) text.AppendLine(r);
         text.AppendLine()
-            .AppendLine("Baselines: one hand-written SQL each (candidate workers by `json_each` region match and no overlapping booking, ranked by " +
-                "distance in C#; the page of a provider's orders with names joined; one `GROUP BY ProviderId` for the month). Each app answer was checked " +
-                "equal to its baseline's before its time counted. App = the use case as the endpoint calls it (EF Core, no HTTP/JSON).")
-            .AppendLine(End);
-        Write(text.ToString());
-        Console.WriteLine(text);
-        return 0;
+            .AppendLine("Baselines: dispatch: the order, elder and item in one query, the regular client's last two visits, then every active " +
+                "worker serving the elder's district, street/town or community/village (`json_each`), with the qualification and unexpired " +
+                "certificate, weekly-slot and overlapping-booking tests as SQL columns; exclusion reasons and the ranking (regular worker, " +
+                "distance, name) in C#. Order list: `COUNT(*)` and one page with names joined. Report: one `GROUP BY ProviderId` for the " +
+                "month with provider names joined, shares and order in C#.")
+            .AppendLine()
+            .AppendLine($"Overall: **{Results.Verdict(pass)}**.");
+        Results.Write("services", $"`{Path.GetRelativePath(BenchPaths.Repo, file)}` ({generated}); {rounds} rounds " +
+            $"({Math.Max(3, rounds / 5)} for the report)", text.ToString());
+        return pass || Results.Quick ? 0 : 1;
+    }
+
+    private static async Task<object> App<T>(CityAppFactory factory, Func<AppDbContext, Task<Outcome<T>>> handle)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var outcome = await handle(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        return (object?)outcome.Value ?? throw new InvalidOperationException($"the use case answered {outcome.Kind}: {outcome.Message}");
     }
 
     private sealed record Timing(double AppMedian, double AppP95, double BaseMedian);
 
     private static string Row(string what, Timing t, double goalMs) =>
-        $"| {what} | {t.AppMedian:0.0} ms | {t.AppP95:0.0} ms | {t.BaseMedian:0.0} ms | {t.AppMedian / Math.Max(t.BaseMedian, 0.001):0.0}× | < {goalMs:0} ms | {(t.AppMedian < goalMs ? "✓" : "✗")} |";
+        $"| {what} | {t.AppMedian:0.0} ms | {t.AppP95:0.0} ms | {t.BaseMedian:0.0} ms | {t.AppMedian / Math.Max(t.BaseMedian, 0.001):0.0}× | " +
+        $"< {goalMs:0} ms | {Results.Mark(t.AppMedian < goalMs)} |";
 
-    /// <summary>Warm-up once, then per round the app and the baseline interleaved; answers must agree.</summary>
-    private static async Task<Timing> TimeAsync(int rounds, Func<int, Task<string>> app, Func<int, Task<string>> baseline)
+    /// <summary>Warm-up once, then per round the app and the baseline in turn; each round's answers are compared (untimed).</summary>
+    private static async Task<Timing> TimeAsync(string what, int rounds, Func<int, Task<object>> app, Func<int, Task<object>> baseline,
+        Action<object, object> compare)
     {
-        var a = await app(0);
-        var b = await baseline(0);
-        if (a != b) throw new InvalidOperationException($"The baseline does not give the app's answer: app {a[..Math.Min(200, a.Length)]}, baseline {b[..Math.Min(200, b.Length)]}");
+        compare(await app(0), await baseline(0));
         var appTimes = new List<double>();
         var baseTimes = new List<double>();
         for (var i = 0; i < rounds; i++)
         {
-            var sw = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             var x = await app(i);
-            appTimes.Add(sw.Elapsed.TotalMilliseconds);
-            sw.Restart();
+            appTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
             var y = await baseline(i);
-            baseTimes.Add(sw.Elapsed.TotalMilliseconds);
-            if (x != y) throw new InvalidOperationException($"round {i}: app {x[..Math.Min(200, x.Length)]} ≠ baseline {y[..Math.Min(200, y.Length)]}");
+            baseTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            compare(x, y);
         }
-        return new(Median(appTimes), Percentile(appTimes, 0.95), Median(baseTimes));
+        Console.WriteLine($"{what}: app median {Results.Percentile(appTimes, 0.5):F1} ms, baseline {Results.Percentile(baseTimes, 0.5):F1} ms");
+        return new(Results.Percentile(appTimes, 0.5), Results.Percentile(appTimes, 0.95), Results.Percentile(baseTimes, 0.5));
     }
 
-    private static double Median(List<double> xs) => Percentile(xs, 0.5);
+    private static void Same(string what, object app, object baseline) =>
+        Results.SameOrThrow(what, JsonSerializer.Serialize(app, app.GetType(), Canonical), JsonSerializer.Serialize(baseline, baseline.GetType(), Canonical));
 
-    private static double Percentile(List<double> xs, double p)
+    /// <summary>
+    /// Suggestions in order, all fields. Excluded workers: the app lists the first 50 in the order the database returned
+    /// the candidates (unspecified), so both lists are compared sorted by worker; beyond 50, the app's must be among the baseline's.
+    /// </summary>
+    private static void CompareSuggestions(object app, object baseline)
     {
-        var s = xs.Order().ToList();
-        return s[(int)Math.Min(s.Count - 1, Math.Floor(p * s.Count))];
+        var (a, b) = ((SuggestionsResource)app, (SuggestionsResource)baseline);
+        Same("dispatch suggestions", a.Suggestions, b.Suggestions);
+        var appExcluded = a.Excluded.OrderBy(x => x.WorkerId).ToList();
+        var baseExcluded = b.Excluded.OrderBy(x => x.WorkerId).ToList();
+        if (baseExcluded.Count <= ExcludedShown) Same("dispatch exclusions", appExcluded, baseExcluded);
+        else if (appExcluded.Count != ExcludedShown || appExcluded.Except(baseExcluded).Any())
+            Same("dispatch exclusions (the first 50 of the baseline's)", appExcluded, baseExcluded);
     }
 
-    private static async Task<(List<Guid>, Guid)> RequestedOrdersAsync(CityAppFactory factory, int count)
+    /// <summary>Requested orders next week for elders with a home, cycling items and windows; a tenth of each unit's workers booked then.</summary>
+    private static async Task<List<Guid>> RequestedOrdersAsync(string connection, int count)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var item = await db.ServiceItems.AsNoTracking().Where(i => i.Code == "cleaning").FirstAsync();
-        var elders = await db.Elders.AsNoTracking().OrderBy(e => e.Id).Where(e => e.Latitude != null).Take(count * 50).ToListAsync();
+        var workers = await ScalarListAsync(connection, "SELECT Id || ' ' || ProviderId FROM Workers ORDER BY Id");
+        await using var conn = new SqliteConnection(connection);
+        await conn.OpenAsync();
+        await using var tx = conn.BeginTransaction();
+        var items = new Dictionary<string, (string Id, string Name, int Minutes, long Price)>();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT Code, Id, Name, StandardMinutes, PriceFen FROM ServiceItems";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) items[r.GetString(0)] = (r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4));
+        }
+        var elders = new List<(string Id, string Unit, string Region)>();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT Id, UnitCode, RegionCode FROM Elders WHERE Latitude IS NOT NULL ORDER BY Id LIMIT {count * 50}";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) elders.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
+        }
+        var insert = Inserter(conn, tx, "ServiceOrders", "Id", "ElderId", "ServiceItemId", "ItemCode", "ItemName", "StandardMinutes", "ProviderId", "WorkerId",
+            "UnitCode", "RegionCode", "WindowStart", "WindowEnd", "ServiceMonth", "Channel", "Status", "PriceFen", "SubsidyFen", "OwnShareFen", "Late",
+            "ConfirmAttempts", "Verification", "RaisedBy", "CreatedAt", "Version", "Flags", "Transitions");
         var rng = new Random(Seed);
-        var nextWeek = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var ids = new List<Guid>();
+        void Order(Guid id, (string Id, string Unit, string Region) elder, string code, string? worker, string? provider, DateTime start, string status)
+        {
+            var item = items[code];
+            var window = (Start: ServiceTime.Utc(start), End: ServiceTime.Utc(start.AddHours(2)));
+            Add(insert, id.ToString().ToUpperInvariant(), elder.Id, item.Id, code, item.Name, item.Minutes, provider, worker, elder.Unit, elder.Region,
+                Instant(window.Start), Instant(window.End), ServiceTime.Month(window.Start), "Officer", status, item.Price, 0, item.Price, 0, 0, "Pending",
+                BenchRaisedBy, Instant(DateTime.UtcNow), 1, "[]", "[]");
+        }
         for (var i = 0; i < count; i++)
         {
-            var e = elders[rng.Next(elders.Count)];
-            var start = ServiceTime.Utc(nextWeek.ToDateTime(new TimeOnly(9, 0)));
-            var o = new ServiceOrder
+            var start = today.AddDays(7 + i % 7).ToDateTime(new TimeOnly(i % 2 == 0 ? 9 : 14, 0));
+            var id = Guid.NewGuid();
+            Order(id, elders[rng.Next(elders.Count)], BenchItems[i % BenchItems.Length], null, null, start, "Requested");
+            ids.Add(id);
+            // Bookings in that window, overlapping it by an hour: some assigned, some in progress.
+            foreach (var w in workers.Where((_, k) => k % 10 == i % 10))
             {
-                ElderId = e.Id, ServiceItemId = item.Id, ItemCode = item.Code, ItemName = item.Name, StandardMinutes = item.StandardMinutes, UnitCode = e.UnitCode,
-                RegionCode = e.RegionCode, WindowStart = start, WindowEnd = start.AddHours(2), ServiceMonth = ServiceTime.Month(start), Status = OrderStatus.Requested,
-                PriceFen = item.PriceFen, RaisedBy = "bench", CreatedAt = DateTime.UtcNow,
-            };
-            db.ServiceOrders.Add(o);
-            ids.Add(o.Id);
+                var (worker, provider) = (w[..36], w[37..]);
+                Order(Guid.NewGuid(), elders[rng.Next(elders.Count)], "cleaning", worker, provider, start.AddHours(1), rng.Next(2) == 0 ? "Assigned" : "InProgress");
+            }
         }
-        await db.SaveChangesAsync();
-        return (ids, item.Id);
+        tx.Commit();
+        return ids;
     }
 
-    private static async Task<string> BaselineDispatchAsync(string connection, Guid orderId)
+    private static string Instant(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static DateTime ReadInstant(SqliteDataReader r, int i) =>
+        DateTime.ParseExact(r.GetString(i), "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static double? NullableDouble(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static async Task<object> BaselineDispatchAsync(string connection, Guid orderId, DateTime now)
     {
         await using var conn = new SqliteConnection(connection);
         await conn.OpenAsync();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = """
-            SELECT w.Id, w.Name, COALESCE(w.LastLatitude, w.BaseLatitude), COALESCE(w.LastLongitude, w.BaseLongitude), e.Latitude, e.Longitude
-            FROM ServiceOrders o JOIN Elders e ON e.Id = o.ElderId
-            JOIN Workers w ON w.Active AND EXISTS (SELECT 1 FROM json_each(w.RegionCodes) j WHERE j.value IN (substr(o.RegionCode, 1, 6), o.UnitCode, o.RegionCode))
-            WHERE o.Id = $id
-              AND NOT EXISTS (SELECT 1 FROM ServiceOrders b WHERE b.WorkerId = w.Id AND b.Id <> o.Id AND b.Status IN ('Assigned', 'InProgress')
-                              AND b.WindowStart < o.WindowEnd AND b.WindowStart > datetime(o.WindowStart, '-12 hours') AND b.WindowEnd > o.WindowStart)
+        var id = orderId.ToString().ToUpperInvariant();
+        await using var order = conn.CreateCommand();
+        order.CommandText = """
+            SELECT o.ElderId, o.ItemCode, o.ProviderId, o.RegionCode, o.UnitCode, o.WindowStart, o.WindowEnd, e.Latitude, e.Longitude, i.RequiredQualification
+            FROM ServiceOrders o JOIN Elders e ON e.Id = o.ElderId JOIN ServiceItems i ON i.Id = o.ServiceItemId
+            WHERE o.Id = $id AND o.Status IN ('Requested', 'Assigned')
             """;
-        cmd.Parameters.AddWithValue("$id", orderId.ToString().ToUpperInvariant());
+        order.Parameters.AddWithValue("$id", id);
+        string elderId, itemCode, regionCode, unitCode;
+        string? providerId, qualification;
+        DateTime start, end;
+        double? homeLat, homeLng;
+        await using (var r = await order.ExecuteReaderAsync())
+        {
+            if (!await r.ReadAsync()) throw new InvalidOperationException($"order {id} not found");
+            (elderId, itemCode, providerId, regionCode, unitCode) = (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4));
+            (start, end, homeLat, homeLng, qualification) = (ReadInstant(r, 5), ReadInstant(r, 6), NullableDouble(r, 7), NullableDouble(r, 8),
+                r.IsDBNull(9) ? null : r.GetString(9));
+        }
         // A regular client (≥ 2 completed visits of the item in 90 days) gets the last worker first.
         await using var last = conn.CreateCommand();
         last.CommandText = """
-            SELECT p.WorkerId FROM ServiceOrders o JOIN ServiceOrders p ON p.ElderId = o.ElderId AND p.ItemCode = o.ItemCode
-            WHERE o.Id = $id AND p.Status = 'Completed' AND p.WorkerId IS NOT NULL AND p.WindowStart >= $since
-            ORDER BY p.WindowStart DESC LIMIT 2
+            SELECT WorkerId FROM ServiceOrders WHERE ElderId = $elder AND ItemCode = $item AND Status = 'Completed' AND WorkerId IS NOT NULL
+              AND WindowStart >= $since ORDER BY WindowStart DESC LIMIT 2
             """;
-        last.Parameters.AddWithValue("$id", orderId.ToString().ToUpperInvariant());
-        last.Parameters.AddWithValue("$since", DateTime.UtcNow.AddDays(-90).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        last.Parameters.AddWithValue("$elder", elderId);
+        last.Parameters.AddWithValue("$item", itemCode);
+        last.Parameters.AddWithValue("$since", Instant(now.AddDays(-90)));
         var recent = new List<string>();
         await using (var lr = await last.ExecuteReaderAsync())
             while (await lr.ReadAsync()) recent.Add(lr.GetString(0));
-        var regular = recent.Count == 2 ? recent[0] : null;
-        var best = (Id: "", Name: "", D: double.MaxValue);
-        await using var r = await cmd.ExecuteReaderAsync();
-        while (await r.ReadAsync())
+        var regular = recent.Count == SuggestWorkers.RegularVisits ? recent[0] : null;
+
+        // The window in China time (UTC+8, no daylight saving): weekday 1–7 from Monday, minutes from midnight.
+        var (localStart, localEnd) = (start.AddHours(8), end.AddHours(8));
+        var oneDay = localEnd.Date == localStart.Date || localEnd == localStart.Date.AddDays(1);
+        var day = localStart.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)localStart.DayOfWeek;
+        var toMinute = localEnd.Date == localStart.Date ? (int)localEnd.TimeOfDay.TotalMinutes : 24 * 60;
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT w.Id, w.Name, w.ProviderId, p.Name, w.LastLatitude, w.LastLongitude, w.BaseLatitude, w.BaseLongitude,
+              $q IS NULL OR (EXISTS (SELECT 1 FROM json_each(w.Qualifications) q WHERE q.value = $q)
+                AND EXISTS (SELECT 1 FROM json_each(w.Certificates) c WHERE c.value ->> 'Qualification' = $q AND c.value ->> 'ExpiresOn' >= $day)),
+              $oneDay AND EXISTS (SELECT 1 FROM json_each(w.Availability) s
+                WHERE s.value ->> 'Day' = $weekday AND s.value ->> 'FromMinute' <= $from AND s.value ->> 'ToMinute' >= $to),
+              EXISTS (SELECT 1 FROM ServiceOrders b WHERE b.WorkerId = w.Id AND b.Id <> $id AND b.Status IN ('Assigned', 'InProgress')
+                AND b.WindowStart < $end AND b.WindowStart > $earliest AND b.WindowEnd > $start)
+            FROM Workers w LEFT JOIN ServiceProviders p ON p.Id = w.ProviderId
+            WHERE w.Active AND EXISTS (SELECT 1 FROM json_each(w.RegionCodes) j WHERE j.value IN ($district, $unit, $region))
+              {(providerId is null ? "" : "AND w.ProviderId = $provider")}
+            """;
+        foreach (var (name, value) in new (string, object?)[]
+                 {
+                     ("$id", id), ("$q", qualification), ("$day", DateOnly.FromDateTime(localStart).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                     ("$oneDay", oneDay), ("$weekday", day), ("$from", (int)localStart.TimeOfDay.TotalMinutes), ("$to", toMinute),
+                     ("$start", Instant(start)), ("$end", Instant(end)), ("$earliest", Instant(start.AddHours(-RaiseOrder.MaxWindowHours))),
+                     ("$district", regionCode[..Math.Min(6, regionCode.Length)]), ("$unit", unitCode), ("$region", regionCode), ("$provider", providerId),
+                 })
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var ok = new List<(SuggestionResource S, double Distance)>();
+        var excluded = new List<DispatchExclusion>();
+        await using var w = await cmd.ExecuteReaderAsync();
+        while (await w.ReadAsync())
         {
-            var d = r.IsDBNull(2) || r.IsDBNull(4) ? double.MaxValue
-                : Geo.DistanceMeters(new GeoPoint(r.GetDouble(2), r.GetDouble(3)), new GeoPoint(r.GetDouble(4), r.GetDouble(5)));
-            if (r.GetString(0) == regular) return regular.ToLowerInvariant();
-            if (d < best.D || (d == best.D && string.CompareOrdinal(r.GetString(1), best.Name) < 0)) best = (r.GetString(0), r.GetString(1), d);
+            var (workerId, name) = (Guid.Parse(w.GetString(0)), w.GetString(1));
+            var reason = !w.GetBoolean(8) ? $"无有效的{ServiceLabels.Qualification(qualification)}证书"
+                : !w.GetBoolean(9) ? "该时段不在工作时间内"
+                : w.GetBoolean(10) ? "该时段已有其他工单" : null;
+            if (reason is not null)
+            {
+                excluded.Add(new(workerId, name, reason));
+                continue;
+            }
+            var at = NullableDouble(w, 4) is { } la && NullableDouble(w, 5) is { } lo ? new GeoPoint(la, lo)
+                : NullableDouble(w, 6) is { } ba && NullableDouble(w, 7) is { } bo ? new GeoPoint(ba, bo) : (GeoPoint?)null;
+            double? distance = homeLat is { } hl && homeLng is { } hg && at is { } p ? Geo.DistanceMeters(p, new GeoPoint(hl, hg)) : null;
+            ok.Add((new SuggestionResource(workerId, name, Guid.Parse(w.GetString(2)), w.IsDBNull(3) ? null : w.GetString(3),
+                distance is { } d ? Math.Round(d) : null, w.GetString(0) == regular), distance ?? double.MaxValue));
         }
-        return best.Id.ToLowerInvariant();
+        var ranked = ok.OrderByDescending(s => s.S.SameAsLastTime).ThenBy(s => s.Distance).ThenBy(s => s.S.Name, StringComparer.Ordinal)
+            .Take(Take).Select(s => s.S).ToList();
+        return new SuggestionsResource(ranked, excluded);
     }
 
-    private static async Task<string> BaselineListAsync(string connection, string providerId)
+    private static async Task<object> BaselineListAsync(string connection, string providerId)
     {
         await using var conn = new SqliteConnection(connection);
         await conn.OpenAsync();
@@ -206,31 +320,61 @@ public static class ServicesBench
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = """
-            SELECT o.Id, e.Name, p.Name, w.Name FROM ServiceOrders o
+            SELECT o.Id, o.ElderId, e.Name, o.ItemName, p.Name, w.Name, o.RegionCode, o.WindowStart, o.WindowEnd, o.Status, o.Verification, o.Late,
+                   o.SubsidyFen, o.OwnShareFen
+            FROM ServiceOrders o
             JOIN Elders e ON e.Id = o.ElderId LEFT JOIN ServiceProviders p ON p.Id = o.ProviderId LEFT JOIN Workers w ON w.Id = o.WorkerId
             WHERE o.ProviderId = $p ORDER BY o.WindowStart DESC, o.Id LIMIT 20
             """;
         cmd.Parameters.AddWithValue("$p", providerId);
-        var ids = new List<string>();
+        var rows = new List<OrderRow>();
         await using var r = await cmd.ExecuteReaderAsync();
-        while (await r.ReadAsync()) ids.Add(r.GetString(0));
-        return total + ":" + string.Join(",", ids);
+        while (await r.ReadAsync())
+            rows.Add(new OrderRow(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), ReadInstant(r, 7), ReadInstant(r, 8), Enum.Parse<OrderStatus>(r.GetString(9)),
+                Enum.Parse<Verification>(r.GetString(10)), r.GetBoolean(11), r.GetInt64(12), r.GetInt64(13)));
+        return new Paged<OrderRow>(rows, 1, 20, total);
     }
 
-    private static async Task<string> BaselineReportAsync(string connection, int month)
+    private static async Task<object> BaselineReportAsync(string connection, int month)
     {
         await using var conn = new SqliteConnection(connection);
         await conn.OpenAsync();
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = """
-            SELECT COUNT(*), SUM(Status = 'Completed' AND Verification = 'Verified'), SUM(Late), SUM(Status = 'Missed'),
-                   COALESCE(SUM(CASE WHEN Status = 'Completed' AND Verification = 'Verified' THEN SubsidyFen ELSE 0 END), 0)
-            FROM (SELECT ProviderId, Status, Verification, Late, SubsidyFen FROM ServiceOrders WHERE ServiceMonth = $m)
+            SELECT g.ProviderId, p.Name, g.Orders, g.Completed, g.Verified, g.Flagged, g.Late, g.Missed, g.Cancelled, g.CheckedIn, g.Subsidy
+            FROM (SELECT ProviderId, COUNT(*) AS Orders, SUM(Status = 'Completed') AS Completed,
+                         SUM(Status = 'Completed' AND Verification = 'Verified') AS Verified, SUM(Verification = 'Flagged') AS Flagged,
+                         SUM(Late) AS Late, SUM(Status = 'Missed') AS Missed, SUM(Status = 'Cancelled') AS Cancelled,
+                         SUM(CheckInAt IS NOT NULL) AS CheckedIn,
+                         SUM(CASE WHEN Status = 'Completed' AND Verification = 'Verified' THEN SubsidyFen ELSE 0 END) AS Subsidy
+                  FROM ServiceOrders WHERE ServiceMonth = $m GROUP BY ProviderId) g
+            LEFT JOIN ServiceProviders p ON p.Id = g.ProviderId
             """;
         cmd.Parameters.AddWithValue("$m", month);
+        var providers = new List<ProviderMonth>();
         await using var r = await cmd.ExecuteReaderAsync();
-        await r.ReadAsync();
-        return $"{r.GetInt64(0)}/{r.GetInt64(1)}/{r.GetInt64(2)}/{r.GetInt64(3)}/{r.GetInt64(4)}";
+        while (await r.ReadAsync())
+        {
+            int N(int i) => r.GetInt32(i);
+            var (completed, verified, late, checkedIn) = (N(3), N(4), N(6), N(9));
+            providers.Add(new ProviderMonth(r.IsDBNull(0) ? null : Guid.Parse(r.GetString(0)), r.IsDBNull(0) ? "（未派单）" : r.IsDBNull(1) ? "" : r.GetString(1),
+                N(2), completed, verified, N(5), late, N(7), N(8), r.GetInt64(10),
+                completed == 0 ? null : Math.Round((double)verified / completed, 4), checkedIn == 0 ? null : Math.Round(1 - (double)late / checkedIn, 4)));
+        }
+        providers = [.. providers.OrderBy(p => p.ProviderName, StringComparer.Ordinal)];
+        return new VisitReportResource(ServiceTime.MonthText(month), providers.Sum(p => p.Orders), providers.Sum(p => p.Completed),
+            providers.Sum(p => p.Verified), providers.Sum(p => p.Flagged), providers.Sum(p => p.Late), providers.Sum(p => p.Missed),
+            providers.Sum(p => p.VerifiedSubsidyFen), providers);
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var conn = new SqliteConnection(connection);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
     }
 
     private static async Task<List<string>> ScalarListAsync(string connection, string sql)
@@ -245,14 +389,13 @@ public static class ServicesBench
         return list;
     }
 
-    private static void Write(string section)
+    /// <summary>DateTimes as the wall-clock value whatever their Kind (EF and a raw reader differ only in Kind).</summary>
+    private sealed class KindFreeDateTime : JsonConverter<DateTime>
     {
-        var file = BenchPaths.ResultsFile;
-        var text = File.Exists(file) ? File.ReadAllText(file) : "";
-        var b = text.IndexOf(Begin, StringComparison.Ordinal);
-        var e = text.IndexOf(End, StringComparison.Ordinal);
-        text = b >= 0 && e > b ? text[..b] + section.TrimEnd() + text[(e + End.Length)..] : text.TrimEnd() + "\n\n" + section;
-        File.WriteAllText(file, text);
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDateTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture));
     }
 
     /// <summary>Generates the data set once per <see cref="Version"/> and migration set; returns a description.</summary>
@@ -302,7 +445,6 @@ public static class ServicesBench
     {
         var rng = new Random(Seed);
         string Id() => Guid.CreateVersion7().ToString().ToUpperInvariant();
-        static string Instant(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         var units = RongchangSeed.Units.Select(u => u.Code).ToList();
         var now = DateTime.UtcNow;
         var created = Instant(now.AddYears(-2));
@@ -328,17 +470,17 @@ public static class ServicesBench
             providers.Add(p);
             Add(providerIns, p.Item1, $"服务机构{i}", p.Item2, 1, created);
         }
-        var workerIns = Inserter(conn, tx, "Workers", "Id", "ProviderId", "Name", "Kind", "Qualifications", "Certificates", "RegionCodes", "Availability", "BaseLatitude", "BaseLongitude", "Active", "CreatedAt");
-        var availability = "[" + string.Join(",", Enumerable.Range(1, 7).Select(d => $"{{\"Day\":{d},\"FromMinute\":480,\"ToMinute\":1080}}")) + "]";
+        var workerIns = Inserter(conn, tx, "Workers", "Id", "ProviderId", "Name", "Kind", "Qualifications", "Certificates", "RegionCodes", "Availability",
+            "BaseLatitude", "BaseLongitude", "Active", "CreatedAt");
         var workersByUnit = units.ToDictionary(u => u, _ => new List<(string Id, string Provider)>());
         for (var i = 0; i < Workers; i++)
         {
             var p = providers[i % Providers];
             var id = Id();
             workersByUnit[p.Unit].Add((id, p.Id));
-            Add(workerIns, id, p.Id, $"护理员{i}", "Caregiver", "[\"helper\",\"bathing\",\"elder-care\"]",
-                "[{\"Qualification\":\"bathing\",\"Number\":null,\"ExpiresOn\":\"2030-12-31\"},{\"Qualification\":\"elder-care\",\"Number\":null,\"ExpiresOn\":\"2030-12-31\"}]",
-                $"[\"{p.Unit}\"]", availability, 29.25 + rng.NextDouble() * 0.35, 105.35 + rng.NextDouble() * 0.45, 1, created);
+            var (qualifications, certificates) = WorkerQualifications(rng);
+            Add(workerIns, id, p.Id, $"护理员{i}", "Caregiver", qualifications, certificates, $"[\"{p.Unit}\"]", WorkerAvailability(rng),
+                29.25 + rng.NextDouble() * 0.35, 105.35 + rng.NextDouble() * 0.45, rng.Next(100) < 95 ? 1 : 0, created);
         }
         var items = new List<(string Id, string Code, string Name, int Minutes, long Price)>();
         await using (var cmd = conn.CreateCommand())
@@ -375,6 +517,28 @@ public static class ServicesBench
                 Instant(start.AddDays(-2)), 1, completed && !verified ? "[{\"Code\":\"not-confirmed\",\"Detail\":\"未输入确认码。\"}]" : "[]",
                 $"[{{\"Status\":\"{status}\",\"At\":\"{start:yyyy-MM-ddTHH:mm:ss}\",\"By\":\"bench\",\"Note\":null}}]");
         }
+    }
+
+    /// <summary>
+    /// Every worker a helper; 60 % also elder-care, 30 % bathing. Each held qualification has a certificate, except 8 %
+    /// without one; 10 % of certificates expired, so dispatch's qualification test excludes some workers for each item.
+    /// </summary>
+    private static (string Qualifications, string Certificates) WorkerQualifications(Random rng)
+    {
+        var held = new List<string> { "helper" };
+        if (rng.Next(100) < 60) held.Add("elder-care");
+        if (rng.Next(100) < 30) held.Add("bathing");
+        var certificates = held.Where(_ => rng.Next(100) >= 8)
+            .Select(q => $"{{\"Qualification\":\"{q}\",\"Number\":null,\"ExpiresOn\":\"{(rng.Next(100) < 10 ? "2025-06-30" : "2030-12-31")}\"}}");
+        return ("[" + string.Join(",", held.Select(q => $"\"{q}\"")) + "]", "[" + string.Join(",", certificates) + "]");
+    }
+
+    /// <summary>70 % every day 08:00–18:00, 20 % weekday mornings 08:00–12:00, 10 % weekend afternoons 13:00–18:00.</summary>
+    private static string WorkerAvailability(Random rng)
+    {
+        var roll = rng.Next(100);
+        var (days, from, to) = roll < 70 ? (Enumerable.Range(1, 7), 480, 1080) : roll < 90 ? (Enumerable.Range(1, 5), 480, 720) : (Enumerable.Range(6, 2), 780, 1080);
+        return "[" + string.Join(",", days.Select(d => $"{{\"Day\":{d},\"FromMinute\":{from},\"ToMinute\":{to}}}")) + "]";
     }
 
     private static SqliteCommand Inserter(SqliteConnection conn, SqliteTransaction tx, string table, params string[] columns)
