@@ -68,6 +68,7 @@ public static partial class Results
             .Append(body.TrimEnd()).AppendLine();
         var sections = Read();
         sections[name] = text.ToString().TrimEnd();
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         File.WriteAllText(FilePath, Render(sections));
         Console.WriteLine($"Wrote the {name} section of {FilePath}");
     }

@@ -103,6 +103,9 @@ public static class ServicesBench
                 "distance, name) in C#. Order list: `COUNT(*)` and one page with names joined. Report: one `GROUP BY ProviderId` for the " +
                 "month with provider names joined, shares and order in C#.")
             .AppendLine()
+            .AppendLine($"Dispatch answers compared: {Checked.Suggestions:N0} suggestions ({Checked.Regular:N0} of them the regular client's " +
+                $"last worker) and excluded workers by reason: {string.Join(", ", Checked.Reasons.Select(r => $"{r.Key} {r.Value:N0}"))}.")
+            .AppendLine()
             .AppendLine($"Overall: **{Results.Verdict(pass)}**.");
         Results.Write("services", $"`{Path.GetRelativePath(BenchPaths.Repo, file)}` ({generated}); {rounds} rounds " +
             $"({Math.Max(3, rounds / 5)} for the report)", text.ToString());
@@ -114,6 +117,13 @@ public static class ServicesBench
         await using var scope = factory.Services.CreateAsyncScope();
         var outcome = await handle(scope.ServiceProvider.GetRequiredService<AppDbContext>());
         return (object?)outcome.Value ?? throw new InvalidOperationException($"the use case answered {outcome.Kind}: {outcome.Message}");
+    }
+
+    /// <summary>What the dispatch comparisons covered, for the section (so a check that compared nothing shows).</summary>
+    private static class Checked
+    {
+        public static int Suggestions, Regular;
+        public static readonly SortedDictionary<string, int> Reasons = new(StringComparer.Ordinal);
     }
 
     private sealed record Timing(double AppMedian, double AppP95, double BaseMedian);
@@ -154,6 +164,9 @@ public static class ServicesBench
     {
         var (a, b) = ((SuggestionsResource)app, (SuggestionsResource)baseline);
         Same("dispatch suggestions", a.Suggestions, b.Suggestions);
+        Checked.Suggestions += a.Suggestions.Count;
+        Checked.Regular += a.Suggestions.Count(x => x.SameAsLastTime);
+        foreach (var x in a.Excluded) Checked.Reasons[x.Reason] = Checked.Reasons.GetValueOrDefault(x.Reason) + 1;
         var appExcluded = a.Excluded.OrderBy(x => x.WorkerId).ToList();
         var baseExcluded = b.Excluded.OrderBy(x => x.WorkerId).ToList();
         if (baseExcluded.Count <= ExcludedShown) Same("dispatch exclusions", appExcluded, baseExcluded);
@@ -161,10 +174,15 @@ public static class ServicesBench
             Same("dispatch exclusions (the first 50 of the baseline's)", appExcluded, baseExcluded);
     }
 
-    /// <summary>Requested orders next week for elders with a home, cycling items and windows; a tenth of each unit's workers booked then.</summary>
+    /// <summary>
+    /// Requested orders next week for elders with a home, cycling items and windows; every other elder a regular client of
+    /// the item; a tenth of the workers booked in each window. All removed after the dispatch benchmark.
+    /// </summary>
     private static async Task<List<Guid>> RequestedOrdersAsync(string connection, int count)
     {
-        var workers = await ScalarListAsync(connection, "SELECT Id || ' ' || ProviderId FROM Workers ORDER BY Id");
+        var workers = (await ScalarListAsync(connection,
+                "SELECT w.Id || ' ' || w.ProviderId || ' ' || p.UnitCode FROM Workers w JOIN ServiceProviders p ON p.Id = w.ProviderId ORDER BY w.Id"))
+            .Select(w => w.Split(' ')).Select(w => (Id: w[0], Provider: w[1], Unit: w[2])).ToList();
         await using var conn = new SqliteConnection(connection);
         await conn.OpenAsync();
         await using var tx = conn.BeginTransaction();
@@ -201,15 +219,17 @@ public static class ServicesBench
         for (var i = 0; i < count; i++)
         {
             var start = today.AddDays(7 + i % 7).ToDateTime(new TimeOnly(i % 2 == 0 ? 9 : 14, 0));
-            var id = Guid.NewGuid();
-            Order(id, elders[rng.Next(elders.Count)], BenchItems[i % BenchItems.Length], null, null, start, "Requested");
+            var (id, elder, item) = (Guid.NewGuid(), elders[rng.Next(elders.Count)], BenchItems[i % BenchItems.Length]);
+            Order(id, elder, item, null, null, start, "Requested");
             ids.Add(id);
+            // Every other elder a regular client: two completed visits of the item by one local worker in the last 30 days.
+            var local = workers.Where(w => w.Unit == elder.Unit).ToList();
+            if (i % 2 == 0 && local.Count > 0 && local[rng.Next(local.Count)] is var regular)
+                foreach (var daysAgo in new[] { 10, 20 })
+                    Order(Guid.NewGuid(), elder, item, regular.Id, regular.Provider, today.AddDays(-daysAgo).ToDateTime(new TimeOnly(9, 0)), "Completed");
             // Bookings in that window, overlapping it by an hour: some assigned, some in progress.
             foreach (var w in workers.Where((_, k) => k % 10 == i % 10))
-            {
-                var (worker, provider) = (w[..36], w[37..]);
-                Order(Guid.NewGuid(), elders[rng.Next(elders.Count)], "cleaning", worker, provider, start.AddHours(1), rng.Next(2) == 0 ? "Assigned" : "InProgress");
-            }
+                Order(Guid.NewGuid(), elders[rng.Next(elders.Count)], "cleaning", w.Id, w.Provider, start.AddHours(1), rng.Next(2) == 0 ? "Assigned" : "InProgress");
         }
         tx.Commit();
         return ids;
