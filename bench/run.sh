@@ -24,9 +24,13 @@ done
 
 dotnet build bench/ElderCare.Bench -c Release --artifacts-path "$build" -nologo -v quiet -clp:ErrorsOnly
 
-export BENCH_LSCPU="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) CPUs, $(lscpu | sed -n 's/^Thread(s) per core: *//p') thread(s) per core"
+model=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
+threads=$(lscpu | sed -n 's/^Thread(s) per core: *//p')
+export BENCH_LSCPU="$model, $(nproc) CPUs, $threads thread(s) per core"
 export BENCH_DOTNET_SDK="$(dotnet --version)"
-export BENCH_GIT="${BENCH_GIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src bench/ElderCare.Bench 2>/dev/null || echo '+uncommitted')}"
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- src bench/ElderCare.Bench 2>/dev/null || commit+="+uncommitted"
+export BENCH_GIT=${BENCH_GIT:-$commit}
 export BENCH_ARTIFACTS=${BENCH_ARTIFACTS:-$build/BenchmarkDotNet.Artifacts}
 export ELDERCARE_REPO="$PWD"
 bench() { dotnet "$build/bin/ElderCare.Bench/release/ElderCare.Bench.dll" "$@"; }

@@ -48,7 +48,8 @@ public sealed class AppProcess : IDisposable
 
     public async Task StartAsync(TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
         info.ArgumentList.Add(Path.GetFullPath(_dll));
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(Url);
@@ -107,8 +108,10 @@ public sealed class AppProcess : IDisposable
             {
                 elder = new Elder
                 {
-                    Name = $"压测老人{i / 20:0000}", IdNumberProtected = "-", IdNumberIndex = Guid.NewGuid().ToString("N"), RegionCode = "500153001",
-                    UnitCode = "500153001", ConsentBasis = "压测", ConsentRecordedBy = "bench", BirthDate = new DateOnly(1940, 1, 1), StatusOn = DateOnly.FromDateTime(now),
+                    Name = $"压测老人{i / 20:0000}", IdNumberProtected = "-", IdNumberIndex = Guid.NewGuid().ToString("N"),
+                    RegionCode = "500153001",
+                    UnitCode = "500153001", ConsentBasis = "压测", ConsentRecordedBy = "bench", BirthDate = new DateOnly(1940, 1, 1),
+                        StatusOn = DateOnly.FromDateTime(now),
                     LivingArrangement = LivingArrangement.Alone, Latitude = 29.40, Longitude = 105.59, CreatedAt = now, UpdatedAt = now,
                 };
                 db.Elders.Add(elder);
@@ -143,7 +146,8 @@ public sealed record Phase(string Name, int Sent, int Ok, int Errors, double Rat
         $"| `{Name}` | {Sent:N0} | {RatePerSecond:0}/s | {P50:0.0} ms | {P90:0.0} ms | {P99:0.0} ms | {Max:0.0} ms | {Errors} |";
 
     public override string ToString() =>
-        $"{Name}: {Sent} sent at {RatePerSecond:0.0}/s, {Ok} ok, {Errors} errors; p50 {P50:0.0} ms, p90 {P90:0.0} ms, p99 {P99:0.0} ms, max {Max:0.0} ms";
+        $"{Name}: {Sent} sent at {RatePerSecond:0.0}/s, {Ok} ok, {Errors} errors; " +
+        $"p50 {P50:0.0} ms, p90 {P90:0.0} ms, p99 {P99:0.0} ms, max {Max:0.0} ms";
 }
 
 public static class AlarmLoad
@@ -231,14 +235,17 @@ public static class AlarmLoad
             .AppendLine(health.Row())
             .AppendLine(intake.Row())
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Ratio intake / `/health`: p50 {intake.P50 / health.P50:0.0}×, p99 {intake.P99 / health.P99:0.0}×. " +
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"Ratio intake / `/health`: p50 {intake.P50 / health.P50:0.0}×, p99 {intake.P99 / health.P99:0.0}×. " +
                 $"Alarms stored: {stored:N0} of {intake.Ok:N0} answered 201 (journal_mode={journal}).")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Goal (QUALITY P4): p99 < {IntakeP99GoalMs:0} ms at 200 alarms/s, no errors, every 201 stored: " +
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"Goal (QUALITY P4): p99 < {IntakeP99GoalMs:0} ms at 200 alarms/s, no errors, every 201 stored: " +
                 $"**{Results.Verdict(pass)}**{(rate < 200 ? $" (run at {rate}/s, below the goal's rate)" : "")}.");
         Results.Write("intake", $"fresh SQLite file (WAL, synchronous=FULL), {devices.Count:N0} devices (one elder per 20), " +
             $"{rate}/s for {seconds} s on each path", md.ToString());
-        return pass ? 0 : 1;
+        // Quick mode checks that it runs and stores every acknowledged alarm; its latency says nothing.
+        return pass || (Results.Quick && intake.Errors == 0 && stored == intake.Ok) ? 0 : 1;
     }
 
     private static async Task<string> ReadPragma(string file)
@@ -334,13 +341,16 @@ public static class AlarmLoad
                 "with the id it was acknowledged with. Failed requests are connection refused / reset / timeout while the app was down or " +
                 "starting; each was retried with the same key.")
             .AppendLine()
-            .AppendLine("| kills | seed | duration | requests | failed and retried | acknowledged | rows | missing | duplicates | wrong id | stored, never acknowledged |")
+            .AppendLine("| kills | seed | duration | requests | failed and retried | acknowledged | rows | missing | duplicates | wrong id | " +
+                "stored, never acknowledged |")
             .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-            .AppendLine(CultureInfo.InvariantCulture, $"| {kills} | {seed} | {sw.Elapsed.TotalSeconds:0} s | {attempts:N0} | {failures:N0} | {acked.Count:N0} | " +
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"| {kills} | {seed} | {sw.Elapsed.TotalSeconds:0} s | {attempts:N0} | {failures:N0} | {acked.Count:N0} | " +
                 $"{rows.Count:N0} | **{missing.Count}** | **{duplicates.Count}** | {wrongId.Count} | {unacknowledged} |")
             .AppendLine()
             .AppendLine($"Goal (QUALITY R1): zero lost, duplicated or re-numbered acknowledged alarms across at least {RequiredKills} kills: " +
-                $"**{Results.Verdict(pass && (kills >= RequiredKills || Results.Quick))}**{(kills < RequiredKills ? $" ({kills} kills, fewer than the goal's {RequiredKills})" : "")}.");
+                $"**{Results.Verdict(pass && (kills >= RequiredKills || Results.Quick))}**" +
+                $"{(kills < RequiredKills ? $" ({kills} kills, fewer than the goal's {RequiredKills})" : "")}.");
         Results.Write("chaos", $"fresh SQLite file (WAL, synchronous=FULL), {devices.Count:N0} devices, {workers} client workers", md.ToString());
         return pass && (kills >= RequiredKills || Results.Quick) ? 0 : 1;
     }

@@ -48,11 +48,14 @@ public class AssessmentBenchmarks
             var median = r.ResultStatistics!.Median;
             var perSecond = 1e9 / median;
             pass &= perSecond >= GoalFormsPerSecond;
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | {median:F1} ns | {perSecond:N0} | " +
-                $"{r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0} B | {median / baseline:F2}× | {Results.Mark(perSecond >= GoalFormsPerSecond)} |");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | {median:F1} ns | {perSecond:N0} | " +
+                $"{r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0} B | {median / baseline:F2}× | " +
+                $"{Results.Mark(perSecond >= GoalFormsPerSecond)} |");
         }
         md.AppendLine().AppendLine($"Overall: **{Results.Verdict(pass)}**.");
-        Results.Write("assessments", $"{Forms:N0} random valid forms (seed {Seed}; 26 item scores, coma and mental-disorder flags, 0–3 risk events), " +
+        Results.Write("assessments",
+            $"{Forms:N0} random valid forms (seed {Seed}; 26 item scores, coma and mental-disorder flags, 0–3 risk events), " +
             $"{DictionaryPool:N0} code → score dictionaries", md.ToString());
         return pass || Results.Quick ? 0 : 1;
     }

@@ -5,7 +5,7 @@ namespace ElderCare.Bench;
 /// <summary>One (unit, type) cell of the coverage report as the hand-written SQL computes it.</summary>
 public sealed record CoverageCell(
     string Code, string Name, string Kind, string Type, int? Required, int? Planned, int Operating,
-    int? OperatingGap, int? PlanGap, bool Covered);
+    int? OperatingGap, int? PlanGap, string PlanGapKind, bool Covered);
 
 /// <summary>One KPI as the hand-written SQL computes it (value unrounded; the app rounds to 4 places).</summary>
 public sealed record KpiValue(string Key, double? Value, double? Target, string? Deadline, bool Met);
@@ -18,24 +18,38 @@ public static class BaselineSql
 {
     /// <summary>
     /// Facilities operating on $asOf, counted per unit and type with the KPI sums: opened on or before the date and
-    /// the latest status change on or before it is Operating (FacilityQueries.OperatingOn).
+    /// the latest status change on or before it is Operating (FacilityQueries.OperatingOn). <c>compliant</c> counts
+    /// those meeting every required rule of the 附件1 standard in force on the date for their type (Compliance.Check):
+    /// a village point needs a dedicated room (floor area above 0), the others the minimum floor area (the small-
+    /// community one for a small community's station), and each the minimum beds and every required zone; a type with
+    /// no standard in force is compliant. Coverage counts only compliant facilities; the other KPIs count all.
     /// </summary>
     private const string OperatingCte = """
         operating AS (
             SELECT f.UnitCode, f.Type,
                    count(*) AS n,
+                   sum(s.Id IS NULL OR (
+                       CASE WHEN f.Type = 'VillagePoint' THEN f.FloorArea > 0
+                            ELSE f.FloorArea >= CASE WHEN f.Type = 'CommunityStation' AND f.SmallCommunity
+                                                          AND s.MinFloorAreaSmallCommunity IS NOT NULL
+                                                     THEN s.MinFloorAreaSmallCommunity ELSE s.MinFloorArea END END
+                       AND (s.MinBeds <= 0 OR f.Beds_Total >= s.MinBeds)
+                       AND NOT EXISTS (SELECT 1 FROM json_each(s.RequiredZones) z
+                                       WHERE z.value NOT IN (SELECT value FROM json_each(f.Zones))))) AS compliant,
                    sum(f.OperationMode <> 'Government') AS socialized,
                    sum(f.MedicalCareMode <> 'None') AS medical,
                    sum(f.MedicalCareMode = 'Integrated') AS integrated,
                    sum(f.Beds_Total) AS beds,
                    sum(f.Beds_Nursing) AS nursing
             FROM Facilities f
+            LEFT JOIN ConstructionStandards s ON s.Type = f.Type
+                AND s.EffectiveFrom = (SELECT max(l.EffectiveFrom) FROM ConstructionStandards l WHERE l.Type = f.Type AND l.EffectiveFrom <= $asOf)
             WHERE f.OpenedOn IS NOT NULL AND f.OpenedOn <= $asOf
               AND (SELECT c.Status FROM FacilityStatusChanges c
                    WHERE c.FacilityId = f.Id AND c."On" <= $asOf
                    ORDER BY c."On" DESC, c.RecordedAt DESC LIMIT 1) = 'Operating'
             -- "+" keeps SQLite off IX_Facilities_UnitCode_Type: walking it to skip the GROUP BY sort costs one random
-            -- table lookup per facility, about twice the time of a table scan and a small sort (see RESULTS.md).
+            -- table lookup per facility, about twice the time of a table scan and a small sort (see NOTES.md).
             GROUP BY +f.UnitCode, f.Type),
         children AS (
             SELECT ParentCode, sum(Kind = 'Community') AS communities, sum(Kind = 'Village') AS villages
@@ -56,7 +70,7 @@ public static class BaselineSql
                                WHEN 'TownCenter' THEN u.Kind = 'Town'
                                WHEN 'CommunityStation' THEN u.communities
                                ELSE u.villages END AS required,
-                   coalesce(o.n, 0) AS operating
+                   coalesce(o.compliant, 0) AS operating
             FROM units u CROSS JOIN types t
             LEFT JOIN operating o ON o.UnitCode = u.Code AND o.Type = t.Type)
         """;
@@ -64,12 +78,15 @@ public static class BaselineSql
     public const string CoverageSql = "WITH " + OperatingCte + """
         ,
         plan AS (
-            SELECT p.UnitCode, p.Type,
-                   coalesce(p.Existing, 0) + coalesce((SELECT sum(json_extract(y.value, '$.Count')) FROM json_each(p.Years) y), 0) AS total
+            SELECT p.UnitCode, p.Type, p.ToConfirm,
+                   coalesce(p.Existing, 0) + coalesce((SELECT sum(json_extract(y.value, '$.Count')) FROM json_each(p.Years) y), 0)
+                       + coalesce(p.ExistingOrPlanned, 0) AS total
             FROM PlanLines p)
         SELECT c.Code, c.Name, c.Kind, c.Type, c.required, p.total AS planned, c.operating,
                CASE WHEN c.operating < c.required THEN c.required - c.operating END AS operating_gap,
                CASE WHEN p.total < c.required THEN c.required - p.total END AS plan_gap,
+               -- short of the plan while short of standard facilities too, an unconfirmed plan row is 待确认 (CoverageRules.State)
+               CASE WHEN c.operating < c.required AND p.ToConfirm THEN 'to-confirm' ELSE 'plan' END AS plan_gap_kind,
                min(c.required IS NOT NULL AND c.operating >= c.required) OVER (PARTITION BY c.Code) AS covered
         FROM cells c LEFT JOIN plan p ON p.UnitCode = c.Code AND p.Type = c.Type
         ORDER BY c.Code, c.ord
@@ -132,7 +149,7 @@ public static class BaselineSql
         var cells = new List<CoverageCell>(4_200);
         while (await r.ReadAsync())
             cells.Add(new CoverageCell(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                NullableInt(r, 4), NullableInt(r, 5), r.GetInt32(6), NullableInt(r, 7), NullableInt(r, 8), r.GetBoolean(9)));
+                NullableInt(r, 4), NullableInt(r, 5), r.GetInt32(6), NullableInt(r, 7), NullableInt(r, 8), r.GetString(9), r.GetBoolean(10)));
         return cells;
     }
 
@@ -143,7 +160,8 @@ public static class BaselineSql
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = KpisSql;
         cmd.Parameters.AddWithValue("$asOf", asOf);
-        var since = DateOnly.ParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(-3).ToDateTime(TimeOnly.MinValue).AddHours(-8);
+        var since = DateOnly.ParseExact(asOf, "yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture).AddMonths(-3).ToDateTime(TimeOnly.MinValue).AddHours(-8);
         cmd.Parameters.AddWithValue("$contactSince", since.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         await using var r = await cmd.ExecuteReaderAsync();
         var kpis = new List<KpiValue>(10);

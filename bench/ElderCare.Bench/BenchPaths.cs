@@ -5,7 +5,8 @@ namespace ElderCare.Bench;
 /// <summary>Where the repository, the generated data and the results file are, wherever the build output lives.</summary>
 public static class BenchPaths
 {
-    /// <summary>The repository root: ELDERCARE_REPO, else the nearest folder above the working directory with ElderCare.slnx, else this source file's.</summary>
+    /// <summary>The repository root: ELDERCARE_REPO, else the nearest folder above the working directory with ElderCare.slnx, else this source
+    /// file's.</summary>
     public static string Repo { get; } = FindRepo();
 
     public static string BenchDir => Path.Combine(Repo, "bench");

@@ -41,7 +41,8 @@ public static class BenchRun
             Console.Error.WriteLine("Some benchmarks failed; the coverage section was left unchanged.");
             return 1;
         }
-        Results.Write("coverage", $"`{Path.GetRelativePath(BenchPaths.Repo, file)}`, `CityGenerator` v{CityGenerator.Version}, seed {CityGenerator.Seed} " +
+        Results.Write("coverage",
+            $"`{Path.GetRelativePath(BenchPaths.Repo, file)}`, `CityGenerator` v{CityGenerator.Version}, seed {CityGenerator.Seed} " +
             "(Chongqing 2020 shape, 12,232 regions, 12,000 facilities; table below)", text);
         return 0;
     }
@@ -119,7 +120,8 @@ public static class BenchRun
         md.AppendLine("### Data");
         md.AppendLine();
         md.AppendLine($"`{Path.GetRelativePath(BenchPaths.Repo, file)}` — `CityGenerator` v{CityGenerator.Version}, seed {CityGenerator.Seed}: " +
-            "Chongqing 2020 shape (38 districts; Rongchang's 1 district, 6 streets and 15 towns come from the app's own seed, the rest are synthetic).");
+            "Chongqing 2020 shape (38 districts; Rongchang's 1 district, 6 streets and 15 towns come from the app's own seed, " +
+            "the rest are synthetic).");
         md.AppendLine();
         md.AppendLine("| table | rows |");
         md.AppendLine("|---|---|");

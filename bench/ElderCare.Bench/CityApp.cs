@@ -41,7 +41,8 @@ public sealed class CityAppFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>What the verification saw, for the results file.</summary>
-public sealed record VerificationSummary(int Units, int CoveredUnits, int Gaps, int CoverageJsonBytes, int KpisJsonBytes, IReadOnlyList<KpiValue> Kpis);
+public sealed record VerificationSummary(int Units, int CoveredUnits, int Gaps, int CoverageJsonBytes, int KpisJsonBytes,
+    IReadOnlyList<KpiValue> Kpis);
 
 /// <summary>
 /// One app and one baseline connection string for the whole run (the benchmarks run in this process), started once
@@ -79,7 +80,8 @@ public sealed class CityApp : IAsyncDisposable
 
     public static Task<CityApp> SharedAsync() => _shared ??= StartAsync(Console.Out, databaseFile: SharedDatabaseFile);
 
-    /// <summary>Starts the app on the city database (or on <paramref name="databaseFile"/>, e.g. a scratch copy with an extra index) and verifies it.</summary>
+    /// <summary>Starts the app on the city database (or on <paramref name="databaseFile"/>, e.g. a scratch copy with an extra index) and verifies
+    /// it.</summary>
     public static async Task<CityApp> StartAsync(TextWriter log, Action<IServiceCollection>? services = null, string? databaseFile = null)
     {
         var file = databaseFile ?? await CityGenerator.EnsureAsync(log: log);
@@ -87,7 +89,8 @@ public sealed class CityApp : IAsyncDisposable
         (await app.Client.GetAsync("/health")).EnsureSuccessStatusCode(); // starts the host: migrate (no-op) and seed (no-op)
         app.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.StaffTokenAsync());
         app.Verified = await app.VerifyAsync();
-        log.WriteLine($"Verified: the baseline SQL gives the app's numbers for {app.Verified.Units} units × 4 types and {app.Verified.Kpis.Count} KPIs " +
+        log.WriteLine(
+            $"Verified: the baseline SQL gives the app's numbers for {app.Verified.Units} units × 4 types and {app.Verified.Kpis.Count} KPIs " +
             $"({app.Verified.CoveredUnits} units covered, {app.Verified.Gaps} gaps on {AsOf}).");
         return app;
     }
@@ -162,10 +165,11 @@ public sealed class CityApp : IAsyncDisposable
                 Check(errors, $"{where} {type} operating", cell.Operating, app.GetProperty("operating").GetInt32());
                 if (cell.Required is null) gaps.Add($"{type}/unknown/0");
                 if (cell.OperatingGap is { } og) gaps.Add($"{type}/operating/{og}");
-                if (cell.PlanGap is { } pg) gaps.Add($"{type}/plan/{pg}");
+                if (cell.PlanGap is { } pg) gaps.Add($"{type}/{cell.PlanGapKind}/{pg}");
             }
             var appGaps = unit.GetProperty("gaps").EnumerateArray()
-                .Select(g => $"{g.GetProperty("type").GetString()}/{g.GetProperty("kind").GetString()}/{g.GetProperty("missing").GetInt32()}").ToList();
+                .Select(g => $"{g.GetProperty("type").GetString()}/{g.GetProperty("kind").GetString()}/" +
+                    $"{g.GetProperty("missing").GetInt32()}").ToList();
             Check(errors, where + " gaps", string.Join(", ", gaps), string.Join(", ", appGaps));
             gapCount += appGaps.Count;
         }

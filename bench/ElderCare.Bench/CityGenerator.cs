@@ -44,7 +44,8 @@ public static class CityGenerator
         ("500243", "彭水县", 0.05),
     ];
 
-    private const string NameChars = "龙凤华兴安宁新和平东南西北青石白云金玉长乐永福明德清溪水桥花园山河湖泉江岭坪坝塘湾林松柏桂荷兰梅竹";
+    private const string NameChars =
+        "龙凤华兴安宁新和平东南西北青石白云金玉长乐永福明德清溪水桥花园山河湖泉江岭坪坝塘湾林松柏桂荷兰梅竹";
 
     private static readonly DateOnly EarliestOpening = new(2015, 1, 1);
     private static readonly DateOnly LatestOpening = new(2025, 9, 30);
@@ -125,7 +126,8 @@ public static class CityGenerator
     /// <summary>Row counts per table, for the results.</summary>
     public static async Task<IReadOnlyList<(string Table, string Rows)>> DescribeAsync(string file)
     {
-        await using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false }.ToString());
         await conn.OpenAsync();
         async Task<long> Scalar(string sql)
         {
@@ -144,8 +146,11 @@ public static class CityGenerator
         }
         return
         [
-            ("Regions", $"{await Scalar("SELECT count(*) FROM Regions"):N0} ({await ByGroup("SELECT Kind, count(*) FROM Regions GROUP BY Kind ORDER BY min(length(Code)), Kind")})"),
-            ("Facilities", $"{await Scalar("SELECT count(*) FROM Facilities"):N0} ({await ByGroup("SELECT Type, count(*) FROM Facilities GROUP BY Type ORDER BY Type")}; status {await ByGroup("SELECT Status, count(*) FROM Facilities GROUP BY Status ORDER BY count(*) DESC")})"),
+            ("Regions", $"{await Scalar("SELECT count(*) FROM Regions"):N0} " +
+                $"({await ByGroup("SELECT Kind, count(*) FROM Regions GROUP BY Kind ORDER BY min(length(Code)), Kind")})"),
+            ("Facilities", $"{await Scalar("SELECT count(*) FROM Facilities"):N0} " +
+                $"({await ByGroup("SELECT Type, count(*) FROM Facilities GROUP BY Type ORDER BY Type")}; " +
+                $"status {await ByGroup("SELECT Status, count(*) FROM Facilities GROUP BY Status ORDER BY count(*) DESC")})"),
             ("FacilityStatusChanges", $"{await Scalar("SELECT count(*) FROM FacilityStatusChanges"):N0}"),
             ("PlanLines", $"{await Scalar("SELECT count(*) FROM PlanLines"):N0}"),
             ("KpiTargets", $"{await Scalar("SELECT count(*) FROM KpiTargets"):N0}"),
@@ -208,8 +213,10 @@ public static class CityGenerator
                 var population = 10_000 + rng.Next(90_000);
                 regions.Add(u.Code, u.Name, u.Kind.ToString(), u.Code[..6], u.VillageCount, u.CommunityCount,
                     population, population * (18 + rng.Next(12)) / 100);
-                foreach (var c in u.Communities) regions.Add(c, _names[c] = UniqueName("社区"), nameof(RegionKind.Community), u.Code, null, null, null, null);
-                foreach (var v in u.Villages) regions.Add(v, _names[v] = UniqueName("村"), nameof(RegionKind.Village), u.Code, null, null, null, null);
+                foreach (var c in u.Communities)
+                    regions.Add(c, _names[c] = UniqueName("社区"), nameof(RegionKind.Community), u.Code, null, null, null, null);
+                foreach (var v in u.Villages)
+                    regions.Add(v, _names[v] = UniqueName("村"), nameof(RegionKind.Village), u.Code, null, null, null, null);
             }
 
             WritePlan(units);
@@ -259,7 +266,8 @@ public static class CityGenerator
                 years.Add(new() { ["Year"] = picked[i], ["Count"] = count });
             }
             var toConfirm = existing is null || picked.Contains(null);
-            plan.Add(u.Code, type.ToString(), existing, toConfirm, toConfirm ? "年份或现有数待确认（合成数据）" : null, JsonSerializer.Serialize(years));
+            plan.Add(u.Code, type.ToString(), existing, toConfirm, toConfirm ? "年份或现有数待确认（合成数据）" : null,
+                JsonSerializer.Serialize(years));
         }
 
         private void WriteFacilities(List<Unit> units)
@@ -327,11 +335,15 @@ public static class CityGenerator
                 _ => Beds(0, 6, 0, 0, 0, 6),
             };
             var mode = Pick<OperationMode>(urban
-                ? [(OperationMode.Government, 0.12), (OperationMode.PublicPrivate, 0.55), (OperationMode.PrivateSubsidized, 0.2), (OperationMode.Private, 0.13)]
-                : [(OperationMode.Government, 0.45), (OperationMode.PublicPrivate, 0.35), (OperationMode.PrivateSubsidized, 0.12), (OperationMode.Private, 0.08)]);
+                ? [(OperationMode.Government, 0.12), (OperationMode.PublicPrivate, 0.55), (OperationMode.PrivateSubsidized, 0.2),
+                    (OperationMode.Private, 0.13)]
+                : [(OperationMode.Government, 0.45), (OperationMode.PublicPrivate, 0.35), (OperationMode.PrivateSubsidized, 0.12),
+                    (OperationMode.Private, 0.08)]);
             var medical = Pick<MedicalCareMode>(centre
-                ? [(MedicalCareMode.None, 0.05), (MedicalCareMode.Agreement, 0.45), (MedicalCareMode.Embedded, 0.35), (MedicalCareMode.Integrated, 0.15)]
-                : [(MedicalCareMode.None, 0.2), (MedicalCareMode.Agreement, 0.7), (MedicalCareMode.Embedded, 0.09), (MedicalCareMode.Integrated, 0.01)]);
+                ? [(MedicalCareMode.None, 0.05), (MedicalCareMode.Agreement, 0.45), (MedicalCareMode.Embedded, 0.35),
+                    (MedicalCareMode.Integrated, 0.15)]
+                : [(MedicalCareMode.None, 0.2), (MedicalCareMode.Agreement, 0.7), (MedicalCareMode.Embedded, 0.09),
+                    (MedicalCareMode.Integrated, 0.01)]);
             var zones = Enum.GetValues<Zone>().Where(_ => rng.NextDouble() < (centre ? 0.85 : 0.5)).Select(z => z.ToString()).ToList();
             var floor = type switch
             {
@@ -386,7 +398,8 @@ public static class CityGenerator
                     return (opened, [(FacilityStatus.UnderConstruction, Before(opened, 60, 400)), (FacilityStatus.Operating, opened)]);
                 case FacilityStatus.Operating when r < 0.95:
                     var built = Before(opened, 60, 300);
-                    return (opened, [(FacilityStatus.Planned, Before(built, 60, 400)), (FacilityStatus.UnderConstruction, built), (FacilityStatus.Operating, opened)]);
+                    return (opened, [(FacilityStatus.Planned, Before(built, 60, 400)), (FacilityStatus.UnderConstruction, built),
+                        (FacilityStatus.Operating, opened)]);
                 case FacilityStatus.Operating:
                     // Suspended for a while, then running again.
                     var paused = After(opened, 90, 900);
@@ -426,7 +439,8 @@ public static class CityGenerator
             return choices[^1].Value;
         }
 
-        private DateOnly RandomDate(DateOnly from, DateOnly to) => DateOnly.FromDayNumber(from.DayNumber + rng.Next(to.DayNumber - from.DayNumber + 1));
+        private DateOnly RandomDate(DateOnly from,
+            DateOnly to) => DateOnly.FromDayNumber(from.DayNumber + rng.Next(to.DayNumber - from.DayNumber + 1));
 
         private string UniqueName(string suffix)
         {

@@ -17,7 +17,8 @@ internal static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         Results.Start();
-        var db = (Option(args, "--db") ?? Environment.GetEnvironmentVariable("ELDERCARE_BENCH_DB")) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        var db = (Option(args, "--db") ?? Environment.GetEnvironmentVariable("ELDERCARE_BENCH_DB")) is { Length: > 0 } path ? Path.GetFullPath(path)
+            : null;
         switch (args)
         {
             case ["coverage", ..]:

@@ -82,7 +82,8 @@ public sealed class QueryLog : DbCommandInterceptor
                 bare.Add(sw.Elapsed.TotalMilliseconds);
             }
             text.AppendLine();
-            text.AppendLine($"Query {q + 1}: EF {ef:F1} ms (execute to reader disposed), bare Microsoft.Data.Sqlite {Median(bare):F1} ms, {rows} rows");
+            text.AppendLine($"Query {q + 1}: EF {ef:F1} ms (execute to reader disposed), " +
+                $"bare Microsoft.Data.Sqlite {Median(bare):F1} ms, {rows} rows");
             text.AppendLine("```sql");
             foreach (var (name, value) in query.Parameters) text.AppendLine($"-- {name} = {value}");
             text.AppendLine(query.Sql.Trim());

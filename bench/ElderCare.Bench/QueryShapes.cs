@@ -83,7 +83,8 @@ public static class QueryShapes
         {
             var current = group.First();
             foreach (var shape in group)
-                text.AppendLine($"| {shape.Group} | {shape.Name} | {QueryLog.Median(times[shape]):F1} | {(results[shape] == results[current] ? "✓" : "✗ DIFFERENT")} |");
+                text.AppendLine($"| {shape.Group} | {shape.Name} | {QueryLog.Median(times[shape]):F1} | " +
+                    $"{(results[shape] == results[current] ? "✓" : "✗ DIFFERENT")} |");
         }
         await using (var db = new SqliteAppDbContext(options))
         {

@@ -154,7 +154,8 @@ public static class ServicesBench
     }
 
     private static void Same(string what, object app, object baseline) =>
-        Results.SameOrThrow(what, JsonSerializer.Serialize(app, app.GetType(), Canonical), JsonSerializer.Serialize(baseline, baseline.GetType(), Canonical));
+        Results.SameOrThrow(what, JsonSerializer.Serialize(app, app.GetType(), Canonical),
+            JsonSerializer.Serialize(baseline, baseline.GetType(), Canonical));
 
     /// <summary>
     /// Suggestions in order, all fields. Excluded workers: the app lists the first 50 in the order the database returned
@@ -181,7 +182,8 @@ public static class ServicesBench
     private static async Task<List<Guid>> RequestedOrdersAsync(string connection, int count)
     {
         var workers = (await ScalarListAsync(connection,
-                "SELECT w.Id || ' ' || w.ProviderId || ' ' || p.UnitCode FROM Workers w JOIN ServiceProviders p ON p.Id = w.ProviderId ORDER BY w.Id"))
+                "SELECT w.Id || ' ' || w.ProviderId || ' ' || p.UnitCode " +
+                "FROM Workers w JOIN ServiceProviders p ON p.Id = w.ProviderId ORDER BY w.Id"))
             .Select(w => w.Split(' ')).Select(w => (Id: w[0], Provider: w[1], Unit: w[2])).ToList();
         await using var conn = new SqliteConnection(connection);
         await conn.OpenAsync();
@@ -202,18 +204,23 @@ public static class ServicesBench
             await using var r = await cmd.ExecuteReaderAsync();
             while (await r.ReadAsync()) elders.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
         }
-        var insert = Inserter(conn, tx, "ServiceOrders", "Id", "ElderId", "ServiceItemId", "ItemCode", "ItemName", "StandardMinutes", "ProviderId", "WorkerId",
-            "UnitCode", "RegionCode", "WindowStart", "WindowEnd", "ServiceMonth", "Channel", "Status", "PriceFen", "SubsidyFen", "OwnShareFen", "Late",
+        var insert = Inserter(conn, tx, "ServiceOrders", "Id", "ElderId", "ServiceItemId", "ItemCode", "ItemName", "StandardMinutes", "ProviderId",
+            "WorkerId",
+            "UnitCode", "RegionCode", "WindowStart", "WindowEnd", "ServiceMonth", "Channel", "Status", "PriceFen", "SubsidyFen", "OwnShareFen",
+                "Late",
             "ConfirmAttempts", "Verification", "RaisedBy", "CreatedAt", "Version", "Flags", "Transitions");
         var rng = new Random(Seed);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var ids = new List<Guid>();
-        void Order(Guid id, (string Id, string Unit, string Region) elder, string code, string? worker, string? provider, DateTime start, string status)
+        void Order(Guid id, (string Id, string Unit, string Region) elder, string code, string? worker, string? provider, DateTime start,
+            string status)
         {
             var item = items[code];
             var window = (Start: ServiceTime.Utc(start), End: ServiceTime.Utc(start.AddHours(2)));
-            Add(insert, id.ToString().ToUpperInvariant(), elder.Id, item.Id, code, item.Name, item.Minutes, provider, worker, elder.Unit, elder.Region,
-                Instant(window.Start), Instant(window.End), ServiceTime.Month(window.Start), "Officer", status, item.Price, 0, item.Price, 0, 0, "Pending",
+            Add(insert, id.ToString().ToUpperInvariant(), elder.Id, item.Id, code, item.Name, item.Minutes, provider, worker, elder.Unit,
+                elder.Region,
+                Instant(window.Start), Instant(window.End), ServiceTime.Month(window.Start), "Officer", status, item.Price, 0, item.Price, 0, 0,
+                    "Pending",
                 BenchRaisedBy, Instant(DateTime.UtcNow), 1, "[]", "[]");
         }
         for (var i = 0; i < count; i++)
@@ -226,10 +233,12 @@ public static class ServicesBench
             var local = workers.Where(w => w.Unit == elder.Unit).ToList();
             if (i % 2 == 0 && local.Count > 0 && local[rng.Next(local.Count)] is var regular)
                 foreach (var daysAgo in new[] { 10, 20 })
-                    Order(Guid.NewGuid(), elder, item, regular.Id, regular.Provider, today.AddDays(-daysAgo).ToDateTime(new TimeOnly(9, 0)), "Completed");
+                    Order(Guid.NewGuid(), elder, item, regular.Id, regular.Provider, today.AddDays(-daysAgo).ToDateTime(new TimeOnly(9, 0)),
+                        "Completed");
             // Bookings in that window, overlapping it by an hour: some assigned, some in progress.
             foreach (var w in workers.Where((_, k) => k % 10 == i % 10))
-                Order(Guid.NewGuid(), elders[rng.Next(elders.Count)], "cleaning", w.Id, w.Provider, start.AddHours(1), rng.Next(2) == 0 ? "Assigned" : "InProgress");
+                Order(Guid.NewGuid(), elders[rng.Next(elders.Count)], "cleaning", w.Id, w.Provider, start.AddHours(1),
+                    rng.Next(2) == 0 ? "Assigned" : "InProgress");
         }
         tx.Commit();
         return ids;
@@ -249,7 +258,8 @@ public static class ServicesBench
         var id = orderId.ToString().ToUpperInvariant();
         await using var order = conn.CreateCommand();
         order.CommandText = """
-            SELECT o.ElderId, o.ItemCode, o.ProviderId, o.RegionCode, o.UnitCode, o.WindowStart, o.WindowEnd, e.Latitude, e.Longitude, i.RequiredQualification
+            SELECT o.ElderId, o.ItemCode, o.ProviderId, o.RegionCode, o.UnitCode, o.WindowStart, o.WindowEnd, e.Latitude, e.Longitude,
+              i.RequiredQualification
             FROM ServiceOrders o JOIN Elders e ON e.Id = o.ElderId JOIN ServiceItems i ON i.Id = o.ServiceItemId
             WHERE o.Id = $id AND o.Status IN ('Requested', 'Assigned')
             """;
@@ -261,7 +271,8 @@ public static class ServicesBench
         await using (var r = await order.ExecuteReaderAsync())
         {
             if (!await r.ReadAsync()) throw new InvalidOperationException($"order {id} not found");
-            (elderId, itemCode, providerId, regionCode, unitCode) = (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4));
+            (elderId, itemCode, providerId, regionCode, unitCode) = (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
+                r.GetString(3), r.GetString(4));
             (start, end, homeLat, homeLng, qualification) = (ReadInstant(r, 5), ReadInstant(r, 6), NullableDouble(r, 7), NullableDouble(r, 8),
                 r.IsDBNull(9) ? null : r.GetString(9));
         }
@@ -299,10 +310,12 @@ public static class ServicesBench
             """;
         foreach (var (name, value) in new (string, object?)[]
                  {
-                     ("$id", id), ("$q", qualification), ("$day", DateOnly.FromDateTime(localStart).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                     ("$id", id), ("$q", qualification),
+                         ("$day", DateOnly.FromDateTime(localStart).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                      ("$oneDay", oneDay), ("$weekday", day), ("$from", (int)localStart.TimeOfDay.TotalMinutes), ("$to", toMinute),
                      ("$start", Instant(start)), ("$end", Instant(end)), ("$earliest", Instant(start.AddHours(-RaiseOrder.MaxWindowHours))),
-                     ("$district", regionCode[..Math.Min(6, regionCode.Length)]), ("$unit", unitCode), ("$region", regionCode), ("$provider", providerId),
+                     ("$district", regionCode[..Math.Min(6, regionCode.Length)]), ("$unit", unitCode), ("$region", regionCode),
+                         ("$provider", providerId),
                  })
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         var ok = new List<(SuggestionResource S, double Distance)>();
@@ -350,7 +363,8 @@ public static class ServicesBench
         var rows = new List<OrderRow>();
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
-            rows.Add(new OrderRow(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+            rows.Add(new OrderRow(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4),
                 r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), ReadInstant(r, 7), ReadInstant(r, 8), Enum.Parse<OrderStatus>(r.GetString(9)),
                 Enum.Parse<Verification>(r.GetString(10)), r.GetBoolean(11), r.GetInt64(12), r.GetInt64(13)));
         return new Paged<OrderRow>(rows, 1, 20, total);
@@ -378,9 +392,11 @@ public static class ServicesBench
         {
             int N(int i) => r.GetInt32(i);
             var (completed, verified, late, checkedIn) = (N(3), N(4), N(6), N(9));
-            providers.Add(new ProviderMonth(r.IsDBNull(0) ? null : Guid.Parse(r.GetString(0)), r.IsDBNull(0) ? "（未派单）" : r.IsDBNull(1) ? "" : r.GetString(1),
+            providers.Add(new ProviderMonth(r.IsDBNull(0) ? null : Guid.Parse(r.GetString(0)),
+                r.IsDBNull(0) ? "（未派单）" : r.IsDBNull(1) ? "" : r.GetString(1),
                 N(2), completed, verified, N(5), late, N(7), N(8), r.GetInt64(10),
-                completed == 0 ? null : Math.Round((double)verified / completed, 4), checkedIn == 0 ? null : Math.Round(1 - (double)late / checkedIn, 4)));
+                completed == 0 ? null : Math.Round((double)verified / completed, 4),
+                    checkedIn == 0 ? null : Math.Round(1 - (double)late / checkedIn, 4)));
         }
         providers = [.. providers.OrderBy(p => p.ProviderName, StringComparer.Ordinal)];
         return new VisitReportResource(ServiceTime.MonthText(month), providers.Sum(p => p.Orders), providers.Sum(p => p.Completed),
@@ -424,7 +440,8 @@ public static class ServicesBench
         var described = $"{Elders:N0} elders, {Workers:N0} workers in {Providers} providers, {Orders:N0} past orders over 12 months";
         if (File.Exists(file))
         {
-            await using var check = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options);
+            await using var check = new SqliteAppDbContext(
+                new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options);
             if ((await check.Database.GetPendingMigrationsAsync()).Any()) File.Delete(file);
             else
             {
@@ -469,8 +486,10 @@ public static class ServicesBench
         var now = DateTime.UtcNow;
         var created = Instant(now.AddYears(-2));
 
-        var elderIns = Inserter(conn, tx, "Elders", "Id", "Name", "IdNumberProtected", "IdNumberIndex", "BirthDate", "Sex", "Latitude", "Longitude", "RegionCode",
-            "UnitCode", "LivingArrangement", "Categories", "ConsentBasis", "ConsentOn", "ConsentRecordedBy", "Status", "StatusOn", "Version", "CreatedAt", "UpdatedAt", "EmergencyContacts");
+        var elderIns = Inserter(conn, tx, "Elders", "Id", "Name", "IdNumberProtected", "IdNumberIndex", "BirthDate", "Sex", "Latitude", "Longitude",
+            "RegionCode",
+            "UnitCode", "LivingArrangement", "Categories", "ConsentBasis", "ConsentOn", "ConsentRecordedBy", "Status", "StatusOn", "Version",
+                "CreatedAt", "UpdatedAt", "EmergencyContacts");
         var elders = new (string Id, string Unit, double Lat, double Lng)[Elders];
         string[] living = ["Alone", "EmptyNest", "LeftBehind", "WithFamily"];
         for (var i = 0; i < Elders; i++)
@@ -478,8 +497,10 @@ public static class ServicesBench
             var unit = units[rng.Next(units.Count)];
             var (lat, lng) = (29.25 + rng.NextDouble() * 0.35, 105.35 + rng.NextDouble() * 0.45);
             elders[i] = (Id(), unit, lat, lng);
-            Add(elderIns, elders[i].Id, "老人" + i, "bench", "bench-" + i, new DateOnly(1930 + rng.Next(36), 1 + rng.Next(12), 1 + rng.Next(28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                rng.Next(2) == 0 ? "Male" : "Female", lat, lng, unit, unit, living[rng.Next(4)], rng.Next(10) == 0 ? "[\"ExtremePoverty\"]" : "[]", "本人同意", "2024-01-01", "bench",
+            Add(elderIns, elders[i].Id, "老人" + i, "bench", "bench-" + i,
+                new DateOnly(1930 + rng.Next(36), 1 + rng.Next(12), 1 + rng.Next(28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                rng.Next(2) == 0 ? "Male" : "Female", lat, lng, unit, unit, living[rng.Next(4)], rng.Next(10) == 0 ? "[\"ExtremePoverty\"]" : "[]",
+                    "本人同意", "2024-01-01", "bench",
                 "Active", "2024-01-01", 1, created, created, "[]");
         }
         var providerIns = Inserter(conn, tx, "ServiceProviders", "Id", "Name", "UnitCode", "Active", "CreatedAt");
@@ -490,7 +511,8 @@ public static class ServicesBench
             providers.Add(p);
             Add(providerIns, p.Item1, $"服务机构{i}", p.Item2, 1, created);
         }
-        var workerIns = Inserter(conn, tx, "Workers", "Id", "ProviderId", "Name", "Kind", "Qualifications", "Certificates", "RegionCodes", "Availability",
+        var workerIns = Inserter(conn, tx, "Workers", "Id", "ProviderId", "Name", "Kind", "Qualifications", "Certificates", "RegionCodes",
+            "Availability",
             "BaseLatitude", "BaseLongitude", "Active", "CreatedAt");
         var workersByUnit = units.ToDictionary(u => u, _ => new List<(string Id, string Provider)>());
         for (var i = 0; i < Workers; i++)
@@ -510,9 +532,12 @@ public static class ServicesBench
             await using var r = await cmd.ExecuteReaderAsync();
             while (await r.ReadAsync()) items.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4)));
         }
-        var orderIns = Inserter(conn, tx, "ServiceOrders", "Id", "ElderId", "ServiceItemId", "ItemCode", "ItemName", "StandardMinutes", "ProviderId", "WorkerId", "UnitCode",
-            "RegionCode", "WindowStart", "WindowEnd", "ServiceMonth", "Channel", "Status", "PriceFen", "SubsidyFen", "OwnShareFen", "CheckInAt", "CheckInLatitude",
-            "CheckInLongitude", "CheckOutAt", "CheckOutLatitude", "CheckOutLongitude", "Late", "ConfirmAttempts", "ConfirmedAt", "Verification", "RaisedBy", "CreatedAt",
+        var orderIns = Inserter(conn, tx, "ServiceOrders", "Id", "ElderId", "ServiceItemId", "ItemCode", "ItemName", "StandardMinutes", "ProviderId",
+            "WorkerId", "UnitCode",
+            "RegionCode", "WindowStart", "WindowEnd", "ServiceMonth", "Channel", "Status", "PriceFen", "SubsidyFen", "OwnShareFen", "CheckInAt",
+                "CheckInLatitude",
+            "CheckInLongitude", "CheckOutAt", "CheckOutLatitude", "CheckOutLongitude", "Late", "ConfirmAttempts", "ConfirmedAt", "Verification",
+                "RaisedBy", "CreatedAt",
             "Version", "Flags", "Transitions");
         for (var i = 0; i < Orders; i++)
         {
@@ -530,10 +555,13 @@ public static class ServicesBench
             var subsidy = rng.Next(2) == 0 ? item.Price : 0;
             var checkIn = start.AddMinutes(late ? 10 : rng.Next(5));
             var checkOut = checkIn.AddMinutes(item.Minutes);
-            Add(orderIns, Id(), e.Id, item.Id, item.Code, item.Name, item.Minutes, providerId, workerId, e.Unit, e.Unit, Instant(start), Instant(start.AddHours(1)),
+            Add(orderIns, Id(), e.Id, item.Id, item.Code, item.Name, item.Minutes, providerId, workerId, e.Unit, e.Unit, Instant(start),
+                Instant(start.AddHours(1)),
                 ServiceTime.Month(start), "Officer", status, item.Price, subsidy, item.Price - subsidy,
-                completed ? Instant(checkIn) : null, completed ? e.Lat : null, completed ? e.Lng : null, completed ? Instant(checkOut) : null, completed ? e.Lat : null,
-                completed ? e.Lng : null, late ? 1 : 0, 0, verified ? Instant(checkOut) : null, verified ? "Verified" : completed ? "Flagged" : "Pending", "bench",
+                completed ? Instant(checkIn) : null, completed ? e.Lat : null, completed ? e.Lng : null, completed ? Instant(checkOut) : null,
+                    completed ? e.Lat : null,
+                completed ? e.Lng : null, late ? 1 : 0, 0, verified ? Instant(checkOut) : null,
+                    verified ? "Verified" : completed ? "Flagged" : "Pending", "bench",
                 Instant(start.AddDays(-2)), 1, completed && !verified ? "[{\"Code\":\"not-confirmed\",\"Detail\":\"未输入确认码。\"}]" : "[]",
                 $"[{{\"Status\":\"{status}\",\"At\":\"{start:yyyy-MM-ddTHH:mm:ss}\",\"By\":\"bench\",\"Note\":null}}]");
         }
@@ -557,7 +585,8 @@ public static class ServicesBench
     private static string WorkerAvailability(Random rng)
     {
         var roll = rng.Next(100);
-        var (days, from, to) = roll < 70 ? (Enumerable.Range(1, 7), 480, 1080) : roll < 90 ? (Enumerable.Range(1, 5), 480, 720) : (Enumerable.Range(6, 2), 780, 1080);
+        var (days, from, to) = roll < 70 ? (Enumerable.Range(1, 7), 480, 1080) : roll < 90 ? (Enumerable.Range(1, 5), 480,
+            720) : (Enumerable.Range(6, 2), 780, 1080);
         return "[" + string.Join(",", days.Select(d => $"{{\"Day\":{d},\"FromMinute\":{from},\"ToMinute\":{to}}}")) + "]";
     }
 
@@ -565,7 +594,8 @@ public static class ServicesBench
     {
         var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
         for (var i = 0; i < columns.Length; i++) cmd.Parameters.Add(new SqliteParameter("$p" + i, null));
         cmd.Prepare();
         return cmd;
