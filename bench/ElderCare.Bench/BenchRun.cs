@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Columns;
@@ -156,18 +155,7 @@ public static class BenchRun
             ("KpisApi", () => city.GetAsync(CityApp.KpisUrl)),
             ("KpisSql", () => BaselineSql.KpisAsync(city.BaselineConnection, CityApp.AsOf)),
         ];
-        const int warmup = 5;
-        var times = calls.ToDictionary(c => c.Name, _ => new List<double>());
-        for (var r = 0; r < warmup + rounds; r++)
-        {
-            for (var k = 0; k < calls.Length; k++)
-            {
-                var (name, call) = calls[(k + r) % calls.Length];
-                var started = Stopwatch.GetTimestamp();
-                await call();
-                if (r >= warmup) times[name].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        }
+        var times = await Results.InterleavedAsync(calls, 5, rounds);
         return times.ToDictionary(t => t.Key, t => QueryLog.Median(t.Value));
     }
 

@@ -142,15 +142,7 @@ public static class ElderRegistryBench
     /// <summary>Each call in turn (order rotating), so app and baseline meet the same background load.</summary>
     private static async Task<Dictionary<string, Timing>> InterleavedAsync((string Name, Func<Task> Call)[] calls)
     {
-        var samples = calls.ToDictionary(c => c.Name, _ => new List<double>());
-        for (var r = 0; r < Warmup + Rounds; r++)
-            for (var k = 0; k < calls.Length; k++)
-            {
-                var (name, call) = calls[(k + r) % calls.Length];
-                var started = Stopwatch.GetTimestamp();
-                await call();
-                if (r >= Warmup) samples[name].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+        var samples = await Results.InterleavedAsync(calls, Warmup, Rounds);
         return samples.ToDictionary(s => s.Key, s => new Timing(s.Key, Results.Percentile(s.Value, 0.5), Results.Percentile(s.Value, 0.95)));
     }
 

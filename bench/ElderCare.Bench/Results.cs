@@ -84,7 +84,8 @@ public static partial class Results
             var (begin, end) = Markers(name);
             var b = text.IndexOf(begin, StringComparison.Ordinal);
             var e = text.IndexOf(end, StringComparison.Ordinal);
-            if (b >= 0 && e > b) sections[name] = text[(b + begin.Length)..e].Trim();
+            // A placeholder ("Not run yet") has no stamp and counts as not run.
+            if (b >= 0 && e > b && text[(b + begin.Length)..e].Trim() is var section && StampPattern().IsMatch(section)) sections[name] = section;
         }
         return sections;
     }
@@ -195,6 +196,25 @@ public static partial class Results
     public static string Mark(bool ok) => ok ? "✓" : "✗";
 
     public static string Verdict(bool ok) => Quick ? (ok ? "ran (quick)" : "FAIL (quick)") : ok ? "pass" : "FAIL";
+
+    /// <summary>
+    /// Times each call in turn, round after round, the order rotating each round, so app and baseline meet the same
+    /// background load; returns each call's times in milliseconds after the warm-up rounds.
+    /// </summary>
+    public static async Task<Dictionary<string, List<double>>> InterleavedAsync(IReadOnlyList<(string Name, Func<Task> Call)> calls,
+        int warmup, int rounds)
+    {
+        var samples = calls.ToDictionary(c => c.Name, _ => new List<double>());
+        for (var r = 0; r < warmup + rounds; r++)
+            for (var k = 0; k < calls.Count; k++)
+            {
+                var (name, call) = calls[(k + r) % calls.Count];
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await call();
+                if (r >= warmup) samples[name].Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        return samples;
+    }
 
     /// <summary>The value at quantile <paramref name="p"/> (nearest rank) of the samples.</summary>
     public static double Percentile(IEnumerable<double> samples, double p)
