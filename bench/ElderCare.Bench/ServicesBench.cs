@@ -57,6 +57,8 @@ public static class ServicesBench
         var rows = new List<string>();
 
         // 1. Dispatch suggestion for requested orders next week (items and windows vary), with other workers booked then.
+        var removeBenchOrders = $"DELETE FROM ServiceOrders WHERE RaisedBy = '{BenchRaisedBy}'";
+        await ExecuteAsync(connection, removeBenchOrders); // left over if an earlier run was killed
         var orderIds = await RequestedOrdersAsync(connection, Math.Max(rounds, 8));
         try
         {
@@ -67,7 +69,7 @@ public static class ServicesBench
         }
         finally
         {
-            await ExecuteAsync(connection, $"DELETE FROM ServiceOrders WHERE RaisedBy = '{BenchRaisedBy}'");
+            await ExecuteAsync(connection, removeBenchOrders);
         }
 
         // 2. A provider's order list, first page of 20 newest.
