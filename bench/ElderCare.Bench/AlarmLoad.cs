@@ -44,8 +44,6 @@ public sealed class AppProcess : IDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) _env[k] = v;
     }
 
-    public int? Pid => _process?.Id;
-
     public async Task StartAsync(TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true,
