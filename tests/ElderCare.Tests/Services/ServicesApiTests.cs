@@ -414,7 +414,7 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         await using (var scope = app.Scope(out var db))
             await db.Complaints.Where(x => x.Id == c.GetProperty("id").GetGuid()).ExecuteUpdateAsync(s => s.SetProperty(x => x.DueAt, Now.UtcDateTime.AddHours(-1)));
-        var overdue = (await (await app.Staff.GetAsync("/api/complaints?overdue=true")).ReadJson()).EnumerateArray().Single(x => Id(x) == Id(c));
+        var overdue = (await (await app.Staff.GetAsync("/api/complaints?overdue=true")).ReadJson()).GetProperty("items").EnumerateArray().Single(x => Id(x) == Id(c));
         Assert.True(overdue.GetProperty("overdue").GetBoolean());
         await Ok(await app.Staff.PostJson($"/api/complaints/{Id(c)}/resolve", new { resolution = "已约谈机构并调换服务人员" }));
         Assert.DoesNotContain(Id(c), await (await app.Staff.GetAsync("/api/complaints?overdue=true")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -430,7 +430,7 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
             db.FollowUps.Add(new ElderCare.Web.Features.Services.FollowUp { OrderId = id, QueuedAt = Now.UtcDateTime });
             await db.SaveChangesAsync();
         }
-        var pending = (await (await app.Staff.GetAsync("/api/follow-ups?pending=true")).ReadJson()).EnumerateArray().Single(f => f.GetProperty("orderId").GetGuid() == id);
+        var pending = (await (await app.Staff.GetAsync("/api/follow-ups?pending=true")).ReadJson()).GetProperty("items").EnumerateArray().Single(f => f.GetProperty("orderId").GetGuid() == id);
         await (await app.Staff.PostJson($"/api/follow-ups/{Id(pending)}", new { })).AssertFieldError("reached");
         var done = await Ok(await app.Staff.PostJson($"/api/follow-ups/{Id(pending)}", new { reached = true, serviceHappened = true, satisfied = true, notes = "老人表示满意" }));
         Assert.NotNull(done.GetProperty("calledAt").GetString());

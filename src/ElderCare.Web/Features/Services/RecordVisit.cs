@@ -156,7 +156,8 @@ public static class RecordVisit
 
     private static void Position(double? lat, double? lng, FieldErrors errors)
     {
-        errors.AddIf(lat is null || lat is < -90 or > 90, "lat", "请提供有效的纬度（手机定位或手工填写）。");
-        errors.AddIf(lng is null || lng is < -180 or > 180, "lng", "请提供有效的经度（手机定位或手工填写）。");
+        errors.AddIf(lat is null, "lat", "请提供有效的纬度（手机定位或手工填写）。");
+        errors.AddIf(lng is null, "lng", "请提供有效的经度（手机定位或手工填写）。");
+        errors.CheckLocation(lat, lng, "lat", "lng");
     }
 }

@@ -10,8 +10,7 @@ public static class ServiceTime
 
     public static DateTime Utc(DateTime local) => DateTime.SpecifyKind(local - ChinaClock.Offset, DateTimeKind.Utc);
 
-    public static string Text(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
+    /// <summary>"10:30" (Display.ChinaClockTime is the same reading for pages that do not show services).</summary>
     public static string Clock(DateTime utc) => Local(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>yyyymm of the instant in China time.</summary>
@@ -22,8 +21,6 @@ public static class ServiceTime
     }
 
     public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(Local(utc));
-
-    /// <summary>The first instant of a China-time month yyyymm, in UTC.</summary>
 
     public static int AddMonths(int yyyymm, int months)
     {
