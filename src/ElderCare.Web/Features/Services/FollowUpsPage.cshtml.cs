@@ -24,7 +24,8 @@ public sealed class FollowUpsPageModel(AppDbContext db, CurrentUser user, Servic
         CancellationToken ct)
     {
         var wasReached = reached == "true";
-        var input = new RecordFollowUp.Input(wasReached, wasReached ? serviceHappened == "true" : null, wasReached ? satisfied == "true" : null, notes);
+        var input = new RecordFollowUp.Input(wasReached, wasReached ? serviceHappened == "true" : null,
+            wasReached ? satisfied == "true" : null, notes);
         var outcome = await RecordFollowUp.Handle(followUpId, input, user, db, clock, ct);
         if (outcome.IsOk)
         {

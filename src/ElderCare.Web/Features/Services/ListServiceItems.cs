@@ -11,7 +11,8 @@ namespace ElderCare.Web.Features.Services;
 /// </summary>
 public static class ListServiceItems
 {
-    public static async Task<IReadOnlyList<ServiceItemResource>> Handle(string? on, bool all, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<IReadOnlyList<ServiceItemResource>> Handle(string? on, bool all, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var q = db.ServiceItems.AsNoTracking();
         if (!all) q = q.InEffect(DateOnly.TryParse(on, CultureInfo.InvariantCulture, out var d) ? d : clock.Today());

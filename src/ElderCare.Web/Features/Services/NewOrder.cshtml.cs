@@ -61,6 +61,9 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
         return Page();
     }
 
+    /// <summary>An item as the choice reads: "助浴（60.00 元/次，60 分钟）".</summary>
+    public static string ItemLabel(ServiceItemResource i) => $"{i.Name}（{Display.Yuan(i.PriceFen)}/{i.Unit}，{i.StandardMinutes} 分钟）";
+
     private PageResult Quoted(SubsidyQuote quote)
     {
         Quote = quote;

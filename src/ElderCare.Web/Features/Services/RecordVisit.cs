@@ -38,7 +38,8 @@ public static class RecordVisit
         order.CheckInLatitude = input.Lat;
         order.CheckInLongitude = input.Lng;
         order.Late = VisitVerification.IsLate(order.WindowStart, at, options.LateAfterMinutes);
-        var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, CodeDigits)).ToString(new string('0', CodeDigits), System.Globalization.CultureInfo.InvariantCulture);
+        var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, CodeDigits)).ToString(new string('0', CodeDigits),
+            System.Globalization.CultureInfo.InvariantCulture);
         order.ConfirmCodeHash = CodeHash(protector, order.Id, code);
         order.ConfirmCodeProtected = protector.Protect(code);
         order.ConfirmAttempts = 0;
@@ -52,10 +53,12 @@ public static class RecordVisit
     {
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
-        if (!OrderLifecycle.Allows(order.Status, OrderAction.CheckOut)) return Outcome<OrderResource>.Conflict(OrderLifecycle.Refusal(order.Status, OrderAction.CheckOut));
+        if (!OrderLifecycle.Allows(order.Status, OrderAction.CheckOut))
+            return Outcome<OrderResource>.Conflict(OrderLifecycle.Refusal(order.Status, OrderAction.CheckOut));
         var errors = new FieldErrors();
         var at = When(input.At, order.CheckInAt, clock, errors);
-        input = input with { Notes = errors.Text(input.Notes, "notes", "服务记录", FreeText.LongText, multiLine: true), DurationReason = errors.Text(input.DurationReason, "durationReason", "原因", FreeText.Reason, multiLine: true) };
+        input = input with { Notes = errors.Text(input.Notes, "notes", "服务记录", FreeText.LongText, multiLine: true),
+            DurationReason = errors.Text(input.DurationReason, "durationReason", "原因", FreeText.Reason, multiLine: true) };
         Position(input.Lat, input.Lng, errors);
         errors.AddIf(input.Notes?.Length > 1000, "notes", "服务记录不超过 1000 字。");
         errors.AddIf(input.DurationReason?.Length > 300, "durationReason", "原因不超过 300 字。");
@@ -104,7 +107,8 @@ public static class RecordVisit
         }
         order.ConfirmedAt = clock.UtcNow();
         order.ConfirmCodeProtected = null; // used: nothing left to tell the family
-        order.Transitions.Add(new OrderTransition { Status = order.Status, At = order.ConfirmedAt.Value, By = user.UserName ?? "", Note = "老年人或家属已用确认码确认服务" });
+        order.Transitions.Add(new OrderTransition { Status = order.Status, At = order.ConfirmedAt.Value, By = user.UserName ?? "",
+            Note = "老年人或家属已用确认码确认服务" });
         order.Version++;
         if (order.Status == OrderStatus.Completed) await Verify(order, db, options, ct);
         await db.SaveChangesAsync(ct);
@@ -124,7 +128,8 @@ public static class RecordVisit
     /// <summary>Runs EVV on a completed order and stores the outcome with every reason.</summary>
     internal static async Task Verify(ServiceOrder order, AppDbContext db, ServiceOptions options, CancellationToken ct)
     {
-        var home = await db.Elders.AsNoTracking().Where(e => e.Id == order.ElderId).Select(e => new { e.Latitude, e.Longitude, e.RegionCode }).FirstAsync(ct);
+        var home = await db.Elders.AsNoTracking().Where(e => e.Id == order.ElderId)
+            .Select(e => new { e.Latitude, e.Longitude, e.RegionCode }).FirstAsync(ct);
         var kind = await db.Regions.AsNoTracking().Where(r => r.Code == home.RegionCode).Select(r => (RegionKind?)r.Kind).FirstOrDefaultAsync(ct);
         var radius = kind is RegionKind.Village or RegionKind.Town ? options.RuralGeofenceMeters : options.UrbanGeofenceMeters;
         var inAt = order.CheckInAt!.Value;
@@ -135,7 +140,8 @@ public static class RecordVisit
                 .Select(o => new { o.CheckInAt, o.CheckOutAt }).ToListAsync(ct)
             : [];
         var facts = new VisitFacts(home.Latitude is { } la && home.Longitude is { } lo ? new GeoPoint(la, lo) : null, radius, order.StandardMinutes,
-            inAt, new GeoPoint(order.CheckInLatitude!.Value, order.CheckInLongitude!.Value), outAt, new GeoPoint(order.CheckOutLatitude!.Value, order.CheckOutLongitude!.Value),
+            inAt, new GeoPoint(order.CheckInLatitude!.Value, order.CheckInLongitude!.Value), outAt,
+                new GeoPoint(order.CheckOutLatitude!.Value, order.CheckOutLongitude!.Value),
             others.Select(o => (o.CheckInAt!.Value, o.CheckOutAt ?? outAt)).ToList(), order.ConfirmedAt is not null, order.DurationReason);
         var flags = VisitVerification.Check(facts, options.DurationToleranceMinutes);
         order.Flags = [.. flags];

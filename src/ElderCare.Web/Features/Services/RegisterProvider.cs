@@ -13,7 +13,8 @@ public static partial class RegisterProvider
     /// <summary>A facility of the registry (name and unit taken from it) or a registered organisation (name, unit, credit code).</summary>
     public sealed record Input(string? Name, Guid? FacilityId, string? UnitCode, string? CreditCode);
 
-    public static async Task<Outcome<ProviderResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<ProviderResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         input = input with { Name = errors.Text(input.Name, "name", "服务机构名称", FreeText.Name) };

@@ -19,10 +19,12 @@ public static class ServiceCatalogue
 
     private static readonly PriorityGroup[] AllGroups = Enum.GetValues<PriorityGroup>();
     private static readonly PriorityGroup[] Dependent = [PriorityGroup.Incapacitated, PriorityGroup.ExtremePoverty, PriorityGroup.AdvancedAgeAlone];
+    private static readonly PriorityGroup[] Adaptation = [PriorityGroup.ExtremePoverty, PriorityGroup.Incapacitated];
 
     public static IEnumerable<ServiceItem> Seed()
     {
-        ServiceItem I(string code, ServiceCategory c, string name, string unit, int minutes, long price, string? q, PriorityGroup[] groups, long allowance) =>
+        ServiceItem I(string code, ServiceCategory c, string name, string unit, int minutes, long price, string? q, PriorityGroup[] groups,
+            long allowance) =>
             new() { Code = code, Category = c, Name = name, Unit = unit, StandardMinutes = minutes, PriceFen = price, RequiredQualification = q,
                 SubsidizedGroups = [.. groups], MonthlyAllowanceFen = allowance, EffectiveFrom = SeedFrom };
         yield return I("bathing", ServiceCategory.DailyLiving, "助浴", "次", 60, 6000, "bathing", Dependent, 12000);
@@ -38,12 +40,14 @@ public static class ServiceCatalogue
         yield return I("home-visit", ServiceCategory.VisitingCare, "定期探访", "次", 30, 2000, "helper", AllGroups, 8000);
         yield return I("phone-call", ServiceCategory.VisitingCare, "电话问候", "次", 10, 300, null, AllGroups, 1200);
         yield return I("companionship", ServiceCategory.EmotionalComfort, "陪伴聊天", "次", 60, 3000, "helper", AllGroups, 6000);
-        yield return I("counselling", ServiceCategory.EmotionalComfort, "心理疏导", "次", 60, 6000, "counsellor", [PriorityGroup.LostOnlyChild, PriorityGroup.LeftBehind, PriorityGroup.AdvancedAgeAlone], 6000);
+        yield return I("counselling", ServiceCategory.EmotionalComfort, "心理疏导", "次", 60, 6000, "counsellor",
+            [PriorityGroup.LostOnlyChild, PriorityGroup.LeftBehind, PriorityGroup.AdvancedAgeAlone], 6000);
         yield return I("shopping", ServiceCategory.Errands, "代购", "次", 60, 2000, null, Dependent, 4000);
         yield return I("bill-payment", ServiceCategory.Errands, "代缴、代领", "次", 60, 2000, null, Dependent, 4000);
-        yield return I("grab-bars", ServiceCategory.HomeAdaptation, "安装扶手", "处", 120, 30000, "fitter", [PriorityGroup.ExtremePoverty, PriorityGroup.Incapacitated], 30000);
-        yield return I("anti-slip", ServiceCategory.HomeAdaptation, "地面防滑处理", "间", 180, 40000, "fitter", [PriorityGroup.ExtremePoverty, PriorityGroup.Incapacitated], 40000);
-        yield return I("emergency-call", ServiceCategory.HomeAdaptation, "安装紧急呼叫设备", "套", 60, 20000, "fitter", [PriorityGroup.ExtremePoverty, PriorityGroup.AdvancedAgeAlone, PriorityGroup.Incapacitated], 20000);
+        yield return I("grab-bars", ServiceCategory.HomeAdaptation, "安装扶手", "处", 120, 30000, "fitter", Adaptation, 30000);
+        yield return I("anti-slip", ServiceCategory.HomeAdaptation, "地面防滑处理", "间", 180, 40000, "fitter", Adaptation, 40000);
+        yield return I("emergency-call", ServiceCategory.HomeAdaptation, "安装紧急呼叫设备", "套", 60, 20000, "fitter",
+            [PriorityGroup.ExtremePoverty, PriorityGroup.AdvancedAgeAlone, PriorityGroup.Incapacitated], 20000);
     }
 
     public static async Task<int> SeedAsync(AppDbContext db, CancellationToken ct)

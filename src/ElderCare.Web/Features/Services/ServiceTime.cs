@@ -30,7 +30,8 @@ public static class ServiceTime
 
     /// <summary>Reads "2026-11" as 202611.</summary>
     public static int? ParseMonth(string? text) =>
-        DateOnly.TryParseExact((text ?? "").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.Year * 100 + d.Month : null;
+        DateOnly.TryParseExact((text ?? "").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.Year * 100 + d.Month : null;
 
     public static string MonthText(int yyyymm) => $"{yyyymm / 100:0000}-{yyyymm % 100:00}";
 }

@@ -8,13 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
-/// <summary>The district edits an item: in place (same effective date), or from a later date as a new version (the old one ends the day before).</summary>
+/// <summary>
+/// The district edits an item: in place (same effective date), or from a later date as a new version (the old one ends
+/// the day before).
+/// </summary>
 public static class UpdateServiceItem
 {
     public sealed record Input(string? Name, string? Unit, int? StandardMinutes, long? PriceFen, string? RequiredQualification,
         List<PriorityGroup>? SubsidizedGroups, long? MonthlyAllowanceFen, DateOnly? EffectiveFrom, int? Version);
 
-    public static async Task<Outcome<ServiceItemResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<ServiceItemResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db,
+        TimeProvider clock, CancellationToken ct)
     {
         var item = await db.ServiceItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return Outcome<ServiceItemResource>.NotFound("找不到该服务项目。");
@@ -27,7 +31,8 @@ public static class UpdateServiceItem
         errors.AddIf(input.StandardMinutes is <= 0 or > 1440, "standardMinutes", "标准时长应为 1 至 1440 分钟。");
         errors.AddIf(input.PriceFen is < 0 or > 10_000_000, "priceFen", "价格（分）应为 0 至 10000000。");
         errors.AddIf(input.MonthlyAllowanceFen is < 0 or > 10_000_000, "monthlyAllowanceFen", "每月补贴额度（分）应为 0 至 10000000。");
-        var qualification = input.RequiredQualification is null ? item.RequiredQualification : input.RequiredQualification.Trim() is { Length: > 0 } q ? q : null;
+        var qualification = input.RequiredQualification is null ? item.RequiredQualification
+            : input.RequiredQualification.Trim() is { Length: > 0 } q ? q : null;
         errors.AddIf(qualification is not null && !ServiceLabels.Qualifications.ContainsKey(qualification), "requiredQualification",
             $"可选资质：{string.Join("、", ServiceLabels.Qualifications.Keys)}。");
         errors.AddIf(input.EffectiveFrom is { } from && from < item.EffectiveFrom, "effectiveFrom", "生效日期不能早于当前版本的生效日期。");
@@ -42,7 +47,8 @@ public static class UpdateServiceItem
                 return Outcome<ServiceItemResource>.Conflict("该日期或之后已有新版本。");
             item.EffectiveTo = start.AddDays(-1);
             item.Version++;
-            target = new ServiceItem { Code = item.Code, Category = item.Category, Name = item.Name, Unit = item.Unit, StandardMinutes = item.StandardMinutes,
+            target = new ServiceItem { Code = item.Code, Category = item.Category, Name = item.Name, Unit = item.Unit,
+                StandardMinutes = item.StandardMinutes,
                 PriceFen = item.PriceFen, RequiredQualification = item.RequiredQualification, SubsidizedGroups = [.. item.SubsidizedGroups],
                 MonthlyAllowanceFen = item.MonthlyAllowanceFen, EffectiveFrom = start,
                 Source = item.Source, ConfirmedAt = item.ConfirmedAt, ConfirmedBy = item.ConfirmedBy };

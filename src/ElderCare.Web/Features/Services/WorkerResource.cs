@@ -12,9 +12,11 @@ public sealed record WorkerResource(Guid Id, Guid ProviderId, string Name, strin
     double? BaseLatitude, double? BaseLongitude, Guid? UserId, bool Active)
 {
     /// <summary>The phone masked (personal data).</summary>
-    public static WorkerResource From(Worker w, FieldProtector protector) => new(w.Id, w.ProviderId, w.Name, Masking.Phone(protector.Unprotect(w.PhoneProtected)),
+    public static WorkerResource From(Worker w, FieldProtector protector) => new(w.Id, w.ProviderId, w.Name,
+        Masking.Phone(protector.Unprotect(w.PhoneProtected)),
         w.Kind, w.Qualifications, w.Certificates.Select(c => new CertificateResource(c.Qualification, c.Number, c.ExpiresOn)).ToList(), w.RegionCodes,
-        w.Availability.Select(s => new SlotResource(s.Day, Hm(s.FromMinute), Hm(s.ToMinute))).ToList(), w.BaseLatitude, w.BaseLongitude, w.UserId, w.Active);
+        w.Availability.Select(s => new SlotResource(s.Day, Hm(s.FromMinute), Hm(s.ToMinute))).ToList(), w.BaseLatitude, w.BaseLongitude,
+            w.UserId, w.Active);
 
     public static string Hm(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
 }
