@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
+/// <summary>A provider in scope, for its edit form.</summary>
 public static class GetProvider
 {
     public static async Task<Outcome<ProviderResource>> Handle(Guid id, DataScope scope, AppDbContext db, CancellationToken ct) =>

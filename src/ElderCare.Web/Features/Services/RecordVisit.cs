@@ -12,7 +12,8 @@ namespace ElderCare.Web.Features.Services;
 /// <summary>
 /// The visit on the worker's phone: check-in (position and time; the elder's one-time code is issued), check-out
 /// (position, time, notes; EVV runs), and the code the elder or family reads out. Positions and times come from the
-/// phone; a time may be entered up to a day late (no signal in the village) but never in the future.
+/// phone; a time may be entered late (no signal in the village, <see cref="ServiceOptions.LateEntryHours"/>) but never
+/// in the future.
 /// </summary>
 public static class RecordVisit
 {
@@ -30,7 +31,7 @@ public static class RecordVisit
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
         var errors = new FieldErrors();
-        var at = When(input.At, null, clock, errors);
+        var at = When(input.At, null, options, clock, errors);
         Position(input.Lat, input.Lng, errors);
         if (errors.Any) return Outcome<OrderResource>.Invalid(errors);
         if (OrderLifecycle.Apply(order, OrderAction.CheckIn, at, user.UserName ?? "") is { } refusal) return Outcome<OrderResource>.Conflict(refusal);
@@ -56,7 +57,7 @@ public static class RecordVisit
         if (!OrderLifecycle.Allows(order.Status, OrderAction.CheckOut))
             return Outcome<OrderResource>.Conflict(OrderLifecycle.Refusal(order.Status, OrderAction.CheckOut));
         var errors = new FieldErrors();
-        var at = When(input.At, order.CheckInAt, clock, errors);
+        var at = When(input.At, order.CheckInAt, options, clock, errors);
         input = input with { Notes = errors.Text(input.Notes, "notes", "服务记录", FreeText.LongText, multiLine: true),
             DurationReason = errors.Text(input.DurationReason, "durationReason", "原因", FreeText.Reason, multiLine: true) };
         Position(input.Lat, input.Lng, errors);
@@ -150,12 +151,12 @@ public static class RecordVisit
 
     public static string CodeHash(FieldProtector protector, Guid orderId, string code) => protector.BlindIndex($"{orderId:N}:{code}")!;
 
-    private static DateTime When(DateTimeOffset? at, DateTime? notBefore, TimeProvider clock, FieldErrors errors)
+    private static DateTime When(DateTimeOffset? at, DateTime? notBefore, ServiceOptions options, TimeProvider clock, FieldErrors errors)
     {
         var now = clock.UtcNow();
         var t = at?.UtcDateTime ?? now;
-        errors.AddIf(t > now.AddMinutes(5), "at", "时间不能晚于现在。");
-        errors.AddIf(t < now.AddDays(-1), "at", "补录时间不能早于 24 小时前。");
+        errors.AddIf(t > now.AddMinutes(options.PhoneClockSkewMinutes), "at", "时间不能晚于现在。");
+        errors.AddIf(t < now.AddHours(-options.LateEntryHours), "at", $"补录时间不能早于 {options.LateEntryHours} 小时前。");
         errors.AddIf(notBefore is { } nb && t <= nb, "at", "签退时间须晚于签到时间。");
         return t;
     }

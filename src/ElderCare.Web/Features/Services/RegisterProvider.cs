@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
+/// <summary>Registers a service provider in scope; a facility is registered as a provider once (409 the second time).</summary>
 public static partial class RegisterProvider
 {
     /// <summary>A facility of the registry (name and unit taken from it) or a registered organisation (name, unit, credit code).</summary>

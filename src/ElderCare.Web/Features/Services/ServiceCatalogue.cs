@@ -1,9 +1,5 @@
 using ElderCare.Web.Data;
-using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
-using ElderCare.Web.Features.Shared;
-using ElderCare.Web.Infrastructure.Errors;
-using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
