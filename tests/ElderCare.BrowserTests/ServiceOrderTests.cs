@@ -47,10 +47,12 @@ public sealed partial class ServiceOrderTests(AppServer app, Chromium chromium) 
         var db = sp.GetRequiredService<AppDbContext>();
         var clock = sp.GetRequiredService<TimeProvider>();
         await db.Elders.Where(e => e.Id == elder.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Latitude, HomeLat).SetProperty(e => e.Longitude, HomeLng));
-        var provider = (await AddProvider.Handle(new AddProvider.Input(null, facility.Id, null, null), DataScope.District, db, clock, default)).Value!;
-        var worker = await AddWorker.Handle(new AddWorker.Input(provider.Id, workerName, "13900003333", WorkerKind.Helper, ["helper"],
+        var providerInput = new RegisterProvider.Input(null, facility.Id, null, null);
+        var provider = (await RegisterProvider.Handle(providerInput, DataScope.District, db, clock, default)).Value!;
+        var worker = await RegisterWorker.Handle(new RegisterWorker.Input(provider.Id, workerName, "13900003333", WorkerKind.Helper, ["helper"],
             [new CertificateResource("helper", "ZL-01", new DateOnly(2030, 12, 31))], ["500153001"], null, HomeLat + 0.005, HomeLng, caregiver.UserName),
-            DataScope.District, db, sp.GetRequiredService<FieldProtector>(), clock, default);
+            DataScope.District, db, sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ServiceOptions>(), clock,
+            default);
         Assert.True(worker.IsOk, worker.Errors is null ? worker.Message : string.Join(" ", worker.Errors.Entries.SelectMany(e => e.Value)));
         var item = await db.ServiceItems.Where(i => i.Code == "companionship").Select(i => i.Id).FirstAsync();
         await db.ServiceItems.Where(i => i.Id == item).ExecuteUpdateAsync(s => s.SetProperty(i => i.StandardMinutes, 5));

@@ -217,7 +217,8 @@ public class DispatchTests
         string[]? regions = null, AvailabilitySlot[]? slots = null, (DateTime, DateTime)[]? booked = null, Guid? id = null) =>
         new(id ?? Guid.NewGuid(), name, Guid.Empty, qualifications ?? ["bathing"],
             [new Certificate { Qualification = "bathing", ExpiresOn = expires ?? new DateOnly(2027, 12, 31) }],
-            regions ?? ["500153001"], slots ?? [.. AddWorker.DefaultAvailability], Home with { Latitude = Home.Latitude + km / 111.2 }, booked ?? []);
+            regions ?? ["500153001"], slots ?? [.. RegisterWorker.DefaultAvailability(new ServiceOptions())],
+            Home with { Latitude = Home.Latitude + km / 111.2 }, booked ?? []);
 
     [Fact]
     public void The_nearest_qualified_available_worker_serving_the_region_comes_first()

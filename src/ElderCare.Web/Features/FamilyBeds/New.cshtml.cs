@@ -58,6 +58,6 @@ public sealed class NewFamilyBedModel(AppDbContext db, CurrentUser user, FieldPr
     {
         Facilities = (await db.Facilities.AsNoTracking().InScope(user.Scope).Where(f => f.Status == FacilityStatus.Operating).OrderBy(f => f.Name)
             .Select(f => new { f.Id, f.Name }).ToListAsync(ct)).Select(f => (f.Id, f.Name)).ToList();
-        Items = await ServiceCatalogue.List(null, false, db, clock, ct);
+        Items = await ListServiceItems.Handle(null, false, db, clock, ct);
     }
 }

@@ -16,7 +16,7 @@ public sealed class CatalogueModel(AppDbContext db, CurrentUser user, TimeProvid
     public string? Message { get; private set; }
     public bool Failed { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await ServiceCatalogue.List(null, false, db, clock, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Items = await ListServiceItems.Handle(null, false, db, clock, ct);
 
     /// <summary>区民政局 confirms an item's price and allowance (ADR 0023).</summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, [FromForm(Name = "source")] string? source, CancellationToken ct)
@@ -24,9 +24,11 @@ public sealed class CatalogueModel(AppDbContext db, CurrentUser user, TimeProvid
         if (!Roles.Allows(User, Roles.Policies.EditCatalogue)) return Forbid();
         var outcome = await ConfirmServiceItem.Handle(id, new ConfirmServiceItem.Input(source), user, db, clock, ct);
         Failed = !outcome.IsOk;
-        Message = outcome.IsOk ? $"已确认“{outcome.Value!.Name}”的价格与每月额度。" : Shared.Placeholders.Problem(outcome.Errors, outcome.Message);
+        Message = outcome.IsOk
+            ? $"已确认“{outcome.Value!.Name}”的价格与每月额度。"
+            : Shared.Placeholders.Problem(outcome.Errors, outcome.Message);
         if (Failed) HttpContext.Items[AuditWrites.RefusedKey] = true;
-        Items = await ServiceCatalogue.List(null, false, db, clock, ct);
+        Items = await ListServiceItems.Handle(null, false, db, clock, ct);
         return Page();
     }
 }

@@ -40,7 +40,8 @@ public static class Dispatch
             double? distance = request.Home is { } home && c.Position is { } at ? Geo.DistanceMeters(at, home) : null;
             ok.Add(new(c.WorkerId, c.Name, c.ProviderId, distance, c.WorkerId == request.RegularWorkerId));
         }
-        var ranked = ok.OrderByDescending(s => s.SameAsLastTime).ThenBy(s => s.DistanceMeters ?? double.MaxValue).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var ranked = ok.OrderByDescending(s => s.SameAsLastTime).ThenBy(s => s.DistanceMeters ?? double.MaxValue)
+            .ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         return new(ranked, excluded);
     }
 

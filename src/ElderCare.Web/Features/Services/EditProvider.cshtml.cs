@@ -2,15 +2,13 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
-using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.ManageProviders)]
-public sealed class EditProviderModel(AppDbContext db, CurrentUser user) : PageModel
+public sealed class EditProviderModel(AppDbContext db, CurrentUser user) : OutcomePageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty(Name = "name")] public string? Name { get; set; }
@@ -23,8 +21,8 @@ public sealed class EditProviderModel(AppDbContext db, CurrentUser user) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var outcome = await UpdateProvider.Get(Id, user.Scope, db, ct);
-        if (!outcome.IsOk) return NotFound();
+        var outcome = await GetProvider.Handle(Id, user.Scope, db, ct);
+        if (!outcome.IsOk) return Missing(outcome.Message);
         var p = outcome.Value!;
         (Name, UnitCode, CreditCode, Active, IsFacility) = (p.Name, p.UnitCode, p.CreditCode, p.Active, p.FacilityId is not null);
         await Load(ct);
@@ -33,19 +31,19 @@ public sealed class EditProviderModel(AppDbContext db, CurrentUser user) : PageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var current = await UpdateProvider.Get(Id, user.Scope, db, ct);
-        if (!current.IsOk) return NotFound();
+        var current = await GetProvider.Handle(Id, user.Scope, db, ct);
+        if (!current.IsOk) return Missing(current.Message);
         IsFacility = current.Value!.FacilityId is not null;
         var outcome = await UpdateProvider.Handle(Id, new UpdateProvider.Input(Name, UnitCode, CreditCode, Active), user.Scope, db, ct);
-        if (outcome.IsOk)
-        {
-            TempData["Flash"] = $"已保存服务机构 {outcome.Value!.Name}。";
-            return Redirect("/providers");
-        }
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors());
+        if (Show(outcome, Saved) is { } done) return done;
         await Load(ct);
         return Page();
+    }
+
+    private RedirectResult Saved(ProviderResource p)
+    {
+        TempData["Flash"] = $"已保存服务机构 {p.Name}。";
+        return Redirect("/providers");
     }
 
     private async Task Load(CancellationToken ct) =>

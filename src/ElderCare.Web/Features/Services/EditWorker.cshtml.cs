@@ -1,3 +1,4 @@
+using System.Globalization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Regions;
@@ -8,13 +9,12 @@ using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
 /// <summary>Edits a worker through <see cref="UpdateWorker"/>: certificates and weekly slots as rows (existing ones plus blank ones).</summary>
 [Authorize(Policy = Roles.Policies.ManageWorkers)]
-public sealed class EditWorkerModel(AppDbContext db, CurrentUser user, FieldProtector protector) : PageModel
+public sealed class EditWorkerModel(AppDbContext db, CurrentUser user, FieldProtector protector, ServiceOptions options) : OutcomePageModel
 {
     public const int BlankCertificates = 1, BlankSlots = 3;
 
@@ -52,59 +52,64 @@ public sealed class EditWorkerModel(AppDbContext db, CurrentUser user, FieldProt
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var outcome = await UpdateWorker.Get(Id, user.Scope, db, protector, ct);
-        if (!outcome.IsOk) return NotFound();
-        var w = outcome.Value!;
+        var outcome = await GetWorker.Handle(Id, user.Scope, db, protector, ct);
+        if (!outcome.IsOk) return Missing(outcome.Message);
+        var w = outcome.Value!.Worker;
         ProviderId = w.ProviderId.ToString();
         Name = w.Name;
         Kind = EnumText.Of(w.Kind);
         Active = w.Active;
         Qualifications = [.. w.Qualifications];
-        Certificates = w.Certificates.Select(c => new CertificateRow { Qualification = c.Qualification, Number = c.Number, Expires = c.ExpiresOn.ToString("yyyy-MM-dd") }).ToList();
-        Availability = w.Availability.Select(s => new SlotRow { Day = s.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), From = s.From, To = s.To }).ToList();
+        Certificates = w.Certificates.Select(c => new CertificateRow
+        {
+            Qualification = c.Qualification, Number = c.Number, Expires = c.ExpiresOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }).ToList();
+        Availability = w.Availability.Select(s => new SlotRow
+        {
+            Day = s.Day.ToString(CultureInfo.InvariantCulture), From = s.From, To = s.To,
+        }).ToList();
         RegionCodes = [.. w.RegionCodes];
-        BaseLatitude = w.BaseLatitude?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        BaseLongitude = w.BaseLongitude?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        UserName = w.UserId is { } uid ? await db.Users.AsNoTracking().Where(u => u.Id == uid).Select(u => u.UserName).FirstOrDefaultAsync(ct) : null;
+        BaseLatitude = w.BaseLatitude?.ToString(CultureInfo.InvariantCulture);
+        BaseLongitude = w.BaseLongitude?.ToString(CultureInfo.InvariantCulture);
+        UserName = outcome.Value.UserName;
         await Load(w.Phone, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var current = await UpdateWorker.Get(Id, user.Scope, db, protector, ct);
-        if (!current.IsOk) return NotFound();
+        var current = await GetWorker.Handle(Id, user.Scope, db, protector, ct);
+        if (!current.IsOk) return Missing(current.Message);
         var errors = new FieldErrors();
         var provider = FormValues.Id(ProviderId, "providerId", errors);
         var kind = FormValues.Choice<WorkerKind>(Kind, "kind", errors);
-        var lat = FormValues.Double(BaseLatitude, "baseLatitude", errors, "29.4048");
-        var lng = FormValues.Double(BaseLongitude, "baseLatitude", errors, "105.5942");
+        var (lat, lng) = WorkerChoices.Base(BaseLatitude, BaseLongitude, errors);
         var certificates = new List<CertificateResource>();
-        foreach (var (row, i) in Certificates.Select((r, i) => (r, i)))
+        foreach (var row in Certificates)
         {
             if (FormValues.Trimmed(row.Qualification) is not { } q) continue;
             var expires = FormValues.Date(row.Expires, $"certificates[{certificates.Count}].expiresOn", errors);
             if (FormValues.Trimmed(row.Expires) is null) errors.Add($"certificates[{certificates.Count}].expiresOn", "请填写证书有效期。");
             certificates.Add(new CertificateResource(q, FormValues.Trimmed(row.Number), expires ?? default));
-            _ = i;
         }
         var slots = Availability.Where(s => FormValues.Trimmed(s.Day) is not null)
             .Select(s => new SlotResource(int.TryParse(s.Day, out var d) ? d : 0, s.From ?? "", s.To ?? "")).ToList();
-        if (!errors.Any)
+        if (errors.Any) ModelState.AddFieldErrors(errors);
+        else
         {
-            var outcome = await UpdateWorker.Handle(Id, new UpdateWorker.Input(provider, Name, Phone, kind, Qualifications, certificates, RegionCodes, slots,
-                lat, lng, FormValues.Trimmed(UserName), Active), user.Scope, db, protector, ct);
-            if (outcome.IsOk)
-            {
-                TempData["Flash"] = $"已保存服务人员 {outcome.Value!.Name}。";
-                return Redirect("/workers");
-            }
-            if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-            outcome.Errors?.MergeInto(errors);
+            var input = new UpdateWorker.Input(provider, Name, Phone, kind, Qualifications, certificates, RegionCodes, slots,
+                lat, lng, FormValues.Trimmed(UserName), Active);
+            var outcome = await UpdateWorker.Handle(Id, input, user.Scope, db, protector, options, ct);
+            if (Show(outcome, Saved) is { } done) return done;
         }
-        ModelState.AddFieldErrors(errors);
-        await Load(current.Value!.Phone, ct);
+        await Load(current.Value!.Worker.Phone, ct);
         return Page();
+    }
+
+    private RedirectResult Saved(WorkerResource w)
+    {
+        TempData["Flash"] = $"已保存服务人员 {w.Name}。";
+        return Redirect("/workers");
     }
 
     private async Task Load(string? maskedPhone, CancellationToken ct)
@@ -112,7 +117,6 @@ public sealed class EditWorkerModel(AppDbContext db, CurrentUser user, FieldProt
         MaskedPhone = maskedPhone;
         while (Certificates.Count(c => FormValues.Trimmed(c.Qualification) is null) < BlankCertificates) Certificates.Add(new CertificateRow());
         while (Availability.Count(s => FormValues.Trimmed(s.Day) is null) < BlankSlots) Availability.Add(new SlotRow());
-        Providers = await AddProvider.List(user.Scope, db, ct);
-        Regions = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => r.Kind != RegionKind.District || user.Scope.Kind == ScopeKind.District).ToList();
+        (Providers, Regions) = await WorkerChoices.LoadAsync(user.Scope, db, ct);
     }
 }

@@ -38,12 +38,14 @@ public static class GetOrder
     }
 
     public static OrderResource From(ServiceOrder o, string elderName, double? lat, double? lng, string? provider, string? worker) => new(
-        o.Id, o.ElderId, elderName, o.ItemCode, o.ItemName, o.StandardMinutes, o.ProviderId, provider, o.WorkerId, worker, o.UnitCode, o.RegionCode, o.Address,
+        o.Id, o.ElderId, elderName, o.ItemCode, o.ItemName, o.StandardMinutes, o.ProviderId, provider, o.WorkerId, worker, o.UnitCode,
+            o.RegionCode, o.Address,
         lat, lng, o.WindowStart, o.WindowEnd, o.Channel, o.Status, o.PriceFen, o.SubsidyFen, o.OwnShareFen,
         o.Transitions.Select(t => new TransitionResource(t.Status, t.At, t.By, t.Note)).ToList(),
         o.CheckInAt is { } i ? new ClockResource(i, o.CheckInLatitude ?? 0, o.CheckInLongitude ?? 0) : null,
         o.CheckOutAt is { } x ? new ClockResource(x, o.CheckOutLatitude ?? 0, o.CheckOutLongitude ?? 0) : null,
         o.Notes, o.DurationReason, o.Late, o.ConfirmCodeHash is not null, o.ConfirmedAt is not null, o.Verification,
-        o.Flags.Select(f => new FlagResource(f.Code, VisitFlags.Name(f.Code), f.Detail)).ToList(), o.Rating, o.RatingComment, o.FamilyBedId, o.Version,
+        o.Flags.Select(f => new FlagResource(f.Code, VisitFlags.Name(f.Code), f.Detail)).ToList(), o.Rating, o.RatingComment,
+            o.FamilyBedId, o.Version,
         o.Review is { } r ? new ReviewResource(r.Outcome, r.Reason, r.By, r.At) : null);
 }

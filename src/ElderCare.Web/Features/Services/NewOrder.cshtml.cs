@@ -9,13 +9,15 @@ using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
-/// <summary>The order form: the subsidy preview posts the same form to the quote; the dispatch suggestions follow on the order page.</summary>
+/// <summary>
+/// The order form: the subsidy preview posts the same form to the quote; the dispatch suggestions follow on the order
+/// page.
+/// </summary>
 [Authorize(Policy = Roles.Policies.WriteOrders)]
-public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtector protector, TimeProvider clock) : PageModel
+public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtector protector, TimeProvider clock) : OutcomePageModel
 {
     [BindProperty(SupportsGet = true, Name = "elderId")] public string? ElderId { get; set; }
     [BindProperty(Name = "idNumber")] public string? IdNumber { get; set; }
@@ -44,13 +46,8 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         var (input, errors) = await Read(ct);
-        if (!errors.Any)
-        {
-            var outcome = await RaiseOrder.Quote(input!, user.Scope, db, clock, ct);
-            if (outcome.IsOk) Quote = outcome.Value;
-            else outcome.Errors?.MergeInto(errors);
-        }
-        ModelState.AddFieldErrors(errors);
+        if (errors.Any) ModelState.AddFieldErrors(errors);
+        else Show(await RaiseOrder.Quote(input!, user.Scope, db, clock, ct), Quoted);
         await Load(ct);
         return Page();
     }
@@ -58,20 +55,25 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (input, errors) = await Read(ct);
-        if (!errors.Any)
-        {
-            var outcome = await RaiseOrder.Handle(input!, user, db, clock, ct);
-            if (outcome.IsOk)
-            {
-                var o = outcome.Value!;
-                TempData["Flash"] = $"已下单：补贴 {ServiceLabels.Yuan(o.SubsidyFen)}，自付 {ServiceLabels.Yuan(o.OwnShareFen)}。请确认派单。";
-                return Redirect($"/orders/{o.Id}");
-            }
-            outcome.Errors?.MergeInto(errors);
-        }
-        ModelState.AddFieldErrors(errors);
+        if (errors.Any) ModelState.AddFieldErrors(errors);
+        else if (Show(await RaiseOrder.Handle(input!, user, db, clock, ct), Raised) is { } done) return done;
         await Load(ct);
         return Page();
+    }
+
+    /// <summary>An item as the choice reads: "助浴（60.00 元/次，60 分钟）".</summary>
+    public static string ItemLabel(ServiceItemResource i) => $"{i.Name}（{Display.Yuan(i.PriceFen)}/{i.Unit}，{i.StandardMinutes} 分钟）";
+
+    private PageResult Quoted(SubsidyQuote quote)
+    {
+        Quote = quote;
+        return Page();
+    }
+
+    private RedirectResult Raised(OrderResource o)
+    {
+        TempData["Flash"] = $"已下单：补贴 {Display.Yuan(o.SubsidyFen)}，自付 {Display.Yuan(o.OwnShareFen)}。请确认派单。";
+        return Redirect($"/orders/{o.Id}");
     }
 
     private async Task<(RaiseOrder.Input?, FieldErrors)> Read(CancellationToken ct)
@@ -106,10 +108,9 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
 
     private async Task Load(CancellationToken ct)
     {
-        Items = await ServiceCatalogue.List(null, false, db, clock, ct);
-        Providers = await AddProvider.List(user.Scope, db, ct);
-        if (Guid.TryParse(ElderId, out var id))
-            ElderName = await db.Elders.AsNoTracking().InScope(user.Scope, db).Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        Items = await ListServiceItems.Handle(null, false, db, clock, ct);
+        Providers = await ListProviders.Handle(user.Scope, db, ct);
+        if (Guid.TryParse(ElderId, out var id)) ElderName = (await GetElder.Handle(id, user.Scope, db, protector, clock, ct)).Value?.Name;
         if (ElderName is null) ElderId = null;
     }
 }

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.ManageWorkers)]
-public sealed class NewWorkerModel(AppDbContext db, CurrentUser user, FieldProtector protector, TimeProvider clock) : PageModel
+public sealed class NewWorkerModel(AppDbContext db, CurrentUser user, FieldProtector protector, ServiceOptions options, TimeProvider clock)
+    : OutcomePageModel
 {
     [BindProperty(Name = "providerId")] public string? ProviderId { get; set; }
     [BindProperty(Name = "name")] public string? Name { get; set; }
@@ -37,33 +38,30 @@ public sealed class NewWorkerModel(AppDbContext db, CurrentUser user, FieldProte
         var provider = FormValues.Id(ProviderId, "providerId", errors);
         var kind = FormValues.Choice<WorkerKind>(Kind, "kind", errors);
         var expires = FormValues.Date(CertificateExpires, "certificateExpires", errors);
-        var lat = FormValues.Double(BaseLatitude, "baseLatitude", errors, "29.4048");
-        var lng = FormValues.Double(BaseLongitude, "baseLatitude", errors, "105.5942");
+        var (lat, lng) = WorkerChoices.Base(BaseLatitude, BaseLongitude, errors);
         List<CertificateResource> certificates = [];
         if (FormValues.Trimmed(CertificateQualification) is { } cq)
         {
             if (expires is null) errors.Add("certificateExpires", "请填写证书有效期。");
             else certificates.Add(new CertificateResource(cq, FormValues.Trimmed(CertificateNumber), expires.Value));
         }
-        if (!errors.Any)
+        if (errors.Any) ModelState.AddFieldErrors(errors);
+        else
         {
-            var outcome = await AddWorker.Handle(new AddWorker.Input(provider, Name, Phone, kind, Qualifications, certificates, RegionCodes, null, lat, lng,
-                FormValues.Trimmed(UserName)), user.Scope, db, protector, clock, ct);
-            if (outcome.IsOk)
-            {
-                TempData["Flash"] = $"已登记服务人员 {outcome.Value!.Name}。";
-                return Redirect("/workers");
-            }
-            outcome.Errors?.MergeInto(errors);
+            var input = new RegisterWorker.Input(provider, Name, Phone, kind, Qualifications, certificates, RegionCodes, null, lat, lng,
+                FormValues.Trimmed(UserName));
+            var outcome = await RegisterWorker.Handle(input, user.Scope, db, protector, options, clock, ct);
+            if (Show(outcome, Registered) is { } done) return done;
         }
-        ModelState.AddFieldErrors(errors);
         await Load(ct);
         return Page();
     }
 
-    private async Task Load(CancellationToken ct)
+    private RedirectResult Registered(WorkerResource w)
     {
-        Providers = await AddProvider.List(user.Scope, db, ct);
-        Regions = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => r.Kind != RegionKind.District || user.Scope.Kind == ScopeKind.District).ToList();
+        TempData["Flash"] = $"已登记服务人员 {w.Name}。";
+        return Redirect("/workers");
     }
+
+    private async Task Load(CancellationToken ct) => (Providers, Regions) = await WorkerChoices.LoadAsync(user.Scope, db, ct);
 }

@@ -6,22 +6,25 @@ using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Services;
 
 /// <summary>An order with its timeline and EVV flags; office roles assign, cancel, rate and take complaints here.</summary>
 [Authorize(Policy = Roles.Policies.ReadServices)]
-public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldProtector protector, ServiceOptions options, TimeProvider clock) : PageModel
+public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldProtector protector, ServiceOptions options, TimeProvider clock)
+    : OutcomePageModel
 {
-    public OrderResource? Order { get; private set; }
+    /// <summary>Suggestions shown beside the assign form: a short list, the API gives more.</summary>
+    private const int SuggestionsShown = 8;
+
+    public OrderResource Order { get; private set; } = null!;
     public SuggestionsResource? Suggestions { get; private set; }
     public string? Code { get; private set; }
 
     public string Distance(ClockResource at) => Order is { HomeLatitude: { } la, HomeLongitude: { } lo }
         ? $"距住址 {Geo.DistanceMeters(new GeoPoint(la, lo), new GeoPoint(at.Latitude, at.Longitude)):0} 米" : "住址未定位";
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct) ? Page() : NotFoundPage();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await Reload(id, ct);
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, string? workerId, string? note, CancellationToken ct) => Act(id, async errors =>
     {
@@ -29,11 +32,11 @@ public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldPr
         return errors.Any ? null : await AssignOrder.Handle(id, new AssignOrder.Input(worker, note), user, db, clock, ct);
     }, "已派单。", ct);
 
-    public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) =>
-        Act(id, async _ => await CloseOrder.Handle(id, OrderAction.Cancel, new CloseOrder.Input(reason), user, db, clock, ct), "已取消工单。", ct);
+    public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) => Act(id, async _ =>
+        await CloseOrder.Handle(id, OrderAction.Cancel, new CloseOrder.Input(reason), user, db, clock, ct), "已取消工单。", ct);
 
-    public Task<IActionResult> OnPostMissedAsync(Guid id, string? reason, CancellationToken ct) =>
-        Act(id, async _ => await CloseOrder.Handle(id, OrderAction.Miss, new CloseOrder.Input(reason), user, db, clock, ct), "已登记未上门。", ct);
+    public Task<IActionResult> OnPostMissedAsync(Guid id, string? reason, CancellationToken ct) => Act(id, async _ =>
+        await CloseOrder.Handle(id, OrderAction.Miss, new CloseOrder.Input(reason), user, db, clock, ct), "已登记未上门。", ct);
 
     public Task<IActionResult> OnPostRateAsync(Guid id, string? score, string? comment, CancellationToken ct) => Act(id, async errors =>
     {
@@ -46,20 +49,15 @@ public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldPr
         if (!Roles.Allows(User, Roles.Policies.ReviewVisits)) return Forbid();
         var errors = new FieldErrors();
         var o = FormValues.Choice<ReviewOutcome>(outcome, "outcome", errors);
-        if (!errors.Any)
+        if (errors.Any) ModelState.AddFieldErrors(errors);
+        else
         {
             var result = await ReviewVisit.Handle(id, new ReviewVisit.Input(o, reason), user, db, clock, ct);
-            if (result.Kind == OutcomeKind.NotFound) return NotFoundPage();
-            if (result.IsOk)
-            {
-                TempData["Flash"] = o == ReviewOutcome.Accepted ? "已复核认可，该服务计为核验通过。" : "已复核不认可，该服务仍为存疑。";
-                return Redirect($"/orders/{id}");
-            }
-            result.Errors?.MergeInto(errors);
-            if (result.Kind == OutcomeKind.Conflict) errors.Add("outcome", result.Message!);
+            var done = o == ReviewOutcome.Accepted ? "已复核认可，该服务计为核验通过。" : "已复核不认可，该服务仍为存疑。";
+            if (Show(result, _ => Done(id, done)) is { } shown) return shown;
+            if (ConflictMessage is { } conflict) ModelState.AddModelError("outcome", conflict);
         }
-        ModelState.AddFieldErrors(errors);
-        return await Load(id, ct) ? Page() : NotFoundPage();
+        return await Reload(id, ct);
     }
 
     public async Task<IActionResult> OnPostComplaintAsync(Guid id, string? severity, string? text, CancellationToken ct)
@@ -67,55 +65,47 @@ public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldPr
         if (!Roles.Allows(User, Roles.Policies.WriteOrders)) return Forbid();
         var errors = new FieldErrors();
         var s = FormValues.Choice<ComplaintSeverity>(severity, "severity", errors);
-        if (!errors.Any)
+        if (errors.Any) ModelState.AddFieldErrors(errors);
+        else
         {
-            var outcome = await Complaints.File(id, new Complaints.FileInput(s, text), user, db, options, clock, ct);
-            if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage();
-            if (outcome.IsOk)
-            {
-                TempData["Flash"] = $"已登记投诉，须在 {ServiceTime.Text(outcome.Value!.DueAt)} 前办结。";
-                return Redirect($"/orders/{id}");
-            }
-            outcome.Errors?.MergeInto(errors);
+            var outcome = await RaiseComplaint.Handle(id, new RaiseComplaint.Input(s, text), user, db, options, clock, ct);
+            if (Show(outcome, c => Done(id, $"已登记投诉，须在 {Display.ChinaTime(c.DueAt)} 前办结。")) is { } shown) return shown;
         }
-        ModelState.AddFieldErrors(errors);
-        return await Load(id, ct) ? Page() : NotFoundPage();
+        return await Reload(id, ct);
     }
 
+    /// <summary>An office action on the order: form errors and refusals show beside the order, success returns to it.</summary>
     private async Task<IActionResult> Act(Guid id, Func<FieldErrors, Task<Outcome<OrderResource>?>> action, string done, CancellationToken ct)
     {
         if (!Roles.Allows(User, Roles.Policies.WriteOrders)) return Forbid();
         var errors = new FieldErrors();
-        var outcome = await action(errors);
-        if (outcome is { Kind: OutcomeKind.NotFound }) return NotFoundPage();
-        if (outcome is { IsOk: true })
+        if (await action(errors) is not { } outcome) ModelState.AddFieldErrors(errors);
+        else
         {
-            TempData["Flash"] = done;
-            return Redirect($"/orders/{id}");
+            if (Show(outcome, _ => Done(id, done)) is { } shown) return shown;
+            if (ConflictMessage is { } conflict) ModelState.AddModelError("order", conflict);
         }
-        if (outcome?.Errors is { } e) e.MergeInto(errors);
-        if (outcome is { Kind: OutcomeKind.Conflict }) errors.Add("order", outcome.Message!);
-        ModelState.AddFieldErrors(errors);
-        return await Load(id, ct) ? Page() : NotFoundPage();
+        return await Reload(id, ct);
     }
 
-    private async Task<bool> Load(Guid id, CancellationToken ct)
+    private RedirectResult Done(Guid id, string flash)
+    {
+        TempData["Flash"] = flash;
+        return Redirect($"/orders/{id}");
+    }
+
+    /// <summary>The order as it now stands (404 panel when gone or out of scope), with suggestions and the code for office roles.</summary>
+    private async Task<IActionResult> Reload(Guid id, CancellationToken ct)
     {
         var outcome = await GetOrder.Handle(id, user.Scope, db, ct);
-        if (!outcome.IsOk) return false;
-        Order = outcome.Value;
+        if (!outcome.IsOk) return Missing(outcome.Message);
+        Order = outcome.Value!;
         if (Roles.Allows(User, Roles.Policies.WriteOrders))
         {
-            if (Order!.Status is OrderStatus.Requested or OrderStatus.Assigned)
-                Suggestions = (await SuggestWorkers.Handle(id, 8, user.Scope, db, clock, ct)).Value;
+            if (Order.Status is OrderStatus.Requested or OrderStatus.Assigned)
+                Suggestions = (await SuggestWorkers.Handle(id, SuggestionsShown, user.Scope, db, clock, ct)).Value;
             if (Order.CodeIssued && !Order.Confirmed) Code = (await RecordVisit.Code(id, user.Scope, db, protector, ct)).Value;
         }
-        return true;
-    }
-
-    private PageResult NotFoundPage()
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 }

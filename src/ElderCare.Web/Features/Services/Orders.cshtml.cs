@@ -33,7 +33,8 @@ public sealed class OrderListModel(AppDbContext db, CurrentUser user) : PageMode
         {
             outcome?.Errors?.MergeInto(errors);
             ModelState.AddFieldErrors(errors);
-            outcome = await ListOrders.Handle(new ListOrders.Query(null, null, null, null, null, null, null, null, null, 1, PageRequest.DefaultPageSize), user.Scope, db, ct);
+            outcome = await ListOrders.Handle(new ListOrders.Query(null, null, null, null, null, null, null, null, null, 1,
+                PageRequest.DefaultPageSize), user.Scope, db, ct);
         }
         Result = outcome.Value!;
     }

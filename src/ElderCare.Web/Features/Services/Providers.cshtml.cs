@@ -1,21 +1,18 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.ReadServices)]
-public sealed class ProvidersModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class ProvidersModel(AppDbContext db, CurrentUser user, TimeProvider clock) : OutcomePageModel
 {
     public IReadOnlyList<ProviderResource> Items { get; private set; } = [];
-    public IReadOnlyList<(Guid Id, string Name)> Facilities { get; private set; } = [];
+    public IReadOnlyList<ListProviderFacilities.Choice> Facilities { get; private set; } = [];
     public IReadOnlyList<RegionResource> Units { get; private set; } = [];
 
     public string UnitName(string code) => Units.FirstOrDefault(u => u.Code == code)?.Name ?? code;
@@ -27,28 +24,29 @@ public sealed class ProvidersModel(AppDbContext db, CurrentUser user, TimeProvid
         if (!Roles.Allows(User, Roles.Policies.ManageProviders)) return Forbid();
         var errors = new FieldErrors();
         var facility = FormValues.Id(facilityId, "facilityId", errors);
-        if (!errors.Any)
+        if (errors.Any) ModelState.AddFieldErrors(errors);
+        else
         {
-            var outcome = await AddProvider.Handle(new AddProvider.Input(FormValues.Trimmed(name), facility, FormValues.Trimmed(unitCode), FormValues.Trimmed(creditCode)),
-                user.Scope, db, clock, ct);
-            if (outcome.IsOk)
-            {
-                TempData["Flash"] = $"已登记服务机构 {outcome.Value!.Name}。";
-                return Redirect("/providers");
-            }
-            outcome.Errors?.MergeInto(errors);
-            if (outcome.Kind == OutcomeKind.Conflict) errors.Add("facilityId", outcome.Message!);
+            var input = new RegisterProvider.Input(FormValues.Trimmed(name), facility, FormValues.Trimmed(unitCode), FormValues.Trimmed(creditCode));
+            var outcome = await RegisterProvider.Handle(input, user.Scope, db, clock, ct);
+            if (Show(outcome, Registered) is { } done) return done;
+            // The facility is already a provider: said beside the facility choice.
+            if (ConflictMessage is { } conflict) ModelState.AddModelError("facilityId", conflict);
         }
-        ModelState.AddFieldErrors(errors);
         await Load(ct);
         return Page();
     }
 
+    private RedirectResult Registered(ProviderResource p)
+    {
+        TempData["Flash"] = $"已登记服务机构 {p.Name}。";
+        return Redirect("/providers");
+    }
+
     private async Task Load(CancellationToken ct)
     {
-        Items = await AddProvider.List(user.Scope, db, ct);
-        Facilities = (await db.Facilities.AsNoTracking().InScope(user.Scope).Where(f => f.Status != FacilityStatus.Closed).OrderBy(f => f.Name)
-            .Select(f => new { f.Id, f.Name }).ToListAsync(ct)).Select(f => (f.Id, f.Name)).ToList();
+        Items = await ListProviders.Handle(user.Scope, db, ct);
+        Facilities = await ListProviderFacilities.Handle(user.Scope, db, ct);
         Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
     }
 }

@@ -39,11 +39,14 @@ public static class RaiseOrder
         var by = user.UserName ?? "";
         var order = new ServiceOrder
         {
-            ElderId = c!.Elder.Id, ServiceItemId = c.Item.Id, ItemCode = c.Item.Code, ItemName = c.Item.Name, StandardMinutes = c.Item.StandardMinutes,
-            ProviderId = c.Provider?.Id, UnitCode = c.Elder.UnitCode, RegionCode = c.Elder.RegionCode, Address = input.Address?.Trim() is { Length: > 0 } a ? a : c.Elder.Address,
+            ElderId = c!.Elder.Id, ServiceItemId = c.Item.Id, ItemCode = c.Item.Code, ItemName = c.Item.Name,
+                StandardMinutes = c.Item.StandardMinutes,
+            ProviderId = c.Provider?.Id, UnitCode = c.Elder.UnitCode, RegionCode = c.Elder.RegionCode,
+                Address = input.Address?.Trim() is { Length: > 0 } a ? a : c.Elder.Address,
             WindowStart = c.Start, WindowEnd = c.End, ServiceMonth = ServiceTime.Month(c.Start),
             Channel = input.Channel ?? (user.Role == Role.Operator ? OrderChannel.Station : OrderChannel.Officer), Status = OrderStatus.Requested,
-            PriceFen = c.Quote.PriceFen, SubsidyFen = c.Quote.SubsidyFen, OwnShareFen = c.Quote.OwnShareFen, RaisedBy = by, CreatedAt = now, FamilyBedId = familyBedId,
+            PriceFen = c.Quote.PriceFen, SubsidyFen = c.Quote.SubsidyFen, OwnShareFen = c.Quote.OwnShareFen, RaisedBy = by,
+                CreatedAt = now, FamilyBedId = familyBedId,
             Transitions = [new OrderTransition { Status = OrderStatus.Requested, At = now, By = by, Note = c.Quote.Reason }],
         };
         db.ServiceOrders.Add(order);
@@ -93,11 +96,13 @@ public static class RaiseOrder
 
         // The groups by the priority rules in force on the service day, age on that day (ADR 0018, ADR 0023).
         var rules = await PriorityRules.InForce(db, day, ct);
-        var groups = PriorityGroups.Of(new PriorityFacts(IdNumber.Age(elder!.BirthDate, day), elder.LivingArrangement, elder.Categories, elder.CurrentLevel), rules)
+        var groups = PriorityGroups.Of(new PriorityFacts(IdNumber.Age(elder!.BirthDate, day), elder.LivingArrangement, elder.Categories,
+            elder.CurrentLevel), rules)
             .Select(g => g.Group).ToList();
         var month = ServiceTime.Month(start);
         var used = await UsedAllowance(db, elder.Id, item!.Code, month, null, ct);
-        var quote = Subsidy.Quote(item.PriceFen, item.SubsidizedGroups, item.MonthlyAllowanceFen, groups, used) with { Confirmed = item.Confirmed, Source = item.Source };
+        var quote = Subsidy.Quote(item.PriceFen, item.SubsidizedGroups, item.MonthlyAllowanceFen, groups, used)
+            with { Confirmed = item.Confirmed, Source = item.Source };
         return (errors, new Checked(elder, item, start, end, provider, quote));
     }
 

@@ -12,7 +12,8 @@ namespace ElderCare.Web.Features.Services;
 /// <summary>
 /// The visit on the worker's phone: check-in (position and time; the elder's one-time code is issued), check-out
 /// (position, time, notes; EVV runs), and the code the elder or family reads out. Positions and times come from the
-/// phone; a time may be entered up to a day late (no signal in the village) but never in the future.
+/// phone; a time may be entered late (no signal in the village, <see cref="ServiceOptions.LateEntryHours"/>) but never
+/// in the future.
 /// </summary>
 public static class RecordVisit
 {
@@ -30,7 +31,7 @@ public static class RecordVisit
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
         var errors = new FieldErrors();
-        var at = When(input.At, null, clock, errors);
+        var at = When(input.At, null, options, clock, errors);
         Position(input.Lat, input.Lng, errors);
         if (errors.Any) return Outcome<OrderResource>.Invalid(errors);
         if (OrderLifecycle.Apply(order, OrderAction.CheckIn, at, user.UserName ?? "") is { } refusal) return Outcome<OrderResource>.Conflict(refusal);
@@ -38,7 +39,8 @@ public static class RecordVisit
         order.CheckInLatitude = input.Lat;
         order.CheckInLongitude = input.Lng;
         order.Late = VisitVerification.IsLate(order.WindowStart, at, options.LateAfterMinutes);
-        var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, CodeDigits)).ToString(new string('0', CodeDigits), System.Globalization.CultureInfo.InvariantCulture);
+        var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, CodeDigits)).ToString(new string('0', CodeDigits),
+            System.Globalization.CultureInfo.InvariantCulture);
         order.ConfirmCodeHash = CodeHash(protector, order.Id, code);
         order.ConfirmCodeProtected = protector.Protect(code);
         order.ConfirmAttempts = 0;
@@ -52,10 +54,12 @@ public static class RecordVisit
     {
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
-        if (!OrderLifecycle.Allows(order.Status, OrderAction.CheckOut)) return Outcome<OrderResource>.Conflict(OrderLifecycle.Refusal(order.Status, OrderAction.CheckOut));
+        if (!OrderLifecycle.Allows(order.Status, OrderAction.CheckOut))
+            return Outcome<OrderResource>.Conflict(OrderLifecycle.Refusal(order.Status, OrderAction.CheckOut));
         var errors = new FieldErrors();
-        var at = When(input.At, order.CheckInAt, clock, errors);
-        input = input with { Notes = errors.Text(input.Notes, "notes", "服务记录", FreeText.LongText, multiLine: true), DurationReason = errors.Text(input.DurationReason, "durationReason", "原因", FreeText.Reason, multiLine: true) };
+        var at = When(input.At, order.CheckInAt, options, clock, errors);
+        input = input with { Notes = errors.Text(input.Notes, "notes", "服务记录", FreeText.LongText, multiLine: true),
+            DurationReason = errors.Text(input.DurationReason, "durationReason", "原因", FreeText.Reason, multiLine: true) };
         Position(input.Lat, input.Lng, errors);
         errors.AddIf(input.Notes?.Length > 1000, "notes", "服务记录不超过 1000 字。");
         errors.AddIf(input.DurationReason?.Length > 300, "durationReason", "原因不超过 300 字。");
@@ -104,7 +108,8 @@ public static class RecordVisit
         }
         order.ConfirmedAt = clock.UtcNow();
         order.ConfirmCodeProtected = null; // used: nothing left to tell the family
-        order.Transitions.Add(new OrderTransition { Status = order.Status, At = order.ConfirmedAt.Value, By = user.UserName ?? "", Note = "老年人或家属已用确认码确认服务" });
+        order.Transitions.Add(new OrderTransition { Status = order.Status, At = order.ConfirmedAt.Value, By = user.UserName ?? "",
+            Note = "老年人或家属已用确认码确认服务" });
         order.Version++;
         if (order.Status == OrderStatus.Completed) await Verify(order, db, options, ct);
         await db.SaveChangesAsync(ct);
@@ -124,7 +129,8 @@ public static class RecordVisit
     /// <summary>Runs EVV on a completed order and stores the outcome with every reason.</summary>
     internal static async Task Verify(ServiceOrder order, AppDbContext db, ServiceOptions options, CancellationToken ct)
     {
-        var home = await db.Elders.AsNoTracking().Where(e => e.Id == order.ElderId).Select(e => new { e.Latitude, e.Longitude, e.RegionCode }).FirstAsync(ct);
+        var home = await db.Elders.AsNoTracking().Where(e => e.Id == order.ElderId)
+            .Select(e => new { e.Latitude, e.Longitude, e.RegionCode }).FirstAsync(ct);
         var kind = await db.Regions.AsNoTracking().Where(r => r.Code == home.RegionCode).Select(r => (RegionKind?)r.Kind).FirstOrDefaultAsync(ct);
         var radius = kind is RegionKind.Village or RegionKind.Town ? options.RuralGeofenceMeters : options.UrbanGeofenceMeters;
         var inAt = order.CheckInAt!.Value;
@@ -135,7 +141,8 @@ public static class RecordVisit
                 .Select(o => new { o.CheckInAt, o.CheckOutAt }).ToListAsync(ct)
             : [];
         var facts = new VisitFacts(home.Latitude is { } la && home.Longitude is { } lo ? new GeoPoint(la, lo) : null, radius, order.StandardMinutes,
-            inAt, new GeoPoint(order.CheckInLatitude!.Value, order.CheckInLongitude!.Value), outAt, new GeoPoint(order.CheckOutLatitude!.Value, order.CheckOutLongitude!.Value),
+            inAt, new GeoPoint(order.CheckInLatitude!.Value, order.CheckInLongitude!.Value), outAt,
+                new GeoPoint(order.CheckOutLatitude!.Value, order.CheckOutLongitude!.Value),
             others.Select(o => (o.CheckInAt!.Value, o.CheckOutAt ?? outAt)).ToList(), order.ConfirmedAt is not null, order.DurationReason);
         var flags = VisitVerification.Check(facts, options.DurationToleranceMinutes);
         order.Flags = [.. flags];
@@ -144,19 +151,20 @@ public static class RecordVisit
 
     public static string CodeHash(FieldProtector protector, Guid orderId, string code) => protector.BlindIndex($"{orderId:N}:{code}")!;
 
-    private static DateTime When(DateTimeOffset? at, DateTime? notBefore, TimeProvider clock, FieldErrors errors)
+    private static DateTime When(DateTimeOffset? at, DateTime? notBefore, ServiceOptions options, TimeProvider clock, FieldErrors errors)
     {
         var now = clock.UtcNow();
         var t = at?.UtcDateTime ?? now;
-        errors.AddIf(t > now.AddMinutes(5), "at", "时间不能晚于现在。");
-        errors.AddIf(t < now.AddDays(-1), "at", "补录时间不能早于 24 小时前。");
+        errors.AddIf(t > now.AddMinutes(options.PhoneClockSkewMinutes), "at", "时间不能晚于现在。");
+        errors.AddIf(t < now.AddHours(-options.LateEntryHours), "at", $"补录时间不能早于 {options.LateEntryHours} 小时前。");
         errors.AddIf(notBefore is { } nb && t <= nb, "at", "签退时间须晚于签到时间。");
         return t;
     }
 
     private static void Position(double? lat, double? lng, FieldErrors errors)
     {
-        errors.AddIf(lat is null || lat is < -90 or > 90, "lat", "请提供有效的纬度（手机定位或手工填写）。");
-        errors.AddIf(lng is null || lng is < -180 or > 180, "lng", "请提供有效的经度（手机定位或手工填写）。");
+        errors.AddIf(lat is null, "lat", "请提供有效的纬度（手机定位或手工填写）。");
+        errors.AddIf(lng is null, "lng", "请提供有效的经度（手机定位或手工填写）。");
+        errors.CheckLocation(lat, lng, "lat", "lng");
     }
 }

@@ -34,7 +34,8 @@ public static class ReviewVisit
         return errors;
     }
 
-    public static async Task<Outcome<OrderResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<OrderResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
@@ -44,7 +45,8 @@ public static class ReviewVisit
         var errors = Check(input);
         if (errors.Any) return Outcome<OrderResource>.Invalid(errors);
         if (Refusal(order.Status, order.Verification, order.Review is not null) is { } refusal) return Outcome<OrderResource>.Conflict(refusal);
-        order.Review = new VisitReview { Outcome = input.Outcome!.Value, Reason = input.Reason?.Trim() ?? "", By = user.UserName ?? "", At = clock.GetUtcNow().UtcDateTime };
+        order.Review = new VisitReview { Outcome = input.Outcome!.Value, Reason = input.Reason?.Trim() ?? "", By = user.UserName ?? "",
+            At = clock.GetUtcNow().UtcDateTime };
         if (input.Outcome == ReviewOutcome.Accepted) order.Verification = Verification.Verified;
         order.Version++;
         await db.SaveChangesAsync(ct);

@@ -135,8 +135,6 @@ public static class ServiceLabels
         _ => "grey",
     };
 
-    public static string Yuan(long fen) => (fen / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元";
-
     public static string Of(OrderChannel c) => c switch
     {
         OrderChannel.Family => "家属",

@@ -29,4 +29,16 @@ public sealed class ServiceOptions
 
     /// <summary>Wrong confirmation codes allowed before the code is locked.</summary>
     public int ConfirmationAttempts { get; set; } = 5;
+
+    /// <summary>A check-in or check-out time may be entered this many hours late (no signal in the village).</summary>
+    public int LateEntryHours { get; set; } = 24;
+
+    /// <summary>A time this many minutes ahead of the server still counts as now (the phone's clock runs fast).</summary>
+    public int PhoneClockSkewMinutes { get; set; } = 5;
+
+    /// <summary>A worker registered without weekly slots works every day from this hour (China time)…</summary>
+    public int DefaultWorkdayStartHour { get; set; } = 8;
+
+    /// <summary>…to this hour: 08:00–18:00, the daytime hours home visits are booked in.</summary>
+    public int DefaultWorkdayEndHour { get; set; } = 18;
 }

@@ -30,8 +30,10 @@ public static class ServiceQueries
     {
         ScopeKind.District => orders,
         ScopeKind.Unit => orders.Where(o => o.UnitCode == scope.RegionCode),
-        ScopeKind.Facilities => orders.Where(o => o.ProviderId != null && db.ServiceProviders.InScope(scope).Select(p => p.Id).Contains(o.ProviderId.Value)),
-        ScopeKind.Own => orders.Where(o => o.WorkerId != null && db.Workers.Where(w => w.UserId == scope.UserId).Select(w => w.Id).Contains(o.WorkerId.Value)),
+        ScopeKind.Facilities => orders.Where(o => o.ProviderId != null
+            && db.ServiceProviders.InScope(scope).Select(p => p.Id).Contains(o.ProviderId.Value)),
+        ScopeKind.Own => orders.Where(o => o.WorkerId != null
+            && db.Workers.Where(w => w.UserId == scope.UserId).Select(w => w.Id).Contains(o.WorkerId.Value)),
         _ => orders.Where(o => false),
     };
 

@@ -10,8 +10,7 @@ public static class ServiceTime
 
     public static DateTime Utc(DateTime local) => DateTime.SpecifyKind(local - ChinaClock.Offset, DateTimeKind.Utc);
 
-    public static string Text(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
+    /// <summary>"10:30" (Display.ChinaClockTime is the same reading for pages that do not show services).</summary>
     public static string Clock(DateTime utc) => Local(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>yyyymm of the instant in China time.</summary>
@@ -23,8 +22,6 @@ public static class ServiceTime
 
     public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(Local(utc));
 
-    /// <summary>The first instant of a China-time month yyyymm, in UTC.</summary>
-
     public static int AddMonths(int yyyymm, int months)
     {
         var d = new DateOnly(yyyymm / 100, yyyymm % 100, 1).AddMonths(months);
@@ -33,7 +30,8 @@ public static class ServiceTime
 
     /// <summary>Reads "2026-11" as 202611.</summary>
     public static int? ParseMonth(string? text) =>
-        DateOnly.TryParseExact((text ?? "").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.Year * 100 + d.Month : null;
+        DateOnly.TryParseExact((text ?? "").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.Year * 100 + d.Month : null;
 
     public static string MonthText(int yyyymm) => $"{yyyymm / 100:0000}-{yyyymm % 100:00}";
 }

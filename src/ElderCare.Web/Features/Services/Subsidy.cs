@@ -1,4 +1,5 @@
 using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Shared;
 
 namespace ElderCare.Web.Features.Services;
 
@@ -28,9 +29,7 @@ public static class Subsidy
         var remaining = Math.Max(0, monthlyAllowanceFen - Math.Max(0, usedThisMonthFen));
         var subsidy = Math.Min(priceFen, remaining);
         var text = remaining == 0 ? "本月补贴额度已用完，由老年人自费。"
-            : subsidy < priceFen ? $"本月剩余补贴额度 {Fen(remaining)}，不足部分由老年人自付。" : "全额由政府购买服务补贴。";
+            : subsidy < priceFen ? $"本月剩余补贴额度 {Display.Yuan(remaining)}，不足部分由老年人自付。" : "全额由政府购买服务补贴。";
         return new(priceFen, subsidy, priceFen - subsidy, monthlyAllowanceFen, usedThisMonthFen, true, text);
     }
-
-    public static string Fen(long fen) => (fen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " 元";
 }

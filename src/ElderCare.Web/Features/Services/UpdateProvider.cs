@@ -22,17 +22,15 @@ public static class UpdateProvider
         var errors = new FieldErrors();
         input = input with { Name = errors.Text(input.Name, "name", "服务机构名称", FreeText.Name) };
         var name = input.Name?.Trim();
-        errors.AddIf(string.IsNullOrEmpty(name) || name.Length > 100, "name", "请填写服务机构名称（不超过 100 字）。");
+        RegisterProvider.CheckName(name, errors);
         var unit = provider.UnitCode;
         string? credit = provider.CreditCode;
         if (provider.FacilityId is null)
         {
             unit = input.UnitCode?.Trim() ?? provider.UnitCode;
-            if (unit is not { Length: 9 } || !await db.Regions.AnyAsync(r => r.Code == unit, ct) || !scope.Covers(unit))
-                errors.Add("unitCode", "请选择服务机构所在的街道或镇（9 位区划代码，须在您的管辖范围内）。");
+            await RegisterProvider.CheckUnitAsync(unit, scope, db, errors, ct);
             credit = input.CreditCode?.Trim() is { Length: > 0 } cc ? cc : null;
-            errors.AddIf(credit is not null && !System.Text.RegularExpressions.Regex.IsMatch(credit, "^[0-9A-HJ-NPQRTUWXY]{18}$"),
-                "creditCode", "统一社会信用代码应为 18 位。");
+            RegisterProvider.CheckCreditCode(credit, errors);
         }
         if (errors.Any) return Outcome<ProviderResource>.Invalid(errors);
         provider.Name = name!;
@@ -42,8 +40,4 @@ public static class UpdateProvider
         await db.SaveChangesAsync(ct);
         return ProviderResource.From(provider);
     }
-
-    public static async Task<Outcome<ProviderResource>> Get(Guid id, DataScope scope, AppDbContext db, CancellationToken ct) =>
-        await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
-            ? ProviderResource.From(p) : Outcome<ProviderResource>.NotFound("未找到该服务机构。");
 }

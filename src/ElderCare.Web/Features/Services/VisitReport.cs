@@ -17,7 +17,8 @@ public sealed record VisitReportResource(string Month, int Orders, int Completed
 /// </summary>
 public static class VisitReport
 {
-    public static async Task<Outcome<VisitReportResource>> Handle(string? month, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<VisitReportResource>> Handle(string? month, DataScope scope, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         int m;
         if (string.IsNullOrWhiteSpace(month)) m = ServiceTime.Month(clock.GetUtcNow().UtcDateTime);
@@ -41,11 +42,13 @@ public static class VisitReport
             }).ToListAsync(ct);
         var ids = rows.Where(r => r.ProviderId != null).Select(r => r.ProviderId!.Value).ToList();
         var names = await db.ServiceProviders.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var providers = rows.Select(r => new ProviderMonth(r.ProviderId, r.ProviderId is { } id ? names.GetValueOrDefault(id, "") : "（未派单）", r.Orders, r.Completed,
-                r.Verified, r.Flagged, r.Late, r.Missed, r.Cancelled, r.Subsidy, r.Completed == 0 ? null : Math.Round((double)r.Verified / r.Completed, 4),
+        var providers = rows.Select(r => new ProviderMonth(r.ProviderId, r.ProviderId is { } id ? names.GetValueOrDefault(id, "") : "（未派单）",
+                r.Orders, r.Completed, r.Verified, r.Flagged, r.Late, r.Missed, r.Cancelled, r.Subsidy,
+                r.Completed == 0 ? null : Math.Round((double)r.Verified / r.Completed, 4),
                 r.CheckedIn == 0 ? null : Math.Round(1 - (double)r.Late / r.CheckedIn, 4)))
             .OrderBy(p => p.ProviderName, StringComparer.Ordinal).ToList();
-        return new VisitReportResource(ServiceTime.MonthText(m), providers.Sum(p => p.Orders), providers.Sum(p => p.Completed), providers.Sum(p => p.Verified),
-            providers.Sum(p => p.Flagged), providers.Sum(p => p.Late), providers.Sum(p => p.Missed), providers.Sum(p => p.VerifiedSubsidyFen), providers);
+        return new VisitReportResource(ServiceTime.MonthText(m), providers.Sum(p => p.Orders), providers.Sum(p => p.Completed),
+            providers.Sum(p => p.Verified), providers.Sum(p => p.Flagged), providers.Sum(p => p.Late), providers.Sum(p => p.Missed),
+            providers.Sum(p => p.VerifiedSubsidyFen), providers);
     }
 }

@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Web;
 namespace ElderCare.Web.Features.Services;
 
@@ -56,7 +57,7 @@ public static class VisitVerification
             flags.Add(Flag(VisitFlags.Duration, $"实际 {minutes} 分钟，标准 {v.StandardMinutes} 分钟，偏差 ≥ {toleranceMinutes} 分钟（{reason}）。"));
         }
         if (v.OtherVisits.FirstOrDefault(o => Overlaps(v.CheckInAt, v.CheckOutAt, o.Start, o.End)) is { Start: var s, End: var e } && e > s)
-            flags.Add(Flag(VisitFlags.Overlap, $"与同一服务人员 {ServiceTime.Text(s)}–{ServiceTime.Text(e)} 的服务重叠。"));
+            flags.Add(Flag(VisitFlags.Overlap, $"与同一服务人员 {Display.ChinaTime(s)}–{Display.ChinaTime(e)} 的服务重叠。"));
         if (!v.Confirmed) flags.Add(Flag(VisitFlags.NotConfirmed, "未输入老年人或家属收到的确认码。"));
         return flags;
     }

@@ -10,50 +10,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
-public sealed record CertificateResource(string Qualification, string? Number, DateOnly ExpiresOn);
-
-/// <summary>A weekly slot: day 1 (Monday) … 7 (Sunday), from and to as "HH:mm" China time.</summary>
-public sealed record SlotResource(int Day, string From, string To);
-
-public sealed record WorkerResource(Guid Id, Guid ProviderId, string Name, string? Phone, WorkerKind Kind, IReadOnlyList<string> Qualifications,
-    IReadOnlyList<CertificateResource> Certificates, IReadOnlyList<string> RegionCodes, IReadOnlyList<SlotResource> Availability,
-    double? BaseLatitude, double? BaseLongitude, Guid? UserId, bool Active)
-{
-    /// <summary>The phone masked (personal data).</summary>
-    public static WorkerResource From(Worker w, FieldProtector protector) => new(w.Id, w.ProviderId, w.Name, Masking.Phone(protector.Unprotect(w.PhoneProtected)),
-        w.Kind, w.Qualifications, w.Certificates.Select(c => new CertificateResource(c.Qualification, c.Number, c.ExpiresOn)).ToList(), w.RegionCodes,
-        w.Availability.Select(s => new SlotResource(s.Day, Hm(s.FromMinute), Hm(s.ToMinute))).ToList(), w.BaseLatitude, w.BaseLongitude, w.UserId, w.Active);
-
-    public static string Hm(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
-}
-
-public static partial class AddWorker
+/// <summary>
+/// Registers a worker of a provider in scope: qualifications with dated certificates, the regions served, the weekly
+/// slots (the default week of <see cref="ServiceOptions"/> when none), a base position for dispatch and the linked
+/// caregiver account; the phone is stored encrypted.
+/// </summary>
+public static partial class RegisterWorker
 {
     public sealed record Input(Guid? ProviderId, string? Name, string? Phone, WorkerKind? Kind, List<string>? Qualifications,
         List<CertificateResource>? Certificates, List<string>? RegionCodes, List<SlotResource>? Availability,
         double? BaseLatitude, double? BaseLongitude, string? UserName);
 
-    /// <summary>Without slots a worker is taken to work every day 08:00–18:00.</summary>
-    public static IReadOnlyList<AvailabilitySlot> DefaultAvailability =>
-        Enumerable.Range(1, 7).Select(d => new AvailabilitySlot { Day = d, FromMinute = 8 * 60, ToMinute = 18 * 60 }).ToList();
+    /// <summary>Without slots a worker is taken to work every day of the week within the default working hours.</summary>
+    public static IReadOnlyList<AvailabilitySlot> DefaultAvailability(ServiceOptions options) =>
+        Enumerable.Range(1, 7).Select(d => new AvailabilitySlot
+        {
+            Day = d, FromMinute = options.DefaultWorkdayStartHour * 60, ToMinute = options.DefaultWorkdayEndHour * 60,
+        }).ToList();
 
     public static async Task<Outcome<WorkerResource>> Handle(Input input, DataScope scope, AppDbContext db, FieldProtector protector,
-        TimeProvider clock, CancellationToken ct)
+        ServiceOptions options, TimeProvider clock, CancellationToken ct)
     {
         var (errors, c) = await Check(input, scope, db, null, ct);
         if (errors.Any) return Outcome<WorkerResource>.Invalid(errors);
 
         var worker = new Worker { ProviderId = c!.ProviderId, Name = c.Name, CreatedAt = clock.UtcNow() };
         c.ApplyTo(worker, protector);
-        if (worker.Availability.Count == 0) worker.Availability = [.. DefaultAvailability];
+        if (worker.Availability.Count == 0) worker.Availability = [.. DefaultAvailability(options)];
         db.Workers.Add(worker);
         await db.SaveChangesAsync(ct);
         return WorkerResource.From(worker, protector);
     }
 
     /// <summary>What registering and editing check alike; a phone is required unless editing (null keeps the stored one).</summary>
-    internal sealed record Checked(Guid ProviderId, string Name, string? Phone, WorkerKind Kind, List<string> Qualifications, List<Certificate> Certificates,
-        List<string> Regions, List<AvailabilitySlot> Slots, double? BaseLatitude, double? BaseLongitude, Guid? UserId)
+    internal sealed record Checked(Guid ProviderId, string Name, string? Phone, WorkerKind Kind, List<string> Qualifications,
+        List<Certificate> Certificates, List<string> Regions, List<AvailabilitySlot> Slots, double? BaseLatitude, double? BaseLongitude, Guid? UserId)
     {
         public void ApplyTo(Worker w, FieldProtector protector)
         {
@@ -71,15 +62,18 @@ public static partial class AddWorker
         }
     }
 
-    internal static async Task<(FieldErrors, Checked?)> Check(Input input, DataScope scope, AppDbContext db, Worker? editing, CancellationToken ct)
+    internal static async Task<(FieldErrors, Checked?)> Check(Input input, DataScope scope, AppDbContext db, Worker? editing,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         input = input with
         {
             Name = errors.Text(input.Name, "name", "姓名", FreeText.PersonName),
-            Certificates = input.Certificates?.Select((c, i) => c is null ? c! : c with { Number = errors.Text(c.Number, $"certificates[{i}].number", "证书编号", FreeText.PersonName) }).ToList(),
+            Certificates = input.Certificates?.Select((c, i) => c is null ? c!
+                : c with { Number = errors.Text(c.Number, $"certificates[{i}].number", "证书编号", FreeText.PersonName) }).ToList(),
         };
-        var provider = input.ProviderId is { } pid ? await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        var provider = input.ProviderId is { } pid
+            ? await db.ServiceProviders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         errors.AddIf(provider is null, "providerId", "请选择服务机构（须在您的管辖范围内）。");
         var name = input.Name?.Trim();
         errors.AddIf(string.IsNullOrEmpty(name) || name.Length > 50, "name", "请填写姓名（不超过 50 字）。");
@@ -92,7 +86,8 @@ public static partial class AddWorker
         var certificates = input.Certificates ?? [];
         for (var i = 0; i < certificates.Count; i++)
         {
-            errors.AddIf(!qualifications.Contains(certificates[i].Qualification), $"certificates[{i}].qualification", "证书对应的资质须在资质列表中。");
+            errors.AddIf(!qualifications.Contains(certificates[i].Qualification), $"certificates[{i}].qualification",
+                "证书对应的资质须在资质列表中。");
             errors.AddIf(certificates[i].Number?.Trim().Length > 50, $"certificates[{i}].number", "证书编号不超过 50 字。");
         }
         var regions = (input.RegionCodes ?? []).Select(r => r.Trim()).Distinct().ToList();
@@ -100,7 +95,8 @@ public static partial class AddWorker
         else
         {
             // Outside scope a region reads as unknown (ADR 0019), for an operator too: the units its facilities stand in.
-            var known = await db.Regions.AsNoTracking().InScope(scope, db).Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
+            var known = await db.Regions.AsNoTracking().InScope(scope, db).Where(r => regions.Contains(r.Code))
+                .Select(r => r.Code).ToListAsync(ct);
             foreach (var r in regions.Where(r => !known.Contains(r)))
                 errors.Add("regionCodes", $"区划代码 {r} 不存在。");
         }
@@ -108,27 +104,34 @@ public static partial class AddWorker
         foreach (var (s, i) in (input.Availability ?? []).Select((s, i) => (s, i)))
         {
             int? from = Minutes(s.From), to = Minutes(s.To);
-            if (s.Day is < 1 or > 7 || from is null || to is null || to <= from) errors.Add($"availability[{i}]", "工作时段应为星期 1–7 与 HH:mm 起止时间，结束晚于开始。");
+            if (s.Day is < 1 or > 7 || from is null || to is null || to <= from)
+                errors.Add($"availability[{i}]", "工作时段应为星期 1–7 与 HH:mm 起止时间，结束晚于开始。");
             else slots.Add(new AvailabilitySlot { Day = s.Day, FromMinute = from.Value, ToMinute = to.Value });
         }
-        errors.AddIf((input.BaseLatitude is null) != (input.BaseLongitude is null) || (input.BaseLatitude is not null && !GeoPoint.IsValid(input.BaseLatitude, input.BaseLongitude)),
-            "baseLatitude", "出发位置须同时填写有效的纬度和经度。");
+        errors.AddIf((input.BaseLatitude is null) != (input.BaseLongitude is null), "baseLatitude", "出发位置须同时填写有效的纬度和经度。");
+        errors.CheckLocation(input.BaseLatitude, input.BaseLongitude, "baseLatitude", "baseLongitude");
         Guid? userId = null;
         if (!string.IsNullOrWhiteSpace(input.UserName))
         {
-            var u = await db.Users.AsNoTracking().Where(x => x.UserName == input.UserName.Trim()).Select(x => new { x.Id, x.Role }).FirstOrDefaultAsync(ct);
+            var u = await db.Users.AsNoTracking().Where(x => x.UserName == input.UserName.Trim())
+                .Select(x => new { x.Id, x.Role }).FirstOrDefaultAsync(ct);
             var self = editing?.Id ?? Guid.Empty;
             // A caregiver account already linked to a worker outside scope reads as unknown (ADR 0019): neither linked
             // away nor disclosed. One linked to another worker in scope is named as taken.
-            var linked = u is null ? null : await db.Workers.AsNoTracking().Where(w => w.UserId == u.Id && w.Id != self).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+            var linked = u is null ? null : await db.Workers.AsNoTracking().Where(w => w.UserId == u.Id && w.Id != self)
+                .Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
             var linkedInScope = linked is { } l && await db.Workers.InScope(scope, db).AnyAsync(w => w.Id == l, ct);
-            if (u is null || u.Role != Role.Caregiver || (linked is not null && !linkedInScope)) errors.Add("userName", "须为角色是“护理员”的已有用户。");
+            if (u is null || u.Role != Role.Caregiver || (linked is not null && !linkedInScope))
+                errors.Add("userName", "须为角色是“护理员”的已有用户。");
             else if (linked is not null) errors.Add("userName", "该用户已关联其他服务人员。");
             else userId = u.Id;
         }
         if (errors.Any) return (errors, null);
         return (errors, new Checked(provider!.Id, name!, phone, input.Kind ?? editing?.Kind ?? WorkerKind.Caregiver, qualifications,
-            certificates.Select(c => new Certificate { Qualification = c.Qualification, Number = c.Number?.Trim() is { Length: > 0 } n ? n : null, ExpiresOn = c.ExpiresOn }).ToList(),
+            certificates.Select(c => new Certificate
+            {
+                Qualification = c.Qualification, Number = c.Number?.Trim() is { Length: > 0 } n ? n : null, ExpiresOn = c.ExpiresOn,
+            }).ToList(),
             regions, slots, input.BaseLatitude, input.BaseLongitude, userId));
     }
 
@@ -138,20 +141,4 @@ public static partial class AddWorker
 
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
     private static partial Regex Phone();
-}
-
-public static class ListWorkers
-{
-    public static async Task<Outcome<Paged<WorkerResource>>> Handle(Guid? providerId, int? page, int? pageSize, DataScope scope, AppDbContext db,
-        FieldProtector protector, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(page, pageSize, errors);
-        if (errors.Any) return Outcome<Paged<WorkerResource>>.Invalid(errors);
-        var q = db.Workers.AsNoTracking().InScope(scope, db);
-        if (providerId is { } p) q = q.Where(w => w.ProviderId == p);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(w => w.Name).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new Paged<WorkerResource>(rows.Select(w => WorkerResource.From(w, protector)).ToList(), paging.Page, paging.PageSize, total);
-    }
 }

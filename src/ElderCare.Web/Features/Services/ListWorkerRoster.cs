@@ -1,0 +1,30 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Services;
+
+/// <summary>
+/// The workers page: a page of <see cref="ListWorkers"/> with the names of the providers and regions it mentions (names
+/// only, so a caregiver reading their own record sees their provider's name too).
+/// </summary>
+public static class ListWorkerRoster
+{
+    public sealed record Roster(Paged<WorkerResource> Workers, IReadOnlyDictionary<Guid, string> ProviderNames,
+        IReadOnlyDictionary<string, string> RegionNames);
+
+    public static async Task<Outcome<Roster>> Handle(int? page, DataScope scope, AppDbContext db, FieldProtector protector, CancellationToken ct)
+    {
+        var outcome = await ListWorkers.Handle(null, page, PageRequest.DefaultPageSize, scope, db, protector, ct);
+        if (!outcome.IsOk) return Outcome<Roster>.Invalid(outcome.Errors!);
+        var workers = outcome.Value!;
+        var providerIds = workers.Items.Select(w => w.ProviderId).Distinct().ToList();
+        var providers = await db.ServiceProviders.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var codes = workers.Items.SelectMany(w => w.RegionCodes).Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        return new Roster(workers, providers, regions);
+    }
+}
