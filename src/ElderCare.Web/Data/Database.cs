@@ -22,7 +22,8 @@ public static class Database
                 throw new InvalidOperationException("Database:Provider=Postgres 需要配置 ConnectionStrings:App。");
             services.AddSingleton(new DatabaseFile(null, connection));
             services.AddSingleton<DatabaseWatch>();
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection, n => n.CommandTimeout(options.CommandTimeoutSeconds ?? 30)));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o =>
+                o.UseNpgsql(connection, n => n.CommandTimeout(options.CommandTimeoutSeconds ?? 30)));
         }
         else
         {
@@ -30,7 +31,8 @@ public static class Database
             var sqlite = SqliteConnectionString(string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection, contentRoot, timeout);
             services.AddSingleton(new DatabaseFile(DatabaseFile.PathOf(sqlite), sqlite));
             services.AddSingleton<DatabaseWatch>();
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, x => x.CommandTimeout(timeout)).AddInterceptors(SqliteDurability.Instance));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
+                o.UseSqlite(sqlite, x => x.CommandTimeout(timeout)).AddInterceptors(SqliteDurability.Instance));
         }
         return services;
     }
@@ -85,7 +87,8 @@ public sealed class SqliteDurability : Microsoft.EntityFrameworkCore.Diagnostics
 {
     public static readonly SqliteDurability Instance = new();
 
-    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA synchronous=FULL;";

@@ -126,7 +126,10 @@ public static class AuthSetup
     {
         http.Response.StatusCode = status;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = new ProblemDetails { Status = status, Detail = detail } });
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http, ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+        });
     }
 }
 

@@ -71,7 +71,8 @@ public static class HostSetup
     public static void UseElderCare(this WebApplication app)
     {
         // First, so error responses keep the headers too (HSTS included, which UseHsts lost on an exception).
-        app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"], hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
+        app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"],
+            hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteStatusPage);
         app.UseStaticFiles();
@@ -109,7 +110,8 @@ public static class HostSetup
     /// the limit is 1 MB unless the endpoint declares its own (IRequestSizeLimitMetadata).</summary>
     private static async Task RejectLargeBodies(HttpContext http, Func<Task> next)
     {
-        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()
+            ?.MaxRequestBodySize ?? MaxBodyBytes;
         if (http.Request.ContentLength > limit)
             throw new BadHttpRequestException("请求内容过大", StatusCodes.Status413PayloadTooLarge);
         await next();
