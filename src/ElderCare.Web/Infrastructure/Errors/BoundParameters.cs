@@ -13,18 +13,31 @@ namespace ElderCare.Web.Infrastructure.Errors;
 /// </summary>
 public static class BoundParameters
 {
-    /// <summary>The C# name of the parameter that failed to bind, or null when none of them did (the body did).</summary>
+    /// <summary>
+    /// The C# name of the parameter that failed to bind: a route, query or header value, else the body parameter (a
+    /// body that is missing or cannot be read); null when the endpoint has neither.
+    /// </summary>
     public static string? Failed(HttpContext http)
     {
         var routeValues = http.Features.Get<IExceptionHandlerFeature>()?.RouteValues ?? http.Request.RouteValues;
-        foreach (var p in FailedEndpoint(http)?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        var parameters = FailedEndpoint(http)?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [];
+        foreach (var p in parameters)
         {
             var type = Nullable.GetUnderlyingType(p.ParameterInfo.ParameterType) ?? p.ParameterInfo.ParameterType;
             var element = type.IsArray ? type.GetElementType()! : type;
             if (!(p.HasTryParse || element == typeof(string)) || !RawValues(http.Request, routeValues, p, out var values)) continue;
             if (values.Count == 0 ? !p.IsOptional : values.Any(v => !Parses(element, v))) return p.Name;
         }
-        return null;
+        var body = FailedEndpoint(http)?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        return parameters.FirstOrDefault(p => ReadsBody(p, body))?.Name;
+    }
+
+    /// <summary>The JSON body (the type the endpoint accepts, or marked [FromBody]) or a form part (a file, the form).</summary>
+    private static bool ReadsBody(IParameterBindingMetadata p, Type? body)
+    {
+        var type = p.ParameterInfo.ParameterType;
+        return type == body || type == typeof(IFormFile) || type == typeof(IFormFileCollection) || type == typeof(IFormCollection)
+               || p.ParameterInfo.GetCustomAttributes().Any(a => a is IFromBodyMetadata or IFromFormMetadata);
     }
 
     /// <summary>Whether the endpoint reads a request body (it declares the content types it accepts).</summary>
