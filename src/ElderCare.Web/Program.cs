@@ -16,6 +16,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddElderCare();
 var app = builder.Build();
 
+if (ValidatedOptions.Problems(app.Services) is { } badSettings) return StartChecks.Refuse(badSettings); // ADR 25
+
 if (await AdminCommands.TryRunAsync(app, args) is { } exitCode) return exitCode;
 
 app.UseElderCare();

@@ -13,7 +13,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Data;
 
-/// <summary>The one model. Each provider has a tiny subclass with its own migrations (Migrations/Sqlite, Migrations/Postgres).</summary>
+/// <summary>
+/// The one model. Each provider has a tiny subclass with its own migrations (Migrations/Sqlite, Migrations/Postgres).
+/// ADR 25: what holds for every entity is a convention, not a line per entity — keys are EF's own (a property named Id),
+/// enums are stored as text (<see cref="EnumsAsText"/>); an entity configures only what is its own.
+/// </summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
@@ -48,6 +52,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Services.FollowUp> FollowUps => Set<Features.Services.FollowUp>();
     public DbSet<Features.Services.Complaint> Complaints => Set<Features.Services.Complaint>();
     public DbSet<Features.FamilyBeds.FamilyCareBed> FamilyCareBeds => Set<Features.FamilyBeds.FamilyCareBed>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Conventions.Add(_ => new EnumsAsText());
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

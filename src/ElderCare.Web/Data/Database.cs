@@ -1,27 +1,9 @@
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace ElderCare.Web.Data;
-
-public enum DatabaseProvider { Sqlite, Postgres }
-
-public sealed class DatabaseOptions
-{
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
-
-    /// <summary>Apply migrations at start-up. Default: yes on SQLite, no on PostgreSQL (run the migrate command).</summary>
-    public bool? MigrateOnStart { get; set; }
-
-    /// <summary>
-    /// Create the SQLite file when it is missing at start (ADR 16). Off by default: a missing database on a server means a
-    /// lost or moved file, and a fresh empty one would silently take its place. The migrate and seed commands create it.
-    /// </summary>
-    public bool CreateIfMissing { get; set; }
-
-    /// <summary>How long a command (and a wait for SQLite's write lock) may take before the request answers 503.</summary>
-    public int? CommandTimeoutSeconds { get; set; }
-}
 
 public static class Database
 {
@@ -29,8 +11,10 @@ public static class Database
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
+        services.AddValidatedOptions<DatabaseOptions>(config, "Database");
+        // The provider decides the registrations below; the values are checked with every other option at start.
         var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
+        services.AddSingleton<DatabaseState>();
         var connection = config.GetConnectionString("App");
         if (options.Provider == DatabaseProvider.Postgres)
         {
@@ -38,7 +22,8 @@ public static class Database
                 throw new InvalidOperationException("Database:Provider=Postgres 需要配置 ConnectionStrings:App。");
             services.AddSingleton(new DatabaseFile(null, connection));
             services.AddSingleton<DatabaseWatch>();
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection, n => n.CommandTimeout(options.CommandTimeoutSeconds ?? 30)));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o =>
+                o.UseNpgsql(connection, n => n.CommandTimeout(options.CommandTimeoutSeconds ?? 30)));
         }
         else
         {
@@ -46,7 +31,8 @@ public static class Database
             var sqlite = SqliteConnectionString(string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection, contentRoot, timeout);
             services.AddSingleton(new DatabaseFile(DatabaseFile.PathOf(sqlite), sqlite));
             services.AddSingleton<DatabaseWatch>();
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, x => x.CommandTimeout(timeout)).AddInterceptors(SqliteDurability.Instance));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
+                o.UseSqlite(sqlite, x => x.CommandTimeout(timeout)).AddInterceptors(SqliteDurability.Instance));
         }
         return services;
     }
@@ -101,7 +87,8 @@ public sealed class SqliteDurability : Microsoft.EntityFrameworkCore.Diagnostics
 {
     public static readonly SqliteDurability Instance = new();
 
-    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA synchronous=FULL;";

@@ -31,7 +31,8 @@ public static class DatabaseIdentity
         await db.Database.ExecuteSqlRawAsync(
             $"CREATE TABLE IF NOT EXISTS \"{Table}\" (\"Id\" integer NOT NULL PRIMARY KEY, \"InstanceId\" varchar(36) NOT NULL)", ct);
         var id = Guid.CreateVersion7().ToString();
-        await db.Database.ExecuteSqlAsync($"INSERT INTO \"__DatabaseIdentity\" (\"Id\", \"InstanceId\") VALUES (1, {id}) ON CONFLICT (\"Id\") DO NOTHING", ct);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"__DatabaseIdentity\" (\"Id\", \"InstanceId\") VALUES (1, {id}) ON CONFLICT (\"Id\") DO NOTHING", ct);
         return (await ReadAsync(db, ct))!;
     }
 
@@ -39,7 +40,8 @@ public static class DatabaseIdentity
     {
         try
         {
-            return await db.Database.SqlQueryRaw<string>($"SELECT \"InstanceId\" AS \"Value\" FROM \"{Table}\" WHERE \"Id\" = 1").FirstOrDefaultAsync(ct);
+            return await db.Database.SqlQueryRaw<string>($"SELECT \"InstanceId\" AS \"Value\" FROM \"{Table}\" WHERE \"Id\" = 1")
+                .FirstOrDefaultAsync(ct);
         }
         catch (Exception e) when (e is SqliteException { SqliteErrorCode: 1 } or Npgsql.PostgresException { SqlState: "42P01" })
         {
@@ -106,7 +108,8 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
     /// <summary>Null when the database is the one the app started with, else what is wrong (Chinese); cached about a second.</summary>
     public Task<string?> ProblemAsync() => ProblemAsync(Stopwatch.GetTimestamp() - CacheTicks);
 
-    /// <summary>Throws <see cref="DatabaseMissingException"/> unless a check begun at or after <paramref name="mark"/> found the database intact.</summary>
+    /// <summary>Throws <see cref="DatabaseMissingException"/> unless a check begun at or after <paramref name="mark"/> found the
+    /// database intact.</summary>
     public async Task EnsureAfterAsync(long mark)
     {
         if (await ProblemAsync(mark) is { } problem) throw new DatabaseMissingException(problem);

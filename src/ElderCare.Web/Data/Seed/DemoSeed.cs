@@ -139,7 +139,8 @@ public static class DemoSeed
             await db.SaveChangesAsync(ct);
 
             // Ordered: rows come back in insertion order, and EF inserts in key order (random v7 ids), not Add order.
-            var items = (await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ThenBy(i => i.EffectiveFrom).ToListAsync(ct)).Where(i => i.InEffectOn(_today.AddDays(-31)) && i.InEffectOn(_today)).ToList();
+            var items = (await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ThenBy(i => i.EffectiveFrom).ToListAsync(ct))
+                .Where(i => i.InEffectOn(_today.AddDays(-31)) && i.InEffectOn(_today)).ToList();
             var orders = Orders(elders, providers, workers, items);
             db.ServiceOrders.AddRange(orders);
             await db.SaveChangesAsync(ct);
@@ -178,7 +179,8 @@ public static class DemoSeed
             {
                 var centre = u.Kind == RegionKind.Street
                     ? (Lat: Urban.Lat + (_rng.NextDouble() - 0.5) * 0.07, Lng: Urban.Lng + (_rng.NextDouble() - 0.5) * 0.07)
-                    : (Lat: MinLat + 0.02 + _rng.NextDouble() * (MaxLat - MinLat - 0.04), Lng: MinLng + 0.02 + _rng.NextDouble() * (MaxLng - MinLng - 0.04));
+                    : (Lat: MinLat + 0.02 + _rng.NextDouble() * (MaxLat - MinLat - 0.04),
+                        Lng: MinLng + 0.02 + _rng.NextDouble() * (MaxLng - MinLng - 0.04));
                 _unitCentres[u.Code] = centre;
                 var communities = CommunitiesOf(u);
                 for (var c = 1; c <= communities; c++) AddPlace($"{u.Code}{c:000}", "社区", RegionKind.Community, u.Code, centre, 0.012);
@@ -264,8 +266,11 @@ public static class DemoSeed
                 {
                     var place = communities[i];
                     var existing = i < existingStations;
-                    var opened = existing ? new DateOnly(2016 + _rng.Next(3), 1 + _rng.Next(12), 1 + _rng.Next(28)) : Opened(stationYears.TryDequeue(out var y) ? y : 2020);
-                    var station = New(FacilityType.CommunityStation, $"{Plain(place.Name)}养老服务站", place, opened, standards[FacilityType.CommunityStation]);
+                    var opened = existing
+                        ? new DateOnly(2016 + _rng.Next(3), 1 + _rng.Next(12), 1 + _rng.Next(28))
+                        : Opened(stationYears.TryDequeue(out var y) ? y : 2020);
+                    var station = New(FacilityType.CommunityStation, $"{Plain(place.Name)}养老服务站", place, opened,
+                        standards[FacilityType.CommunityStation]);
                     station.FloorArea = 300 + _rng.Next(300);
                     station.Beds = new Beds { Total = 4 + _rng.Next(8), DayCare = 4 + _rng.Next(8) };
                     station.Beds.DayCare = station.Beds.Total;
@@ -323,7 +328,8 @@ public static class DemoSeed
         // ---------------------------------------------------------------- elders and assessments
 
         private static readonly string[] Surnames =
-            ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "罗", "梁", "宋", "郑", "谢", "唐", "邓", "彭", "曾", "蒋", "袁", "冉"];
+            ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "胡", "朱", "高",
+             "林", "何", "郭", "罗", "梁", "宋", "郑", "谢", "唐", "邓", "彭", "曾", "蒋", "袁", "冉"];
         private static readonly string[] Men = ["建国", "国华", "德明", "志强", "永福", "学文", "金山", "长生", "光明", "正清", "世华", "树林", "明远", "德全", "家富", "云峰"];
         private static readonly string[] Women = ["秀英", "桂英", "玉兰", "淑珍", "秀兰", "凤英", "素芬", "淑华", "桂芳", "玉珍", "翠华", "春梅", "德芳", "兰芝", "素琼", "明英"];
 
@@ -380,7 +386,13 @@ public static class DemoSeed
                         Address = $"{Plain(place.Name)}{(rural ? $"{1 + _rng.Next(9)}组" : $"{1 + _rng.Next(40)}栋")}{1 + _rng.Next(30)}号{Mark}",
                         Latitude = lat, Longitude = lng, RegionCode = place.Code, UnitCode = place.UnitCode, LivingArrangement = living,
                         Categories = [.. categories.Distinct().Order()],
-                        EmergencyContacts = [new EmergencyContact { Name = $"家属{Mark}", Relation = "子女", PhoneProtected = protector.Protect($"1990001{_rng.Next(10000):0000}") }],
+                        EmergencyContacts =
+                        [
+                            new EmergencyContact
+                            {
+                                Name = $"家属{Mark}", Relation = "子女", PhoneProtected = protector.Protect($"1990001{_rng.Next(10000):0000}"),
+                            },
+                        ],
                         ConsentBasis = "本人同意", ConsentOn = registered, ConsentRecordedBy = MarkerUser,
                         Status = ElderStatus.Active, StatusOn = registered, CreatedAt = created, UpdatedAt = created,
                     };
@@ -412,7 +424,9 @@ public static class DemoSeed
 
         private int TargetLevel(int age)
         {
-            double[] shares = age >= 80 ? [0.30, 0.28, 0.20, 0.13, 0.09] : age >= 70 ? [0.55, 0.25, 0.11, 0.06, 0.03] : [0.78, 0.14, 0.05, 0.02, 0.01];
+            double[] shares = age >= 80 ? [0.30, 0.28, 0.20, 0.13, 0.09]
+                : age >= 70 ? [0.55, 0.25, 0.11, 0.06, 0.03]
+                : [0.78, 0.14, 0.05, 0.02, 0.01];
             var r = _rng.NextDouble();
             for (var level = 0; level < shares.Length; level++)
             {
@@ -469,9 +483,17 @@ public static class DemoSeed
                         PhoneProtected = protector.Protect($"1990002{_rng.Next(10000):0000}"),
                         Kind = helper ? WorkerKind.Helper : WorkerKind.Caregiver,
                         Qualifications = helper ? ["helper"] : ["elder-care", "helper"],
-                        Certificates = [new Certificate { Qualification = helper ? "helper" : "elder-care", Number = $"DEMO-{workers.Count + 1:0000}", ExpiresOn = _today.AddYears(2) }],
+                        Certificates =
+                        [
+                            new Certificate
+                            {
+                                Qualification = helper ? "helper" : "elder-care", Number = $"DEMO-{workers.Count + 1:0000}",
+                                ExpiresOn = _today.AddYears(2),
+                            },
+                        ],
                         RegionCodes = [unit],
-                        Availability = [.. Enumerable.Range(1, 6).Select(d => new AvailabilitySlot { Day = d, FromMinute = 8 * 60, ToMinute = 18 * 60 })],
+                        Availability =
+                            [.. Enumerable.Range(1, 6).Select(d => new AvailabilitySlot { Day = d, FromMinute = 8 * 60, ToMinute = 18 * 60 })],
                         BaseLatitude = centre.Latitude, BaseLongitude = centre.Longitude, CreatedAt = _now,
                     });
                 }
@@ -514,8 +536,10 @@ public static class DemoSeed
                     var created = start.AddDays(-2);
                     var order = new ServiceOrder
                     {
-                        ElderId = elder.Id, ServiceItemId = item.Id, ItemCode = item.Code, ItemName = item.Name, StandardMinutes = item.StandardMinutes,
-                        ProviderId = provider.Id, WorkerId = worker.Id, UnitCode = elder.UnitCode, RegionCode = elder.RegionCode, Address = elder.Address,
+                        ElderId = elder.Id, ServiceItemId = item.Id, ItemCode = item.Code, ItemName = item.Name,
+                        StandardMinutes = item.StandardMinutes,
+                        ProviderId = provider.Id, WorkerId = worker.Id, UnitCode = elder.UnitCode, RegionCode = elder.RegionCode,
+                        Address = elder.Address,
                         WindowStart = start, WindowEnd = end, ServiceMonth = month,
                         Channel = groups.Count > 0 ? OrderChannel.CarePlan : OrderChannel.Family,
                         Status = OrderStatus.Assigned, PriceFen = quote.PriceFen, SubsidyFen = quote.SubsidyFen, OwnShareFen = quote.OwnShareFen,
@@ -532,13 +556,17 @@ public static class DemoSeed
                     if (r < 0.02)
                     {
                         order.Status = OrderStatus.Cancelled;
-                        order.Transitions.Add(new OrderTransition { Status = OrderStatus.Cancelled, At = start.AddHours(-3), By = MarkerUser, Note = "家属临时外出" });
+                        order.Transitions.Add(new OrderTransition
+                        {
+                            Status = OrderStatus.Cancelled, At = start.AddHours(-3), By = MarkerUser, Note = "家属临时外出",
+                        });
                         continue;
                     }
                     var checkIn = start.AddMinutes(_rng.NextDouble() < 0.9 ? _rng.Next(6) : 8 + _rng.Next(15));
                     var checkOut = checkIn.AddMinutes(item.StandardMinutes + _rng.Next(-5, 8));
                     var outside = r > 0.97;
-                    var (inLat, inLng) = (elder.Latitude!.Value + (_rng.NextDouble() - 0.5) * 0.0002, elder.Longitude!.Value + (_rng.NextDouble() - 0.5) * 0.0002);
+                    var (inLat, inLng) = (elder.Latitude!.Value + (_rng.NextDouble() - 0.5) * 0.0002,
+                        elder.Longitude!.Value + (_rng.NextDouble() - 0.5) * 0.0002);
                     order.Status = OrderStatus.Completed;
                     order.CheckInAt = checkIn;
                     order.CheckInLatitude = outside ? inLat + 0.01 : inLat;
@@ -663,7 +691,8 @@ public static class DemoSeed
             foreach (var elder in elders)
             {
                 var age = IdNumber.Age(elder.BirthDate, _today);
-                var needs = elder.LivingArrangement is LivingArrangement.Alone or LivingArrangement.LeftBehind || elder.CurrentLevel >= 2 || age >= 85;
+                var needs = elder.LivingArrangement is LivingArrangement.Alone or LivingArrangement.LeftBehind
+                            || elder.CurrentLevel >= 2 || age >= 85;
                 if (!needs || _rng.NextDouble() >= 0.55) continue;
                 var id = Guid.CreateVersion7();
                 devices.Add(new Device
@@ -671,7 +700,8 @@ public static class DemoSeed
                     Id = id, ElderId = elder.Id, Kind = _rng.NextDouble() < 0.7 ? DeviceKind.OneKeyTerminal : DeviceKind.SmartWatch,
                     Serial = $"DEMO-{devices.Count + 1:000000}", SecretHash = DeviceKeys.New(id).Hash, RegionCode = elder.RegionCode,
                     UnitCode = elder.UnitCode, StationId = stationOf.GetValueOrDefault(elder.RegionCode), RegisteredAt = elder.CreatedAt.AddDays(3),
-                    RegisteredBy = MarkerUser, LastSeenAt = _rng.NextDouble() < 0.96 ? _now.AddMinutes(-_rng.Next(1, 25)) : _now.AddDays(-2 - _rng.Next(5)),
+                    RegisteredBy = MarkerUser,
+                    LastSeenAt = _rng.NextDouble() < 0.96 ? _now.AddMinutes(-_rng.Next(1, 25)) : _now.AddDays(-2 - _rng.Next(5)),
                 });
             }
 
@@ -708,7 +738,10 @@ public static class DemoSeed
                     var dispatched = acknowledged.AddSeconds(40 + _rng.Next(120));
                     var onSite = dispatched.AddMinutes(onSiteMinutes);
                     var resolved = onSite.AddMinutes(10 + _rng.Next(50));
-                    var outcome = _rng.NextDouble() switch { < 0.55 => AlarmOutcome.FalseAlarm, < 0.96 => AlarmOutcome.RealEmergency, _ => AlarmOutcome.Test };
+                    var outcome = _rng.NextDouble() switch
+                    {
+                        < 0.55 => AlarmOutcome.FalseAlarm, < 0.96 => AlarmOutcome.RealEmergency, _ => AlarmOutcome.Test,
+                    };
                     alarms.Add(new Alarm
                     {
                         Source = $"device:{device.Id:N}", IdempotencyKey = key,

@@ -17,7 +17,8 @@ public static class RongchangSeed
     public static readonly DateOnly PolicyDate = new(2020, 1, 3);
     private const string Policy = "荣昌府办发〔2020〕1号";
 
-    public sealed record UnitRow(string Code, string Name, RegionKind Kind, int Villages, int PointsExisting, int PointsPlanned, int[] Attachment2Cells);
+    public sealed record UnitRow(string Code, string Name, RegionKind Kind, int Villages, int PointsExisting, int PointsPlanned,
+        int[] Attachment2Cells);
 
     public static IReadOnlyList<UnitRow> Units { get; } = ReadUnits();
 
@@ -54,9 +55,13 @@ public static class RongchangSeed
 
         // Rows seeded before 现有或规划 was a column held the towns' stations as planned with no year; move them, unless edited.
         var seededStations = PlanLines().Where(l => l.ExistingOrPlanned is not null).ToDictionary(l => l.UnitCode);
-        foreach (var old in await db.PlanLines.Where(l => l.Type == FacilityType.CommunityStation && l.Existing == null && l.ExistingOrPlanned == null && l.ToConfirm).ToListAsync(ct))
+        var unmoved = await db.PlanLines
+            .Where(l => l.Type == FacilityType.CommunityStation && l.Existing == null && l.ExistingOrPlanned == null && l.ToConfirm)
+            .ToListAsync(ct);
+        foreach (var old in unmoved)
         {
-            if (!seededStations.TryGetValue(old.UnitCode, out var now) || old.Years is not [{ Year: null } only] || only.Count != now.ExistingOrPlanned) continue;
+            if (!seededStations.TryGetValue(old.UnitCode, out var now) || old.Years is not [{ Year: null } only]
+                || only.Count != now.ExistingOrPlanned) continue;
             old.Years = [];
             old.ExistingOrPlanned = now.ExistingOrPlanned;
             old.Note = now.Note;

@@ -53,7 +53,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         e.Property(u => u.Id).ValueGeneratedNever();
         e.Property(u => u.DisplayName).HasMaxLength(100);
-        e.Property(u => u.Role).HasConversion<string>().HasMaxLength(30);
+        e.Property(u => u.Role).HasMaxLength(30);
         e.Property(u => u.RegionCode).HasMaxLength(12);
         e.Property(u => u.MobileProtected).HasMaxLength(200);
         e.Property(u => u.TotpKeyProtected).HasMaxLength(200);

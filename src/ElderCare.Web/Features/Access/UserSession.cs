@@ -38,9 +38,8 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
 {
     public void Configure(EntityTypeBuilder<UserSession> e)
     {
-        e.HasKey(s => s.Id);
         e.Property(s => s.Id).ValueGeneratedNever();
-        e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(10);
+        e.Property(s => s.Kind).HasMaxLength(10);
         e.Property(s => s.TokenHash).HasMaxLength(64);
         e.Property(s => s.Address).HasMaxLength(64);
         e.HasIndex(s => s.TokenHash).IsUnique();

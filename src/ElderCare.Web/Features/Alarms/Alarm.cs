@@ -91,15 +91,14 @@ internal sealed class AlarmConfiguration : IEntityTypeConfiguration<Alarm>
 {
     public void Configure(EntityTypeBuilder<Alarm> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Source).HasMaxLength(60);
         e.Property(x => x.IdempotencyKey).HasMaxLength(100);
         e.Property(x => x.RequestHash).HasMaxLength(64);
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Responder).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Kind).HasMaxLength(20);
+        e.Property(x => x.Status).HasMaxLength(20);
+        e.Property(x => x.Responder).HasMaxLength(20);
+        e.Property(x => x.Outcome).HasMaxLength(20);
         e.Property(x => x.RegionCode).HasMaxLength(12);
         e.Property(x => x.UnitCode).HasMaxLength(9);
         foreach (var who in new[] { nameof(Alarm.AcknowledgedBy), nameof(Alarm.DispatchedBy), nameof(Alarm.OnSiteBy), nameof(Alarm.ResolvedBy) })
@@ -119,7 +118,6 @@ internal sealed class AlarmNotificationConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<AlarmNotification> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Recipient).HasMaxLength(100);
         e.Property(x => x.PhoneProtected).HasMaxLength(200);

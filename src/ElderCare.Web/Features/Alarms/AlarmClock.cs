@@ -103,7 +103,7 @@ public sealed class AlarmClock(IServiceScopeFactory scopes, AlarmOptions options
                 await using var scope = scopes.CreateAsyncScope();
                 var s = scope.ServiceProvider;
                 var db = s.GetRequiredService<AppDbContext>();
-                if (!await DatabaseState.IsReadyAsync(db, stoppingToken)) continue;
+                if (!await s.GetRequiredService<DatabaseState>().IsReadyAsync(db, stoppingToken)) continue;
                 await AlarmClockScan.EscalateAsync(db, options, clock, s.GetRequiredService<AlarmBroadcast>(), stoppingToken);
                 db.ChangeTracker.Clear();
                 await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock, logger, stoppingToken);

@@ -1,3 +1,4 @@
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ElderCare.Web.Features.Alarms;
@@ -6,9 +7,7 @@ public static class AlarmsSetup
 {
     public static IServiceCollection AddAlarms(this IServiceCollection services, IConfiguration config)
     {
-        var options = new AlarmOptions();
-        config.GetSection("Alarms").Bind(options);
-        services.AddSingleton(options);
+        services.AddValidatedOptions<AlarmOptions>(config, "Alarms");
         services.AddSingleton<DeviceRateLimiter>();
         services.AddSingleton<AlarmWriteGate>();
         services.AddSingleton<AlarmBroadcast>();

@@ -32,9 +32,8 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
 {
     public void Configure(EntityTypeBuilder<Device> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Kind).HasMaxLength(20);
         e.Property(x => x.Serial).HasMaxLength(64);
         e.Property(x => x.SecretHash).HasMaxLength(64);
         e.Property(x => x.RegionCode).HasMaxLength(12);

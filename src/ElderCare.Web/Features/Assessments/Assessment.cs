@@ -36,9 +36,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
 {
     public void Configure(EntityTypeBuilder<Assessment> e)
     {
-        e.HasKey(a => a.Id);
         e.Property(a => a.Id).ValueGeneratedNever();
-        e.Property(a => a.Reason).HasConversion<string>().HasMaxLength(20);
+        e.Property(a => a.Reason).HasMaxLength(20);
         e.Property(a => a.ItemsProtected).HasMaxLength(2000);
         e.PrimitiveCollection(a => a.Assessors);
         e.HasIndex(a => new { a.ElderId, a.AssessedOn });

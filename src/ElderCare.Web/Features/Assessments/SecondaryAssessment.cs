@@ -36,9 +36,8 @@ internal sealed class SecondaryAssessmentConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<SecondaryAssessment> e)
     {
-        e.HasKey(a => a.Id);
         e.Property(a => a.Id).ValueGeneratedNever();
-        e.Property(a => a.Instrument).HasConversion<string>().HasMaxLength(30);
+        e.Property(a => a.Instrument).HasMaxLength(30);
         e.Property(a => a.Assessor).HasMaxLength(50);
         e.Property(a => a.AnswersProtected).HasMaxLength(1000);
         e.Property(a => a.Grade).HasMaxLength(20);

@@ -53,7 +53,6 @@ internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHea
 {
     public void Configure(EntityTypeBuilder<AuditHead> e)
     {
-        e.HasKey(h => h.Id);
         e.Property(h => h.Id).ValueGeneratedNever();
         e.Property(h => h.LastHash).HasMaxLength(64);
     }

@@ -75,7 +75,6 @@ internal sealed class ElderConfiguration : IEntityTypeConfiguration<Elder>
 {
     public void Configure(EntityTypeBuilder<Elder> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(50);
         e.Property(x => x.IdNumberProtected).HasMaxLength(200);
@@ -84,10 +83,9 @@ internal sealed class ElderConfiguration : IEntityTypeConfiguration<Elder>
         e.Property(x => x.Address).HasMaxLength(300);
         e.Property(x => x.RegionCode).HasMaxLength(12);
         e.Property(x => x.UnitCode).HasMaxLength(9);
-        e.Property(x => x.Sex).HasConversion<string>().HasMaxLength(10);
-        e.Property(x => x.LivingArrangement).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        e.PrimitiveCollection(x => x.Categories).ElementType().HasConversion<string>();
+        e.Property(x => x.Sex).HasMaxLength(10);
+        e.Property(x => x.LivingArrangement).HasMaxLength(20);
+        e.Property(x => x.Status).HasMaxLength(20);
         e.OwnsMany(x => x.EmergencyContacts, c => c.ToJson());
         e.Property(x => x.FamilyDoctorName).HasMaxLength(50);
         e.Property(x => x.FamilyDoctorInstitution).HasMaxLength(200);

@@ -9,12 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Elders;
 
-/// <summary>Who counts as an elder here: 60 by default (《老年人权益保障法》第二条), configurable as Elders:MinimumAge.</summary>
-public sealed class ElderOptions
-{
-    public int MinimumAge { get; set; } = 60;
-}
-
 /// <summary>The checks shared by registering and updating an elder; messages name the camelCase field.</summary>
 public static partial class ElderValidation
 {

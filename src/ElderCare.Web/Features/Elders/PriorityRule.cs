@@ -43,14 +43,11 @@ internal sealed class PriorityRuleConfiguration : IEntityTypeConfiguration<Prior
 {
     public void Configure(EntityTypeBuilder<PriorityRule> e)
     {
-        e.HasKey(r => r.Id);
         e.Property(r => r.Id).ValueGeneratedNever();
-        e.Property(r => r.Group).HasConversion<string>().HasMaxLength(40);
+        e.Property(r => r.Group).HasMaxLength(40);
         e.Property(r => r.Name).HasMaxLength(40);
         e.Property(r => r.Source).HasMaxLength(200);
         e.Property(r => r.ChangedBy).HasMaxLength(100);
-        e.PrimitiveCollection(r => r.LivingArrangements).ElementType().HasConversion<string>();
-        e.PrimitiveCollection(r => r.Categories).ElementType().HasConversion<string>();
         e.HasIndex(r => new { r.Group, r.EffectiveFrom }).IsUnique();
     }
 }

@@ -83,15 +83,14 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
 {
     public void Configure(EntityTypeBuilder<Facility> e)
     {
-        e.HasKey(f => f.Id);
         e.Property(f => f.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
         e.Property(f => f.Name).HasMaxLength(200);
         e.Property(f => f.Code).HasMaxLength(50);
         e.HasIndex(f => f.Code).IsUnique();
-        e.Property(f => f.Type).HasConversion<string>().HasMaxLength(30);
-        e.Property(f => f.Status).HasConversion<string>().HasMaxLength(30);
-        e.Property(f => f.OperationMode).HasConversion<string>().HasMaxLength(30);
-        e.Property(f => f.MedicalCareMode).HasConversion<string>().HasMaxLength(30);
+        e.Property(f => f.Type).HasMaxLength(30);
+        e.Property(f => f.Status).HasMaxLength(30);
+        e.Property(f => f.OperationMode).HasMaxLength(30);
+        e.Property(f => f.MedicalCareMode).HasMaxLength(30);
         e.Property(f => f.RegionCode).HasMaxLength(12);
         e.Property(f => f.UnitCode).HasMaxLength(9);
         e.Property(f => f.OperatorName).HasMaxLength(200);
@@ -99,7 +98,6 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         e.Property(f => f.Address).HasMaxLength(300);
         e.Property(f => f.Version).IsConcurrencyToken();
         e.ComplexProperty(f => f.Beds);
-        e.PrimitiveCollection(f => f.Zones).ElementType().HasConversion<string>();
         e.HasMany(f => f.StatusHistory).WithOne().HasForeignKey(c => c.FacilityId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(f => new { f.UnitCode, f.Type });
         e.HasIndex(f => f.RegionCode);
@@ -111,9 +109,8 @@ internal sealed class FacilityStatusChangeConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<FacilityStatusChange> e)
     {
-        e.HasKey(c => c.Id);
         e.Property(c => c.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
-        e.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+        e.Property(c => c.Status).HasMaxLength(30);
         e.HasIndex(c => new { c.FacilityId, c.On });
     }
 }

@@ -29,9 +29,8 @@ internal sealed class FoodBatchConfiguration : IEntityTypeConfiguration<FoodBatc
 {
     public void Configure(EntityTypeBuilder<FoodBatch> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Meal).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Meal).HasMaxLength(10);
         e.Property(x => x.SetCode).HasMaxLength(10);
         e.Property(x => x.RecordedBy).HasMaxLength(100);
         e.HasOne<Kitchen>().WithMany().HasForeignKey(x => x.KitchenId).OnDelete(DeleteBehavior.Cascade);

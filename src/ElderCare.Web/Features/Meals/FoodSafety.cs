@@ -1,15 +1,5 @@
 namespace ElderCare.Web.Features.Meals;
 
-/// <summary>Food-safety figures (PRACTICE.md: eaten within 2 h of cooking, 48 h sample retention); configuration "Meals".</summary>
-public sealed class MealOptions
-{
-    public double CookToEatLimitHours { get; set; } = 2;
-    public double SampleRetentionHours { get; set; } = 48;
-
-    public TimeSpan CookToEatLimit => TimeSpan.FromHours(CookToEatLimitHours);
-    public TimeSpan SampleRetention => TimeSpan.FromHours(SampleRetentionHours);
-}
-
 /// <summary>Where a batch's food sample stands: none taken, kept (not yet disposed), disposed too early, or done.</summary>
 public enum SampleState { Missing, Kept, Short, Done }
 

@@ -52,19 +52,17 @@ internal sealed class MealOrderConfiguration : IEntityTypeConfiguration<MealOrde
 {
     public void Configure(EntityTypeBuilder<MealOrder> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Meal).HasConversion<string>().HasMaxLength(10);
-        e.Property(x => x.Mode).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.SubsidyGroup).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.Meal).HasMaxLength(10);
+        e.Property(x => x.Mode).HasMaxLength(20);
+        e.Property(x => x.Status).HasMaxLength(20);
+        e.Property(x => x.SubsidyGroup).HasMaxLength(30);
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.SetCode).HasMaxLength(10);
         e.Property(x => x.SetName).HasMaxLength(50);
         e.Property(x => x.ServiceNote).HasMaxLength(300);
         e.Property(x => x.ServedBy).HasMaxLength(100);
         e.Property(x => x.OrderedBy).HasMaxLength(100);
-        e.PrimitiveCollection(x => x.Diets).ElementType().HasConversion<string>();
         e.HasOne<Elders.Elder>().WithMany().HasForeignKey(x => x.ElderId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<DiningPoint>().WithMany().HasForeignKey(x => x.DiningPointId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.ElderId, x.Date, x.Meal }).IsUnique();

@@ -35,8 +35,7 @@ internal sealed class MealProfileConfiguration : IEntityTypeConfiguration<MealPr
     {
         e.HasKey(x => x.ElderId);
         e.Property(x => x.ElderId).ValueGeneratedNever();
-        e.PrimitiveCollection(x => x.Diets).ElementType().HasConversion<string>();
-        e.Property(x => x.Mode).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Mode).HasMaxLength(20);
         e.Property(x => x.Notes).HasMaxLength(300);
         e.HasOne<Elders.Elder>().WithOne().HasForeignKey<MealProfile>(x => x.ElderId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<DiningPoint>().WithMany().HasForeignKey(x => x.DiningPointId).OnDelete(DeleteBehavior.Restrict);

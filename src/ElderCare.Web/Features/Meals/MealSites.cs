@@ -39,7 +39,6 @@ internal sealed class KitchenConfiguration : IEntityTypeConfiguration<Kitchen>
 {
     public void Configure(EntityTypeBuilder<Kitchen> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.RegionCode).HasMaxLength(12);
@@ -54,7 +53,6 @@ internal sealed class DiningPointConfiguration : IEntityTypeConfiguration<Dining
 {
     public void Configure(EntityTypeBuilder<DiningPoint> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.RegionCode).HasMaxLength(12);

@@ -29,9 +29,8 @@ internal sealed class MealSubsidyRateConfiguration : IEntityTypeConfiguration<Me
 {
     public void Configure(EntityTypeBuilder<MealSubsidyRate> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Group).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.Group).HasMaxLength(30);
         e.Property(x => x.Source).HasMaxLength(200);
         e.Property(x => x.ConfirmedBy).HasMaxLength(100);
         e.Ignore(x => x.Confirmed);

@@ -35,9 +35,8 @@ internal sealed class MenuConfiguration : IEntityTypeConfiguration<Menu>
 {
     public void Configure(EntityTypeBuilder<Menu> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Meal).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Meal).HasMaxLength(10);
         e.HasOne<Kitchen>().WithMany().HasForeignKey(x => x.KitchenId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Sets).WithOne().HasForeignKey(s => s.MenuId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.KitchenId, x.Date, x.Meal }).IsUnique();
@@ -48,12 +47,10 @@ internal sealed class MenuSetConfiguration : IEntityTypeConfiguration<MenuSet>
 {
     public void Configure(EntityTypeBuilder<MenuSet> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Code).HasMaxLength(10);
         e.Property(x => x.Name).HasMaxLength(50);
         e.PrimitiveCollection(x => x.Dishes);
-        e.PrimitiveCollection(x => x.Suits).ElementType().HasConversion<string>();
         e.HasIndex(x => new { x.MenuId, x.Code }).IsUnique();
     }
 }

@@ -47,7 +47,7 @@ internal sealed class PlanLineConfiguration : IEntityTypeConfiguration<PlanLine>
     {
         e.HasKey(p => new { p.UnitCode, p.Type });
         e.Property(p => p.UnitCode).HasMaxLength(9);
-        e.Property(p => p.Type).HasConversion<string>().HasMaxLength(30);
+        e.Property(p => p.Type).HasMaxLength(30);
         e.Property(p => p.Note).HasMaxLength(500);
         e.OwnsMany(p => p.Years, y => y.ToJson());
         e.Ignore(p => p.PlannedToBuild);

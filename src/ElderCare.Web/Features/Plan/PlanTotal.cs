@@ -24,9 +24,8 @@ internal sealed class PlanTotalConfiguration : IEntityTypeConfiguration<PlanTota
 {
     public void Configure(EntityTypeBuilder<PlanTotal> e)
     {
-        e.HasKey(t => t.Id);
         e.Property(t => t.Id).ValueGeneratedNever();
-        e.Property(t => t.Type).HasConversion<string>().HasMaxLength(30);
+        e.Property(t => t.Type).HasMaxLength(30);
         e.Property(t => t.Source).HasMaxLength(200);
         e.HasIndex(t => new { t.Type, t.Year }).IsUnique();
     }

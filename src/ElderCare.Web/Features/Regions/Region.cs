@@ -54,7 +54,7 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         e.HasKey(r => r.Code);
         e.Property(r => r.Code).HasMaxLength(12);
         e.Property(r => r.Name).HasMaxLength(100);
-        e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        e.Property(r => r.Kind).HasMaxLength(20);
         e.Property(r => r.ParentCode).HasMaxLength(12);
         e.HasIndex(r => r.ParentCode);
     }

@@ -47,14 +47,12 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
 {
     public void Configure(EntityTypeBuilder<ServiceItem> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Code).HasMaxLength(40);
         e.Property(x => x.Name).HasMaxLength(60);
         e.Property(x => x.Unit).HasMaxLength(20);
-        e.Property(x => x.Category).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.Category).HasMaxLength(30);
         e.Property(x => x.RequiredQualification).HasMaxLength(30);
-        e.PrimitiveCollection(x => x.SubsidizedGroups).ElementType().HasConversion<string>();
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.Source).HasMaxLength(200);
         e.Property(x => x.ConfirmedBy).HasMaxLength(100);

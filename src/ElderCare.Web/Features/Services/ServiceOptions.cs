@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ElderCare.Web.Features.Services;
 
 /// <summary>
@@ -7,27 +9,37 @@ namespace ElderCare.Web.Features.Services;
 public sealed class ServiceOptions
 {
     /// <summary>Geofence radius around a home in a community or street (EVV practice: 50 m standard).</summary>
+    [Range(0d, 10_000d, MinimumIsExclusive = true)]
     public double UrbanGeofenceMeters { get; set; } = 50;
 
     /// <summary>Geofence radius around a home in a village or town (wider default for rural addresses).</summary>
+    [Range(0d, 10_000d, MinimumIsExclusive = true)]
     public double RuralGeofenceMeters { get; set; } = 200;
 
     /// <summary>A reason is required, and the visit flagged, when it runs this many minutes over or under plan.</summary>
+    [Range(0, 1440)]
     public int DurationToleranceMinutes { get; set; } = 15;
 
     /// <summary>Punctual if clock-in is at most this many minutes after the planned start.</summary>
+    [Range(0, 1440)]
     public int LateAfterMinutes { get; set; } = 7;
 
     /// <summary>Share of completed orders queued for a follow-up call (回访), 0–1.</summary>
+    [Range(0d, 1d)]
     public double FollowUpShare { get; set; } = 0.1;
 
     /// <summary>Complaint handling deadlines in days by severity (regulator defaults 3 / 7 / 15).</summary>
+    [Range(1, 365)]
     public int SeriousComplaintDays { get; set; } = 3;
 
+    [Range(1, 365)]
     public int GeneralComplaintDays { get; set; } = 7;
+
+    [Range(1, 365)]
     public int MinorComplaintDays { get; set; } = 15;
 
     /// <summary>Wrong confirmation codes allowed before the code is locked.</summary>
+    [Range(1, 100)]
     public int ConfirmationAttempts { get; set; } = 5;
 
     /// <summary>A check-in or check-out time may be entered this many hours late (no signal in the village).</summary>

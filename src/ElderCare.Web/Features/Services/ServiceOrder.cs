@@ -114,16 +114,15 @@ internal sealed class ServiceOrderConfiguration : IEntityTypeConfiguration<Servi
 {
     public void Configure(EntityTypeBuilder<ServiceOrder> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.ItemCode).HasMaxLength(40);
         e.Property(x => x.ItemName).HasMaxLength(60);
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.RegionCode).HasMaxLength(12);
         e.Property(x => x.Address).HasMaxLength(300);
-        e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Verification).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Channel).HasMaxLength(20);
+        e.Property(x => x.Status).HasMaxLength(20);
+        e.Property(x => x.Verification).HasMaxLength(20);
         e.Property(x => x.Notes).HasMaxLength(1000);
         e.Property(x => x.DurationReason).HasMaxLength(300);
         e.Property(x => x.ConfirmCodeHash).HasMaxLength(64);
@@ -131,17 +130,9 @@ internal sealed class ServiceOrderConfiguration : IEntityTypeConfiguration<Servi
         e.Property(x => x.RatingComment).HasMaxLength(500);
         e.Property(x => x.RaisedBy).HasMaxLength(100);
         e.Property(x => x.Version).IsConcurrencyToken();
-        e.OwnsMany(x => x.Transitions, t =>
-        {
-            t.ToJson();
-            t.Property(p => p.Status).HasConversion<string>();
-        });
+        e.OwnsMany(x => x.Transitions, t => t.ToJson());
         e.OwnsMany(x => x.Flags, f => f.ToJson());
-        e.OwnsOne(x => x.Review, r =>
-        {
-            r.ToJson();
-            r.Property(p => p.Outcome).HasConversion<string>();
-        });
+        e.OwnsOne(x => x.Review, r => r.ToJson());
         e.HasOne<Elders.Elder>().WithMany().HasForeignKey(x => x.ElderId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ServiceItem>().WithMany().HasForeignKey(x => x.ServiceItemId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ServiceProvider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
@@ -173,7 +164,6 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
 {
     public void Configure(EntityTypeBuilder<FollowUp> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.CalledBy).HasMaxLength(100);
         e.Property(x => x.Notes).HasMaxLength(1000);
@@ -205,9 +195,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 {
     public void Configure(EntityTypeBuilder<Complaint> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Severity).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Severity).HasMaxLength(20);
         e.Property(x => x.Text).HasMaxLength(1000);
         e.Property(x => x.ReceivedBy).HasMaxLength(100);
         e.Property(x => x.ResolvedBy).HasMaxLength(100);

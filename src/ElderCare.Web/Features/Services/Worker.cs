@@ -56,11 +56,10 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
 {
     public void Configure(EntityTypeBuilder<Worker> e)
     {
-        e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(50);
         e.Property(x => x.PhoneProtected).HasMaxLength(200);
-        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Kind).HasMaxLength(20);
         e.PrimitiveCollection(x => x.Qualifications);
         e.PrimitiveCollection(x => x.RegionCodes);
         e.OwnsMany(x => x.Certificates, c => c.ToJson());

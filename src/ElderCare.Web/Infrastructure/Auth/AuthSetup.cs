@@ -70,7 +70,9 @@ public static class AuthSetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
-        services.AddSingleton(sp => new SignInLimiter(sp.GetRequiredService<TimeProvider>(), config.GetValue("Security:SignInAttemptsPerMinute", 10)));
+        services.AddValidatedOptions<SecurityOptions>(config, "Security");
+        services.AddSingleton(sp =>
+            new SignInLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SecurityOptions>().SignInAttemptsPerMinute));
     }
 
     public static void UseElderCareAccess(this WebApplication app)
@@ -124,7 +126,10 @@ public static class AuthSetup
     {
         http.Response.StatusCode = status;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = new ProblemDetails { Status = status, Detail = detail } });
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http, ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+        });
     }
 }
 

@@ -21,8 +21,6 @@ public sealed class SignInLimiter(TimeProvider clock, int attemptsPerWindow)
 
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
-    public int AttemptsPerWindow => attemptsPerWindow;
-
     /// <summary>Counts one attempt from the address; false (with the wait) once the window's budget is spent.</summary>
     public bool TryAcquire(string? address, out TimeSpan retryAfter)
     {

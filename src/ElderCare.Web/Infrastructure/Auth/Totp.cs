@@ -35,7 +35,8 @@ public static class Totp
         for (var step = current - 1; step <= current + 1; step++)
         {
             if (step <= lastUsedStep) continue;
-            if (CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Code(key, step)), System.Text.Encoding.ASCII.GetBytes(code)))
+            var expected = System.Text.Encoding.ASCII.GetBytes(Code(key, step));
+            if (CryptographicOperations.FixedTimeEquals(expected, System.Text.Encoding.ASCII.GetBytes(code)))
                 return step;
         }
         return null;
@@ -64,5 +65,6 @@ public static class Totp
     }
 
     public static string OtpAuthUri(string issuer, string account, byte[] key) =>
-        $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(account)}?secret={Base32(key)}&issuer={Uri.EscapeDataString(issuer)}&digits={Digits}&period={StepSeconds}";
+        $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(account)}"
+        + $"?secret={Base32(key)}&issuer={Uri.EscapeDataString(issuer)}&digits={Digits}&period={StepSeconds}";
 }

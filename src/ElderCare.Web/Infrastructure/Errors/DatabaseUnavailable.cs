@@ -34,7 +34,8 @@ public static class DatabaseUnavailable
                     return true;
                 case PostgresException:
                     return false; // a constraint or syntax error of the request itself
-                case NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException:
+                case NpgsqlException npgsql when npgsql.IsTransient
+                                                 || npgsql.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException:
                     return true;
                 case TimeoutException:
                     return true;
@@ -43,7 +44,8 @@ public static class DatabaseUnavailable
         return false;
     }
 
-    /// <summary>08 connection, 53 insufficient resources, 57P01-57P03 shutting down / cannot connect now, 55P03 lock not available, 57014 statement timeout.</summary>
+    /// <summary>08 connection, 53 insufficient resources, 57P01-57P03 shutting down / cannot connect now, 55P03 lock not
+    /// available, 57014 statement timeout.</summary>
     private static bool IsUnavailable(string state) =>
         state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
         || state is "57P01" or "57P02" or "57P03" or "55P03" or "57014";

@@ -41,7 +41,7 @@ public static class ProblemDetailsSetup
 }
 
 /// <summary>Maps bad requests (malformed JSON, bad enum values, oversized bodies) to 4xx ProblemDetails naming the field.</summary>
-public sealed partial class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
+public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (413, new ProblemDetails { Detail = "请求内容超过上限（一般请求 1 MB，导入文件 50 MB）。" }),
             BadHttpRequestException bad when Find<JsonException>(bad) is { } json => (400, JsonProblem(json)),
-            BadHttpRequestException bad => (bad.StatusCode, BadRequest(bad)),
+            BadHttpRequestException bad => (bad.StatusCode, BadRequest(http, bad)),
             JsonException json => (400, JsonProblem(json)),
             _ when DatabaseUnavailable.Is(exception) => (503, new ProblemDetails { Title = "数据库暂时不可用", Detail = DatabaseUnavailable.Detail }),
             _ => (500, new ProblemDetails { Detail = "服务器处理请求时出错，已记录日志。" }),
@@ -98,25 +98,20 @@ public sealed partial class ExceptionToProblem(IProblemDetailsService problems, 
         return bracket >= 0 ? p[..bracket] : p;
     }
 
-    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    private static ProblemDetails BadRequest(HttpContext http, BadHttpRequestException bad)
     {
         if (bad.StatusCode == 415) return new ProblemDetails { Detail = "请使用 application/json 提交数据。" };
-        // "Failed to bind parameter \"int? page\" from \"abc\"." → field "page"
-        var match = BoundParameter().Match(bad.Message);
-        if (match.Success)
+        if (BoundParameters.Failed(http) is { } parameter)
         {
-            var field = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(match.Groups[1].Value);
+            var field = JsonNamingPolicy.CamelCase.ConvertName(parameter);
             return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["参数格式无效。"] })
             {
                 Title = "数据校验未通过",
                 Detail = $"参数 {field} 的格式无效。",
             };
         }
-        return new ProblemDetails { Detail = bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "缺少请求体或请求体无效。" : "请求格式无效。" };
+        return new ProblemDetails { Detail = BoundParameters.TakesBody(http) ? "缺少请求体或请求体无效。" : "请求格式无效。" };
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]*[\\s?])?(\\w+)\"")]
-    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 }
 
 /// <summary>A plain Chinese error page for browsers (pages have no use for JSON).</summary>

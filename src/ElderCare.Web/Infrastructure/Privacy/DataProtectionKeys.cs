@@ -29,7 +29,8 @@ public static class DataProtectionKeys
         var folder = new DirectoryInfo(Folder(config, contentRoot));
         PrivateFolder(folder.FullName, tightenExisting: true);
         var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((o, logs) => o.XmlRepository = new PrivateFileXmlRepository(folder, logs));
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<ILoggerFactory>((o, logs) => o.XmlRepository = new PrivateFileXmlRepository(folder, logs));
         if (config["DataProtection:CertificateFile"] is { Length: > 0 } certificate)
             builder.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate, config["DataProtection:CertificatePassword"],
                 X509KeyStorageFlags.EphemeralKeySet));

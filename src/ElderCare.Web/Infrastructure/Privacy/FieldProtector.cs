@@ -52,7 +52,8 @@ public sealed class FieldProtector
         if (bytes.Length < NonceSize + TagSize) throw new CryptographicException("密文长度无效。");
         var plain = new byte[bytes.Length - NonceSize - TagSize];
         using var gcm = new AesGcm(key, TagSize);
-        gcm.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize, plain.Length), bytes.AsSpan(NonceSize + plain.Length), plain, Aad(stored[..colon]));
+        gcm.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize, plain.Length), bytes.AsSpan(NonceSize + plain.Length), plain,
+            Aad(stored[..colon]));
         return Encoding.UTF8.GetString(plain);
     }
 

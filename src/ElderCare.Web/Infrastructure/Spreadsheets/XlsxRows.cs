@@ -66,7 +66,7 @@ public static class XlsxRows
         string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
         double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
-        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         bool b => b ? "是" : "否",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s.Trim() : null,

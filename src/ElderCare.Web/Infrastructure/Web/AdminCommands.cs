@@ -87,17 +87,20 @@ public static class AdminCommands
                 var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n');
                 var result = await AddUser.Handle(new AddUser.Input(name, null, role, region, facilities, false, null, password), db,
                     services.GetRequiredService<UserManager<AppUser>>(), services.GetRequiredService<FieldProtector>(),
-                    services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AuditLog>(), services.GetRequiredService<CurrentUser>(), ct);
+                    services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AuditLog>(),
+                    services.GetRequiredService<CurrentUser>(), ct);
                 return Report(output, error, result, u => $"已新增用户 {u.UserName}（{Roles.Of(u.Role)}），首次登录须修改密码。");
             }
             case ["users", "disable", var name]:
                 return Report(output, error, await DisableUser.Handle(name, true, db, services.GetRequiredService<FieldProtector>(),
-                    services.GetRequiredService<Sessions>(), services.GetRequiredService<AuditLog>(), null, ct), u => $"已停用 {u.UserName}，其全部会话和令牌已失效。");
+                    services.GetRequiredService<Sessions>(), services.GetRequiredService<AuditLog>(), null, ct),
+                    u => $"已停用 {u.UserName}，其全部会话和令牌已失效。");
             case ["users", "reset-password", var name]:
             {
                 var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n');
                 var result = await SetPassword.Reset(name, password, db, services.GetRequiredService<UserManager<AppUser>>(),
-                    services.GetRequiredService<Sessions>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AuditLog>(), null, ct);
+                    services.GetRequiredService<Sessions>(), services.GetRequiredService<TimeProvider>(),
+                    services.GetRequiredService<AuditLog>(), null, ct);
                 return Report(output, error, result, r => string.IsNullOrEmpty(password)
                     ? $"已重置 {r.User.UserName} 的密码为：{r.Password}（只显示这一次），下次登录须修改。"
                     : $"已重置 {r.User.UserName} 的密码，下次登录须修改。");

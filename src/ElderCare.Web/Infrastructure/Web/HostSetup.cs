@@ -27,11 +27,11 @@ public static class HostSetup
         Privacy.DataProtectionKeys.AddAppDataProtection(services, builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddSingleton(builder.Configuration.GetSection("Elders").Get<Features.Elders.ElderOptions>() ?? new Features.Elders.ElderOptions());
-        services.AddSingleton(builder.Configuration.GetSection("Meals").Get<Features.Meals.MealOptions>() ?? new Features.Meals.MealOptions());
+        services.AddValidatedOptions<Features.Elders.ElderOptions>(builder.Configuration, "Elders");
+        services.AddValidatedOptions<Features.Meals.MealOptions>(builder.Configuration, "Meals");
         services.AddAlarms(builder.Configuration);
-        services.AddSingleton(builder.Configuration.GetSection("Services").Get<Features.Services.ServiceOptions>() ?? new Features.Services.ServiceOptions());
-        services.AddSingleton(builder.Configuration.GetSection("Spreadsheets").Get<Spreadsheets.SpreadsheetLimits>() ?? new Spreadsheets.SpreadsheetLimits());
+        services.AddValidatedOptions<Features.Services.ServiceOptions>(builder.Configuration, "Services");
+        services.AddValidatedOptions<Spreadsheets.SpreadsheetLimits>(builder.Configuration, "Spreadsheets");
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
@@ -71,7 +71,8 @@ public static class HostSetup
     public static void UseElderCare(this WebApplication app)
     {
         // First, so error responses keep the headers too (HSTS included, which UseHsts lost on an exception).
-        app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"], hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
+        app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"],
+            hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteStatusPage);
         app.UseStaticFiles();
@@ -109,17 +110,18 @@ public static class HostSetup
     /// the limit is 1 MB unless the endpoint declares its own (IRequestSizeLimitMetadata).</summary>
     private static async Task RejectLargeBodies(HttpContext http, Func<Task> next)
     {
-        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()
+            ?.MaxRequestBodySize ?? MaxBodyBytes;
         if (http.Request.ContentLength > limit)
             throw new BadHttpRequestException("请求内容过大", StatusCodes.Status413PayloadTooLarge);
         await next();
     }
 
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/health", async (AppDbContext db, DatabaseWatch watch, CancellationToken ct) =>
+        app.MapGet("/health", async (AppDbContext db, DatabaseWatch watch, DatabaseState state, CancellationToken ct) =>
                 await watch.ProblemAsync() is { } lost
                     ? Results.Problem(title: "数据库不可用", detail: lost, statusCode: 503)
-                    : await DatabaseState.IsReadyAsync(db, ct)
+                    : await state.IsReadyAsync(db, ct)
                         ? Results.Ok(new { status = "ok" })
                         : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
             .AllowAnonymous()
@@ -150,7 +152,7 @@ public static class HostSetup
                 await Database.MigrateAsync(db);
                 await Data.Seed.RongchangSeed.RunAsync(db);
             }
-            if (await DatabaseState.IsReadyAsync(db, default))
+            if (await app.Services.GetRequiredService<DatabaseState>().IsReadyAsync(db, default))
             {
                 app.Services.GetRequiredService<DatabaseWatch>().Remember(
                     await DatabaseIdentity.ReadAsync(db, default) ?? await DatabaseIdentity.EnsureAsync(db, default));
@@ -175,25 +177,5 @@ public static class HostSetup
                 Console.WriteLine($"首次登录：用户名 {BootstrapAdmin.UserName}，密码 {firstLogin}。登录后须修改密码并绑定双因素认证（只显示这一次）。");
         });
         return null;
-    }
-}
-
-/// <summary>Remembers once the database is migrated, so /health costs one query only until then.</summary>
-public static class DatabaseState
-{
-    private static volatile bool _ready;
-
-    public static async Task<bool> IsReadyAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (_ready) return true;
-        try
-        {
-            _ready = await db.Database.CanConnectAsync(ct) && !(await db.Database.GetPendingMigrationsAsync(ct)).Any();
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
-        {
-            return false;
-        }
-        return _ready;
     }
 }

@@ -28,7 +28,8 @@ public static class SecurityHeaders
                 var h = http.Response.Headers;
                 // The API reference page (Swagger UI) ships inline script; it gets its own, wider policy.
                 h.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api-docs")
-                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                      + "frame-ancestors 'none'"
                     : csp;
                 h.XContentTypeOptions = "nosniff";
                 h.XFrameOptions = "DENY";
