@@ -31,6 +31,7 @@ public static class HostSetup
         services.AddSingleton(builder.Configuration.GetSection("Meals").Get<Features.Meals.MealOptions>() ?? new Features.Meals.MealOptions());
         services.AddAlarms(builder.Configuration);
         services.AddSingleton(builder.Configuration.GetSection("Services").Get<Features.Services.ServiceOptions>() ?? new Features.Services.ServiceOptions());
+        services.AddSingleton(Features.FamilyBeds.FamilyBedOptions.From(builder.Configuration));
         services.AddSingleton(builder.Configuration.GetSection("Spreadsheets").Get<Spreadsheets.SpreadsheetLimits>() ?? new Spreadsheets.SpreadsheetLimits());
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
