@@ -30,8 +30,9 @@ public static class AlarmClockScan
         var ackCut = now.AddSeconds(-options.AcknowledgeSeconds);
         var siteCut = now.AddMinutes(-options.OnSiteMinutes);
         var candidates = await db.Alarms.Where(a => a.Status != AlarmStatus.Resolved
-                && ((a.EscalatedToDistrictAt == null && a.AcknowledgedAt == null && a.RaisedAt <= ackCut) || (a.EscalatedToTownAt == null && a.OnSiteAt == null && a.RaisedAt <= siteCut)))
-            .OrderBy(a => a.RaisedAt).Take(500).ToListAsync(ct);
+                && ((a.EscalatedToDistrictAt == null && a.AcknowledgedAt == null && a.RaisedAt <= ackCut)
+                    || (a.EscalatedToTownAt == null && a.OnSiteAt == null && a.RaisedAt <= siteCut)))
+            .OrderBy(a => a.RaisedAt).Take(options.EscalationBatch).ToListAsync(ct);
         var changed = new List<(Alarm, string)>();
         foreach (var a in candidates)
         {
@@ -65,7 +66,8 @@ public static class AlarmClockScan
         ILogger? logger, CancellationToken ct)
     {
         var now = clock.UtcNow();
-        var due = await db.AlarmNotifications.Where(n => n.DeliveredAt == null && n.NextAttemptAt <= now).OrderBy(n => n.NextAttemptAt).Take(100).ToListAsync(ct);
+        var due = await db.AlarmNotifications.Where(n => n.DeliveredAt == null && n.NextAttemptAt <= now).OrderBy(n => n.NextAttemptAt)
+            .Take(options.DeliveryBatch).ToListAsync(ct);
         var delivered = 0;
         foreach (var n in due)
         {
@@ -106,7 +108,8 @@ public sealed class AlarmClock(IServiceScopeFactory scopes, AlarmOptions options
                 if (!await DatabaseState.IsReadyAsync(db, stoppingToken)) continue;
                 await AlarmClockScan.EscalateAsync(db, options, clock, s.GetRequiredService<AlarmBroadcast>(), stoppingToken);
                 db.ChangeTracker.Clear();
-                await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock, logger, stoppingToken);
+                await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock,
+                    logger, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -16,6 +16,19 @@ public sealed class AlarmOptions
     /// <summary>Seconds between two scans of the clocks and the outbox.</summary>
     public double ClockIntervalSeconds { get; set; } = 5;
 
+    /// <summary>Alarms escalated in one scan, oldest first; the rest wait for the next scan a few seconds later.</summary>
+    public int EscalationBatch { get; set; } = 500;
+
+    /// <summary>Family notifications sent in one scan, the longest due first; the rest go in the next scan.</summary>
+    public int DeliveryBatch { get; set; } = 100;
+
+    /// <summary>
+    /// Cards the console draws, the longest wait first. A mass event (a storm cutting power to a town) can raise more
+    /// open alarms than a duty operator can read on one screen and than the page can redraw on every live signal; the
+    /// console says how many are not drawn, and the paged list (GET /api/alarms?open=true) has them all.
+    /// </summary>
+    public int ConsoleCards { get; set; } = 200;
+
     /// <summary>Per-device token bucket: a burst of this many alarms, then one more per <see cref="RefillSeconds"/>.</summary>
     public int BurstPerDevice { get; set; } = 10;
 
@@ -36,6 +49,20 @@ public sealed class AlarmOptions
         [DeviceKind.GasDetector] = 240,
         [DeviceKind.DoorSensor] = 240,
     };
+
+    /// <summary>Refuses figures the clocks, the outbox and the console cannot work with (the app does not start).</summary>
+    public AlarmOptions Validated()
+    {
+        var wrong = new (string Name, int Value)[]
+            {
+                ("AcknowledgeSeconds", AcknowledgeSeconds), ("OnSiteMinutes", OnSiteMinutes), ("EscalationBatch", EscalationBatch),
+                ("DeliveryBatch", DeliveryBatch), ("ConsoleCards", ConsoleCards),
+            }
+            .Where(o => o.Value <= 0).Select(o => o.Name).ToList();
+        return wrong.Count == 0
+            ? this
+            : throw new InvalidOperationException($"Alarms 配置有误：{string.Join("、", wrong)} 应大于 0。");
+    }
 
     public TimeSpan HeartbeatInterval(DeviceKind kind) => TimeSpan.FromMinutes(HeartbeatMinutes.TryGetValue(kind, out var m) ? m : 60);
 }

@@ -8,7 +8,7 @@ public static class AlarmsSetup
     {
         var options = new AlarmOptions();
         config.GetSection("Alarms").Bind(options);
-        services.AddSingleton(options);
+        services.AddSingleton(options.Validated());
         services.AddSingleton<DeviceRateLimiter>();
         services.AddSingleton<AlarmWriteGate>();
         services.AddSingleton<AlarmBroadcast>();
