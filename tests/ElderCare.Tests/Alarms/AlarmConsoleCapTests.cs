@@ -23,7 +23,8 @@ public class AlarmConsoleCapTests(TwoCardConsoleApp app) : IClassFixture<TwoCard
         foreach (var n in Enumerable.Range(1, 3))
         {
             var elder = await AlarmsApiTests.Elder(app);
-            var r = await officer.SendAsync(AlarmsApiTests.AlarmRequest(null, $"cap-{n}", new { kind = "fall", occurredAt = AppFactory.Start, elderId = elder }));
+            var body = new { kind = "fall", occurredAt = AppFactory.Start, elderId = elder };
+            var r = await officer.SendAsync(AlarmsApiTests.AlarmRequest(null, $"cap-{n}", body));
             Assert.Equal(HttpStatusCode.Created, r.StatusCode);
             app.Clock.Advance(TimeSpan.FromSeconds(1));
         }

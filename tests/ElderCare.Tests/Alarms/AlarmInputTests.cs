@@ -28,7 +28,8 @@ public class AlarmInputTests
     public void An_on_site_position_on_the_globe_is_taken()
     {
         var errors = new FieldErrors();
-        AdvanceAlarm.Validate(AlarmAction.ArriveOnSite, new AdvanceAlarm.Input(null, null, new LocationResource(29.4, 105.59), null, null, null), errors);
+        var input = new AdvanceAlarm.Input(null, null, new LocationResource(29.4, 105.59), null, null, null);
+        AdvanceAlarm.Validate(AlarmAction.ArriveOnSite, input, errors);
         Assert.False(errors.Any);
     }
 

@@ -60,7 +60,8 @@ public class FamilyBedRulesTests
     [InlineData(0)]
     [InlineData(32)]
     [InlineData(null)]
-    public void A_care_plan_has_1_to_31_visits_a_month(int? visits) => Assert.True(Check(visitsPerMonth: visits).ToDictionary().ContainsKey("visitsPerMonth"));
+    public void A_care_plan_has_1_to_31_visits_a_month(int? visits) =>
+        Assert.True(Check(visitsPerMonth: visits).ToDictionary().ContainsKey("visitsPerMonth"));
 
     [Fact]
     public void Unknown_adaptation_items_and_future_signing_dates_are_refused()

@@ -23,7 +23,8 @@ public static class AdvanceAlarm
         var alarm = await db.Alarms.InScope(user.Scope).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alarm is null) return Outcome<AlarmResource>.NotFound("未找到该报警。");
         if (input.Version is { } v && v != alarm.Version) return Outcome<AlarmResource>.Conflict("该报警已被他人更新，请刷新后再操作。");
-        if (AlarmLifecycle.Next(alarm.Status, action) is not { } next) return Outcome<AlarmResource>.Conflict(AlarmLifecycle.Refusal(alarm.Status, action));
+        if (AlarmLifecycle.Next(alarm.Status, action) is not { } next)
+            return Outcome<AlarmResource>.Conflict(AlarmLifecycle.Refusal(alarm.Status, action));
 
         var errors = new FieldErrors();
         input = Validate(action, input, errors);

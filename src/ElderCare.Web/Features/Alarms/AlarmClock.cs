@@ -24,7 +24,8 @@ public sealed class LoggingNotifier(ILogger<LoggingNotifier> logger) : INotifier
 /// <summary>The clocks (escalation) and the outbox, one pass each; the background service calls them every few seconds.</summary>
 public static class AlarmClockScan
 {
-    public static async Task<int> EscalateAsync(AppDbContext db, AlarmOptions options, TimeProvider clock, AlarmBroadcast? broadcast, CancellationToken ct)
+    public static async Task<int> EscalateAsync(AppDbContext db, AlarmOptions options, TimeProvider clock, AlarmBroadcast? broadcast,
+        CancellationToken ct)
     {
         var now = clock.UtcNow();
         var ackCut = now.AddSeconds(-options.AcknowledgeSeconds);
@@ -62,8 +63,8 @@ public static class AlarmClockScan
     }
 
     /// <summary>Delivers due outbox rows; a failure is retried with back-off (5 s, 10 s, 20 s … at most 10 min) until delivered.</summary>
-    public static async Task<int> DeliverAsync(AppDbContext db, INotifier notifier, FieldProtector protector, AlarmOptions options, TimeProvider clock,
-        ILogger? logger, CancellationToken ct)
+    public static async Task<int> DeliverAsync(AppDbContext db, INotifier notifier, FieldProtector protector, AlarmOptions options,
+        TimeProvider clock, ILogger? logger, CancellationToken ct)
     {
         var now = clock.UtcNow();
         var due = await db.AlarmNotifications.Where(n => n.DeliveredAt == null && n.NextAttemptAt <= now).OrderBy(n => n.NextAttemptAt)

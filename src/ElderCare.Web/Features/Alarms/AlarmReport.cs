@@ -9,7 +9,8 @@ namespace ElderCare.Web.Features.Alarms;
 
 public sealed record SlaRow(string Key, string Name, SlaFigures Figures);
 
-public sealed record AlarmReportResource(DateOnly From, DateOnly To, SlaFigures Total, IReadOnlyList<SlaRow> ByMonth, IReadOnlyList<SlaRow> ByStation);
+public sealed record AlarmReportResource(DateOnly From, DateOnly To, SlaFigures Total, IReadOnlyList<SlaRow> ByMonth,
+    IReadOnlyList<SlaRow> ByStation);
 
 /// <summary>The SLA report by month (China time) and by station, over the alarms raised in [from, to].</summary>
 public static class AlarmReport

@@ -18,8 +18,9 @@ public static class AlarmsApi
                 (await RegisterDevice.Handle(input, user, db, clock, ct)).ToResult(d => TypedResults.Created($"/api/devices/{d.Id}", d)))
             .RequireAuthorization(Roles.Policies.ManageDevices)
             .WithSummary("登记设备：绑定老年人；返回的设备密钥 key 只显示这一次（服务器只存其哈希）");
-        devices.MapGet("/", async ([AsParameters] ListDevices.Query query, CurrentUser user, AppDbContext db, AlarmOptions options, TimeProvider clock,
-                CancellationToken ct) => (await ListDevices.Handle(query, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
+        devices.MapGet("/", async ([AsParameters] ListDevices.Query query, CurrentUser user, AppDbContext db, AlarmOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+                (await ListDevices.Handle(query, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ManageDevices)
             .WithSummary("设备列表：offline=true 列出超过该类设备心跳间隔未上线的设备；可按区域、类型、老年人筛选，分页");
         devices.MapPost("/heartbeat", async (HttpContext http, AppDbContext db, AlarmOptions options, TimeProvider clock, CancellationToken ct) =>

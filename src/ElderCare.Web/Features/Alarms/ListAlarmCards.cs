@@ -41,7 +41,8 @@ public static class ListAlarmCards
             var e = elders[a.ElderId];
             return new AlarmCard(AlarmResource.From(a), e.Name, e.Address, LocationResource.Of(e.Latitude, e.Longitude), e.LivingArrangement,
                 e.CurrentLevel,
-                e.EmergencyContacts.Select(c => new ContactResource(c.Name, c.Relation, Masking.Phone(protector.Unprotect(c.PhoneProtected)))).ToList(),
+                e.EmergencyContacts
+                    .Select(c => new ContactResource(c.Name, c.Relation, Masking.Phone(protector.Unprotect(c.PhoneProtected)))).ToList(),
                 (recent.GetValueOrDefault(a.ElderId) ?? []).Where(r => r.Id != a.Id).Take(5).ToList(),
                 a.StationId is { } s ? stations.GetValueOrDefault(s) : null);
         }).ToList();

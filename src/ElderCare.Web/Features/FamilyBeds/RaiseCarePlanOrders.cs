@@ -37,7 +37,8 @@ public static class RaiseCarePlanOrders
             var start = ServiceTime.Utc(first.AddDays(day - 1).ToDateTime(new TimeOnly(bed.VisitHour, 0)));
             var end = start.AddMinutes(Math.Max(60, item.StandardMinutes));
             if (end < now) continue;
-            var order = new RaiseOrder.Input(bed.ElderId, item.Id, new DateTimeOffset(start), new DateTimeOffset(end), provider, OrderChannel.CarePlan);
+            var order = new RaiseOrder.Input(bed.ElderId, item.Id, new DateTimeOffset(start), new DateTimeOffset(end), provider,
+                OrderChannel.CarePlan);
             var outcome = await RaiseOrder.Handle(order, user, db, clock, ct, bed.Id);
             if (!outcome.IsOk)
                 return Outcome<PlanKept>.Invalid(outcome.Errors ?? new FieldErrors().Add("month", outcome.Message ?? "无法生成上门服务。"));

@@ -33,7 +33,9 @@ public static class RegisterFamilyBed
             ? await db.Facilities.AsNoTracking().InScope(scope).FirstOrDefaultAsync(f => f.Id == fid && f.Status == FacilityStatus.Operating, ct)
             : null;
         errors.AddIf(facility is null, "facilityId", "请选择运营中的养老服务中心或站。");
-        var item = input.ServiceItemId is { } iid ? await db.ServiceItems.AsNoTracking().InEffect(today).FirstOrDefaultAsync(i => i.Id == iid, ct) : null;
+        var item = input.ServiceItemId is { } iid
+            ? await db.ServiceItems.AsNoTracking().InEffect(today).FirstOrDefaultAsync(i => i.Id == iid, ct)
+            : null;
         errors.AddIf(item is null, "serviceItemId", "请选择照护计划的服务项目（今日有效）。");
         var (adaptations, devices) = Validate(input, options, today, errors);
         if (errors.Any) return Outcome<FamilyBedResource>.Invalid(errors);
