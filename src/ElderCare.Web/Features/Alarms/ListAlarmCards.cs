@@ -20,6 +20,14 @@ public sealed record AlarmCard(AlarmResource Alarm, string ElderName, string? Ad
 /// </summary>
 public static class ListAlarmCards
 {
+    /// <summary>
+    /// A card lists the elder's other alarms of the last 90 days, at most five: enough for the operator to see a pattern
+    /// (repeated falls, a device that cries wolf) at a glance; the elder's page has the rest.
+    /// </summary>
+    public const int RecentDays = 90;
+
+    public const int RecentOnCard = 5;
+
     public static async Task<Paged<AlarmCard>> Handle(DataScope scope, AppDbContext db, FieldProtector protector, AlarmOptions options,
         CancellationToken ct)
     {
@@ -29,7 +37,7 @@ public static class ListAlarmCards
         var total = open.Count < options.ConsoleCards ? open.Count : await alarms.CountAsync(ct);
         var elderIds = open.Select(a => a.ElderId).Distinct().ToList();
         var elders = await db.Elders.AsNoTracking().Where(e => elderIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var since = open.Min(a => a.RaisedAt).AddDays(-90);
+        var since = open.Min(a => a.RaisedAt).AddDays(-RecentDays);
         var recent = (await db.Alarms.AsNoTracking().Where(a => elderIds.Contains(a.ElderId) && a.RaisedAt >= since)
                 .OrderByDescending(a => a.RaisedAt).Select(a => new { a.ElderId, a.Id, a.Kind, a.RaisedAt, a.Outcome }).ToListAsync(ct))
             .GroupBy(a => a.ElderId)
@@ -43,7 +51,7 @@ public static class ListAlarmCards
                 e.CurrentLevel,
                 e.EmergencyContacts
                     .Select(c => new ContactResource(c.Name, c.Relation, Masking.Phone(protector.Unprotect(c.PhoneProtected)))).ToList(),
-                (recent.GetValueOrDefault(a.ElderId) ?? []).Where(r => r.Id != a.Id).Take(5).ToList(),
+                (recent.GetValueOrDefault(a.ElderId) ?? []).Where(r => r.Id != a.Id).Take(RecentOnCard).ToList(),
                 a.StationId is { } s ? stations.GetValueOrDefault(s) : null);
         }).ToList();
         return new(cards, 1, options.ConsoleCards, total);
