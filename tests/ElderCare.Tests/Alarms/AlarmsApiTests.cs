@@ -73,7 +73,8 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
 
     internal static async Task<(Guid Id, string Key)> Device(AppFactory app, Guid elder, string kind = "one-key-terminal")
     {
-        var r = await (await app.ClientAs(Role.DistrictStaff)).PostJson("/api/devices", new { elderId = elder, kind, serial = $"RC-{Interlocked.Increment(ref _serial):000000}-{Guid.NewGuid():N}"[..30] });
+        var serial = $"RC-{Interlocked.Increment(ref _serial):000000}-{Guid.NewGuid():N}"[..30];
+        var r = await (await app.ClientAs(Role.DistrictStaff)).PostJson("/api/devices", new { elderId = elder, kind, serial });
         Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
         var j = await r.ReadJson();
         return (j.GetProperty("id").GetGuid(), j.GetProperty("key").GetString()!);
@@ -90,7 +91,8 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         return m;
     }
 
-    private static object Sos(string kind = "sos") => new { kind, occurredAt = AppFactory.Start.AddSeconds(-5), location = new { lat = 29.4001, lng = 105.5901 } };
+    private static object Sos(string kind = "sos") =>
+        new { kind, occurredAt = AppFactory.Start.AddSeconds(-5), location = new { lat = 29.4001, lng = 105.5901 } };
 
     [Fact]
     public async Task A_device_is_registered_with_a_key_shown_once_and_stored_hashed()
@@ -109,7 +111,8 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         var again = await staff.PostJson("/api/devices", new { elderId = elder, kind = "smart-watch", serial = stored.Serial });
         await again.AssertProblem(HttpStatusCode.Conflict);
         await (await staff.PostJson("/api/devices", new { elderId = elder, kind = "toaster", serial = "X1" })).AssertFieldError("kind");
-        await (await staff.PostJson("/api/devices", new { elderId = Guid.NewGuid(), kind = "smart-watch", serial = "X2" })).AssertFieldError("elderId");
+        await (await staff.PostJson("/api/devices", new { elderId = Guid.NewGuid(), kind = "smart-watch", serial = "X2" }))
+            .AssertFieldError("elderId");
     }
 
     [Fact]
@@ -122,7 +125,9 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(beat)).StatusCode);
         async Task<bool> Offline()
         {
-            var items = (await (await (await app.ClientAs(Role.DistrictStaff)).GetAsync($"/api/devices?offline=true&regionCode={Make.Changyuan}&pageSize=100")).ReadJson()).GetProperty("items");
+            var staff = await app.ClientAs(Role.DistrictStaff);
+            var items = (await (await staff.GetAsync($"/api/devices?offline=true&regionCode={Make.Changyuan}&pageSize=100")).ReadJson())
+                .GetProperty("items");
             return items.EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == id);
         }
         Assert.False(await Offline());
@@ -207,7 +212,8 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
             .AssertFieldError("location.lat");
         await (await c.SendAsync(AlarmRequest(key, "b", "{not json"))).AssertProblem(HttpStatusCode.BadRequest);
         await (await c.SendAsync(AlarmRequest(key, "b", "null"))).AssertFieldError("body");
-        await (await c.SendAsync(AlarmRequest(key, "b", new { kind = "sos", occurredAt = now, elderId = Guid.NewGuid() }))).AssertFieldError("elderId");
+        await (await c.SendAsync(AlarmRequest(key, "b", new { kind = "sos", occurredAt = now, elderId = Guid.NewGuid() })))
+            .AssertFieldError("elderId");
     }
 
     [Fact]
@@ -245,13 +251,14 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         await (await evaluator.SendAsync(AlarmRequest(null, "hotline-y", new { kind = "fall", occurredAt = AppFactory.Start, elderId = elder })))
             .AssertProblem(HttpStatusCode.Forbidden);
 
-        await (await officer.PostJson($"/api/alarms/{id}/dispatch", new { responder = "station-helper", responderName = "王强" })).AssertProblem(HttpStatusCode.Conflict);
+        var dispatch = new { responder = "station-helper", responderName = "王强" };
+        await (await officer.PostJson($"/api/alarms/{id}/dispatch", dispatch)).AssertProblem(HttpStatusCode.Conflict);
         app.Clock.Advance(TimeSpan.FromSeconds(20));
         var ack = await (await officer.PostJson($"/api/alarms/{id}/acknowledge", new { })).ReadJson();
         Assert.Equal("acknowledged", ack.GetProperty("status").GetString());
         Assert.NotNull(ack.GetProperty("acknowledged").GetProperty("by").GetString());
         await (await officer.PostJson($"/api/alarms/{id}/dispatch", new { responder = "station-helper" })).AssertFieldError("responderName");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostJson($"/api/alarms/{id}/dispatch", new { responder = "station-helper", responderName = "王强" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostJson($"/api/alarms/{id}/dispatch", dispatch)).StatusCode);
         app.Clock.Advance(TimeSpan.FromMinutes(12));
         var onSite = await (await officer.PostJson($"/api/alarms/{id}/on-site", new { location = new { lat = 29.4005, lng = 105.5901 } })).ReadJson();
         Assert.True(onSite.GetProperty("onSiteWithinRadius").GetBoolean());
@@ -298,7 +305,8 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         {
             await using var scope = app.Scope(out var db);
             var s = scope.ServiceProvider;
-            await AlarmClockScan.DeliverAsync(db, app.Notifier, s.GetRequiredService<FieldProtector>(), s.GetRequiredService<AlarmOptions>(), app.Clock, null, default);
+            await AlarmClockScan.DeliverAsync(db, app.Notifier, s.GetRequiredService<FieldProtector>(), s.GetRequiredService<AlarmOptions>(),
+                app.Clock, null, default);
             db.ChangeTracker.Clear();
             return alarmId is null ? null : await db.AlarmNotifications.SingleAsync(n => n.AlarmId == alarmId);
         }

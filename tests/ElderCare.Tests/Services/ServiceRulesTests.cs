@@ -327,8 +327,8 @@ public class FollowUpAndPlanTests
     [Fact]
     public void A_care_plan_of_n_visits_spreads_them_evenly_over_the_month()
     {
-        Assert.Equal([1, 8, 16, 24], FamilyBedsUseCases.PlanDays(4, 31));
-        Assert.Equal([1], FamilyBedsUseCases.PlanDays(1, 30));
-        Assert.Equal(28, FamilyBedsUseCases.PlanDays(40, 28).Count);
+        Assert.Equal([1, 8, 16, 24], RaiseCarePlanOrders.PlanDays(4, 31));
+        Assert.Equal([1], RaiseCarePlanOrders.PlanDays(1, 30));
+        Assert.Equal(28, RaiseCarePlanOrders.PlanDays(40, 28).Count);
     }
 }

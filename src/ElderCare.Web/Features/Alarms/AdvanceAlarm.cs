@@ -23,24 +23,11 @@ public static class AdvanceAlarm
         var alarm = await db.Alarms.InScope(user.Scope).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alarm is null) return Outcome<AlarmResource>.NotFound("未找到该报警。");
         if (input.Version is { } v && v != alarm.Version) return Outcome<AlarmResource>.Conflict("该报警已被他人更新，请刷新后再操作。");
-        if (AlarmLifecycle.Next(alarm.Status, action) is not { } next) return Outcome<AlarmResource>.Conflict(AlarmLifecycle.Refusal(alarm.Status, action));
+        if (AlarmLifecycle.Next(alarm.Status, action) is not { } next)
+            return Outcome<AlarmResource>.Conflict(AlarmLifecycle.Refusal(alarm.Status, action));
 
         var errors = new FieldErrors();
-        input = input with { Note = errors.Text(input.Note, "note", "备注", FreeText.Note, multiLine: true), ResponderName = errors.Text(input.ResponderName, "responderName", "处置人姓名", FreeText.PersonName) };
-        errors.AddIf(input.Note?.Length > 500, "note", "备注不超过 500 字。");
-        errors.AddIf(input.ResponderName?.Length > 100, "responderName", "处置人姓名不超过 100 字。");
-        if (action == AlarmAction.Dispatch)
-        {
-            errors.AddIf(input.Responder is null, "responder", "请选择处置力量：station-helper、caregiver、family-contact、handoff120 或 handoff110。");
-            errors.AddIf(input.Responder is ResponderKind.StationHelper or ResponderKind.Caregiver or ResponderKind.FamilyContact
-                         && string.IsNullOrWhiteSpace(input.ResponderName), "responderName", "请填写前往处置的人员姓名。");
-        }
-        if (action == AlarmAction.Resolve) errors.AddIf(input.Outcome is null, "outcome", "请选择处置结果：real-emergency、false-alarm 或 test。");
-        if (input.Location is { } l)
-        {
-            errors.AddIf(l.Lat is < -90 or > 90, "location.lat", "纬度应在 -90 至 90 之间。");
-            errors.AddIf(l.Lng is < -180 or > 180, "location.lng", "经度应在 -180 至 180 之间。");
-        }
+        input = Validate(action, input, errors);
         if (errors.Any) return Outcome<AlarmResource>.Invalid(errors);
 
         var now = clock.UtcNow();
@@ -64,7 +51,8 @@ public static class AdvanceAlarm
                 {
                     alarm.OnSiteLatitude = at.Lat;
                     alarm.OnSiteLongitude = at.Lng;
-                    var home = await db.Elders.AsNoTracking().Where(e => e.Id == alarm.ElderId).Select(e => new { e.Latitude, e.Longitude }).FirstAsync(ct);
+                    var home = await db.Elders.AsNoTracking().Where(e => e.Id == alarm.ElderId).Select(e => new { e.Latitude, e.Longitude })
+                        .FirstAsync(ct);
                     if (home.Latitude is { } hl && home.Longitude is { } hg)
                     {
                         alarm.OnSiteDistance = Math.Round(Geo.DistanceMeters(hl, hg, at.Lat, at.Lng), 1);
@@ -90,5 +78,30 @@ public static class AdvanceAlarm
             return Outcome<AlarmResource>.Conflict("该报警已被他人更新，请刷新后再操作。");
         }
         return AlarmResource.From(alarm);
+    }
+
+    /// <summary>
+    /// The step's input (pure): note and responder name as free text within their lengths, a responder for a dispatch
+    /// (named when it is one of ours), an outcome for a resolve, and a position on the globe (NaN refused).
+    /// Returns the input with its texts cleaned.
+    /// </summary>
+    public static Input Validate(AlarmAction action, Input input, FieldErrors errors)
+    {
+        input = input with
+        {
+            Note = errors.Text(input.Note, "note", "备注", FreeText.Note, multiLine: true),
+            ResponderName = errors.Text(input.ResponderName, "responderName", "处置人姓名", FreeText.PersonName),
+        };
+        errors.AddIf(input.Note?.Length > 500, "note", "备注不超过 500 字。");
+        errors.AddIf(input.ResponderName?.Length > 100, "responderName", "处置人姓名不超过 100 字。");
+        if (action == AlarmAction.Dispatch)
+        {
+            errors.AddIf(input.Responder is null, "responder", "请选择处置力量：station-helper、caregiver、family-contact、handoff120 或 handoff110。");
+            errors.AddIf(input.Responder is ResponderKind.StationHelper or ResponderKind.Caregiver or ResponderKind.FamilyContact
+                         && string.IsNullOrWhiteSpace(input.ResponderName), "responderName", "请填写前往处置的人员姓名。");
+        }
+        if (action == AlarmAction.Resolve) errors.AddIf(input.Outcome is null, "outcome", "请选择处置结果：real-emergency、false-alarm 或 test。");
+        if (input.Location is { } l) errors.CheckLocation(l.Lat, l.Lng);
+        return input;
     }
 }

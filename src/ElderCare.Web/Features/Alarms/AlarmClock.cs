@@ -24,14 +24,16 @@ public sealed class LoggingNotifier(ILogger<LoggingNotifier> logger) : INotifier
 /// <summary>The clocks (escalation) and the outbox, one pass each; the background service calls them every few seconds.</summary>
 public static class AlarmClockScan
 {
-    public static async Task<int> EscalateAsync(AppDbContext db, AlarmOptions options, TimeProvider clock, AlarmBroadcast? broadcast, CancellationToken ct)
+    public static async Task<int> EscalateAsync(AppDbContext db, AlarmOptions options, TimeProvider clock, AlarmBroadcast? broadcast,
+        CancellationToken ct)
     {
         var now = clock.UtcNow();
         var ackCut = now.AddSeconds(-options.AcknowledgeSeconds);
         var siteCut = now.AddMinutes(-options.OnSiteMinutes);
         var candidates = await db.Alarms.Where(a => a.Status != AlarmStatus.Resolved
-                && ((a.EscalatedToDistrictAt == null && a.AcknowledgedAt == null && a.RaisedAt <= ackCut) || (a.EscalatedToTownAt == null && a.OnSiteAt == null && a.RaisedAt <= siteCut)))
-            .OrderBy(a => a.RaisedAt).Take(500).ToListAsync(ct);
+                && ((a.EscalatedToDistrictAt == null && a.AcknowledgedAt == null && a.RaisedAt <= ackCut)
+                    || (a.EscalatedToTownAt == null && a.OnSiteAt == null && a.RaisedAt <= siteCut)))
+            .OrderBy(a => a.RaisedAt).Take(options.EscalationBatch).ToListAsync(ct);
         var changed = new List<(Alarm, string)>();
         foreach (var a in candidates)
         {
@@ -61,11 +63,12 @@ public static class AlarmClockScan
     }
 
     /// <summary>Delivers due outbox rows; a failure is retried with back-off (5 s, 10 s, 20 s … at most 10 min) until delivered.</summary>
-    public static async Task<int> DeliverAsync(AppDbContext db, INotifier notifier, FieldProtector protector, AlarmOptions options, TimeProvider clock,
-        ILogger? logger, CancellationToken ct)
+    public static async Task<int> DeliverAsync(AppDbContext db, INotifier notifier, FieldProtector protector, AlarmOptions options,
+        TimeProvider clock, ILogger? logger, CancellationToken ct)
     {
         var now = clock.UtcNow();
-        var due = await db.AlarmNotifications.Where(n => n.DeliveredAt == null && n.NextAttemptAt <= now).OrderBy(n => n.NextAttemptAt).Take(100).ToListAsync(ct);
+        var due = await db.AlarmNotifications.Where(n => n.DeliveredAt == null && n.NextAttemptAt <= now).OrderBy(n => n.NextAttemptAt)
+            .Take(options.DeliveryBatch).ToListAsync(ct);
         var delivered = 0;
         foreach (var n in due)
         {
@@ -106,7 +109,8 @@ public sealed class AlarmClock(IServiceScopeFactory scopes, AlarmOptions options
                 if (!await s.GetRequiredService<DatabaseState>().IsReadyAsync(db, stoppingToken)) continue;
                 await AlarmClockScan.EscalateAsync(db, options, clock, s.GetRequiredService<AlarmBroadcast>(), stoppingToken);
                 db.ChangeTracker.Clear();
-                await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock, logger, stoppingToken);
+                await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock,
+                    logger, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -22,6 +22,22 @@ public sealed class AlarmOptions : IValidatableObject
     [Range(0d, 3600d)]
     public double ClockIntervalSeconds { get; set; } = 5;
 
+    /// <summary>Alarms escalated in one scan, oldest first; the rest wait for the next scan a few seconds later.</summary>
+    [Range(1, 100_000)]
+    public int EscalationBatch { get; set; } = 500;
+
+    /// <summary>Family notifications sent in one scan, the longest due first; the rest go in the next scan.</summary>
+    [Range(1, 100_000)]
+    public int DeliveryBatch { get; set; } = 100;
+
+    /// <summary>
+    /// Cards the console draws, the longest wait first. A mass event (a storm cutting power to a town) can raise more
+    /// open alarms than a duty operator can read on one screen and than the page can redraw on every live signal; the
+    /// console says how many are not drawn, and the paged list (GET /api/alarms?open=true) has them all.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int ConsoleCards { get; set; } = 200;
+
     /// <summary>Per-device token bucket: a burst of this many alarms, then one more per <see cref="RefillSeconds"/>.</summary>
     [Range(1, int.MaxValue)]
     public int BurstPerDevice { get; set; } = 10;

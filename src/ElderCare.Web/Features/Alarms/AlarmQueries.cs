@@ -44,5 +44,7 @@ public static class AlarmQueries
 
     /// <summary>SignalR groups that hear about an alarm: the district duty desk, its street or town, its station.</summary>
     public static IReadOnlyList<string> GroupsOf(string unitCode, Guid? stationId) =>
-        stationId is { } s ? [AlarmHub.DistrictGroup, AlarmHub.UnitGroup(unitCode), AlarmHub.StationGroup(s)] : [AlarmHub.DistrictGroup, AlarmHub.UnitGroup(unitCode)];
+        stationId is { } s
+            ? [AlarmHub.DistrictGroup, AlarmHub.UnitGroup(unitCode), AlarmHub.StationGroup(s)]
+            : [AlarmHub.DistrictGroup, AlarmHub.UnitGroup(unitCode)];
 }

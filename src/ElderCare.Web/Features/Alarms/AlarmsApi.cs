@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 
 namespace ElderCare.Web.Features.Alarms;
@@ -17,8 +18,9 @@ public static class AlarmsApi
                 (await RegisterDevice.Handle(input, user, db, clock, ct)).ToResult(d => TypedResults.Created($"/api/devices/{d.Id}", d)))
             .RequireAuthorization(Roles.Policies.ManageDevices)
             .WithSummary("登记设备：绑定老年人；返回的设备密钥 key 只显示这一次（服务器只存其哈希）");
-        devices.MapGet("/", async ([AsParameters] ListDevices.Query query, CurrentUser user, AppDbContext db, AlarmOptions options, TimeProvider clock,
-                CancellationToken ct) => (await ListDevices.Handle(query, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
+        devices.MapGet("/", async ([AsParameters] ListDevices.Query query, CurrentUser user, AppDbContext db, AlarmOptions options,
+                TimeProvider clock, CancellationToken ct) =>
+                (await ListDevices.Handle(query, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ManageDevices)
             .WithSummary("设备列表：offline=true 列出超过该类设备心跳间隔未上线的设备；可按区域、类型、老年人筛选，分页");
         devices.MapPost("/heartbeat", async (HttpContext http, AppDbContext db, AlarmOptions options, TimeProvider clock, CancellationToken ct) =>
@@ -41,13 +43,14 @@ public static class AlarmsApi
             .RequireAuthorization(Roles.Policies.HandleAlarms)
             .WithSummary("报警列表：open=true 为未处置的报警（控制台重连后据此重读），可按状态、区域筛选，分页");
         alarms.MapGet("/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await ListAlarms.One(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await GetAlarm.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.HandleAlarms)
             .WithSummary("报警详情：各环节的时间和经办人");
         foreach (var (path, action, summary) in new[]
                  {
                      ("acknowledge", AlarmAction.Acknowledge, "接警"),
-                     ("dispatch", AlarmAction.Dispatch, "派单：responder 为 station-helper、caregiver、family-contact、handoff120 或 handoff110，本方人员须填 responderName"),
+                     ("dispatch", AlarmAction.Dispatch,
+                         "派单：responder 为 station-helper、caregiver、family-contact、handoff120 或 handoff110，本方人员须填 responderName"),
                      ("on-site", AlarmAction.ArriveOnSite, "确认到场：可带 location，与老人住址比对距离（超出半径只标记不拒绝）"),
                      ("resolve", AlarmAction.Resolve, "处置完毕：outcome 为 real-emergency、false-alarm 或 test"),
                  })
@@ -55,7 +58,8 @@ public static class AlarmsApi
             alarms.MapPost($"/{{id:guid}}/{path}", async (Guid id, AdvanceAlarm.Input? input, CurrentUser user, AppDbContext db, AlarmOptions options,
                     TimeProvider clock, AlarmBroadcast broadcast, CancellationToken ct) =>
                 {
-                    var outcome = await AdvanceAlarm.Handle(id, action, input ?? new(null, null, null, null, null, null), user, db, options, clock, ct);
+                    var step = input ?? new(null, null, null, null, null, null);
+                    var outcome = await AdvanceAlarm.Handle(id, action, step, user, db, options, clock, ct);
                     if (outcome.IsOk) await broadcast.SendAsync(outcome.Value!, UnitOf(outcome.Value!), path, clock.UtcNow());
                     return outcome.ToResult(TypedResults.Ok);
                 })
@@ -71,7 +75,7 @@ public static class AlarmsApi
             {
                 var outcome = await AlarmReport.Handle(from, to, user.Scope, db, options, clock, ct);
                 return outcome.IsOk
-                    ? TypedResults.File(AlarmReport.ToExcel(outcome.Value!), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ? TypedResults.File(AlarmReport.ToExcel(outcome.Value!), SpreadsheetWriter.ContentType,
                         $"紧急救援处置时效-{outcome.Value!.From:yyyyMMdd}-{outcome.Value!.To:yyyyMMdd}.xlsx")
                     : outcome.ToResult(TypedResults.Ok);
             })
@@ -115,7 +119,8 @@ public static class AlarmsApi
         switch (answer.Result)
         {
             case RaiseAlarm.Result.KeyReused:
-                return TypedResults.Problem(statusCode: 422, title: "Idempotency-Key 已被使用", detail: answer.Outcome.Errors!.Entries.First().Value[0],
+                return TypedResults.Problem(statusCode: 422, title: "Idempotency-Key 已被使用",
+                    detail: answer.Outcome.Errors!.Entries.First().Value[0],
                     extensions: new Dictionary<string, object?> { ["errors"] = answer.Outcome.Errors.ToDictionary() });
             case RaiseAlarm.Result.RateLimited:
                 http.Response.Headers.RetryAfter = answer.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -16,9 +16,9 @@ namespace ElderCare.Web.Features.Alarms;
 /// </summary>
 [Authorize(Policy = Roles.Policies.HandleAlarms)]
 public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector, CurrentUser user, AlarmOptions options, TimeProvider clock,
-    AlarmBroadcast broadcast, DeviceRateLimiter limiter, AlarmWriteGate gate) : PageModel
+    AlarmBroadcast broadcast, DeviceRateLimiter limiter, AlarmWriteGate gate, IConfiguration config) : PageModel
 {
-    public IReadOnlyList<AlarmCard> Cards { get; private set; } = [];
+    public Paged<AlarmCard> Cards { get; private set; } = new([], 1, 1, 0);
     public string? TileUrl { get; private set; }
 
     [TempData]
@@ -56,22 +56,22 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
 
     private async Task Load(CancellationToken ct)
     {
-        Cards = await ListAlarms.OpenCards(user.Scope, db, protector, ct);
+        Cards = await ListAlarmCards.Handle(user.Scope, db, protector, options, ct);
         if (Q is not null)
         {
             Q = Q.Trim();
             Found = await ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
         }
-        TileUrl = HttpContext.RequestServices.GetRequiredService<IConfiguration>()["Map:TileUrl"];
+        TileUrl = config["Map:TileUrl"];
     }
 
     public async Task<IActionResult> OnGetCardsAsync(CancellationToken ct) =>
-        Partial("_AlarmCards", await ListAlarms.OpenCards(user.Scope, db, protector, ct));
+        Partial("_AlarmCards", await ListAlarmCards.Handle(user.Scope, db, protector, options, ct));
 
-    public async Task<IActionResult> OnPostStepAsync(Guid id, AlarmAction step, ResponderKind? responder, string? responderName, double? lat, double? lng,
-        AlarmOutcome? outcome, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostStepAsync(Guid id, AlarmAction step, ResponderKind? responder, string? responderName, double? lat,
+        double? lng, AlarmOutcome? outcome, string? note, CancellationToken ct)
     {
-        var input = new AdvanceAlarm.Input(responder, responderName, lat is { } a && lng is { } b ? new LocationResource(a, b) : null, outcome, note, null);
+        var input = new AdvanceAlarm.Input(responder, responderName, LocationResource.Of(lat, lng), outcome, note, null);
         var result = await AdvanceAlarm.Handle(id, step, input, user, db, options, clock, ct);
         if (result.IsOk)
         {
@@ -88,8 +88,8 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
     }
 
     /// <summary>Hotline entry (电话接警): the same RaiseAlarm as POST /api/alarms, the staff member as the source.</summary>
-    public async Task<IActionResult> OnPostHotlineAsync(Guid? elderId, AlarmKind? kind, string? note, string? idempotencyKey, DateTimeOffset? occurredAt,
-        CancellationToken ct)
+    public async Task<IActionResult> OnPostHotlineAsync(Guid? elderId, AlarmKind? kind, string? note, string? idempotencyKey,
+        DateTimeOffset? occurredAt, CancellationToken ct)
     {
         RaiseAlarm.Answer answer;
         try

@@ -65,7 +65,8 @@ public static class DeviceKeys
     /// <summary>Splits a key into the device id and the secret; null when the shape is wrong.</summary>
     public static (Guid DeviceId, string Secret)? Parse(string? key)
     {
-        if (key is null || key.Length != Prefix.Length + 32 + 1 + 43 || !key.StartsWith(Prefix, StringComparison.Ordinal) || key[Prefix.Length + 32] != '_')
+        if (key is null || key.Length != Prefix.Length + 32 + 1 + 43 || !key.StartsWith(Prefix, StringComparison.Ordinal)
+            || key[Prefix.Length + 32] != '_')
             return null;
         return Guid.TryParseExact(key.AsSpan(Prefix.Length, 32), "N", out var id) ? (id, key[(Prefix.Length + 33)..]) : null;
     }

@@ -57,7 +57,8 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
         Q = Q?.Trim();
         if (!string.IsNullOrEmpty(Q)) Found = await ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
         else Q = null;
-        Devices = (await ListDevices.Handle(new ListDevices.Query(Offline ? true : null, null, null, null, PageNumber, 50), user.Scope, db, options, clock, ct)).Value
+        var query = new ListDevices.Query(Offline ? true : null, null, null, null, PageNumber, 50);
+        Devices = (await ListDevices.Handle(query, user.Scope, db, options, clock, ct)).Value
                   ?? new([], 1, 50, 0);
     }
 }

@@ -11,8 +11,8 @@ public sealed record ElderChoice(Guid Id, string Name, string IdNumber, int Age,
 /// <summary>
 /// Finds the elder for a hotline entry or a device by name or ID number, in the user's scope. An ID number goes through
 /// the blind index (<see cref="GetElder.ByIdNumber"/>, as POST /api/elders/lookup); anything else searches names as the
-/// elder list does (<see cref="ListElders"/>). Used by server-rendered forms, so it works without JavaScript; they post the search (a handler "Find"), since an ID
-/// number in a query string would land in access logs, proxies and browser history.
+/// elder list does (<see cref="ListElders"/>). Used by server-rendered forms, so it works without JavaScript; they post the
+/// search (a handler "Find"), since an ID number in a query string would land in access logs, proxies and browser history.
 /// </summary>
 public static class ElderPicker
 {
@@ -24,7 +24,8 @@ public static class ElderPicker
         public Guid? Selected { get; init; }
     }
 
-    public static async Task<Found> Find(string? q, DataScope scope, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct)
+    public static async Task<Found> Find(string? q, DataScope scope, AppDbContext db, FieldProtector protector, TimeProvider clock,
+        CancellationToken ct)
     {
         q = q?.Trim();
         if (string.IsNullOrEmpty(q)) return new([], 0, null);
@@ -35,7 +36,8 @@ public static class ElderPicker
                 ? new([new(one.Value!.Id, one.Value.Name, one.Value.IdNumber, one.Value.Age, one.Value.Address)], 1, null)
                 : new([], 0, one.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : one.Message);
         }
-        var list = await ListElders.Handle(new ListElders.Query(null, null, null, null, null, null, null, null, q, 1, MaxChoices), scope, db, protector, clock, ct);
+        var query = new ListElders.Query(null, null, null, null, null, null, null, null, q, 1, MaxChoices);
+        var list = await ListElders.Handle(query, scope, db, protector, clock, ct);
         var page = list.Value!;
         return new(page.Items.Select(e => new ElderChoice(e.Id, e.Name, e.IdNumber, e.Age, e.RegionName)).ToList(), page.Total,
             page.Total == 0 ? $"未找到姓名含“{q}”的老年人。" : null);

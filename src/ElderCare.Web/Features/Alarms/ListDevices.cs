@@ -39,7 +39,8 @@ public static class ListDevices
         var rows = await devices.OrderBy(d => d.LastSeenAt ?? d.RegisteredAt).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Join(db.Elders, d => d.ElderId, e => e.Id, (d, e) => new { d, e.Name }).ToListAsync(ct);
         return new Paged<DeviceRow>(rows.Select(r => new DeviceRow(r.d.Id, r.d.Kind, r.d.Serial, r.d.ElderId, r.Name, r.d.RegionCode, r.d.StationId,
-            r.d.RegisteredAt, r.d.LastSeenAt, IsOffline(r.d.Kind, r.d.LastSeenAt, r.d.RegisteredAt, now, options))).ToList(), paging.Page, paging.PageSize, total);
+                r.d.RegisteredAt, r.d.LastSeenAt, IsOffline(r.d.Kind, r.d.LastSeenAt, r.d.RegisteredAt, now, options))).ToList(),
+            paging.Page, paging.PageSize, total);
     }
 
     private static System.Linq.Expressions.Expression<Func<Device, bool>> PredicateOffline(AlarmOptions options, DateTime now)

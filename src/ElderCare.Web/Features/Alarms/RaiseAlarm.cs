@@ -47,11 +47,7 @@ public static class RaiseAlarm
             errors.AddIf(at.UtcDateTime > now + MaxSkew, "occurredAt", "报警发生时间晚于当前时间。");
             errors.AddIf(at.UtcDateTime < now - MaxAge, "occurredAt", "报警发生时间早于 7 天前。");
         }
-        if (input.Location is { } l)
-        {
-            errors.AddIf(l.Lat is < -90 or > 90 || double.IsNaN(l.Lat), "location.lat", "纬度应在 -90 至 90 之间。");
-            errors.AddIf(l.Lng is < -180 or > 180 || double.IsNaN(l.Lng), "location.lng", "经度应在 -180 至 180 之间。");
-        }
+        if (input.Location is { } l) errors.CheckLocation(l.Lat, l.Lng);
         if (caller.Device is not null)
             errors.AddIf(input.ElderId is { } e && e != caller.Device.ElderId, "elderId", "设备只能为其登记的老年人报警。");
         else
@@ -88,7 +84,8 @@ public static class RaiseAlarm
             return new(Outcome<AlarmResource>.NotFound("未找到该老年人。"), Result.Created);
 
         if (caller.Device is { } device && !limiter.TryTake(device.Id, idempotencyKey!, out var wait))
-            return new(Outcome<AlarmResource>.Conflict("该设备报警过于频繁，请稍后再试；已收到的报警不受影响。"), Result.RateLimited, (int)Math.Ceiling(wait.TotalSeconds));
+            return new(Outcome<AlarmResource>.Conflict("该设备报警过于频繁，请稍后再试；已收到的报警不受影响。"), Result.RateLimited,
+                (int)Math.Ceiling(wait.TotalSeconds));
 
         var alarm = new Alarm
         {
@@ -100,7 +97,8 @@ public static class RaiseAlarm
         var notifications = elder.EmergencyContacts.Select(c => new AlarmNotification
             {
                 AlarmId = alarm.Id, Recipient = c.Name, PhoneProtected = c.PhoneProtected, CreatedAt = now, NextAttemptAt = now,
-                Message = $"【荣昌区智慧养老】{elder.Name}于{input.OccurredAt.Value.ToOffset(ChinaClock.Offset):M月d日HH:mm}发出{AlarmLabels.Of(alarm.Kind)}报警，平台正在处置。",
+                Message = $"【荣昌区智慧养老】{elder.Name}于{input.OccurredAt.Value.ToOffset(ChinaClock.Offset):M月d日HH:mm}"
+                          + $"发出{AlarmLabels.Of(alarm.Kind)}报警，平台正在处置。",
             }).ToList();
         try
         {

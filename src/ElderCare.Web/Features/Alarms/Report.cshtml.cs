@@ -15,6 +15,9 @@ public sealed class AlarmReportModel(AppDbContext db, CurrentUser user, AlarmOpt
     public AlarmReportResource? Report { get; private set; }
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
+    /// <summary>The on-site target the lead names (<see cref="AlarmOptions.OnSiteMinutes"/>).</summary>
+    public int OnSiteMinutes => options.OnSiteMinutes;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var outcome = await AlarmReport.Handle(From, To, user.Scope, db, options, clock, ct);

@@ -17,7 +17,7 @@ public static class AssessmentsApi
             .RequireAuthorization(Roles.Policies.AssessElders)
             .WithSummary("录入老年人能力评估（GB/T 42195-2022）：26 项评分，至少 2 名评估人员；返回总分、各维度分、初步等级与最终等级");
         g.MapGet("/", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await RecordAssessment.History(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await ListAssessments.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("评估历史（最新在前）；最新一次决定当前能力等级");
         api.MapPost("/elders/{id:guid}/condition-change", async (Guid id, RecordConditionChange.Input input, CurrentUser user, AppDbContext db,
                 FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
@@ -27,18 +27,18 @@ public static class AssessmentsApi
         var secondary = api.MapGroup("/elders/{id:guid}").WithTags("能力评估").RequireAuthorization(Roles.Policies.ReadElders);
         secondary.MapPost("/barthel", async (Guid id, BarthelInput input, CurrentUser user, AppDbContext db, FieldProtector protector,
                 TimeProvider clock, CancellationToken ct) =>
-                (await RecordSecondaryAssessment.Barthel(id, input, user, db, protector, clock, ct))
+                (await RecordBarthel.Handle(id, input, user, db, protector, clock, ct))
                 .ToResult(a => TypedResults.Created($"/api/elders/{id}/secondary-assessments", a)))
             .RequireAuthorization(Roles.Policies.AssessElders)
             .WithSummary("录入 Barthel 指数（10 项，0–100）：返回总分与护理分级（无需 / 轻度 / 中度 / 重度依赖）");
         secondary.MapPost("/self-care", async (Guid id, SelfCareInput input, CurrentUser user, AppDbContext db, FieldProtector protector,
                 TimeProvider clock, CancellationToken ct) =>
-                (await RecordSecondaryAssessment.SelfCare(id, input, user, db, protector, clock, ct))
+                (await RecordSelfCare.Handle(id, input, user, db, protector, clock, ct))
                 .ToResult(a => TypedResults.Created($"/api/elders/{id}/secondary-assessments", a)))
             .RequireAuthorization(Roles.Policies.AssessElders)
             .WithSummary("特困人员生活自理能力认定（六项指标）：返回自理能力与照料护理档次（全自理 / 半护理 / 全护理）");
         secondary.MapGet("/secondary-assessments", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await RecordSecondaryAssessment.History(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await ListSecondaryAssessments.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("Barthel 指数与特困人员生活自理能力记录（最新在前）");
         return api;
     }

@@ -18,7 +18,7 @@ namespace ElderCare.Web.Features.Assessments;
 /// ("items.B.2.4"), so RecordAssessment's errors land beside their item.
 /// </summary>
 [Authorize(Policy = Roles.Policies.AssessElders)]
-public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : PageModel
+public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : OutcomePageModel
 {
     /// <summary>The form offers this many assessor names; the standard asks for at least two.</summary>
     public const int AssessorRows = 3;
@@ -42,7 +42,7 @@ public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protec
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFoundPage();
+        if (!await LoadAsync(id, ct)) return Missing(NoElder);
         AssessedOn = Today;
         // 附录A 评估原因: the first assessment, else the yearly one (a change of condition makes it 即时).
         Reason = EnumText.Of(Elder!.LastAssessedOn is null ? AssessmentReason.First
@@ -54,24 +54,24 @@ public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protec
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFoundPage();
+        if (!await LoadAsync(id, ct)) return Missing(NoElder);
         var errors = new FieldErrors();
         var input = ReadForm(errors);
         var outcome = await RecordAssessment.Handle(id, input, user, db, protector, clock, ct);
-        switch (outcome.Kind)
+        // Whatever the page could not read reaches the use case as a value it refuses, so an Ok here has no page errors.
+        if (outcome.Kind == OutcomeKind.Invalid)
         {
-            // Whatever the page could not read reaches the use case as a value it refuses, so an Ok here has no page errors.
-            case OutcomeKind.Ok:
-                var a = outcome.Value!;
-                TempData["Flash"] = $"已录入 {Display.Date(a.AssessedOn)} 的能力评估：总分 {a.Total}，{ElderLabels.Level(a.Level)}。";
-                return Redirect($"/elders/{id}/assessments/{a.Id}/report");
-            case OutcomeKind.NotFound:
-                return NotFoundPage();
+            outcome.Errors?.MergeInto(errors);
+            outcome = Outcome<AssessmentResult>.Invalid(InFormOrder(errors));
         }
-        outcome.Errors?.MergeInto(errors);
-        ModelState.AddFieldErrors(InFormOrder(errors));
-        return Page();
+        return Show(outcome, a =>
+        {
+            TempData["Flash"] = $"已录入 {Display.Date(a.AssessedOn)} 的能力评估：总分 {a.Total}，{ElderLabels.Level(a.Level)}。";
+            return Redirect($"/elders/{id}/assessments/{a.Id}/report");
+        }, NoElder) ?? Page();
     }
+
+    private const string NoElder = "未找到该老年人。";
 
     /// <summary>The error summary lists problems top to bottom, as the form asks its questions.</summary>
     private static FieldErrors InFormOrder(FieldErrors errors)
@@ -128,12 +128,5 @@ public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protec
         Today = FormValues.Text(clock.Today());
         Elder = (await GetElder.Handle(id, user.Scope, db, protector, clock, ct)).Value;
         return Elder is not null;
-    }
-
-    private PageResult NotFoundPage()
-    {
-        Elder = null;
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
     }
 }

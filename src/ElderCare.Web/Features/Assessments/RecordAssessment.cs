@@ -74,13 +74,4 @@ public static class RecordAssessment
         await db.SaveChangesAsync(ct);
         return AssessmentResult.From(assessment, elder.ConditionChangedOn);
     }
-
-    public static async Task<Outcome<IReadOnlyList<AssessmentResult>>> History(Guid elderId, DataScope scope, AppDbContext db, CancellationToken ct)
-    {
-        var elder = await db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Id == elderId).Select(e => new { e.ConditionChangedOn }).FirstOrDefaultAsync(ct);
-        if (elder is null) return Outcome<IReadOnlyList<AssessmentResult>>.NotFound("未找到该老年人。");
-        var list = await db.Assessments.AsNoTracking().Where(a => a.ElderId == elderId)
-            .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt).ToListAsync(ct);
-        return Outcome<IReadOnlyList<AssessmentResult>>.Ok(list.Select(a => AssessmentResult.From(a, elder.ConditionChangedOn)).ToList());
-    }
 }

@@ -4,15 +4,14 @@ using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ElderCare.Web.Features.Shared;
 
 namespace ElderCare.Web.Features.Assessments;
 
 /// <summary>老年人能力评估报告 (GB/T 42195-2022 附录C), printable: the domain scores, the total, the levels and the rule applied.</summary>
 [Authorize(Policy = Roles.Policies.ReadElders)]
-public sealed class AssessmentReportModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : PageModel
+public sealed class AssessmentReportModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : OutcomePageModel
 {
-    public string? NotFoundMessage { get; private set; }
     public AssessmentReport Report { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
@@ -29,14 +28,11 @@ public sealed class AssessmentReportModel(AppDbContext db, FieldProtector protec
     public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, CancellationToken ct)
     {
         var outcome = await GetAssessment.Handle(id, assessmentId, user.Scope, db, protector, ct);
-        if (!outcome.IsOk)
+        return Show(outcome, report =>
         {
-            NotFoundMessage = outcome.Message;
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            Report = report;
+            Today = clock.Today();
             return Page();
-        }
-        Report = outcome.Value!;
-        Today = clock.Today();
-        return Page();
+        }) ?? Page();
     }
 }

@@ -15,7 +15,7 @@ namespace ElderCare.Web.Features.Assessments;
 
 /// <summary>录入 Barthel 指数 or 特困人员生活自理能力: one short form each, over RecordSecondaryAssessment.</summary>
 [Authorize(Policy = Roles.Policies.AssessElders)]
-public sealed class SecondaryAssessmentModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : PageModel
+public sealed class SecondaryAssessmentModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : OutcomePageModel
 {
     [BindProperty(Name = "assessedOn")] public string? AssessedOn { get; set; }
     [BindProperty(Name = "assessor")] public string? Assessor { get; set; }
@@ -32,7 +32,7 @@ public sealed class SecondaryAssessmentModel(AppDbContext db, FieldProtector pro
 
     public async Task<IActionResult> OnGetAsync(Guid id, string instrument, CancellationToken ct)
     {
-        if (!await LoadAsync(id, instrument, ct)) return NotFoundPage();
+        if (!await LoadAsync(id, instrument, ct)) return Missing(NoPage);
         AssessedOn = Today;
         Assessor = User.FindFirstValue(ClaimTypes.GivenName);
         return Page();
@@ -40,28 +40,26 @@ public sealed class SecondaryAssessmentModel(AppDbContext db, FieldProtector pro
 
     public async Task<IActionResult> OnPostAsync(Guid id, string instrument, CancellationToken ct)
     {
-        if (!await LoadAsync(id, instrument, ct)) return NotFoundPage();
+        if (!await LoadAsync(id, instrument, ct)) return Missing(NoPage);
         var errors = new FieldErrors();
         var on = FormValues.Date(AssessedOn, "assessedOn", errors);
         var outcome = Instrument == SecondaryInstrument.Barthel
-            ? await RecordSecondaryAssessment.Barthel(id, new BarthelInput(on, Assessor, ReadBarthel(errors)), user, db, protector, clock, ct)
-            : await RecordSecondaryAssessment.SelfCare(id, new SelfCareInput(on, Assessor, ReadIndicators(errors)), user, db, protector, clock, ct);
-        switch (outcome.Kind)
+            ? await RecordBarthel.Handle(id, new BarthelInput(on, Assessor, ReadBarthel(errors)), user, db, protector, clock, ct)
+            : await RecordSelfCare.Handle(id, new SelfCareInput(on, Assessor, ReadIndicators(errors)), user, db, protector, clock, ct);
+        // What the page could not read is shown with the use case's own errors, even beside an Ok (the rest was saved).
+        if (errors.Any && outcome.Kind is OutcomeKind.Ok or OutcomeKind.Invalid)
         {
-            case OutcomeKind.Ok when !errors.Any:
-                var a = outcome.Value!;
-                TempData["Flash"] = $"已录入{a.InstrumentName}：{a.GradeName}" + (a.CareTier is { } tier ? $"（{tier}）。" : $"（{a.Score} 分）。");
-                return Redirect($"/elders/{id}");
-            case OutcomeKind.NotFound:
-                return NotFoundPage();
-            case OutcomeKind.Conflict:
-                errors.Add("", outcome.Message!);
-                break;
+            outcome.Errors?.MergeInto(errors);
+            outcome = Outcome<SecondaryAssessmentResult>.Invalid(errors);
         }
-        outcome.Errors?.MergeInto(errors);
-        ModelState.AddFieldErrors(errors);
-        return Page();
+        return Show(outcome, a =>
+        {
+            TempData["Flash"] = $"已录入{a.InstrumentName}：{a.GradeName}" + (a.CareTier is { } tier ? $"（{tier}）。" : $"（{a.Score} 分）。");
+            return Redirect($"/elders/{id}");
+        }, NoPage) ?? Page();
     }
+
+    private const string NoPage = "未找到该页面或该老年人。";
 
     private Dictionary<string, int> ReadBarthel(FieldErrors errors)
     {
@@ -93,12 +91,5 @@ public sealed class SecondaryAssessmentModel(AppDbContext db, FieldProtector pro
         Today = FormValues.Text(clock.Today());
         Elder = (await GetElder.Handle(id, user.Scope, db, protector, clock, ct)).Value;
         return Elder is not null;
-    }
-
-    private PageResult NotFoundPage()
-    {
-        Elder = null;
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
     }
 }

@@ -51,7 +51,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
         if (Roles.Allows(User, Roles.Policies.ReadElders)) Elders = (await ElderStatistics.Handle(user.Scope, db, clock, ct)).Value?.Totals;
         AlarmSla = (await Alarms.AlarmReport.Handle(null, null, user.Scope, db, alarmOptions, clock, ct)).Value;
-        FamilyBeds = await ElderCare.Web.Features.FamilyBeds.FamilyBedsUseCases.PerCentre(user.Scope, db, clock, ct);
+        FamilyBeds = await ElderCare.Web.Features.FamilyBeds.GetFamilyBedStatistics.Handle(user.Scope, db, clock, ct);
         return Page();
     }
 

@@ -45,8 +45,8 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
         }
         Elder = outcome.Value!;
         Today = clock.Today();
-        History = (await RecordAssessment.History(id, user.Scope, db, ct)).Value ?? [];
-        Secondary = (await RecordSecondaryAssessment.History(id, user.Scope, db, ct)).Value ?? [];
+        History = (await ListAssessments.Handle(id, user.Scope, db, ct)).Value ?? [];
+        Secondary = (await ListSecondaryAssessments.Handle(id, user.Scope, db, ct)).Value ?? [];
         Groups = PriorityGroups.Of(new PriorityFacts(Elder.Age, Elder.LivingArrangement, Elder.Categories.ToList(), Elder.CurrentLevel),
             await PriorityRules.InForce(db, Today, ct));
         var regions = await ListRegions.Handle(Region.UnitOf(Elder.RegionCode), user.Scope, db, ct);

@@ -3,6 +3,7 @@ using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Services;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ public sealed class FamilyBedListModel(AppDbContext db, CurrentUser user, TimePr
     [BindProperty(SupportsGet = true, Name = "month")] public string? Month { get; set; }
 
     public string MonthText => ServiceTime.MonthText(ServiceTime.ParseMonth(Month) ?? ServiceTime.Month(clock.GetUtcNow().UtcDateTime));
-    public IReadOnlyList<FamilyBedResource> Beds { get; private set; } = [];
+    public Paged<FamilyBedResource> Beds { get; private set; } = new([], 1, PageRequest.DefaultPageSize, 0);
     public IReadOnlyList<CentreBeds> Centres { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
@@ -24,7 +25,7 @@ public sealed class FamilyBedListModel(AppDbContext db, CurrentUser user, TimePr
     {
         if (!Roles.Allows(User, Roles.Policies.WriteFamilyBeds)) return Forbid();
         Month = month;
-        var outcome = await FamilyBedsUseCases.Schedule(bedId, month, user, db, clock, ct);
+        var outcome = await RaiseCarePlanOrders.Handle(bedId, month, user, db, clock, ct);
         if (outcome.IsOk)
         {
             TempData["Flash"] = $"已生成 {outcome.Value!.Month} 的 {outcome.Value.Scheduled} 次上门服务。";
@@ -35,9 +36,15 @@ public sealed class FamilyBedListModel(AppDbContext db, CurrentUser user, TimePr
         return Page();
     }
 
+    public Pager ListPager() => new(Beds.Page, Beds.PageCount, Beds.Total, UrlFor);
+
+    /// <summary>The same month on another page.</summary>
+    private string UrlFor(int page) => FormattableString.Invariant($"/family-beds?month={MonthText}&page={page}");
+
     private async Task Load(CancellationToken ct)
     {
-        Beds = await FamilyBedsUseCases.List(MonthText, user.Scope, db, clock, ct);
-        Centres = await FamilyBedsUseCases.PerCentre(user.Scope, db, clock, ct);
+        var query = new ListFamilyBeds.Query(MonthText, Paging.PageNumber(Request), PageRequest.DefaultPageSize);
+        Beds = (await ListFamilyBeds.Handle(query, user.Scope, db, clock, ct)).Value!;
+        Centres = await GetFamilyBedStatistics.Handle(user.Scope, db, clock, ct);
     }
 }

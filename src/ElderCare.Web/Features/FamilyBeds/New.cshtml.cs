@@ -1,7 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
-using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Services;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
@@ -9,12 +8,12 @@ using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.FamilyBeds;
 
 [Authorize(Policy = Roles.Policies.WriteFamilyBeds)]
-public sealed class NewFamilyBedModel(AppDbContext db, CurrentUser user, FieldProtector protector, TimeProvider clock) : PageModel
+public sealed class NewFamilyBedModel(AppDbContext db, CurrentUser user, FieldProtector protector, FamilyBedOptions options, TimeProvider clock)
+    : PageModel
 {
     [BindProperty(Name = "idNumber")] public string? IdNumber { get; set; }
     [BindProperty(Name = "facilityId")] public string? FacilityId { get; set; }
@@ -33,14 +32,16 @@ public sealed class NewFamilyBedModel(AppDbContext db, CurrentUser user, FieldPr
     {
         var errors = new FieldErrors();
         Guid? elder = null;
-        if (FormValues.Trimmed(IdNumber) is { } idn && await GetElder.ByIdNumber(idn, user.Scope, db, protector, clock, ct) is { IsOk: true } found) elder = found.Value!.Id;
+        if (FormValues.Trimmed(IdNumber) is { } idn
+            && await GetElder.ByIdNumber(idn, user.Scope, db, protector, clock, ct) is { IsOk: true } found) elder = found.Value!.Id;
         else errors.Add("idNumber", "辖区内没有登记该身份证号的老年人。");
-        var input = new FamilyBedsUseCases.OpenInput(elder, FormValues.Id(FacilityId, "facilityId", errors), null, Adaptations,
+        var input = new RegisterFamilyBed.Input(elder, FormValues.Id(FacilityId, "facilityId", errors), null, Adaptations,
             (Devices ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
-            FormValues.Id(ServiceItemId, "serviceItemId", errors), FormValues.Int(VisitsPerMonth, "visitsPerMonth", errors), FormValues.Int(VisitHour, "visitHour", errors));
+            FormValues.Id(ServiceItemId, "serviceItemId", errors), FormValues.Int(VisitsPerMonth, "visitsPerMonth", errors),
+            FormValues.Int(VisitHour, "visitHour", errors));
         if (!errors.Any)
         {
-            var outcome = await FamilyBedsUseCases.Open(input, user, db, clock, ct);
+            var outcome = await RegisterFamilyBed.Handle(input, user, db, options, clock, ct);
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"已为 {outcome.Value!.ElderName} 签约家庭养老床位。";
@@ -56,8 +57,7 @@ public sealed class NewFamilyBedModel(AppDbContext db, CurrentUser user, FieldPr
 
     private async Task Load(CancellationToken ct)
     {
-        Facilities = (await db.Facilities.AsNoTracking().InScope(user.Scope).Where(f => f.Status == FacilityStatus.Operating).OrderBy(f => f.Name)
-            .Select(f => new { f.Id, f.Name }).ToListAsync(ct)).Select(f => (f.Id, f.Name)).ToList();
+        Facilities = await FamilyBedQueries.CentreChoices(user.Scope, db, ct);
         Items = await ListServiceItems.Handle(null, false, db, clock, ct);
     }
 }

@@ -32,6 +32,7 @@ public static class HostSetup
         services.AddAlarms(builder.Configuration);
         services.AddValidatedOptions<Features.Services.ServiceOptions>(builder.Configuration, "Services");
         services.AddValidatedOptions<Spreadsheets.SpreadsheetLimits>(builder.Configuration, "Spreadsheets");
+        services.AddValidatedOptions<Features.FamilyBeds.FamilyBedOptions>(builder.Configuration, "FamilyBeds");
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
