@@ -21,7 +21,7 @@ public static class MealsApi
             .RequireAuthorization(Roles.Policies.ManageMealSites)
             .WithSummary("登记中央厨房（可指定运营设施）");
         g.MapGet("/kitchens/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await ListMealSites.Kitchen(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await GetKitchen.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("中央厨房详情");
         g.MapPut("/kitchens/{id:guid}", async (Guid id, RegisterKitchen.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await UpdateKitchen.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
@@ -53,7 +53,7 @@ public static class MealsApi
             .RequireAuthorization(Roles.Policies.ManageMealSites)
             .WithSummary("登记助餐点（所在设施、供餐厨房、位置）");
         g.MapGet("/dining-points/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await ListMealSites.DiningPoint(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await GetDiningPoint.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("助餐点详情");
         g.MapPut("/dining-points/{id:guid}", async (Guid id, RegisterDiningPoint.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await UpdateDiningPoint.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
