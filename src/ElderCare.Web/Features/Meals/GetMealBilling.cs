@@ -91,8 +91,7 @@ public static class GetMealBilling
         static Dictionary<string, object?> Row(string month, string point, string? elder, MealBillingLine l) => new()
         {
             ["月份"] = month, ["助餐点"] = point, ["老年人"] = elder, ["餐数"] = l.Meals, ["已就餐"] = l.Eaten,
-            ["餐费（元）"] = MealValidation.YuanNumber(l.PriceFen), ["补贴（元）"] = MealValidation.YuanNumber(l.SubsidyFen),
-            ["个人自付（元）"] = MealValidation.YuanNumber(l.OwnShareFen),
+            ["餐费（元）"] = l.PriceFen / 100m, ["补贴（元）"] = l.SubsidyFen / 100m, ["个人自付（元）"] = l.OwnShareFen / 100m,
             ["补贴标准"] = l.SubsidyFen == 0 ? null : l.Unconfirmed ? Shared.Placeholders.Mark : "已确认",
             ["按待确认标准补贴的餐数"] = l.UnconfirmedMeals,
         };

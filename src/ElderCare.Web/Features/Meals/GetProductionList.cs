@@ -1,3 +1,4 @@
+using System.Globalization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
@@ -54,8 +55,11 @@ public static class GetProductionList
         {
             ["套餐"] = list.Sets.Select(s => new Dictionary<string, object?>
             {
-                ["厨房与餐次"] = title, ["套餐"] = s.Code, ["名称"] = s.Name, ["单价（元）"] = MealValidation.Yuan(s.PriceFen), ["份数"] = s.Count,
-            }).Append(new Dictionary<string, object?> { ["厨房与餐次"] = title, ["套餐"] = "合计", ["名称"] = null, ["单价（元）"] = null, ["份数"] = list.Total }).ToList(),
+                ["厨房与餐次"] = title, ["套餐"] = s.Code, ["名称"] = s.Name, ["单价（元）"] = PriceText(s.PriceFen), ["份数"] = s.Count,
+            }).Append(new Dictionary<string, object?>
+            {
+                ["厨房与餐次"] = title, ["套餐"] = "合计", ["名称"] = null, ["单价（元）"] = null, ["份数"] = list.Total,
+            }).ToList(),
             ["饮食需要"] = list.SetDiets.Select(s => new Dictionary<string, object?> { ["套餐"] = s.Code, ["饮食需要"] = s.Diets, ["份数"] = s.Count })
                 .Concat(list.Diets.Select(d => new Dictionary<string, object?> { ["套餐"] = "全部", ["饮食需要"] = d.Name, ["份数"] = d.Count })).ToList(),
             ["助餐点"] = list.DiningPoints.Select(p => new Dictionary<string, object?>
@@ -65,4 +69,7 @@ public static class GetProductionList
         };
         return SpreadsheetWriter.Xlsx(sheets);
     }
+
+    /// <summary>The 单价 cell as the export has always written it: yuan without trailing zeros ("9", "10.5").</summary>
+    private static string PriceText(long fen) => (fen / 100m).ToString("0.##", CultureInfo.InvariantCulture);
 }

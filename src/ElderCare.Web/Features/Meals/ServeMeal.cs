@@ -43,7 +43,7 @@ public static class ServeMeal
         note = errors.Text(note, "note", "备注", 300, multiLine: true);
         errors.AddIf(when > now + Skew, "at", "时间不能晚于现在。");
         errors.AddIf(DateOnly.FromDateTime(when.Add(ChinaClock.Offset)) != order.Date, "at", $"时间应在就餐当天（{order.Date:yyyy-MM-dd}）。");
-        MealValidation.Location(location, errors);
+        errors.CheckLocation(location?.Lat, location?.Lng);
         errors.AddIf(note?.Trim().Length > 300, "note", "情况说明不能超过 300 个字。");
         if (errors.Any) return Outcome<MealOrderResource>.Invalid(errors);
 

@@ -12,7 +12,7 @@ namespace ElderCare.Web.Features.Meals;
 /// Orders an elder's meal for a day: dine-in or delivery (the meal record's choice unless given), a set that suits the
 /// elder's diet (the cheapest suitable one unless given), and the subsidy of the elder's group on that day.
 /// </summary>
-public static class PlaceMealOrder
+public static class RaiseMealOrder
 {
     public sealed record Input(Guid? ElderId, DateOnly? Date, Meal? Meal, MealMode? Mode, Guid? DiningPointId, string? SetCode);
 
