@@ -35,6 +35,7 @@ public sealed class MealsIndexModel(AppDbContext db, CurrentUser user, TimeProvi
         var ids = Kitchens.Select(k => k.FacilityId).OfType<Guid>().Concat(Points.Select(p => p.FacilityId)).Distinct().ToList();
         FacilityNames = await Db.Facilities.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
         var all = await MealSubsidyRates.List(Db, ct);
-        Rates = all.Where(r => r.EffectiveFrom <= Date).GroupBy(r => r.Group).Select(g => g.MaxBy(r => r.EffectiveFrom)!).OrderBy(r => r.Group).ToList();
+        Rates = all.Where(r => r.EffectiveFrom <= Date).GroupBy(r => r.Group).Select(g => g.MaxBy(r => r.EffectiveFrom)!)
+            .OrderBy(r => r.Group).ToList();
     }
 }

@@ -10,7 +10,8 @@ public static class ListMealOrders
 {
     public sealed record Filter(DateOnly Date, Meal? Meal = null, Guid? DiningPointId = null, Guid? KitchenId = null);
 
-    public static async Task<IReadOnlyList<MealOrderResource>> Handle(Filter filter, DataScope scope, AppDbContext db, MealOptions options, CancellationToken ct)
+    public static async Task<IReadOnlyList<MealOrderResource>> Handle(Filter filter, DataScope scope, AppDbContext db, MealOptions options,
+        CancellationToken ct)
     {
         var query = db.MealOrders.AsNoTracking().InScope(scope).Where(o => o.Date == filter.Date);
         if (filter.Meal is { } meal) query = query.Where(o => o.Meal == meal);
@@ -31,7 +32,8 @@ public static class ListMealOrders
         var order = await db.MealOrders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<MealOrderResource>.NotFound("未找到该订餐。");
         var name = await db.Elders.Where(e => e.Id == order.ElderId).Select(e => e.Name).FirstAsync(ct);
-        var batches = await db.FoodBatches.AsNoTracking().Where(b => b.KitchenId == order.KitchenId && b.Date == order.Date && b.Meal == order.Meal).ToListAsync(ct);
+        var batches = await db.FoodBatches.AsNoTracking().Where(b => b.KitchenId == order.KitchenId && b.Date == order.Date
+            && b.Meal == order.Meal).ToListAsync(ct);
         return MealOrderResource.From(order, name, order.ServedAt is { } at ? FoodSafety.BatchFor(batches, order.SetCode, at) : null, options);
     }
 }

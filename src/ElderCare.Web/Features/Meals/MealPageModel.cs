@@ -88,6 +88,22 @@ public abstract class MealPageModel(AppDbContext db, CurrentUser user, TimeProvi
             return Redirect(back());
         }, ct);
 
+    /// <summary>Blue while ordered, grey once cancelled, green once eaten or delivered.</summary>
+    public static string Tone(MealOrderStatus status) => status switch
+    {
+        MealOrderStatus.Ordered => "blue",
+        MealOrderStatus.Cancelled => "grey",
+        _ => "green",
+    };
+
+    /// <summary>Red for a missing or short sample, green once disposed of in time, blue while kept.</summary>
+    public static string Tone(SampleState state) => state switch
+    {
+        SampleState.Missing or SampleState.Short => "red",
+        SampleState.Done => "green",
+        _ => "blue",
+    };
+
     /// <summary>A datetime-local value ("2026-11-29T10:30") read as China time.</summary>
     public static DateTimeOffset? LocalTime(string? text, string field, FieldErrors errors)
     {

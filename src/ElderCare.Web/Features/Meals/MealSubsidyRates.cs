@@ -16,7 +16,8 @@ public static class MealSubsidyRates
         (await db.MealSubsidyRates.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Group).ThenByDescending(r => r.EffectiveFrom)
             .Select(MealSubsidyRateResource.From).ToList();
 
-    public static async Task<Outcome<MealSubsidyRateResource>> Set(Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<MealSubsidyRateResource>> Set(Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         input = input with { Source = errors.Text(input.Source, "source", "依据", FreeText.LongName) };
@@ -30,7 +31,8 @@ public static class MealSubsidyRates
 
         var rate = await db.MealSubsidyRates.FirstOrDefaultAsync(r => r.Group == input.Group && r.EffectiveFrom == input.EffectiveFrom, ct);
         if (rate is null)
-            db.MealSubsidyRates.Add(rate = new MealSubsidyRate { Group = input.Group!.Value, EffectiveFrom = input.EffectiveFrom!.Value, Source = source });
+            db.MealSubsidyRates.Add(rate = new MealSubsidyRate { Group = input.Group!.Value, EffectiveFrom = input.EffectiveFrom!.Value,
+                Source = source });
         rate.PerMealFen = input.PerMealFen!.Value;
         rate.Source = source;
         // ADR 0023: a rate the district enters is its own figure, so confirmed.

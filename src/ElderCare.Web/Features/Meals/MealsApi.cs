@@ -130,7 +130,8 @@ public static class MealsApi
                 .ToResult(b => TypedResults.Created($"/api/meals/batches/{b.Id}", b)))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记出锅批次（出锅时间，可同时登记留样）");
-        g.MapPost("/batches/{id:guid}/sample", async (Guid id, RecordFoodBatch.SampleInput input, CurrentUser user, AppDbContext db, MealOptions options,
+        g.MapPost("/batches/{id:guid}/sample", async (Guid id, RecordFoodBatch.SampleInput input, CurrentUser user, AppDbContext db,
+            MealOptions options,
                 TimeProvider clock, CancellationToken ct) =>
                 (await RecordFoodBatch.TakeSample(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)

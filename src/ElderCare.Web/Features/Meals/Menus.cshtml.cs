@@ -75,7 +75,8 @@ public sealed class MealMenusModel(AppDbContext db, CurrentUser user, TimeProvid
                 if (decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan)) fen = (long)Math.Round(yuan * 100);
                 else errors.Add($"sets[{i}].priceFen", "请填写价格（元），例如 11。");
             }
-            var dishes = (s.Dishes ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            var dishes = (s.Dishes ?? "").Split(['、', ',', '，', ';', '；', '\n'],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .ToList();
             var suits = s.Suits.Select(x => EnumText.TryParse<DietNeed>(x, out var d) ? d : (DietNeed?)null).OfType<DietNeed>().ToList();
             sets.Add(new SaveMenu.SetInput(s.Code, s.Name, fen, dishes, suits));

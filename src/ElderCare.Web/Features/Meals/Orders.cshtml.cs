@@ -65,6 +65,10 @@ public sealed class MealOrdersModel(AppDbContext db, CurrentUser user, TimeProvi
             ? $"已取消{o.ElderName} {o.Date:yyyy-MM-dd} 的{MealValidation.NameOf(o.Meal)}。"
             : $"{o.ElderName}：{MealValidation.NameOf(o.Status)}（{Display.ChinaClockTime(o.ServedAt)}）。", Here, ct);
 
+    /// <summary>The elder as the order form lists them: name, dine-in or delivery, diet needs.</summary>
+    public static string ElderLabel(MealElderChoice e) =>
+        $"{e.Name}（{MealValidation.NameOf(e.Mode)}{(e.Diets.Count > 0 ? "，" + DietSuitability.NamesOf(e.Diets) : "")}）";
+
     private string Here() => $"/meals/orders?date={DateValue}&meal={MealValue}" + (DiningPointId is { } p ? $"&diningPointId={p}" : "");
 
     private async Task LoadAsync(CancellationToken ct)

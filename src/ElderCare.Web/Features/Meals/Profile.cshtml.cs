@@ -53,7 +53,8 @@ public sealed class MealProfileModel(AppDbContext db, CurrentUser user, TimeProv
         var diets = new List<DietNeed>();
         foreach (var d in Diets)
             if (FormValues.Choice<DietNeed>(d, "diets", errors) is { } need) diets.Add(need);
-        var input = new SaveMealProfile.Input(diets, FormValues.Id(DiningPointId, "diningPointId", errors), FormValues.Choice<MealMode>(Mode, "mode", errors),
+        var input = new SaveMealProfile.Input(diets, FormValues.Id(DiningPointId, "diningPointId", errors),
+            FormValues.Choice<MealMode>(Mode, "mode", errors),
             FormValues.Date(SuspendedFrom, "suspendedFrom", errors), FormValues.Date(ResumesOn, "resumesOn", errors), Notes);
         if (!errors.Any)
         {
@@ -72,7 +73,8 @@ public sealed class MealProfileModel(AppDbContext db, CurrentUser user, TimeProv
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var elder = await db.MealEldersInScope(user.Scope).AsNoTracking().Where(e => e.Id == ElderId).Select(e => new { e.Name }).FirstOrDefaultAsync(ct);
+        var elder = await db.MealEldersInScope(user.Scope).AsNoTracking().Where(e => e.Id == ElderId).Select(e => new { e.Name })
+            .FirstOrDefaultAsync(ct);
         if (elder is null) return false;
         ElderName = elder.Name;
         Exists = await db.MealProfiles.AnyAsync(p => p.ElderId == ElderId, ct);

@@ -22,7 +22,8 @@ public static class RecordFoodBatch
 
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
-    public static async Task<Outcome<FoodBatchResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+    public static async Task<Outcome<FoodBatchResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options,
+        TimeProvider clock,
         CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -45,7 +46,8 @@ public static class RecordFoodBatch
             errors.AddIf(input.Date is { } d && DateOnly.FromDateTime(cooked.UtcDateTime.Add(ChinaClock.Offset)) != d, "cookedAt", "出锅时间应在供餐当天。");
         }
         if (input.SampleTakenAt is not null || input.SampleKeptUntil is not null)
-            CheckSample(input.SampleTakenAt, input.SampleKeptUntil, input.CookedAt?.UtcDateTime, now, options, errors, "sampleTakenAt", "sampleKeptUntil");
+            CheckSample(input.SampleTakenAt, input.SampleKeptUntil, input.CookedAt?.UtcDateTime, now, options, errors, "sampleTakenAt",
+                "sampleKeptUntil");
         if (errors.Any) return Outcome<FoodBatchResource>.Invalid(errors);
 
         var batch = new FoodBatch
@@ -63,7 +65,8 @@ public static class RecordFoodBatch
         return FoodBatchResource.From(batch, kitchenName!, options);
     }
 
-    public static async Task<Outcome<FoodBatchResource>> TakeSample(Guid id, SampleInput input, CurrentUser user, AppDbContext db, MealOptions options,
+    public static async Task<Outcome<FoodBatchResource>> TakeSample(Guid id, SampleInput input, CurrentUser user, AppDbContext db,
+        MealOptions options,
         TimeProvider clock, CancellationToken ct)
     {
         var (batch, kitchenName) = await Find(id, user.Scope, db, ct);
@@ -78,7 +81,8 @@ public static class RecordFoodBatch
         return FoodBatchResource.From(batch, kitchenName!, options);
     }
 
-    public static async Task<Outcome<FoodBatchResource>> DisposeSample(Guid id, DisposalInput input, CurrentUser user, AppDbContext db, MealOptions options,
+    public static async Task<Outcome<FoodBatchResource>> DisposeSample(Guid id, DisposalInput input, CurrentUser user, AppDbContext db,
+        MealOptions options,
         TimeProvider clock, CancellationToken ct)
     {
         var (batch, kitchenName) = await Find(id, user.Scope, db, ct);
@@ -116,6 +120,7 @@ public static class RecordFoodBatch
         errors.AddIf(t.UtcDateTime > now + Skew, takenField, "留样时间不能晚于现在。");
         errors.AddIf(cookedAt is { } c && t.UtcDateTime < c, takenField, "留样时间不能早于出锅时间。");
         if (keptUntil is { } until && until - t < options.SampleRetention)
-            errors.Add(untilField, $"留样应保存不少于 {options.SampleRetentionHours:0.#} 小时（至 {(t + options.SampleRetention).ToOffset(ChinaClock.Offset):yyyy-MM-dd HH:mm} 以后）。");
+            errors.Add(untilField,
+                $"留样应保存不少于 {options.SampleRetentionHours:0.#} 小时（至 {Display.ChinaTime(t + options.SampleRetention)} 以后）。");
     }
 }

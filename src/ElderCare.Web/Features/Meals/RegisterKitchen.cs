@@ -30,7 +30,8 @@ public static class RegisterKitchen
     }
 
     /// <summary>The checks shared with <see cref="UpdateKitchen"/>: name, address, position, facility and region in scope.</summary>
-    internal static async Task<(FieldErrors Errors, Facility? Facility, string? Code, string Name)> Check(Input input, DataScope scope, AppDbContext db,
+    internal static async Task<(FieldErrors Errors, Facility? Facility, string? Code, string Name)> Check(Input input, DataScope scope,
+        AppDbContext db,
         CancellationToken ct)
     {
         var errors = new FieldErrors();

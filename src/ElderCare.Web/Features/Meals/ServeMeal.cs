@@ -35,7 +35,7 @@ public static class ServeMeal
             return Outcome<MealOrderResource>.Conflict(order.Mode == MealMode.Delivery ? "该订餐为送餐，请在送达时确认。" : "该订餐为堂食，请在助餐点签到。");
         if (order.Status == MealOrderStatus.Cancelled) return Outcome<MealOrderResource>.Conflict("该订餐已取消。");
         if (order.Status != MealOrderStatus.Ordered)
-            return Outcome<MealOrderResource>.Conflict($"该订餐已于 {order.ServedAt?.Add(ChinaClock.Offset):yyyy-MM-dd HH:mm} {MealValidation.NameOf(order.Status)}。");
+            return Outcome<MealOrderResource>.Conflict($"该订餐已于 {Display.ChinaTime(order.ServedAt)} {MealValidation.NameOf(order.Status)}。");
 
         var now = clock.UtcNow();
         var when = at?.UtcDateTime ?? now;
@@ -56,7 +56,8 @@ public static class ServeMeal
         await db.SaveChangesAsync(ct);
 
         var name = await db.Elders.Where(e => e.Id == order.ElderId).Select(e => e.Name).FirstAsync(ct);
-        var batches = await db.FoodBatches.AsNoTracking().Where(b => b.KitchenId == order.KitchenId && b.Date == order.Date && b.Meal == order.Meal).ToListAsync(ct);
+        var batches = await db.FoodBatches.AsNoTracking().Where(b => b.KitchenId == order.KitchenId && b.Date == order.Date
+            && b.Meal == order.Meal).ToListAsync(ct);
         return MealOrderResource.From(order, name, FoodSafety.BatchFor(batches, order.SetCode, when), options);
     }
 }
