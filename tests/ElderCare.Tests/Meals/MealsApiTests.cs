@@ -307,8 +307,7 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
             cookedAt = "2026-11-29T08:00:00+08:00" })).AssertFieldError("cookedAt");
 
         var kept = await (await Batch(new { kitchenId = site.Kitchen, date = Today, meal = "lunch", setCode = "A",
-            cookedAt = "2026-11-29T08:00:00+08:00",
-            sampleTakenAt = "2026-11-29T08:05:00+08:00" })).ReadJson();
+            cookedAt = "2026-11-29T08:00:00+08:00", sampleTakenAt = "2026-11-29T08:05:00+08:00" })).ReadJson();
         Assert.Equal("kept", kept.GetProperty("sampleState").GetString());
         Assert.Equal(DateTime.Parse("2026-12-01T00:05:00Z", null, System.Globalization.DateTimeStyles.AdjustToUniversal),
             kept.GetProperty("sampleKeptUntil").GetDateTime().ToUniversalTime());

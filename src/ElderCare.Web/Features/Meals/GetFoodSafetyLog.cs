@@ -22,8 +22,7 @@ public static class GetFoodSafetyLog
     public const int MaxDays = 92;
 
     public static async Task<Outcome<FoodSafetyLog>> Handle(DateOnly from, DateOnly to, Guid? kitchenId, DataScope scope, AppDbContext db,
-        MealOptions options,
-        CancellationToken ct)
+        MealOptions options, CancellationToken ct)
     {
         if (to < from) return Outcome<FoodSafetyLog>.Invalid("to", "结束日期不能早于开始日期。");
         if (to.DayNumber - from.DayNumber >= MaxDays) return Outcome<FoodSafetyLog>.Invalid("from", $"一次最多查询 {MaxDays} 天。");

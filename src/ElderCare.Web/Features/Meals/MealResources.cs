@@ -58,10 +58,8 @@ public sealed record FoodBatchResource(Guid Id, Guid KitchenId, string KitchenNa
 
 /// <summary>A rate; <c>Confirmed</c> false marks a placeholder the district has not confirmed (待确认, ADR 0023).</summary>
 public sealed record MealSubsidyRateResource(Guid Id, MealSubsidyGroup Group, string GroupName, DateOnly EffectiveFrom, long PerMealFen,
-    string Source,
-    bool Confirmed, string? ConfirmedBy, DateTime? ConfirmedAt)
+    string Source, bool Confirmed, string? ConfirmedBy, DateTime? ConfirmedAt)
 {
     public static MealSubsidyRateResource From(MealSubsidyRate r) => new(r.Id, r.Group, MealSubsidy.NameOf(r.Group), r.EffectiveFrom, r.PerMealFen,
-        r.Source,
-        r.Confirmed, r.ConfirmedBy, r.ConfirmedAt);
+        r.Source, r.Confirmed, r.ConfirmedBy, r.ConfirmedAt);
 }

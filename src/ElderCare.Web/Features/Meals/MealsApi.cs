@@ -81,7 +81,7 @@ public static class MealsApi
             .WithSummary("设置某厨房某日某餐的菜单：套餐、菜品、价格（分）、适合的饮食需要；已有订餐后不能修改");
 
         g.MapGet("/profiles/{elderId:guid}", async (Guid elderId, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await SaveMealProfile.Get(elderId, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await GetMealProfile.Handle(elderId, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("老年人助餐档案：饮食需要、助餐点、堂食或送餐、暂停和恢复日期");
         g.MapPut("/profiles/{elderId:guid}", async (Guid elderId, SaveMealProfile.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
                 CancellationToken ct) =>
@@ -131,8 +131,7 @@ public static class MealsApi
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记出锅批次（出锅时间，可同时登记留样）");
         g.MapPost("/batches/{id:guid}/sample", async (Guid id, RecordFoodBatch.SampleInput input, CurrentUser user, AppDbContext db,
-            MealOptions options,
-                TimeProvider clock, CancellationToken ct) =>
+            MealOptions options, TimeProvider clock, CancellationToken ct) =>
                 (await RecordFoodBatch.TakeSample(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记留样（留样时间、保存至，不少于 48 小时）");

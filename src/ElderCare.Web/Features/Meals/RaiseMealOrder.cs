@@ -17,8 +17,7 @@ public static class RaiseMealOrder
     public sealed record Input(Guid? ElderId, DateOnly? Date, Meal? Meal, MealMode? Mode, Guid? DiningPointId, string? SetCode);
 
     public static async Task<Outcome<MealOrderResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options,
-        TimeProvider clock,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var scope = user.Scope;
         if (input.ElderId is not { } elderId) return Outcome<MealOrderResource>.Invalid("elderId", "请选择老年人。");

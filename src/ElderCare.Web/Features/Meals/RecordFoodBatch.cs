@@ -23,8 +23,7 @@ public static class RecordFoodBatch
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
     public static async Task<Outcome<FoodBatchResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options,
-        TimeProvider clock,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         input = input with { SetCode = errors.Text(input.SetCode, "setCode", "套餐代号", 10) };
@@ -66,8 +65,7 @@ public static class RecordFoodBatch
     }
 
     public static async Task<Outcome<FoodBatchResource>> TakeSample(Guid id, SampleInput input, CurrentUser user, AppDbContext db,
-        MealOptions options,
-        TimeProvider clock, CancellationToken ct)
+        MealOptions options, TimeProvider clock, CancellationToken ct)
     {
         var (batch, kitchenName) = await Find(id, user.Scope, db, ct);
         if (batch is null) return Outcome<FoodBatchResource>.NotFound("未找到该批次。");
@@ -82,8 +80,7 @@ public static class RecordFoodBatch
     }
 
     public static async Task<Outcome<FoodBatchResource>> DisposeSample(Guid id, DisposalInput input, CurrentUser user, AppDbContext db,
-        MealOptions options,
-        TimeProvider clock, CancellationToken ct)
+        MealOptions options, TimeProvider clock, CancellationToken ct)
     {
         var (batch, kitchenName) = await Find(id, user.Scope, db, ct);
         if (batch is null) return Outcome<FoodBatchResource>.NotFound("未找到该批次。");

@@ -31,8 +31,7 @@ public static class RegisterKitchen
 
     /// <summary>The checks shared with <see cref="UpdateKitchen"/>: name, address, position, facility and region in scope.</summary>
     internal static async Task<(FieldErrors Errors, Facility? Facility, string? Code, string Name)> Check(Input input, DataScope scope,
-        AppDbContext db,
-        CancellationToken ct)
+        AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var name = MealSiteChecks.NameAddressPosition(errors, input.Name, input.Address, input.Location, "请填写厨房名称。");

@@ -45,11 +45,4 @@ public static class SaveMealProfile
         await db.SaveChangesAsync(ct);
         return MealProfileResource.From(profile);
     }
-
-    public static async Task<Outcome<MealProfileResource>> Get(Guid elderId, DataScope scope, AppDbContext db, CancellationToken ct)
-    {
-        if (!await db.MealEldersInScope(scope).AnyAsync(e => e.Id == elderId, ct)) return Outcome<MealProfileResource>.NotFound("未找到该老年人。");
-        var profile = await db.MealProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.ElderId == elderId, ct);
-        return profile is null ? Outcome<MealProfileResource>.NotFound("该老年人还没有助餐档案。") : MealProfileResource.From(profile);
-    }
 }
