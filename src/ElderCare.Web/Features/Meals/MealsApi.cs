@@ -105,7 +105,7 @@ public static class MealsApi
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("订餐：按饮食需要选择合适套餐（不合适时指明原因），按补贴对象计算补贴和个人自付（分）");
         g.MapGet("/orders/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, MealOptions options, CancellationToken ct) =>
-                (await ListMealOrders.One(id, user.Scope, db, options, ct)).ToResult(TypedResults.Ok))
+                (await GetMealOrder.Handle(id, user.Scope, db, options, ct)).ToResult(TypedResults.Ok))
             .WithSummary("订餐详情");
         g.MapPost("/orders/{id:guid}/check-in", async (Guid id, ServeMeal.CheckInInput input, CurrentUser user, AppDbContext db, MealOptions options,
                 TimeProvider clock, CancellationToken ct) =>
@@ -164,11 +164,11 @@ public static class MealsApi
             .WithSummary("月度助餐结算（Excel，金额以元计）");
 
         g.MapGet("/subsidy-rates", async (AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await MealSubsidyRates.List(db, ct)))
+                TypedResults.Ok(await ListMealSubsidyRates.Handle(db, ct)))
             .WithSummary("助餐补贴标准（按补贴对象、执行日期）");
-        g.MapPost("/subsidy-rates", async (MealSubsidyRates.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+        g.MapPost("/subsidy-rates", async (SaveMealSubsidyRate.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
                 CancellationToken ct) =>
-                (await MealSubsidyRates.Set(input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+                (await SaveMealSubsidyRate.Handle(input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMealRates)
             .WithSummary("设置某补贴对象自某日起的每餐补贴（分）；区民政局录入的标准即为已确认");
         g.MapPost("/subsidy-rates/{id:guid}/confirm", async (Guid id, ConfirmMealSubsidyRate.Input input, CurrentUser user, AppDbContext db,
