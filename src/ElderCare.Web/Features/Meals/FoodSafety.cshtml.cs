@@ -50,7 +50,7 @@ public sealed class MealFoodSafetyModel(AppDbContext db, CurrentUser user, TimeP
     }, ct);
 
     public Task<IActionResult> OnPostDisposeAsync(Guid batchId, CancellationToken ct) =>
-        ActAsync(() => RecordFoodBatch.DisposeSample(batchId, new RecordFoodBatch.DisposalInput(null), CurrentUser, Db, options, Clock, ct),
+        ActAsync(() => RecordSampleDisposal.Handle(batchId, new RecordSampleDisposal.Input(null), CurrentUser, Db, options, Clock, ct),
             b => $"已登记留样处置（{FoodSafety.NameOf(b.SampleState)}）。",
             () => "/meals/food-safety" + (KitchenId is { } k ? $"?kitchenId={k}" : ""), ct);
 

@@ -130,14 +130,14 @@ public static class MealsApi
                 .ToResult(b => TypedResults.Created($"/api/meals/batches/{b.Id}", b)))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记出锅批次（出锅时间，可同时登记留样）");
-        g.MapPost("/batches/{id:guid}/sample", async (Guid id, RecordFoodBatch.SampleInput input, CurrentUser user, AppDbContext db,
+        g.MapPost("/batches/{id:guid}/sample", async (Guid id, RecordFoodSample.Input input, CurrentUser user, AppDbContext db,
             MealOptions options, TimeProvider clock, CancellationToken ct) =>
-                (await RecordFoodBatch.TakeSample(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+                (await RecordFoodSample.Handle(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记留样（留样时间、保存至，不少于 48 小时）");
-        g.MapPost("/batches/{id:guid}/disposal", async (Guid id, RecordFoodBatch.DisposalInput input, CurrentUser user, AppDbContext db,
+        g.MapPost("/batches/{id:guid}/disposal", async (Guid id, RecordSampleDisposal.Input input, CurrentUser user, AppDbContext db,
                 MealOptions options, TimeProvider clock, CancellationToken ct) =>
-                (await RecordFoodBatch.DisposeSample(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+                (await RecordSampleDisposal.Handle(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记留样处置（不足 48 小时的如实记录并标出）");
         g.MapGet("/samples", async (string? from, string? to, Guid? kitchenId, CurrentUser user, AppDbContext db, MealOptions options,
