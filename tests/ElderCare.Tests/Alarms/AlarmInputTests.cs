@@ -62,7 +62,8 @@ public class AlarmInputTests
     {
         var options = new AlarmOptions();
         typeof(AlarmOptions).GetProperty(name)!.SetValue(options, 0);
-        var result = new ElderCare.Web.Infrastructure.Web.SectionValidator<AlarmOptions>("Alarms").Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        var result = new ElderCare.Web.Infrastructure.Web.SectionValidator<AlarmOptions>("Alarms")
+            .Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
         Assert.Contains($"Alarms:{name}", result.FailureMessage, StringComparison.Ordinal);
     }
 

@@ -78,11 +78,13 @@ public partial class MealPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var edit = await client(Role.DistrictStaff).GetStringAsync($"/meals/kitchens/{kitchen}/edit");
         Assert.Contains($"value=\"页面厨房{n}\"", edit);
         Assert.Contains("data-location-map", edit);
-        var bad = await Html(await PostForm(app.Staff, $"/meals/dining-points/{pointId}/edit", [new("name", ""), new("facilityId", facility.ToString()),
+        var bad = await Html(await PostForm(app.Staff, $"/meals/dining-points/{pointId}/edit",
+            [new("name", ""), new("facilityId", facility.ToString()),
             new("kitchenId", kitchen.ToString()), new("location.lat", "95"), new("location.lng", "105.61")]));
         Assert.Contains("请填写助餐点名称。", bad);
         Assert.Contains("纬度应在 -90 至 90 之间。", bad);
-        await Html(await PostForm(app.Staff, $"/meals/dining-points/{pointId}/edit", [new("name", $"改名助餐点{n}"), new("facilityId", facility.ToString()),
+        await Html(await PostForm(app.Staff, $"/meals/dining-points/{pointId}/edit",
+            [new("name", $"改名助餐点{n}"), new("facilityId", facility.ToString()),
             new("kitchenId", kitchen.ToString()), new("location.lat", "29.42"), new("location.lng", "105.62")]));
         var after = await (await app.Staff.GetAsync($"/api/meals/dining-points/{pointId}")).ReadJson();
         Assert.Equal($"改名助餐点{n}", after.GetProperty("name").GetString());
@@ -90,7 +92,8 @@ public partial class MealPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Outside the officer's street the edit pages answer 404, as the API does.
         var other = await Facility(Make.Panlong);
-        var otherKitchen = (await (await app.Staff.PostJson("/api/meals/kitchens", new { name = $"盘龙厨房{n}", facilityId = other })).ReadJson()).GetProperty("id").GetGuid();
+        var otherKitchen = (await (await app.Staff.PostJson("/api/meals/kitchens",
+            new { name = $"盘龙厨房{n}", facilityId = other })).ReadJson()).GetProperty("id").GetGuid();
         var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/meals/kitchens/{otherKitchen}/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/meals/kitchens/{kitchen}/edit")).StatusCode);
@@ -102,7 +105,8 @@ public partial class MealPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var facility = await Facility();
         var n = Interlocked.Increment(ref _serial);
-        var kitchen = (await (await app.Staff.PostJson("/api/meals/kitchens", new { name = $"档案厨房{n}", facilityId = facility })).ReadJson()).GetProperty("id").GetGuid();
+        var kitchen = (await (await app.Staff.PostJson("/api/meals/kitchens",
+            new { name = $"档案厨房{n}", facilityId = facility })).ReadJson()).GetProperty("id").GetGuid();
         var point = (await (await app.Staff.PostJson("/api/meals/dining-points", new { name = $"档案助餐点{n}", facilityId = facility, kitchenId = kitchen,
             location = new { lat = 29.4, lng = 105.6 } })).ReadJson()).GetProperty("id").GetGuid();
         var elder = await Elder();
@@ -112,7 +116,8 @@ public partial class MealPagesTests(AppFactory app) : IClassFixture<AppFactory>
         var missing = await Html(await PostForm(app.Staff, $"/meals/profiles/{elder}", [new("diets", "low-salt")]));
         Assert.Contains("请选择助餐点。", missing);
         Assert.Contains("请选择堂食或送餐。", missing);
-        var wrongDates = await Html(await PostForm(app.Staff, $"/meals/profiles/{elder}", [new("diningPointId", point.ToString()), new("mode", "delivery"),
+        var wrongDates = await Html(await PostForm(app.Staff, $"/meals/profiles/{elder}",
+            [new("diningPointId", point.ToString()), new("mode", "delivery"),
             new("suspendedFrom", "2026-12-10"), new("resumesOn", "2026-12-01")]));
         Assert.Contains("恢复日期应晚于暂停日期。", wrongDates);
 
@@ -142,11 +147,13 @@ public partial class MealPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var facility = await Facility();
         var n = Interlocked.Increment(ref _serial);
-        var kitchen = (await (await app.Staff.PostJson("/api/meals/kitchens", new { name = $"取消厨房{n}", facilityId = facility })).ReadJson()).GetProperty("id").GetGuid();
+        var kitchen = (await (await app.Staff.PostJson("/api/meals/kitchens",
+            new { name = $"取消厨房{n}", facilityId = facility })).ReadJson()).GetProperty("id").GetGuid();
         var point = (await (await app.Staff.PostJson("/api/meals/dining-points", new { name = $"取消助餐点{n}", facilityId = facility, kitchenId = kitchen,
             location = new { lat = 29.4, lng = 105.6 } })).ReadJson()).GetProperty("id").GetGuid();
         (await app.Staff.PostJson("/api/meals/menus", new { kitchenId = kitchen, date = Today, meal = "lunch",
-            sets = new[] { new { code = "A", name = "普通套餐", priceFen = 1050, dishes = new[] { "米饭" }, suits = Array.Empty<string>() } } })).EnsureSuccessStatusCode();
+            sets = new[] { new { code = "A", name = "普通套餐", priceFen = 1050, dishes = new[] { "米饭" },
+                suits = Array.Empty<string>() } } })).EnsureSuccessStatusCode();
         var stays = await Elder();
         var cancels = await Elder();
         foreach (var e in new[] { stays, cancels })
@@ -154,7 +161,8 @@ public partial class MealPagesTests(AppFactory app) : IClassFixture<AppFactory>
             (await app.Staff.PutJson($"/api/meals/profiles/{e}", new { diningPointId = point, mode = "dine-in" })).EnsureSuccessStatusCode();
         }
         (await app.Staff.PostJson("/api/meals/orders", new { elderId = stays, date = Today, meal = "lunch" })).EnsureSuccessStatusCode();
-        var order = (await (await app.Staff.PostJson("/api/meals/orders", new { elderId = cancels, date = Today, meal = "lunch" })).ReadJson()).GetProperty("id").GetGuid();
+        var order = (await (await app.Staff.PostJson("/api/meals/orders",
+            new { elderId = cancels, date = Today, meal = "lunch" })).ReadJson()).GetProperty("id").GetGuid();
 
         var url = $"/meals/orders?date={Today}&meal=lunch&diningPointId={point}";
         var page = await app.Staff.GetStringAsync(url);

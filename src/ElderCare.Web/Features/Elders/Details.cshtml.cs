@@ -53,7 +53,7 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
         RegionName = string.Join(" · ", regions.Where(r => Elder.RegionCode.StartsWith(r.Code, StringComparison.Ordinal)).Select(r => r.Name));
         if (RegionName.Length == 0) RegionName = Elder.RegionCode;
         CanReadMeals = Roles.Allows(User, Roles.Policies.ReadMeals);
-        if (CanReadMeals && (await Meals.SaveMealProfile.Get(id, user.Scope, db, ct)).Value is { } meal)
+        if (CanReadMeals && (await Meals.GetMealProfile.Handle(id, user.Scope, db, ct)).Value is { } meal)
         {
             MealProfile = meal;
             MealPointName = await db.DiningPoints.Where(p => p.Id == meal.DiningPointId).Select(p => p.Name).FirstOrDefaultAsync(ct);

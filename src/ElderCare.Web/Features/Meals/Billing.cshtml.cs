@@ -27,9 +27,6 @@ public sealed class MealBillingModel(AppDbContext db, CurrentUser user, TimeProv
         var month = GetMealBilling.ParseMonth(MonthText, Clock, errors) ?? new DateOnly(Clock.Today().Year, Clock.Today().Month, 1);
         ModelState.AddFieldErrors(errors);
         MonthValue = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var outcome = await GetMealBilling.Handle(month, DiningPointId, CurrentUser.Scope, Db, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage(outcome.Message!);
-        Billing = outcome.Value;
-        return Page();
+        return await ReportAsync(GetMealBilling.Handle(month, DiningPointId, CurrentUser.Scope, Db, ct), b => Billing = b);
     }
 }

@@ -12,7 +12,8 @@ namespace ElderCare.Web.Features.Meals;
 /// 2 h after cooking; record a batch (cooking time, sample) and a sample's disposal.
 /// </summary>
 [Authorize(Policy = Roles.Policies.ReadMeals)]
-public sealed class MealFoodSafetyModel(AppDbContext db, CurrentUser user, TimeProvider clock, MealOptions options) : MealPageModel(db, user, clock)
+public sealed class MealFoodSafetyModel(AppDbContext db, CurrentUser user, TimeProvider clock, MealOptions options)
+    : MealPageModel(db, user, clock)
 {
     [BindProperty(SupportsGet = true, Name = "kitchenId")] public Guid? KitchenId { get; set; }
     [BindProperty(Name = "setCode")] public string? SetCode { get; set; }
@@ -25,48 +26,33 @@ public sealed class MealFoodSafetyModel(AppDbContext db, CurrentUser user, TimeP
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadSitesAsync(ct);
-        if (KitchenId is { } id && Kitchens.All(k => k.Id != id)) return NotFoundPage("未找到该中央厨房。");
+        if (UnknownKitchen(KitchenId)) return Missing("未找到该中央厨房。");
         await LoadAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => WriteAsync(async () =>
     {
-        if (!CanWrite) return Forbid();
-        await LoadSitesAsync(ct);
         var errors = new FieldErrors();
         var cooked = LocalTime(CookedAt, "cookedAt", errors);
         var sample = LocalTime(SampleTakenAt, "sampleTakenAt", errors);
-        if (errors.Any)
-        {
-            // A time the page could not read must not be saved as "no sample" (and then saved again once corrected).
-            ModelState.AddFieldErrors(errors);
-            await LoadAsync(ct);
-            return Page();
-        }
+        // A time the page could not read must not be saved as "no sample" (and then saved again once corrected).
+        if (errors.Any) return await FormAgainAsync(errors, LoadAsync, ct);
         var input = new RecordFoodBatch.Input(KitchenId, Date, Meal, FormValues.Trimmed(SetCode), cooked, sample, null);
         var outcome = await RecordFoodBatch.Handle(input, CurrentUser, Db, options, Clock, ct);
-        if (outcome.IsOk)
+        if (outcome.Value is { } batch)
         {
-            TempData["Flash"] = $"已登记 {outcome.Value!.KitchenName} {DateTimeText(outcome.Value.CookedAt)} 出锅批次（{FoodSafety.NameOf(outcome.Value.SampleState)}）。";
+            TempData["Flash"] = $"已登记 {batch.KitchenName} {Display.ChinaTime(batch.CookedAt)} 出锅批次（{FoodSafety.NameOf(batch.SampleState)}）。";
             return Redirect($"/meals/food-safety?kitchenId={KitchenId}");
         }
         outcome.Errors?.MergeInto(errors);
-        ModelState.AddFieldErrors(errors);
-        await LoadAsync(ct);
-        return Page();
-    }
+        return await FormAgainAsync(errors, LoadAsync, ct);
+    }, ct);
 
-    public async Task<IActionResult> OnPostDisposeAsync(Guid batchId, CancellationToken ct)
-    {
-        if (!CanWrite) return Forbid();
-        await LoadSitesAsync(ct);
-        var outcome = await RecordFoodBatch.DisposeSample(batchId, new RecordFoodBatch.DisposalInput(null), CurrentUser, Db, options, Clock, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage(outcome.Message!);
-        TempData["Flash"] = outcome.IsOk ? $"已登记留样处置（{FoodSafety.NameOf(outcome.Value!.SampleState)}）。"
-            : outcome.Message ?? string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value));
-        return Redirect($"/meals/food-safety" + (KitchenId is { } k ? $"?kitchenId={k}" : ""));
-    }
+    public Task<IActionResult> OnPostDisposeAsync(Guid batchId, CancellationToken ct) =>
+        ActAsync(() => RecordSampleDisposal.Handle(batchId, new RecordSampleDisposal.Input(null), CurrentUser, Db, options, Clock, ct),
+            b => $"已登记留样处置（{FoodSafety.NameOf(b.SampleState)}）。",
+            () => "/meals/food-safety" + (KitchenId is { } k ? $"?kitchenId={k}" : ""), ct);
 
     private async Task LoadAsync(CancellationToken ct) =>
         Log = (await GetFoodSafetyLog.Handle(Date.AddDays(-6), Date, KitchenId, CurrentUser.Scope, Db, options, ct)).Value;

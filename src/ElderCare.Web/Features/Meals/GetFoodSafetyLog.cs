@@ -9,7 +9,8 @@ namespace ElderCare.Web.Features.Meals;
 public sealed record LateMeal(Guid OrderId, string ElderName, DateOnly Date, Meal Meal, string SetCode, string KitchenName, DateTime? CookedAt,
     DateTime ServedAt, int? MinutesFromCooking);
 
-public sealed record FoodSafetyLog(DateOnly From, DateOnly To, IReadOnlyList<FoodBatchResource> Batches, IReadOnlyList<FoodBatchResource> SampleProblems,
+public sealed record FoodSafetyLog(DateOnly From, DateOnly To, IReadOnlyList<FoodBatchResource> Batches,
+    IReadOnlyList<FoodBatchResource> SampleProblems,
     IReadOnlyList<LateMeal> LateMeals);
 
 /// <summary>
@@ -20,8 +21,8 @@ public static class GetFoodSafetyLog
 {
     public const int MaxDays = 92;
 
-    public static async Task<Outcome<FoodSafetyLog>> Handle(DateOnly from, DateOnly to, Guid? kitchenId, DataScope scope, AppDbContext db, MealOptions options,
-        CancellationToken ct)
+    public static async Task<Outcome<FoodSafetyLog>> Handle(DateOnly from, DateOnly to, Guid? kitchenId, DataScope scope, AppDbContext db,
+        MealOptions options, CancellationToken ct)
     {
         if (to < from) return Outcome<FoodSafetyLog>.Invalid("to", "结束日期不能早于开始日期。");
         if (to.DayNumber - from.DayNumber >= MaxDays) return Outcome<FoodSafetyLog>.Invalid("from", $"一次最多查询 {MaxDays} 天。");

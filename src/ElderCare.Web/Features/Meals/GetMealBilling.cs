@@ -17,7 +17,8 @@ public sealed record MealBillingLine(int Meals, int Eaten, long PriceFen, long S
     public bool Unconfirmed => UnconfirmedMeals > 0;
 
     public MealBillingLine Plus(MealBillingLine o) =>
-        new(Meals + o.Meals, Eaten + o.Eaten, PriceFen + o.PriceFen, SubsidyFen + o.SubsidyFen, OwnShareFen + o.OwnShareFen, UnconfirmedMeals + o.UnconfirmedMeals);
+        new(Meals + o.Meals, Eaten + o.Eaten, PriceFen + o.PriceFen, SubsidyFen + o.SubsidyFen, OwnShareFen + o.OwnShareFen,
+            UnconfirmedMeals + o.UnconfirmedMeals);
 }
 
 public sealed record MealBillingPoint(Guid DiningPointId, string Name, MealBillingLine Line);
@@ -65,7 +66,8 @@ public static class GetMealBilling
         var subsidised = await orders.Where(o => o.SubsidyGroup != null && o.SubsidyFen > 0)
             .GroupBy(o => new { o.ElderId, o.DiningPointId, o.SubsidyGroup, o.Date }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var unconfirmed = subsidised
-            .Where(x => rates.Where(r => r.Group == x.Key.SubsidyGroup && r.EffectiveFrom <= x.Key.Date).MaxBy(r => r.EffectiveFrom) is { Confirmed: false })
+            .Where(x => rates.Where(r => r.Group == x.Key.SubsidyGroup && r.EffectiveFrom <= x.Key.Date)
+                .MaxBy(r => r.EffectiveFrom) is { Confirmed: false })
             .GroupBy(x => (x.Key.ElderId, x.Key.DiningPointId)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
 
         var elderIds = groups.Select(g => g.ElderId).Distinct().ToList();
@@ -74,11 +76,13 @@ public static class GetMealBilling
         var points = await db.DiningPoints.AsNoTracking().Where(d => pointIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
 
         var perElder = groups
-            .Select(g => new MealBillingElder(g.ElderId, elders.GetValueOrDefault(g.ElderId, ""), g.DiningPointId, points.GetValueOrDefault(g.DiningPointId, ""),
+            .Select(g => new MealBillingElder(g.ElderId, elders.GetValueOrDefault(g.ElderId, ""), g.DiningPointId,
+                points.GetValueOrDefault(g.DiningPointId, ""),
                 new MealBillingLine(g.Meals, g.Eaten, g.Price, g.Subsidy, g.Own, unconfirmed.GetValueOrDefault((g.ElderId, g.DiningPointId)))))
             .OrderBy(e => e.DiningPointName, StringComparer.Ordinal).ThenBy(e => e.ElderName, StringComparer.Ordinal).ToList();
         var perPoint = perElder.GroupBy(e => (e.DiningPointId, e.DiningPointName))
-            .Select(g => new MealBillingPoint(g.Key.DiningPointId, g.Key.DiningPointName, g.Aggregate(MealBillingLine.Zero, (sum, e) => sum.Plus(e.Line))))
+            .Select(g => new MealBillingPoint(g.Key.DiningPointId, g.Key.DiningPointName,
+                g.Aggregate(MealBillingLine.Zero, (sum, e) => sum.Plus(e.Line))))
             .OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
         var total = perPoint.Aggregate(MealBillingLine.Zero, (sum, x) => sum.Plus(x.Line));
         return new MealBilling(from.ToString("yyyy-MM", CultureInfo.InvariantCulture), from, to, diningPointId, total, perPoint, perElder);
@@ -91,8 +95,7 @@ public static class GetMealBilling
         static Dictionary<string, object?> Row(string month, string point, string? elder, MealBillingLine l) => new()
         {
             ["月份"] = month, ["助餐点"] = point, ["老年人"] = elder, ["餐数"] = l.Meals, ["已就餐"] = l.Eaten,
-            ["餐费（元）"] = MealValidation.YuanNumber(l.PriceFen), ["补贴（元）"] = MealValidation.YuanNumber(l.SubsidyFen),
-            ["个人自付（元）"] = MealValidation.YuanNumber(l.OwnShareFen),
+            ["餐费（元）"] = l.PriceFen / 100m, ["补贴（元）"] = l.SubsidyFen / 100m, ["个人自付（元）"] = l.OwnShareFen / 100m,
             ["补贴标准"] = l.SubsidyFen == 0 ? null : l.Unconfirmed ? Shared.Placeholders.Mark : "已确认",
             ["按待确认标准补贴的餐数"] = l.UnconfirmedMeals,
         };

@@ -17,7 +17,8 @@ public sealed record RouteSheet(Guid DiningPointId, string DiningPointName, stri
 /// <summary>The delivery route sheet of a dining point for a meal: the stops in nearest-neighbour order from the point.</summary>
 public static class GetRouteSheet
 {
-    public static async Task<Outcome<RouteSheet>> Handle(Guid diningPointId, DateOnly date, Meal meal, DataScope scope, AppDbContext db, CancellationToken ct)
+    public static async Task<Outcome<RouteSheet>> Handle(Guid diningPointId, DateOnly date, Meal meal, DataScope scope, AppDbContext db,
+        CancellationToken ct)
     {
         var point = await db.DiningPoints.AsNoTracking().InScope(scope).FirstOrDefaultAsync(p => p.Id == diningPointId, ct);
         if (point is null) return Outcome<RouteSheet>.NotFound("未找到该助餐点。");

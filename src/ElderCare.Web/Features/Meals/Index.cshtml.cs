@@ -2,7 +2,6 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
 
@@ -32,9 +31,9 @@ public sealed class MealsIndexModel(AppDbContext db, CurrentUser user, TimeProvi
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadSitesAsync(ct);
-        var ids = Kitchens.Select(k => k.FacilityId).OfType<Guid>().Concat(Points.Select(p => p.FacilityId)).Distinct().ToList();
-        FacilityNames = await Db.Facilities.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
-        var all = await MealSubsidyRates.List(Db, ct);
-        Rates = all.Where(r => r.EffectiveFrom <= Date).GroupBy(r => r.Group).Select(g => g.MaxBy(r => r.EffectiveFrom)!).OrderBy(r => r.Group).ToList();
+        FacilityNames = await GetMealSiteFacilityNames.Handle(Kitchens, Points, Db, ct);
+        var all = await ListMealSubsidyRates.Handle(Db, ct);
+        Rates = all.Where(r => r.EffectiveFrom <= Date).GroupBy(r => r.Group).Select(g => g.MaxBy(r => r.EffectiveFrom)!)
+            .OrderBy(r => r.Group).ToList();
     }
 }

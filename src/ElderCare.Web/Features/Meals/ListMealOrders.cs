@@ -1,6 +1,5 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
@@ -10,7 +9,8 @@ public static class ListMealOrders
 {
     public sealed record Filter(DateOnly Date, Meal? Meal = null, Guid? DiningPointId = null, Guid? KitchenId = null);
 
-    public static async Task<IReadOnlyList<MealOrderResource>> Handle(Filter filter, DataScope scope, AppDbContext db, MealOptions options, CancellationToken ct)
+    public static async Task<IReadOnlyList<MealOrderResource>> Handle(Filter filter, DataScope scope, AppDbContext db, MealOptions options,
+        CancellationToken ct)
     {
         var query = db.MealOrders.AsNoTracking().InScope(scope).Where(o => o.Date == filter.Date);
         if (filter.Meal is { } meal) query = query.Where(o => o.Meal == meal);
@@ -24,14 +24,5 @@ public static class ListMealOrders
             .Select(r => MealOrderResource.From(r.Order, r.Name,
                 r.Order.ServedAt is { } at ? FoodSafety.BatchFor(batches[(r.Order.KitchenId, r.Order.Meal)], r.Order.SetCode, at) : null, options))
             .ToList();
-    }
-
-    public static async Task<Outcome<MealOrderResource>> One(Guid id, DataScope scope, AppDbContext db, MealOptions options, CancellationToken ct)
-    {
-        var order = await db.MealOrders.AsNoTracking().InScope(scope).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (order is null) return Outcome<MealOrderResource>.NotFound("未找到该订餐。");
-        var name = await db.Elders.Where(e => e.Id == order.ElderId).Select(e => e.Name).FirstAsync(ct);
-        var batches = await db.FoodBatches.AsNoTracking().Where(b => b.KitchenId == order.KitchenId && b.Date == order.Date && b.Meal == order.Meal).ToListAsync(ct);
-        return MealOrderResource.From(order, name, order.ServedAt is { } at ? FoodSafety.BatchFor(batches, order.SetCode, at) : null, options);
     }
 }

@@ -10,7 +10,8 @@ public sealed record KitchenResource(Guid Id, string Name, Guid? FacilityId, str
         k.Latitude is { } lat && k.Longitude is { } lng ? new LocationResource(lat, lng) : null);
 }
 
-public sealed record DiningPointResource(Guid Id, string Name, Guid FacilityId, Guid KitchenId, string RegionCode, string? Address, LocationResource Location)
+public sealed record DiningPointResource(Guid Id, string Name, Guid FacilityId, Guid KitchenId, string RegionCode, string? Address,
+    LocationResource Location)
 {
     public static DiningPointResource From(DiningPoint p) =>
         new(p.Id, p.Name, p.FacilityId, p.KitchenId, p.RegionCode, p.Address, new LocationResource(p.Latitude, p.Longitude));
@@ -51,13 +52,14 @@ public sealed record FoodBatchResource(Guid Id, Guid KitchenId, string KitchenNa
     DateTime? SampleTakenAt, DateTime? SampleKeptUntil, DateTime? SampleDisposedAt, SampleState SampleState, string RecordedBy)
 {
     public static FoodBatchResource From(FoodBatch b, string kitchenName, MealOptions options) => new(b.Id, b.KitchenId, kitchenName, b.Date,
-        b.Meal, b.SetCode, b.CookedAt, b.SampleTakenAt, b.SampleKeptUntil, b.SampleDisposedAt, FoodSafety.Retention(b, options.SampleRetention), b.RecordedBy);
+        b.Meal, b.SetCode, b.CookedAt, b.SampleTakenAt, b.SampleKeptUntil, b.SampleDisposedAt, FoodSafety.Retention(b, options.SampleRetention),
+            b.RecordedBy);
 }
 
 /// <summary>A rate; <c>Confirmed</c> false marks a placeholder the district has not confirmed (待确认, ADR 0023).</summary>
-public sealed record MealSubsidyRateResource(Guid Id, MealSubsidyGroup Group, string GroupName, DateOnly EffectiveFrom, long PerMealFen, string Source,
-    bool Confirmed, string? ConfirmedBy, DateTime? ConfirmedAt)
+public sealed record MealSubsidyRateResource(Guid Id, MealSubsidyGroup Group, string GroupName, DateOnly EffectiveFrom, long PerMealFen,
+    string Source, bool Confirmed, string? ConfirmedBy, DateTime? ConfirmedAt)
 {
-    public static MealSubsidyRateResource From(MealSubsidyRate r) => new(r.Id, r.Group, MealSubsidy.NameOf(r.Group), r.EffectiveFrom, r.PerMealFen, r.Source,
-        r.Confirmed, r.ConfirmedBy, r.ConfirmedAt);
+    public static MealSubsidyRateResource From(MealSubsidyRate r) => new(r.Id, r.Group, MealSubsidy.NameOf(r.Group), r.EffectiveFrom, r.PerMealFen,
+        r.Source, r.Confirmed, r.ConfirmedBy, r.ConfirmedAt);
 }

@@ -37,29 +37,29 @@ public sealed class DiningPoint
 
 internal sealed class KitchenConfiguration : IEntityTypeConfiguration<Kitchen>
 {
-    public void Configure(EntityTypeBuilder<Kitchen> e)
-    {
-        e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Name).HasMaxLength(200);
-        e.Property(x => x.RegionCode).HasMaxLength(12);
-        e.Property(x => x.UnitCode).HasMaxLength(9);
-        e.Property(x => x.Address).HasMaxLength(300);
-        e.HasOne<Facilities.Facility>().WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => x.UnitCode);
-    }
+    public void Configure(EntityTypeBuilder<Kitchen> e) => MealSiteColumns.Configure(e);
 }
 
 internal sealed class DiningPointConfiguration : IEntityTypeConfiguration<DiningPoint>
 {
     public void Configure(EntityTypeBuilder<DiningPoint> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
-        e.Property(x => x.Name).HasMaxLength(200);
-        e.Property(x => x.RegionCode).HasMaxLength(12);
-        e.Property(x => x.UnitCode).HasMaxLength(9);
-        e.Property(x => x.Address).HasMaxLength(300);
-        e.HasOne<Facilities.Facility>().WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        MealSiteColumns.Configure(e);
         e.HasOne<Kitchen>().WithMany().HasForeignKey(x => x.KitchenId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => x.UnitCode);
+    }
+}
+
+/// <summary>What a kitchen and a dining point store alike: name, region and address lengths, the facility, the unit index.</summary>
+internal static class MealSiteColumns
+{
+    public static void Configure<TSite>(EntityTypeBuilder<TSite> e) where TSite : class
+    {
+        e.Property<Guid>("Id").ValueGeneratedNever();
+        e.Property<string>("Name").HasMaxLength(200);
+        e.Property<string>("RegionCode").HasMaxLength(12);
+        e.Property<string>("UnitCode").HasMaxLength(9);
+        e.Property<string>("Address").HasMaxLength(300);
+        e.HasOne<Facilities.Facility>().WithMany().HasForeignKey("FacilityId").OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex("UnitCode");
     }
 }

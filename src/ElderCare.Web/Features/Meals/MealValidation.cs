@@ -1,26 +1,13 @@
-using System.Globalization;
-using ElderCare.Web.Features.Facilities;
-using ElderCare.Web.Infrastructure.Errors;
-
-using ElderCare.Web.Infrastructure.Web;
-
 namespace ElderCare.Web.Features.Meals;
 
-/// <summary>Small checks shared by the meal use cases; messages name the camelCase field.</summary>
+/// <summary>How meals, modes and order states read in Chinese on the pages and in the exports.</summary>
 public static class MealValidation
 {
-
-    public static void Location(LocationResource? location, FieldErrors errors, string field = "location")
-    {
-        if (location is not { } loc) return;
-        errors.AddIf(loc.Lat is < -90 or > 90 || double.IsNaN(loc.Lat), field + ".lat", "纬度应在 -90 至 90 之间。");
-        errors.AddIf(loc.Lng is < -180 or > 180 || double.IsNaN(loc.Lng), field + ".lng", "经度应在 -180 至 180 之间。");
-    }
-
-    public static string Yuan(long fen) => (fen / 100m).ToString("0.##", CultureInfo.InvariantCulture);
-
-    /// <summary>Fen as a yuan amount for a spreadsheet cell (a number, two decimals).</summary>
-    public static decimal YuanNumber(long fen) => fen / 100m;
+    /// <summary>
+    /// Yuan without trailing zeros ("9", "10.5"), as the billing page and the production list export have always
+    /// written them (the billing page's figures are pinned by its test); other pages use <see cref="Shared.Display"/>.
+    /// </summary>
+    public static string Yuan(long fen) => (fen / 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string NameOf(Meal meal) => meal == Meal.Lunch ? "午餐" : "晚餐";
 

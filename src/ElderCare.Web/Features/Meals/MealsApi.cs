@@ -1,7 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 
 namespace ElderCare.Web.Features.Meals;
@@ -16,74 +16,63 @@ public static class MealsApi
         g.MapGet("/kitchens", async (CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await ListMealSites.Kitchens(user.Scope, db, ct)))
             .WithSummary("中央厨房列表（区看全部，镇街看本镇街，服务机构看本机构的）");
-        g.MapPost("/kitchens", async (RegisterKitchen.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await RegisterKitchen.Handle(input, user.Scope, db, clock, ct)).ToResult(k => TypedResults.Created($"/api/meals/kitchens/{k.Id}", k)))
+        g.MapPost("/kitchens", async (RegisterKitchen.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+                (await RegisterKitchen.Handle(input, user.Scope, db, clock, ct))
+                .ToResult(k => TypedResults.Created($"/api/meals/kitchens/{k.Id}", k)))
             .RequireAuthorization(Roles.Policies.ManageMealSites)
             .WithSummary("登记中央厨房（可指定运营设施）");
         g.MapGet("/kitchens/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await ListMealSites.Kitchen(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await GetKitchen.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("中央厨房详情");
-        g.MapPut("/kitchens/{id:guid}", async (Guid id, RegisterKitchen.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+        g.MapPut("/kitchens/{id:guid}", async (Guid id, RegisterKitchen.Input input, CurrentUser user, AppDbContext db,
+                CancellationToken ct) =>
                 (await UpdateKitchen.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ManageMealSites)
             .WithSummary("修改中央厨房（名称、运营设施、所在区域、地址、位置）；已下的订餐不变");
-        g.MapGet("/kitchens/{id:guid}/production", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock,
-                CancellationToken ct) =>
-            {
-                var q = MealQuery.Parse(date, meal, clock);
-                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
-                return (await GetProductionList.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(TypedResults.Ok);
-            })
+        g.MapGet("/kitchens/{id:guid}/production", (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
+                TimeProvider clock, CancellationToken ct) =>
+                DayReport(date, meal, clock, (d, m) => GetProductionList.Handle(id, d, m, user.Scope, db, ct), TypedResults.Ok))
             .WithSummary("厨房生产单：某日某餐各套餐份数、各饮食需要份数、各助餐点堂食和送餐份数");
-        g.MapGet("/kitchens/{id:guid}/production.xlsx", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock,
-                CancellationToken ct) =>
-            {
-                var q = MealQuery.Parse(date, meal, clock);
-                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
-                return (await GetProductionList.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(list =>
-                    TypedResults.File(GetProductionList.Excel(list), ExportCoverage.ContentType, $"生产单-{list.Date:yyyyMMdd}-{MealValidation.NameOf(list.Meal)}.xlsx"));
-            })
+        g.MapGet("/kitchens/{id:guid}/production.xlsx", (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
+                TimeProvider clock, CancellationToken ct) =>
+                DayReport(date, meal, clock, (d, m) => GetProductionList.Handle(id, d, m, user.Scope, db, ct), list =>
+                    Xlsx(GetProductionList.Excel(list), $"生产单-{list.Date:yyyyMMdd}-{MealValidation.NameOf(list.Meal)}.xlsx")))
             .WithSummary("厨房生产单（Excel）");
 
         g.MapGet("/dining-points", async (Guid? kitchenId, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await ListMealSites.DiningPoints(user.Scope, db, ct, kitchenId)))
             .WithSummary("助餐点列表");
-        g.MapPost("/dining-points", async (RegisterDiningPoint.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await RegisterDiningPoint.Handle(input, user.Scope, db, clock, ct)).ToResult(p => TypedResults.Created($"/api/meals/dining-points/{p.Id}", p)))
+        g.MapPost("/dining-points", async (RegisterDiningPoint.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+                (await RegisterDiningPoint.Handle(input, user.Scope, db, clock, ct))
+                .ToResult(p => TypedResults.Created($"/api/meals/dining-points/{p.Id}", p)))
             .RequireAuthorization(Roles.Policies.ManageMealSites)
             .WithSummary("登记助餐点（所在设施、供餐厨房、位置）");
         g.MapGet("/dining-points/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await ListMealSites.DiningPoint(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await GetDiningPoint.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("助餐点详情");
-        g.MapPut("/dining-points/{id:guid}", async (Guid id, RegisterDiningPoint.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+        g.MapPut("/dining-points/{id:guid}", async (Guid id, RegisterDiningPoint.Input input, CurrentUser user, AppDbContext db,
+                CancellationToken ct) =>
                 (await UpdateDiningPoint.Handle(id, input, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ManageMealSites)
             .WithSummary("修改助餐点（名称、所在设施、供餐厨房、地址、位置）；已下的订餐不变");
-        g.MapGet("/dining-points/{id:guid}/route-sheet", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
+        g.MapGet("/dining-points/{id:guid}/route-sheet", (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
-            {
-                var q = MealQuery.Parse(date, meal, clock);
-                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
-                return (await GetRouteSheet.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(TypedResults.Ok);
-            })
+                DayReport(date, meal, clock, (d, m) => GetRouteSheet.Handle(id, d, m, user.Scope, db, ct), TypedResults.Ok))
             .WithSummary("送餐路线单：从助餐点出发按最近邻顺序排列各送餐老人");
-        g.MapGet("/dining-points/{id:guid}/route-sheet.xlsx", async (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
+        g.MapGet("/dining-points/{id:guid}/route-sheet.xlsx", (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
-            {
-                var q = MealQuery.Parse(date, meal, clock);
-                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
-                return (await GetRouteSheet.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(sheet =>
-                    TypedResults.File(GetRouteSheet.Excel(sheet), ExportCoverage.ContentType, $"送餐路线单-{sheet.Date:yyyyMMdd}-{MealValidation.NameOf(sheet.Meal)}.xlsx"));
-            })
+                DayReport(date, meal, clock, (d, m) => GetRouteSheet.Handle(id, d, m, user.Scope, db, ct), sheet =>
+                    Xlsx(GetRouteSheet.Excel(sheet), $"送餐路线单-{sheet.Date:yyyyMMdd}-{MealValidation.NameOf(sheet.Meal)}.xlsx")))
             .WithSummary("送餐路线单（Excel，含送达时间、老人情况空栏供司机填写）");
 
-        g.MapGet("/menus", async (string? date, Guid? kitchenId, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        g.MapGet("/menus", async (string? date, Guid? kitchenId, string? meal, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
             {
-                var errors = new FieldErrors();
-                var day = clock.DateOrToday(date, "date", errors);
-                var m = EnumText.Optional<Meal>(meal, "meal", errors);
-                if (errors.Any) return ApiResults.Invalid(errors);
-                return (await GetMenus.Handle(day, kitchenId, m, user.Scope, db, ct)).ToResult(TypedResults.Ok);
+                var q = MealQuery.Parse(date, meal, clock);
+                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
+                return (await GetMenus.Handle(q.Date, kitchenId, q.Meal, user.Scope, db, ct)).ToResult(TypedResults.Ok);
             })
             .WithSummary("某日菜单（可按厨房、餐次筛选）");
         g.MapPost("/menus", async (SaveMenu.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -92,7 +81,7 @@ public static class MealsApi
             .WithSummary("设置某厨房某日某餐的菜单：套餐、菜品、价格（分）、适合的饮食需要；已有订餐后不能修改");
 
         g.MapGet("/profiles/{elderId:guid}", async (Guid elderId, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await SaveMealProfile.Get(elderId, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+                (await GetMealProfile.Handle(elderId, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("老年人助餐档案：饮食需要、助餐点、堂食或送餐、暂停和恢复日期");
         g.MapPut("/profiles/{elderId:guid}", async (Guid elderId, SaveMealProfile.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
                 CancellationToken ct) =>
@@ -100,23 +89,23 @@ public static class MealsApi
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记或修改老年人助餐档案");
 
-        g.MapGet("/orders", async (string? date, string? meal, Guid? diningPointId, Guid? kitchenId, CurrentUser user, AppDbContext db, MealOptions options,
-                TimeProvider clock, CancellationToken ct) =>
+        g.MapGet("/orders", async (string? date, string? meal, Guid? diningPointId, Guid? kitchenId, CurrentUser user, AppDbContext db,
+                MealOptions options, TimeProvider clock, CancellationToken ct) =>
             {
-                var errors = new FieldErrors();
-                var day = clock.DateOrToday(date, "date", errors);
-                var m = EnumText.Optional<Meal>(meal, "meal", errors);
-                if (errors.Any) return ApiResults.Invalid(errors);
-                return (IResult)TypedResults.Ok(await ListMealOrders.Handle(new(day, m, diningPointId, kitchenId), user.Scope, db, options, ct));
+                var q = MealQuery.Parse(date, meal, clock);
+                if (q.Errors is { } errors) return ApiResults.Invalid(errors);
+                var filter = new ListMealOrders.Filter(q.Date, q.Meal, diningPointId, kitchenId);
+                return (IResult)TypedResults.Ok(await ListMealOrders.Handle(filter, user.Scope, db, options, ct));
             })
             .WithSummary("某日订餐（含补贴、自付，已就餐的标出出锅至就餐是否超过 2 小时）");
-        g.MapPost("/orders", async (PlaceMealOrder.Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+        g.MapPost("/orders", async (RaiseMealOrder.Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
                 CancellationToken ct) =>
-                (await PlaceMealOrder.Handle(input, user, db, options, clock, ct)).ToResult(o => TypedResults.Created($"/api/meals/orders/{o.Id}", o)))
+                (await RaiseMealOrder.Handle(input, user, db, options, clock, ct))
+                .ToResult(o => TypedResults.Created($"/api/meals/orders/{o.Id}", o)))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("订餐：按饮食需要选择合适套餐（不合适时指明原因），按补贴对象计算补贴和个人自付（分）");
         g.MapGet("/orders/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, MealOptions options, CancellationToken ct) =>
-                (await ListMealOrders.One(id, user.Scope, db, options, ct)).ToResult(TypedResults.Ok))
+                (await GetMealOrder.Handle(id, user.Scope, db, options, ct)).ToResult(TypedResults.Ok))
             .WithSummary("订餐详情");
         g.MapPost("/orders/{id:guid}/check-in", async (Guid id, ServeMeal.CheckInInput input, CurrentUser user, AppDbContext db, MealOptions options,
                 TimeProvider clock, CancellationToken ct) =>
@@ -137,21 +126,22 @@ public static class MealsApi
 
         g.MapPost("/batches", async (RecordFoodBatch.Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
                 CancellationToken ct) =>
-                (await RecordFoodBatch.Handle(input, user, db, options, clock, ct)).ToResult(b => TypedResults.Created($"/api/meals/batches/{b.Id}", b)))
+                (await RecordFoodBatch.Handle(input, user, db, options, clock, ct))
+                .ToResult(b => TypedResults.Created($"/api/meals/batches/{b.Id}", b)))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记出锅批次（出锅时间，可同时登记留样）");
-        g.MapPost("/batches/{id:guid}/sample", async (Guid id, RecordFoodBatch.SampleInput input, CurrentUser user, AppDbContext db, MealOptions options,
-                TimeProvider clock, CancellationToken ct) =>
-                (await RecordFoodBatch.TakeSample(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+        g.MapPost("/batches/{id:guid}/sample", async (Guid id, RecordFoodSample.Input input, CurrentUser user, AppDbContext db,
+            MealOptions options, TimeProvider clock, CancellationToken ct) =>
+                (await RecordFoodSample.Handle(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记留样（留样时间、保存至，不少于 48 小时）");
-        g.MapPost("/batches/{id:guid}/disposal", async (Guid id, RecordFoodBatch.DisposalInput input, CurrentUser user, AppDbContext db, MealOptions options,
-                TimeProvider clock, CancellationToken ct) =>
-                (await RecordFoodBatch.DisposeSample(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+        g.MapPost("/batches/{id:guid}/disposal", async (Guid id, RecordSampleDisposal.Input input, CurrentUser user, AppDbContext db,
+                MealOptions options, TimeProvider clock, CancellationToken ct) =>
+                (await RecordSampleDisposal.Handle(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记留样处置（不足 48 小时的如实记录并标出）");
-        g.MapGet("/samples", async (string? from, string? to, Guid? kitchenId, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
-                CancellationToken ct) =>
+        g.MapGet("/samples", async (string? from, string? to, Guid? kitchenId, CurrentUser user, AppDbContext db, MealOptions options,
+                TimeProvider clock, CancellationToken ct) =>
             {
                 var errors = new FieldErrors();
                 var end = clock.DateOrToday(to, "to", errors);
@@ -161,48 +151,63 @@ public static class MealsApi
             })
             .WithSummary("食品安全记录：出锅批次与留样、未留样或留样不足 48 小时的批次、出锅至就餐超过 2 小时的餐次（默认近 7 天）");
 
-        g.MapGet("/billing", async (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            {
-                var errors = new FieldErrors();
-                var first = GetMealBilling.ParseMonth(month, clock, errors);
-                if (errors.Any) return ApiResults.Invalid(errors);
-                return (await GetMealBilling.Handle(first!.Value, diningPointId, user.Scope, db, ct)).ToResult(TypedResults.Ok);
-            })
+        g.MapGet("/billing", (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+                MonthReport(month, clock, first => GetMealBilling.Handle(first, diningPointId, user.Scope, db, ct), TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadMealBilling)
             .WithSummary("月度助餐结算：按助餐点、按老年人的餐数、餐费、补贴、个人自付（分；不含已取消的订餐）");
-        g.MapGet("/billing.xlsx", async (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            {
-                var errors = new FieldErrors();
-                var first = GetMealBilling.ParseMonth(month, clock, errors);
-                if (errors.Any) return ApiResults.Invalid(errors);
-                return (await GetMealBilling.Handle(first!.Value, diningPointId, user.Scope, db, ct)).ToResult(b =>
-                    TypedResults.File(GetMealBilling.Excel(b), ExportCoverage.ContentType, $"助餐结算-{b.Month}.xlsx"));
-            })
+        g.MapGet("/billing.xlsx", (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+                MonthReport(month, clock, first => GetMealBilling.Handle(first, diningPointId, user.Scope, db, ct),
+                    b => Xlsx(GetMealBilling.Excel(b), $"助餐结算-{b.Month}.xlsx")))
             .RequireAuthorization(Roles.Policies.ReadMealBilling)
             .WithSummary("月度助餐结算（Excel，金额以元计）");
 
-        g.MapGet("/subsidy-rates", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await MealSubsidyRates.List(db, ct)))
+        g.MapGet("/subsidy-rates", async (AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await ListMealSubsidyRates.Handle(db, ct)))
             .WithSummary("助餐补贴标准（按补贴对象、执行日期）");
-        g.MapPost("/subsidy-rates", async (MealSubsidyRates.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await MealSubsidyRates.Set(input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+        g.MapPost("/subsidy-rates", async (SaveMealSubsidyRate.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+                (await SaveMealSubsidyRate.Handle(input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMealRates)
             .WithSummary("设置某补贴对象自某日起的每餐补贴（分）；区民政局录入的标准即为已确认");
-        g.MapPost("/subsidy-rates/{id:guid}/confirm", async (Guid id, ConfirmMealSubsidyRate.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        g.MapPost("/subsidy-rates/{id:guid}/confirm", async (Guid id, ConfirmMealSubsidyRate.Input input, CurrentUser user, AppDbContext db,
+                TimeProvider clock, CancellationToken ct) =>
                 (await ConfirmMealSubsidyRate.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMealRates)
             .WithSummary("区民政局确认某项助餐补贴标准（source 填写依据，如文件文号），确认后不再显示“待确认”");
         return api;
     }
+
+    /// <summary>A day's report of one site: the date (default today) and meal (default lunch) are checked first.</summary>
+    private static async Task<IResult> DayReport<T>(string? date, string? meal, TimeProvider clock, Func<DateOnly, Meal, Task<Outcome<T>>> get,
+        Func<T, IResult> ok)
+    {
+        var q = MealQuery.Parse(date, meal, clock);
+        if (q.Errors is { } errors) return ApiResults.Invalid(errors);
+        return (await get(q.Date, q.Meal ?? Meal.Lunch)).ToResult(ok);
+    }
+
+    /// <summary>A month's report: the month (yyyy-MM, default this month) is checked first.</summary>
+    private static async Task<IResult> MonthReport<T>(string? month, TimeProvider clock, Func<DateOnly, Task<Outcome<T>>> get, Func<T, IResult> ok)
+    {
+        var errors = new FieldErrors();
+        var first = GetMealBilling.ParseMonth(month, clock, errors);
+        if (errors.Any) return ApiResults.Invalid(errors);
+        return (await get(first!.Value)).ToResult(ok);
+    }
+
+    private static IResult Xlsx(byte[] workbook, string fileName) => TypedResults.File(workbook, SpreadsheetWriter.ContentType, fileName);
 }
 
-/// <summary>The date (default today) and meal (default lunch) of a day's list.</summary>
-public sealed record MealQuery(DateOnly Date, Meal Meal, FieldErrors? Errors)
+/// <summary>The date (default today) and, when given, the meal of a day's list.</summary>
+public sealed record MealQuery(DateOnly Date, Meal? Meal, FieldErrors? Errors)
 {
     public static MealQuery Parse(string? date, string? meal, TimeProvider clock)
     {
         var errors = new FieldErrors();
         var day = clock.DateOrToday(date, "date", errors);
-        var m = EnumText.Optional<Meal>(meal, "meal", errors) ?? Meal.Lunch;
+        var m = EnumText.Optional<Meal>(meal, "meal", errors);
         return new MealQuery(day, m, errors.Any ? errors : null);
     }
 }

@@ -33,20 +33,37 @@ public sealed class MealMenusModel(AppDbContext db, CurrentUser user, TimeProvid
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadSitesAsync(ct);
-        if (KitchenId is { } id && Kitchens.All(k => k.Id != id)) return NotFoundPage("未找到该中央厨房。");
+        if (UnknownKitchen(KitchenId)) return Missing("未找到该中央厨房。");
         KitchenId ??= Kitchens.FirstOrDefault()?.Id;
         Sets = [new() { Code = "A", PriceYuan = "9" }, new() { Code = "B", PriceYuan = "11" }, new() { Code = "C", PriceYuan = "13" }];
         await LoadMenusAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => WriteAsync(async () =>
     {
-        if (!CanWrite) return Forbid();
-        await LoadSitesAsync(ct);
         var errors = new FieldErrors();
+        var (sets, rowOf) = ReadSets(errors);
+        var date = FormValues.Date(DateText, "date", errors);
+        var meal = FormValues.Choice<Meal>(MealText, "meal", errors);
+        // Nothing is saved from a form the page could not read in full (a price typed wrong is not "no price").
+        if (errors.Any) return await FormAgainAsync(errors, LoadMenusAsync, ct);
+        var outcome = await SaveMenu.Handle(new SaveMenu.Input(KitchenId, date, meal, sets), CurrentUser.Scope, Db, Clock, ct);
+        if (outcome.Value is { } menu)
+        {
+            TempData["Flash"] = $"已保存 {menu.Date:yyyy-MM-dd} {MealValidation.NameOf(menu.Meal)}菜单。";
+            return Redirect($"/meals/menus?kitchenId={KitchenId}&date={menu.Date:yyyy-MM-dd}");
+        }
+        if (outcome.Kind == OutcomeKind.Conflict) errors.Add("meal", outcome.Message!);
+        else if (outcome.Errors is { } e) ToFormRows(e, rowOf).MergeInto(errors);
+        return await FormAgainAsync(errors, LoadMenusAsync, ct);
+    }, ct);
+
+    /// <summary>The set rows in use; <c>rowOf</c> maps the use case's set index to the form row (blank rows are skipped).</summary>
+    private (List<SaveMenu.SetInput> Sets, List<int> RowOf) ReadSets(FieldErrors errors)
+    {
         var sets = new List<SaveMenu.SetInput>();
-        var rowOf = new List<int>(); // blank rows are skipped: the use case's set index → the form row
+        var rowOf = new List<int>();
         for (var i = 0; i < Sets.Count; i++)
         {
             var s = Sets[i];
@@ -58,31 +75,14 @@ public sealed class MealMenusModel(AppDbContext db, CurrentUser user, TimeProvid
                 if (decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan)) fen = (long)Math.Round(yuan * 100);
                 else errors.Add($"sets[{i}].priceFen", "请填写价格（元），例如 11。");
             }
-            var dishes = (s.Dishes ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            var dishes = (s.Dishes ?? "").Split(['、', ',', '，', ';', '；', '\n'],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToList();
             var suits = s.Suits.Select(x => EnumText.TryParse<DietNeed>(x, out var d) ? d : (DietNeed?)null).OfType<DietNeed>().ToList();
             sets.Add(new SaveMenu.SetInput(s.Code, s.Name, fen, dishes, suits));
             rowOf.Add(i);
         }
-        var date = FormValues.Date(DateText, "date", errors);
-        var meal = FormValues.Choice<Meal>(MealText, "meal", errors);
-        if (errors.Any)
-        {
-            // Nothing is saved from a form the page could not read in full (a price typed wrong is not "no price").
-            ModelState.AddFieldErrors(errors);
-            await LoadMenusAsync(ct);
-            return Page();
-        }
-        var outcome = await SaveMenu.Handle(new SaveMenu.Input(KitchenId, date, meal, sets), CurrentUser.Scope, Db, Clock, ct);
-        if (outcome.IsOk)
-        {
-            TempData["Flash"] = $"已保存 {outcome.Value!.Date:yyyy-MM-dd} {MealValidation.NameOf(outcome.Value.Meal)}菜单。";
-            return Redirect($"/meals/menus?kitchenId={KitchenId}&date={outcome.Value.Date:yyyy-MM-dd}");
-        }
-        if (outcome.Kind == OutcomeKind.Conflict) errors.Add("meal", outcome.Message!);
-        else if (outcome.Errors is { } e) ToFormRows(e, rowOf).MergeInto(errors);
-        ModelState.AddFieldErrors(errors);
-        await LoadMenusAsync(ct);
-        return Page();
+        return (sets, rowOf);
     }
 
     private static FieldErrors ToFormRows(FieldErrors errors, List<int> rowOf)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ElderCare.Web.Features.Meals;
 
-/// <summary>The morning's production list of a kitchen, with its Excel export.</summary>
+/// <summary>The morning's production list of a kitchen (the first in scope unless one is chosen), with its Excel export.</summary>
 [Authorize(Policy = Roles.Policies.ReadMeals)]
 public sealed class MealProductionModel(AppDbContext db, CurrentUser user, TimeProvider clock) : MealPageModel(db, user, clock)
 {
@@ -17,10 +17,7 @@ public sealed class MealProductionModel(AppDbContext db, CurrentUser user, TimeP
     {
         await LoadSitesAsync(ct);
         KitchenId ??= Kitchens.FirstOrDefault()?.Id;
-        if (KitchenId is not { } id) return Page();
-        var outcome = await GetProductionList.Handle(id, Date, Meal, CurrentUser.Scope, Db, ct);
-        if (!outcome.IsOk) return NotFoundPage(outcome.Message!);
-        List = outcome.Value;
-        return Page();
+        return await ReportAsync(KitchenId is { } id ? GetProductionList.Handle(id, Date, Meal, CurrentUser.Scope, Db, ct) : null,
+            list => List = list);
     }
 }

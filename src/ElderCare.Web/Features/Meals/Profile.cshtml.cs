@@ -1,19 +1,16 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
 
 /// <summary>Creates or edits an elder's meal record (助餐档案) through <see cref="SaveMealProfile"/>; same scope as the API.</summary>
 [Authorize(Policy = Roles.Policies.WriteMeals)]
-public sealed class MealProfileModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class MealProfileModel(AppDbContext db, CurrentUser user, TimeProvider clock) : OutcomePageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ElderId { get; set; }
     [BindProperty(Name = "diets")] public List<string> Diets { get; set; } = [];
@@ -26,15 +23,14 @@ public sealed class MealProfileModel(AppDbContext db, CurrentUser user, TimeProv
     public string ElderName { get; private set; } = "";
     public bool Exists { get; private set; }
     public IReadOnlyList<DiningPointResource> Points { get; private set; } = [];
-    public string? NotFoundMessage { get; private set; }
 
     /// <summary>Officials go back to the elder's page; an operator, who does not see the registry, stays here.</summary>
     public string BackLink => user.Scope.Kind == ScopeKind.Facilities ? "/meals/orders" : $"/elders/{ElderId}";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => Show(await GetMealProfileForm.Handle(ElderId, user.Scope, db, ct), form =>
     {
-        if (!await LoadAsync(ct)) return Missing();
-        if ((await SaveMealProfile.Get(ElderId, user.Scope, db, ct)).Value is { } p)
+        Load(form);
+        if (form.Profile is { } p)
         {
             Diets = p.Diets.Select(d => EnumText.Of(d)).ToList();
             DiningPointId = p.DiningPointId.ToString();
@@ -44,16 +40,19 @@ public sealed class MealProfileModel(AppDbContext db, CurrentUser user, TimeProv
             Notes = p.Notes;
         }
         return Page();
-    }
+    }) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) return Missing();
+        var form = await GetMealProfileForm.Handle(ElderId, user.Scope, db, ct);
+        if (form.Value is null) return Missing(form.Message);
+        Load(form.Value);
         var errors = new FieldErrors();
         var diets = new List<DietNeed>();
         foreach (var d in Diets)
             if (FormValues.Choice<DietNeed>(d, "diets", errors) is { } need) diets.Add(need);
-        var input = new SaveMealProfile.Input(diets, FormValues.Id(DiningPointId, "diningPointId", errors), FormValues.Choice<MealMode>(Mode, "mode", errors),
+        var input = new SaveMealProfile.Input(diets, FormValues.Id(DiningPointId, "diningPointId", errors),
+            FormValues.Choice<MealMode>(Mode, "mode", errors),
             FormValues.Date(SuspendedFrom, "suspendedFrom", errors), FormValues.Date(ResumesOn, "resumesOn", errors), Notes);
         if (!errors.Any)
         {
@@ -63,27 +62,12 @@ public sealed class MealProfileModel(AppDbContext db, CurrentUser user, TimeProv
                 TempData["Flash"] = $"已保存{ElderName}的助餐档案。";
                 return Redirect(user.Scope.Kind == ScopeKind.Facilities ? $"/meals/profiles/{ElderId}" : $"/elders/{ElderId}");
             }
-            if (outcome.Kind == OutcomeKind.NotFound) return Missing();
+            if (outcome.Kind == OutcomeKind.NotFound) return Missing("未找到该老年人。");
             outcome.Errors!.MergeInto(errors);
         }
         ModelState.AddFieldErrors(errors);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
-    {
-        var elder = await db.MealEldersInScope(user.Scope).AsNoTracking().Where(e => e.Id == ElderId).Select(e => new { e.Name }).FirstOrDefaultAsync(ct);
-        if (elder is null) return false;
-        ElderName = elder.Name;
-        Exists = await db.MealProfiles.AnyAsync(p => p.ElderId == ElderId, ct);
-        Points = await ListMealSites.DiningPoints(user.Scope, db, ct);
-        return true;
-    }
-
-    private PageResult Missing()
-    {
-        NotFoundMessage = "未找到该老年人。";
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
-    }
+    private void Load(MealProfileForm form) => (ElderName, Exists, Points) = (form.ElderName, form.Profile is not null, form.Points);
 }

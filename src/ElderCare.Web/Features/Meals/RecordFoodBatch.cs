@@ -16,14 +16,11 @@ public static class RecordFoodBatch
     public sealed record Input(Guid? KitchenId, DateOnly? Date, Meal? Meal, string? SetCode, DateTimeOffset? CookedAt,
         DateTimeOffset? SampleTakenAt, DateTimeOffset? SampleKeptUntil);
 
-    public sealed record SampleInput(DateTimeOffset? TakenAt, DateTimeOffset? KeptUntil);
+    /// <summary>How far ahead of the server clock a device's time may run (clock drift), for every time of a batch.</summary>
+    internal static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
-    public sealed record DisposalInput(DateTimeOffset? At);
-
-    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
-
-    public static async Task<Outcome<FoodBatchResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<Outcome<FoodBatchResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         input = input with { SetCode = errors.Text(input.SetCode, "setCode", "套餐代号", 10) };
@@ -45,7 +42,8 @@ public static class RecordFoodBatch
             errors.AddIf(input.Date is { } d && DateOnly.FromDateTime(cooked.UtcDateTime.Add(ChinaClock.Offset)) != d, "cookedAt", "出锅时间应在供餐当天。");
         }
         if (input.SampleTakenAt is not null || input.SampleKeptUntil is not null)
-            CheckSample(input.SampleTakenAt, input.SampleKeptUntil, input.CookedAt?.UtcDateTime, now, options, errors, "sampleTakenAt", "sampleKeptUntil");
+            CheckSample(input.SampleTakenAt, input.SampleKeptUntil, input.CookedAt?.UtcDateTime, now, options, errors, "sampleTakenAt",
+                "sampleKeptUntil");
         if (errors.Any) return Outcome<FoodBatchResource>.Invalid(errors);
 
         var batch = new FoodBatch
@@ -63,40 +61,8 @@ public static class RecordFoodBatch
         return FoodBatchResource.From(batch, kitchenName!, options);
     }
 
-    public static async Task<Outcome<FoodBatchResource>> TakeSample(Guid id, SampleInput input, CurrentUser user, AppDbContext db, MealOptions options,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var (batch, kitchenName) = await Find(id, user.Scope, db, ct);
-        if (batch is null) return Outcome<FoodBatchResource>.NotFound("未找到该批次。");
-        if (batch.SampleTakenAt is not null) return Outcome<FoodBatchResource>.Conflict("该批次已登记留样。");
-        var errors = new FieldErrors();
-        CheckSample(input.TakenAt, input.KeptUntil, batch.CookedAt, clock.UtcNow(), options, errors, "takenAt", "keptUntil");
-        if (errors.Any) return Outcome<FoodBatchResource>.Invalid(errors);
-        batch.SampleTakenAt = input.TakenAt!.Value.UtcDateTime;
-        batch.SampleKeptUntil = input.KeptUntil?.UtcDateTime ?? batch.SampleTakenAt + options.SampleRetention;
-        await db.SaveChangesAsync(ct);
-        return FoodBatchResource.From(batch, kitchenName!, options);
-    }
-
-    public static async Task<Outcome<FoodBatchResource>> DisposeSample(Guid id, DisposalInput input, CurrentUser user, AppDbContext db, MealOptions options,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var (batch, kitchenName) = await Find(id, user.Scope, db, ct);
-        if (batch is null) return Outcome<FoodBatchResource>.NotFound("未找到该批次。");
-        if (batch.SampleTakenAt is null) return Outcome<FoodBatchResource>.Conflict("该批次没有留样，无法登记处置。");
-        if (batch.SampleDisposedAt is not null) return Outcome<FoodBatchResource>.Conflict("该批次的留样已登记处置。");
-        var now = clock.UtcNow();
-        var at = input.At?.UtcDateTime ?? now;
-        var errors = new FieldErrors();
-        errors.AddIf(at > now + Skew, "at", "处置时间不能晚于现在。");
-        errors.AddIf(at < batch.SampleTakenAt, "at", "处置时间不能早于留样时间。");
-        if (errors.Any) return Outcome<FoodBatchResource>.Invalid(errors);
-        batch.SampleDisposedAt = at;
-        await db.SaveChangesAsync(ct);
-        return FoodBatchResource.From(batch, kitchenName!, options);
-    }
-
-    private static async Task<(FoodBatch? Batch, string? KitchenName)> Find(Guid id, DataScope scope, AppDbContext db, CancellationToken ct)
+    /// <summary>A batch of a kitchen in scope (to record its sample or the sample's disposal), with the kitchen's name.</summary>
+    internal static async Task<(FoodBatch? Batch, string? KitchenName)> Find(Guid id, DataScope scope, AppDbContext db, CancellationToken ct)
     {
         var batch = await db.FoodBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null) return (null, null);
@@ -105,7 +71,7 @@ public static class RecordFoodBatch
     }
 
     /// <summary>A sample is taken after cooking, not in the future, and planned to be kept at least the retention time.</summary>
-    private static void CheckSample(DateTimeOffset? taken, DateTimeOffset? keptUntil, DateTime? cookedAt, DateTime now, MealOptions options,
+    internal static void CheckSample(DateTimeOffset? taken, DateTimeOffset? keptUntil, DateTime? cookedAt, DateTime now, MealOptions options,
         FieldErrors errors, string takenField, string untilField)
     {
         if (taken is not { } t)
@@ -116,6 +82,7 @@ public static class RecordFoodBatch
         errors.AddIf(t.UtcDateTime > now + Skew, takenField, "留样时间不能晚于现在。");
         errors.AddIf(cookedAt is { } c && t.UtcDateTime < c, takenField, "留样时间不能早于出锅时间。");
         if (keptUntil is { } until && until - t < options.SampleRetention)
-            errors.Add(untilField, $"留样应保存不少于 {options.SampleRetentionHours:0.#} 小时（至 {(t + options.SampleRetention).ToOffset(ChinaClock.Offset):yyyy-MM-dd HH:mm} 以后）。");
+            errors.Add(untilField,
+                $"留样应保存不少于 {options.SampleRetentionHours:0.#} 小时（至 {Display.ChinaTime(t + options.SampleRetention)} 以后）。");
     }
 }

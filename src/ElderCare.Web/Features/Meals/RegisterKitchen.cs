@@ -14,37 +14,28 @@ public static class RegisterKitchen
     /// <summary>A kitchen run by a facility takes the facility's region unless one is given.</summary>
     public sealed record Input(string? Name, Guid? FacilityId, string? RegionCode, string? Address, LocationResource? Location);
 
-    public static async Task<Outcome<KitchenResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<KitchenResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
-        var text = new FieldErrors();
-        input = input with { Name = text.Text(input.Name, "name", "厨房名称", FreeText.LongName), Address = text.Text(input.Address, "address", "地址", FreeText.Address) };
+        var (name, address, text) = MealSiteChecks.CleanText(input.Name, input.Address, "厨房名称");
         if (text.Any) return Outcome<KitchenResource>.Invalid(text);
-        var (errors, facility, code, name) = await Check(input, scope, db, ct);
+        input = input with { Name = name, Address = address };
+        var (errors, facility, code, trimmed) = await Check(input, scope, db, ct);
         if (errors.Any) return Outcome<KitchenResource>.Invalid(errors);
-        var kitchen = new Kitchen { Name = name, RegionCode = code!, UnitCode = Region.UnitOf(code!)!, CreatedAt = clock.UtcNow() };
-        Apply(kitchen, input, facility, name, code!);
+        var kitchen = new Kitchen { Name = trimmed, RegionCode = code!, UnitCode = Region.UnitOf(code!)!, CreatedAt = clock.UtcNow() };
+        Apply(kitchen, input, facility, trimmed, code!);
         db.Kitchens.Add(kitchen);
         await db.SaveChangesAsync(ct);
         return KitchenResource.From(kitchen);
     }
 
     /// <summary>The checks shared with <see cref="UpdateKitchen"/>: name, address, position, facility and region in scope.</summary>
-    internal static async Task<(FieldErrors Errors, Facility? Facility, string? Code, string Name)> Check(Input input, DataScope scope, AppDbContext db,
-        CancellationToken ct)
+    internal static async Task<(FieldErrors Errors, Facility? Facility, string? Code, string Name)> Check(Input input, DataScope scope,
+        AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length == 0) errors.Add("name", "请填写厨房名称。");
-        else errors.AddIf(name.Length > 200, "name", "名称不能超过 200 个字。");
-        errors.AddIf(input.Address?.Trim().Length > 300, "address", "地址不能超过 300 个字。");
-        MealValidation.Location(input.Location, errors);
-
-        Facility? facility = null;
-        if (input.FacilityId is { } fid)
-        {
-            facility = await db.Facilities.AsNoTracking().InScope(scope).FirstOrDefaultAsync(f => f.Id == fid, ct);
-            errors.AddIf(facility is null, "facilityId", "所选设施不存在或不在您的管辖范围内。");
-        }
+        var name = MealSiteChecks.NameAddressPosition(errors, input.Name, input.Address, input.Location, "请填写厨房名称。");
+        var facility = input.FacilityId is { } fid ? await MealSiteChecks.FacilityInScope(fid, errors, scope, db, ct) : null;
         var code = input.RegionCode?.Trim() is { Length: > 0 } c ? c : facility?.RegionCode;
         if (code is null) errors.Add("regionCode", "请选择厨房所在的镇街或村社区，或选择运营设施。");
         else if (!scope.Covers(code) || !await db.Regions.AnyAsync(r => r.Code == code && r.Kind != RegionKind.District, ct))

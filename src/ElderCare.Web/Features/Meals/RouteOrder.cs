@@ -18,7 +18,8 @@ public static class RouteOrder
         var (lat, lng) = (startLatitude, startLongitude);
         while (open.Count > 0)
         {
-            var next = open.OrderBy(s => Geo.DistanceMeters(lat, lng, s.Latitude!.Value, s.Longitude!.Value)).ThenBy(s => s.Name, StringComparer.Ordinal)
+            var next = open.OrderBy(s => Geo.DistanceMeters(lat, lng, s.Latitude!.Value, s.Longitude!.Value))
+                .ThenBy(s => s.Name, StringComparer.Ordinal)
                 .ThenBy(s => s.Key).First();
             route.Add(next);
             open.Remove(next);

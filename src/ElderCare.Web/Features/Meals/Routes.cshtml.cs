@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ElderCare.Web.Features.Meals;
 
-/// <summary>The delivery route sheet of a dining point, stops in order, with its Excel export.</summary>
+/// <summary>The delivery route sheet of a dining point (the first in scope unless one is chosen), stops in order, with its Excel export.</summary>
 [Authorize(Policy = Roles.Policies.ReadMeals)]
 public sealed class MealRoutesModel(AppDbContext db, CurrentUser user, TimeProvider clock) : MealPageModel(db, user, clock)
 {
@@ -17,10 +17,7 @@ public sealed class MealRoutesModel(AppDbContext db, CurrentUser user, TimeProvi
     {
         await LoadSitesAsync(ct);
         DiningPointId ??= Points.FirstOrDefault()?.Id;
-        if (DiningPointId is not { } id) return Page();
-        var outcome = await GetRouteSheet.Handle(id, Date, Meal, CurrentUser.Scope, Db, ct);
-        if (!outcome.IsOk) return NotFoundPage(outcome.Message!);
-        Sheet = outcome.Value;
-        return Page();
+        return await ReportAsync(DiningPointId is { } id ? GetRouteSheet.Handle(id, Date, Meal, CurrentUser.Scope, Db, ct) : null,
+            sheet => Sheet = sheet);
     }
 }

@@ -11,12 +11,14 @@ namespace ElderCare.Web.Features.Meals;
 /// <summary>Sets an elder's meal record: diet needs, dining point, dine-in or delivery, and a pause.</summary>
 public static class SaveMealProfile
 {
-    public sealed record Input(List<DietNeed>? Diets, Guid? DiningPointId, MealMode? Mode, DateOnly? SuspendedFrom, DateOnly? ResumesOn, string? Notes);
+    public sealed record Input(List<DietNeed>? Diets, Guid? DiningPointId, MealMode? Mode, DateOnly? SuspendedFrom, DateOnly? ResumesOn,
+        string? Notes);
 
     public static async Task<Outcome<MealProfileResource>> Handle(Guid elderId, Input input, DataScope scope, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var elder = await db.MealEldersInScope(scope).AsNoTracking().Select(e => new { e.Id, e.Status }).FirstOrDefaultAsync(e => e.Id == elderId, ct);
+        var elder = await db.MealEldersInScope(scope).AsNoTracking().Select(e => new { e.Id, e.Status })
+            .FirstOrDefaultAsync(e => e.Id == elderId, ct);
         if (elder is null) return Outcome<MealProfileResource>.NotFound("未找到该老年人。");
 
         var errors = new FieldErrors();
@@ -42,12 +44,5 @@ public static class SaveMealProfile
         profile.UpdatedAt = clock.UtcNow();
         await db.SaveChangesAsync(ct);
         return MealProfileResource.From(profile);
-    }
-
-    public static async Task<Outcome<MealProfileResource>> Get(Guid elderId, DataScope scope, AppDbContext db, CancellationToken ct)
-    {
-        if (!await db.MealEldersInScope(scope).AnyAsync(e => e.Id == elderId, ct)) return Outcome<MealProfileResource>.NotFound("未找到该老年人。");
-        var profile = await db.MealProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.ElderId == elderId, ct);
-        return profile is null ? Outcome<MealProfileResource>.NotFound("该老年人还没有助餐档案。") : MealProfileResource.From(profile);
     }
 }

@@ -18,7 +18,13 @@ public static class SaveMenu
     public static async Task<Outcome<MenuResource>> Handle(Input input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        input = input with { Sets = input.Sets?.Select((s, i) => s is null ? s! : s with { Name = errors.Text(s.Name, $"sets[{i}].name", "套餐名称", 50), Dishes = errors.Texts(s.Dishes, $"sets[{i}].dishes", "菜品", 30) }).ToList() };
+        input = input with
+        {
+            Sets = input.Sets?.Select((s, i) => s is null ? s! : s with
+            {
+                Name = errors.Text(s.Name, $"sets[{i}].name", "套餐名称", 50), Dishes = errors.Texts(s.Dishes, $"sets[{i}].dishes", "菜品", 30),
+            }).ToList(),
+        };
         if (input.KitchenId is not { } kitchenId) errors.Add("kitchenId", "请选择中央厨房。");
         else errors.AddIf(!await db.Kitchens.InScope(scope).AnyAsync(k => k.Id == kitchenId, ct), "kitchenId", "所选中央厨房不存在或不在您的管辖范围内。");
         if (input.Date is null) errors.Add("date", "请填写日期。");

@@ -35,7 +35,7 @@ public static class ServeMeal
             return Outcome<MealOrderResource>.Conflict(order.Mode == MealMode.Delivery ? "该订餐为送餐，请在送达时确认。" : "该订餐为堂食，请在助餐点签到。");
         if (order.Status == MealOrderStatus.Cancelled) return Outcome<MealOrderResource>.Conflict("该订餐已取消。");
         if (order.Status != MealOrderStatus.Ordered)
-            return Outcome<MealOrderResource>.Conflict($"该订餐已于 {order.ServedAt?.Add(ChinaClock.Offset):yyyy-MM-dd HH:mm} {MealValidation.NameOf(order.Status)}。");
+            return Outcome<MealOrderResource>.Conflict($"该订餐已于 {Display.ChinaTime(order.ServedAt)} {MealValidation.NameOf(order.Status)}。");
 
         var now = clock.UtcNow();
         var when = at?.UtcDateTime ?? now;
@@ -43,7 +43,7 @@ public static class ServeMeal
         note = errors.Text(note, "note", "备注", 300, multiLine: true);
         errors.AddIf(when > now + Skew, "at", "时间不能晚于现在。");
         errors.AddIf(DateOnly.FromDateTime(when.Add(ChinaClock.Offset)) != order.Date, "at", $"时间应在就餐当天（{order.Date:yyyy-MM-dd}）。");
-        MealValidation.Location(location, errors);
+        errors.CheckLocation(location?.Lat, location?.Lng);
         errors.AddIf(note?.Trim().Length > 300, "note", "情况说明不能超过 300 个字。");
         if (errors.Any) return Outcome<MealOrderResource>.Invalid(errors);
 
@@ -56,7 +56,8 @@ public static class ServeMeal
         await db.SaveChangesAsync(ct);
 
         var name = await db.Elders.Where(e => e.Id == order.ElderId).Select(e => e.Name).FirstAsync(ct);
-        var batches = await db.FoodBatches.AsNoTracking().Where(b => b.KitchenId == order.KitchenId && b.Date == order.Date && b.Meal == order.Meal).ToListAsync(ct);
+        var batches = await db.FoodBatches.AsNoTracking().Where(b => b.KitchenId == order.KitchenId && b.Date == order.Date
+            && b.Meal == order.Meal).ToListAsync(ct);
         return MealOrderResource.From(order, name, FoodSafety.BatchFor(batches, order.SetCode, when), options);
     }
 }

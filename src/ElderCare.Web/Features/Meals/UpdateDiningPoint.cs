@@ -14,12 +14,12 @@ public static class UpdateDiningPoint
     {
         var point = await db.DiningPoints.InScope(scope).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (point is null) return Outcome<DiningPointResource>.NotFound("未找到该助餐点。");
-        var text = new FieldErrors();
-        input = input with { Name = text.Text(input.Name, "name", "助餐点名称", FreeText.LongName), Address = text.Text(input.Address, "address", "地址", FreeText.Address) };
+        var (name, address, text) = MealSiteChecks.CleanText(input.Name, input.Address, "助餐点名称");
         if (text.Any) return Outcome<DiningPointResource>.Invalid(text);
-        var (errors, facility, name) = await RegisterDiningPoint.Check(input, scope, db, ct, point.KitchenId);
+        input = input with { Name = name, Address = address };
+        var (errors, facility, trimmed) = await RegisterDiningPoint.Check(input, scope, db, ct, point.KitchenId);
         if (errors.Any) return Outcome<DiningPointResource>.Invalid(errors);
-        RegisterDiningPoint.Apply(point, input, facility!, name);
+        RegisterDiningPoint.Apply(point, input, facility!, trimmed);
         await db.SaveChangesAsync(ct);
         return DiningPointResource.From(point);
     }

@@ -1,18 +1,16 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
-using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 using ElderCare.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ElderCare.Web.Features.Meals;
 
-/// <summary>A kitchen or dining point form as typed; inputs carry the API's camelCase names so its field errors land beside them.</summary>
+/// <summary>
+/// A kitchen or dining point form as typed; inputs carry the API's camelCase names so its field errors land beside them.
+/// </summary>
 public sealed class MealSiteForm
 {
     public string? Name { get; set; }
@@ -27,7 +25,7 @@ public sealed class MealSiteForm
         var lat = FormValues.Double(Location.Lat, "location.lat", errors, "29.4048");
         var lng = FormValues.Double(Location.Lng, "location.lng", errors, "105.5942");
         if ((lat is null) != (lng is null) && !errors.Any) errors.Add("location", "请同时填写纬度和经度，或都不填（取所在设施的位置）。");
-        return lat is { } la && lng is { } ln ? new LocationResource(la, ln) : null;
+        return LocationResource.Of(lat, lng);
     }
 
     public static MealSiteForm From(KitchenResource k) => new()
@@ -48,16 +46,13 @@ public sealed class MealSiteForm
 /// 404 of an id outside scope, and saving through the API's use cases.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ManageMealSites)]
-public abstract class MealSiteFormModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public abstract class MealSiteFormModel(AppDbContext db, CurrentUser user, TimeProvider clock) : OutcomePageModel
 {
     [BindProperty] public MealSiteForm Form { get; set; } = new();
 
-    public sealed record Choice(Guid Id, string Name);
-
-    public IReadOnlyList<Choice> Facilities { get; private set; } = [];
-    public IReadOnlyList<Choice> Kitchens { get; private set; } = [];
+    public IReadOnlyList<MealSiteChoice> Facilities { get; private set; } = [];
+    public IReadOnlyList<MealSiteChoice> Kitchens { get; private set; } = [];
     public IReadOnlyList<RegionChoice> RegionChoices { get; private set; } = [];
-    public string? NotFoundMessage { get; private set; }
 
     protected AppDbContext Db => db;
     protected CurrentUser CurrentUser => user;
@@ -68,31 +63,26 @@ public abstract class MealSiteFormModel(AppDbContext db, CurrentUser user, TimeP
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Facilities = (await db.Facilities.AsNoTracking().InScope(user.Scope).OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct))
-            .Select(f => new Choice(f.Id, f.Name)).ToList();
-        // Only kitchens the user may read (ADR 0019), as the API allows.
-        var kept = KeptKitchenId;
-        Kitchens = (await db.Kitchens.AsNoTracking().Where(k => db.Kitchens.InScope(user.Scope).Any(i => i.Id == k.Id) || k.Id == kept).OrderBy(k => k.UnitCode).ThenBy(k => k.Name).Select(k => new { k.Id, k.Name }).ToListAsync(ct))
-            .Select(k => new Choice(k.Id, k.Name)).ToList();
-        var regions = await ListRegions.Handle(null, user.Scope, db, ct);
-        RegionChoices = regions.Where(r => Region.IsUnit(r.Kind))
-            .Select(u => new RegionChoice(u, regions.Where(c => c.ParentCode == u.Code).ToList())).ToList();
+        var choices = await GetMealSiteChoices.Handle(user.Scope, KeptKitchenId, db, ct);
+        (Facilities, Kitchens, RegionChoices) = (choices.Facilities, choices.Kitchens, choices.Regions);
     }
 
-    protected IActionResult Missing(string? message)
+    /// <summary>An edit form filled from the record in scope; 404 when it is missing or outside scope.</summary>
+    protected async Task<IActionResult> EditFormAsync<T>(Outcome<T> current, Func<T, MealSiteForm> fill, CancellationToken ct)
     {
-        NotFoundMessage = message ?? "未找到。";
-        Response.StatusCode = StatusCodes.Status404NotFound;
+        if (!current.IsOk) return Missing(current.Message);
+        Form = fill(current.Value!);
+        await LoadChoicesAsync(ct);
         return Page();
     }
 
     /// <summary>Reads the kitchen form and saves it; what the form cannot read is reported together with the use case's checks.</summary>
-    protected async Task<IActionResult> SubmitKitchenAsync(Func<RegisterKitchen.Input, Task<Outcome<KitchenResource>>> save, Func<KitchenResource, string> flash,
-        CancellationToken ct)
+    protected async Task<IActionResult> SubmitKitchenAsync(Func<RegisterKitchen.Input, Task<Outcome<KitchenResource>>> save,
+        Func<KitchenResource, string> flash, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var input = new RegisterKitchen.Input(Form.Name, FormValues.Id(Form.FacilityId, "facilityId", errors), FormValues.Trimmed(Form.RegionCode), Form.Address,
-            Form.ReadLocation(errors));
+        var input = new RegisterKitchen.Input(Form.Name, FormValues.Id(Form.FacilityId, "facilityId", errors),
+            FormValues.Trimmed(Form.RegionCode), Form.Address, Form.ReadLocation(errors));
         if (errors.Any) return await ShowAsync(errors, (await RegisterKitchen.Check(input, user.Scope, db, ct)).Errors, ct);
         return await SaveAsync(await save(input), flash, ct);
     }
@@ -101,8 +91,8 @@ public abstract class MealSiteFormModel(AppDbContext db, CurrentUser user, TimeP
         Func<DiningPointResource, string> flash, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var input = new RegisterDiningPoint.Input(Form.Name, FormValues.Id(Form.FacilityId, "facilityId", errors), FormValues.Id(Form.KitchenId, "kitchenId", errors),
-            Form.Address, Form.ReadLocation(errors));
+        var input = new RegisterDiningPoint.Input(Form.Name, FormValues.Id(Form.FacilityId, "facilityId", errors),
+            FormValues.Id(Form.KitchenId, "kitchenId", errors), Form.Address, Form.ReadLocation(errors));
         if (errors.Any) return await ShowAsync(errors, (await RegisterDiningPoint.Check(input, user.Scope, db, ct, KeptKitchenId)).Errors, ct);
         return await SaveAsync(await save(input), flash, ct);
     }
@@ -120,13 +110,12 @@ public abstract class MealSiteFormModel(AppDbContext db, CurrentUser user, TimeP
     /// <summary>On success a flash and back to the list, otherwise the errors beside the fields (404 outside scope).</summary>
     private async Task<IActionResult> SaveAsync<T>(Outcome<T> outcome, Func<T, string> flash, CancellationToken ct)
     {
-        if (outcome.IsOk)
+        var shown = Show(outcome, value =>
         {
-            TempData["Flash"] = flash(outcome.Value!);
+            TempData["Flash"] = flash(value);
             return Redirect("/meals");
-        }
-        if (outcome.Kind == OutcomeKind.NotFound) return Missing(outcome.Message);
-        ModelState.AddFieldErrors(outcome.Errors!);
+        });
+        if (shown is not null) return shown;
         await LoadChoicesAsync(ct);
         return Page();
     }

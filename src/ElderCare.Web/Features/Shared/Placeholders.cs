@@ -1,3 +1,8 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+
 namespace ElderCare.Web.Features.Shared;
 
 /// <summary>
@@ -16,6 +21,34 @@ public static class Placeholders
     public static string EnteredBy(string? userName) => $"区民政局录入（{userName ?? "未知用户"}）";
 
     /// <summary>The words of a refused confirmation, for a page.</summary>
-    public static string Problem(Infrastructure.Errors.FieldErrors? errors, string? message) =>
+    public static string Problem(FieldErrors? errors, string? message) =>
         errors?.Entries.SelectMany(e => e.Value).FirstOrDefault() ?? message ?? "确认未成功。";
+
+    /// <summary>Who confirmed a figure, when, and on what basis (a document number or a reason).</summary>
+    public sealed record Confirmation(string Source, DateTime At, string? By);
+
+    /// <summary>The conflict of confirming a figure twice: "{what}已于 2026-11-29 由 admin 确认。"</summary>
+    public static string AlreadyConfirmed(string what, DateTime? at, string? by) =>
+        $"{what}已于 {Display.Date(at is { } t ? DateOnly.FromDateTime(t) : null)} 由 {by} 确认。";
+
+    /// <summary>
+    /// The district confirms a placeholder figure as its own (ADR 0023): the source is required; a figure confirmed
+    /// before is a conflict (<paramref name="confirmedBefore"/> says so); otherwise the 待确认 mark goes, the source,
+    /// user and time are kept, and the request is audited like every write.
+    /// </summary>
+    public static async Task<Outcome<TResource>> Confirm<TFigure, TResource>(string? source, CurrentUser user, TimeProvider clock,
+        AppDbContext db, Func<Task<TFigure?>> find, string notFound, Func<TFigure, string?> confirmedBefore,
+        Action<TFigure, Confirmation> confirm, Func<TFigure, TResource> resource, CancellationToken ct) where TFigure : class
+    {
+        var errors = new FieldErrors();
+        source = errors.Text(source, "source", "确认依据", FreeText.LongName);
+        if (!errors.Any && string.IsNullOrWhiteSpace(source)) errors.Add("source", "请填写确认依据，例如文件文号或“区民政局核定”。");
+        if (errors.Any) return Outcome<TResource>.Invalid(errors);
+        var figure = await find();
+        if (figure is null) return Outcome<TResource>.NotFound(notFound);
+        if (confirmedBefore(figure) is { } conflict) return Outcome<TResource>.Conflict(conflict);
+        confirm(figure, new Confirmation(source!.Trim(), clock.GetUtcNow().UtcDateTime, user.UserName));
+        await db.SaveChangesAsync(ct);
+        return resource(figure);
+    }
 }

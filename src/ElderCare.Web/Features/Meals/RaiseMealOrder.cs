@@ -12,12 +12,12 @@ namespace ElderCare.Web.Features.Meals;
 /// Orders an elder's meal for a day: dine-in or delivery (the meal record's choice unless given), a set that suits the
 /// elder's diet (the cheapest suitable one unless given), and the subsidy of the elder's group on that day.
 /// </summary>
-public static class PlaceMealOrder
+public static class RaiseMealOrder
 {
     public sealed record Input(Guid? ElderId, DateOnly? Date, Meal? Meal, MealMode? Mode, Guid? DiningPointId, string? SetCode);
 
-    public static async Task<Outcome<MealOrderResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<Outcome<MealOrderResource>> Handle(Input input, CurrentUser user, AppDbContext db, MealOptions options,
+        TimeProvider clock, CancellationToken ct)
     {
         var scope = user.Scope;
         if (input.ElderId is not { } elderId) return Outcome<MealOrderResource>.Invalid("elderId", "请选择老年人。");
@@ -49,7 +49,8 @@ public static class PlaceMealOrder
         var menu = await db.Menus.AsNoTracking().Include(m => m.Sets)
             .FirstOrDefaultAsync(m => m.KitchenId == point!.KitchenId && m.Date == input.Date && m.Meal == input.Meal, ct);
         if (menu is null || menu.Sets.Count == 0)
-            return Outcome<MealOrderResource>.Invalid("meal", $"{point!.Name}所属厨房 {input.Date:yyyy-MM-dd} 的{MealValidation.NameOf(input.Meal!.Value)}还没有菜单。");
+            return Outcome<MealOrderResource>.Invalid("meal",
+                $"{point!.Name}所属厨房 {input.Date:yyyy-MM-dd} 的{MealValidation.NameOf(input.Meal!.Value)}还没有菜单。");
 
         var diets = profile!.Diets;
         MenuSet? set;
@@ -57,7 +58,10 @@ public static class PlaceMealOrder
         {
             set = menu.Sets.FirstOrDefault(s => s.Code == code);
             if (set is null)
-                return Outcome<MealOrderResource>.Invalid("setCode", $"该餐菜单中没有套餐 {code}，可选：{string.Join("、", menu.Sets.Select(s => s.Code).Order())}。");
+            {
+                var codes = string.Join("、", menu.Sets.Select(s => s.Code).Order());
+                return Outcome<MealOrderResource>.Invalid("setCode", $"该餐菜单中没有套餐 {code}，可选：{codes}。");
+            }
             var unmet = DietSuitability.Unmet(diets, set.Suits);
             if (unmet.Count > 0)
             {

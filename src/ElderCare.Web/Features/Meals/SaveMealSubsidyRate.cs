@@ -7,16 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
 
-/// <summary>The district's meal-subsidy rates: listed with their history; a new rate from a date (or a corrected one).</summary>
-public static class MealSubsidyRates
+/// <summary>The district sets a meal-subsidy rate from a date, or corrects the one of that date (one per group and date).</summary>
+public static class SaveMealSubsidyRate
 {
     public sealed record Input(MealSubsidyGroup? Group, DateOnly? EffectiveFrom, long? PerMealFen, string? Source);
 
-    public static async Task<IReadOnlyList<MealSubsidyRateResource>> List(AppDbContext db, CancellationToken ct) =>
-        (await db.MealSubsidyRates.AsNoTracking().ToListAsync(ct)).OrderBy(r => r.Group).ThenByDescending(r => r.EffectiveFrom)
-            .Select(MealSubsidyRateResource.From).ToList();
-
-    public static async Task<Outcome<MealSubsidyRateResource>> Set(Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<MealSubsidyRateResource>> Handle(Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         input = input with { Source = errors.Text(input.Source, "source", "依据", FreeText.LongName) };
@@ -30,7 +27,8 @@ public static class MealSubsidyRates
 
         var rate = await db.MealSubsidyRates.FirstOrDefaultAsync(r => r.Group == input.Group && r.EffectiveFrom == input.EffectiveFrom, ct);
         if (rate is null)
-            db.MealSubsidyRates.Add(rate = new MealSubsidyRate { Group = input.Group!.Value, EffectiveFrom = input.EffectiveFrom!.Value, Source = source });
+            db.MealSubsidyRates.Add(rate = new MealSubsidyRate { Group = input.Group!.Value, EffectiveFrom = input.EffectiveFrom!.Value,
+                Source = source });
         rate.PerMealFen = input.PerMealFen!.Value;
         rate.Source = source;
         // ADR 0023: a rate the district enters is its own figure, so confirmed.
