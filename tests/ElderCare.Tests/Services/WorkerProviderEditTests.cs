@@ -13,12 +13,14 @@ public class WorkerProviderEditTests(AppFactory app) : IClassFixture<AppFactory>
 
     private Task<Guid> Worker(Guid provider) => app.Staff.NewWorker(Make.Worker(provider));
 
-    private static object Edit(Guid provider, string? phone = null, string? userName = null, object[]? certificates = null, object[]? availability = null,
+    private static object Edit(Guid provider, string? phone = null, string? userName = null, object[]? certificates = null,
+        object[]? availability = null,
         string[]? qualifications = null, string[]? regions = null) => new
     {
         providerId = provider, name = "陈助老（改）", phone, kind = "helper", qualifications = qualifications ?? ["helper", "bathing"],
         certificates = certificates ?? [new { qualification = "bathing", number = "ZY-9", expiresOn = "2028-06-30" }],
-        regionCodes = regions ?? [Make.Changyuan], availability = availability ?? [new { day = 1, from = "09:00", to = "12:00" }, new { day = 3, from = "14:00", to = "17:30" }],
+        regionCodes = regions ?? [Make.Changyuan], availability = availability
+            ?? [new { day = 1, from = "09:00", to = "12:00" }, new { day = 3, from = "14:00", to = "17:30" }],
         baseLatitude = 29.40, baseLongitude = 105.59, userName, active = true,
     };
 
@@ -59,8 +61,10 @@ public class WorkerProviderEditTests(AppFactory app) : IClassFixture<AppFactory>
 
         await (await app.Staff.PutJson($"/api/workers/{id}", new { providerId = provider, name = "" })).AssertFieldError("name");
         await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, phone: "12345"))).AssertFieldError("phone");
-        await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, availability: [new { day = 8, from = "09:00", to = "08:00" }]))).AssertFieldError("availability[0]");
-        await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, qualifications: ["helper"]))).AssertFieldError("certificates[0].qualification");
+        await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, availability: [new { day = 8, from = "09:00", to = "08:00" }])))
+            .AssertFieldError("availability[0]");
+        await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, qualifications: ["helper"])))
+            .AssertFieldError("certificates[0].qualification");
         await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, regions: ["500153999"]))).AssertFieldError("regionCodes");
         await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, userName: linked.UserName))).AssertFieldError("userName");
         await (await app.Staff.PutJson($"/api/workers/{id}", Edit(Guid.NewGuid()))).AssertFieldError("providerId");
@@ -81,7 +85,8 @@ public class WorkerProviderEditTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_provider_is_renamed_or_stopped_and_an_organisation_also_moved_within_scope()
     {
         var facilityProvider = await Provider(await Facility());
-        var p = await (await app.Staff.PutJson($"/api/providers/{facilityProvider}", new { name = "改名服务中心", unitCode = Make.Panlong, active = false })).ReadJson();
+        var p = await (await app.Staff.PutJson($"/api/providers/{facilityProvider}",
+            new { name = "改名服务中心", unitCode = Make.Panlong, active = false })).ReadJson();
         Assert.Equal("改名服务中心", p.GetProperty("name").GetString());
         Assert.Equal(Make.Changyuan, p.GetProperty("unitCode").GetString()); // a facility's provider keeps the facility's unit
         Assert.False(p.GetProperty("active").GetBoolean());
@@ -89,9 +94,11 @@ public class WorkerProviderEditTests(AppFactory app) : IClassFixture<AppFactory>
 
         var org = await (await app.Staff.PostJson("/api/providers", new { name = "颐康家政服务社", unitCode = Make.Changyuan })).ReadJson();
         var orgId = org.GetProperty("id").GetGuid();
-        var moved = await (await app.Staff.PutJson($"/api/providers/{orgId}", new { name = "颐康家政服务社", unitCode = Make.Fenggao, creditCode = "91500153MA5U123456" })).ReadJson();
+        var moved = await (await app.Staff.PutJson($"/api/providers/{orgId}",
+            new { name = "颐康家政服务社", unitCode = Make.Fenggao, creditCode = "91500153MA5U123456" })).ReadJson();
         Assert.Equal(Make.Fenggao, moved.GetProperty("unitCode").GetString());
-        await (await app.Staff.PutJson($"/api/providers/{orgId}", new { name = "颐康", unitCode = Make.Fenggao, creditCode = "123" })).AssertFieldError("creditCode");
+        await (await app.Staff.PutJson($"/api/providers/{orgId}", new { name = "颐康", unitCode = Make.Fenggao, creditCode = "123" }))
+            .AssertFieldError("creditCode");
 
         var changyuan = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
         await (await changyuan.PutJson($"/api/providers/{orgId}", new { name = "越界" })).AssertProblem(HttpStatusCode.NotFound);
