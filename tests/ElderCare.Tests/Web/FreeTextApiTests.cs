@@ -253,11 +253,7 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
         row[T.RegionCode] = Make.Changyuan;
         row[T.Living] = "独居";
         row[T.ConsentBasis] = "本人同意";
-        using var xlsx = new MemoryStream();
-        xlsx.SaveAs(new Dictionary<string, object> { [T.DataSheet] = new List<Dictionary<string, object?>> { row } });
-        var file = new ByteArrayContent(xlsx.ToArray());
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(T.ContentType);
-        var r = await app.Staff.PostAsync("/api/elders/import", new MultipartFormDataContent { { file, "file", "elders.xlsx" } });
+        var r = await app.Staff.PostXlsx("/api/elders/import", Uploads.Workbook(T.DataSheet, [row]), "elders.xlsx");
 
         var result = await Ok(r);
         Assert.Equal(0, result.GetProperty("imported").GetInt32());
@@ -280,18 +276,9 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_plan_import_with_a_bidi_override_in_a_note_is_refused_naming_the_sheet_row_and_column()
     {
         var xlsx = await (await app.Staff.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
-        var sheets = new Dictionary<string, object>();
-        foreach (var name in new MemoryStream(xlsx).GetSheetNames())
-            sheets[name] = new MemoryStream(xlsx).Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>()
-                .Select(r => new Dictionary<string, object?>(r)).ToList();
-        var urban = (List<Dictionary<string, object?>>)sheets[ElderCare.Web.Features.Plan.PlanSheets.Urban.Name];
-        urban[1]["社区养老服务站备注"] = "待\u202E定";
-        using var edited = new MemoryStream();
-        edited.SaveAs(sheets);
-        var file = new ByteArrayContent(edited.ToArray());
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        var r = await app.Staff.PostAsync("/api/plan/import", new MultipartFormDataContent { { file, "file", "plan.xlsx" } });
+        var sheets = Uploads.Sheets(xlsx);
+        sheets[ElderCare.Web.Features.Plan.PlanSheets.Urban.Name][1]["社区养老服务站备注"] = "待\u202E定";
+        var r = await app.Staff.PostXlsx("/api/plan/import", Uploads.Workbook(sheets), "plan.xlsx");
         var message = await r.AssertFieldError($"{ElderCare.Web.Features.Plan.PlanSheets.Urban.Name}第3行:社区养老服务站备注");
         Assert.Contains("不可见或控制字符（U+202E）", message);
     }
