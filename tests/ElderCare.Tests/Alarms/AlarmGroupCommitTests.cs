@@ -57,7 +57,8 @@ public class AlarmGroupCommitTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         await gate.WriteAsync(batch, CancellationToken.None);
         Assert.Equal([true, true, false, true], batch.Select(p => p.Stored.IsCompletedSuccessfully).ToArray());
         await using var scope = app.Scope(out var db);
-        Assert.Equal(["x-1", "x-2", "x-3"], (await db.Alarms.Where(a => a.ElderId == elder).Select(a => a.IdempotencyKey).ToListAsync()).Order().ToArray());
+        Assert.Equal(["x-1", "x-2", "x-3"], (await db.Alarms.Where(a => a.ElderId == elder).Select(a => a.IdempotencyKey).ToListAsync()).Order()
+            .ToArray());
     }
 
     [Fact]
@@ -77,7 +78,8 @@ public class AlarmGroupCommitTests(AlarmsApp app) : IClassFixture<AlarmsApp>
                     var r = await app.CreateClient().SendAsync(AlarmRequest(x.d.Key, x.Item2,
                         new { kind = "sos", occurredAt = AppFactory.Start.AddSeconds(-5) }));
                     if (r.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 5)
-                        return (x.d.Elder, Key: x.Item2, Status: (int)r.StatusCode, Id: r.IsSuccessStatusCode ? (await r.ReadJson()).GetProperty("id").GetGuid() : Guid.Empty);
+                        return (x.d.Elder, Key: x.Item2, Status: (int)r.StatusCode,
+                            Id: r.IsSuccessStatusCode ? (await r.ReadJson()).GetProperty("id").GetGuid() : Guid.Empty);
                     await Task.Delay(200);
                 }
             }).ToList();

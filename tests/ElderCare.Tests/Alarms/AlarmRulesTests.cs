@@ -8,7 +8,8 @@ public class AlarmRulesTests
     private static readonly AlarmOptions Options = new();
     private static readonly DateTime Raised = new(2026, 11, 29, 2, 0, 0, DateTimeKind.Utc);
 
-    private static AlarmClockFacts Open(DateTime? ack = null, DateTime? onSite = null, DateTime? district = null, DateTime? town = null, DateTime? resolved = null) =>
+    private static AlarmClockFacts Open(DateTime? ack = null, DateTime? onSite = null, DateTime? district = null, DateTime? town = null,
+        DateTime? resolved = null) =>
         new(Guid.NewGuid(), Raised, ack, onSite, resolved, district, town);
 
     [Theory]
@@ -90,7 +91,8 @@ public class AlarmRulesTests
     [Fact]
     public void SLA_on_site_median_and_90th_percentile_in_minutes()
     {
-        var times = Enumerable.Range(1, 10).Select(m => new AlarmTimes(Raised, Raised.AddSeconds(10), Raised.AddMinutes(m * 5), AlarmOutcome.RealEmergency)).ToList();
+        var times = Enumerable.Range(1, 10).Select(m => new AlarmTimes(Raised, Raised.AddSeconds(10), Raised.AddMinutes(m * 5),
+            AlarmOutcome.RealEmergency)).ToList();
         var f = AlarmSla.Compute(times);
         Assert.Equal(10, f.OnSite);
         Assert.Equal(27.5, f.OnSiteMedianMinutes);

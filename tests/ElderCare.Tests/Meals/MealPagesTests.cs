@@ -14,8 +14,7 @@ public class MealPagesTests(AppFactory app) : IClassFixture<AppFactory>
     private Task<Guid> Elder(string region = Make.Changyuan) =>
         app.Staff.NewElder(Make.Elder(name: $"页面老人{Make.Serial()}", regionCode: region, born: "19520202"));
 
-    private Task<HttpResponseMessage> PostForm(string url, params (string Name, string Value)[] fields) =>
-        app.PostForm(app.Staff, url, fields);
+    private Task<HttpResponseMessage> PostForm(string url, params (string Name, string Value)[] fields) => app.PostForm(app.Staff, url, fields);
 
     /// <summary>The fields of the dining point form for the kitchen at the location.</summary>
     private static (string, string)[] PointFields(string name, Guid facility, Guid kitchen, string lat, string lng) =>

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Elders;
-using ElderCare.Web.Features.Facilities;
 
 namespace ElderCare.Tests.Meals;
 
@@ -190,11 +188,11 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var list = await (await app.Staff.GetAsync($"/api/meals/kitchens/{site.Kitchen}/production?date={Today}&meal=lunch")).ReadJson();
         Assert.Equal(4, list.GetProperty("total").GetInt32());
         Assert.Equal(1, list.GetProperty("noSpecialDiet").GetInt32());
-        var sets = list.GetProperty("sets").EnumerateArray().ToDictionary(s => s.GetProperty("code").GetString()!, s =>
-            s.GetProperty("count").GetInt32());
+        var sets = list.GetProperty("sets").EnumerateArray().ToDictionary(s => s.GetProperty("code").GetString()!,
+            s => s.GetProperty("count").GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["A"] = 1, ["B"] = 2, ["C"] = 1 }, sets);
-        var diets = list.GetProperty("diets").EnumerateArray().ToDictionary(s => s.GetProperty("diet").GetString()!, s =>
-            s.GetProperty("count").GetInt32());
+        var diets = list.GetProperty("diets").EnumerateArray().ToDictionary(s => s.GetProperty("diet").GetString()!,
+            s => s.GetProperty("count").GetInt32());
         Assert.Equal(2, diets["diabetic"]);
         Assert.Equal(1, diets["low-salt"]);
         Assert.Equal(1, diets["soft"]);
@@ -444,8 +442,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
             + total.GetProperty("ownShareFen").GetInt64());
         var point = Assert.Single(billing.GetProperty("diningPoints").EnumerateArray());
         Assert.Equal(3, point.GetProperty("line").GetProperty("meals").GetInt32());
-        var elders = billing.GetProperty("elders").EnumerateArray().ToDictionary(e => e.GetProperty("elderName").GetString()!, e =>
-            e.GetProperty("line"));
+        var elders = billing.GetProperty("elders").EnumerateArray().ToDictionary(e => e.GetProperty("elderName").GetString()!,
+            e => e.GetProperty("line"));
         Assert.Equal(["一餐户", "两餐户"], elders.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(2, elders["两餐户"].GetProperty("meals").GetInt32());
         Assert.Equal(900, elders["一餐户"].GetProperty("subsidyFen").GetInt64()); // 特困: the subsidy covers the whole 9 yuan set

@@ -3,9 +3,7 @@ using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
-using ElderCare.Web.Features.Facilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ElderCare.Tests.Services;
 

@@ -147,6 +147,5 @@ public class WorkerProviderEditTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await panlong.GetAsync($"/workers/{id}/edit")).StatusCode);
     }
 
-    private Task<HttpResponseMessage> PostForm(string url, params (string Name, string Value)[] fields) =>
-        app.PostForm(app.Staff, url, fields);
+    private Task<HttpResponseMessage> PostForm(string url, params (string Name, string Value)[] fields) => app.PostForm(app.Staff, url, fields);
 }
