@@ -74,16 +74,6 @@ public class ComplianceTests
     }
 
     [Fact]
-    public void 社区站应设置休闲娱乐_文化教育_生活照料_健康管理四个功能区()
-    {
-        var r = Compliance.Check(Facility(FacilityType.CommunityStation, 300, zones: [Zone.Leisure, Zone.Education, Zone.DailyCare]),
-            Standard(FacilityType.CommunityStation));
-        Assert.False(Rule(r, "required-zones").Passed);
-        Assert.Contains("健康管理区", Rule(r, "required-zones").Message);
-        Assert.False(r.Compliant);
-    }
-
-    [Fact]
     public void 社区站有条件的可设置日间照料床位_只是建议项()
     {
         var without = Compliance.Check(Facility(FacilityType.CommunityStation, 300, zones: StationZones), Standard(FacilityType.CommunityStation));
@@ -108,13 +98,17 @@ public class ComplianceTests
         Assert.Equal(passes, r.Compliant);
     }
 
-    [Fact]
-    public void 镇中心应设置休闲娱乐_生活照料_托养护理_医疗康复四个功能区()
+    /// <summary>
+    /// 社区站应设置休闲娱乐、文化教育、生活照料、健康管理四个功能区; 镇中心应设置休闲娱乐、生活照料、托养护理、医疗康复四个功能区.
+    /// </summary>
+    [Theory]
+    [InlineData(FacilityType.CommunityStation, 300, new[] { Zone.Leisure, Zone.Education, Zone.DailyCare }, "健康管理区")]
+    [InlineData(FacilityType.TownCenter, 900, new[] { Zone.Leisure, Zone.DailyCare, Zone.ResidentialCare }, "医疗康复区")]
+    public void 社区站和镇中心缺少应设置的功能区时不符合标准并指出缺的区(FacilityType type, double area, Zone[] zones, string missing)
     {
-        var r = Compliance.Check(Facility(FacilityType.TownCenter, 900, zones: [Zone.Leisure, Zone.DailyCare, Zone.ResidentialCare]),
-            Standard(FacilityType.TownCenter));
+        var r = Compliance.Check(Facility(type, area, zones: zones), Standard(type));
         Assert.False(Rule(r, "required-zones").Passed);
-        Assert.Contains("医疗康复区", Rule(r, "required-zones").Message);
+        Assert.Contains(missing, Rule(r, "required-zones").Message);
         Assert.False(r.Compliant);
     }
 
