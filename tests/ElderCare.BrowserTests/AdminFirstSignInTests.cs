@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 

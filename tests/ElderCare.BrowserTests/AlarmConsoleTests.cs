@@ -1,39 +1,20 @@
 using System.Net;
 using System.Text;
-using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Features.Elders;
 using Microsoft.Extensions.DependencyInjection;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 
 public sealed class AlarmConsoleTests(AppServer app, Chromium chromium) : IClassFixture<AppServer>
 {
-    private async Task<string> DeviceKeyFor(Guid elderId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var elder = await db.Elders.FindAsync(elderId);
-        var device = new Device
-        {
-            ElderId = elderId, Kind = DeviceKind.OneKeyTerminal, Serial = "UI-" + Guid.NewGuid().ToString("N")[..10], SecretHash = "",
-            RegionCode = elder!.RegionCode, UnitCode = elder.UnitCode, RegisteredAt = app.Clock.GetUtcNow().UtcDateTime,
-        };
-        var (key, hash) = DeviceKeys.New(device.Id);
-        device.SecretHash = hash;
-        db.Devices.Add(device);
-        await db.SaveChangesAsync();
-        return key;
-    }
-
     [Fact]
     public async Task 一键呼叫经接口报警后两秒内出现在接警台_接警派单到场处置后从未处置列表消失()
     {
         var elder = await app.ElderAsync("陈玉珍", "500153194202020021", "500153001", LivingArrangement.Alone);
-        var key = await DeviceKeyFor(elder.Id);
+        var key = await app.DeviceKeyAsync(elder.Id, "UI-");
         var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区值班员 刘洋"));
         await page.GotoAsync(app.BaseUrl + "/alarms");
         await Expect(page.GetByText("当前没有未处置的报警")).ToBeVisibleAsync();

@@ -1,12 +1,9 @@
-using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Features.Elders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 
@@ -14,12 +11,7 @@ namespace ElderCare.BrowserTests;
 public sealed class AlarmEntryTests(AppServer app, Chromium chromium) : IClassFixture<AppServer>
 {
     /// <summary>A valid GB 11643 number (check digit computed) born in 1940.</summary>
-    private static string IdNumber(int n)
-    {
-        var body17 = $"5001531940{(n % 12) + 1:00}{(n % 28) + 1:00}{n % 1000:000}";
-        int[] w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        return body17 + "10X98765432"[body17.Select((c, i) => (c - '0') * w[i]).Sum() % 11];
-    }
+    private static string IdNumber(int n) => Make.WithCheckDigit($"5001531940{(n % 12) + 1:00}{(n % 28) + 1:00}{n % 1000:000}");
 
     [Fact]
     public async Task 值班员按姓名查到老人录入电话报警_重复提交同一张表只生成一条报警()
@@ -127,11 +119,13 @@ public sealed class AlarmEntryTests(AppServer app, Chromium chromium) : IClassFi
         var alarm = new Alarm
         {
             Source = "test", IdempotencyKey = key, RequestHash = new string('0', 64), ElderId = elderId, Kind = AlarmKind.Sos,
-            OccurredAt = app.Clock.GetUtcNow().UtcDateTime, RaisedAt = app.Clock.GetUtcNow().UtcDateTime, RegionCode = elder.RegionCode, UnitCode = elder.UnitCode, Status = AlarmStatus.Raised,
+            OccurredAt = app.Clock.GetUtcNow().UtcDateTime, RaisedAt = app.Clock.GetUtcNow().UtcDateTime, RegionCode = elder.RegionCode,
+            UnitCode = elder.UnitCode, Status = AlarmStatus.Raised,
         };
         db.Alarms.Add(alarm);
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<AlarmBroadcast>().SendAsync(AlarmResource.From(alarm), elder.UnitCode, "raised", alarm.RaisedAt);
+        await scope.ServiceProvider.GetRequiredService<AlarmBroadcast>()
+            .SendAsync(AlarmResource.From(alarm), elder.UnitCode, "raised", alarm.RaisedAt);
         return alarm;
     }
 

@@ -1,7 +1,4 @@
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Features.Access;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 

@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 
@@ -101,7 +98,8 @@ public sealed partial class ElderAssessmentTests(AppServer app, Chromium chromiu
         await Expect(report.Row(report.Scores, "老年人能力总分")).ToContainTextAsync("52");
         await Expect(report.Row(report.Levels, "初步等级（按总分）")).ToContainTextAsync("2级 能力中度受损（中度失能）");
         await Expect(report.Row(report.Levels, "最终能力等级")).ToContainTextAsync("2级 能力中度受损（中度失能）");
-        await Expect(report.Row(report.Levels, "下次评估")).ToContainTextAsync(today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(report.Row(report.Levels, "下次评估")).ToContainTextAsync(
+            today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Expect(report.Conclusion).ToContainTextAsync("能力中度受损（中度失能）");
         await Expect(page.GetByText(IdNumber1940)).ToHaveCountAsync(0);
         await Screenshot(page, "assessment-report.png");

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Features.Access;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 

@@ -1,8 +1,5 @@
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Features.Access;
 using MiniExcelLibs;
-using static Microsoft.Playwright.Assertions;
 using T = ElderCare.Web.Features.Facilities.FacilityImportTemplate;
 
 namespace ElderCare.BrowserTests;

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Features.Access;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 

@@ -1,13 +1,9 @@
 using System.Net;
 using System.Text;
-using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Features.Elders;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 
@@ -18,23 +14,6 @@ namespace ElderCare.BrowserTests;
 public sealed class HtmlInjectionTests(AppServer app, Chromium chromium) : IClassFixture<AppServer>
 {
     private const string Name = "<img src=x onerror=window.__pwned=1>";
-
-    private async Task<string> DeviceKeyFor(Guid elderId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var elder = await db.Elders.FindAsync(elderId);
-        var device = new Device
-        {
-            ElderId = elderId, Kind = DeviceKind.OneKeyTerminal, Serial = "XSS-" + Guid.NewGuid().ToString("N")[..10], SecretHash = "",
-            RegionCode = elder!.RegionCode, UnitCode = elder.UnitCode, RegisteredAt = app.Clock.GetUtcNow().UtcDateTime,
-        };
-        var (key, hash) = DeviceKeys.New(device.Id);
-        device.SecretHash = hash;
-        db.Devices.Add(device);
-        await db.SaveChangesAsync();
-        return key;
-    }
 
     private static async Task AssertNothingRan(IPage page, string where) =>
         Assert.True(await page.EvaluateAsync<string>("typeof window.__pwned") == "undefined", $"{where}: the elder's name ran as HTML");
@@ -55,10 +34,11 @@ public sealed class HtmlInjectionTests(AppServer app, Chromium chromium) : IClas
         using var device = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
         {
-            Content = new StringContent($$$"""{"kind":"sos","occurredAt":"{{{app.Clock.GetUtcNow():O}}}","location":{"lat":29.4051,"lng":105.5942}}""",
+            Content = new StringContent(
+                $$$"""{"kind":"sos","occurredAt":"{{{app.Clock.GetUtcNow():O}}}","location":{"lat":29.4051,"lng":105.5942}}""",
                 Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("X-Device-Key", await DeviceKeyFor(elder.Id));
+        request.Headers.Add("X-Device-Key", await app.DeviceKeyAsync(elder.Id, "XSS-"));
         request.Headers.Add("Idempotency-Key", "xss-sos-1");
         Assert.Equal(HttpStatusCode.Created, (await device.SendAsync(request)).StatusCode);
 

@@ -1,13 +1,10 @@
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Meals;
 using Microsoft.Extensions.DependencyInjection;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 
@@ -19,7 +16,7 @@ public sealed class MealDayTests(AppServer app, Chromium chromium) : IClassFixtu
         // The district has set up a kitchen and a dining point run by a street centre, and two elders' meal records.
         var facility = await app.FacilityAsync("昌元街道养老服务中心（助餐）", FacilityType.StreetCenter, "500153001");
         var zhou = await app.ElderAsync("周德明", "500153194001010038", "500153001", LivingArrangement.Alone);
-        var chen = await app.ElderAsync("陈秀兰", "50015319450505002" + IdNumber.CheckDigit("50015319450505002"), "500153001", LivingArrangement.Alone);
+        var chen = await app.ElderAsync("陈秀兰", Make.WithCheckDigit("50015319450505002"), "500153001", LivingArrangement.Alone);
         Guid point;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -39,7 +36,8 @@ public sealed class MealDayTests(AppServer app, Chromium chromium) : IClassFixtu
                 elder.Address = id == zhou.Id ? "海棠大道 18 号" : "昌州大道 99 号";
             }
             await db.SaveChangesAsync();
-            await SaveMealProfile.Handle(zhou.Id, new SaveMealProfile.Input([], point, MealMode.Delivery, null, null, "敲门后稍等"), DataScope.District, db, clock, default);
+            await SaveMealProfile.Handle(zhou.Id, new SaveMealProfile.Input([], point, MealMode.Delivery, null, null, "敲门后稍等"), DataScope.District,
+                db, clock, default);
             await SaveMealProfile.Handle(chen.Id, new SaveMealProfile.Input([DietNeed.Diabetic], point, MealMode.Delivery, null, null, null),
                 DataScope.District, db, clock, default);
         }

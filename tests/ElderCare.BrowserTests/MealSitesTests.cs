@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 
@@ -14,7 +11,7 @@ public sealed class MealSitesTests(AppServer app, Chromium chromium) : IClassFix
     public async Task 登记中央厨房和助餐点_在老人页登记助餐档案_再为老人订餐并取消()
     {
         var facility = await app.FacilityAsync("昌元街道养老服务中心（新助餐）", FacilityType.StreetCenter, "500153001");
-        var elder = await app.ElderAsync("李桂芳", "50015319420303002" + IdNumber.CheckDigit("50015319420303002"), "500153001", LivingArrangement.Alone);
+        var elder = await app.ElderAsync("李桂芳", Make.WithCheckDigit("50015319420303002"), "500153001", LivingArrangement.Alone);
         var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区民政局 张伟"));
         var meals = new MealPages(page);
 

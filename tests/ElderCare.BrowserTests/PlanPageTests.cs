@@ -1,9 +1,6 @@
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Plan;
 using MiniExcelLibs;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 

@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 
@@ -12,7 +9,8 @@ public sealed class SecondaryAssessmentTests(AppServer app, Chromium chromium) :
     [Fact]
     public async Task 特困老人_漏选Barthel一项时提示_补齐后为中度依赖_六项认定四项达不到为全护理_均显示在老人页()
     {
-        var elder = await app.ElderAsync("何桂芳", "500153194107070047", "500153001", LivingArrangement.Alone, categories: [ElderCategory.ExtremePoverty]);
+        var elder = await app.ElderAsync("何桂芳", "500153194107070047", "500153001", LivingArrangement.Alone,
+            categories: [ElderCategory.ExtremePoverty]);
         var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.Evaluator, displayName: "评估员 王芳"));
         await page.GotoAsync($"{app.BaseUrl}/elders/{elder.Id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "录入 Barthel 指数" }).ClickAsync();
@@ -22,10 +20,12 @@ public sealed class SecondaryAssessmentTests(AppServer app, Chromium chromium) :
         (string Item, string Score)[] answers =
             [("进食", "10"), ("洗澡", "0"), ("修饰", "5"), ("穿衣", "5"), ("大便控制", "10"), ("小便控制", "10"), ("如厕", "5"), ("床椅转移", "10"), ("平地行走", "0")];
         foreach (var (item, score) in answers)
-            await page.GetByRole(AriaRole.Group, new() { Name = item }).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex($"^{score} 分") }).CheckAsync();
+            await page.GetByRole(AriaRole.Group, new() { Name = item }).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex($"^{score} 分") })
+                .CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("缺少该项评分");
-        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "床椅转移" }).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^10 分") })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "床椅转移" }).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^10 分") }))
+            .ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "上下楼梯" }).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^0 分") }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Expect(page.GetByText("已录入Barthel 指数：中度依赖（55 分）。")).ToBeVisibleAsync();

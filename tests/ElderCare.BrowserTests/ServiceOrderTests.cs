@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
@@ -12,7 +10,6 @@ using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 
@@ -25,34 +22,28 @@ public sealed partial class ServiceOrderTests(AppServer app, Chromium chromium) 
 {
     private const int PhoneWidth = 390, PhoneHeight = 844;
     private const double HomeLat = 29.4048, HomeLng = 105.5942;
-    private static int _sequence;
 
     private sealed record World(Guid Elder, string ElderName, Guid Item, string WorkerName, TestUser Caregiver);
-
-    private static string NewIdNumber()
-    {
-        var first17 = $"50015319400101{Interlocked.Increment(ref _sequence) + 500:000}";
-        return first17 + IdNumber.CheckDigit(first17);
-    }
 
     /// <summary>A centre registered as provider, a caregiver with a certificate serving 昌元街道, an elder living alone at a known spot;
     /// 陪伴聊天 gets a 5-minute standard so a whole visit fits in a test on the real clock.</summary>
     private async Task<World> Arrange(string elderName, string workerName)
     {
         var facility = await app.FacilityAsync(elderName + "的服务站", FacilityType.CommunityStation, "500153001");
-        var elder = await app.ElderAsync(elderName, NewIdNumber(), "500153001", LivingArrangement.Alone);
+        var elder = await app.ElderAsync(elderName, Make.IdNumber(), "500153001", LivingArrangement.Alone);
         var caregiver = await app.UserAsync(Role.Caregiver, displayName: workerName);
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
         var clock = sp.GetRequiredService<TimeProvider>();
-        await db.Elders.Where(e => e.Id == elder.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Latitude, HomeLat).SetProperty(e => e.Longitude, HomeLng));
+        await db.Elders.Where(e => e.Id == elder.Id).ExecuteUpdateAsync(s =>
+            s.SetProperty(e => e.Latitude, HomeLat).SetProperty(e => e.Longitude, HomeLng));
         var providerInput = new RegisterProvider.Input(null, facility.Id, null, null);
         var provider = (await RegisterProvider.Handle(providerInput, DataScope.District, db, clock, default)).Value!;
         var worker = await RegisterWorker.Handle(new RegisterWorker.Input(provider.Id, workerName, "13900003333", WorkerKind.Helper, ["helper"],
-            [new CertificateResource("helper", "ZL-01", new DateOnly(2030, 12, 31))], ["500153001"], null, HomeLat + 0.005, HomeLng, caregiver.UserName),
-            DataScope.District, db, sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ServiceOptions>(), clock,
-            default);
+            [new CertificateResource("helper", "ZL-01", new DateOnly(2030, 12, 31))], ["500153001"], null, HomeLat + 0.005, HomeLng,
+            caregiver.UserName),
+            DataScope.District, db, sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ServiceOptions>(), clock, default);
         Assert.True(worker.IsOk, worker.Errors is null ? worker.Message : string.Join(" ", worker.Errors.Entries.SelectMany(e => e.Value)));
         var item = await db.ServiceItems.Where(i => i.Code == "companionship").Select(i => i.Id).FirstAsync();
         await db.ServiceItems.Where(i => i.Id == item).ExecuteUpdateAsync(s => s.SetProperty(i => i.StandardMinutes, 5));
@@ -64,14 +55,16 @@ public sealed partial class ServiceOrderTests(AppServer app, Chromium chromium) 
     /// <summary>Staff raise the order on the phone-sized form (window started a minute ago), check the subsidy, confirm the suggestion.</summary>
     private async Task<(IPage Staff, string OrderUrl)> RaiseAndAssign(World w)
     {
-        var staff = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区民政局 王芳"), PhoneWidth, PhoneHeight);
+        var staff = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区民政局 王芳"), PhoneWidth,
+            PhoneHeight);
         var form = new NewOrderPage(staff, app.BaseUrl);
         await form.OpenForAsync(w.Elder);
         var start = ChinaNow.AddMinutes(-1);
         await form.Item.SelectOptionAsync(w.Item.ToString());
         await form.Date.FillAsync(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await form.Start.FillAsync(start.ToString("HH:mm", CultureInfo.InvariantCulture));
-        await form.End.FillAsync(start.AddMinutes(60) > start.Date.AddDays(1).AddMinutes(-1) ? "23:59" : start.AddMinutes(60).ToString("HH:mm", CultureInfo.InvariantCulture));
+        await form.End.FillAsync(start.AddMinutes(60) > start.Date.AddDays(1).AddMinutes(-1) ? "23:59" : start.AddMinutes(60)
+            .ToString("HH:mm", CultureInfo.InvariantCulture));
         await form.Preview.ClickAsync();
         // 高龄独居: 陪伴聊天 is bought by the government for every priority group, 30 元 within the 60 元 monthly allowance.
         await Expect(form.SubsidyPreview).ToContainTextAsync("政府补贴 30.00 元，老年人自付 0.00 元");

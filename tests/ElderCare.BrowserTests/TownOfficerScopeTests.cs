@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using ElderCare.BrowserTests.Infrastructure;
-using ElderCare.BrowserTests.Pages;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
-using static Microsoft.Playwright.Assertions;
 
 namespace ElderCare.BrowserTests;
 

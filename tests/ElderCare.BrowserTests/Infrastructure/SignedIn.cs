@@ -1,5 +1,3 @@
-using ElderCare.BrowserTests.Pages;
-
 namespace ElderCare.BrowserTests.Infrastructure;
 
 public static class SignedIn

@@ -10,7 +10,8 @@ public sealed class FacilityImportPage(IPage page, string baseUrl)
     public ILocator TemplateLink => page.GetByRole(AriaRole.Link, new() { Name = "下载导入模板" });
     public ILocator Summary => page.Locator("#import-result").GetByRole(AriaRole.Status);
     public ILocator Count(string term) => page.Locator(".import-counts div").Filter(new() { HasText = term }).Locator("dd");
-    public ILocator ResultRow(string code) => page.GetByRole(AriaRole.Table, new() { Name = "逐行结果" }).GetByRole(AriaRole.Row).Filter(new() { HasText = code });
+    public ILocator ResultRow(string code) => page.GetByRole(AriaRole.Table, new() { Name = "逐行结果" }).GetByRole(AriaRole.Row)
+        .Filter(new() { HasText = code });
 
     public async Task UploadAsync(string fileName, byte[] xlsx)
     {

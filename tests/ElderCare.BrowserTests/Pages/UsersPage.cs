@@ -10,7 +10,8 @@ public sealed class UsersPage(IPage page, string baseUrl)
     public ILocator ErrorSummary => page.GetByRole(AriaRole.Alert);
 
     public ILocator List => page.GetByRole(AriaRole.Table, new() { Name = "用户列表" });
-    public ILocator Row(string userName) => List.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = userName }) });
+    public ILocator Row(string userName) => List.GetByRole(AriaRole.Row)
+        .Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = userName }) });
 
     /// <summary>The password shown once after a reset (or after adding a user without typing one).</summary>
     public ILocator OneTimePassword => page.GetByRole(AriaRole.Region, new() { Name = "的新密码" }).Locator("code");

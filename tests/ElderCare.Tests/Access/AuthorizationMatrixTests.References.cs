@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Facilities;
 using Microsoft.AspNetCore.Routing;
+using FacilityType = ElderCare.Web.Features.Facilities.FacilityType;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ElderCare.Tests.Access;
@@ -113,11 +113,13 @@ public partial class AuthorizationMatrixTests
             new("PUT /api/meals/kitchens/{id:guid}", "regionCode", r => $"/api/meals/kitchens/{r.W.Meals.KitchenA}",
                 (r, v) => new { name = "矩阵厨房A", facilityId = r.W.FacilityA, regionCode = v }, _ => Changyuan, _ => Panlong, NoUnit),
             new("POST /api/meals/dining-points", "kitchenId", _ => "/api/meals/dining-points",
-                (r, v) => new { name = "引用测试助餐点", facilityId = r.W.FacilityA, kitchenId = v }, r => r.W.Meals.KitchenA, r => r.W.Meals.KitchenB, Nowhere),
+                (r, v) => new { name = "引用测试助餐点", facilityId = r.W.FacilityA, kitchenId = v }, r => r.W.Meals.KitchenA, r => r.W.Meals.KitchenB,
+                Nowhere),
             new("POST /api/meals/dining-points", "facilityId", _ => "/api/meals/dining-points",
                 (r, v) => new { name = "引用测试助餐点", facilityId = v, kitchenId = r.W.Meals.KitchenA }, r => r.W.FacilityA, r => r.W.FacilityB, Nowhere),
             new("PUT /api/meals/dining-points/{id:guid}", "kitchenId", r => $"/api/meals/dining-points/{r.W.Meals.PointA}",
-                (r, v) => new { name = "矩阵助餐点A", facilityId = r.W.FacilityA, kitchenId = v }, r => r.W.Meals.KitchenA, r => r.W.Meals.KitchenB, Nowhere),
+                (r, v) => new { name = "矩阵助餐点A", facilityId = r.W.FacilityA, kitchenId = v }, r => r.W.Meals.KitchenA, r => r.W.Meals.KitchenB,
+                Nowhere),
             new("PUT /api/meals/dining-points/{id:guid}", "facilityId", r => $"/api/meals/dining-points/{r.W.Meals.PointA}",
                 (r, v) => new { name = "矩阵助餐点A", facilityId = v, kitchenId = r.W.Meals.KitchenA }, r => r.W.FacilityA, r => r.W.FacilityB, Nowhere),
             new("POST /api/meals/menus", "kitchenId", _ => "/api/meals/menus", (r, v) => new
@@ -131,21 +133,26 @@ public partial class AuthorizationMatrixTests
             new("POST /api/meals/orders", "elderId", _ => "/api/meals/orders", (r, v) => new { elderId = v, date = r.MealDay, meal = "lunch" },
                 r => r.W.ElderA, r => r.W.ElderB, Nowhere),
             new("POST /api/meals/orders", "diningPointId", _ => "/api/meals/orders",
-                (r, v) => new { elderId = r.W.ElderA, date = r.MealDay, meal = "lunch", diningPointId = v }, r => r.W.Meals.PointA, r => r.W.Meals.PointB, Nowhere),
+                (r, v) => new { elderId = r.W.ElderA, date = r.MealDay, meal = "lunch", diningPointId = v }, r => r.W.Meals.PointA,
+                r => r.W.Meals.PointB, Nowhere),
             new("PUT /api/meals/profiles/{elderId:guid}", "diningPointId", r => $"/api/meals/profiles/{r.W.ElderA}",
                 (_, v) => new { diningPointId = v, mode = "dine-in" }, r => r.W.Meals.PointA, r => r.W.Meals.PointB, Nowhere),
 
             // Alarms: a device for an elder, a staff alarm for an elder. The alarm scope of an operator is the elders whose
             // station it runs (AlarmQueries, AlarmsApiTests), not every elder it serves, so these rows run as the officer.
-            new("POST /api/devices/", "elderId", _ => "/api/devices", (_, v) => new { elderId = v, kind = "one-key-terminal", serial = $"REF-{Guid.NewGuid():N}" },
+            new("POST /api/devices/", "elderId", _ => "/api/devices", (_, v) =>
+                new { elderId = v, kind = "one-key-terminal", serial = $"REF-{Guid.NewGuid():N}" },
                 r => r.W.ElderA, r => r.W.ElderB, Nowhere, [Role.TownOfficer]),
             new("POST /api/alarms/", "elderId", _ => "/api/alarms", (_, v) => new { kind = "sos", occurredAt = app.Clock.GetUtcNow(), elderId = v },
                 r => r.W.ElderA, r => r.W.ElderB, Nowhere, [Role.TownOfficer]),
 
             // Services: providers, workers (provider, regions, linked caregiver account), orders, assignment.
-            new("POST /api/providers/", "facilityId", _ => "/api/providers", (_, v) => new { facilityId = v }, r => r.W.FacilityA, r => r.W.FacilityB, Nowhere),
-            new("POST /api/providers/", "unitCode", _ => "/api/providers", (_, v) => new { name = "引用测试机构", unitCode = v }, _ => Changyuan, _ => Panlong, NoUnit),
-            new("PUT /api/providers/{id:guid}", "unitCode", r => $"/api/providers/{r.LooseProviderA}", (_, v) => new { name = "矩阵机构A2", unitCode = v },
+            new("POST /api/providers/", "facilityId", _ => "/api/providers", (_, v) => new { facilityId = v }, r => r.W.FacilityA,
+                r => r.W.FacilityB, Nowhere),
+            new("POST /api/providers/", "unitCode", _ => "/api/providers", (_, v) => new { name = "引用测试机构", unitCode = v }, _ => Changyuan,
+                _ => Panlong, NoUnit),
+            new("PUT /api/providers/{id:guid}", "unitCode", r => $"/api/providers/{r.LooseProviderA}",
+                (_, v) => new { name = "矩阵机构A2", unitCode = v },
                 _ => Changyuan, _ => Panlong, NoUnit),
             new("POST /api/workers/", "providerId", _ => "/api/workers", (_, v) => Worker(v, new[] { Changyuan }),
                 r => r.W.Services.ProviderA, r => r.W.Services.ProviderB, Nowhere),
@@ -167,20 +174,25 @@ public partial class AuthorizationMatrixTests
 
             // Family care beds: the elder and the facility that serves the bed.
             new("POST /api/family-beds/", "elderId", _ => "/api/family-beds",
-                (r, v) => new { elderId = v, facilityId = r.W.FacilityA, serviceItemId = r.W.Item, visitsPerMonth = 4 }, r => r.W.ElderA, r => r.W.ElderB, Nowhere),
+                (r, v) => new { elderId = v, facilityId = r.W.FacilityA, serviceItemId = r.W.Item, visitsPerMonth = 4 }, r => r.W.ElderA,
+                r => r.W.ElderB, Nowhere),
             new("POST /api/family-beds/", "facilityId", _ => "/api/family-beds",
-                (r, v) => new { elderId = r.W.ElderA, facilityId = v, serviceItemId = r.W.Item, visitsPerMonth = 4 }, r => r.W.FacilityA, r => r.W.FacilityB, Nowhere),
+                (r, v) => new { elderId = r.W.ElderA, facilityId = v, serviceItemId = r.W.Item, visitsPerMonth = 4 }, r => r.W.FacilityA,
+                r => r.W.FacilityB, Nowhere),
 
             // Registry: facilities (region, hub), elders (region), regions (parent).
             new("POST /api/facilities/", "regionCode", _ => "/api/facilities",
-                (_, v) => Make.Facility(name: "引用测试站", type: FacilityType.CommunityStation, regionCode: (string)v, floorArea: 300), _ => Changyuan, _ => Panlong, NoUnit),
+                (_, v) => Make.Facility(name: "引用测试站", type: FacilityType.CommunityStation, regionCode: (string)v, floorArea: 300), _ => Changyuan,
+                _ => Panlong, NoUnit),
             new("POST /api/facilities/", "hubFacilityId", _ => "/api/facilities",
-                (_, v) => Make.Facility(name: "引用测试站", type: FacilityType.CommunityStation, regionCode: Changyuan, floorArea: 300) with { HubFacilityId = (Guid)v },
+                (_, v) => Make.Facility(name: "引用测试站", type: FacilityType.CommunityStation, regionCode: Changyuan,
+                    floorArea: 300) with { HubFacilityId = (Guid)v },
                 r => r.W.FacilityA, r => r.W.FacilityB, Nowhere),
             new("PUT /api/facilities/{id:guid}", "regionCode", r => $"/api/facilities/{r.W.FacilityA}",
                 (_, v) => Make.Facility(name: "矩阵中心A", regionCode: (string)v), _ => Changyuan, _ => Panlong, NoUnit),
             new("POST /api/elders/", "regionCode", _ => "/api/elders", (_, v) => ElderBody(v), _ => Changyuan, _ => Panlong, NoUnit),
-            new("PUT /api/elders/{id:guid}", "regionCode", r => $"/api/elders/{r.W.ElderA}", (_, v) => ElderBody(v), _ => Changyuan, _ => Panlong, NoUnit),
+            new("PUT /api/elders/{id:guid}", "regionCode", r => $"/api/elders/{r.W.ElderA}", (_, v) => ElderBody(v), _ => Changyuan, _ => Panlong,
+                NoUnit),
             new("POST /api/regions/", "parentCode", _ => "/api/regions",
                 (_, v) => new { code = $"{v}998", name = "引用测试社区", kind = "community", parentCode = v }, _ => Changyuan, _ => Panlong, NoUnit),
         ];
@@ -195,21 +207,15 @@ public partial class AuthorizationMatrixTests
     {
         var w = await Arrange();
         var start = app.Clock.GetUtcNow().AddDays(3);
-        var order = await app.Staff.PostJson("/api/orders", new { elderId = w.ElderA, serviceItemId = w.Item, windowStart = start, windowEnd = start.AddHours(1) });
-        Assert.True(order.StatusCode == HttpStatusCode.Created, await order.Content.ReadAsStringAsync());
-        var loose = await app.Staff.PostJson("/api/providers", new { name = "矩阵机构A2", unitCode = Make.Changyuan });
-        Assert.True(loose.StatusCode == HttpStatusCode.Created, await loose.Content.ReadAsStringAsync());
+        var order = await app.Staff.Create("/api/orders", Make.ServiceOrder(w.ElderA, w.Item, start, start.AddHours(1)));
+        var loose = await app.Staff.Create("/api/providers", new { name = "矩阵机构A2", unitCode = Make.Changyuan });
         var free = await app.User(Role.Caregiver, name: "matrix.carer.free");
         var ofB = await app.User(Role.Caregiver, name: "matrix.carer.b");
         // The first arrangement links the account to a worker of 盘龙镇; later ones find it taken, which is as good.
-        await app.Staff.PostJson("/api/workers", new
-        {
-            providerId = w.Services.ProviderB, name = "盘龙护理员", phone = "13900002222", qualifications = new[] { "helper" },
-            regionCodes = new[] { Make.Panlong }, userName = ofB.UserName,
-        });
+        await app.Staff.PostJson("/api/workers",
+            Make.Worker(w.Services.ProviderB, "盘龙护理员", "13900002222", regionCodes: [Make.Panlong], userName: ofB.UserName));
         var day = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(40);
-        return new RefWorld(w, (await order.ReadJson()).GetProperty("id").GetGuid(), (await loose.ReadJson()).GetProperty("id").GetGuid(),
-            free.UserName!, ofB.UserName!, day);
+        return new RefWorld(w, order, loose, free.UserName!, ofB.UserName!, day);
     }
 
     /// <summary>What the answer says about the field: status, the field's messages (or the detail), the value itself masked.</summary>
@@ -221,7 +227,8 @@ public partial class AuthorizationMatrixTests
         if (status is 400 or 404 or 409 && text.StartsWith('{'))
         {
             var json = JsonDocument.Parse(text).RootElement;
-            said = json.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out var m) ? string.Join("|", m.EnumerateArray().Select(x => x.GetString()))
+            said = json.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out var m) ? string.Join("|",
+                m.EnumerateArray().Select(x => x.GetString()))
                 : status == 400 ? "" : json.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : "";
         }
         foreach (var v in value is string[] many ? many : [value.ToString()!]) said = said.Replace(v, "{value}", StringComparison.Ordinal);
@@ -231,7 +238,8 @@ public partial class AuthorizationMatrixTests
     private HttpRequestMessage RefRequest(RefRow row, RefWorld world, object value)
     {
         var method = row.Key[..row.Key.IndexOf(' ', StringComparison.Ordinal)];
-        var request = new HttpRequestMessage(new HttpMethod(method), row.Path(world)) { Content = JsonContent.Create(row.Body(world, value), options: Http.Json) };
+        var request = new HttpRequestMessage(new HttpMethod(method), row.Path(world)) {
+            Content = JsonContent.Create(row.Body(world, value), options: Http.Json) };
         if (row.Key == "POST /api/alarms/") request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         return request;
     }
@@ -253,7 +261,8 @@ public partial class AuthorizationMatrixTests
                 var foreignSaid = await Answer(foreignResponse, row.Field, foreign);
                 var missingSaid = await Answer(await client.SendAsync(RefRequest(row, world, row.Nonexistent)), row.Field, row.Nonexistent);
                 var insideSaid = await Answer(await client.SendAsync(RefRequest(row, world, row.Inside(world))), row.Field, row.Inside(world));
-                if (!(foreignSaid.StartsWith("404", StringComparison.Ordinal) || foreignSaid.StartsWith("400 ", StringComparison.Ordinal) && foreignSaid.Length > 4))
+                if (!(foreignSaid.StartsWith("404", StringComparison.Ordinal) || foreignSaid.StartsWith("400 ", StringComparison.Ordinal)
+                    && foreignSaid.Length > 4))
                     failures.Add($"{label}: another unit's object was not refused on the field: {foreignSaid}");
                 else if (foreignSaid != missingSaid)
                     failures.Add($"{label}: another unit's object answered \"{foreignSaid}\", a nonexistent one \"{missingSaid}\"");

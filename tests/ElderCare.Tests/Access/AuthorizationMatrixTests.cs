@@ -36,7 +36,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
     private static readonly Role[] WriteMealRates = [Role.DistrictAdmin, Role.DistrictStaff];
     private static readonly Role[] HandleAlarms = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
     private static readonly Role[] AlarmReports = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Evaluator];
-    private static readonly Role[] ReadServices = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator];
+    private static readonly Role[] ReadServices = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver,
+        Role.Evaluator];
     private static readonly Role[] WriteOrders = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
     private static readonly Role[] DeliverVisits = [Role.Caregiver, Role.Operator];
     private static readonly Role[] ManageWorkers = WriteOrders;
@@ -53,7 +54,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
     /// The sample objects: A lies in 昌元街道 (the officer's unit; the operator runs facility A, a street centre there, so
     /// it serves ElderA, ADR 0013), B in 盘龙镇 (ElderB is out of every scoped role's scope).
     /// </summary>
-    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB, Guid AlarmA, Guid AlarmB, Guid OrderA, Guid OrderB, Guid Item)
+    public sealed record World(Guid FacilityA, Guid FacilityB, Guid Victim, Guid ElderA, Guid ElderB, Guid AlarmA, Guid AlarmB, Guid OrderA,
+        Guid OrderB, Guid Item)
     {
         public MealWorld Meals { get; init; } = null!;
         public ServiceWorld Services { get; init; } = null!;
@@ -75,7 +77,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         public string Method => IsPage ? "GET" : Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
     }
 
-    private static readonly object FacilityBody = new { name = "矩阵测试站", type = "community-station", regionCode = Make.Changyuan, operationMode = "private", floorArea = 300 };
+    private static readonly object FacilityBody = new { name = "矩阵测试站", type = "community-station", regionCode = Make.Changyuan,
+        operationMode = "private", floorArea = 300 };
 
     /// <summary>Allowed = null: anonymous (no sign-in needed).</summary>
     public static readonly Row[] Matrix =
@@ -108,7 +111,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /api/facilities/", ReadFacilities, _ => "/api/facilities"),
         new("POST /api/facilities/", WriteFacilities, _ => "/api/facilities", FacilityBody),
         new("GET /api/facilities/{id:guid}", ReadFacilities, w => $"/api/facilities/{w.FacilityA}", null, w => $"/api/facilities/{w.FacilityB}"),
-        new("PUT /api/facilities/{id:guid}", WriteFacilities, w => $"/api/facilities/{w.FacilityA}", FacilityBody, w => $"/api/facilities/{w.FacilityB}"),
+        new("PUT /api/facilities/{id:guid}", WriteFacilities, w => $"/api/facilities/{w.FacilityA}", FacilityBody,
+            w => $"/api/facilities/{w.FacilityB}"),
         new("GET /api/facilities/import/template", ReadFacilities, _ => "/api/facilities/import/template"),
         new("POST /api/facilities/import", WriteFacilities, _ => "/api/facilities/import", "multipart"),
         new("GET /api/facilities/{id:guid}/compliance", ReadFacilities, w => $"/api/facilities/{w.FacilityA}/compliance", null,
@@ -117,9 +121,11 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /api/plan/export.xlsx", ReadPlan, _ => "/api/plan/export.xlsx"),
         new("GET /api/plan/totals", ReadPlan, _ => "/api/plan/totals"),
         new("GET /api/priority-rules/", ReadElders, _ => "/api/priority-rules"),
-        new("PUT /api/priority-rules/{group}", WritePlan, _ => "/api/priority-rules/disabled", new { name = "残疾", effectiveFrom = "2030-01-01", categories = new[] { "disabled" } }),
+        new("PUT /api/priority-rules/{group}", WritePlan, _ => "/api/priority-rules/disabled",
+            new { name = "残疾", effectiveFrom = "2030-01-01", categories = new[] { "disabled" } }),
         new("POST /api/plan/import", WritePlan, _ => "/api/plan/import", "multipart"),
-        new("GET /api/coverage", ReadCoverage, _ => $"/api/coverage?regionCode={Make.Changyuan}", null, _ => $"/api/coverage?regionCode={Make.Panlong}"),
+        new("GET /api/coverage", ReadCoverage, _ => $"/api/coverage?regionCode={Make.Changyuan}", null, _ =>
+            $"/api/coverage?regionCode={Make.Panlong}"),
         new("GET /api/coverage/export.xlsx", ReadCoverage, _ => "/api/coverage/export.xlsx"),
         new("GET /api/kpis", ReadCoverage, _ => "/api/kpis"),
         new("GET /api/elders/", ReadElders, _ => "/api/elders"),
@@ -142,12 +148,14 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             w => $"/api/elders/{w.ElderB}/self-care"),
         new("GET /api/elders/{id:guid}/secondary-assessments", ReadElders, w => $"/api/elders/{w.ElderA}/secondary-assessments", null,
             w => $"/api/elders/{w.ElderB}/secondary-assessments"),
-        new("GET /api/elders/{id:guid}/assessments/", ReadElders, w => $"/api/elders/{w.ElderA}/assessments", null, w => $"/api/elders/{w.ElderB}/assessments"),
+        new("GET /api/elders/{id:guid}/assessments/", ReadElders, w => $"/api/elders/{w.ElderA}/assessments", null,
+            w => $"/api/elders/{w.ElderB}/assessments"),
         new("POST /api/elders/{id:guid}/assessments/", AssessElders, w => $"/api/elders/{w.ElderA}/assessments", new { items = new { } },
             w => $"/api/elders/{w.ElderB}/assessments"),
         new("GET /api/meals/kitchens", ReadMeals, _ => "/api/meals/kitchens"),
         new("POST /api/meals/kitchens", ManageMealSites, _ => "/api/meals/kitchens", new { name = "" }),
-        new("GET /api/meals/kitchens/{id:guid}", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}", null, w => $"/api/meals/kitchens/{w.Meals.KitchenB}"),
+        new("GET /api/meals/kitchens/{id:guid}", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}", null, w =>
+            $"/api/meals/kitchens/{w.Meals.KitchenB}"),
         new("PUT /api/meals/kitchens/{id:guid}", ManageMealSites, w => $"/api/meals/kitchens/{w.Meals.KitchenA}", new { name = "" },
             w => $"/api/meals/kitchens/{w.Meals.KitchenB}"),
         new("GET /api/meals/kitchens/{id:guid}/production", ReadMeals, w => $"/api/meals/kitchens/{w.Meals.KitchenA}/production", null,
@@ -162,16 +170,19 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             w => $"/api/meals/dining-points/{w.Meals.PointB}"),
         new("GET /api/meals/dining-points/{id:guid}/route-sheet", ReadMeals, w => $"/api/meals/dining-points/{w.Meals.PointA}/route-sheet", null,
             w => $"/api/meals/dining-points/{w.Meals.PointB}/route-sheet"),
-        new("GET /api/meals/dining-points/{id:guid}/route-sheet.xlsx", ReadMeals, w => $"/api/meals/dining-points/{w.Meals.PointA}/route-sheet.xlsx", null,
+        new("GET /api/meals/dining-points/{id:guid}/route-sheet.xlsx", ReadMeals, w =>
+            $"/api/meals/dining-points/{w.Meals.PointA}/route-sheet.xlsx", null,
             w => $"/api/meals/dining-points/{w.Meals.PointB}/route-sheet.xlsx"),
         new("GET /api/meals/menus", ReadMeals, _ => "/api/meals/menus"),
         new("POST /api/meals/menus", WriteMeals, _ => "/api/meals/menus", new { sets = Array.Empty<object>() }),
-        new("GET /api/meals/profiles/{elderId:guid}", ReadMeals, w => $"/api/meals/profiles/{w.ElderA}", null, w => $"/api/meals/profiles/{w.ElderB}"),
+        new("GET /api/meals/profiles/{elderId:guid}", ReadMeals, w => $"/api/meals/profiles/{w.ElderA}", null,
+            w => $"/api/meals/profiles/{w.ElderB}"),
         new("PUT /api/meals/profiles/{elderId:guid}", WriteMeals, w => $"/api/meals/profiles/{w.ElderA}", new { diets = Array.Empty<string>() },
             w => $"/api/meals/profiles/{w.ElderB}"),
         new("GET /api/meals/orders", ReadMeals, _ => "/api/meals/orders"),
         new("POST /api/meals/orders", WriteMeals, _ => "/api/meals/orders", new { meal = "lunch" }),
-        new("GET /api/meals/orders/{id:guid}", ReadMeals, w => $"/api/meals/orders/{w.Meals.OrderA}", null, w => $"/api/meals/orders/{w.Meals.OrderB}"),
+        new("GET /api/meals/orders/{id:guid}", ReadMeals, w => $"/api/meals/orders/{w.Meals.OrderA}", null,
+            w => $"/api/meals/orders/{w.Meals.OrderB}"),
         // The first allowed role checks the elder in; the others then get 409 (already served), never 401/403.
         new("POST /api/meals/orders/{id:guid}/check-in", WriteMeals, w => $"/api/meals/orders/{w.Meals.OrderA}/check-in", null,
             w => $"/api/meals/orders/{w.Meals.OrderB}/check-in"),
@@ -191,7 +202,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             w => $"/api/meals/billing.xlsx?diningPointId={w.Meals.PointB}"),
         new("GET /api/meals/subsidy-rates", ReadMeals, _ => "/api/meals/subsidy-rates"),
         new("POST /api/meals/subsidy-rates", WriteMealRates, _ => "/api/meals/subsidy-rates", new { group = "elder" }),
-        new("POST /api/meals/subsidy-rates/{id:guid}/confirm", WriteMealRates, _ => $"/api/meals/subsidy-rates/{Guid.Empty}/confirm", new { source = "" }),
+        new("POST /api/meals/subsidy-rates/{id:guid}/confirm", WriteMealRates, _ => $"/api/meals/subsidy-rates/{Guid.Empty}/confirm",
+            new { source = "" }),
         new("POST /api/devices/", HandleAlarms, _ => "/api/devices", new { serial = "" }),
         new("GET /api/devices/", HandleAlarms, _ => "/api/devices"),
         new("POST /api/devices/heartbeat", [], _ => "/api/devices/heartbeat"),
@@ -199,8 +211,10 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/alarms/", HandleAlarms, _ => "/api/alarms", new { kind = "sos" }),
         new("GET /api/alarms/", HandleAlarms, _ => "/api/alarms?open=true"),
         new("GET /api/alarms/{id:guid}", HandleAlarms, w => $"/api/alarms/{w.AlarmA}", null, w => $"/api/alarms/{w.AlarmB}"),
-        new("POST /api/alarms/{id:guid}/acknowledge", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/acknowledge", null, w => $"/api/alarms/{w.AlarmB}/acknowledge"),
-        new("POST /api/alarms/{id:guid}/dispatch", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/dispatch", null, w => $"/api/alarms/{w.AlarmB}/dispatch"),
+        new("POST /api/alarms/{id:guid}/acknowledge", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/acknowledge", null,
+            w => $"/api/alarms/{w.AlarmB}/acknowledge"),
+        new("POST /api/alarms/{id:guid}/dispatch", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/dispatch", null,
+            w => $"/api/alarms/{w.AlarmB}/dispatch"),
         new("POST /api/alarms/{id:guid}/on-site", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/on-site", null, w => $"/api/alarms/{w.AlarmB}/on-site"),
         new("POST /api/alarms/{id:guid}/resolve", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/resolve", null, w => $"/api/alarms/{w.AlarmB}/resolve"),
         new("GET /api/alarms/report", AlarmReports, _ => "/api/alarms/report"),
@@ -216,27 +230,34 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/service-items/{id:guid}/confirm", EditCatalogue, w => $"/api/service-items/{w.Item}/confirm", new { source = "" }),
         new("GET /api/providers/", ReadServices, _ => "/api/providers"),
         new("POST /api/providers/", ManageProviders, _ => "/api/providers", new { name = "" }),
-        new("PUT /api/providers/{id:guid}", ManageProviders, w => $"/api/providers/{w.Services.ProviderA}", new { name = "" }, w => $"/api/providers/{w.Services.ProviderB}"),
+        new("PUT /api/providers/{id:guid}", ManageProviders, w => $"/api/providers/{w.Services.ProviderA}", new { name = "" }, w =>
+            $"/api/providers/{w.Services.ProviderB}"),
         new("GET /api/workers/", ReadServices, _ => "/api/workers"),
-        new("PUT /api/workers/{id:guid}", ManageWorkers, w => $"/api/workers/{w.Services.WorkerA}", new { name = "" }, w => $"/api/workers/{w.Services.WorkerB}"),
+        new("PUT /api/workers/{id:guid}", ManageWorkers, w => $"/api/workers/{w.Services.WorkerA}", new { name = "" },
+            w => $"/api/workers/{w.Services.WorkerB}"),
         new("POST /api/workers/", ManageWorkers, _ => "/api/workers", new { name = "" }),
         new("GET /api/orders/", ReadServices, _ => "/api/orders"),
         new("GET /api/orders/report", ReadServices, _ => "/api/orders/report"),
         new("POST /api/orders/quote", WriteOrders, _ => "/api/orders/quote", new { }),
         new("POST /api/orders/", WriteOrders, _ => "/api/orders", new { }),
         new("GET /api/orders/{id:guid}", ReadServices, w => $"/api/orders/{w.OrderA}", null, w => $"/api/orders/{w.OrderB}"),
-        new("GET /api/orders/{id:guid}/suggestions", WriteOrders, w => $"/api/orders/{w.OrderA}/suggestions", null, w => $"/api/orders/{w.OrderB}/suggestions"),
+        new("GET /api/orders/{id:guid}/suggestions", WriteOrders, w => $"/api/orders/{w.OrderA}/suggestions", null,
+            w => $"/api/orders/{w.OrderB}/suggestions"),
         new("POST /api/orders/{id:guid}/assign", WriteOrders, w => $"/api/orders/{w.OrderA}/assign", new { }, w => $"/api/orders/{w.OrderB}/assign"),
-        new("POST /api/orders/{id:guid}/check-in", DeliverVisits, w => $"/api/orders/{w.OrderA}/check-in", new { }, w => $"/api/orders/{w.OrderB}/check-in"),
-        new("POST /api/orders/{id:guid}/check-out", DeliverVisits, w => $"/api/orders/{w.OrderA}/check-out", new { }, w => $"/api/orders/{w.OrderB}/check-out"),
-        new("POST /api/orders/{id:guid}/confirm", DeliverVisits, w => $"/api/orders/{w.OrderA}/confirm", new { }, w => $"/api/orders/{w.OrderB}/confirm"),
+        new("POST /api/orders/{id:guid}/check-in", DeliverVisits, w => $"/api/orders/{w.OrderA}/check-in", new { },
+            w => $"/api/orders/{w.OrderB}/check-in"),
+        new("POST /api/orders/{id:guid}/check-out", DeliverVisits, w => $"/api/orders/{w.OrderA}/check-out", new { },
+            w => $"/api/orders/{w.OrderB}/check-out"),
+        new("POST /api/orders/{id:guid}/confirm", DeliverVisits, w => $"/api/orders/{w.OrderA}/confirm", new { },
+            w => $"/api/orders/{w.OrderB}/confirm"),
         new("GET /api/orders/{id:guid}/confirmation-code", WriteOrders, w => $"/api/orders/{w.OrderA}/confirmation-code", null,
             w => $"/api/orders/{w.OrderB}/confirmation-code"),
         new("POST /api/orders/{id:guid}/rating", WriteOrders, w => $"/api/orders/{w.OrderA}/rating", new { }, w => $"/api/orders/{w.OrderB}/rating"),
         new("POST /api/orders/{id:guid}/cancel", WriteOrders, w => $"/api/orders/{w.OrderA}/cancel", new { }, w => $"/api/orders/{w.OrderB}/cancel"),
         new("POST /api/orders/{id:guid}/review", ReviewVisits, w => $"/api/orders/{w.OrderA}/review", new { }, w => $"/api/orders/{w.OrderB}/review"),
         new("POST /api/orders/{id:guid}/missed", WriteOrders, w => $"/api/orders/{w.OrderA}/missed", new { }, w => $"/api/orders/{w.OrderB}/missed"),
-        new("POST /api/orders/{id:guid}/complaints", WriteOrders, w => $"/api/orders/{w.OrderA}/complaints", new { }, w => $"/api/orders/{w.OrderB}/complaints"),
+        new("POST /api/orders/{id:guid}/complaints", WriteOrders, w => $"/api/orders/{w.OrderA}/complaints", new { },
+            w => $"/api/orders/{w.OrderB}/complaints"),
         new("GET /api/complaints/", WriteOrders, _ => "/api/complaints"),
         new("POST /api/complaints/{id:guid}/resolve", WriteOrders, _ => $"/api/complaints/{Guid.Empty}/resolve", new { }),
         new("GET /api/follow-ups/", WriteOrders, _ => "/api/follow-ups"),
@@ -290,8 +311,10 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /workers", ReadServices, _ => "/workers"),
         new("PAGE /providers", ReadServices, _ => "/providers"),
         new("PAGE /workers/new", ManageWorkers, _ => "/workers/new"),
-        new("PAGE /workers/{id:guid}/edit", ManageWorkers, w => $"/workers/{w.Services.WorkerA}/edit", null, w => $"/workers/{w.Services.WorkerB}/edit"),
-        new("PAGE /providers/{id:guid}/edit", ManageProviders, w => $"/providers/{w.Services.ProviderA}/edit", null, w => $"/providers/{w.Services.ProviderB}/edit"),
+        new("PAGE /workers/{id:guid}/edit", ManageWorkers, w => $"/workers/{w.Services.WorkerA}/edit", null,
+            w => $"/workers/{w.Services.WorkerB}/edit"),
+        new("PAGE /providers/{id:guid}/edit", ManageProviders, w => $"/providers/{w.Services.ProviderA}/edit", null, w =>
+            $"/providers/{w.Services.ProviderB}/edit"),
         new("PAGE /service-items", ReadServices, _ => "/service-items"),
         new("PAGE /service-items/{id:guid}/edit", EditCatalogue, w => $"/service-items/{w.Item}/edit"),
         new("PAGE /complaints", WriteOrders, _ => "/complaints"),
@@ -301,21 +324,29 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /caregiver", DeliverVisits, _ => "/caregiver"),
         new("PAGE /caregiver/orders/{id:guid}", DeliverVisits, w => $"/caregiver/orders/{w.OrderA}", null, w => $"/caregiver/orders/{w.OrderB}"),
         // No assessment in the world: an allowed role gets 404, never 401/403; outside scope the elder alone makes it 404.
-        new("PAGE /elders/{id:guid}/assessments/{assessmentId:guid}/report", ReadElders, w => $"/elders/{w.ElderA}/assessments/{Guid.Empty}/report", null,
+        new("PAGE /elders/{id:guid}/assessments/{assessmentId:guid}/report", ReadElders, w =>
+            $"/elders/{w.ElderA}/assessments/{Guid.Empty}/report", null,
             w => $"/elders/{w.ElderB}/assessments/{Guid.Empty}/report"),
         new("PAGE /meals", ReadMeals, _ => "/meals"),
-        new("PAGE /meals/menus", ReadMeals, w => $"/meals/menus?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/menus?kitchenId={w.Meals.KitchenB}"),
-        new("PAGE /meals/orders", ReadMeals, w => $"/meals/orders?diningPointId={w.Meals.PointA}", null, w => $"/meals/orders?diningPointId={w.Meals.PointB}"),
-        new("PAGE /meals/production", ReadMeals, w => $"/meals/production?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/production?kitchenId={w.Meals.KitchenB}"),
-        new("PAGE /meals/routes", ReadMeals, w => $"/meals/routes?diningPointId={w.Meals.PointA}", null, w => $"/meals/routes?diningPointId={w.Meals.PointB}"),
+        new("PAGE /meals/menus", ReadMeals, w => $"/meals/menus?kitchenId={w.Meals.KitchenA}", null, w =>
+            $"/meals/menus?kitchenId={w.Meals.KitchenB}"),
+        new("PAGE /meals/orders", ReadMeals, w => $"/meals/orders?diningPointId={w.Meals.PointA}", null, w =>
+            $"/meals/orders?diningPointId={w.Meals.PointB}"),
+        new("PAGE /meals/production", ReadMeals, w => $"/meals/production?kitchenId={w.Meals.KitchenA}", null, w =>
+            $"/meals/production?kitchenId={w.Meals.KitchenB}"),
+        new("PAGE /meals/routes", ReadMeals, w => $"/meals/routes?diningPointId={w.Meals.PointA}", null, w =>
+            $"/meals/routes?diningPointId={w.Meals.PointB}"),
         new("PAGE /meals/kitchens/new", ManageMealSites, _ => "/meals/kitchens/new"),
-        new("PAGE /meals/kitchens/{id:guid}/edit", ManageMealSites, w => $"/meals/kitchens/{w.Meals.KitchenA}/edit", null, w => $"/meals/kitchens/{w.Meals.KitchenB}/edit"),
+        new("PAGE /meals/kitchens/{id:guid}/edit", ManageMealSites, w => $"/meals/kitchens/{w.Meals.KitchenA}/edit", null, w =>
+            $"/meals/kitchens/{w.Meals.KitchenB}/edit"),
         new("PAGE /meals/dining-points/new", ManageMealSites, _ => "/meals/dining-points/new"),
         new("PAGE /meals/dining-points/{id:guid}/edit", ManageMealSites, w => $"/meals/dining-points/{w.Meals.PointA}/edit", null,
             w => $"/meals/dining-points/{w.Meals.PointB}/edit"),
         new("PAGE /meals/profiles/{elderId:guid}", WriteMeals, w => $"/meals/profiles/{w.ElderA}", null, w => $"/meals/profiles/{w.ElderB}"),
-        new("PAGE /meals/billing", ReadMealBilling, w => $"/meals/billing?diningPointId={w.Meals.PointA}", null, w => $"/meals/billing?diningPointId={w.Meals.PointB}"),
-        new("PAGE /meals/food-safety", ReadMeals, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenA}", null, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenB}"),
+        new("PAGE /meals/billing", ReadMealBilling, w => $"/meals/billing?diningPointId={w.Meals.PointA}", null, w =>
+            $"/meals/billing?diningPointId={w.Meals.PointB}"),
+        new("PAGE /meals/food-safety", ReadMeals, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenA}", null, w =>
+            $"/meals/food-safety?kitchenId={w.Meals.KitchenB}"),
     ];
 
     private static string KeyOf(RouteEndpoint e)
@@ -338,32 +369,21 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
 
     private async Task<World> Arrange()
     {
-        var a = await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: "矩阵中心A"))).Read<FacilityResource>();
-        var b = await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: "矩阵中心B", type: FacilityType.TownCenter,
-            regionCode: Make.Panlong, floorArea: 900))).Read<FacilityResource>();
+        var a = await app.Staff.NewFacility(Make.Facility(name: "矩阵中心A"));
+        var b = await app.Staff.NewFacility(Make.Facility(name: "矩阵中心B", type: FacilityType.TownCenter, regionCode: Make.Panlong, floorArea: 900));
         var victim = await app.User(Role.Evaluator, name: "matrix.victim");
         var elderA = await Elder(ElderAId, Make.Changyuan);
         var elderB = await Elder(ElderBId, Make.Panlong);
-        async Task<Guid> ProviderOf(Guid facility)
-        {
-            var r = await app.Staff.PostJson("/api/providers", new { facilityId = facility });
-            return r.StatusCode == HttpStatusCode.Created ? (await r.ReadJson()).GetProperty("id").GetGuid()
-                : (await (await app.Staff.GetAsync("/api/providers")).ReadJson()).EnumerateArray().First(p => p.GetProperty("facilityId").GetString() == facility.ToString()).GetProperty("id").GetGuid();
-        }
-        async Task<Guid> WorkerOf(Guid providerId, string region)
-        {
-            var r = await app.Staff.PostJson("/api/workers", new { providerId, name = "矩阵护理员", phone = "13900001111", qualifications = new[] { "helper" }, regionCodes = new[] { region } });
-            Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-            return (await r.ReadJson()).GetProperty("id").GetGuid();
-        }
-        var provider = await ProviderOf(a.Id);
-        var providerB = await ProviderOf(b.Id);
+        Task<Guid> WorkerOf(Guid provider, string region) =>
+            app.Staff.NewWorker(Make.Worker(provider, "矩阵护理员", "13900001111", regionCodes: [region]));
+        var provider = await app.Staff.ProviderOf(a);
+        var providerB = await app.Staff.ProviderOf(b);
         var services = new ServiceWorld(provider, providerB, await WorkerOf(provider, Make.Changyuan), await WorkerOf(providerB, Make.Panlong));
-        var item = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().First().GetProperty("id").GetGuid();
+        var item = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().First().Id();
         var start = app.Clock.GetUtcNow().AddDays(1);
-        async Task<Guid> Order(Guid elder, Guid? providerId) => (await (await app.Staff.PostJson("/api/orders",
-            new { elderId = elder, serviceItemId = item, windowStart = start, windowEnd = start.AddHours(1), providerId })).ReadJson()).GetProperty("id").GetGuid();
-        var world = new World(a.Id, b.Id, victim.Id, elderA, elderB, await Alarm(elderA), await Alarm(elderB), await Order(elderA, provider),
+        Task<Guid> Order(Guid elder, Guid? providerId) =>
+            app.Staff.Create("/api/orders", Make.ServiceOrder(elder, item, start, start.AddHours(1), providerId));
+        var world = new World(a, b, victim.Id, elderA, elderB, await Alarm(elderA), await Alarm(elderB), await Order(elderA, provider),
             await Order(elderB, null), item);
         return world with { Meals = await ArrangeMeals(world), Services = services };
     }
@@ -381,19 +401,18 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         var today = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         // Each arrangement orders for a day of its own: the elders are the same, one meal per elder and day.
         var date = DateOnly.FromDateTime(today.DateTime).AddDays(Interlocked.Increment(ref _mealDays) - 1);
-        var kitchenA = await Post("/api/meals/kitchens", new { name = "矩阵厨房A", facilityId = w.FacilityA });
-        var kitchenB = await Post("/api/meals/kitchens", new { name = "矩阵厨房B", facilityId = w.FacilityB });
+        var kitchenA = await app.Staff.NewKitchen(w.FacilityA, "矩阵厨房A");
+        var kitchenB = await app.Staff.NewKitchen(w.FacilityB, "矩阵厨房B");
         var pointA = await Post("/api/meals/dining-points", new { name = "矩阵助餐点A", facilityId = w.FacilityA, kitchenId = kitchenA });
-        var pointB = await Post("/api/meals/dining-points", new { name = "矩阵助餐点B", facilityId = w.FacilityB, kitchenId = kitchenB,
-            location = new { lat = 29.5, lng = 105.6 } });
+        var pointB = await app.Staff.NewDiningPoint(w.FacilityB, kitchenB, "矩阵助餐点B", 29.5, 105.6);
+        var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (kitchen, elder, point) in new[] { (kitchenA, w.ElderA, pointA), (kitchenB, w.ElderB, pointB) })
         {
-            await app.Staff.PostJson("/api/meals/menus", new { kitchenId = kitchen, date, meal = "lunch",
-                sets = new[] { new { code = "A", name = "普通套餐", priceFen = 1100, dishes = new[] { "青椒肉丝" }, suits = Array.Empty<string>() } } });
+            await app.Staff.PostJson("/api/meals/menus", Make.Menu(kitchen, day, priceFen: 1100, dishes: ["青椒肉丝"]));
             await app.Staff.PutJson($"/api/meals/profiles/{elder}", new { diningPointId = point, mode = "dine-in" });
         }
-        var orderA = await Post("/api/meals/orders", new { elderId = w.ElderA, date, meal = "lunch" });
-        var orderB = await Post("/api/meals/orders", new { elderId = w.ElderB, date, meal = "lunch" });
+        var orderA = await Post("/api/meals/orders", Make.MealOrder(w.ElderA, day));
+        var orderB = await Post("/api/meals/orders", Make.MealOrder(w.ElderB, day));
         var cooked = today.AddMinutes(-30);
         var cookedOn = DateOnly.FromDateTime(cooked.DateTime);
         var batchA = await Post("/api/meals/batches", new { kitchenId = kitchenA, date = cookedOn, meal = "lunch", cookedAt = cooked });
@@ -405,7 +424,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
         {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { kind = "sos", occurredAt = AppFactory.Start, elderId = elder }),
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(
+                new { kind = "sos", occurredAt = AppFactory.Start, elderId = elder }),
                 Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
@@ -416,16 +436,14 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
 
     private async Task<Guid> Elder(string idNumber, string region)
     {
-        var r = await app.Staff.PostJson("/api/elders", new
-        {
-            name = "矩阵老人", idNumber, regionCode = region, livingArrangement = "alone", consent = new { basis = "本人同意" },
-        });
+        var r = await app.Staff.PostJson("/api/elders", Make.Elder(name: "矩阵老人", idNumber: idNumber, regionCode: region));
         if (r.StatusCode == HttpStatusCode.Conflict)
             return (await (await app.Staff.PostJson("/api/elders/lookup", new { idNumber })).ReadJson()).GetProperty("id").GetGuid();
         return (await r.ReadJson()).GetProperty("id").GetGuid();
     }
 
-    private HttpClient Anonymous => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient Anonymous => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions {
+        AllowAutoRedirect = false });
 
     private Task<HttpClient> Client(Role role, World w) => role switch
     {
@@ -468,7 +486,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             var anon = await Anonymous.SendAsync(Request(row, row.Path(world)));
             if (row.IsPage)
             {
-                if (anon.StatusCode != HttpStatusCode.Redirect || anon.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) != true)
+                if (anon.StatusCode != HttpStatusCode.Redirect || anon.Headers.Location?.OriginalString.Contains("/account/login",
+                    StringComparison.Ordinal) != true)
                     failures.Add($"{row.Key} anonymous: expected a redirect to sign in, got {(int)anon.StatusCode} {anon.Headers.Location}");
             }
             else if (anon.StatusCode != HttpStatusCode.Unauthorized) failures.Add($"{row.Key} anonymous: expected 401, got {(int)anon.StatusCode}");
@@ -480,7 +499,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
                 var status = (int)response.StatusCode;
                 var allowed = row.Allowed.Contains(role);
                 if (status >= 500) failures.Add($"{row.Key} as {role}: {status}");
-                else if (allowed && status is 401 or 403) failures.Add($"{row.Key} as {role}: expected allowed, got {status} {await response.Content.ReadAsStringAsync()}");
+                else if (allowed && status is 401 or 403) failures.Add(
+                    $"{row.Key} as {role}: expected allowed, got {status} {await response.Content.ReadAsStringAsync()}");
                 else if (!allowed && status != 403) failures.Add($"{row.Key} as {role}: expected 403, got {status}");
 
                 if (allowed && row.OutOfScope is { } outside && role is Role.TownOfficer or Role.Operator)

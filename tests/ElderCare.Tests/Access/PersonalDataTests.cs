@@ -16,11 +16,7 @@ public class PersonalDataTests(AppFactory app) : IClassFixture<AppFactory>
         const string mobile = "13955501234", idNumber = "500153193909090045", elderPhone = "13766602345";
         var admin = await app.ClientAs(Role.DistrictAdmin);
         await admin.PostJson("/api/users", new { userName = "plain.text", role = "evaluator", mobile, password = "Evaluator#2026x" });
-        var elder = await app.Staff.PostJson("/api/elders", new
-        {
-            name = "明文检查", idNumber, phone = elderPhone, regionCode = Make.Changyuan, livingArrangement = "alone", consent = new { basis = "本人同意" },
-        });
-        Assert.Equal(System.Net.HttpStatusCode.Created, elder.StatusCode);
+        await app.Staff.NewElder(Make.Elder(name: "明文检查", idNumber: idNumber, phone: elderPhone));
 
         if (AppFactory.OnPostgres)
         {

@@ -69,9 +69,11 @@ public class SignInLimiterTests(SignInLimiterTests.Factory app) : IClassFixture<
                 [new("code", "123456"), new("__RequestVerificationToken", token)]));
             Assert.Equal(HttpStatusCode.Redirect, step.StatusCode); // no password step pending: back to sign-in
         }
-        var eleventh = await browser.PostAsync("/account/two-factor", new FormUrlEncodedContent([new("code", "123456"), new("__RequestVerificationToken", token)]));
+        var eleventh = await browser.PostAsync("/account/two-factor", new FormUrlEncodedContent(
+            [new("code", "123456"), new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.TooManyRequests, eleventh.StatusCode);
         await AssertPage429(await browser.PostSignIn("after-2fa", "x"));
-        await (await app.CreateClient().PostJson("/api/auth/token", new { userName = "after-2fa", password = "x" })).AssertProblem(HttpStatusCode.TooManyRequests);
+        await (await app.CreateClient().PostJson("/api/auth/token", new { userName = "after-2fa", password = "x" }))
+            .AssertProblem(HttpStatusCode.TooManyRequests);
     }
 }

@@ -91,8 +91,10 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var name = await NewUser();
         var client = await SignedIn(name);
         var other = await SignedIn(name);
-        await (await client.PostJson("/api/auth/password", new { currentPassword = "wrong", newPassword = "Another#Pass2026" })).AssertFieldError("currentPassword");
-        await (await client.PostJson("/api/auth/password", new { currentPassword = AppFactory.Password, newPassword = "short" })).AssertFieldError("newPassword");
+        await (await client.PostJson("/api/auth/password", new { currentPassword = "wrong", newPassword = "Another#Pass2026" }))
+            .AssertFieldError("currentPassword");
+        await (await client.PostJson("/api/auth/password", new { currentPassword = AppFactory.Password, newPassword = "short" }))
+            .AssertFieldError("newPassword");
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostJson("/api/auth/password",
             new { currentPassword = AppFactory.Password, newPassword = "Another#Pass2026" })).StatusCode);
         await (await other.GetAsync("/api/regions")).AssertProblem(HttpStatusCode.Unauthorized);
@@ -191,7 +193,8 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         await Token(name, "Wrong#Password2026");
         await SignedIn(name);
         var auditor = await app.ClientAs(Role.Auditor);
-        var rows = (await (await auditor.GetAsync($"/api/audit?userName={name}&action=auth.sign-in")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
+        var rows = (await (await auditor.GetAsync($"/api/audit?userName={name}&action=auth.sign-in")).ReadJson()).GetProperty("items")
+            .EnumerateArray().ToList();
         Assert.Contains(rows, r => r.GetProperty("outcome").GetString() == "failure" && r.GetProperty("detail").GetString() == "wrong-password");
         Assert.Contains(rows, r => r.GetProperty("outcome").GetString() == "success");
     }

@@ -89,7 +89,8 @@ public class UsersApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var auditor = await app.ClientAs(Role.Auditor);
         var rows = (await (await auditor.GetAsync("/api/audit?action=data.unmask")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
-        Assert.Contains(rows, r => r.GetProperty("target").GetString() == "user/mobile.owner/mobile" && r.GetProperty("detail").GetString() == "核对评估机构联系方式");
+        Assert.Contains(rows, r => r.GetProperty("target").GetString() == "user/mobile.owner/mobile"
+            && r.GetProperty("detail").GetString() == "核对评估机构联系方式");
     }
 
     [Fact]
@@ -101,7 +102,8 @@ public class UsersApiTests(AppFactory app) : IClassFixture<AppFactory>
         var r = await admin.PostJson($"/api/users/{user.Id}/reset-password", new { password = (string?)null });
         var generated = (await r.ReadJson()).GetProperty("password").GetString()!;
         Assert.Empty(ElderCare.Web.Infrastructure.Auth.PasswordPolicy.Check(generated));
-        await (await app.CreateClient().PostJson("/api/auth/token", new { userName = "reset.me", password = generated })).AssertProblem(HttpStatusCode.Forbidden);
+        await (await app.CreateClient().PostJson("/api/auth/token", new { userName = "reset.me", password = generated }))
+            .AssertProblem(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await theirs.GetAsync("/api/facilities")).StatusCode); // another user's session is untouched
     }
 }

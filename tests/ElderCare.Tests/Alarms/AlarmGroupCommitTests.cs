@@ -57,8 +57,8 @@ public class AlarmGroupCommitTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         await gate.WriteAsync(batch, CancellationToken.None);
         Assert.Equal([true, true, false, true], batch.Select(p => p.Stored.IsCompletedSuccessfully).ToArray());
         await using var scope = app.Scope(out var db);
-        Assert.Equal(["x-1", "x-2", "x-3"],
-            (await db.Alarms.Where(a => a.ElderId == elder).Select(a => a.IdempotencyKey).ToListAsync()).Order().ToArray());
+        Assert.Equal(["x-1", "x-2", "x-3"], (await db.Alarms.Where(a => a.ElderId == elder).Select(a => a.IdempotencyKey).ToListAsync()).Order()
+            .ToArray());
     }
 
     [Fact]

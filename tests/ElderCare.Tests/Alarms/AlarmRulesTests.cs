@@ -91,8 +91,8 @@ public class AlarmRulesTests
     [Fact]
     public void SLA_on_site_median_and_90th_percentile_in_minutes()
     {
-        var times = Enumerable.Range(1, 10)
-            .Select(m => new AlarmTimes(Raised, Raised.AddSeconds(10), Raised.AddMinutes(m * 5), AlarmOutcome.RealEmergency)).ToList();
+        var times = Enumerable.Range(1, 10).Select(m => new AlarmTimes(Raised, Raised.AddSeconds(10), Raised.AddMinutes(m * 5),
+            AlarmOutcome.RealEmergency)).ToList();
         var f = AlarmSla.Compute(times);
         Assert.Equal(10, f.OnSite);
         Assert.Equal(27.5, f.OnSiteMedianMinutes);

@@ -48,35 +48,20 @@ public sealed class FlakyNotifier : INotifier
 
 public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
 {
-    private static int _serial;
-    private static int _id;
 
     /// <summary>A new elder in the region (valid GB 11643 number generated), with a home position and a family contact.</summary>
     internal static async Task<Guid> Elder(AppFactory app, string region = Make.Changyuan, string name = "李桂兰")
     {
-        var n = Interlocked.Increment(ref _id);
-        var body17 = $"5001531940{(n % 12) + 1:00}{(n % 28) + 1:00}{n % 1000:000}";
-        int[] w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var check = "10X98765432"[body17.Select((c, i) => (c - '0') * w[i]).Sum() % 11];
         // A fresh session each time: tests move the fake clock past the 15-minute idle timeout.
         var staff = await app.ClientAs(Role.DistrictStaff);
-        var r = await staff.PostJson("/api/elders", new
-        {
-            name, idNumber = body17 + check, regionCode = region, livingArrangement = "alone", address = "荣昌区昌元街道海棠路 8 号",
-            location = new { lat = 29.40, lng = 105.59 },
-            emergencyContacts = new[] { new { name = "李小军", relation = "儿子", phone = "13900001111" } },
-            consent = new { basis = "本人同意" },
-        });
-        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        return (await r.ReadJson()).GetProperty("id").GetGuid();
+        return await staff.NewElder(Make.Elder(name: name, regionCode: region, lat: 29.40, lng: 105.59, address: "荣昌区昌元街道海棠路 8 号",
+            contacts: [new { name = "李小军", relation = "儿子", phone = "13900001111" }]));
     }
 
     internal static async Task<(Guid Id, string Key)> Device(AppFactory app, Guid elder, string kind = "one-key-terminal")
     {
-        var serial = $"RC-{Interlocked.Increment(ref _serial):000000}-{Guid.NewGuid():N}"[..30];
-        var r = await (await app.ClientAs(Role.DistrictStaff)).PostJson("/api/devices", new { elderId = elder, kind, serial });
-        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        var j = await r.ReadJson();
+        var serial = $"RC-{Make.Serial():000000}-{Guid.NewGuid():N}"[..30];
+        var j = await (await (await app.ClientAs(Role.DistrictStaff)).PostJson("/api/devices", new { elderId = elder, kind, serial })).Created();
         return (j.GetProperty("id").GetGuid(), j.GetProperty("key").GetString()!);
     }
 
@@ -91,8 +76,8 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         return m;
     }
 
-    private static object Sos(string kind = "sos") =>
-        new { kind, occurredAt = AppFactory.Start.AddSeconds(-5), location = new { lat = 29.4001, lng = 105.5901 } };
+    private static object Sos(string kind = "sos") => new { kind, occurredAt = AppFactory.Start.AddSeconds(-5),
+        location = new { lat = 29.4001, lng = 105.5901 } };
 
     [Fact]
     public async Task A_device_is_registered_with_a_key_shown_once_and_stored_hashed()
@@ -125,9 +110,8 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(beat)).StatusCode);
         async Task<bool> Offline()
         {
-            var staff = await app.ClientAs(Role.DistrictStaff);
-            var items = (await (await staff.GetAsync($"/api/devices?offline=true&regionCode={Make.Changyuan}&pageSize=100")).ReadJson())
-                .GetProperty("items");
+            var items = (await (await (await app.ClientAs(Role.DistrictStaff))
+                .GetAsync($"/api/devices?offline=true&regionCode={Make.Changyuan}&pageSize=100")).ReadJson()).GetProperty("items");
             return items.EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == id);
         }
         Assert.False(await Offline());
@@ -251,14 +235,15 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         await (await evaluator.SendAsync(AlarmRequest(null, "hotline-y", new { kind = "fall", occurredAt = AppFactory.Start, elderId = elder })))
             .AssertProblem(HttpStatusCode.Forbidden);
 
-        var dispatch = new { responder = "station-helper", responderName = "王强" };
-        await (await officer.PostJson($"/api/alarms/{id}/dispatch", dispatch)).AssertProblem(HttpStatusCode.Conflict);
+        await (await officer.PostJson($"/api/alarms/{id}/dispatch", new { responder = "station-helper", responderName = "王强" }))
+            .AssertProblem(HttpStatusCode.Conflict);
         app.Clock.Advance(TimeSpan.FromSeconds(20));
         var ack = await (await officer.PostJson($"/api/alarms/{id}/acknowledge", new { })).ReadJson();
         Assert.Equal("acknowledged", ack.GetProperty("status").GetString());
         Assert.NotNull(ack.GetProperty("acknowledged").GetProperty("by").GetString());
         await (await officer.PostJson($"/api/alarms/{id}/dispatch", new { responder = "station-helper" })).AssertFieldError("responderName");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostJson($"/api/alarms/{id}/dispatch", dispatch)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostJson($"/api/alarms/{id}/dispatch",
+            new { responder = "station-helper", responderName = "王强" })).StatusCode);
         app.Clock.Advance(TimeSpan.FromMinutes(12));
         var onSite = await (await officer.PostJson($"/api/alarms/{id}/on-site", new { location = new { lat = 29.4005, lng = 105.5901 } })).ReadJson();
         Assert.True(onSite.GetProperty("onSiteWithinRadius").GetBoolean());

@@ -21,15 +21,8 @@ public class AssessmentsApiTests(AppFactory app) : IClassFixture<AppFactory>
         return items;
     }
 
-    private async Task<string> NewElder(string idNumber, string region = Make.Changyuan, string living = "with-family")
-    {
-        var r = await app.Staff.PostJson("/api/elders", new
-        {
-            name = "评估对象", idNumber, regionCode = region, livingArrangement = living, consent = new { basis = "本人同意" },
-        });
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        return (await r.ReadJson()).GetProperty("id").GetString()!;
-    }
+    private async Task<string> NewElder(string idNumber, string region = Make.Changyuan, string living = "with-family") =>
+        (await app.Staff.NewElder(Make.Elder(name: "评估对象", idNumber: idNumber, regionCode: region, living: living))).ToString();
 
     private static object Input(Dictionary<string, int> items, bool dementia = false, int riskEvents = 0, string assessedOn = "2026-11-20",
         string[]? assessors = null) => new

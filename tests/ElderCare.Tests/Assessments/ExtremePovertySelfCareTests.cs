@@ -22,28 +22,20 @@ public class ExtremePovertySelfCareTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void 有3项以下指标不能达到的为部分丧失生活自理能力_半护理(int notAchieved)
+    [InlineData(1, SelfCareAbility.PartiallyLost, "部分丧失生活自理能力", "半护理")]
+    [InlineData(2, SelfCareAbility.PartiallyLost, "部分丧失生活自理能力", "半护理")]
+    [InlineData(3, SelfCareAbility.PartiallyLost, "部分丧失生活自理能力", "半护理")]
+    [InlineData(4, SelfCareAbility.FullyLost, "完全丧失生活自理能力", "全护理")]
+    [InlineData(5, SelfCareAbility.FullyLost, "完全丧失生活自理能力", "全护理")]
+    [InlineData(6, SelfCareAbility.FullyLost, "完全丧失生活自理能力", "全护理")]
+    public void 有3项以下指标不能达到的为部分丧失生活自理能力_半护理_4项以上的为完全丧失_全护理(int notAchieved, SelfCareAbility ability,
+        string abilityName, string careTier)
     {
         var r = ExtremePovertySelfCare.Assess(First(notAchieved));
-        Assert.Equal(SelfCareAbility.PartiallyLost, r.Ability);
-        Assert.Equal("部分丧失生活自理能力", r.AbilityName);
-        Assert.Equal("半护理", r.CareTier);
+        Assert.Equal(ability, r.Ability);
+        Assert.Equal(abilityName, r.AbilityName);
+        Assert.Equal(careTier, r.CareTier);
         Assert.Equal(notAchieved, r.NotAchieved.Count);
-    }
-
-    [Theory]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    public void 有4项以上指标不能达到的为完全丧失生活自理能力_全护理(int notAchieved)
-    {
-        var r = ExtremePovertySelfCare.Assess(First(notAchieved));
-        Assert.Equal(SelfCareAbility.FullyLost, r.Ability);
-        Assert.Equal("完全丧失生活自理能力", r.AbilityName);
-        Assert.Equal("全护理", r.CareTier);
     }
 
     [Fact]

@@ -13,25 +13,15 @@ public class SecondaryAssessmentsApiTests(AppFactory app) : IClassFixture<AppFac
         ["bladder"] = 10, ["toilet"] = 10, ["transfer"] = 15, ["mobility"] = 15, ["stairs"] = 10,
     };
 
-    private async Task<string> NewElder(string idNumber, string region = Make.Changyuan, string[]? categories = null)
-    {
-        var r = await app.Staff.PostJson("/api/elders", new
-        {
-            name = "辅助评定对象", idNumber, regionCode = region, livingArrangement = "alone", categories = categories ?? [],
-            consent = new { basis = "本人同意" },
-        });
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        return (await r.ReadJson()).GetProperty("id").GetString()!;
-    }
+    private async Task<string> NewElder(string idNumber, string region = Make.Changyuan, string[]? categories = null) =>
+        (await app.Staff.NewElder(Make.Elder(name: "辅助评定对象", idNumber: idNumber, regionCode: region, categories: categories))).ToString();
 
     [Fact]
     public async Task Barthel_total_of_60_is_graded_moderate_dependency_and_leaves_the_capability_level_alone()
     {
         var id = await NewElder("500153194202020072");
-        var items = new Dictionary<string, int>(Independent)
-        {
-            ["transfer"] = 5, ["mobility"] = 5, ["stairs"] = 0, ["bathing"] = 0, ["dressing"] = 5,
-        };
+        var items = new Dictionary<string, int>(Independent) { ["transfer"] = 5, ["mobility"] = 5, ["stairs"] = 0, ["bathing"] = 0,
+            ["dressing"] = 5 };
         var r = await app.Staff.PostJson($"/api/elders/{id}/barthel", new { assessedOn = "2026-11-20", assessor = "护士甲", items });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         var a = await r.ReadJson();

@@ -11,7 +11,8 @@ public class AuditChainTests
         var prev = AuditChain.Genesis;
         for (var i = 1; i <= n; i++)
         {
-            var f = new AuditFacts(i, new DateTime(2026, 11, 29, 2, i, 0, DateTimeKind.Utc), "admin", "facility.update", $"facility/{i}", "success", "127.0.0.1", null);
+            var f = new AuditFacts(i, new DateTime(2026, 11, 29, 2, i, 0, DateTimeKind.Utc), "admin", "facility.update", $"facility/{i}", "success",
+                "127.0.0.1", null);
             var h = AuditChain.Hash(prev, f);
             list.Add((f, prev, h));
             prev = h;

@@ -26,7 +26,8 @@ public class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
         await app.Staff.GetAsync("/api/coverage/export.xlsx");
         var auditor = await app.ClientAs(Role.Auditor);
         var rows = (await (await auditor.GetAsync("/api/audit?pageSize=100")).ReadJson()).GetProperty("items").EnumerateArray().ToList();
-        Assert.Contains(rows, r => r.GetProperty("action").GetString() == "data.write" && r.GetProperty("target").GetString() == "POST /api/facilities"
+        Assert.Contains(rows, r => r.GetProperty("action").GetString() == "data.write"
+            && r.GetProperty("target").GetString() == "POST /api/facilities"
                                    && r.GetProperty("outcome").GetString() == "success");
         Assert.Contains(rows, r => r.GetProperty("action").GetString() == "data.export");
         var export = await auditor.GetAsync("/api/audit/export.xlsx");
@@ -89,7 +90,8 @@ public class AuditRetentionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("已删除", output.ToString());
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
-        Assert.False(await db.AuditEntries.AnyAsync(e => e.Target == "POST /api/facilities" && e.At < app.Clock.GetUtcNow().UtcDateTime.AddDays(-180)));
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.Target == "POST /api/facilities"
+            && e.At < app.Clock.GetUtcNow().UtcDateTime.AddDays(-180)));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Target == "POST /api/facilities"));
         Assert.Null((await ElderCare.Web.Features.Audit.VerifyAudit.Handle(db, default)).Broken);
     }

@@ -22,7 +22,8 @@ public class CoverageApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Operating_counts_follow_the_opening_date_and_the_status_history()
     {
-        var created = await _http.PostJson("/api/facilities", Make.Facility(name: "峰高街道养老服务中心", regionCode: Make.Fenggao, openedOn: new DateOnly(2020, 9, 1)));
+        var created = await _http.PostJson("/api/facilities", Make.Facility(name: "峰高街道养老服务中心", regionCode: Make.Fenggao,
+            openedOn: new DateOnly(2020, 9, 1)));
         var centre = await created.Read<FacilityResource>();
         Assert.Equal(0, Count(Unit(await Coverage("2020-08-31"), Make.Fenggao), "street-center", "operating"));
         var after = Unit(await Coverage("2020-12-31"), Make.Fenggao);
@@ -31,7 +32,8 @@ public class CoverageApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(after.GetProperty("gaps").EnumerateArray(), g => g.GetProperty("type").GetString() == "street-center");
 
         // Closed in 2024: still operating at the end of 2023, not at the end of 2024.
-        await _http.PutJson($"/api/facilities/{centre.Id}", FacilityInput.From(centre) with { Status = FacilityStatus.Closed, StatusDate = new DateOnly(2024, 5, 1) });
+        await _http.PutJson($"/api/facilities/{centre.Id}", FacilityInput.From(centre) with { Status = FacilityStatus.Closed,
+            StatusDate = new DateOnly(2024, 5, 1) });
         Assert.Equal(1, Count(Unit(await Coverage("2023-12-31"), Make.Fenggao), "street-center", "operating"));
         Assert.Equal(0, Count(Unit(await Coverage("2024-12-31"), Make.Fenggao), "street-center", "operating"));
     }

@@ -14,7 +14,8 @@ public class CoverageStatesApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task On_a_fresh_start_every_unit_reads_data_missing_or_to_confirm_never_a_plan_gap()
     {
         var coverage = await (await app.Staff.GetAsync("/api/coverage?asOf=2022-12-31")).ReadJson();
-        var states = coverage.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("name").GetString()!, u => u.GetProperty("state").GetString());
+        var states = coverage.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("name").GetString()!,
+            u => u.GetProperty("state").GetString());
         Assert.Equal(21, states.Count);
         Assert.All(states.Values, s => Assert.Contains(s, new[] { "data-missing", "to-confirm" }));
         Assert.Equal("to-confirm", states["峰高街道"]);

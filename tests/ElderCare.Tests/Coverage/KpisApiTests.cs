@@ -13,12 +13,14 @@ public class KpisApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Kpis_are_computed_over_facilities_operating_on_the_date()
     {
         await _http.PostJson("/api/facilities", Make.Facility(name: "KPI 医养结合中心", regionCode: Make.Changyuan, mode: OperationMode.Government,
-            beds: new BedsResource(100, 60, 0), medicalCare: new MedicalCareResource(MedicalCareMode.Integrated, "荣昌区人民医院"), openedOn: new DateOnly(2021, 1, 1)));
+            beds: new BedsResource(100, 60, 0), medicalCare: new MedicalCareResource(MedicalCareMode.Integrated, "荣昌区人民医院"),
+                openedOn: new DateOnly(2021, 1, 1)));
         await _http.PostJson("/api/facilities", Make.Facility(name: "KPI 镇中心", type: FacilityType.TownCenter, regionCode: "500153010", floorArea: 900,
             beds: new BedsResource(50, 10, 0), medicalCare: new MedicalCareResource(MedicalCareMode.None, null), openedOn: new DateOnly(2030, 1, 1),
             status: FacilityStatus.Operating));
 
-        var kpis = (await (await _http.GetAsync("/api/kpis?asOf=2022-12-31")).ReadJson()).EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!);
+        var kpis = (await (await _http.GetAsync("/api/kpis?asOf=2022-12-31")).ReadJson()).EnumerateArray()
+            .ToDictionary(k => k.GetProperty("key").GetString()!);
         Assert.Equal(11, kpis.Count);
         // Only the street centre is operating at the end of 2022 (the town centre opens in 2030).
         Assert.Equal(0.6, kpis["nursing-bed-share"].GetProperty("value").GetDouble());

@@ -10,7 +10,8 @@ public class KpisTests
 {
     private static readonly List<KpiTarget> Targets = RongchangSeed.KpiTargets().ToList();
 
-    private static OperatingFacts Facts(FacilityType t, int count, int socialized = 0, int medical = 0, int integrated = 0, int beds = 0, int nursing = 0) =>
+    private static OperatingFacts Facts(FacilityType t, int count, int socialized = 0, int medical = 0, int integrated = 0, int beds = 0,
+        int nursing = 0) =>
         new(t, count, socialized, medical, integrated, beds, nursing);
 
     private static Kpi Get(IEnumerable<Kpi> kpis, string key) => kpis.Single(k => k.Key == key);
@@ -31,7 +32,8 @@ public class KpisTests
     [Fact]
     public void 农村养老服务设施社会化运营率不低于60百分比_镇中心和村级点中非公办公营的比例()
     {
-        var k = Get(Compute(Facts(FacilityType.TownCenter, 5, socialized: 3), Facts(FacilityType.VillagePoint, 5, socialized: 2)), Kpis.SocializedRural);
+        var k = Get(Compute(Facts(FacilityType.TownCenter, 5, socialized: 3), Facts(FacilityType.VillagePoint, 5, socialized: 2)),
+            Kpis.SocializedRural);
         Assert.Equal(0.5, k.Value);
         Assert.False(k.Met);
     }
@@ -39,10 +41,12 @@ public class KpisTests
     [Fact]
     public void 具备医养服务能力的设施达到100百分比()
     {
-        var all = Get(Compute(Facts(FacilityType.StreetCenter, 3, medical: 3), Facts(FacilityType.VillagePoint, 2, medical: 2)), Kpis.MedicalCareCapability);
+        var all = Get(Compute(Facts(FacilityType.StreetCenter, 3, medical: 3), Facts(FacilityType.VillagePoint, 2, medical: 2)),
+            Kpis.MedicalCareCapability);
         Assert.Equal(1.0, all.Value);
         Assert.True(all.Met);
-        var most = Get(Compute(Facts(FacilityType.StreetCenter, 3, medical: 3), Facts(FacilityType.VillagePoint, 2, medical: 1)), Kpis.MedicalCareCapability);
+        var most = Get(Compute(Facts(FacilityType.StreetCenter, 3, medical: 3), Facts(FacilityType.VillagePoint, 2, medical: 1)),
+            Kpis.MedicalCareCapability);
         Assert.Equal(0.8, most.Value);
         Assert.False(most.Met);
     }
@@ -50,7 +54,8 @@ public class KpisTests
     [Fact]
     public void 护理型床位占比不低于50百分比()
     {
-        var k = Get(Compute(Facts(FacilityType.StreetCenter, 1, beds: 40, nursing: 20), Facts(FacilityType.TownCenter, 1, beds: 60, nursing: 29)), Kpis.NursingBedShare);
+        var k = Get(Compute(Facts(FacilityType.StreetCenter, 1, beds: 40, nursing: 20), Facts(FacilityType.TownCenter, 1, beds: 60, nursing: 29)),
+            Kpis.NursingBedShare);
         Assert.Equal(0.49, k.Value);
         Assert.False(k.Met);
     }
@@ -58,7 +63,8 @@ public class KpisTests
     [Fact]
     public void 社区医养结合型机构不少于5个()
     {
-        var k = Get(Compute(Facts(FacilityType.StreetCenter, 6, integrated: 2), Facts(FacilityType.TownCenter, 4, integrated: 3)), Kpis.MedicalCareInstitutions);
+        var k = Get(Compute(Facts(FacilityType.StreetCenter, 6, integrated: 2), Facts(FacilityType.TownCenter, 4, integrated: 3)),
+            Kpis.MedicalCareInstitutions);
         Assert.Equal(5, k.Value);
         Assert.Equal("count", k.Unit);
         Assert.True(k.Met);
@@ -77,7 +83,8 @@ public class KpisTests
     {
         UnitCoverage U(RegionKind kind, int? communities, int stations, int centres) => CoverageRules.Compute(
             CoverageRulesTests.Unit(kind, communities, villages: 0,
-                operating: new() { [FacilityType.CommunityStation] = stations, [FacilityType.StreetCenter] = centres, [FacilityType.TownCenter] = centres }));
+                operating: new() { [FacilityType.CommunityStation] = stations, [FacilityType.StreetCenter] = centres,
+                    [FacilityType.TownCenter] = centres }));
         // 5 stations in a street of 3 communities count as 3, not 5; a unit with no community count stays out.
         var units = new[] { U(RegionKind.Street, 3, 5, 1), U(RegionKind.Street, 4, 1, 0), U(RegionKind.Town, null, 2, 1) };
         var kpis = Kpis.Compute([], units, Targets);

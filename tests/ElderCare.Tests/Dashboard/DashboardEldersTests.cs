@@ -16,8 +16,7 @@ public class DashboardEldersTests(AppFactory app) : IClassFixture<AppFactory>
                      ("500153194606060038", Make.Panlong, "with-family"), // 80+ with family: 高龄 on its own (ADR 0018)
                  })
         {
-            var r = await app.Staff.PostJson("/api/elders", new { name = "统计对象", idNumber = id, regionCode = region, livingArrangement = living, consent = new { basis = "本人同意" } });
-            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            await app.Staff.NewElder(Make.Elder(name: "统计对象", idNumber: id, regionCode: region, living: living));
         }
 
         var district = await app.Staff.GetStringAsync("/");

@@ -60,7 +60,8 @@ public class DemoSeedTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         var existing = new DateOnly(2019, 1, 1);
         Assert.Equal(35, facilities.Count(f => f.Type == FacilityType.CommunityStation && f.OpenedOn < existing));
         Assert.Equal(60, facilities.Count(f => f.Type == FacilityType.VillagePoint && f.OpenedOn < existing));
-        int[] Built(int year) => [.. new[] { FacilityType.StreetCenter, FacilityType.CommunityStation, FacilityType.TownCenter, FacilityType.VillagePoint }
+        int[] Built(int year) => [.. new[] { FacilityType.StreetCenter, FacilityType.CommunityStation, FacilityType.TownCenter,
+            FacilityType.VillagePoint }
             .Select(t => facilities.Count(f => f.Type == t && f.OpenedOn!.Value.Year == year))];
         Assert.Equal([2, 12, 2, 8], Built(2019));
         Assert.Equal([4, 18, 5, 8], Built(2020));
@@ -170,9 +171,11 @@ public class DemoSeedTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         var protector = scope.ServiceProvider.GetRequiredService<FieldProtector>();
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).Select(r => r.Code + r.Name + r.CommunityCount).ToListAsync();
         var facilities = (await db.Facilities.AsNoTracking().ToListAsync())
-            .Select(f => $"{f.Name}|{f.Type}|{f.RegionCode}|{f.OpenedOn}|{f.FloorArea}|{f.Latitude}|{f.Longitude}|{f.Beds.Total}|{f.OperationMode}").Order();
+            .Select(f => $"{f.Name}|{f.Type}|{f.RegionCode}|{f.OpenedOn}|{f.FloorArea}|{f.Latitude}|{f.Longitude}|{f.Beds.Total}|{f.OperationMode}")
+                .Order();
         var elders = (await db.Elders.AsNoTracking().ToListAsync())
-            .Select(e => $"{e.Name}|{protector.Unprotect(e.IdNumberProtected)}|{e.RegionCode}|{e.LivingArrangement}|{e.CurrentLevel}|{e.LastAssessedOn}").Order();
+            .Select(e => $"{e.Name}|{protector.Unprotect(e.IdNumberProtected)}|{e.RegionCode}|" +
+                $"{e.LivingArrangement}|{e.CurrentLevel}|{e.LastAssessedOn}").Order();
         var orders = await db.ServiceOrders.AsNoTracking()
             .Select(o => new { o.ItemCode, o.WindowStart, o.Status, o.Verification, o.PriceFen, o.SubsidyFen }).ToListAsync();
         var meals = await db.MealOrders.AsNoTracking().Select(m => new { m.Date, m.SetCode, m.SubsidyFen, m.Status }).ToListAsync();

@@ -6,6 +6,7 @@ using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
 using MiniExcelLibs;
+using static ElderCare.Tests.Infrastructure.Uploads;
 using T = ElderCare.Web.Features.Elders.ElderImportTemplate;
 
 namespace ElderCare.Tests.Elders;
@@ -14,11 +15,7 @@ namespace ElderCare.Tests.Elders;
 public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     /// <summary>A valid ID number of someone born on the date (yyyyMMdd) in 荣昌区, with a sequence that keeps tests apart.</summary>
-    private static string Id(string birth, string sequence)
-    {
-        var first17 = "500153" + birth + sequence;
-        return first17 + IdNumber.CheckDigit(first17);
-    }
+    private static string Id(string birth, string sequence) => Make.WithCheckDigit("500153" + birth + sequence);
 
     private static Dictionary<string, object?> Row(string idNumber, string name = "导入测试", string region = Make.Changyuan,
         string living = "独居", string? categories = "低保", string? phone = "13812345678") => new()
@@ -29,47 +26,16 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
         [T.ConsentOn] = "2026-11-01",
     };
 
+    private static byte[] Workbook(IEnumerable<Dictionary<string, object?>> rows) => Uploads.Workbook(T.DataSheet, rows);
+
+    private static Task<HttpResponseMessage> Import(HttpClient client, byte[] xlsx) => client.PostXlsx("/api/elders/import", xlsx, "elders.xlsx");
+
     /// <summary>Every template column, blank but for the values given.</summary>
     private static Dictionary<string, object?> Sparse(params (string Column, object? Value)[] values)
     {
         var row = T.Columns.ToDictionary(c => c, object? (_) => null);
         foreach (var (column, value) in values) row[column] = value;
         return row;
-    }
-
-    private static byte[] Workbook(IEnumerable<Dictionary<string, object?>> rows, string sheet = T.DataSheet)
-    {
-        using var s = new MemoryStream();
-        s.SaveAs(new Dictionary<string, object> { [sheet] = rows.ToList() });
-        return s.ToArray();
-    }
-
-    private static List<Dictionary<string, object?>> ReadSheet(byte[] xlsx, string sheet)
-    {
-        using var s = new MemoryStream(xlsx);
-        return s.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
-    }
-
-    private static async Task<HttpResponseMessage> Import(HttpClient client, byte[] xlsx)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue(T.ContentType);
-        content.Add(file, "file", "elders.xlsx");
-        return await client.PostAsync("/api/elders/import", content);
-    }
-
-    private static async Task<JsonElement> Imported(HttpResponseMessage r)
-    {
-        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
-        return await r.ReadJson();
-    }
-
-    private static void AssertCounts(JsonElement result, int imported, int updated, int unchanged, int rejected)
-    {
-        var actual = (result.GetProperty("imported").GetInt32(), result.GetProperty("updated").GetInt32(),
-            result.GetProperty("unchanged").GetInt32(), result.GetProperty("rejected").GetInt32());
-        Assert.True((imported, updated, unchanged, rejected) == actual, $"expected {(imported, updated, unchanged, rejected)}, got {actual}: {result}");
     }
 
     private static List<(int Row, string Column, string Message)> Errors(JsonElement result) =>
@@ -131,7 +97,7 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
         Assert.Equal(T.ContentType, sheet.Content.Headers.ContentType?.MediaType);
         var bytes = await sheet.Content.ReadAsByteArrayAsync();
-        var rejected = ReadSheet(bytes, T.DataSheet);
+        var rejected = Sheet(bytes, T.DataSheet);
         Assert.Equal([badCheckDigit, Id("19700808", "051"), Id("19480909", "061"), Id("19491010", "071"), first],
             rejected.Select(r => r[T.IdNumber] as string));
         Assert.Equal(["丙", "丁", "戊", "己", "甲again"], rejected.Select(r => r[T.Name] as string));
@@ -214,10 +180,10 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
             var header = (IDictionary<string, object?>)s.Query(useHeaderRow: false, sheetName: T.DataSheet).First();
             Assert.Equal(T.Columns, header.Values.Select(v => v as string));
         }
-        var notes = ReadSheet(template, T.NotesSheet);
+        var notes = Sheet(template, T.NotesSheet);
         Assert.Equal(T.Columns, notes.Take(T.Columns.Count).Select(n => n["列名"] as string));
         Assert.Contains("独居、空巢、留守、与家人同住", notes.Single(n => (string?)n["列名"] == T.Living)["填写要求"] as string);
-        var example = Assert.Single(ReadSheet(template, T.ExampleSheet));
+        var example = Assert.Single(Sheet(template, T.ExampleSheet));
         Assert.IsType<string>(example[T.IdNumber]); // written as text, as the column asks
 
         // The template sent back as it is has no rows; with its example row it imports cleanly.
@@ -255,7 +221,8 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
     {
         await (await Import(app.Staff, "not a spreadsheet"u8.ToArray())).AssertFieldError("file");
         await (await app.Staff.PostAsync("/api/elders/import", new MultipartFormDataContent())).AssertFieldError("file");
-        var missing = await (await Import(app.Staff, Workbook([new() { [T.Name] = "张三", [T.IdNumber] = Id("19400101", "141") }]))).AssertFieldError("file");
+        var missing = await (await Import(app.Staff, Workbook([new() { [T.Name] = "张三", [T.IdNumber] = Id("19400101", "141") }])))
+            .AssertFieldError("file");
         Assert.Contains(T.RegionCode, missing);
     }
 
@@ -287,10 +254,11 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Matches(@"<dt>新增</dt><dd>1</dd>", html);
         Assert.Matches(@"<td class=""num"">3</td><td>身份证号</td>", html);
         var url = ErrorSheetLink().Match(html).Groups[1].Value;
-        Assert.Single(ReadSheet(await client.GetByteArrayAsync(url), T.DataSheet));
+        Assert.Single(Sheet(await client.GetByteArrayAsync(url), T.DataSheet));
 
         // Without a file the form says so.
-        var empty = await client.PostAsync("/elders/import", new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } });
+        var empty = await client.PostAsync("/elders/import", new MultipartFormDataContent {
+            { new StringContent(token), "__RequestVerificationToken" } });
         Assert.Contains("请选择要导入的 .xlsx 文件", await empty.Content.ReadAsStringAsync());
     }
 

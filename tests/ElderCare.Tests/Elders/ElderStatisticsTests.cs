@@ -8,11 +8,8 @@ namespace ElderCare.Tests.Elders;
 public class ElderStatisticsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<string> Elder(string idNumber, string living, string[]? categories = null, string region = Make.Fenggao) =>
-        (await (await app.Staff.PostJson("/api/elders", new
-        {
-            name = "统计对象", idNumber, regionCode = region, livingArrangement = living, categories = categories ?? [],
-            consent = new { basis = "本人同意" },
-        })).ReadJson()).GetProperty("id").GetString()!;
+        (await app.Staff.NewElder(Make.Elder(name: "统计对象", idNumber: idNumber, regionCode: region, living: living, categories: categories)))
+            .ToString();
 
     [Fact]
     public async Task Counts_by_unit_age_band_level_and_category_and_the_share_of_priority_elders_assessed()
@@ -23,11 +20,13 @@ public class ElderStatisticsTests(AppFactory app) : IClassFixture<AppFactory>
         var items = CapabilityForm.Items.ToDictionary(i => i.Code, i => i.MaxScore);
         await app.Staff.PostJson($"/api/elders/{assessed}/assessments", new
         {
-            assessedOn = "2026-11-01", reason = "first", assessors = new[] { "甲", "乙" }, items, coma = false, diagnosedMentalDisorder = false, riskEvents30d = 0,
+            assessedOn = "2026-11-01", reason = "first", assessors = new[] { "甲", "乙" }, items, coma = false, diagnosedMentalDisorder = false,
+            riskEvents30d = 0,
         });
 
         var stats = await (await app.Staff.GetAsync("/api/elders/statistics")).ReadJson();
-        var fenggao = stats.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("regionCode").GetString() == Make.Fenggao).GetProperty("counts");
+        var fenggao = stats.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("regionCode").GetString() == Make.Fenggao)
+            .GetProperty("counts");
         Assert.Equal(3, fenggao.GetProperty("total").GetInt32());
         Assert.Equal(1, fenggao.GetProperty("ageBands").GetProperty("80+").GetInt32());
         Assert.Equal(1, fenggao.GetProperty("ageBands").GetProperty("70-79").GetInt32());
@@ -39,7 +38,8 @@ public class ElderStatisticsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(1, fenggao.GetProperty("priorityAssessed").GetInt32());
         Assert.Equal(3, stats.GetProperty("totals").GetProperty("total").GetInt32());
 
-        var kpi = (await (await app.Staff.GetAsync("/api/kpis")).ReadJson()).EnumerateArray().Single(k => k.GetProperty("key").GetString() == "priority-elders-assessed");
+        var kpi = (await (await app.Staff.GetAsync("/api/kpis")).ReadJson()).EnumerateArray()
+            .Single(k => k.GetProperty("key").GetString() == "priority-elders-assessed");
         Assert.Equal(0.5, kpi.GetProperty("value").GetDouble());
         Assert.False(kpi.GetProperty("met").GetBoolean());
 

@@ -32,7 +32,8 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("138****5678", e.GetProperty("phone").GetString());
         Assert.Equal("139****1111", e.GetProperty("emergencyContacts")[0].GetProperty("phone").GetString());
         Assert.Equal("本人同意", e.GetProperty("consent").GetProperty("basis").GetString());
-        Assert.DoesNotContain("500153194001010038", await (await app.Staff.GetAsync($"/api/elders/{e.GetProperty("id").GetString()}")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("500153194001010038", await (await app.Staff.GetAsync(
+            $"/api/elders/{e.GetProperty("id").GetString()}")).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -54,7 +55,8 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Missing_fields_are_400_naming_each()
     {
-        var r = await app.Staff.PostAsync("/api/elders", new StringContent("""{"idNumber":"500153194402020050"}""", Encoding.UTF8, "application/json"));
+        var r = await app.Staff.PostAsync("/api/elders", new StringContent("""{"idNumber":"500153194402020050"}""", Encoding.UTF8,
+            "application/json"));
         var problem = await r.AssertProblem(HttpStatusCode.BadRequest);
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("name", fields);
@@ -71,7 +73,8 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("陈玉珍（昌元街道）", again.GetProperty("detail").GetString());
 
         var officer = await app.ClientAs(Role.TownOfficer, region: Make.Panlong);
-        var elsewhere = await (await officer.PostJson("/api/elders", Elder("500153193506060079", "陈玉珍", Make.Panlong))).AssertProblem(HttpStatusCode.Conflict);
+        var elsewhere = await (await officer.PostJson("/api/elders", Elder("500153193506060079", "陈玉珍", Make.Panlong)))
+            .AssertProblem(HttpStatusCode.Conflict);
         Assert.DoesNotContain("昌元", elsewhere.GetProperty("detail").GetString());
     }
 
@@ -106,7 +109,8 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("列表甲", Assert.Single(eighty.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
         var seventies = await (await app.Staff.GetAsync($"/api/elders?regionCode={Make.Fenggao}&ageBand=70-79")).ReadJson();
         Assert.Equal("列表乙", Assert.Single(seventies.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
-        var poverty = await (await app.Staff.GetAsync($"/api/elders?regionCode={Make.Fenggao}&category=extreme-poverty&livingArrangement=left-behind")).ReadJson();
+        var poverty = await (await app.Staff.GetAsync(
+            $"/api/elders?regionCode={Make.Fenggao}&category=extreme-poverty&livingArrangement=left-behind")).ReadJson();
         Assert.Equal(1, poverty.GetProperty("total").GetInt32());
         var notAssessed = await (await app.Staff.GetAsync($"/api/elders?regionCode={Make.Fenggao}&notAssessed=true")).ReadJson();
         Assert.Equal(2, notAssessed.GetProperty("total").GetInt32());
@@ -120,11 +124,14 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var e = await (await app.Staff.PostJson("/api/elders", Elder("500153194109090041", "更新测试"))).ReadJson();
         var id = e.GetProperty("id").GetString();
-        var node = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Elder("500153194109090041", "更新测试", living: "empty-nest")))!;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(
+            Elder("500153194109090041", "更新测试", living: "empty-nest")))!;
         node["version"] = 1;
         var withVersion = node.ToJsonString();
-        Assert.Equal(HttpStatusCode.OK, (await app.Staff.PutAsync($"/api/elders/{id}", new StringContent(withVersion, Encoding.UTF8, "application/json"))).StatusCode);
-        await (await app.Staff.PutAsync($"/api/elders/{id}", new StringContent(withVersion, Encoding.UTF8, "application/json"))).AssertProblem(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await app.Staff.PutAsync($"/api/elders/{id}",
+            new StringContent(withVersion, Encoding.UTF8, "application/json"))).StatusCode);
+        await (await app.Staff.PutAsync($"/api/elders/{id}", new StringContent(withVersion, Encoding.UTF8, "application/json")))
+            .AssertProblem(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -157,14 +164,16 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var e = await (await app.Staff.PostJson("/api/elders", Elder("500226194503121236", "老县码"))).ReadJson();
         var id = e.GetProperty("id").GetString();
-        await (await app.Staff.PostJson($"/api/elders/{id}/unmask", new { field = "idNumber", reason = "上门核对身份" })).AssertProblem(HttpStatusCode.Forbidden);
+        await (await app.Staff.PostJson($"/api/elders/{id}/unmask", new { field = "idNumber", reason = "上门核对身份" }))
+            .AssertProblem(HttpStatusCode.Forbidden);
 
         var user = await app.User(Role.DistrictStaff, canUnmask: true);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
             var protector = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Infrastructure.Privacy.FieldProtector>();
-            (await db.Users.FindAsync(user.Id))!.TotpKeyProtected = protector.Protect(Convert.ToBase64String(ElderCare.Web.Infrastructure.Auth.Totp.NewKey()));
+            (await db.Users.FindAsync(user.Id))!.TotpKeyProtected = protector.Protect(
+                Convert.ToBase64String(ElderCare.Web.Infrastructure.Auth.Totp.NewKey()));
             await db.SaveChangesAsync();
         }
         var privileged = await app.ClientAs(Role.DistrictStaff, canUnmask: true);

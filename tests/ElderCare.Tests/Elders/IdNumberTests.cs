@@ -1,3 +1,4 @@
+using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Elders;
 
 namespace ElderCare.Tests.Elders;
@@ -142,28 +143,15 @@ public class IdNumberTests
         Assert.Equal("15 位旧身份证号码应全部为数字。", IdNumber.Parse("50015345123112X", Today).Error);
     }
 
-    [Fact]
-    public void 出生日期不能晚于今天()
+    [Theory]
+    [InlineData("20260116", "20260115", "身份证号码中的出生日期 2026-01-16 晚于今天（2026-01-15）。")] // 出生日期不能晚于今天
+    [InlineData("17991231", "18000101", "身份证号码中的出生年份 1799 早于 1800 年，不是有效的出生日期。")] // 出生年份不早于1800年
+    public void 出生日期不能晚于今天_出生年份不早于1800年(string refused, string accepted, string error)
     {
-        var first17 = "500153" + "20260116" + "001";
-        var r = IdNumber.Parse(first17 + IdNumber.CheckDigit(first17), Today);
+        var r = IdNumber.Parse(Make.WithCheckDigit("500153" + refused + "001"), Today);
         Assert.False(r.IsValid);
-        Assert.Equal("身份证号码中的出生日期 2026-01-16 晚于今天（2026-01-15）。", r.Error);
-
-        var born = "500153" + "20260115" + "002";
-        Assert.True(IdNumber.Parse(born + IdNumber.CheckDigit(born), Today).IsValid);
-    }
-
-    [Fact]
-    public void 出生年份不早于1800年()
-    {
-        var first17 = "500153" + "17991231" + "001";
-        var r = IdNumber.Parse(first17 + IdNumber.CheckDigit(first17), Today);
-        Assert.False(r.IsValid);
-        Assert.Equal("身份证号码中的出生年份 1799 早于 1800 年，不是有效的出生日期。", r.Error);
-
-        var ok = "500153" + "18000101" + "001";
-        Assert.True(IdNumber.Parse(ok + IdNumber.CheckDigit(ok), Today).IsValid);
+        Assert.Equal(error, r.Error);
+        Assert.True(IdNumber.Parse(Make.WithCheckDigit("500153" + accepted + "002"), Today).IsValid);
     }
 
     [Theory]

@@ -10,24 +10,8 @@ namespace ElderCare.Tests.Elders;
 public class OperatorElderScopeTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Community = "500153006101", OtherCommunity = "500153006102"; // under 峰高街道
-    private static int _sequence;
-
-    private static string NewIdNumber()
-    {
-        var first17 = $"50015319410202{Interlocked.Increment(ref _sequence) + 100:000}";
-        return first17 + IdNumber.CheckDigit(first17);
-    }
-
-    private async Task<Guid> Elder(string region)
-    {
-        var r = await app.Staff.PostJson("/api/elders", new
-        {
-            name = "李桂兰", idNumber = NewIdNumber(), regionCode = region, livingArrangement = "alone", categories = new[] { "extreme-poverty" },
-            location = new { lat = 29.40, lng = 105.59 }, address = "荣昌区", consent = new { basis = "本人同意" },
-        });
-        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        return (await r.ReadJson()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> Elder(string region) => app.Staff.NewElder(Make.Elder(name: "李桂兰", regionCode: region, categories: ["extreme-poverty"],
+        born: "19410202", lat: 29.40, lng: 105.59, address: "荣昌区"));
 
     private async Task Region(string code, string name)
     {
@@ -35,27 +19,16 @@ public class OperatorElderScopeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await r.Content.ReadAsStringAsync());
     }
 
-    private async Task<Guid> Facility(FacilityInput input)
-    {
-        var r = await app.Staff.PostJson("/api/facilities", input);
-        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        return (await r.Read<FacilityResource>()).Id;
-    }
+    private Task<Guid> Facility(FacilityInput input) => app.Staff.NewFacility(input);
 
-    private async Task<Guid> Provider(Guid facility)
-    {
-        var r = await app.Staff.PostJson("/api/providers", new { facilityId = facility });
-        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        return (await r.ReadJson()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> Provider(Guid facility) => app.Staff.Create("/api/providers", new { facilityId = facility });
 
-    private async Task<Guid> Item() =>
-        (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().First(i => i.GetProperty("code").GetString() == "bathing").GetProperty("id").GetGuid();
+    private Task<Guid> Item() => app.Staff.ServiceItem("bathing");
 
     private object OrderBody(Guid elder, Guid item, Guid provider)
     {
         var start = app.Clock.GetUtcNow().AddDays(1);
-        return new { elderId = elder, serviceItemId = item, windowStart = start, windowEnd = start.AddHours(1), providerId = provider };
+        return Make.ServiceOrder(elder, item, start, start.AddHours(1), provider);
     }
 
     [Fact]

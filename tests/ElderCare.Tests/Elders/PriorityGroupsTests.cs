@@ -64,7 +64,8 @@ public class PriorityGroupsTests
     [Fact]
     public void 同时符合多项的全部列出_顺序固定()
     {
-        var groups = PriorityGroups.Of(new PriorityFacts(86, LivingArrangement.Alone, [ElderCategory.LostOnlyChild, ElderCategory.ExtremePoverty], 3));
+        var groups = PriorityGroups.Of(new PriorityFacts(86, LivingArrangement.Alone,
+            [ElderCategory.LostOnlyChild, ElderCategory.ExtremePoverty], 3));
         Assert.Equal(["高龄", "失能", "特困", "失独", "独居/空巢"], groups.Select(g => g.Name));
         Assert.Equal("年满80周岁的老年人", groups[0].Rule);
         Assert.Equal("能力评估为2级及以上的老年人", groups[1].Rule);
@@ -83,8 +84,10 @@ public class PriorityGroupsTests
     {
         var from = new DateOnly(2020, 1, 3);
         var seeded = PriorityGroups.Defaults(from).ToList();
-        var raised = new PriorityRule { Group = PriorityGroup.AdvancedAgeAlone, EffectiveFrom = new(2027, 1, 1), Name = "高龄", MinAge = 85, Source = "区民政局调整" };
-        var off = new PriorityRule { Group = PriorityGroup.Disabled, EffectiveFrom = new(2027, 1, 1), Name = "残疾", Active = false, Categories = [ElderCategory.Disabled], Source = "区民政局调整" };
+        var raised = new PriorityRule { Group = PriorityGroup.AdvancedAgeAlone, EffectiveFrom = new(2027, 1, 1), Name = "高龄", MinAge = 85,
+            Source = "区民政局调整" };
+        var off = new PriorityRule { Group = PriorityGroup.Disabled, EffectiveFrom = new(2027, 1, 1), Name = "残疾", Active = false,
+            Categories = [ElderCategory.Disabled], Source = "区民政局调整" };
         List<PriorityRule> rules = [.. seeded, raised, off];
         var facts = new PriorityFacts(82, LivingArrangement.WithFamily, [ElderCategory.Disabled], null);
         Assert.Equal(["高龄", "残疾"], PriorityGroups.Of(facts, PriorityGroups.InForce(rules, new(2026, 12, 31))).Select(g => g.Name));

@@ -8,11 +8,7 @@ namespace ElderCare.Tests.Elders;
 public class PriorityRulesApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<string> Elder(string idNumber, string living, string region = Make.Panlong) =>
-        (await (await app.Staff.PostJson("/api/elders", new
-        {
-            name = "规则对象", idNumber, regionCode = region, livingArrangement = living, categories = Array.Empty<string>(),
-            consent = new { basis = "本人同意" },
-        })).ReadJson()).GetProperty("id").GetString()!;
+        (await app.Staff.NewElder(Make.Elder(name: "规则对象", idNumber: idNumber, regionCode: region, living: living))).ToString();
 
     [Fact]
     public async Task An_86_year_old_living_with_family_is_on_the_priority_list_as_高龄()
@@ -56,8 +52,10 @@ public class PriorityRulesApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_bad_rule_is_400_naming_the_field_in_Chinese()
     {
-        await (await app.Staff.PutJson("/api/priority-rules/advanced-age-alone", new { name = "高龄", effectiveFrom = "2027-01-01", minAge = 30 })).AssertFieldError("minAge");
-        await (await app.Staff.PutJson("/api/priority-rules/no-such-group", new { name = "x", effectiveFrom = "2027-01-01", minAge = 80 })).AssertFieldError("group");
+        await (await app.Staff.PutJson("/api/priority-rules/advanced-age-alone", new { name = "高龄", effectiveFrom = "2027-01-01", minAge = 30 }))
+            .AssertFieldError("minAge");
+        await (await app.Staff.PutJson("/api/priority-rules/no-such-group", new { name = "x", effectiveFrom = "2027-01-01", minAge = 80 }))
+            .AssertFieldError("group");
         await (await app.Staff.PutJson("/api/priority-rules/disabled", new { name = "残疾", effectiveFrom = "2027-01-01" })).AssertFieldError("minAge");
         await (await app.Staff.PutJson("/api/priority-rules/disabled", new { name = "残疾", minLevel = 1 })).AssertFieldError("effectiveFrom");
     }

@@ -16,7 +16,8 @@ public class RulesInForceTests(AppFactory app) : IClassFixture<AppFactory>
     private async Task<JsonElement> Quote(string elderId, string itemId, DateOnly day)
     {
         var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
-        var r = await app.Staff.PostJson("/api/orders/quote", new { elderId, serviceItemId = itemId, windowStart = start, windowEnd = start.AddHours(1) });
+        var r = await app.Staff.PostJson("/api/orders/quote", new { elderId, serviceItemId = itemId, windowStart = start,
+            windowEnd = start.AddHours(1) });
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         return await r.ReadJson();
     }
@@ -25,15 +26,9 @@ public class RulesInForceTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_district_edit_of_the_高龄_age_threshold_changes_the_quote_and_the_elder_page_from_its_date()
     {
         // 80 on 2026-01-01, living with family, no category, never assessed: 高龄 only, by the seeded rule (≥ 80).
-        var created = await app.Staff.PostJson("/api/elders", new
-        {
-            name = "规则老人", idNumber = "50015319460101005" + ElderCare.Web.Features.Elders.IdNumber.CheckDigit("50015319460101005"), regionCode = Make.Panlong, livingArrangement = "with-family",
-            categories = Array.Empty<string>(), consent = new { basis = "本人同意" },
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var elder = (await created.ReadJson()).GetProperty("id").GetString()!;
-        var bathing = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray()
-            .Single(i => i.GetProperty("code").GetString() == "bathing").GetProperty("id").GetString()!; // bought for 高龄
+        var elder = (await app.Staff.NewElder(Make.Elder(name: "规则老人", idNumber: Make.WithCheckDigit("50015319460101005"),
+            regionCode: Make.Panlong, living: "with-family"))).ToString();
+        var bathing = (await app.Staff.ServiceItem("bathing")).ToString(); // bought for 高龄
 
         var from = Today.AddDays(3);
         var edit = await app.Staff.PutJson("/api/priority-rules/advanced-age-alone", new { name = "高龄", effectiveFrom = from, minAge = 85 });

@@ -84,7 +84,8 @@ public class FacilitiesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("\"1\"", get.Headers.ETag?.Tag);
         var put = new HttpRequestMessage(HttpMethod.Put, $"/api/facilities/{f.Id}")
         {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(FacilityInput.From(f) with { Version = null }, Http.Json), Encoding.UTF8, "application/json"),
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(FacilityInput.From(f) with { Version = null }, Http.Json),
+                Encoding.UTF8, "application/json"),
         };
         put.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
         Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(put)).StatusCode);
@@ -125,9 +126,11 @@ public class FacilitiesApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task An_unknown_enum_value_is_400_naming_the_field()
     {
-        var r = await _http.PostAsync("/api/facilities", new StringContent("""{"name":"x","type":"hospital","regionCode":"500153001"}""", Encoding.UTF8, "application/json"));
+        var r = await _http.PostAsync("/api/facilities", new StringContent("""{"name":"x","type":"hospital","regionCode":"500153001"}""",
+            Encoding.UTF8, "application/json"));
         await r.AssertFieldError("type");
-        var nested = await _http.PostAsync("/api/facilities", new StringContent("""{"name":"x","medicalCare":{"mode":"magic"}}""", Encoding.UTF8, "application/json"));
+        var nested = await _http.PostAsync("/api/facilities", new StringContent("""{"name":"x","medicalCare":{"mode":"magic"}}""", Encoding.UTF8,
+            "application/json"));
         await nested.AssertFieldError("medicalCare.mode");
     }
 
@@ -157,7 +160,8 @@ public class FacilitiesApiTests(AppFactory app) : IClassFixture<AppFactory>
             Make.Facility(name: "错挂村点", type: FacilityType.VillagePoint, floorArea: 40, hub: centre.Id))).AssertFieldError("hubFacilityId");
         Assert.Contains("镇养老服务中心", wrong);
         await (await _http.PostJson("/api/facilities", Make.Facility(name: "中心挂中心", hub: centre.Id))).AssertFieldError("hubFacilityId");
-        await (await _http.PostJson("/api/facilities", Make.Facility(name: "挂不存在", type: FacilityType.CommunityStation, hub: Guid.NewGuid()))).AssertFieldError("hubFacilityId");
+        await (await _http.PostJson("/api/facilities", Make.Facility(name: "挂不存在", type: FacilityType.CommunityStation, hub: Guid.NewGuid())))
+            .AssertFieldError("hubFacilityId");
     }
 
     [Fact]
@@ -192,7 +196,8 @@ public class FacilitiesApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task List_filters_by_region_including_descendants_type_and_status_and_pages()
     {
         await Create(Make.Facility(name: "峰高街道中心", regionCode: Make.Fenggao));
-        await Create(Make.Facility(name: "峰高社区站甲", type: FacilityType.CommunityStation, regionCode: Make.Fenggao, floorArea: 300, status: FacilityStatus.Planned));
+        await Create(Make.Facility(name: "峰高社区站甲", type: FacilityType.CommunityStation, regionCode: Make.Fenggao, floorArea: 300,
+            status: FacilityStatus.Planned));
         await Create(Make.Facility(name: "盘龙镇中心", type: FacilityType.TownCenter, regionCode: Make.Panlong, floorArea: 900));
 
         var fenggao = await (await _http.GetAsync($"/api/facilities?regionCode={Make.Fenggao}")).ReadJson();

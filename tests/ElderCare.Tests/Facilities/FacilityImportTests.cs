@@ -5,6 +5,7 @@ using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
+using static ElderCare.Tests.Infrastructure.Uploads;
 using T = ElderCare.Web.Features.Facilities.FacilityImportTemplate;
 
 namespace ElderCare.Tests.Facilities;
@@ -20,37 +21,12 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
         [T.OpenedOn] = opened, [T.OperatorName] = "荣昌区颐养社会工作服务中心", [T.OperationMode] = mode, [T.Status] = null,
     };
 
-    private static byte[] Workbook(params Dictionary<string, object?>[] rows)
-    {
-        using var s = new MemoryStream();
-        s.SaveAs(new Dictionary<string, object> { [T.DataSheet] = rows.ToList() });
-        return s.ToArray();
-    }
+    private static byte[] Workbook(params Dictionary<string, object?>[] rows) => Uploads.Workbook(T.DataSheet, rows);
 
-    private static async Task<HttpResponseMessage> Import(HttpClient client, byte[] xlsx)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue(T.ContentType);
-        content.Add(file, "file", "facilities.xlsx");
-        return await client.PostAsync("/api/facilities/import", content);
-    }
+    private static Task<HttpResponseMessage> Import(HttpClient client, byte[] xlsx) =>
+        client.PostXlsx("/api/facilities/import", xlsx, "facilities.xlsx");
 
-    private static async Task<JsonElement> Imported(HttpResponseMessage r)
-    {
-        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
-        return await r.ReadJson();
-    }
-
-    private static void AssertCounts(JsonElement result, int imported, int updated, int unchanged, int rejected)
-    {
-        var actual = (result.GetProperty("imported").GetInt32(), result.GetProperty("updated").GetInt32(),
-            result.GetProperty("unchanged").GetInt32(), result.GetProperty("rejected").GetInt32());
-        Assert.True((imported, updated, unchanged, rejected) == actual, $"expected {(imported, updated, unchanged, rejected)}, got {actual}: {result}");
-    }
-
-    private static List<string> Errors(JsonElement result) =>
-        result.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("text").GetString()!).ToList();
+    private static List<string> Errors(JsonElement result) => ErrorTexts(result);
 
     [Fact]
     public async Task The_template_has_the_columns_and_an_example_sheet()
@@ -59,7 +35,8 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         using var s = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
         Assert.Equal([T.DataSheet, T.NotesSheet, T.ExampleSheet], s.GetSheetNames());
-        var header = s.Query(useHeaderRow: false, sheetName: T.DataSheet).Cast<IDictionary<string, object?>>().First().Values.Select(v => v?.ToString() ?? "").ToList();
+        var header = s.Query(useHeaderRow: false, sheetName: T.DataSheet).Cast<IDictionary<string, object?>>()
+            .First().Values.Select(v => v?.ToString() ?? "").ToList();
         Assert.Equal(T.Columns, header);
     }
 
@@ -74,7 +51,8 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
         AssertCounts(again, 0, 0, 2, 0);
         Assert.All(again.GetProperty("rows").EnumerateArray(), r => Assert.Equal("unchanged", r.GetProperty("outcome").GetString()));
 
-        var changed = await Imported(await Import(app.Staff, Workbook(Row("CY-001", "海棠社区养老服务站", area: "350"), Row("CY-002", "香国社区养老服务站", opened: null))));
+        var changed = await Imported(await Import(app.Staff, Workbook(Row("CY-001", "海棠社区养老服务站", area: "350"),
+            Row("CY-002", "香国社区养老服务站", opened: null))));
         AssertCounts(changed, 0, 1, 1, 0);
 
         await using var _ = app.Scope(out var db);
@@ -111,7 +89,8 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_code_already_used_by_a_facility_outside_the_officers_town_is_refused_not_overwritten()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Import(app.Staff, Workbook(Row("PL-001", "盘龙镇村级互助养老点", type: "村级互助养老点", region: Make.Panlong)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Import(app.Staff, Workbook(
+            Row("PL-001", "盘龙镇村级互助养老点", type: "村级互助养老点", region: Make.Panlong)))).StatusCode);
         var officer = await app.ClientAs(Role.TownOfficer, Make.Changyuan);
         var result = await Imported(await Import(officer, Workbook(
             Row("PL-001", "冒名站"),                                          // a code of 盘龙镇

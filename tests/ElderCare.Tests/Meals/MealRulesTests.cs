@@ -136,8 +136,8 @@ public class MealRulesTests
 
     [Fact]
     public void 没有适用标准时无补贴_全部自付() =>
-        Assert.Equal(new MealSubsidySplit(null, 0, 1100),
-            MealSubsidy.Split(1100, [MealSubsidyGroup.Elder], new Dictionary<MealSubsidyGroup, long>()));
+        Assert.Equal(new MealSubsidySplit(null, 0, 1100), MealSubsidy.Split(1100, [MealSubsidyGroup.Elder],
+            new Dictionary<MealSubsidyGroup, long>()));
 
     [Fact]
     public void 补贴标准按执行日期_取当日已生效的最新一条()

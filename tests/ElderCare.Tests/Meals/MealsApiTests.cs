@@ -2,16 +2,13 @@ using System.Net;
 using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Elders;
-using ElderCare.Web.Features.Facilities;
 
 namespace ElderCare.Tests.Meals;
 
 /// <summary>助餐 API: sites, menus, meal records, orders (diet check, subsidy), production list, route sheet, serving, food safety, scope.</summary>
 public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string Today = "2026-11-29"; // the fake clock: 2026-11-29 10:00 China time
-    private static int _serial;
+    private const string Today = Make.Today;
 
     /// <summary>A kitchen and a dining point (at 29.40, 105.60) run by a new facility, with a 9 / 11 / 13 yuan lunch menu.</summary>
     private sealed record Site(Guid Facility, Guid Kitchen, Guid Point);
@@ -19,16 +16,12 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
     private async Task<Site> ArrangeSite(string region = Make.Changyuan, bool menu = true, HttpClient? client = null)
     {
         client ??= app.Staff;
-        var n = Interlocked.Increment(ref _serial);
-        var facility = await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: $"助餐测试中心{n}", regionCode: region,
-            type: region == Make.Panlong ? FacilityType.TownCenter : FacilityType.StreetCenter, floorArea: 1600))).Read<FacilityResource>();
-        var kitchen = await Created(await client.PostJson("/api/meals/kitchens", new { name = $"中央厨房{n}", facilityId = facility.Id }));
-        var point = await Created(await client.PostJson("/api/meals/dining-points", new
-        {
-            name = $"助餐点{n}", facilityId = facility.Id, kitchenId = kitchen, location = new { lat = 29.40, lng = 105.60 },
-        }));
+        var n = Make.Serial();
+        var facility = await app.Staff.NewFacility(Make.CentreIn(region, "助餐测试中心"));
+        var kitchen = await client.NewKitchen(facility, $"中央厨房{n}");
+        var point = await client.NewDiningPoint(facility, kitchen, $"助餐点{n}");
         if (menu) (await client.PostJson("/api/meals/menus", Menu(kitchen))).EnsureSuccessStatusCode();
-        return new Site(facility.Id, kitchen, point);
+        return new Site(facility, kitchen, point);
     }
 
     private static object Menu(Guid kitchen, string date = Today, string meal = "lunch") => new
@@ -46,25 +39,15 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
     private async Task<Guid> ArrangeElder(Site site, string[]? diets = null, string mode = "delivery", string region = Make.Changyuan,
         string[]? categories = null, double? lat = 29.40, double? lng = 105.61, string? name = null, int birthYear = 1950)
     {
-        var n = Interlocked.Increment(ref _serial);
-        var first17 = $"500153{birthYear}0101{n % 1000:000}";
-        var idNumber = first17 + IdNumber.CheckDigit(first17);
-        var elder = await Created(await app.Staff.PostJson("/api/elders", new
-        {
-            name = name ?? $"助餐老人{n}", idNumber, regionCode = region, livingArrangement = "alone", categories = categories ?? [],
-            address = $"昌元街道海棠路 {n} 号", location = lat is null ? null : new { lat, lng }, consent = new { basis = "本人同意" },
-        }));
+        var n = Make.Serial();
+        var elder = await app.Staff.NewElder(Make.Elder(name: name ?? $"助餐老人{n}", regionCode: region, categories: categories,
+            born: $"{birthYear}0101", lat: lat, lng: lng, address: $"昌元街道海棠路 {n} 号"));
         (await app.Staff.PutJson($"/api/meals/profiles/{elder}", new { diets = diets ?? [], diningPointId = site.Point, mode, notes = "敲门后稍等" }))
             .EnsureSuccessStatusCode();
         return elder;
     }
 
-    private static async Task<Guid> Created(HttpResponseMessage r)
-    {
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == HttpStatusCode.Created, $"{(int)r.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
-    }
+    private static async Task<Guid> Created(HttpResponseMessage r) => (await r.Created()).Id();
 
     private Task<HttpResponseMessage> Order(Guid elder, string? setCode = null, string date = Today, string meal = "lunch", string? mode = null) =>
         app.Staff.PostJson("/api/meals/orders", new { elderId = elder, date, meal, setCode, mode });
@@ -119,8 +102,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var rates = (await (await app.Staff.GetAsync("/api/meals/subsidy-rates")).ReadJson()).EnumerateArray().ToList();
         Assert.Equal(5, rates.Count(r => r.GetProperty("effectiveFrom").GetString() == "2020-01-03"));
         await (await app.Staff.PostJson("/api/meals/subsidy-rates", new { group = "elder", perMealFen = -1 })).AssertFieldError("perMealFen");
-        (await app.Staff.PostJson("/api/meals/subsidy-rates",
-            new { group = "elder", effectiveFrom = "2026-12-01", perMealFen = 300 })).EnsureSuccessStatusCode();
+        (await app.Staff.PostJson("/api/meals/subsidy-rates", new { group = "elder", effectiveFrom = "2026-12-01", perMealFen = 300 }))
+            .EnsureSuccessStatusCode();
 
         var site = await ArrangeSite();
         (await app.Staff.PostJson("/api/meals/menus", Menu(site.Kitchen, date: "2026-12-01"))).EnsureSuccessStatusCode();
@@ -137,8 +120,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var site = await ArrangeSite();
         var elder = await ArrangeElder(site);
-        (await app.Staff.PutJson($"/api/meals/profiles/{elder}",
-            new { diningPointId = site.Point, mode = "delivery", suspendedFrom = Today, resumesOn = "2026-12-03" }))
+        (await app.Staff.PutJson($"/api/meals/profiles/{elder}", new { diningPointId = site.Point, mode = "delivery", suspendedFrom = Today,
+            resumesOn = "2026-12-03" }))
             .EnsureSuccessStatusCode();
         Assert.Contains("2026-12-03 恢复", await (await Order(elder)).AssertFieldError("date"));
         (await app.Staff.PutJson($"/api/meals/profiles/{elder}", new { diningPointId = site.Point, mode = "delivery" })).EnsureSuccessStatusCode();
@@ -166,13 +149,7 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var profile = await (await app.Staff.GetAsync($"/api/meals/profiles/{elder}")).ReadJson();
         Assert.Equal("delivery", profile.GetProperty("mode").GetString());
 
-        var n = Interlocked.Increment(ref _serial);
-        var first17 = $"50015319480201{n % 1000:000}";
-        var bare = await Created(await app.Staff.PostJson("/api/elders", new
-        {
-            name = "无档案老人", idNumber = first17 + IdNumber.CheckDigit(first17), regionCode = Make.Changyuan, livingArrangement = "alone",
-            consent = new { basis = "本人同意" },
-        }));
+        var bare = await app.Staff.NewElder(Make.Elder(name: "无档案老人", born: "19480201"));
         Assert.Contains("助餐档案", await (await Order(bare)).AssertFieldError("elderId"));
         await (await app.Staff.GetAsync($"/api/meals/profiles/{bare}")).AssertProblem(HttpStatusCode.NotFound);
     }
@@ -192,8 +169,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         (await app.Staff.PostJson("/api/meals/menus", Menu(site.Kitchen))).EnsureSuccessStatusCode();
         (await app.Staff.PostJson("/api/meals/menus", Menu(site.Kitchen))).EnsureSuccessStatusCode(); // replaced while nobody ordered
-        var menus = (await (await app.Staff.GetAsync($"/api/meals/menus?date={Today}&kitchenId={site.Kitchen}")).ReadJson())
-            .EnumerateArray().ToList();
+        var menus = (await (await app.Staff.GetAsync($"/api/meals/menus?date={Today}&kitchenId={site.Kitchen}")).ReadJson()).EnumerateArray()
+            .ToList();
         Assert.Equal(3, Assert.Single(menus).GetProperty("sets").GetArrayLength());
         (await Order(await ArrangeElder(site))).EnsureSuccessStatusCode();
         await (await app.Staff.PostJson("/api/meals/menus", Menu(site.Kitchen))).AssertProblem(HttpStatusCode.Conflict);
@@ -261,8 +238,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var delivered = await (await Order(await ArrangeElder(site))).ReadJson();
         var dineInId = dineIn.GetProperty("id").GetGuid();
         var deliveredId = delivered.GetProperty("id").GetGuid();
-        (await app.Staff.PostJson("/api/meals/batches",
-            new { kitchenId = site.Kitchen, date = Today, meal = "lunch", cookedAt = "2026-11-29T07:30:00+08:00",
+        (await app.Staff.PostJson("/api/meals/batches", new { kitchenId = site.Kitchen, date = Today, meal = "lunch",
+            cookedAt = "2026-11-29T07:30:00+08:00",
             sampleTakenAt = "2026-11-29T07:35:00+08:00" })).EnsureSuccessStatusCode();
 
         await (await app.Staff.PostJson($"/api/meals/orders/{dineInId}/delivery", new { })).AssertProblem(HttpStatusCode.Conflict);
@@ -274,8 +251,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(served.GetProperty("tooLongAfterCooking").GetBoolean());
         await (await app.Staff.PostJson($"/api/meals/orders/{dineInId}/check-in", new { })).AssertProblem(HttpStatusCode.Conflict);
 
-        await (await app.Staff.PostJson($"/api/meals/orders/{deliveredId}/delivery",
-            new { location = new { lat = 91, lng = 105.6 } })).AssertFieldError("location.lat");
+        await (await app.Staff.PostJson($"/api/meals/orders/{deliveredId}/delivery", new { location = new { lat = 91, lng = 105.6 } }))
+            .AssertFieldError("location.lat");
         var late = await (await app.Staff.PostJson($"/api/meals/orders/{deliveredId}/delivery", new
         {
             at = "2026-11-29T09:45:00+08:00", location = new { lat = 29.40, lng = 105.61 }, note = "老人说膝盖疼，已告知家属",
@@ -288,8 +265,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var flagged = Assert.Single(log.GetProperty("lateMeals").EnumerateArray());
         Assert.Equal(deliveredId, flagged.GetProperty("orderId").GetGuid());
         Assert.Equal(135, flagged.GetProperty("minutesFromCooking").GetInt32());
-        var orders = (await (await app.Staff.GetAsync($"/api/meals/orders?date={Today}&diningPointId={site.Point}")).ReadJson())
-            .EnumerateArray().ToList();
+        var orders = (await (await app.Staff.GetAsync($"/api/meals/orders?date={Today}&diningPointId={site.Point}")).ReadJson()).EnumerateArray()
+            .ToList();
         Assert.Equal(2, orders.Count);
         Assert.Single(orders, o => o.GetProperty("tooLongAfterCooking").GetBoolean());
     }
@@ -301,13 +278,14 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Task<HttpResponseMessage> Batch(object sample) => app.Staff.PostJson("/api/meals/batches", sample);
         await (await Batch(new { kitchenId = site.Kitchen, date = Today, meal = "lunch", cookedAt = "2026-11-29T08:00:00+08:00",
             sampleTakenAt = "2026-11-29T08:05:00+08:00", sampleKeptUntil = "2026-11-30T08:05:00+08:00" })).AssertFieldError("sampleKeptUntil");
-        await (await Batch(new { kitchenId = site.Kitchen, date = Today, meal = "lunch",
-            cookedAt = "2026-11-29T12:00:00+08:00" })).AssertFieldError("cookedAt");
-        await (await Batch(new { kitchenId = site.Kitchen, date = "2026-11-28", meal = "lunch",
-            cookedAt = "2026-11-29T08:00:00+08:00" })).AssertFieldError("cookedAt");
+        await (await Batch(new { kitchenId = site.Kitchen, date = Today, meal = "lunch", cookedAt = "2026-11-29T12:00:00+08:00" }))
+            .AssertFieldError("cookedAt");
+        await (await Batch(new { kitchenId = site.Kitchen, date = "2026-11-28", meal = "lunch", cookedAt = "2026-11-29T08:00:00+08:00" }))
+            .AssertFieldError("cookedAt");
 
         var kept = await (await Batch(new { kitchenId = site.Kitchen, date = Today, meal = "lunch", setCode = "A",
-            cookedAt = "2026-11-29T08:00:00+08:00", sampleTakenAt = "2026-11-29T08:05:00+08:00" })).ReadJson();
+            cookedAt = "2026-11-29T08:00:00+08:00",
+            sampleTakenAt = "2026-11-29T08:05:00+08:00" })).ReadJson();
         Assert.Equal("kept", kept.GetProperty("sampleState").GetString());
         Assert.Equal(DateTime.Parse("2026-12-01T00:05:00Z", null, System.Globalization.DateTimeStyles.AdjustToUniversal),
             kept.GetProperty("sampleKeptUntil").GetDateTime().ToUniversalTime());
@@ -316,8 +294,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("missing", missing.GetProperty("sampleState").GetString());
 
         var keptId = kept.GetProperty("id").GetGuid();
-        await (await app.Staff.PostJson($"/api/meals/batches/{missing.GetProperty("id").GetGuid()}/disposal",
-            new { })).AssertProblem(HttpStatusCode.Conflict);
+        await (await app.Staff.PostJson($"/api/meals/batches/{missing.GetProperty("id").GetGuid()}/disposal", new { }))
+            .AssertProblem(HttpStatusCode.Conflict);
         await (await app.Staff.PostJson($"/api/meals/batches/{keptId}/disposal", new { at = "2026-11-29T08:00:00+08:00" })).AssertFieldError("at");
         var disposed = await (await app.Staff.PostJson($"/api/meals/batches/{keptId}/disposal", new { at = "2026-11-29T09:30:00+08:00" })).ReadJson();
         Assert.Equal("short", disposed.GetProperty("sampleState").GetString());
@@ -329,11 +307,11 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         // A sample taken later for the batch that had none.
         var missingId = missing.GetProperty("id").GetGuid();
         await (await app.Staff.PostJson($"/api/meals/batches/{missingId}/sample", new { })).AssertFieldError("takenAt");
-        var late = await (await app.Staff.PostJson($"/api/meals/batches/{missingId}/sample",
-            new { takenAt = "2026-11-29T08:20:00+08:00" })).ReadJson();
+        var late = await (await app.Staff.PostJson($"/api/meals/batches/{missingId}/sample", new { takenAt = "2026-11-29T08:20:00+08:00" }))
+            .ReadJson();
         Assert.Equal("kept", late.GetProperty("sampleState").GetString());
-        await (await app.Staff.PostJson($"/api/meals/batches/{missingId}/sample",
-            new { takenAt = "2026-11-29T08:20:00+08:00" })).AssertProblem(HttpStatusCode.Conflict);
+        await (await app.Staff.PostJson($"/api/meals/batches/{missingId}/sample", new { takenAt = "2026-11-29T08:20:00+08:00" }))
+            .AssertProblem(HttpStatusCode.Conflict);
         await (await app.Staff.GetAsync("/api/meals/samples?from=2026-11-29&to=2026-11-01")).AssertFieldError("to");
     }
 
@@ -363,15 +341,15 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var otherOrder = (await (await Order(otherElder)).ReadJson()).GetProperty("id").GetGuid();
 
         var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
-        var kitchens = (await (await officer.GetAsync("/api/meals/kitchens")).ReadJson()).EnumerateArray()
-            .Select(k => k.GetProperty("id").GetGuid()).ToList();
+        var kitchens = (await (await officer.GetAsync("/api/meals/kitchens")).ReadJson()).EnumerateArray().Select(k => k.GetProperty("id").GetGuid())
+            .ToList();
         Assert.Contains(mine.Kitchen, kitchens);
         Assert.DoesNotContain(other.Kitchen, kitchens);
         await (await officer.GetAsync($"/api/meals/kitchens/{other.Kitchen}/production")).AssertProblem(HttpStatusCode.NotFound);
         await (await officer.GetAsync($"/api/meals/dining-points/{other.Point}/route-sheet")).AssertProblem(HttpStatusCode.NotFound);
         await (await officer.GetAsync($"/api/meals/orders/{otherOrder}")).AssertProblem(HttpStatusCode.NotFound);
-        await (await officer.PostJson("/api/meals/orders",
-            new { elderId = otherElder, date = Today, meal = "lunch" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await officer.PostJson("/api/meals/orders", new { elderId = otherElder, date = Today, meal = "lunch" }))
+            .AssertProblem(HttpStatusCode.NotFound);
         await (await officer.PostJson("/api/meals/menus", Menu(other.Kitchen, date: "2026-12-02"))).AssertFieldError("kitchenId");
         await (await officer.PostJson("/api/meals/kitchens", new { name = "越界厨房", regionCode = Make.Panlong })).AssertFieldError("regionCode");
 
@@ -379,8 +357,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var op = await app.ClientAs(Role.Operator, facilities: [mine.Facility]);
         var order = await (await op.PostJson("/api/meals/orders", new { elderId = myElder, date = Today, meal = "lunch" })).ReadJson();
         (await op.PostJson($"/api/meals/orders/{order.GetProperty("id").GetGuid()}/check-in", new { })).EnsureSuccessStatusCode();
-        await (await op.PostJson("/api/meals/orders",
-            new { elderId = otherElder, date = Today, meal = "dinner" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await op.PostJson("/api/meals/orders", new { elderId = otherElder, date = Today, meal = "dinner" }))
+            .AssertProblem(HttpStatusCode.NotFound);
         await (await op.GetAsync($"/api/meals/profiles/{otherElder}")).AssertProblem(HttpStatusCode.NotFound);
         await (await op.PostJson($"/api/meals/orders/{otherOrder}/delivery", new { })).AssertProblem(HttpStatusCode.NotFound);
         var opOrders = (await (await op.GetAsync($"/api/meals/orders?date={Today}")).ReadJson()).EnumerateArray().ToList();
@@ -408,8 +386,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(1, list.GetProperty("total").GetInt32());
         var sheet = await (await app.Staff.GetAsync($"/api/meals/dining-points/{site.Point}/route-sheet?date={Today}")).ReadJson();
         Assert.Equal(["照常户"], sheet.GetProperty("stops").EnumerateArray().Select(s => s.GetProperty("elderName").GetString()));
-        var orders = (await (await app.Staff.GetAsync($"/api/meals/orders?date={Today}&diningPointId={site.Point}")).ReadJson())
-            .EnumerateArray().ToList();
+        var orders = (await (await app.Staff.GetAsync($"/api/meals/orders?date={Today}&diningPointId={site.Point}")).ReadJson()).EnumerateArray()
+            .ToList();
         Assert.Contains(orders, o => o.GetProperty("status").GetString() == "cancelled");
 
         // Ordered again: the new order takes the cancelled one's place (one order per elder, day and meal).
@@ -460,8 +438,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(3, total.GetProperty("meals").GetInt32());
         Assert.Equal(1, total.GetProperty("eaten").GetInt32());
         Assert.Equal(2700, total.GetProperty("priceFen").GetInt64());
-        Assert.Equal(total.GetProperty("priceFen").GetInt64(),
-            total.GetProperty("subsidyFen").GetInt64() + total.GetProperty("ownShareFen").GetInt64());
+        Assert.Equal(total.GetProperty("priceFen").GetInt64(), total.GetProperty("subsidyFen").GetInt64()
+            + total.GetProperty("ownShareFen").GetInt64());
         var point = Assert.Single(billing.GetProperty("diningPoints").EnumerateArray());
         Assert.Equal(3, point.GetProperty("line").GetProperty("meals").GetInt32());
         var elders = billing.GetProperty("elders").EnumerateArray().ToDictionary(e => e.GetProperty("elderName").GetString()!,
@@ -507,8 +485,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         var second = await ArrangeSite(menu: false);
         var order = await Created(await Order(await ArrangeElder(site)));
 
-        var kitchen = await (await app.Staff.PutJson($"/api/meals/kitchens/{site.Kitchen}",
-            new { name = "改名厨房", facilityId = site.Facility })).ReadJson();
+        var kitchen = await (await app.Staff.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "改名厨房", facilityId = site.Facility }))
+            .ReadJson();
         Assert.Equal("改名厨房", kitchen.GetProperty("name").GetString());
         await (await app.Staff.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "" })).AssertFieldError("name");
         await (await app.Staff.PutJson($"/api/meals/kitchens/{Guid.NewGuid()}", new { name = "无" })).AssertProblem(HttpStatusCode.NotFound);
@@ -519,16 +497,16 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
         })).ReadJson();
         Assert.Equal(second.Kitchen, point.GetProperty("kitchenId").GetGuid());
         Assert.Equal(29.41, point.GetProperty("location").GetProperty("lat").GetDouble());
-        await (await app.Staff.PutJson($"/api/meals/dining-points/{site.Point}",
-            new { name = "点", facilityId = site.Facility })).AssertFieldError("kitchenId");
+        await (await app.Staff.PutJson($"/api/meals/dining-points/{site.Point}", new { name = "点", facilityId = site.Facility }))
+            .AssertFieldError("kitchenId");
         Assert.Equal(site.Kitchen, (await (await app.Staff.GetAsync($"/api/meals/orders/{order}")).ReadJson()).GetProperty("kitchenId").GetGuid());
 
         var other = await ArrangeSite(region: Make.Panlong, menu: false);
         var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
         await (await officer.PutJson($"/api/meals/kitchens/{other.Kitchen}", new { name = "越界" })).AssertProblem(HttpStatusCode.NotFound);
         await (await officer.PutJson($"/api/meals/dining-points/{other.Point}", new { name = "越界" })).AssertProblem(HttpStatusCode.NotFound);
-        await (await officer.PutJson($"/api/meals/kitchens/{site.Kitchen}",
-            new { name = "越界", regionCode = Make.Panlong })).AssertFieldError("regionCode");
+        await (await officer.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "越界", regionCode = Make.Panlong }))
+            .AssertFieldError("regionCode");
         var op = await app.ClientAs(Role.Operator, facilities: [site.Facility]);
         Assert.Equal(HttpStatusCode.Forbidden, (await op.PutJson($"/api/meals/kitchens/{site.Kitchen}", new { name = "运营方" })).StatusCode);
     }
@@ -556,8 +534,8 @@ public class MealsApiTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Equal(HttpStatusCode.Forbidden, (await other.PostJson(path, new { source = "镇街认为可以" })).StatusCode);
         }
         await (await app.Staff.PostJson(path, new { source = " " })).AssertFieldError("source");
-        await (await app.Staff.PostJson($"/api/meals/subsidy-rates/{Guid.NewGuid()}/confirm",
-            new { source = "荣民政发〔2026〕1号" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await app.Staff.PostJson($"/api/meals/subsidy-rates/{Guid.NewGuid()}/confirm", new { source = "荣民政发〔2026〕1号" }))
+            .AssertProblem(HttpStatusCode.NotFound);
 
         var confirmed = await (await app.Staff.PostJson(path, new { source = "荣民政发〔2026〕1号" })).ReadJson();
         Assert.True(confirmed.GetProperty("confirmed").GetBoolean());

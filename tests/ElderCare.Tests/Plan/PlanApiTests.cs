@@ -11,33 +11,13 @@ public class PlanApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private readonly HttpClient _http = app.Staff;
 
+    private static Dictionary<string, List<Dictionary<string, object?>>> Read(byte[] xlsx) => Uploads.Sheets(xlsx);
+
+    private static byte[] Write(Dictionary<string, List<Dictionary<string, object?>>> sheets) => Uploads.Workbook(sheets);
+
+    private Task<HttpResponseMessage> Import(byte[] xlsx) => _http.PostXlsx("/api/plan/import", xlsx, "plan.xlsx");
+
     private async Task<byte[]> Export() => await (await _http.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
-
-    private static Dictionary<string, List<Dictionary<string, object?>>> Read(byte[] xlsx)
-    {
-        using var s = new MemoryStream(xlsx);
-        return s.GetSheetNames().ToDictionary(n => n, n =>
-        {
-            using var sheet = new MemoryStream(xlsx);
-            return sheet.Query(useHeaderRow: true, sheetName: n).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
-        });
-    }
-
-    private static byte[] Write(Dictionary<string, List<Dictionary<string, object?>>> sheets)
-    {
-        using var s = new MemoryStream();
-        s.SaveAs(sheets.ToDictionary(kv => kv.Key, kv => (object)kv.Value));
-        return s.ToArray();
-    }
-
-    private async Task<HttpResponseMessage> Import(byte[] xlsx)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(file, "file", "plan.xlsx");
-        return await _http.PostAsync("/api/plan/import", content);
-    }
 
     [Fact]
     public async Task Export_has_the_layout_of_attachments_2_and_3()
@@ -143,14 +123,12 @@ public class PlanTotalsApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Export_has_a_sheet_of_district_totals_and_the_check()
     {
         var xlsx = await (await app.Staff.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
-        using var s = new MemoryStream(xlsx);
-        var rows = s.Query(useHeaderRow: true, sheetName: PlanSheets.TotalsSheet).Cast<IDictionary<string, object?>>().ToList();
+        var rows = Uploads.Sheet(xlsx, PlanSheets.TotalsSheet);
         var stations = rows.Single(r => (string?)r["设施类型"] == "社区养老服务站");
         Assert.Equal(35d, Convert.ToDouble(stations["区级现有数"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("待确认", stations["核对结果"]);
         Assert.Contains("区级合计 35 个", (string?)stations["说明"]);
-        using var s2 = new MemoryStream(xlsx);
-        var panlong = s2.Query(useHeaderRow: true, sheetName: PlanSheets.Urban.Name).Cast<IDictionary<string, object?>>().Single(r => (string?)r["代码"] == Make.Panlong);
+        var panlong = Uploads.Sheet(xlsx, PlanSheets.Urban.Name).Single(r => (string?)r["代码"] == Make.Panlong);
         Assert.Equal(4d, Convert.ToDouble(panlong["社区养老服务站现有或规划待确认数"], System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -158,11 +136,7 @@ public class PlanTotalsApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Import_result_says_how_the_unit_rows_stand_against_the_totals()
     {
         var xlsx = await (await app.Staff.GetAsync("/api/plan/export.xlsx")).Content.ReadAsByteArrayAsync();
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(file, "file", "plan.xlsx");
-        var result = await (await app.Staff.PostAsync("/api/plan/import", content)).ReadJson();
+        var result = await (await app.Staff.PostXlsx("/api/plan/import", xlsx, "plan.xlsx")).ReadJson();
         var stations = result.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "community-station");
         Assert.Contains(stations.GetProperty("messages").EnumerateArray(), m => m.GetString() == "各单位合计 19 个社区养老服务站（现有）、28 个（现有或规划，待确认），区级合计 35 个");
     }

@@ -30,7 +30,8 @@ public partial class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFa
     public async Task A_town_code_change_moves_its_villages_facilities_elders_plan_users_and_workers_in_one_go_and_is_audited()
     {
         var http = app.Staff;
-        Assert.Equal(HttpStatusCode.Created, (await http.PostJson("/api/regions", new { code = "500153007001", name = "荣隆村", kind = "village", parentCode = Ronglong })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await http.PostJson("/api/regions",
+            new { code = "500153007001", name = "荣隆村", kind = "village", parentCode = Ronglong })).StatusCode);
         var point = await (await http.PostJson("/api/facilities", Make.Facility("荣隆村互助养老点", FacilityType.VillagePoint, "500153007001"))).ReadJson();
         var centre = await (await http.PostJson("/api/facilities", Make.Facility("荣隆镇养老服务中心", FacilityType.TownCenter, Ronglong,
             zones: [Zone.Leisure, Zone.DailyCare, Zone.ResidentialCare, Zone.MedicalRehab], floorArea: 900))).ReadJson();
@@ -41,7 +42,8 @@ public partial class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFa
         {
             var provider = new ElderCare.Web.Features.Services.ServiceProvider { Name = "荣隆服务社", UnitCode = Ronglong };
             db.ServiceProviders.Add(provider);
-            var worker = new ElderCare.Web.Features.Services.Worker { Name = "李助老", ProviderId = provider.Id, RegionCodes = ["500153007001", Make.Changyuan] };
+            var worker = new ElderCare.Web.Features.Services.Worker { Name = "李助老", ProviderId = provider.Id,
+                RegionCodes = ["500153007001", Make.Changyuan] };
             db.Workers.Add(worker);
             await db.SaveChangesAsync();
             workerId = worker.Id;
@@ -52,16 +54,21 @@ public partial class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFa
         var result = await r.ReadJson();
         Assert.Equal("500153107", result.GetProperty("newCode").GetString());
 
-        var regions = (await (await http.GetAsync("/api/regions?under=5001531")).ReadJson()).EnumerateArray().Select(x => x.GetProperty("code").GetString()).ToList();
+        var regions = (await (await http.GetAsync("/api/regions?under=5001531")).ReadJson()).EnumerateArray()
+            .Select(x => x.GetProperty("code").GetString()).ToList();
         Assert.Contains("500153107", regions);
         Assert.Contains("500153107001", regions);
         Assert.DoesNotContain(Ronglong, regions);
-        Assert.Equal("500153107001", (await (await http.GetAsync($"/api/facilities/{point.GetProperty("id")}")).ReadJson()).GetProperty("regionCode").GetString());
-        Assert.Equal("500153107", (await (await http.GetAsync($"/api/facilities/{centre.GetProperty("id")}")).ReadJson()).GetProperty("regionCode").GetString());
-        Assert.Equal("500153107001", (await (await http.GetAsync($"/api/elders/{elder.GetProperty("id")}")).ReadJson()).GetProperty("regionCode").GetString());
+        Assert.Equal("500153107001", (await (await http.GetAsync($"/api/facilities/{point.GetProperty("id")}")).ReadJson()).GetProperty("regionCode")
+            .GetString());
+        Assert.Equal("500153107", (await (await http.GetAsync($"/api/facilities/{centre.GetProperty("id")}")).ReadJson()).GetProperty("regionCode")
+            .GetString());
+        Assert.Equal("500153107001", (await (await http.GetAsync($"/api/elders/{elder.GetProperty("id")}")).ReadJson()).GetProperty("regionCode")
+            .GetString());
 
         // The town officer's scope follows: the next request already sees the town under its new code.
-        var seen = (await (await officer.GetAsync("/api/regions")).ReadJson()).EnumerateArray().Select(x => x.GetProperty("code").GetString()).ToList();
+        var seen = (await (await officer.GetAsync("/api/regions")).ReadJson()).EnumerateArray().Select(x => x.GetProperty("code").GetString())
+            .ToList();
         Assert.Equal(["500153107", "500153107001"], seen);
 
         await using (app.Scope(out var db))
@@ -136,11 +143,14 @@ public partial class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFa
         {
             if (AppFactory.OnPostgres)
             {
-                await db.Database.ExecuteSqlRawAsync("CREATE FUNCTION refuse_plan() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql;");
-                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_plan BEFORE UPDATE ON \"PlanLines\" FOR EACH ROW EXECUTE FUNCTION refuse_plan();");
+                await db.Database.ExecuteSqlRawAsync(
+                    "CREATE FUNCTION refuse_plan() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql;");
+                await db.Database.ExecuteSqlRawAsync(
+                    "CREATE TRIGGER refuse_plan BEFORE UPDATE ON \"PlanLines\" FOR EACH ROW EXECUTE FUNCTION refuse_plan();");
             }
             else
-                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_plan BEFORE UPDATE ON PlanLines BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+                await db.Database.ExecuteSqlRawAsync(
+                    "CREATE TRIGGER refuse_plan BEFORE UPDATE ON PlanLines BEGIN SELECT RAISE(ABORT, 'refused'); END;");
         }
         try
         {
@@ -200,9 +210,9 @@ public partial class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFa
             .Where(t => !t.IsMappedToJson()) // the owner's key inside a JSON column is not a column of its own
             .SelectMany(t => t.GetProperties().Select(p => (Entity: t.ClrType, Property: p.Name)))
             .Where(p => p.Property.EndsWith("RegionCode", StringComparison.Ordinal) || p.Property.EndsWith("UnitCode", StringComparison.Ordinal)
-                || p.Property.EndsWith("RegionCodes", StringComparison.Ordinal) || p.Property == "ParentCode")
-            .ToList();
+                || p.Property.EndsWith("RegionCodes", StringComparison.Ordinal) || p.Property == "ParentCode").ToList();
         Assert.NotEmpty(named);
-        Assert.All(named, p => Assert.True(listed.Contains(p), $"{p.Entity.Name}.{p.Property} holds a region code but ChangeRegionCode.References does not list it"));
+        Assert.All(named, p => Assert.True(listed.Contains(p),
+            $"{p.Entity.Name}.{p.Property} holds a region code but ChangeRegionCode.References does not list it"));
     }
 }

@@ -7,6 +7,7 @@ using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
 using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
+using static ElderCare.Tests.Infrastructure.Uploads;
 using T = ElderCare.Web.Features.Regions.RegionImportTemplate;
 
 namespace ElderCare.Tests.Regions;
@@ -17,29 +18,16 @@ public class RegionImportTests(AppFactory app) : IClassFixture<AppFactory>
     private static Dictionary<string, object?> Row(string code, string? classification, string name) =>
         new() { [T.Code] = code, [T.Classification] = classification, [T.Name] = name };
 
-    private static byte[] Workbook(params Dictionary<string, object?>[] rows)
-    {
-        using var s = new MemoryStream();
-        s.SaveAs(new Dictionary<string, object> { [T.DataSheet] = rows.ToList() });
-        return s.ToArray();
-    }
+    private static byte[] Workbook(params Dictionary<string, object?>[] rows) => Uploads.Workbook(T.DataSheet, rows);
 
-    private static async Task<JsonElement> Import(HttpClient client, byte[] xlsx)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue(T.ContentType);
-        content.Add(file, "file", "regions.xlsx");
-        var r = await client.PostAsync("/api/regions/import", content);
-        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
-        return await r.ReadJson();
-    }
+    private static async Task<JsonElement> Import(HttpClient client, byte[] xlsx) =>
+        await Imported(await client.PostXlsx("/api/regions/import", xlsx, "regions.xlsx"));
+
+    private static List<string> Errors(JsonElement r) => ErrorTexts(r);
 
     private static (bool, int, int, int, int, int) Counts(JsonElement r) => (r.GetProperty("applied").GetBoolean(),
         r.GetProperty("imported").GetInt32(), r.GetProperty("renamed").GetInt32(), r.GetProperty("corrected").GetInt32(),
         r.GetProperty("unchanged").GetInt32(), r.GetProperty("rejected").GetInt32());
-
-    private static List<string> Errors(JsonElement r) => r.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("text").GetString()!).ToList();
 
     [Fact]
     public async Task Communities_and_villages_are_added_under_the_unit_their_code_names_and_a_re_import_changes_nothing()
@@ -90,7 +78,8 @@ public class RegionImportTests(AppFactory app) : IClassFixture<AppFactory>
         // 清流镇 is seeded as 500153019; the official list says 500153119, with a village under it.
         var f = await (await app.Staff.PostJson("/api/facilities", Make.Facility("清流镇养老服务中心", FacilityType.TownCenter, "500153019",
             zones: [Zone.Leisure, Zone.DailyCare, Zone.ResidentialCare, Zone.MedicalRehab], floorArea: 900))).ReadJson();
-        Assert.Equal(HttpStatusCode.Created, (await app.Staff.PostJson("/api/regions", new { code = "500153019201", name = "旧名村", kind = "village", parentCode = "500153019" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await app.Staff.PostJson("/api/regions",
+            new { code = "500153019201", name = "旧名村", kind = "village", parentCode = "500153019" })).StatusCode);
         var file = Workbook(
             Row("500153119000", null, "清流镇"),
             Row("500153119201", "220", "新名村委会"),   // same code once moved: renamed

@@ -53,12 +53,14 @@ public class RegionsApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Put_updates_the_editable_figures_of_a_unit()
     {
-        var r = await _http.PutJson($"/api/regions/{Make.Fenggao}", new { villageCount = 8, communityCount = 3, population = 42000, elderlyPopulation = 11000 });
+        var r = await _http.PutJson($"/api/regions/{Make.Fenggao}", new { villageCount = 8, communityCount = 3, population = 42000,
+            elderlyPopulation = 11000 });
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var json = await r.ReadJson();
         Assert.Equal(3, json.GetProperty("communityCount").GetInt32());
         Assert.Equal(42000, json.GetProperty("population").GetInt32());
-        await (await _http.PutJson($"/api/regions/{Make.Fenggao}", new { population = 10, elderlyPopulation = 20 })).AssertFieldError("elderlyPopulation");
+        await (await _http.PutJson($"/api/regions/{Make.Fenggao}", new { population = 10, elderlyPopulation = 20 }))
+            .AssertFieldError("elderlyPopulation");
         await (await _http.PutJson("/api/regions/500153099", new { population = 10 })).AssertProblem(HttpStatusCode.NotFound);
     }
 }

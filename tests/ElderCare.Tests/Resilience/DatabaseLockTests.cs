@@ -100,7 +100,8 @@ public partial class DatabaseLockTests(LockedApp app) : IClassFixture<LockedApp>
         {
             var r = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["userName"] = "nobody-" + Guid.NewGuid().ToString("N")[..6], ["password"] = "Wrong#Password2026", ["__RequestVerificationToken"] = token,
+                ["userName"] = "nobody-" + Guid.NewGuid().ToString("N")[..6], ["password"] = "Wrong#Password2026",
+                ["__RequestVerificationToken"] = token,
             })).WaitAsync(Answered);
             var body = await r.Content.ReadAsStringAsync();
             Assert.True(r.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)r.StatusCode}: {body[..Math.Min(300, body.Length)]}");

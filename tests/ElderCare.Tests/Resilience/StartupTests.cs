@@ -47,11 +47,13 @@ public sealed class CopiedApp : IDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Elsewhere, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+            WorkingDirectory = Elsewhere, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+            UseShellExecute = false,
         };
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_CONTENTROOT", StringComparison.Ordinal)
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
+            || k.StartsWith("DOTNET_CONTENTROOT", StringComparison.Ordinal)
                      || k.StartsWith("ConnectionStrings", StringComparison.Ordinal) || k.StartsWith("Database", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(key);
         info.Environment["ELDERCARE_ADMIN_PASSWORD"] = "Haitang!Elder2026";

@@ -3,87 +3,39 @@ using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
-using ElderCare.Web.Features.Facilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ElderCare.Tests.Services;
 
 public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const double HomeLat = 29.4048, HomeLng = 105.5942;
-    private static int _sequence;
-
-    /// <summary>A valid GB 11643 number for an elder born in 1940, unique per call.</summary>
-    private static string NewIdNumber(string born = "19400101")
-    {
-        var first17 = $"500153{born}{Interlocked.Increment(ref _sequence) + 100:000}";
-        return first17 + IdNumber.CheckDigit(first17);
-    }
+    private const double HomeLat = Make.HomeLat, HomeLng = Make.HomeLng;
 
     public sealed record World(Guid Facility, Guid Provider, Guid Worker, HttpClient Caregiver, Guid Elder, Guid Bathing);
 
-    private async Task<Guid> ProviderFor(Guid facility)
-    {
-        var r = await app.Staff.PostJson("/api/providers", new { facilityId = facility });
-        if (r.StatusCode == HttpStatusCode.Conflict)
-            return (await (await app.Staff.GetAsync("/api/providers")).ReadJson()).EnumerateArray().First(p =>
-                p.GetProperty("facilityId").GetString() == facility.ToString()).GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        return (await r.ReadJson()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> Facility(string name = "昌元街道养老服务中心") => app.Staff.NewFacility(Make.Facility(name: name));
 
-    private async Task<Guid> Facility(string name = "昌元街道养老服务中心") =>
-        (await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: name))).Read<FacilityResource>()).Id;
+    private Task<Guid> NewElder(string[]? categories = null, string region = Make.Changyuan, string living = "alone", string born = "19400101") =>
+        app.Staff.NewElder(Make.Elder(name: "周淑芬", regionCode: region, living: living, categories: categories ?? ["extreme-poverty"], born: born,
+            lat: HomeLat, lng: HomeLng, address: "荣昌区昌元街道海棠路 8 号"));
 
-    private async Task<Guid> NewElder(string[]? categories = null, string region = Make.Changyuan, string living = "alone", string born = "19400101")
-    {
-        var r = await app.Staff.PostJson("/api/elders", new
-        {
-            name = "周淑芬", idNumber = NewIdNumber(born), regionCode = region, livingArrangement = living,
-                categories = categories ?? ["extreme-poverty"],
-            location = new { lat = HomeLat, lng = HomeLng }, address = "荣昌区昌元街道海棠路 8 号", consent = new { basis = "本人同意" },
-        });
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        return (await r.ReadJson()).GetProperty("id").GetGuid();
-    }
-
+    /// <summary>A caregiver 1 km north of the home, with a user of their own and that user's signed-in client.</summary>
     private async Task<(Guid Worker, HttpClient Client)> NewWorker(Guid provider, string? certificateExpires = "2027-12-31")
     {
-        var n = Interlocked.Increment(ref _sequence);
+        var n = Make.Serial();
         var user = await app.User(Role.Caregiver, name: $"caregiver{n}");
-        var r = await app.Staff.PostJson("/api/workers", new
-        {
-            providerId = provider, name = $"王护理{n}", phone = "13900002222", kind = "caregiver", qualifications = new[] { "bathing", "helper" },
-            certificates = certificateExpires is null ? Array.Empty<object>() : [new { qualification = "bathing", number = "ZY-1",
-                expiresOn = certificateExpires }],
-            regionCodes = new[] { Make.Changyuan }, baseLatitude = HomeLat + 0.009, baseLongitude = HomeLng, userName = user.UserName,
-        });
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        var w = await r.ReadJson();
+        var w = await (await app.Staff.PostJson("/api/workers",
+            Make.Caregiver(provider, $"王护理{n}", user.UserName, certificateExpires, baseLat: HomeLat + 0.009))).Created();
         Assert.Equal("139****2222", w.GetProperty("phone").GetString());
-        return (w.GetProperty("id").GetGuid(), await CaregiverClient(user.UserName!));
+        return (w.Id(), await app.ClientOf(user.UserName!));
     }
 
-    private async Task<HttpClient> CaregiverClient(string userName)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-        var user = await users.FindByNameAsync(userName);
-        var (_, token) = await scope.ServiceProvider.GetRequiredService<Sessions>().StartAsync(user!, SessionKind.Token, "127.0.0.1", false, default);
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private async Task<Guid> Item(string code) =>
-        (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().Single(i =>
-            i.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
+    private Task<Guid> Item(string code) => app.Staff.ServiceItem(code);
 
     private async Task<World> Arrange()
     {
         var facility = await Facility();
-        var provider = await ProviderFor(facility);
+        var provider = await app.Staff.ProviderOf(facility);
         var (worker, caregiver) = await NewWorker(provider);
         return new World(facility, provider, worker, caregiver, await NewElder(), await Item("bathing"));
     }
@@ -96,7 +48,7 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var r = await app.Staff.PostJson("/api/orders", new
         {
             elderId = elder ?? w.Elder, serviceItemId = w.Bathing, windowStart = Now.AddMinutes(-startMinutesAgo),
-                windowEnd = Now.AddMinutes(-startMinutesAgo + 100),
+            windowEnd = Now.AddMinutes(-startMinutesAgo + 100),
         });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return await r.ReadJson();
@@ -114,11 +66,7 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("已有其他工单", await r.AssertFieldError("workerId"));
     }
 
-    private async Task<JsonElement> Ok(HttpResponseMessage r)
-    {
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
-        return await r.ReadJson();
-    }
+    private static Task<JsonElement> Ok(HttpResponseMessage r) => r.Ok();
 
     private async Task<bool> HasServiceContact(Guid elder)
     {
@@ -143,12 +91,12 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var id = await Item("laundry");
         var v2 = await Ok(await app.Staff.PutJson($"/api/service-items/{id}", new { priceFen = 3500, effectiveFrom = "2027-01-01" }));
         Assert.Equal(3500, v2.GetProperty("priceFen").GetInt64());
-        var all = (await (await app.Staff.GetAsync("/api/service-items?all=true")).ReadJson()).EnumerateArray().Where(i =>
-            i.GetProperty("code").GetString() == "laundry").ToList();
+        var all = (await (await app.Staff.GetAsync("/api/service-items?all=true")).ReadJson()).EnumerateArray()
+            .Where(i => i.GetProperty("code").GetString() == "laundry").ToList();
         Assert.Equal(2, all.Count);
         Assert.Equal("2026-12-31", all[0].GetProperty("effectiveTo").GetString());
-        Assert.Equal(3000, (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().Single(i =>
-            i.GetProperty("code").GetString() == "laundry").GetProperty("priceFen").GetInt64());
+        Assert.Equal(3000, (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "laundry").GetProperty("priceFen").GetInt64());
         await (await app.Staff.PutJson($"/api/service-items/{id}", new { priceFen = -1 })).AssertFieldError("priceFen");
         (await (await app.ClientAs(Role.TownOfficer, region: Make.Changyuan)).PutJson($"/api/service-items/{id}", new { priceFen = 1 })).StatusCode
             .Equals(HttpStatusCode.Forbidden);
@@ -199,8 +147,8 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(6000, again.GetProperty("subsidyFen").GetInt64());
 
         // Not in a subsidised group: the elder pays in full.
-        var other = await NewElder(categories: ["entitled"], living: "with-family",
-            born: "19600101"); // 66, 优抚 alone: no priority group (an 86-year-old is 高龄, ADR 0018)
+        // 66, 优抚 alone: no priority group (an 86-year-old is 高龄, ADR 0018)
+        var other = await NewElder(categories: ["entitled"], living: "with-family", born: "19600101");
         var paid = await Ok(await app.Staff.PostJson("/api/orders/quote", body with { elderId = other }));
         Assert.Equal((0L, 6000L), (paid.GetProperty("subsidyFen").GetInt64(), paid.GetProperty("ownShareFen").GetInt64()));
     }
@@ -222,11 +170,11 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("assigned", assigned.GetProperty("status").GetString());
 
         // The caregiver sees it, checks in at the door 5 minutes after the start (punctual), and gets no code.
-        var mine = (await (await w.Caregiver.GetAsync("/api/orders")).ReadJson()).GetProperty("items").EnumerateArray().Select(i =>
-            i.GetProperty("id").GetString()).ToList();
+        var mine = (await (await w.Caregiver.GetAsync("/api/orders")).ReadJson()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("id").GetString()).ToList();
         Assert.Equal([id], mine);
-        var checkedIn = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat + 0.0001, lng = HomeLng,
-            at = Now.AddMinutes(-85) }));
+        var checkedIn = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in",
+            new { lat = HomeLat + 0.0001, lng = HomeLng, at = Now.AddMinutes(-85) }));
         Assert.Equal("in-progress", checkedIn.GetProperty("status").GetString());
         Assert.False(checkedIn.GetProperty("late").GetBoolean());
         Assert.DoesNotContain("\"code\"", checkedIn.GetRawText(), StringComparison.Ordinal);
@@ -234,13 +182,13 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The family is told the code (staff read it out); the elder gives it to the caregiver.
         var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
-        await (await w.Caregiver.PostJson($"/api/orders/{id}/confirm",
-            new { code = code == "000000" ? "000001" : "000000" })).AssertFieldError("code");
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code = code == "000000" ? "000001" : "000000" }))
+            .AssertFieldError("code");
         await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code }));
         await (await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code")).AssertProblem(HttpStatusCode.NotFound); // used: erased
 
-        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng + 0.0001,
-            at = Now.AddMinutes(-25), notes = "协助洗浴，皮肤无异常" }));
+        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out",
+            new { lat = HomeLat, lng = HomeLng + 0.0001, at = Now.AddMinutes(-25), notes = "协助洗浴，皮肤无异常" }));
         Assert.Equal("completed", done.GetProperty("status").GetString());
         Assert.Equal("verified", done.GetProperty("verification").GetString());
         Assert.Empty(done.GetProperty("flags").EnumerateArray());
@@ -261,13 +209,7 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_check_in_2_km_away_is_flagged_with_the_reason_and_does_not_count()
     {
         var w = await Arrange();
-        var id = Id(await Order(w));
-        await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
-        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat + 0.018, lng = HomeLng, at = Now.AddMinutes(-80) }));
-        var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
-        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code }));
-        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng,
-            at = Now.AddMinutes(-20) }));
+        var (id, done) = await VisitCheckedIn2KmAway(w);
         Assert.Equal("flagged", done.GetProperty("verification").GetString());
         var flag = Assert.Single(done.GetProperty("flags").EnumerateArray());
         Assert.Equal("check-in-outside-geofence", flag.GetProperty("code").GetString());
@@ -280,15 +222,21 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(flagged, o => o.GetProperty("id").GetString() == id);
     }
 
-    private async Task<string> FlaggedVisit(World w, Guid? elder = null)
+    /// <summary>A visit checked in 2 km from the home 10 minutes after the start, confirmed with the code, checked out at home.</summary>
+    private async Task<(string Id, JsonElement Done)> VisitCheckedIn2KmAway(World w, Guid? elder = null)
     {
         var id = Id(await Order(w, elder));
         await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
         await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat + 0.018, lng = HomeLng, at = Now.AddMinutes(-80) }));
         var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
         await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code }));
-        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng,
-            at = Now.AddMinutes(-20) }));
+        return (id, await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out",
+            new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20) })));
+    }
+
+    private async Task<string> FlaggedVisit(World w, Guid? elder = null)
+    {
+        var (id, done) = await VisitCheckedIn2KmAway(w, elder);
         Assert.Equal("flagged", done.GetProperty("verification").GetString());
         return id;
     }
@@ -302,11 +250,11 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(await HasServiceContact(elder));
 
         var op = await app.ClientAs(Role.Operator, facilities: [w.Facility]);
-        Assert.Equal(HttpStatusCode.Forbidden, (await op.PostJson($"/api/orders/{id}/review", new { outcome = "accepted",
-            reason = "老人确认已上门服务" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.PostJson($"/api/orders/{id}/review",
+            new { outcome = "accepted", reason = "老人确认已上门服务" })).StatusCode);
         var panlong = await app.ClientAs(Role.TownOfficer, region: Make.Panlong);
-        await (await panlong.PostJson($"/api/orders/{id}/review", new { outcome = "accepted",
-            reason = "老人确认已上门服务" })).AssertProblem(HttpStatusCode.NotFound);
+        await (await panlong.PostJson($"/api/orders/{id}/review", new { outcome = "accepted", reason = "老人确认已上门服务" }))
+            .AssertProblem(HttpStatusCode.NotFound);
         var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
         await (await officer.PostJson($"/api/orders/{id}/review", new { outcome = "accepted", reason = "" })).AssertFieldError("reason");
         await (await officer.PostJson($"/api/orders/{id}/review", new { reason = "无结论" })).AssertFieldError("outcome");
@@ -342,8 +290,8 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("提交复核", page, StringComparison.Ordinal);
 
         var open = Id(await Order(w));
-        await (await app.Staff.PostJson($"/api/orders/{open}/review", new { outcome = "accepted",
-            reason = "尚未服务也认可" })).AssertProblem(HttpStatusCode.Conflict);
+        await (await app.Staff.PostJson($"/api/orders/{open}/review", new { outcome = "accepted", reason = "尚未服务也认可" }))
+            .AssertProblem(HttpStatusCode.Conflict);
         await (await app.Staff.PostJson($"/api/orders/{Guid.NewGuid()}/review", new { outcome = "rejected" })).AssertProblem(HttpStatusCode.NotFound);
     }
 
@@ -352,17 +300,17 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var w = await Arrange();
         var id = Id(await Order(w));
-        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat,
-            lng = HomeLng })).AssertProblem(HttpStatusCode.NotFound); // not theirs yet
+        // not theirs yet
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng })).AssertProblem(HttpStatusCode.NotFound);
         await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
-        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat,
-            lng = HomeLng })).AssertProblem(HttpStatusCode.Conflict);
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng }))
+            .AssertProblem(HttpStatusCode.Conflict);
         await (await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = 91, lng = HomeLng })).AssertFieldError("lat");
-        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng,
-            at = Now.AddHours(1) })).AssertFieldError("at");
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng, at = Now.AddHours(1) }))
+            .AssertFieldError("at");
         await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-30) }));
-        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng,
-            at = Now.AddMinutes(-20) })).AssertFieldError("durationReason");
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20) }))
+            .AssertFieldError("durationReason");
         var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out",
             new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20), durationReason = "老人临时外出就医，提前结束" }));
         var codes = done.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
@@ -379,8 +327,8 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var id = Id(await Order(w));
         var suggestions = await Ok(await app.Staff.GetAsync($"/api/orders/{id}/suggestions"));
         Assert.Contains(suggestions.GetProperty("excluded").EnumerateArray(), x => x.GetProperty("workerId").GetGuid() == expired);
-        Assert.Contains("证书", await (await app.Staff.PostJson($"/api/orders/{id}/assign",
-            new { workerId = expired })).AssertFieldError("workerId"), StringComparison.Ordinal);
+        Assert.Contains("证书", await (await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = expired })).AssertFieldError("workerId"),
+            StringComparison.Ordinal);
         await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
         var second = Id(await Order(w, await NewElder()));
         await (await app.Staff.PostJson($"/api/orders/{second}/assign", new { workerId = w.Worker })).AssertFieldError("workerId");
@@ -395,8 +343,8 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var (_, otherCaregiver) = await NewWorker(w.Provider);
         await (await otherCaregiver.GetAsync($"/api/orders/{id}")).AssertProblem(HttpStatusCode.NotFound);
         Assert.DoesNotContain(id, await (await otherCaregiver.GetAsync("/api/orders")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await (await otherCaregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat,
-            lng = HomeLng })).AssertProblem(HttpStatusCode.NotFound);
+        await (await otherCaregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng }))
+            .AssertProblem(HttpStatusCode.NotFound);
 
         var ownOperator = await app.ClientAs(Role.Operator, facilities: [w.Facility]);
         await Ok(await ownOperator.GetAsync($"/api/orders/{id}"));
@@ -442,10 +390,10 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
             StringComparison.Ordinal);
 
         await using (var scope = app.Scope(out var db))
-            await db.Complaints.Where(x => x.Id == c.GetProperty("id").GetGuid()).ExecuteUpdateAsync(s => s.SetProperty(x => x.DueAt,
-                Now.UtcDateTime.AddHours(-1)));
-        var overdue = (await (await app.Staff.GetAsync("/api/complaints?overdue=true")).ReadJson()).GetProperty("items").EnumerateArray()
-            .Single(x => Id(x) == Id(c));
+            await db.Complaints.Where(x => x.Id == c.GetProperty("id").GetGuid())
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.DueAt, Now.UtcDateTime.AddHours(-1)));
+        var overdue = (await (await app.Staff.GetAsync("/api/complaints?overdue=true")).ReadJson())
+            .GetProperty("items").EnumerateArray().Single(x => Id(x) == Id(c));
         Assert.True(overdue.GetProperty("overdue").GetBoolean());
         await Ok(await app.Staff.PostJson($"/api/complaints/{Id(c)}/resolve", new { resolution = "已约谈机构并调换服务人员" }));
         Assert.DoesNotContain(Id(c), await (await app.Staff.GetAsync("/api/complaints?overdue=true")).Content.ReadAsStringAsync(),
@@ -465,8 +413,8 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var pending = (await (await app.Staff.GetAsync("/api/follow-ups?pending=true")).ReadJson()).GetProperty("items").EnumerateArray()
             .Single(f => f.GetProperty("orderId").GetGuid() == id);
         await (await app.Staff.PostJson($"/api/follow-ups/{Id(pending)}", new { })).AssertFieldError("reached");
-        var done = await Ok(await app.Staff.PostJson($"/api/follow-ups/{Id(pending)}", new { reached = true, serviceHappened = true,
-            satisfied = true, notes = "老人表示满意" }));
+        var done = await Ok(await app.Staff.PostJson($"/api/follow-ups/{Id(pending)}",
+            new { reached = true, serviceHappened = true, satisfied = true, notes = "老人表示满意" }));
         Assert.NotNull(done.GetProperty("calledAt").GetString());
     }
 
@@ -478,11 +426,11 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var bed = await Ok(await app.Staff.PostJson("/api/family-beds", new
         {
             elderId = w.Elder, facilityId = w.Facility, adaptations = new[] { "grab-bars", "anti-slip", "emergency-call" },
-                devices = new[] { "一键呼叫器" },
+            devices = new[] { "一键呼叫器" },
             serviceItemId = visit, visitsPerMonth = 4,
         }));
-        await (await app.Staff.PostJson("/api/family-beds", new { elderId = w.Elder,
-            adaptations = new[] { "wings" } })).AssertFieldError("adaptations");
+        await (await app.Staff.PostJson("/api/family-beds", new { elderId = w.Elder, adaptations = new[] { "wings" } }))
+            .AssertFieldError("adaptations");
         var kept = await Ok(await app.Staff.PostJson($"/api/family-beds/{Id(bed)}/schedule?month=2026-12", new { }));
         Assert.Equal((4, 4, 0, false), (kept.GetProperty("planned").GetInt32(), kept.GetProperty("scheduled").GetInt32(),
             kept.GetProperty("verified").GetInt32(),
@@ -491,8 +439,8 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var orders = (await (await app.Staff.GetAsync($"/api/orders?elderId={w.Elder}&from=2026-12-01&to=2026-12-31")).ReadJson())
             .GetProperty("total").GetInt32();
         Assert.Equal(4, orders);
-        var centre = (await (await app.Staff.GetAsync("/api/family-beds/statistics")).ReadJson()).EnumerateArray().Single(c =>
-            c.GetProperty("facilityId").GetGuid() == w.Facility);
+        var centre = (await (await app.Staff.GetAsync("/api/family-beds/statistics")).ReadJson()).EnumerateArray()
+            .Single(c => c.GetProperty("facilityId").GetGuid() == w.Facility);
         Assert.True(centre.GetProperty("beds").GetInt32() >= 1);
         Assert.Contains("家庭养老床位（在约", await app.Staff.GetStringAsync("/"), StringComparison.Ordinal); // the dashboard's row per centre
     }
@@ -539,8 +487,8 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(confirmed.GetProperty("confirmed").GetBoolean());
         Assert.Equal("荣民政发〔2026〕2号", confirmed.GetProperty("source").GetString());
         await (await app.Staff.PostJson(path, new { source = "again" })).AssertProblem(HttpStatusCode.Conflict);
-        var listed = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray().Single(i =>
-            i.GetProperty("code").GetString() == "companionship");
+        var listed = (await (await app.Staff.GetAsync("/api/service-items")).ReadJson()).EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "companionship");
         Assert.True(listed.GetProperty("confirmed").GetBoolean());
 
         var audit = await (await (await app.ClientAs(Role.Auditor)).GetAsync("/api/audit?action=data.write")).Content.ReadAsStringAsync();

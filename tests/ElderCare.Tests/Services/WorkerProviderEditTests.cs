@@ -1,35 +1,17 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Facilities;
 
 namespace ElderCare.Tests.Services;
 
 /// <summary>Editing workers and providers: PUT endpoints with the checks of registering, scope, and the edit pages.</summary>
-public partial class WorkerProviderEditTests(AppFactory app) : IClassFixture<AppFactory>
+public class WorkerProviderEditTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static int _serial;
+    private Task<Guid> Facility(string region = Make.Changyuan) => app.Staff.NewFacility(Make.CentreIn(region, "编辑测试中心"));
 
-    private async Task<Guid> Facility(string region = Make.Changyuan)
-    {
-        var n = Interlocked.Increment(ref _serial);
-        return (await (await app.Staff.PostJson("/api/facilities", Make.Facility(name: $"编辑测试中心{n}", regionCode: region,
-            type: region == Make.Panlong ? FacilityType.TownCenter : FacilityType.StreetCenter))).Read<FacilityResource>()).Id;
-    }
+    private Task<Guid> Provider(Guid facility) => app.Staff.Create("/api/providers", new { facilityId = facility });
 
-    private async Task<Guid> Provider(Guid facility) =>
-        (await (await app.Staff.PostJson("/api/providers", new { facilityId = facility })).ReadJson()).GetProperty("id").GetGuid();
-
-    private async Task<Guid> Worker(Guid provider, string region = Make.Changyuan)
-    {
-        var r = await app.Staff.PostJson("/api/workers", new
-        {
-            providerId = provider, name = "陈助老", phone = "13900003333", qualifications = new[] { "helper" }, regionCodes = new[] { region },
-        });
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        return (await r.ReadJson()).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> Worker(Guid provider) => app.Staff.NewWorker(Make.Worker(provider));
 
     private static object Edit(Guid provider, string? phone = null, string? userName = null, object[]? certificates = null,
         object[]? availability = null,
@@ -37,8 +19,8 @@ public partial class WorkerProviderEditTests(AppFactory app) : IClassFixture<App
     {
         providerId = provider, name = "陈助老（改）", phone, kind = "helper", qualifications = qualifications ?? ["helper", "bathing"],
         certificates = certificates ?? [new { qualification = "bathing", number = "ZY-9", expiresOn = "2028-06-30" }],
-        regionCodes = regions ?? [Make.Changyuan], availability = availability ?? [new { day = 1, from = "09:00", to = "12:00" },
-            new { day = 3, from = "14:00", to = "17:30" }],
+        regionCodes = regions ?? [Make.Changyuan], availability = availability
+            ?? [new { day = 1, from = "09:00", to = "12:00" }, new { day = 3, from = "14:00", to = "17:30" }],
         baseLatitude = 29.40, baseLongitude = 105.59, userName, active = true,
     };
 
@@ -47,7 +29,7 @@ public partial class WorkerProviderEditTests(AppFactory app) : IClassFixture<App
     {
         var provider = await Provider(await Facility());
         var id = await Worker(provider);
-        var caregiver = await app.User(Role.Caregiver, name: $"edit.caregiver{Interlocked.Increment(ref _serial)}");
+        var caregiver = await app.User(Role.Caregiver, name: $"edit.caregiver{Make.Serial()}");
 
         var w = await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, userName: caregiver.UserName))).ReadJson();
         Assert.Equal("陈助老（改）", w.GetProperty("name").GetString());
@@ -74,15 +56,15 @@ public partial class WorkerProviderEditTests(AppFactory app) : IClassFixture<App
         var provider = await Provider(facility);
         var id = await Worker(provider);
         var other = await Worker(provider);
-        var linked = await app.User(Role.Caregiver, name: $"edit.linked{Interlocked.Increment(ref _serial)}");
+        var linked = await app.User(Role.Caregiver, name: $"edit.linked{Make.Serial()}");
         (await app.Staff.PutJson($"/api/workers/{other}", Edit(provider, userName: linked.UserName))).EnsureSuccessStatusCode();
 
         await (await app.Staff.PutJson($"/api/workers/{id}", new { providerId = provider, name = "" })).AssertFieldError("name");
         await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, phone: "12345"))).AssertFieldError("phone");
-        await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, availability: [new { day = 8, from = "09:00",
-            to = "08:00" }]))).AssertFieldError("availability[0]");
-        await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider,
-            qualifications: ["helper"]))).AssertFieldError("certificates[0].qualification");
+        await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, availability: [new { day = 8, from = "09:00", to = "08:00" }])))
+            .AssertFieldError("availability[0]");
+        await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, qualifications: ["helper"])))
+            .AssertFieldError("certificates[0].qualification");
         await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, regions: ["500153999"]))).AssertFieldError("regionCodes");
         await (await app.Staff.PutJson($"/api/workers/{id}", Edit(provider, userName: linked.UserName))).AssertFieldError("userName");
         await (await app.Staff.PutJson($"/api/workers/{id}", Edit(Guid.NewGuid()))).AssertFieldError("providerId");
@@ -103,8 +85,8 @@ public partial class WorkerProviderEditTests(AppFactory app) : IClassFixture<App
     public async Task A_provider_is_renamed_or_stopped_and_an_organisation_also_moved_within_scope()
     {
         var facilityProvider = await Provider(await Facility());
-        var p = await (await app.Staff.PutJson($"/api/providers/{facilityProvider}", new { name = "改名服务中心", unitCode = Make.Panlong,
-            active = false })).ReadJson();
+        var p = await (await app.Staff.PutJson($"/api/providers/{facilityProvider}",
+            new { name = "改名服务中心", unitCode = Make.Panlong, active = false })).ReadJson();
         Assert.Equal("改名服务中心", p.GetProperty("name").GetString());
         Assert.Equal(Make.Changyuan, p.GetProperty("unitCode").GetString()); // a facility's provider keeps the facility's unit
         Assert.False(p.GetProperty("active").GetBoolean());
@@ -112,11 +94,11 @@ public partial class WorkerProviderEditTests(AppFactory app) : IClassFixture<App
 
         var org = await (await app.Staff.PostJson("/api/providers", new { name = "颐康家政服务社", unitCode = Make.Changyuan })).ReadJson();
         var orgId = org.GetProperty("id").GetGuid();
-        var moved = await (await app.Staff.PutJson($"/api/providers/{orgId}", new { name = "颐康家政服务社", unitCode = Make.Fenggao,
-            creditCode = "91500153MA5U123456" })).ReadJson();
+        var moved = await (await app.Staff.PutJson($"/api/providers/{orgId}",
+            new { name = "颐康家政服务社", unitCode = Make.Fenggao, creditCode = "91500153MA5U123456" })).ReadJson();
         Assert.Equal(Make.Fenggao, moved.GetProperty("unitCode").GetString());
-        await (await app.Staff.PutJson($"/api/providers/{orgId}", new { name = "颐康", unitCode = Make.Fenggao,
-            creditCode = "123" })).AssertFieldError("creditCode");
+        await (await app.Staff.PutJson($"/api/providers/{orgId}", new { name = "颐康", unitCode = Make.Fenggao, creditCode = "123" }))
+            .AssertFieldError("creditCode");
 
         var changyuan = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
         await (await changyuan.PutJson($"/api/providers/{orgId}", new { name = "越界" })).AssertProblem(HttpStatusCode.NotFound);
@@ -132,58 +114,38 @@ public partial class WorkerProviderEditTests(AppFactory app) : IClassFixture<App
         var facility = await Facility();
         var provider = await Provider(facility);
         var id = await Worker(provider);
-        var page = await Html(await app.Staff.GetAsync($"/workers/{id}/edit"));
-        Assert.Contains("陈助老", page);
-        Assert.Contains("139****3333", page);
+        var page = await app.Staff.Page($"/workers/{id}/edit");
+        Assert.Equal("陈助老", page.Value("name"));
+        Assert.Contains("139****3333", page.Text);
 
-        var bad = await Html(await PostForm(app.Staff, $"/workers/{id}/edit", [new("providerId", provider.ToString()), new("name", ""),
-            new("kind", "caregiver"),
-            new("qualifications", "helper"), new("regionCodes", Make.Changyuan)]));
-        Assert.Contains("请填写姓名", bad);
-        var noExpiry = await Html(await PostForm(app.Staff, $"/workers/{id}/edit", [new("providerId", provider.ToString()), new("name",
-            "陈"), new("kind", "caregiver"),
-            new("qualifications", "bathing"), new("regionCodes", Make.Changyuan), new("certificates[0].qualification", "bathing")]));
-        Assert.Contains("请填写证书有效期", noExpiry);
+        (string, string)[] fields(string name, params (string, string)[] more) =>
+            [("providerId", provider.ToString()), ("name", name), ("kind", "caregiver"), ("regionCodes", Make.Changyuan), .. more];
+        var bad = await (await PostForm($"/workers/{id}/edit", fields("", ("qualifications", "helper")))).Page();
+        Assert.Contains("请填写姓名", bad.FieldError("name"));
+        var noExpiry = await (await PostForm($"/workers/{id}/edit",
+            fields("陈", ("qualifications", "bathing"), ("certificates[0].qualification", "bathing")))).Page();
+        Assert.Contains("请填写证书有效期", noExpiry.Text);
 
-        var saved = await PostForm(app.Staff, $"/workers/{id}/edit", [new("providerId", provider.ToString()), new("name", "陈助老（页面）"),
-            new("kind", "caregiver"),
-            new("active", "true"), new("qualifications", "helper"), new("qualifications", "bathing"), new("regionCodes", Make.Changyuan),
-            new("certificates[0].qualification", "bathing"), new("certificates[0].number", "P-1"), new("certificates[0].expires", "2029-01-31"),
-            new("availability[0].day", "2"), new("availability[0].from", "08:30"), new("availability[0].to", "11:30")]);
-        Assert.Equal("/workers", saved.RequestMessage!.RequestUri!.AbsolutePath);
+        var saved = await (await PostForm($"/workers/{id}/edit", fields("陈助老（页面）", ("active", "true"), ("qualifications", "helper"),
+            ("qualifications", "bathing"), ("certificates[0].qualification", "bathing"), ("certificates[0].number", "P-1"),
+            ("certificates[0].expires", "2029-01-31"), ("availability[0].day", "2"), ("availability[0].from", "08:30"),
+            ("availability[0].to", "11:30")))).Page();
+        Assert.Equal("/workers", saved.Path);
         var w = (await (await app.Staff.GetAsync($"/api/workers?providerId={provider}")).ReadJson()).GetProperty("items").EnumerateArray().Single();
         Assert.Equal("陈助老（页面）", w.GetProperty("name").GetString());
         Assert.Equal("139****3333", w.GetProperty("phone").GetString());
         Assert.Equal("2029-01-31", w.GetProperty("certificates")[0].GetProperty("expiresOn").GetString());
         Assert.Equal("08:30", Assert.Single(w.GetProperty("availability").EnumerateArray()).GetProperty("from").GetString());
-        Assert.Contains($"/workers/{id}/edit", await Html(saved));
+        Assert.Contains($"/workers/{id}/edit", saved.Links);
 
-        var providerPage = await Html(await PostForm(app.Staff, $"/providers/{provider}/edit", [new("name", "")]));
-        Assert.Contains("请填写服务机构名称", providerPage);
-        var renamed = await PostForm(app.Staff, $"/providers/{provider}/edit", [new("name", "页面改名中心"), new("active", "true")]);
-        Assert.Contains("页面改名中心", await Html(renamed));
+        var providerPage = await (await PostForm($"/providers/{provider}/edit", ("name", ""))).Page();
+        Assert.Contains("请填写服务机构名称", providerPage.FieldError("name"));
+        var renamed = await PostForm($"/providers/{provider}/edit", ("name", "页面改名中心"), ("active", "true"));
+        Assert.Contains("页面改名中心", (await renamed.Page()).Text);
 
         var panlong = await app.ClientAs(Role.TownOfficer, region: Make.Panlong);
         Assert.Equal(HttpStatusCode.NotFound, (await panlong.GetAsync($"/workers/{id}/edit")).StatusCode);
     }
 
-    private async Task<HttpResponseMessage> PostForm(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var direct = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        direct.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
-        var page = await direct.GetStringAsync(url);
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        var r = await direct.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
-        return r.StatusCode == HttpStatusCode.Redirect ? await client.GetAsync(r.Headers.Location) : r;
-    }
-
-    private static async Task<string> Html(HttpResponseMessage r)
-    {
-        var html = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {html[..Math.Min(html.Length, 500)]}");
-        return html;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private Task<HttpResponseMessage> PostForm(string url, params (string Name, string Value)[] fields) => app.PostForm(app.Staff, url, fields);
 }

@@ -20,14 +20,7 @@ public sealed class UploadLimits;
 [Collection(nameof(UploadLimits))]
 public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
 {
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string url, byte[] xlsx)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue(T.ContentType);
-        content.Add(file, "file", "upload.xlsx");
-        return await client.PostAsync(url, content);
-    }
+    private static Task<HttpResponseMessage> Post(HttpClient client, string url, byte[] xlsx) => client.PostXlsx(url, xlsx);
 
     private Task<HttpClient> TownOfficer() => app.ClientAs(Role.TownOfficer, Make.Changyuan);
 
@@ -64,8 +57,10 @@ public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClas
         var elapsed = Stopwatch.GetElapsedTime(started);
         var allocatedDelta = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         process.Refresh();
-        output.WriteLine($"answered {(int)response.StatusCode} in {elapsed.TotalMilliseconds:N0} ms; managed allocations +{allocatedDelta / 1024 / 1024:N0} MB; " +
-                         $"working set {workingSet / 1024 / 1024:N0} → {process.WorkingSet64 / 1024 / 1024:N0} MB (peak {process.PeakWorkingSet64 / 1024 / 1024:N0} MB)");
+        output.WriteLine($"answered {(int)response.StatusCode} in {elapsed.TotalMilliseconds:N0} ms; " +
+            $"managed allocations +{allocatedDelta / 1024 / 1024:N0} MB; " +
+            $"working set {workingSet / 1024 / 1024:N0} → {process.WorkingSet64 / 1024 / 1024:N0} MB " +
+            $"(peak {process.PeakWorkingSet64 / 1024 / 1024:N0} MB)");
 
         var message = await response.AssertFieldError("file");
         Assert.Contains("超过 4,000 个字的单元格", message);
@@ -82,7 +77,8 @@ public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClas
         });
         var started = Stopwatch.GetTimestamp();
         var response = await Post(await TownOfficer(), "/api/elders/import", xlsx);
-        output.WriteLine($"{xlsx.Length / 1024:N0} KB; answered {(int)response.StatusCode} in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms");
+        var took = Stopwatch.GetElapsedTime(started);
+        output.WriteLine($"{xlsx.Length / 1024:N0} KB; answered {(int)response.StatusCode} in {took.TotalMilliseconds:N0} ms");
         Assert.Contains("超过 200,000 行", await response.AssertFieldError("file"));
     }
 
@@ -134,7 +130,8 @@ public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClas
     {
         var xlsx = import == "plan" ? await PlanExport() : Template();
         var changed = Workbooks.Rewrite(xlsx, "xl/worksheets/sheet1.xml", corruption == "doctype"
-            ? x => x.Insert(x.IndexOf("?>", StringComparison.Ordinal) + 2, "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>")
+            ? x => x.Insert(x.IndexOf("?>", StringComparison.Ordinal) + 2,
+                "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>")
             : x => x[..(x.Length / 2)]);
         var response = import == "plan"
             ? await Post(app.Staff, "/api/plan/import", changed)
@@ -152,11 +149,7 @@ public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClas
         var changyuan = urban.Single(r => (string?)r[PlanSheets.Code] == Make.Changyuan);
         var noteColumn = PlanSheets.Note(PlanSheets.Urban.Types[0]);
         changyuan[noteColumn] = note;
-        using (var s = new MemoryStream())
-        {
-            s.SaveAs(sheets.ToDictionary(kv => kv.Key, kv => (object)kv.Value));
-            Assert.Equal(HttpStatusCode.OK, (await Post(app.Staff, "/api/plan/import", s.ToArray())).StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.OK, (await Post(app.Staff, "/api/plan/import", Uploads.Workbook(sheets))).StatusCode);
 
         var exported = await PlanExport();
         Assert.Equal("'" + note, Read(exported)[PlanSheets.Urban.Name].Single(r => (string?)r[PlanSheets.Code] == Make.Changyuan)[noteColumn]);
@@ -169,13 +162,5 @@ public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClas
         Assert.Equal(note, line.GetProperty("note").GetString());
     }
 
-    private static Dictionary<string, List<Dictionary<string, object?>>> Read(byte[] xlsx)
-    {
-        using var s = new MemoryStream(xlsx);
-        return s.GetSheetNames().ToDictionary(n => n, n =>
-        {
-            using var sheet = new MemoryStream(xlsx);
-            return sheet.Query(useHeaderRow: true, sheetName: n).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
-        });
-    }
+    private static Dictionary<string, List<Dictionary<string, object?>>> Read(byte[] xlsx) => Uploads.Sheets(xlsx);
 }

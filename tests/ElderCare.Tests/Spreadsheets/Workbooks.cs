@@ -12,6 +12,9 @@ public static class Workbooks
 {
     public const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string SheetML = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+
     /// <summary>A one-sheet workbook; <paramref name="sheetData"/> writes the rows (between &lt;sheetData&gt; tags).</summary>
     public static byte[] Build(string sheetName, Action<TextWriter> sheetData, string? beforeRoot = null, Action<TextWriter>? sharedStrings = null)
     {
@@ -22,20 +25,20 @@ public static class Workbooks
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
                 "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
                 "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
-                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
-                (sharedStrings is null ? "" : "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>") +
+                $"<Override PartName=\"/xl/workbook.xml\" ContentType=\"{SheetML}.sheet.main+xml\"/>" +
+                $"<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"{SheetML}.worksheet+xml\"/>" +
+                (sharedStrings is null ? "" : $"<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"{SheetML}.sharedStrings+xml\"/>") +
                 "</Types>"));
             Part(zip, "_rels/.rels", w => w.Write(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"));
+                $"<Relationship Id=\"rId1\" Type=\"{Relationships}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"));
             Part(zip, "xl/workbook.xml", w => w.Write(
-                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
+                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"{Relationships}\">" +
                 $"<sheets><sheet name=\"{SecurityElement.Escape(sheetName)}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"));
             Part(zip, "xl/_rels/workbook.xml.rels", w => w.Write(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
-                (sharedStrings is null ? "" : "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>") +
+                $"<Relationship Id=\"rId1\" Type=\"{Relationships}/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
+                (sharedStrings is null ? "" : $"<Relationship Id=\"rId2\" Type=\"{Relationships}/sharedStrings\" Target=\"sharedStrings.xml\"/>") +
                 "</Relationships>"));
             Part(zip, "xl/worksheets/sheet1.xml", w =>
             {

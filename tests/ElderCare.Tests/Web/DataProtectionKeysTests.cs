@@ -47,7 +47,8 @@ public class DataProtectionKeysTests(AppFactory app) : IClassFixture<AppFactory>
             }
             var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["DataProtection:KeysFolder"] = folder, ["DataProtection:CertificateFile"] = pfx, ["DataProtection:CertificatePassword"] = "pfx-password",
+                ["DataProtection:KeysFolder"] = folder, ["DataProtection:CertificateFile"] = pfx,
+                ["DataProtection:CertificatePassword"] = "pfx-password",
             }).Build();
             var services = new ServiceCollection().AddLogging();
             services.AddAppDataProtection(config, "/unused");

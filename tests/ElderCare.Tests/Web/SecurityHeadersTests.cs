@@ -32,7 +32,8 @@ public class SecurityHeadersTests(SecurityHeadersTests.Factory app) : IClassFixt
     private sealed class ThrowingHasher : PasswordHasher<AppUser>
     {
         public override PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword) =>
-            providedPassword == Boom ? throw new InvalidOperationException("boom") : base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            providedPassword == Boom ? throw new InvalidOperationException("boom") : base.VerifyHashedPassword(user, hashedPassword,
+                providedPassword);
     }
 
     private static void AssertHeaders(HttpResponseMessage r)
@@ -46,7 +47,8 @@ public class SecurityHeadersTests(SecurityHeadersTests.Factory app) : IClassFixt
         Assert.False(r.Headers.Contains("Server"));
     }
 
-    private static void AssertNoStore(HttpResponseMessage r) => Assert.True(r.Headers.CacheControl?.NoStore, $"no no-store on {r.RequestMessage!.RequestUri}");
+    private static void AssertNoStore(HttpResponseMessage r) => Assert.True(r.Headers.CacheControl?.NoStore,
+        $"no no-store on {r.RequestMessage!.RequestUri}");
 
     [Fact]
     public async Task A_500_keeps_the_headers()
