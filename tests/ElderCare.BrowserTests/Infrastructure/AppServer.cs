@@ -59,6 +59,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            ElderCare.Tests.Infrastructure.TestHosts.UseFastPasswordHashing(services);
         });
     }
 
