@@ -9,7 +9,8 @@ namespace ElderCare.Tests.Infrastructure;
 /// ADR 26: the test hosts hash passwords with fewer PBKDF2 iterations (<see cref="TestHosts"/>). A host started as in
 /// production hashes with ASP.NET Core Identity's default, and sign-in takes either kind of hash by the same code.
 /// </summary>
-public class FixtureShortcutsTests
+[Collection(nameof(SharedApp))]
+public class FixtureShortcutsTests(AppFactory shared)
 {
     /// <summary>The pseudo-random function and the iteration count in the header of an Identity V3 hash.</summary>
     private static (uint Prf, uint Iterations) Header(string hash)
@@ -19,13 +20,20 @@ public class FixtureShortcutsTests
         return (BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)), BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)));
     }
 
-    [Theory]
-    [InlineData(true, 100_000u)]
-    [InlineData(false, (uint)TestHosts.PasswordHashIterations)]
-    public async Task Passwords_are_hashed_with_PBKDF2_HMAC_SHA512_at_the_host_s_iterations_and_sign_in_takes_them(bool production, uint iterations)
+    [Fact]
+    public async Task A_host_started_as_in_production_hashes_with_100000_iterations_and_sign_in_takes_the_hashes()
     {
-        await using var app = new AppFactory { ProductionPasswordHashing = production };
-        await app.InitializeAsync();
+        await using var production = new AppFactory { ProductionPasswordHashing = true };
+        await production.InitializeAsync();
+        await AssertHashes(production, 100_000);
+    }
+
+    [Fact]
+    public async Task A_test_host_hashes_with_its_own_iterations_and_sign_in_takes_the_hashes() =>
+        await AssertHashes(shared, TestHosts.PasswordHashIterations);
+
+    private static async Task AssertHashes(AppFactory app, uint iterations)
+    {
         var user = await app.User(Role.DistrictStaff, name: "hash" + Guid.NewGuid().ToString("N")[..8]);
         const uint hmacSha512 = 2; // KeyDerivationPrf.HMACSHA512
         Assert.Equal((hmacSha512, iterations), Header(user.PasswordHash!));

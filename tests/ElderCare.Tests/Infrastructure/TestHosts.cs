@@ -14,8 +14,8 @@ public static class TestHosts
     /// HMAC-SHA512), which <c>FixtureShortcutsTests</c> holds; a stored hash records its own count, so sign-in verifies
     /// by the same code either way. At the default a hash costs about 40 ms of CPU, and a run hashes hundreds.
     /// </summary>
-    public const int PasswordHashIterations = 1_000;
+    public const uint PasswordHashIterations = 1_000;
 
     public static void UseFastPasswordHashing(IServiceCollection services) =>
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = (int)PasswordHashIterations);
 }
