@@ -50,7 +50,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly ConcurrentDictionary<string, Task<AppUser>> _users = new();
 
     /// <summary>A user of the role and scope (created once per factory), ready to sign in with <see cref="Password"/>.</summary>
-    public Task<AppUser> User(Role role, string? region = null, IReadOnlyList<Guid>? facilities = null, bool canUnmask = false, string? name = null) =>
+    public Task<AppUser> User(Role role, string? region = null, IReadOnlyList<Guid>? facilities = null, bool canUnmask = false,
+        string? name = null) =>
         _users.GetOrAdd(name ?? $"{role}-{region}-{string.Join(",", facilities ?? [])}-{canUnmask}".ToLowerInvariant(), async key =>
         {
             await using var scope = Services.CreateAsyncScope();
