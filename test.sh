@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test suite and ends with one line "N passed, N failed" summed over all of them.
 #   unit + HTTP integration on SQLite;
-#   the same integration suite on PostgreSQL when ELDERCARE_TEST_DB=postgres (ELDERCARE_TEST_PG = server connection);
-#   browser tests (Playwright driving /usr/bin/chromium).
-# Exits non-zero on any failure, including a suite that does not build or run.
+#   the same integration suite on PostgreSQL when ELDERCARE_TEST_DB=postgres (ELDERCARE_TEST_PG = server connection),
+#   at the same time as the SQLite run (two processes with databases, temp files and logs of their own, ADR 26);
+#   browser tests (Playwright driving /usr/bin/chromium), after them.
+# Each suite's output is printed when it ends. Exits non-zero on any failure, including a suite that does not build or run.
+# Temp files (the tests' SQLite databases, keys, the copied app) go to a folder in /dev/shm when there is one: the
+# durable commits (synchronous=FULL, ADR 11) then wait for memory, not the disk; the code path is the same.
 # ELDERCARE_TEST_WALLCLOCK="@2026-12-02 20:41:00" runs every suite with the system clock set there (faketime, UTC):
 # no test may depend on the wall clock, so the result must not change; CI uses it to run at a night hour.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 logs=$(mktemp -d)
+temp=${TMPDIR:-/tmp}
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then temp=$(mktemp -d -p /dev/shm eldercare-tests.XXXXXX); fi
+# A suite still running when this script stops (Ctrl+C) is stopped with it; then the tests' temp folder goes.
+trap 'kill $(jobs -p) 2>/dev/null; if [[ "$temp" == /dev/shm/eldercare-tests.* ]]; then rm -rf "$temp"; fi' EXIT
 passed=0
 failed=0
 
@@ -20,15 +27,26 @@ if ! dotnet build ElderCare.slnx -c Release >"$logs/build.log" 2>&1; then
   exit 1
 fi
 
-# run_suite NAME PROJECT [ENV=VALUE ...]
-run_suite() {
+declare -A running
+
+# start_suite NAME PROJECT [ENV=VALUE ...]: starts the suite in the background, its whole output in $logs/NAME.log.
+start_suite() {
   local name=$1 project=$2
   shift 2
-  echo "=== $name ==="
   local clock=()
   if [ -n "${ELDERCARE_TEST_WALLCLOCK:-}" ]; then clock=(faketime -f "$ELDERCARE_TEST_WALLCLOCK"); fi
-  env "$@" "${clock[@]}" dotnet test --project "$project" -c Release --no-build 2>&1 | tee "$logs/$name.log" \
-    | grep -vE "^\s+(info|warn): |Hosting environment|Content root path|Application (started|is shutting)|ElderCare 已启动|首次登录"
+  env TMPDIR="$temp" "$@" "${clock[@]}" dotnet test --project "$project" -c Release --no-build >"$logs/$name.log" 2>&1 &
+  running[$name]=$!
+  echo "started: $name"
+}
+
+# end_suite NAME: waits for the suite, prints its output (without the hosts' start-up chatter) and adds up its counts.
+end_suite() {
+  local name=$1
+  wait "${running[$name]}"
+  echo "=== $name ==="
+  grep -vE "^\s+(info|warn): |Hosting environment|Content root path|Application (started|is shutting)|ElderCare 已启动|首次登录" \
+    "$logs/$name.log"
   local ok fail total
   ok=$(grep -E '^\s+succeeded: [0-9]+' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
   fail=$(grep -E '^\s+failed: [0-9]+' "$logs/$name.log" | tail -1 | grep -oE '[0-9]+')
@@ -42,11 +60,14 @@ run_suite() {
   failed=$((failed + fail))
 }
 
-run_suite "unit-and-http-sqlite" tests/ElderCare.Tests ELDERCARE_TEST_DB=sqlite
+start_suite "unit-and-http-sqlite" tests/ElderCare.Tests ELDERCARE_TEST_DB=sqlite
 if [ "${ELDERCARE_TEST_DB:-sqlite}" = "postgres" ]; then
-  run_suite "unit-and-http-postgres" tests/ElderCare.Tests ELDERCARE_TEST_DB=postgres
+  start_suite "unit-and-http-postgres" tests/ElderCare.Tests ELDERCARE_TEST_DB=postgres
 fi
-run_suite "browser" tests/ElderCare.BrowserTests ELDERCARE_TEST_DB=sqlite
+end_suite "unit-and-http-sqlite"
+if [ -n "${running[unit-and-http-postgres]:-}" ]; then end_suite "unit-and-http-postgres"; fi
+start_suite "browser" tests/ElderCare.BrowserTests ELDERCARE_TEST_DB=sqlite
+end_suite "browser"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Tests;
 
-public class PlatformTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class PlatformTests(AppFactory app)
 {
     private readonly HttpClient _http = app.Staff;
 

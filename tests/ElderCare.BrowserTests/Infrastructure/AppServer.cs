@@ -20,8 +20,8 @@ namespace ElderCare.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real app on a real Kestrel port with its own temp SQLite file (a copy of the run's migrated and seeded template,
-/// ADR 24; the app still migrates and seeds at start, finding nothing to do) and field-encryption keys. One per test class, so each flow starts from the seeded district; each test creates its
-/// own users through the app's own services.
+/// ADR 24; the app still migrates and seeds at start, finding nothing to do) and field-encryption keys. One per test
+/// class, so each flow starts from the seeded district; each test creates its own users through the app's own services.
 /// </summary>
 public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -59,6 +59,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            ElderCare.Tests.Infrastructure.TestHosts.UseFastPasswordHashing(services);
         });
     }
 
@@ -102,7 +103,8 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var input = new FacilityInput { Name = name, Type = type, RegionCode = regionCode, OperationMode = OperationMode.PublicPrivate };
         var outcome = await RegisterFacility.Handle(input, DataScope.District, db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), default);
-        return outcome.Value ?? throw new InvalidOperationException("登记设施失败：" + string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value)));
+        return outcome.Value
+               ?? throw new InvalidOperationException("登记设施失败：" + string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value)));
     }
 
     /// <summary>Registers an elder through the app's own use case, as district staff ("seed") would.</summary>
@@ -116,7 +118,8 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         var user = new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } });
         var input = new ElderInput
         {
-            Name = name, IdNumber = idNumber, RegionCode = regionCode, LivingArrangement = living, Phone = phone, Consent = new ConsentInput("本人同意", null),
+            Name = name, IdNumber = idNumber, RegionCode = regionCode, LivingArrangement = living, Phone = phone,
+            Consent = new ConsentInput("本人同意", null),
             Categories = categories?.ToList(),
         };
         var outcome = await RegisterElder.Handle(input, user, sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<FieldProtector>(),

@@ -4,7 +4,8 @@ using ElderCare.Web.Infrastructure.Web;
 
 namespace ElderCare.Tests.Access;
 
-public class AdminCommandsTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class AdminCommandsTests(AppFactory app)
 {
     private async Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args)
     {

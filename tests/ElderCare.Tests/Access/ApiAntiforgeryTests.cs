@@ -9,7 +9,8 @@ namespace ElderCare.Tests.Access;
 /// An API write authenticated by the sign-in cookie needs the antiforgery token in the RequestVerificationToken header
 /// (as a page's form needs it in the form); bearer tokens need none, since a browser never adds them by itself.
 /// </summary>
-public class ApiAntiforgeryTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class ApiAntiforgeryTests(AppFactory app)
 {
     private async Task<HttpClient> SignedInBrowser()
     {

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ElderCare.Tests.Access;
 
 /// <summary>QUALITY.md S8: personal data is encrypted at rest — not in the SQLite file or its WAL, not in PostgreSQL rows.</summary>
-public class PersonalDataTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class PersonalDataTests(AppFactory app)
 {
     [Fact]
     public async Task Id_numbers_and_phones_are_nowhere_in_plain_text_in_the_database()

@@ -39,6 +39,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Hash passwords as production does (Identity's default iterations), not <see cref="TestHosts"/>' fast way.</summary>
+    public bool ProductionPasswordHashing { get; init; }
+
     /// <summary>Extra configuration for a test class that needs it (set before the first request).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -47,7 +50,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly ConcurrentDictionary<string, Task<AppUser>> _users = new();
 
     /// <summary>A user of the role and scope (created once per factory), ready to sign in with <see cref="Password"/>.</summary>
-    public Task<AppUser> User(Role role, string? region = null, IReadOnlyList<Guid>? facilities = null, bool canUnmask = false, string? name = null) =>
+    public Task<AppUser> User(Role role, string? region = null, IReadOnlyList<Guid>? facilities = null, bool canUnmask = false,
+        string? name = null) =>
         _users.GetOrAdd(name ?? $"{role}-{region}-{string.Join(",", facilities ?? [])}-{canUnmask}".ToLowerInvariant(), async key =>
         {
             await using var scope = Services.CreateAsyncScope();
@@ -82,7 +86,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public AppFactory()
     {
         if (OnPostgres)
-            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _name }.ToString();
+        {
+            // A test database need not wait for its commits to reach the disk (ADR 26): a client setting of the tests'
+            // connections only; the server and the app's own settings are untouched.
+            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _name, Options = "-c synchronous_commit=off" }
+                .ToString();
+        }
         else
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), _name + ".db");
@@ -102,7 +111,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeysFolder", DataProtectionFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseSetting("ConnectionStrings:App", ConnectionString);
-        builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            if (!ProductionPasswordHashing) TestHosts.UseFastPasswordHashing(s);
+        });
     }
 
     /// <summary>A client signed in as district staff (区民政局), the role most tests act as.</summary>

@@ -17,8 +17,10 @@ public static partial class PageSession
     public static async Task<HttpResponseMessage> PostSignIn(this HttpClient client, string userName, string password, string? returnUrl = null)
     {
         var token = await client.FormToken("/account/login");
-        var fields = new List<KeyValuePair<string, string>> { new("userName", userName), new("password", password),
-            new("__RequestVerificationToken", token) };
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("userName", userName), new("password", password), new("__RequestVerificationToken", token),
+        };
         if (returnUrl is not null) fields.Add(new("returnUrl", returnUrl));
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
     }

@@ -12,7 +12,8 @@ namespace ElderCare.Tests.Web;
 /// The keys behind the sign-in cookie and the antiforgery tokens live in the app's own folder (700, files 600), not in
 /// the profile shared by every app of the account; optionally encrypted with a certificate.
 /// </summary>
-public class DataProtectionKeysTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class DataProtectionKeysTests(AppFactory app)
 {
     private const UnixFileMode Owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

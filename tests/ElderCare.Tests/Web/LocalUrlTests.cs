@@ -34,7 +34,8 @@ public class LocalUrlTests
 }
 
 /// <summary>The sign-in page honours only a local return address, and a hostile one never makes it answer 500.</summary>
-public class SignInReturnUrlTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class SignInReturnUrlTests(AppFactory app)
 {
     public static TheoryData<string> Hostile =>
     [
