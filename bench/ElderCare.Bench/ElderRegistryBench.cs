@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Privacy;

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
@@ -62,8 +63,8 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
         var generated = string.IsNullOrEmpty(Password) ? SetPassword.Generate() : null;
         if (!errors.Any)
         {
-            var input = new AddUser.Input(UserName, DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, Mobile, generated ?? Password);
-            var outcome = await AddUser.Handle(input, db, users, protector, clock, audit, current, ct);
+            var input = new RegisterUser.Input(UserName, DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, Mobile, generated ?? Password);
+            var outcome = await RegisterUser.Handle(input, db, users, protector, clock, audit, current, ct);
             if (outcome.IsOk)
             {
                 var added = outcome.Value!;
