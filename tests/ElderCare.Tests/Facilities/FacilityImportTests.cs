@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 using T = ElderCare.Web.Features.Facilities.FacilityImportTemplate;
@@ -31,7 +32,7 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue(T.ContentType);
+        file.Headers.ContentType = new MediaTypeHeaderValue(SpreadsheetWriter.ContentType);
         content.Add(file, "file", "facilities.xlsx");
         return await client.PostAsync("/api/facilities/import", content);
     }

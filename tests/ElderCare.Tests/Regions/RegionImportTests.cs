@@ -5,6 +5,7 @@ using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 using T = ElderCare.Web.Features.Regions.RegionImportTemplate;
@@ -28,7 +29,7 @@ public class RegionImportTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue(T.ContentType);
+        file.Headers.ContentType = new MediaTypeHeaderValue(SpreadsheetWriter.ContentType);
         content.Add(file, "file", "regions.xlsx");
         var r = await client.PostAsync("/api/regions/import", content);
         Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());

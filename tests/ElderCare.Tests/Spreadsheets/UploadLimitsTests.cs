@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Plan;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using T = ElderCare.Web.Features.Elders.ElderImportTemplate;
 
@@ -24,7 +25,7 @@ public class UploadLimitsTests(AppFactory app, ITestOutputHelper output) : IClas
     {
         var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue(T.ContentType);
+        file.Headers.ContentType = new MediaTypeHeaderValue(SpreadsheetWriter.ContentType);
         content.Add(file, "file", "upload.xlsx");
         return await client.PostAsync(url, content);
     }

@@ -8,6 +8,7 @@ using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Services;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -267,7 +268,7 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
         using var xlsx = new MemoryStream();
         xlsx.SaveAs(new Dictionary<string, object> { [T.DataSheet] = new List<Dictionary<string, object?>> { row } });
         var file = new ByteArrayContent(xlsx.ToArray());
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(T.ContentType);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(SpreadsheetWriter.ContentType);
         var r = await app.Staff.PostAsync("/api/elders/import", new MultipartFormDataContent { { file, "file", "elders.xlsx" } });
 
         var result = await Ok(r);

@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 
 namespace ElderCare.Web.Features.Meals;
@@ -41,7 +42,7 @@ public static class MealsApi
                 var q = MealQuery.Parse(date, meal, clock);
                 if (q.Errors is { } errors) return ApiResults.Invalid(errors);
                 return (await GetProductionList.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(list =>
-                    TypedResults.File(GetProductionList.Excel(list), ExportCoverage.ContentType, $"生产单-{list.Date:yyyyMMdd}-{MealValidation.NameOf(list.Meal)}.xlsx"));
+                    TypedResults.File(GetProductionList.Excel(list), SpreadsheetWriter.ContentType, $"生产单-{list.Date:yyyyMMdd}-{MealValidation.NameOf(list.Meal)}.xlsx"));
             })
             .WithSummary("厨房生产单（Excel）");
 
@@ -73,7 +74,7 @@ public static class MealsApi
                 var q = MealQuery.Parse(date, meal, clock);
                 if (q.Errors is { } errors) return ApiResults.Invalid(errors);
                 return (await GetRouteSheet.Handle(id, q.Date, q.Meal, user.Scope, db, ct)).ToResult(sheet =>
-                    TypedResults.File(GetRouteSheet.Excel(sheet), ExportCoverage.ContentType, $"送餐路线单-{sheet.Date:yyyyMMdd}-{MealValidation.NameOf(sheet.Meal)}.xlsx"));
+                    TypedResults.File(GetRouteSheet.Excel(sheet), SpreadsheetWriter.ContentType, $"送餐路线单-{sheet.Date:yyyyMMdd}-{MealValidation.NameOf(sheet.Meal)}.xlsx"));
             })
             .WithSummary("送餐路线单（Excel，含送达时间、老人情况空栏供司机填写）");
 
@@ -176,7 +177,7 @@ public static class MealsApi
                 var first = GetMealBilling.ParseMonth(month, clock, errors);
                 if (errors.Any) return ApiResults.Invalid(errors);
                 return (await GetMealBilling.Handle(first!.Value, diningPointId, user.Scope, db, ct)).ToResult(b =>
-                    TypedResults.File(GetMealBilling.Excel(b), ExportCoverage.ContentType, $"助餐结算-{b.Month}.xlsx"));
+                    TypedResults.File(GetMealBilling.Excel(b), SpreadsheetWriter.ContentType, $"助餐结算-{b.Month}.xlsx"));
             })
             .RequireAuthorization(Roles.Policies.ReadMealBilling)
             .WithSummary("月度助餐结算（Excel，金额以元计）");
