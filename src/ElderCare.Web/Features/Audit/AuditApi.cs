@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
@@ -22,7 +23,7 @@ public static class AuditApi
                 {
                     var xlsx = SpreadsheetWriter.Xlsx("审计日志", page.Items.Select(r => new Dictionary<string, object?>
                     {
-                        ["序号"] = r.Sequence, ["时间"] = (r.At + ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                        ["序号"] = r.Sequence, ["时间"] = Display.ChinaTime(r.At, seconds: true),
                         ["用户"] = r.UserName, ["操作"] = r.Action, ["对象"] = r.Target, ["结果"] = r.Outcome, ["来源地址"] = r.Address, ["说明"] = r.Detail,
                     }));
                     return TypedResults.File(xlsx, SpreadsheetWriter.ContentType, "审计日志.xlsx");

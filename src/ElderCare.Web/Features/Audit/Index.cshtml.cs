@@ -60,9 +60,6 @@ public sealed class AuditModel(AppDbContext db, TimeProvider clock) : PageModel
         "/audit" + QueryString.Create(Filters().Append(new("page", page.ToString(CultureInfo.InvariantCulture)))
             .Where(kv => kv.Value is not null)).ToUriComponent());
 
-    public static string ChinaTime(DateTime utc) =>
-        (utc + ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
     /// <summary>The actions the platform writes (AuditLog callers and AuditWrites), for the action filter.</summary>
     public static readonly IReadOnlyList<(string Action, string Text)> Actions =
     [

@@ -106,9 +106,6 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
     public string ScopeOf(UserResource u) => Choices.ScopeOf(u.Role, u.RegionCode, u.FacilityIds);
 
     public bool LockedNow(UserResource u) => u.LockedUntil > Now;
-
-    public static string ChinaTime(DateTimeOffset at) =>
-        at.ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A line of the user list: the API's view of the user (mobile masked) and what the page adds.</summary>
