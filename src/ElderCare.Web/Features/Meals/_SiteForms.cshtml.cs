@@ -20,7 +20,7 @@ public sealed class MealSiteForm
     public string? KitchenId { get; set; }
     public string? RegionCode { get; set; }
     public string? Address { get; set; }
-    public FacilityForm.LocationFields Location { get; set; } = new();
+    public LocationFields Location { get; set; } = new();
 
     public LocationResource? ReadLocation(FieldErrors errors)
     {
