@@ -141,7 +141,8 @@ public sealed class ElderForm
 }
 
 /// <summary>What the register and edit pages share: the form, the regions it offers, and turning errors into ModelState.</summary>
-public abstract class ElderFormModel(AppDbContext db, CurrentUser user, ElderOptions options, TimeProvider clock) : PageModel
+public abstract class ElderFormModel(AppDbContext db, CurrentUser user, ElderOptions options, TimeProvider clock)
+    : OutcomePageModel
 {
     protected AppDbContext Db => db;
     protected CurrentUser Current => user;

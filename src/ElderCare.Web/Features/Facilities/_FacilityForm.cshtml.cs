@@ -113,7 +113,7 @@ public sealed class FacilityForm
 }
 
 /// <summary>What the create and edit pages share: the form, the choices it offers, and turning errors into ModelState.</summary>
-public abstract class FacilityFormModel(AppDbContext db, CurrentUser user) : PageModel
+public abstract class FacilityFormModel(AppDbContext db, CurrentUser user) : OutcomePageModel
 {
     /// <summary>What the signed-in user may see and change.</summary>
     protected DataScope Scope => user.Scope;
