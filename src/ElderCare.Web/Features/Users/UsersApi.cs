@@ -18,7 +18,7 @@ public static class UsersApi
         var g = api.MapGroup("/users").WithTags("用户").RequireAuthorization(Roles.Policies.ManageUsers);
 
         g.MapGet("/", async (AppDbContext db, FieldProtector protector, CancellationToken ct) =>
-                TypedResults.Ok((await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct)).Select(u => UserResource.From(u, protector))))
+                TypedResults.Ok((await ListUsers.Handle(new(null, null), db, protector, ct)).Rows.Select(r => r.User)))
             .WithSummary("用户列表（手机号脱敏）");
 
         g.MapPost("/", async (RegisterUser.Input input, AppDbContext db, UserManager<AppUser> users, FieldProtector protector, TimeProvider clock,
