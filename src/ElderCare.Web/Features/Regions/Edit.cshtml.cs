@@ -70,8 +70,8 @@ public sealed class RegionEditModel(AppDbContext db, CurrentUser user, AuditLog 
             ModelState.AddModelError("newCode", outcome.Message!);
             return Page();
         }
-        return Show(outcome, r => Saved(
-            $"已将“{region.Name}”的区划代码由 {r.OldCode} 更正为 {r.NewCode}；随之更正：{ChangeRegionCode.Describe(r.Followed)}。", r.NewCode), NoSuchCode)
+        return Show(outcome, r => Saved($"已将“{region.Name}”的区划代码由 {r.OldCode} 更正为 {r.NewCode}；"
+                                        + $"随之更正：{ChangeRegionCode.Describe(r.Followed)}。", r.NewCode), NoSuchCode)
             ?? Page();
     }
 
