@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Hosting;

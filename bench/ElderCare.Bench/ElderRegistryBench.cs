@@ -8,6 +8,7 @@ using System.Text.Json;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Assessments;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Privacy;

@@ -1,4 +1,5 @@
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Audit;
@@ -10,6 +11,7 @@ using ElderCare.Web.Features.FamilyBeds;
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Services;
+using ElderCare.Web.Features.Users;
 using ElderCare.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartChecks.ContentRoot(args) });

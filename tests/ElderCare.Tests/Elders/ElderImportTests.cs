@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using static ElderCare.Tests.Infrastructure.Uploads;
 using T = ElderCare.Web.Features.Elders.ElderImportTemplate;
@@ -95,7 +96,7 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
         var url = result.GetProperty("errorSheetUrl").GetString()!;
         var sheet = await app.Staff.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
-        Assert.Equal(T.ContentType, sheet.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(SpreadsheetWriter.ContentType, sheet.Content.Headers.ContentType?.MediaType);
         var bytes = await sheet.Content.ReadAsByteArrayAsync();
         var rejected = Sheet(bytes, T.DataSheet);
         Assert.Equal([badCheckDigit, Id("19700808", "051"), Id("19480909", "061"), Id("19491010", "071"), first],
@@ -172,7 +173,7 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
     {
         var r = await app.Staff.GetAsync("/api/elders/import/template.xlsx");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal(T.ContentType, r.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(SpreadsheetWriter.ContentType, r.Content.Headers.ContentType?.MediaType);
         var template = await r.Content.ReadAsByteArrayAsync();
         using (var s = new MemoryStream(template)) Assert.Equal([T.DataSheet, T.NotesSheet, T.ExampleSheet], s.GetSheetNames());
         using (var s = new MemoryStream(template))
@@ -245,7 +246,7 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
 
         var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var file = new ByteArrayContent(Workbook([Row(Id("19390909", "161"), "页面导入"), Row("123", "错号")]));
-        file.Headers.ContentType = new MediaTypeHeaderValue(T.ContentType);
+        file.Headers.ContentType = new MediaTypeHeaderValue(SpreadsheetWriter.ContentType);
         content.Add(file, "file", "名单.xlsx");
         var r = await client.PostAsync("/elders/import", content);
         var html = await r.Content.ReadAsStringAsync();

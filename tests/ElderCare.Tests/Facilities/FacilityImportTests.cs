@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 using static ElderCare.Tests.Infrastructure.Uploads;

@@ -5,6 +5,7 @@ using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 using static ElderCare.Tests.Infrastructure.Uploads;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Elders;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Plan;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 using MiniExcelLibs;
 using T = ElderCare.Web.Features.Elders.ElderImportTemplate;
 

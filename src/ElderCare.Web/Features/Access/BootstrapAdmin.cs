@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -46,7 +46,7 @@ public sealed class AccountModel(AppDbContext db, UserManager<AppUser> users, Se
             return Page();
         }
         // Every session ended with the change; this one continues as a new session.
-        await CookieSignIn.SignInAsync(HttpContext, outcome.Value!, Access.SignIn.IsRestricted(outcome.Value!, clock.UtcNow()), ct);
+        await CookieSignIn.SignInAsync(HttpContext, outcome.Value!, Account.SignIn.IsRestricted(outcome.Value!, clock.UtcNow()), ct);
         TempData["Flash"] = "密码已修改，其他设备上的登录已全部退出。";
         return Redirect("/account");
     }
@@ -64,7 +64,7 @@ public sealed class AccountModel(AppDbContext db, UserManager<AppUser> users, Se
         await Load(ct);
         RecoveryCodes = outcome.Value;
         if (current.SessionId is { } sid) await sessions.RevokeAsync(sid, ct);
-        await CookieSignIn.SignInAsync(HttpContext, Me, Access.SignIn.IsRestricted(Me, clock.UtcNow()), ct);
+        await CookieSignIn.SignInAsync(HttpContext, Me, Account.SignIn.IsRestricted(Me, clock.UtcNow()), ct);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
@@ -14,18 +15,18 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/audit").WithTags("审计").RequireAuthorization(Roles.Policies.ReadAudit);
-        g.MapGet("/", async ([AsParameters] SearchAudit.Query q, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await SearchAudit.Handle(q, db, clock, ct)).ToResult(TypedResults.Ok))
+        g.MapGet("/", async ([AsParameters] ListAuditEntries.Query q, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await ListAuditEntries.Handle(q, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("查询审计日志（时间、用户、操作、结果）");
-        g.MapGet("/export.xlsx", async ([AsParameters] SearchAudit.Query q, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await SearchAudit.Handle(q with { Page = 1 }, db, clock, ct, ExportLimit)).ToResult(page =>
+        g.MapGet("/export.xlsx", async ([AsParameters] ListAuditEntries.Query q, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await ListAuditEntries.Handle(q with { Page = 1 }, db, clock, ct, ExportLimit)).ToResult(page =>
                 {
                     var xlsx = SpreadsheetWriter.Xlsx("审计日志", page.Items.Select(r => new Dictionary<string, object?>
                     {
-                        ["序号"] = r.Sequence, ["时间"] = (r.At + ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                        ["序号"] = r.Sequence, ["时间"] = Display.ChinaTime(r.At, seconds: true),
                         ["用户"] = r.UserName, ["操作"] = r.Action, ["对象"] = r.Target, ["结果"] = r.Outcome, ["来源地址"] = r.Address, ["说明"] = r.Detail,
                     }));
-                    return TypedResults.File(xlsx, Coverage.ExportCoverage.ContentType, "审计日志.xlsx");
+                    return TypedResults.File(xlsx, SpreadsheetWriter.ContentType, "审计日志.xlsx");
                 }))
             .WithSummary("导出审计日志（Excel）");
         g.MapGet("/verify", async (AppDbContext db, CancellationToken ct) =>

@@ -32,13 +32,13 @@ public sealed class AuditModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var outcome = await SearchAudit.Handle(Query(Paging.PageNumber(Request)), db, clock, ct);
+        var outcome = await ListAuditEntries.Handle(Query(Paging.PageNumber(Request)), db, clock, ct);
         if (outcome.IsOk) Result = outcome.Value;
         else ModelState.AddFieldErrors(outcome.Errors!);
         if (Verify) Verification = await VerifyAudit.Handle(db, ct);
     }
 
-    private SearchAudit.Query Query(int? page) => new(FormValues.Trimmed(From), FormValues.Trimmed(To), FormValues.Trimmed(UserName),
+    private ListAuditEntries.Query Query(int? page) => new(FormValues.Trimmed(From), FormValues.Trimmed(To), FormValues.Trimmed(UserName),
         FormValues.Trimmed(Action), FormValues.Trimmed(Outcome), page, PageSize);
 
     private Dictionary<string, string?> Filters() => new()
@@ -59,9 +59,6 @@ public sealed class AuditModel(AppDbContext db, TimeProvider clock) : PageModel
     public Pager ListPager() => new(Result!.Page, Result.PageCount, Result.Total, page =>
         "/audit" + QueryString.Create(Filters().Append(new("page", page.ToString(CultureInfo.InvariantCulture)))
             .Where(kv => kv.Value is not null)).ToUriComponent());
-
-    public static string ChinaTime(DateTime utc) =>
-        (utc + ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>The actions the platform writes (AuditLog callers and AuditWrites), for the action filter.</summary>
     public static readonly IReadOnlyList<(string Action, string Text)> Actions =

@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Spreadsheets;
 
 namespace ElderCare.Web.Features.Coverage;
 
@@ -15,7 +16,7 @@ public static class CoverageApi
 
         api.MapGet("/coverage/export.xlsx", async (string? asOf, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await GetCoverage.Handle(asOf, null, user.Scope, db, clock, ct)).ToResult(report =>
-                    TypedResults.File(ExportCoverage.ToXlsx(report), ExportCoverage.ContentType, $"覆盖情况-{report.AsOf:yyyyMMdd}.xlsx")))
+                    TypedResults.File(ExportCoverage.ToXlsx(report), SpreadsheetWriter.ContentType, $"覆盖情况-{report.AsOf:yyyyMMdd}.xlsx")))
             .RequireAuthorization(Roles.Policies.ReadCoverage)
             .WithTags("覆盖与指标").WithSummary("导出覆盖情况表（Excel）");
 

@@ -6,8 +6,6 @@ namespace ElderCare.Web.Features.Coverage;
 
 public static class ExportCoverage
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>The coverage table as officials read it: one row per street or town, required / planned / operating per type.</summary>
     public static byte[] ToXlsx(CoverageReport report)
     {

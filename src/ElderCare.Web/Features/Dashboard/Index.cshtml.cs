@@ -49,7 +49,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         var date = FormValues.Text(Coverage.AsOf);
         KpiList = (await GetKpis.Handle(date, user.Scope, db, clock, ct)).Value!;
         Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
-        if (Roles.Allows(User, Roles.Policies.ReadElders)) Elders = (await ElderStatistics.Handle(user.Scope, db, clock, ct)).Value?.Totals;
+        if (Roles.Allows(User, Roles.Policies.ReadElders)) Elders = (await GetElderStatistics.Handle(user.Scope, db, clock, ct)).Value?.Totals;
         AlarmSla = (await Alarms.AlarmReport.Handle(null, null, user.Scope, db, alarmOptions, clock, ct)).Value;
         FamilyBeds = await ElderCare.Web.Features.FamilyBeds.GetFamilyBedStatistics.Handle(user.Scope, db, clock, ct);
         return Page();

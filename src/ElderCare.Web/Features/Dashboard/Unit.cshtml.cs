@@ -7,18 +7,16 @@ using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Dashboard;
 
 /// <summary>One street or town: its four facility types, gaps, facilities and registered communities / villages.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadCoverage)]
-public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user) : PageModel
+public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user) : OutcomePageModel
 {
     [BindProperty(SupportsGet = true, Name = "asOf")]
     public string? AsOf { get; set; }
 
-    public string? NotFoundMessage { get; private set; }
     public DateOnly Date { get; private set; }
     public UnitCoverage Unit { get; private set; } = null!;
     public Paged<FacilityRow> Facilities { get; private set; } = null!;
@@ -35,12 +33,7 @@ public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock, Curr
         }
         // Outside the user's scope the unit reads as unknown.
         var unit = coverage.Value?.Units.FirstOrDefault(u => u.RegionCode == code);
-        if (unit is null)
-        {
-            NotFoundMessage = $"没有代码为 {code} 的街道或镇。";
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
+        if (unit is null) return Missing($"没有代码为 {code} 的街道或镇。");
         Unit = unit;
         Date = coverage.Value!.AsOf;
         var list = await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, Paging.PageNumber(Request), 20), user.Scope, db, ct);

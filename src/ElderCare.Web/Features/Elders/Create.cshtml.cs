@@ -25,22 +25,17 @@ public sealed class ElderCreateModel(AppDbContext db, CurrentUser user, ElderOpt
         if (await ReadFormAsync(null, ct) is { } input)
         {
             var outcome = await RegisterElder.Handle(input, Current, Db, protector, Options, Clock, ct);
-            switch (outcome.Kind)
-            {
-                case OutcomeKind.Ok:
-                    var e = outcome.Value!;
-                    TempData["Flash"] = $"已登记“{e.Name}”：{ElderLabels.Of(e.Sex)}，{e.Age} 周岁（出生日期 {Display.Date(e.BirthDate)}，由身份证号推出）。";
-                    return Redirect($"/elders/{e.Id}");
-                case OutcomeKind.Conflict:
-                    // Already registered: the message belongs to the ID number the user typed.
-                    ModelState.AddModelError("idNumber", outcome.Message!);
-                    break;
-                default:
-                    ModelState.AddFieldErrors(outcome.Errors!);
-                    break;
-            }
+            // Already registered: the message belongs to the ID number the user typed (no 409 panel on this form).
+            if (outcome.Kind == OutcomeKind.Conflict) ModelState.AddModelError("idNumber", outcome.Message!);
+            else if (Show(outcome, Registered) is { } shown) return shown;
         }
         await LoadChoicesAsync(ct);
         return Page();
+    }
+
+    private RedirectResult Registered(ElderResource e)
+    {
+        TempData["Flash"] = $"已登记“{e.Name}”：{ElderLabels.Of(e.Sex)}，{e.Age} 周岁（出生日期 {Display.Date(e.BirthDate)}，由身份证号推出）。";
+        return Redirect($"/elders/{e.Id}");
     }
 }

@@ -7,14 +7,13 @@ using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ElderCare.Web.Features.Shared;
 
 namespace ElderCare.Web.Features.Elders;
 
 [Authorize(Policy = Roles.Policies.ReadElders)]
-public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : PageModel
+public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : OutcomePageModel
 {
-    public string? NotFoundMessage { get; private set; }
     public ElderResource Elder { get; private set; } = null!;
     public IReadOnlyList<AssessmentResult> History { get; private set; } = [];
     public IReadOnlyList<SecondaryAssessmentResult> Secondary { get; private set; } = [];
@@ -37,12 +36,7 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await GetElder.Handle(id, user.Scope, db, protector, clock, ct);
-        if (!outcome.IsOk)
-        {
-            NotFoundMessage = outcome.Message;
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
+        if (!outcome.IsOk) return Missing(outcome.Message);
         Elder = outcome.Value!;
         Today = clock.Today();
         History = (await ListAssessments.Handle(id, user.Scope, db, ct)).Value ?? [];

@@ -16,11 +16,6 @@ public sealed class ElderEditModel(AppDbContext db, CurrentUser user, ElderOptio
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
-    public string? NotFoundMessage { get; private set; }
-
-    /// <summary>Set when saving was refused as a conflict (someone saved first, or the corrected ID number is registered).</summary>
-    public string? ConflictMessage { get; private set; }
-
     private string? _masked;
 
     public override string? MaskedIdNumber => _masked;
@@ -38,30 +33,23 @@ public sealed class ElderEditModel(AppDbContext db, CurrentUser user, ElderOptio
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var stored = await GetElderPersonalData.Handle(Id, Current.Scope, Db, protector, ct);
-        if (stored is null) return Missing(null);
+        if (stored is null) return Missing("未找到该老年人。");
         _masked = Masking.IdNumber(stored.IdNumber);
 
         if (await ReadFormAsync(input => Complete(input, stored), ct) is { } input)
         {
+            // A conflict: someone saved first, or the corrected ID number is registered already.
             var outcome = await UpdateElder.Handle(Id, input, Current, Db, protector, Options, Clock, ct);
-            switch (outcome.Kind)
-            {
-                case OutcomeKind.Ok:
-                    TempData["Flash"] = $"已保存“{outcome.Value!.Name}”的修改。";
-                    return Redirect($"/elders/{Id}");
-                case OutcomeKind.NotFound:
-                    return Missing(outcome.Message);
-                case OutcomeKind.Conflict:
-                    ConflictMessage = outcome.Message;
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    break;
-                default:
-                    ModelState.AddFieldErrors(outcome.Errors!);
-                    break;
-            }
+            if (Show(outcome, e => Saved($"已保存“{e.Name}”的修改。")) is { } shown) return shown;
         }
         await LoadChoicesAsync(ct);
         return Page();
+    }
+
+    private RedirectResult Saved(string flash)
+    {
+        TempData["Flash"] = flash;
+        return Redirect($"/elders/{Id}");
     }
 
     /// <summary>
@@ -78,12 +66,5 @@ public sealed class ElderEditModel(AppDbContext db, CurrentUser user, ElderOptio
             EmergencyContacts = input.EmergencyContacts?
                 .Select(c => c with { Phone = GetElderPersonalData.Unmasked(c.Phone, phones, Masking.Phone) }).ToList(),
         };
-    }
-
-    private PageResult Missing(string? message)
-    {
-        NotFoundMessage = message ?? "未找到该老年人。";
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
     }
 }

@@ -16,7 +16,7 @@ public static class ElderImportApi
         var g = api.MapGroup("/elders/import").WithTags("老年人").RequireAuthorization(Roles.Policies.ReadElders);
 
         g.MapGet("/template.xlsx", (TimeProvider clock, ElderOptions options) =>
-                TypedResults.File(ElderImportTemplate.Build(clock.Today(), options.MinimumAge), ElderImportTemplate.ContentType, ElderImportTemplate.FileName))
+                TypedResults.File(ElderImportTemplate.Build(clock.Today(), options.MinimumAge), SpreadsheetWriter.ContentType, ElderImportTemplate.FileName))
             .WithSummary("下载老年人信息导入模板（老年人信息、填写说明、示例三个工作表）");
 
         g.MapPost("/", async (IFormFile? file, CurrentUser user, AppDbContext db, FieldProtector protector, ElderOptions options,
@@ -42,7 +42,7 @@ public static class ElderImportApi
 
         g.MapGet("/errors/{token}.xlsx", (string token, CurrentUser user, IMemoryCache cache) =>
                 ElderImportErrorSheets.Find(cache, token, user.Id) is { } bytes
-                    ? (IResult)TypedResults.File(bytes, ElderImportTemplate.ContentType, "老年人导入错误行.xlsx")
+                    ? (IResult)TypedResults.File(bytes, SpreadsheetWriter.ContentType, "老年人导入错误行.xlsx")
                     : ApiResults.NotFound("错误行表格不存在或已过期（只保存 1 小时，且只有导入者本人可以下载），请重新导入以获取。"))
             .RequireAuthorization(Roles.Policies.WriteElders)
             .WithSummary("下载导入的错误行（原值加“错误说明”列，改正后可再次导入）");

@@ -20,7 +20,6 @@ public static partial class ElderImportTemplate
     public const string NotesSheet = "填写说明";
     public const string ExampleSheet = "示例";
     public const string FileName = "老年人信息导入模板.xlsx";
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public const string Name = "姓名";
     public const string IdNumber = "身份证号";

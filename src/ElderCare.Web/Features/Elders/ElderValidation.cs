@@ -42,11 +42,7 @@ public static partial class ElderValidation
         if (input.Categories is { } cats && cats.Distinct().Count() != cats.Count) errors.Add("categories", "类别有重复。");
         if (string.IsNullOrWhiteSpace(input.Consent?.Basis)) errors.Add("consent.basis", "请记录处理个人信息的依据（如本人同意、监护人同意）。");
         if (input.Consent?.On is { } on && on > today) errors.Add("consent.on", "同意日期不能晚于今天。");
-        if (input.Location is { } loc)
-        {
-            errors.AddIf(loc.Lat is < -90 or > 90 || double.IsNaN(loc.Lat), "location.lat", "纬度应在 -90 至 90 之间。");
-            errors.AddIf(loc.Lng is < -180 or > 180 || double.IsNaN(loc.Lng), "location.lng", "经度应在 -180 至 180 之间。");
-        }
+        errors.CheckLocation(input.Location?.Lat, input.Location?.Lng);
         errors.AddIf(input.Address?.Length > 300, "address", "地址不能超过 300 个字。");
         errors.AddIf(input.FamilyDoctor?.Name?.Trim().Length > 50, "familyDoctor.name", "签约医生姓名不能超过 50 个字。");
         errors.AddIf(input.FamilyDoctor?.Institution?.Trim().Length > 200, "familyDoctor.institution", "签约医疗机构名称不能超过 200 个字。");

@@ -29,7 +29,7 @@ public static class EldersApi
             .WithSummary("重点老年人名单：按当前生效的重点人群规则（高龄、失能、半失能、特困、低保、留守、独居/空巢、失独、残疾），附所属人群和规则；未评估的排在前面");
 
         g.MapGet("/statistics", async (CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await ElderStatistics.Handle(user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
+                (await GetElderStatistics.Handle(user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadCoverage)
             .WithSummary("老年人统计：按镇街（镇街用户按村社区）分年龄段、能力等级、类别，以及重点老年人中已有有效评估的人数");
 

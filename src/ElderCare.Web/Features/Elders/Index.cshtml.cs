@@ -35,8 +35,7 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
     public async Task OnGetAsync(CancellationToken ct)
     {
         var regions = await ListRegions.Handle(null, user.Scope, db, ct);
-        RegionChoices = regions.Where(r => Region.IsUnit(r.Kind))
-            .Select(u => new RegionChoice(u, regions.Where(c => c.ParentCode == u.Code).ToList())).ToList();
+        RegionChoices = RegionChoice.Of(regions);
 
         var errors = new FieldErrors();
         int? level = null;

@@ -30,8 +30,7 @@ public sealed class ElderPriorityModel(AppDbContext db, FieldProtector protector
     public async Task OnGetAsync(CancellationToken ct)
     {
         var regions = await ListRegions.Handle(null, user.Scope, db, ct);
-        RegionChoices = regions.Where(r => Region.IsUnit(r.Kind))
-            .Select(u => new RegionChoice(u, regions.Where(c => c.ParentCode == u.Code).ToList())).ToList();
+        RegionChoices = RegionChoice.Of(regions);
         if (user.Scope.Kind == ScopeKind.Unit) ScopeName = regions.FirstOrDefault(r => r.Code == user.Scope.RegionCode)?.Name;
 
         var page = Paging.PageNumber(Request);

@@ -15,16 +15,16 @@ public sealed class PriorityRulesModel(AppDbContext db, CurrentUser user, TimePr
     public bool CanEdit => Roles.Allows(User, Roles.Policies.EditPriorityRules);
 
     [BindProperty] public string? Group { get; set; }
-    [BindProperty] public SetPriorityRule.Input Input { get; set; } = new(null, null, null, null, null, null, null, null);
+    [BindProperty] public SavePriorityRule.Input Input { get; set; } = new(null, null, null, null, null, null, null, null);
 
-    public async Task OnGetAsync(CancellationToken ct) => Rules = await PriorityRules.List(db, clock, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Rules = await ListPriorityRules.Handle(db, clock, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
         if (ModelState.IsValid)
         {
-            var outcome = await SetPriorityRule.Handle(Group ?? "", Input, user, db, clock, ct);
+            var outcome = await SavePriorityRule.Handle(Group ?? "", Input, user, db, clock, ct);
             if (outcome.IsOk)
             {
                 TempData["Flash"] = $"已保存「{outcome.Value!.Name}」的规则，自 {outcome.Value.EffectiveFrom:yyyy-MM-dd} 起生效。";
@@ -32,7 +32,7 @@ public sealed class PriorityRulesModel(AppDbContext db, CurrentUser user, TimePr
             }
             ModelState.AddFieldErrors(outcome.Errors!);
         }
-        Rules = await PriorityRules.List(db, clock, ct);
+        Rules = await ListPriorityRules.Handle(db, clock, ct);
         return Page();
     }
 }

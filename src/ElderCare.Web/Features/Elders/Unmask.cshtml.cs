@@ -6,7 +6,6 @@ using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Elders;
 
@@ -16,14 +15,14 @@ namespace ElderCare.Web.Features.Elders;
 /// The permission is checked before the elder is looked up, so without it nothing is learnt, not even existence.
 /// </summary>
 [Authorize(Policy = Roles.Policies.ReadElders)]
-public sealed class ElderUnmaskModel(AppDbContext db, FieldProtector protector, AuditLog audit, TimeProvider clock, CurrentUser current) : PageModel
+public sealed class ElderUnmaskModel(AppDbContext db, FieldProtector protector, AuditLog audit, TimeProvider clock,
+    CurrentUser current) : UnmaskPageModel
 {
     [BindProperty(SupportsGet = true, Name = "field")] public string? Field { get; set; }
     [BindProperty(Name = "reason")] public string? Reason { get; set; }
 
     public Guid Id { get; private set; }
     public ElderResource? Elder { get; private set; }
-    public string? Refusal { get; private set; }
     public UnmaskElder.Unmasked? Unmasked { get; private set; }
 
     public string FieldName(string? field) => field == "phone" ? "电话" : "身份证号码";
@@ -32,7 +31,7 @@ public sealed class ElderUnmaskModel(AppDbContext db, FieldProtector protector, 
     {
         Id = id;
         if (!current.CanUnmask) return Refuse(Masking.NoPermission);
-        if (!await LoadAsync(id, ct)) return NotFoundPage();
+        if (!await LoadAsync(id, ct)) return Missing("未找到该老年人。");
         Field = Field == "phone" ? "phone" : "idNumber";
         return Page();
     }
@@ -46,33 +45,18 @@ public sealed class ElderUnmaskModel(AppDbContext db, FieldProtector protector, 
             case OutcomeKind.Forbidden:
                 return Refuse(outcome.Message!);
             case OutcomeKind.NotFound:
-                return NotFoundPage();
+                return Missing("未找到该老年人。");
         }
-        if (!await LoadAsync(id, ct)) return NotFoundPage();
-        if (outcome.IsOk)
+        if (!await LoadAsync(id, ct)) return Missing("未找到该老年人。");
+        if (!outcome.IsOk)
         {
-            Unmasked = outcome.Value;
-            Response.Headers.CacheControl = "no-cache, no-store";
-            Response.Headers.Pragma = "no-cache";
+            ModelState.AddFieldErrors(outcome.Errors!);
+            return Page();
         }
-        else ModelState.AddFieldErrors(outcome.Errors!);
-        return Page();
+        Unmasked = outcome.Value;
+        return ShowOnce();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct) =>
         (Elder = (await GetElder.Handle(id, current.Scope, db, protector, clock, ct)).Value) is not null;
-
-    private PageResult Refuse(string message)
-    {
-        Refusal = message;
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Page();
-    }
-
-    private PageResult NotFoundPage()
-    {
-        Elder = null;
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
-    }
 }

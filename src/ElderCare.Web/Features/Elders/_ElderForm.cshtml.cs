@@ -34,12 +34,6 @@ public sealed class ElderForm
     public string? StatusOn { get; set; }
     public string? Version { get; set; }
 
-    public sealed class LocationFields
-    {
-        public string? Lat { get; set; }
-        public string? Lng { get; set; }
-    }
-
     public sealed class ContactFields
     {
         public string? Name { get; set; }
@@ -79,12 +73,7 @@ public sealed class ElderForm
     {
         EmergencyContacts = EmergencyContacts.Where(c => !c.IsBlank).Take(ContactRows).ToList();
 
-        LocationResource? location = null;
-        var lat = FormValues.Double(Location.Lat, "location.lat", errors, "29.4048");
-        var lng = FormValues.Double(Location.Lng, "location.lng", errors, "105.5942");
-        if (lat is { } la && lng is { } ln) location = new LocationResource(la, ln);
-        else if (lat is null != (lng is null))
-            errors.Add(lat is null ? "location.lat" : "location.lng", "经纬度请同时填写，或都不填。");
+        var location = Location.Read(errors);
 
         var categories = new List<ElderCategory>();
         foreach (var c in Categories)
@@ -132,7 +121,7 @@ public sealed class ElderForm
             Name = e.Name,
             Phone = e.Phone,
             Address = e.Address,
-            Location = new() { Lat = FormValues.Text(e.Location?.Lat), Lng = FormValues.Text(e.Location?.Lng) },
+            Location = LocationFields.Of(e.Location),
             RegionCode = e.RegionCode,
             LivingArrangement = EnumText.Of(e.LivingArrangement),
             Categories = e.Categories.Select(EnumText.Of).ToList(),
@@ -152,7 +141,8 @@ public sealed class ElderForm
 }
 
 /// <summary>What the register and edit pages share: the form, the regions it offers, and turning errors into ModelState.</summary>
-public abstract class ElderFormModel(AppDbContext db, CurrentUser user, ElderOptions options, TimeProvider clock) : PageModel
+public abstract class ElderFormModel(AppDbContext db, CurrentUser user, ElderOptions options, TimeProvider clock)
+    : OutcomePageModel
 {
     protected AppDbContext Db => db;
     protected CurrentUser Current => user;
@@ -172,10 +162,7 @@ public abstract class ElderFormModel(AppDbContext db, CurrentUser user, ElderOpt
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var regions = await ListRegions.Handle(null, user.Scope, db, ct);
-        RegionChoices = regions.Where(r => Region.IsUnit(r.Kind))
-            .Select(u => new RegionChoice(u, regions.Where(c => c.ParentCode == u.Code).ToList()))
-            .ToList();
+        RegionChoices = RegionChoice.Of(await ListRegions.Handle(null, user.Scope, db, ct));
     }
 
     /// <summary>Parses the form; on parse errors also runs the shared checks so every problem shows at once.</summary>

@@ -19,14 +19,15 @@ public sealed class FacilityCreateModel(AppDbContext db, TimeProvider clock, Cur
         if (await ReadFormAsync(ct) is { } input)
         {
             var outcome = await RegisterFacility.Handle(input, Scope, Db, clock, ct);
-            if (outcome.IsOk)
-            {
-                TempData["Flash"] = $"已登记“{outcome.Value!.Name}”。";
-                return Redirect($"/facilities/{outcome.Value.Id}");
-            }
-            ModelState.AddFieldErrors(outcome.Errors!);
+            if (Show(outcome, Registered) is { } shown) return shown;
         }
         await LoadChoicesAsync(ct);
         return Page();
+    }
+
+    private RedirectResult Registered(FacilityResource f)
+    {
+        TempData["Flash"] = $"已登记“{f.Name}”。";
+        return Redirect($"/facilities/{f.Id}");
     }
 }

@@ -15,11 +15,6 @@ public sealed class FacilityEditModel(AppDbContext db, TimeProvider clock, Curre
 
     public override Guid? EditingId => Id;
 
-    public string? NotFoundMessage { get; private set; }
-
-    /// <summary>Set when someone else saved first (409): the form keeps what was typed.</summary>
-    public string? ConflictMessage { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var outcome = await GetFacility.Handle(Id, Scope, Db, ct);
@@ -34,30 +29,15 @@ public sealed class FacilityEditModel(AppDbContext db, TimeProvider clock, Curre
         if (await ReadFormAsync(ct) is { } input)
         {
             var outcome = await UpdateFacility.Handle(Id, input, Scope, Db, clock, ct);
-            switch (outcome.Kind)
-            {
-                case OutcomeKind.Ok:
-                    TempData["Flash"] = $"已保存“{outcome.Value!.Name}”的修改。";
-                    return Redirect($"/facilities/{Id}");
-                case OutcomeKind.NotFound:
-                    return Missing(outcome.Message);
-                case OutcomeKind.Conflict:
-                    ConflictMessage = outcome.Message;
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    break;
-                default:
-                    ModelState.AddFieldErrors(outcome.Errors!);
-                    break;
-            }
+            if (Show(outcome, f => Saved($"已保存“{f.Name}”的修改。")) is { } shown) return shown;
         }
         await LoadChoicesAsync(ct);
         return Page();
     }
 
-    private PageResult Missing(string? message)
+    private RedirectResult Saved(string flash)
     {
-        NotFoundMessage = message ?? "未找到该设施。";
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
+        TempData["Flash"] = flash;
+        return Redirect($"/facilities/{Id}");
     }
 }

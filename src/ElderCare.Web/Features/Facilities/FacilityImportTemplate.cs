@@ -14,7 +14,6 @@ public static class FacilityImportTemplate
     public const string NotesSheet = "填写说明";
     public const string ExampleSheet = "示例";
     public const string FileName = "设施导入模板.xlsx";
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public const string Code = "编号";
     public const string Type = "设施类型";

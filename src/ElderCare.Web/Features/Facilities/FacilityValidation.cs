@@ -33,11 +33,7 @@ public static class FacilityValidation
         if (input.Zones is { } zones && zones.Distinct().Count() != zones.Count) errors.Add("zones", "功能区有重复。");
         if (input.MedicalCare is { Mode: MedicalCareMode.Agreement, Partner: var partner } && string.IsNullOrWhiteSpace(partner))
             errors.Add("medicalCare.partner", "签约合作的，请填写合作医疗机构名称。");
-        if (input.Location is { } loc)
-        {
-            errors.AddIf(loc.Lat is < -90 or > 90 || double.IsNaN(loc.Lat), "location.lat", "纬度应在 -90 至 90 之间。");
-            errors.AddIf(loc.Lng is < -180 or > 180 || double.IsNaN(loc.Lng), "location.lng", "经度应在 -180 至 180 之间。");
-        }
+        errors.CheckLocation(input.Location?.Lat, input.Location?.Lng);
         if (input.Status == FacilityStatus.Operating && input.OpenedOn is null)
             errors.Add("openedOn", "运营中的设施请填写开业日期。");
         errors.AddIf(input.Address?.Length > 300, "address", "地址不能超过 300 个字。");

@@ -48,12 +48,6 @@ public sealed class FacilityForm
         public string? Partner { get; set; }
     }
 
-    public sealed class LocationFields
-    {
-        public string? Lat { get; set; }
-        public string? Lng { get; set; }
-    }
-
     /// <summary>Parses the text into the use case's input; what cannot be read becomes a field error.</summary>
     public FacilityInput ToInput(FieldErrors errors)
     {
@@ -64,12 +58,7 @@ public sealed class FacilityForm
                 FormValues.Int(Beds.Nursing, "beds.nursing", errors) ?? 0,
                 FormValues.Int(Beds.DayCare, "beds.dayCare", errors) ?? 0);
 
-        LocationResource? location = null;
-        var lat = FormValues.Double(Location.Lat, "location.lat", errors, "29.4048");
-        var lng = FormValues.Double(Location.Lng, "location.lng", errors, "105.5942");
-        if (lat is { } la && lng is { } ln) location = new LocationResource(la, ln);
-        else if (lat is null != (lng is null))
-            errors.Add(lat is null ? "location.lat" : "location.lng", "经纬度请同时填写，或都不填。");
+        var location = Location.Read(errors);
 
         var zones = new List<Zone>();
         foreach (var z in Zones)
@@ -116,18 +105,15 @@ public sealed class FacilityForm
         ColocatedWithHealthStation = f.ColocatedWithHealthStation,
         SmallCommunity = f.SmallCommunity,
         HubFacilityId = f.HubFacilityId?.ToString(),
-        Location = new() { Lat = FormValues.Text(f.Location?.Lat), Lng = FormValues.Text(f.Location?.Lng) },
+        Location = LocationFields.Of(f.Location),
         Address = f.Address,
         OpenedOn = FormValues.Text(f.OpenedOn),
         Version = FormValues.Text(f.Version),
     };
 }
 
-/// <summary>A street or town with the communities and villages registered under it, for the region select.</summary>
-public sealed record RegionChoice(RegionResource Unit, IReadOnlyList<RegionResource> Children);
-
 /// <summary>What the create and edit pages share: the form, the choices it offers, and turning errors into ModelState.</summary>
-public abstract class FacilityFormModel(AppDbContext db, CurrentUser user) : PageModel
+public abstract class FacilityFormModel(AppDbContext db, CurrentUser user) : OutcomePageModel
 {
     /// <summary>What the signed-in user may see and change.</summary>
     protected DataScope Scope => user.Scope;
@@ -145,10 +131,7 @@ public abstract class FacilityFormModel(AppDbContext db, CurrentUser user) : Pag
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var regions = await ListRegions.Handle(null, user.Scope, db, ct);
-        RegionChoices = regions.Where(r => Region.IsUnit(r.Kind))
-            .Select(u => new RegionChoice(u, regions.Where(c => c.ParentCode == u.Code).ToList()))
-            .ToList();
+        RegionChoices = RegionChoice.Of(await ListRegions.Handle(null, user.Scope, db, ct));
         var hubs = new List<FacilityRow>();
         foreach (var type in new[] { FacilityType.StreetCenter, FacilityType.TownCenter })
         {

@@ -27,8 +27,6 @@ public static class GetMealSiteChoices
             .OrderBy(k => k.UnitCode).ThenBy(k => k.Name)
             .Select(k => new MealSiteChoice(k.Id, k.Name)).ToListAsync(ct);
         var regions = await ListRegions.Handle(null, scope, db, ct);
-        var units = regions.Where(r => Region.IsUnit(r.Kind))
-            .Select(u => new RegionChoice(u, regions.Where(c => c.ParentCode == u.Code).ToList())).ToList();
-        return new(facilities, kitchens, units);
+        return new(facilities, kitchens, RegionChoice.Of(regions));
     }
 }

@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
@@ -18,7 +19,7 @@ public sealed class MealSiteForm
     public string? KitchenId { get; set; }
     public string? RegionCode { get; set; }
     public string? Address { get; set; }
-    public FacilityForm.LocationFields Location { get; set; } = new();
+    public LocationFields Location { get; set; } = new();
 
     public LocationResource? ReadLocation(FieldErrors errors)
     {

@@ -1,10 +1,10 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Regions;
 
@@ -12,32 +12,10 @@ namespace ElderCare.Web.Features.Regions;
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteRegions)]
 [RequestSizeLimit(ImportRegions.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportRegions.MaxFileBytes)]
-public sealed class RegionImportModel(AppDbContext db, CurrentUser user, AuditLog audit, SpreadsheetLimits limits, TimeProvider clock) : PageModel
+public sealed class RegionImportModel(AppDbContext db, CurrentUser user, AuditLog audit, SpreadsheetLimits limits, TimeProvider clock) : ImportPageModel<ImportRegions.Result>
 {
-    public ImportRegions.Result? Result { get; private set; }
-
-    public string? FileName { get; private set; }
-
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", "请选择要导入的 .xlsx 文件。");
-            return Page();
-        }
-        FileName = Path.GetFileName(file.FileName);
-        await using var stream = file.OpenReadStream();
-        var outcome = await ImportRegions.Handle(stream, limits, ImportRegions.Importer.Of(user, User), db, audit, clock, ct);
-        if (outcome.IsOk) Result = outcome.Value;
-        else if (outcome.Kind == OutcomeKind.Invalid)
-            foreach (var message in outcome.Errors!.Entries.SelectMany(e => e.Value)) ModelState.AddModelError("file", message);
-        else ModelState.AddModelError("file", outcome.Message ?? "导入未完成，请重试。");
-        return Page();
-    }
+    protected override Task<Outcome<ImportRegions.Result>> ImportAsync(Stream file, CancellationToken ct) =>
+        ImportRegions.Handle(file, limits, ImportRegions.Importer.Of(user, User), db, audit, clock, ct);
 
     public static string Words(ImportRegions.RowOutcome outcome) => outcome switch
     {

@@ -36,11 +36,11 @@ public sealed class RegionsModel(AppDbContext db, CurrentUser user) : PageModel
     {
         if (!Roles.Allows(User, Roles.Policies.WriteRegions)) return Forbid();
         var errors = new FieldErrors();
-        var input = new AddRegion.Input(Code, Name, Kind, ParentCode,
+        var input = new RegisterRegion.Input(Code, Name, Kind, ParentCode,
             FormValues.Int(Population, "population", errors), FormValues.Int(ElderlyPopulation, "elderlyPopulation", errors));
         if (!errors.Any)
         {
-            var outcome = await AddRegion.Handle(input, user.Scope, db, ct);
+            var outcome = await RegisterRegion.Handle(input, user.Scope, db, ct);
             if (outcome.IsOk)
             {
                 var added = outcome.Value!;

@@ -14,7 +14,6 @@ public static class RegionImportTemplate
     public const string NotesSheet = "填写说明";
     public const string ExampleSheet = "示例";
     public const string FileName = "社区和行政村导入模板.xlsx";
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public const string Code = "统计用区划代码";
     public const string Classification = "城乡分类代码";

@@ -13,8 +13,8 @@ public static class RegionsApi
         var g = api.MapGroup("/regions").WithTags("区域").RequireAuthorization(Roles.Policies.ReadRegions);
         g.MapGet("/", async (string? under, CurrentUser user, AppDbContext db, CancellationToken ct) => TypedResults.Ok(await ListRegions.Handle(under, user.Scope, db, ct)))
             .WithSummary("区域列表：区 → 街道/镇 → 社区/行政村");
-        g.MapPost("/", async (AddRegion.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await AddRegion.Handle(input, user.Scope, db, ct)).ToResult(r => TypedResults.Created($"/api/regions/{r.Code}", r)))
+        g.MapPost("/", async (RegisterRegion.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await RegisterRegion.Handle(input, user.Scope, db, ct)).ToResult(r => TypedResults.Created($"/api/regions/{r.Code}", r)))
             .RequireAuthorization(Roles.Policies.WriteRegions)
             .WithSummary("新增社区或行政村（12 位代码，须以上级代码开头）");
         g.MapPut("/{code}", async (string code, UpdateRegionFigures.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
@@ -27,7 +27,7 @@ public static class RegionsApi
             .RequireAuthorization(Roles.Policies.ChangeRegionCodes)
             .WithSummary("更正区域代码（镇街或村社区）：引用该代码的设施、下级区域、老年人、规划、用户、工单等在一个事务中随之更正，并记入审计")
             .WithDescription("请求体 {newCode, reason}。新代码须为该级别的位数、以上级代码开头且未被使用（已被使用返回 409）。仅区级用户可用。");
-        g.MapGet("/import/template", () => TypedResults.File(RegionImportTemplate.Build(), RegionImportTemplate.ContentType, RegionImportTemplate.FileName))
+        g.MapGet("/import/template", () => TypedResults.File(RegionImportTemplate.Build(), SpreadsheetWriter.ContentType, RegionImportTemplate.FileName))
             .WithSummary("下载社区和行政村导入模板（统计用区划代码表的格式：统计用区划代码、城乡分类代码、名称）");
         g.MapPost("/import", async (IFormFile? file, HttpContext http, CurrentUser user, AppDbContext db, AuditLog audit, SpreadsheetLimits limits,
                 TimeProvider clock, CancellationToken ct) =>

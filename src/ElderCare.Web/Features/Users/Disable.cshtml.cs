@@ -1,32 +1,37 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Users;
 
 /// <summary>Disabling a user, after a confirmation page (works without JavaScript): every session and token ends at once.</summary>
 [Authorize(Policy = Roles.Policies.ManageUsers)]
-public sealed class UserDisableModel(AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser current) : PageModel
+public sealed class UserDisableModel(AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser current)
+    : OutcomePageModel
 {
-    public AppUser? Target { get; private set; }
+    public UserResource? Target { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        (Target = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)) is null ? NotFoundPage() : Page();
+        Show(await GetUser.Handle(id, db, protector, ct), Confirm)!;
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if ((Target = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)) is null) return NotFoundPage();
-        var outcome = await DisableUser.Handle(Target.UserName!, disable: true, db, protector, sessions, audit, current, ct);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage();
+        var target = await GetUser.Handle(id, db, protector, ct);
+        if (!target.IsOk) return Missing(target.Message);
+        Target = target.Value!;
+        var outcome = await DisableUser.Handle(Target.UserName, disable: true, db, protector, sessions, audit, current, ct);
+        if (outcome.Kind == OutcomeKind.NotFound) return Missing(target.Message);
         if (!outcome.IsOk)
         {
+            // Disabling oneself: the reason shows on the confirmation page.
             Error = outcome.Message;
             return Page();
         }
@@ -34,10 +39,9 @@ public sealed class UserDisableModel(AppDbContext db, FieldProtector protector, 
         return Redirect($"/users#user-{Target.UserName}");
     }
 
-    private PageResult NotFoundPage()
+    private PageResult Confirm(UserResource user)
     {
-        Target = null;
-        Response.StatusCode = StatusCodes.Status404NotFound;
+        Target = user;
         return Page();
     }
 }

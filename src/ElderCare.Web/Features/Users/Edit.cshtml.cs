@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
@@ -7,8 +8,6 @@ using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Users;
 
@@ -17,7 +16,8 @@ namespace ElderCare.Web.Features.Users;
 /// never shows the stored mobile in full: left empty it keeps the stored number, so editing is not a way to unmask.
 /// </summary>
 [Authorize(Policy = Roles.Policies.ManageUsers)]
-public sealed class UserEditModel(AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser current) : PageModel
+public sealed class UserEditModel(AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser current)
+    : OutcomePageModel
 {
     [BindProperty(Name = "displayName")] public string? DisplayName { get; set; }
     [BindProperty(Name = "role")] public string? Role { get; set; }
@@ -27,16 +27,16 @@ public sealed class UserEditModel(AppDbContext db, FieldProtector protector, Ses
     [BindProperty(Name = "mobile")] public string? Mobile { get; set; }
     [BindProperty(Name = "clearMobile")] public bool ClearMobile { get; set; }
 
-    public AppUser? Editing { get; private set; }
+    public UserResource? Editing { get; private set; }
     public UserChoices Choices { get; private set; } = null!;
-    public string? MaskedMobile => Masking.Phone(protector.Unprotect(Editing?.MobileProtected));
+    public string? MaskedMobile => Editing?.Mobile;
     public bool Self => Editing?.Id == current.Id;
 
     public RoleFields RoleFields => new(Role, RegionCode, FacilityIds, CanUnmask, Choices);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFoundPage();
+        if (await LoadAsync(id, ct) is { } missing) return missing;
         var u = Editing!;
         DisplayName = u.DisplayName;
         Role = EnumText.Of(u.Role);
@@ -48,40 +48,37 @@ public sealed class UserEditModel(AppDbContext db, FieldProtector protector, Ses
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFoundPage();
-        var before = Editing!;
+        if (await LoadAsync(id, ct) is { } missing) return missing;
         var errors = new FieldErrors();
         var ids = UserChoices.ParseIds(FacilityIds, errors);
         var mobile = FormValues.Trimmed(Mobile) ?? (ClearMobile ? "" : null);
-        if (!errors.Any)
+        if (errors.Any)
         {
-            var input = new UpdateUser.Input(DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, mobile);
-            var outcome = await UpdateUser.Handle(id, input, db, protector, sessions, audit, current, ct);
-            if (outcome.IsOk)
-            {
-                var after = outcome.Value!;
-                var permission = after.Role != before.Role || after.RegionCode != before.RegionCode || after.CanUnmask != before.CanUnmask
-                                 || !after.FacilityIds.SequenceEqual(before.FacilityIds);
-                TempData["Flash"] = $"已保存用户 {after.UserName}。" + (permission ? "角色或权限已变化，该用户的全部登录已结束，须重新登录。" : "");
-                return Redirect($"/users#user-{after.UserName}");
-            }
-            if (outcome.Kind == OutcomeKind.NotFound) return NotFoundPage();
-            outcome.Errors!.MergeInto(errors);
+            ModelState.AddFieldErrors(errors);
+            return Page();
         }
-        ModelState.AddFieldErrors(errors);
-        return Page();
+        var input = new UpdateUser.Input(DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, mobile);
+        return Show(await UpdateUser.Handle(id, input, db, protector, sessions, audit, current, ct), Saved, NoSuchUser) ?? Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private const string NoSuchUser = "没有这个用户。";
+
+    /// <summary>The user and the form's choices; the not-found panel when there is no such user.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         Choices = await UserChoices.LoadAsync(db, ct);
-        Editing = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-        return Editing is not null;
+        var user = await GetUser.Handle(id, db, protector, ct);
+        Editing = user.Value;
+        return user.IsOk ? null : Missing(user.Message);
     }
 
-    private PageResult NotFoundPage()
+    private RedirectResult Saved(UserResource after)
     {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
+        var before = Editing!;
+        var permission = after.Role != before.Role || after.RegionCode != before.RegionCode || after.CanUnmask != before.CanUnmask
+                         || !after.FacilityIds.SequenceEqual(before.FacilityIds);
+        TempData["Flash"] = $"已保存用户 {after.UserName}。"
+                            + (permission ? "角色或权限已变化，该用户的全部登录已结束，须重新登录。" : "");
+        return Redirect($"/users#user-{after.UserName}");
     }
 }

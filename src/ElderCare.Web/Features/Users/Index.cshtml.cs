@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
@@ -9,7 +10,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Users;
 
@@ -62,8 +62,8 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
         var generated = string.IsNullOrEmpty(Password) ? SetPassword.Generate() : null;
         if (!errors.Any)
         {
-            var input = new AddUser.Input(UserName, DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, Mobile, generated ?? Password);
-            var outcome = await AddUser.Handle(input, db, users, protector, clock, audit, current, ct);
+            var input = new RegisterUser.Input(UserName, DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, Mobile, generated ?? Password);
+            var outcome = await RegisterUser.Handle(input, db, users, protector, clock, audit, current, ct);
             if (outcome.IsOk)
             {
                 var added = outcome.Value!;
@@ -83,7 +83,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
     /// <summary>Re-enabling is not destructive, so it needs no confirmation.</summary>
     public async Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken ct)
     {
-        if (await db.Users.Where(u => u.Id == id).Select(u => u.UserName).FirstOrDefaultAsync(ct) is not { } name) return NotFound();
+        if ((await GetUser.Handle(id, db, protector, ct)).Value?.UserName is not { } name) return NotFound();
         var outcome = await DisableUser.Handle(name, disable: false, db, protector, sessions, audit, current, ct);
         if (!outcome.IsOk) return NotFound();
         TempData["Flash"] = $"已启用用户 {name}，该用户可以重新登录。";
@@ -93,25 +93,15 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
     private async Task LoadAsync(CancellationToken ct)
     {
         Choices = await UserChoices.LoadAsync(db, ct);
-        var query = db.Users.AsNoTracking();
-        Total = await query.CountAsync(ct);
-        if (FormValues.Trimmed(Q) is { } q)
-            query = query.Where(u => u.UserName!.Contains(q) || u.DisplayName.Contains(q));
-        if (EnumText.TryParse<Role>(FilterRole, out var role)) query = query.Where(u => u.Role == role);
-        List = (await query.OrderBy(u => u.UserName).ToListAsync(ct))
-            .Select(u => new UserRow(UserResource.From(u, protector), u.TwoFactorRequired, u.MustChangePassword)).ToList();
+        var users = await ListUsers.Handle(new ListUsers.Query(Q, FilterRole), db, protector, ct);
+        List = users.Rows;
+        Total = users.Total;
     }
 
     public string ScopeOf(UserResource u) => Choices.ScopeOf(u.Role, u.RegionCode, u.FacilityIds);
 
     public bool LockedNow(UserResource u) => u.LockedUntil > Now;
-
-    public static string ChinaTime(DateTimeOffset at) =>
-        at.ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
-
-/// <summary>A line of the user list: the API's view of the user (mobile masked) and what the page adds.</summary>
-public sealed record UserRow(UserResource User, bool TwoFactorRequired, bool MustChangePassword);
 
 /// <summary>A generated password carried from the POST to the next GET of /users, and read there once.</summary>
 public static class OneTime

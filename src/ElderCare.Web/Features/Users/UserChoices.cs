@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;

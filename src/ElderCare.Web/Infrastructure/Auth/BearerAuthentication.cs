@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

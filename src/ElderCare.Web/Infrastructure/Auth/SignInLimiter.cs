@@ -5,7 +5,7 @@ namespace ElderCare.Web.Infrastructure.Auth;
 /// <summary>
 /// One budget of sign-in attempts per client address (QUALITY.md S2, 等保 8.1.4.1 b "限制非法登录次数"), shared by the
 /// sign-in page, its two-factor step and <c>POST /api/auth/token</c>: password spraying across many accounts from one
-/// address is throttled whichever door it uses. The per-account lockout (<see cref="Features.Access.SignIn"/>) is the
+/// address is throttled whichever door it uses. The per-account lockout (<see cref="Features.Account.SignIn"/>) is the
 /// other half. A fixed window on the app's clock, so tests run on the fake clock.
 /// </summary>
 public sealed class SignInLimiter(TimeProvider clock, int attemptsPerWindow)

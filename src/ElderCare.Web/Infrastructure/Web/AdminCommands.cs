@@ -1,7 +1,9 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Data.Seed;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
+using ElderCare.Web.Features.Users;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Identity;
 
@@ -85,7 +87,7 @@ public static class AdminCommands
                     facilities.Add(id);
                 }
                 var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n');
-                var result = await AddUser.Handle(new AddUser.Input(name, null, role, region, facilities, false, null, password), db,
+                var result = await RegisterUser.Handle(new RegisterUser.Input(name, null, role, region, facilities, false, null, password), db,
                     services.GetRequiredService<UserManager<AppUser>>(), services.GetRequiredService<FieldProtector>(),
                     services.GetRequiredService<TimeProvider>(), services.GetRequiredService<AuditLog>(),
                     services.GetRequiredService<CurrentUser>(), ct);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Regions;
 
-public static class AddRegion
+public static class RegisterRegion
 {
     public sealed record Input(string? Code, string? Name, string? Kind, string? ParentCode, int? Population, int? ElderlyPopulation);
 

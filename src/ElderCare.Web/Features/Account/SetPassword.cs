@@ -1,11 +1,12 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Account;
 
 /// <summary>
 /// Changing a password (by the user, who proves the current one) and resetting it (by an administrator or the

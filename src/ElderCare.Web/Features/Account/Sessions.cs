@@ -2,10 +2,11 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Account;
 
 /// <summary>Starts, checks and ends server-side sessions; both cookies and bearer tokens stand on them.</summary>
 public sealed class Sessions(AppDbContext db, TimeProvider clock, ILogger<Sessions> log)

@@ -7,7 +7,7 @@ namespace ElderCare.Web.Features.Audit;
 
 public sealed record AuditRow(long Sequence, DateTime At, string? UserName, string Action, string? Target, string Outcome, string? Address, string? Detail);
 
-public static class SearchAudit
+public static class ListAuditEntries
 {
     public sealed record Query(string? From, string? To, string? UserName, string? Action, string? Outcome, int? Page, int? PageSize);
 

@@ -1,11 +1,13 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Users;
 
 public static class UpdateUser
 {
@@ -20,9 +22,9 @@ public static class UpdateUser
         if (user is null) return Outcome<UserResource>.NotFound("未找到该用户。");
         var errors = new FieldErrors();
         input = input with { DisplayName = errors.Text(input.DisplayName, "displayName", "姓名", FreeText.PersonName) };
-        var role = AddUser.Validate(input.Role, input.RegionCode, input.FacilityIds, input.Mobile, errors);
+        var role = RegisterUser.Validate(input.Role, input.RegionCode, input.FacilityIds, input.Mobile, errors);
         if (errors.Any) return Outcome<UserResource>.Invalid(errors);
-        await AddUser.CheckScopeExists(role!.Value, input.RegionCode, input.FacilityIds, db, errors, ct);
+        await RegisterUser.CheckScopeExists(role!.Value, input.RegionCode, input.FacilityIds, db, errors, ct);
         if (errors.Any) return Outcome<UserResource>.Invalid(errors);
 
         var region = role == Access.Role.TownOfficer ? input.RegionCode : null;

@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Privacy;
@@ -6,7 +7,7 @@ using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Account;
 
 public enum SignInStatus { Ok, Failed, CodeRequired }
 

@@ -1,11 +1,13 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Users;
 
 public static class UsersApi
 {
@@ -16,12 +18,12 @@ public static class UsersApi
         var g = api.MapGroup("/users").WithTags("用户").RequireAuthorization(Roles.Policies.ManageUsers);
 
         g.MapGet("/", async (AppDbContext db, FieldProtector protector, CancellationToken ct) =>
-                TypedResults.Ok((await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct)).Select(u => UserResource.From(u, protector))))
+                TypedResults.Ok((await ListUsers.Handle(new(null, null), db, protector, ct)).Rows.Select(r => r.User)))
             .WithSummary("用户列表（手机号脱敏）");
 
-        g.MapPost("/", async (AddUser.Input input, AppDbContext db, UserManager<AppUser> users, FieldProtector protector, TimeProvider clock,
+        g.MapPost("/", async (RegisterUser.Input input, AppDbContext db, UserManager<AppUser> users, FieldProtector protector, TimeProvider clock,
                 AuditLog audit, CurrentUser actor, CancellationToken ct) =>
-                (await AddUser.Handle(input, db, users, protector, clock, audit, actor, ct)).ToResult(u => TypedResults.Created($"/api/users/{u.Id}", u)))
+                (await RegisterUser.Handle(input, db, users, protector, clock, audit, actor, ct)).ToResult(u => TypedResults.Created($"/api/users/{u.Id}", u)))
             .WithSummary("新增用户：角色及其范围（镇街、设施），初始密码须在首次登录时修改");
 
         g.MapPut("/{id:guid}", async (Guid id, UpdateUser.Input input, AppDbContext db, FieldProtector protector, Sessions sessions,

@@ -1,6 +1,8 @@
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Infrastructure.Privacy;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Users;
 
 /// <summary>A user as the API shows it; the mobile number is masked (unmask with a reason: UnmaskUserMobile).</summary>
 public sealed record UserResource(

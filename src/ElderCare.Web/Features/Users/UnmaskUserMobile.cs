@@ -1,11 +1,13 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Users;
 
 public static class UnmaskUserMobile
 {

@@ -1,10 +1,12 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Users;
 
 public static class DisableUser
 {

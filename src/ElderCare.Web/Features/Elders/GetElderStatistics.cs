@@ -19,7 +19,7 @@ public sealed record ElderStatisticsReport(DateOnly AsOf, string GroupedBy, IRea
 /// capability level, category, and the priority elders with a current assessment. Feeds the dashboard and the KPI
 /// "every elder enjoys basic services".
 /// </summary>
-public static class ElderStatistics
+public static class GetElderStatistics
 {
     private sealed record Raw(string Key, int Total, int A60, int A70, int A80, int L0, int L1, int L2, int L3, int L4, int Unassessed);
 

@@ -1,8 +1,9 @@
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Account;
 
 public static class AuthApi
 {

@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Errors;
@@ -6,7 +7,7 @@ using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Account;
 
 /// <summary>TOTP enrolment: a new key is shown (as text and otpauth URI), kept encrypted in the form until the first
 /// code from the authenticator proves it, then stored with ten recovery codes shown once.</summary>

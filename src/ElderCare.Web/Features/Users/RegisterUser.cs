@@ -1,4 +1,6 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Errors;
@@ -7,9 +9,9 @@ using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ElderCare.Web.Features.Access;
+namespace ElderCare.Web.Features.Users;
 
-public static class AddUser
+public static class RegisterUser
 {
     public sealed record Input(string? UserName, string? DisplayName, string? Role, string? RegionCode, List<Guid>? FacilityIds,
         bool CanUnmask, string? Mobile, string? Password);
