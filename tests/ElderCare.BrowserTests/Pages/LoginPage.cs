@@ -13,13 +13,17 @@ public sealed class LoginPage(IPage page, string baseUrl)
     public ILocator Code => page.GetByLabel("动态验证码");
     public ILocator Verify => page.GetByRole(AriaRole.Button, new() { Name = "验证并登录" });
 
-    /// <summary>Fills and submits the password step; returns once the browser has left the sign-in page.</summary>
+    /// <summary>
+    /// Fills and submits the password step; returns once the browser has left the sign-in page (the navigation is
+    /// committed; what the next page shows is awaited by the caller's locators, so a late load event cannot hang here).
+    /// </summary>
     public async Task SubmitPasswordAsync(string userName, string password)
     {
         await UserName.FillAsync(userName);
         await Password.FillAsync(password);
         await SignIn.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
     }
 
     public async Task SubmitCodeAsync(string code)

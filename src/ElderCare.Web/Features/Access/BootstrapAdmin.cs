@@ -13,7 +13,8 @@ public static class BootstrapAdmin
     /// With no user at all, creates the district administrator: the password from ELDERCARE_ADMIN_PASSWORD, or a
     /// generated one returned to be printed once. Either way it must be changed, and two-factor enrolled, at first sign-in.
     /// </summary>
-    public static async Task<string?> RunAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, string? configured, CancellationToken ct)
+    public static async Task<string?> RunAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, string? configured,
+        CancellationToken ct)
     {
         if (await db.Users.AnyAsync(ct)) return null;
         var password = string.IsNullOrEmpty(configured) ? SetPassword.Generate() : configured;

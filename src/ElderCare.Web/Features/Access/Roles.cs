@@ -30,7 +30,8 @@ public static class Roles
 
     /// <summary>Where a role starts: the dashboard for those who read coverage, else its own work.</summary>
     public static string Home(System.Security.Claims.ClaimsPrincipal user) =>
-        Allows(user, Policies.ReadCoverage) ? "/" : Allows(user, Policies.ReadFacilities) ? "/facilities" : Allows(user, Policies.ReadAudit) ? "/audit"
+        Allows(user, Policies.ReadCoverage) ? "/" : Allows(user, Policies.ReadFacilities) ? "/facilities" : Allows(user, Policies.ReadAudit)
+            ? "/audit"
         : Allows(user, Policies.DeliverVisits) ? "/caregiver" : "/account";
 
     /// <summary>Policy names of <see cref="Policies"/>; each maps to the roles allowed.</summary>

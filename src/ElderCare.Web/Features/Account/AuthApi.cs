@@ -39,14 +39,17 @@ public static class AuthApi
         g.MapPost("/logout", async (CurrentUser current, Sessions sessions, Audit.AuditLog audit, CancellationToken ct) =>
             {
                 if (current.SessionId is { } sid) await sessions.RevokeAsync(sid, ct);
-                await audit.AppendAsync(new(current.Id, current.UserName, "auth.sign-out", $"user/{current.UserName}", Audit.AuditOutcome.Success, current.Address));
+                await audit.AppendAsync(new(current.Id, current.UserName, "auth.sign-out", $"user/{current.UserName}", Audit.AuditOutcome.Success,
+                    current.Address));
                 return TypedResults.NoContent();
             })
             .WithSummary("注销当前令牌或会话");
 
         g.MapPost("/password", async (SetPassword.ChangeInput input, CurrentUser current, Data.AppDbContext db,
-                Microsoft.AspNetCore.Identity.UserManager<AppUser> users, Sessions sessions, TimeProvider clock, Audit.AuditLog audit, CancellationToken ct) =>
-                (await SetPassword.Change(current.Id!.Value, input, db, users, sessions, clock, audit, current.Address, ct)).ToResult(_ => TypedResults.NoContent()))
+                Microsoft.AspNetCore.Identity.UserManager<AppUser> users, Sessions sessions, TimeProvider clock, Audit.AuditLog audit,
+                    CancellationToken ct) =>
+                (await SetPassword.Change(current.Id!.Value, input, db, users, sessions, clock, audit, current.Address, ct)).ToResult(_ =>
+                    TypedResults.NoContent()))
             .WithSummary("修改自己的密码；成功后本人所有会话和令牌立即失效，须重新登录");
 
         g.MapGet("/me", (CurrentUser current) => TypedResults.Ok(new

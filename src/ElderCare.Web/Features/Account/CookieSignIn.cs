@@ -44,13 +44,15 @@ public static class CookieSignIn
     public static void ClearPending(HttpContext http) => http.Response.Cookies.Delete(PendingCookie, new CookieOptions { Path = "/account" });
 
     private static ITimeLimitedDataProtector Protector(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("eldercare.two-factor-pending").ToTimeLimitedDataProtector();
+        http.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("eldercare.two-factor-pending")
+            .ToTimeLimitedDataProtector();
 
     /// <summary>Charges one attempt to the address's sign-in budget (<see cref="SignInLimiter"/>, shared with the token API);
     /// when it is spent the page answers 429 with Retry-After and the caller shows the form with the message.</summary>
     public static bool Throttled(HttpContext http)
     {
-        if (http.RequestServices.GetRequiredService<SignInLimiter>().TryAcquire(http.Connection.RemoteIpAddress?.ToString(), out var wait)) return false;
+        if (http.RequestServices.GetRequiredService<SignInLimiter>().TryAcquire(http.Connection.RemoteIpAddress?.ToString(),
+            out var wait)) return false;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = SignInLimiter.Seconds(wait);
         return true;

@@ -70,10 +70,11 @@ public sealed class AccountModel(AppDbContext db, UserManager<AppUser> users, Se
 
     private async Task<bool> Load(CancellationToken ct)
     {
-        if (current.Id is not { } id || await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is not { } me) return false;
+        if (current.Id is not { } id || await GetAccount.Handle(id, db, ct) is not { } me) return false;
         Me = me;
         var now = clock.UtcNow();
-        MustChangePassword = me.MustChangePassword || Infrastructure.Auth.PasswordPolicy.MustRotate(Roles.IsPrivileged(me.Role), me.PasswordChangedAt, now);
+        MustChangePassword = me.MustChangePassword || Infrastructure.Auth.PasswordPolicy.MustRotate(Roles.IsPrivileged(me.Role),
+            me.PasswordChangedAt, now);
         MustEnrol = me.TwoFactorRequired && !me.TwoFactorEnrolled;
         Enrolment = me.TwoFactorEnrolled ? null : EnrolTwoFactor.Begin(me.UserName!, protector);
         return true;

@@ -18,7 +18,8 @@ public sealed class LogoutModel(Sessions sessions, AuditLog audit, CurrentUser c
         if (current.SessionId is { } sid)
         {
             await sessions.RevokeAsync(sid, ct);
-            await audit.AppendAsync(new(current.Id, current.UserName, "auth.sign-out", $"user/{current.UserName}", AuditOutcome.Success, current.Address));
+            await audit.AppendAsync(new(current.Id, current.UserName, "auth.sign-out", $"user/{current.UserName}", AuditOutcome.Success,
+                current.Address));
         }
         await HttpContext.SignOutAsync(AuthSetup.CookieScheme);
         return Redirect("/account/login");

@@ -14,7 +14,8 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, ILogger<Sessio
     /// <summary>How often the idle clock is written back (fewer writes; the idle limit stays 15 minutes ± this).</summary>
     private static readonly TimeSpan TouchEvery = TimeSpan.FromSeconds(60);
 
-    public async Task<(UserSession Session, string? Token)> StartAsync(AppUser user, SessionKind kind, string? address, bool restricted, CancellationToken ct)
+    public async Task<(UserSession Session, string? Token)> StartAsync(AppUser user, SessionKind kind, string? address, bool restricted,
+        CancellationToken ct)
     {
         var now = clock.UtcNow();
         // ASVS 7.2.3: reference tokens from a CSPRNG with at least 128 bits (here 256).

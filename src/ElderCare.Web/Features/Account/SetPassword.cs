@@ -21,21 +21,25 @@ public static class SetPassword
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null) return Outcome<AppUser>.NotFound("未找到该用户。");
-        if (user.PasswordHash is null || users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, input.CurrentPassword ?? "") == PasswordVerificationResult.Failed)
+        if (user.PasswordHash is null || users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash,
+            input.CurrentPassword ?? "") == PasswordVerificationResult.Failed)
             return Outcome<AppUser>.Invalid("currentPassword", "当前密码不正确。");
         if (input.NewPassword == input.CurrentPassword) return Outcome<AppUser>.Invalid("newPassword", "新密码不能与当前密码相同。");
-        return await Set(user, input.NewPassword, mustChange: false, "newPassword", "user.password-change", user.UserName, userId, db, users, sessions, clock, audit, address, ct);
+        return await Set(user, input.NewPassword, mustChange: false, "newPassword", "user.password-change", user.UserName, userId, db, users,
+            sessions, clock, audit, address, ct);
     }
 
     /// <summary>An administrator's reset; with no password given, a strong one is generated and returned once.</summary>
-    public static async Task<Outcome<(AppUser User, string Password)>> Reset(string userName, string? password, AppDbContext db, UserManager<AppUser> users,
+    public static async Task<Outcome<(AppUser User, string Password)>> Reset(string userName, string? password, AppDbContext db,
+        UserManager<AppUser> users,
         Sessions sessions, TimeProvider clock, AuditLog audit, CurrentUser? actor, CancellationToken ct)
     {
         var normalized = userName.Trim().ToUpperInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
         if (user is null) return Outcome<(AppUser, string)>.NotFound($"用户 {userName} 不存在。");
         var chosen = string.IsNullOrEmpty(password) ? Generate() : password;
-        var set = await Set(user, chosen, mustChange: true, "password", "user.password-reset", actor?.UserName ?? "(命令行)", actor?.Id, db, users, sessions, clock, audit, actor?.Address, ct);
+        var set = await Set(user, chosen, mustChange: true, "password", "user.password-reset", actor?.UserName ?? "(命令行)", actor?.Id, db, users,
+            sessions, clock, audit, actor?.Address, ct);
         return set.IsOk ? (user, chosen) : Outcome<(AppUser, string)>.Invalid(set.Errors!);
     }
 

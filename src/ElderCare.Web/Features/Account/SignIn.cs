@@ -40,7 +40,8 @@ public sealed class SignIn(AppDbContext db, IPasswordHasher<AppUser> hasher, Fie
             return await Fail(null, name, address, "unknown-user");
         }
 
-        var verdict = user.PasswordHash is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
+        var verdict = user.PasswordHash is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash,
+            password ?? "");
         if (user.Disabled) return await Fail(user, name, address, "disabled");
         if (user.LockoutEnd > now) return await Fail(user, name, address, "locked");
         if (verdict == PasswordVerificationResult.Failed) return await CountFailure(user, name, address, "wrong-password", now, ct);
@@ -122,7 +123,8 @@ public sealed class SignIn(AppDbContext db, IPasswordHasher<AppUser> hasher, Fie
 
     private async Task<SignInResult> Fail(AppUser? user, string name, string? address, string reason)
     {
-        await audit.AppendAsync(new(user?.Id, name.Length > 100 ? name[..100] : name, "auth.sign-in", $"user/{name}", AuditOutcome.Failure, address, reason));
+        await audit.AppendAsync(new(user?.Id, name.Length > 100 ? name[..100] : name, "auth.sign-in", $"user/{name}", AuditOutcome.Failure, address,
+            reason));
         return new SignInResult(SignInStatus.Failed);
     }
 }

@@ -5,7 +5,8 @@ using System.Text;
 namespace ElderCare.Web.Features.Audit;
 
 /// <summary>What one audit entry says; its hash covers every field and the previous entry's hash.</summary>
-public sealed record AuditFacts(long Sequence, DateTime At, string? UserName, string Action, string? Target, string Outcome, string? Address, string? Detail);
+public sealed record AuditFacts(long Sequence, DateTime At, string? UserName, string Action, string? Target, string Outcome, string? Address,
+    string? Detail);
 
 /// <summary>
 /// 等保 2.0 8.1.4.3 / 8.1.4.7: an append-only log whose entries are hash-chained, so altering or removing any stored

@@ -10,7 +10,8 @@ public static class AuditOutcome
     public const string Failure = "failure";
 }
 
-public sealed record AuditRecord(Guid? UserId, string? UserName, string Action, string? Target, string Outcome, string? Address, string? Detail = null);
+public sealed record AuditRecord(Guid? UserId, string? UserName, string Action, string? Target, string Outcome, string? Address,
+    string? Detail = null);
 
 /// <summary>
 /// Appends to the hash chain. Appends are serialised: in process by a gate, across PostgreSQL nodes by locking the

@@ -21,9 +21,12 @@ public sealed class AuditWrites(RequestDelegate next, AuditLog audit, ILogger<Au
     {
         await next(http);
         var path = http.Request.Path.Value ?? "";
-        var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method);
-        var export = path.Contains("export", StringComparison.OrdinalIgnoreCase) || path.Contains("/import/errors", StringComparison.OrdinalIgnoreCase);
-        if (!(write || export) || http.Items.ContainsKey(SkipKey) || OwnEntries.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))) return;
+        var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            && !HttpMethods.IsOptions(http.Request.Method);
+        var export = path.Contains("export", StringComparison.OrdinalIgnoreCase) || path.Contains("/import/errors",
+            StringComparison.OrdinalIgnoreCase);
+        if (!(write || export) || http.Items.ContainsKey(SkipKey) || OwnEntries.Any(p => path.StartsWith(p,
+            StringComparison.OrdinalIgnoreCase))) return;
         var status = http.Response.StatusCode;
         var refused = status >= 400 || http.Items.ContainsKey(RefusedKey);
         var record = new AuditRecord(user.Id, user.UserName ?? "(anonymous)", export && !write ? "data.export" : "data.write",

@@ -5,14 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Audit;
 
-public sealed record AuditRow(long Sequence, DateTime At, string? UserName, string Action, string? Target, string Outcome, string? Address, string? Detail);
+public sealed record AuditRow(long Sequence, DateTime At, string? UserName, string Action, string? Target, string Outcome, string? Address,
+    string? Detail);
 
 public static class ListAuditEntries
 {
     public sealed record Query(string? From, string? To, string? UserName, string? Action, string? Outcome, int? Page, int? PageSize);
 
     /// <summary>Newest first; dates are China calendar days, inclusive.</summary>
-    public static async Task<Outcome<Paged<AuditRow>>> Handle(Query q, AppDbContext db, TimeProvider clock, CancellationToken ct, int? maxPageSize = null)
+    public static async Task<Outcome<Paged<AuditRow>>> Handle(Query q, AppDbContext db, TimeProvider clock, CancellationToken ct,
+        int? maxPageSize = null)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(q.Page, q.PageSize, errors);

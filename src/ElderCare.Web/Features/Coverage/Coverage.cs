@@ -92,7 +92,9 @@ public static class CoverageRules
                 if (result[i].Gaps.Any(g => g.Type == type && g.Kind == "to-confirm"))
                     result[i] = result[i] with
                     {
-                        Gaps = result[i].Gaps.Select(g => g.Type == type && g.Kind == "to-confirm" ? g with { Message = g.Message + note } : g).ToList(),
+                        Gaps = result[i].Gaps
+                            .Select(g => g.Type == type && g.Kind == "to-confirm" ? g with { Message = g.Message + note } : g)
+                            .ToList(),
                     };
         }
         return result;

@@ -9,7 +9,8 @@ public static class CoverageApi
 {
     public static RouteGroupBuilder MapCoverageApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/coverage", async (string? asOf, string? regionCode, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/coverage", async (
+                string? asOf, string? regionCode, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await GetCoverage.Handle(asOf, regionCode, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadCoverage)
             .WithTags("覆盖与指标").WithSummary("各镇街设施覆盖情况：应建、规划、运营与缺口");

@@ -12,7 +12,8 @@ public sealed record CoverageReport(DateOnly AsOf, IReadOnlyList<UnitCoverage> U
 
 public static class GetCoverage
 {
-    public static async Task<Outcome<CoverageReport>> Handle(string? asOf, string? regionCode, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<CoverageReport>> Handle(
+        string? asOf, string? regionCode, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var date = clock.DateOrToday(asOf, "asOf", errors);
@@ -33,7 +34,8 @@ public static class GetCoverage
     }
 
     /// <summary>A facility operating on the date, with the columns the coverage counts and the KPIs sum.</summary>
-    internal sealed record OperatingRow(string UnitCode, FacilityType Type, OperationMode OperationMode, MedicalCareMode MedicalCareMode, int BedsTotal, int BedsNursing)
+    internal sealed record OperatingRow(
+        string UnitCode, FacilityType Type, OperationMode OperationMode, MedicalCareMode MedicalCareMode, int BedsTotal, int BedsNursing)
     {
         /// <summary>Meets every required rule of the 附件1 standard in force on the date (达标).</summary>
         public bool Compliant { get; init; } = true;
@@ -45,7 +47,7 @@ public static class GetCoverage
     /// <summary>
     /// One pass over the facilities operating on a date, as rows rather than GROUP BY: grouping by (UnitCode, Type)
     /// makes SQLite walk IX_Facilities_UnitCode_Type with a table lookup per facility, twice the time of a scan
-    /// (bench/RESULTS.md).
+    /// (bench/NOTES.md).
     /// </summary>
     internal static async Task<List<OperatingRow>> LoadOperating(DateOnly asOf, string? regionCode, AppDbContext db, CancellationToken ct)
     {
@@ -92,7 +94,13 @@ public static class GetCoverage
 
         // The total is summed in SQL over the JSON years: materialising the owned collections costs 3× more.
         var plan = (await db.PlanLines.AsNoTracking().Where(p => p.UnitCode.StartsWith(prefix))
-                .Select(p => new { p.UnitCode, p.Type, p.ToConfirm, TotalWhenDone = (p.Existing ?? 0) + p.Years.Sum(y => y.Count) + (p.ExistingOrPlanned ?? 0) })
+                .Select(p => new
+                {
+                    p.UnitCode,
+                    p.Type,
+                    p.ToConfirm,
+                    TotalWhenDone = (p.Existing ?? 0) + p.Years.Sum(y => y.Count) + (p.ExistingOrPlanned ?? 0),
+                })
                 .ToListAsync(ct))
             .ToLookup(p => p.UnitCode);
 

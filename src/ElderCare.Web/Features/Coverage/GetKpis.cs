@@ -10,7 +10,8 @@ namespace ElderCare.Web.Features.Coverage;
 
 public static class GetKpis
 {
-    public static async Task<Outcome<IReadOnlyList<Kpi>>> Handle(string? asOf, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<IReadOnlyList<Kpi>>> Handle(
+        string? asOf, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var date = clock.DateOrToday(asOf, "asOf", errors);
@@ -29,7 +30,9 @@ public static class GetKpis
                 g.Sum(f => f.BedsTotal), g.Sum(f => f.BedsNursing)))
             .ToList();
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.EffectiveFrom <= date).ToListAsync(ct);
-        var priority = db.Elders.AsNoTracking().InScope(scope, db).InRegion(prefix).Where(e => e.Status == ElderStatus.Active).InPriorityGroup(date, await PriorityRules.InForce(db, date, ct));
+        var priority = db.Elders.AsNoTracking().InScope(scope, db).InRegion(prefix)
+            .Where(e => e.Status == ElderStatus.Active)
+            .InPriorityGroup(date, await PriorityRules.InForce(db, date, ct));
         var assessed = priority.WithCurrentAssessment(date);
         var elders = (await priority.CountAsync(ct), await assessed.CountAsync(ct),
             await assessed.WithServiceContact(db.ServiceOrders.AsNoTracking(), date).CountAsync(ct));

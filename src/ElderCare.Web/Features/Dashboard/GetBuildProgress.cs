@@ -54,7 +54,8 @@ public static class GetBuildProgress
     /// For the whole district, a type whose unit rows leave years or the existing/planned split unknown is read from the
     /// district totals (合计行), which do know them; otherwise, and for one street or town, from the unit rows.
     /// </summary>
-    public static IReadOnlyDictionary<FacilityType, int> PlannedBy(IReadOnlyCollection<PlanLine> lines, IReadOnlyCollection<PlanTotal> totals, int year)
+    public static IReadOnlyDictionary<FacilityType, int> PlannedBy(
+        IReadOnlyCollection<PlanLine> lines, IReadOnlyCollection<PlanTotal> totals, int year)
     {
         var byType = new Dictionary<FacilityType, int>(PlannedBy(lines, year));
         foreach (var type in Types)

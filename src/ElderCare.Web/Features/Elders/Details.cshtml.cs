@@ -50,7 +50,7 @@ public sealed class ElderDetailsModel(AppDbContext db, FieldProtector protector,
         if (CanReadMeals && (await Meals.GetMealProfile.Handle(id, user.Scope, db, ct)).Value is { } meal)
         {
             MealProfile = meal;
-            MealPointName = await db.DiningPoints.Where(p => p.Id == meal.DiningPointId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            MealPointName = await Meals.GetDiningPointName.Handle(meal.DiningPointId, db, ct);
         }
         return Page();
     }

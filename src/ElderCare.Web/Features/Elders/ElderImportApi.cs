@@ -16,7 +16,8 @@ public static class ElderImportApi
         var g = api.MapGroup("/elders/import").WithTags("老年人").RequireAuthorization(Roles.Policies.ReadElders);
 
         g.MapGet("/template.xlsx", (TimeProvider clock, ElderOptions options) =>
-                TypedResults.File(ElderImportTemplate.Build(clock.Today(), options.MinimumAge), SpreadsheetWriter.ContentType, ElderImportTemplate.FileName))
+                TypedResults.File(
+                    ElderImportTemplate.Build(clock.Today(), options.MinimumAge), SpreadsheetWriter.ContentType, ElderImportTemplate.FileName))
             .WithSummary("下载老年人信息导入模板（老年人信息、填写说明、示例三个工作表）");
 
         g.MapPost("/", async (IFormFile? file, CurrentUser user, AppDbContext db, FieldProtector protector, ElderOptions options,

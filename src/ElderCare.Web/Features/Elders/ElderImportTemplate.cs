@@ -137,7 +137,9 @@ public static partial class ElderImportTemplate
     public static byte[] ErrorSheet(IEnumerable<IReadOnlyDictionary<string, string?>> rows, DateOnly today, int minimumAge)
     {
         var columns = Columns.Append(ErrorColumn).ToList();
-        var data = rows.Select(r => columns.ToDictionary(c => c, object? (c) => r.TryGetValue(c, out var v) ? Kept(v, c == ErrorColumn) : null)).ToList();
+        var data = rows
+            .Select(r => columns.ToDictionary(c => c, object? (c) => r.TryGetValue(c, out var v) ? Kept(v, c == ErrorColumn) : null))
+            .ToList();
         return Write(data.Count == 0 ? Header(columns) : data, NotesRows(today, minimumAge), [ExampleRow(today)], columns);
     }
 
@@ -169,7 +171,8 @@ public static partial class ElderImportTemplate
         return table;
     }
 
-    private static byte[] Write(object data, List<Dictionary<string, object?>> notes, List<Dictionary<string, object?>> example, IReadOnlyList<string> columns)
+    private static byte[] Write(
+        object data, List<Dictionary<string, object?>> notes, List<Dictionary<string, object?>> example, IReadOnlyList<string> columns)
     {
         var config = new OpenXmlConfiguration
         {
@@ -183,7 +186,8 @@ public static partial class ElderImportTemplate
                 new DynamicExcelColumn("填写要求") { Width = 90 }, new DynamicExcelColumn("示例") { Width = 30 },
             ]).ToArray(),
         };
-        return TextFormatColumns(SpreadsheetWriter.Xlsx(new Dictionary<string, object> { [DataSheet] = data, [NotesSheet] = notes, [ExampleSheet] = example }, config), columns);
+        var sheets = new Dictionary<string, object> { [DataSheet] = data, [NotesSheet] = notes, [ExampleSheet] = example };
+        return TextFormatColumns(SpreadsheetWriter.Xlsx(sheets, config), columns);
     }
 
     /// <summary>

@@ -30,7 +30,9 @@ public static class ElderQueries
         var providers = db.ServiceProviders.Where(p => p.FacilityId != null && facilityIds.Contains(p.FacilityId.Value)).Select(p => (Guid?)p.Id);
         var points = db.DiningPoints.Where(d => facilityIds.Contains(d.FacilityId)).Select(d => d.Id);
         return elders.Where(e =>
-            facilities.Any(f => (f.Type == FacilityType.StreetCenter || f.Type == FacilityType.TownCenter) ? f.UnitCode == e.UnitCode : f.RegionCode == e.RegionCode)
+            facilities.Any(f => (f.Type == FacilityType.StreetCenter || f.Type == FacilityType.TownCenter)
+                ? f.UnitCode == e.UnitCode
+                : f.RegionCode == e.RegionCode)
             || db.ServiceOrders.Any(o => o.ElderId == e.Id && providers.Contains(o.ProviderId))
             || db.FamilyCareBeds.Any(b => b.ElderId == e.Id && facilityIds.Contains(b.FacilityId))
             || db.MealProfiles.Any(m => m.ElderId == e.Id && points.Contains(m.DiningPointId)));
@@ -38,7 +40,7 @@ public static class ElderQueries
 
     /// <summary>
     /// Elders in a street or town (9 digits), a community or village (12), or anywhere (""). Equality on UnitCode or
-    /// RegionCode rather than a LIKE prefix, so that both databases use their indexes (bench/RESULTS.md, elder registry).
+    /// RegionCode rather than a LIKE prefix, so that both databases use their indexes (bench/NOTES.md, elder registry).
     /// </summary>
     public static IQueryable<Elder> InRegion(this IQueryable<Elder> elders, string? prefix)
     {
@@ -53,7 +55,8 @@ public static class ElderQueries
     }
 
     /// <summary>The priority rules in force (<see cref="PriorityRule"/>) as a filter: in at least one group, or in the one given.</summary>
-    public static IQueryable<Elder> InPriorityGroup(this IQueryable<Elder> elders, DateOnly today, IReadOnlyList<PriorityRule> inForce, PriorityGroup? only = null) =>
+    public static IQueryable<Elder> InPriorityGroup(
+        this IQueryable<Elder> elders, DateOnly today, IReadOnlyList<PriorityRule> inForce, PriorityGroup? only = null) =>
         elders.Where(PriorityGroups.AnyOf(inForce.Where(r => only is null || r.Group == only), today));
 
     /// <summary>A current assessment: within the 12-month cycle and no condition change since (Reassessment).</summary>

@@ -24,8 +24,13 @@ public sealed record ElderResource(
         e.Id, e.Name, Masking.IdNumber(protector.Unprotect(e.IdNumberProtected))!, e.BirthDate, e.Sex, Elders.IdNumber.Age(e.BirthDate, today),
         Masking.Phone(protector.Unprotect(e.PhoneProtected)), e.Address,
         e.Latitude is { } lat && e.Longitude is { } lng ? new LocationResource(lat, lng) : null, e.RegionCode, e.LivingArrangement,
-        e.Categories, e.EmergencyContacts.Select(c => new ContactResource(c.Name, c.Relation, Masking.Phone(protector.Unprotect(c.PhoneProtected)))).ToList(),
-        e.FamilyDoctorName is null && e.FamilyDoctorInstitution is null ? null : new FamilyDoctorResource(e.FamilyDoctorName, e.FamilyDoctorInstitution, e.FamilyDoctorSince),
+        e.Categories,
+        e.EmergencyContacts
+            .Select(c => new ContactResource(c.Name, c.Relation, Masking.Phone(protector.Unprotect(c.PhoneProtected))))
+            .ToList(),
+        e.FamilyDoctorName is null && e.FamilyDoctorInstitution is null
+            ? null
+            : new FamilyDoctorResource(e.FamilyDoctorName, e.FamilyDoctorInstitution, e.FamilyDoctorSince),
         new ConsentResource(e.ConsentBasis, e.ConsentOn, e.ConsentRecordedBy), e.Status, e.StatusOn, e.CurrentLevel,
         e.CurrentLevel is { } level ? CapabilityAssessment.LevelName(level) : null, e.LastAssessedOn,
         e.LastAssessedOn is { } last ? Reassessment.NextDue(last, e.ConditionChangedOn) : null, e.Version);

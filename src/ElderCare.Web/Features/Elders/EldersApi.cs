@@ -14,7 +14,8 @@ public static class EldersApi
 
         g.MapPost("/", async (ElderInput input, CurrentUser user, AppDbContext db, FieldProtector protector, ElderOptions options,
                 TimeProvider clock, CancellationToken ct) =>
-                (await RegisterElder.Handle(input, user, db, protector, options, clock, ct)).ToResult(e => TypedResults.Created($"/api/elders/{e.Id}", e)))
+                (await RegisterElder.Handle(input, user, db, protector, options, clock, ct))
+                    .ToResult(e => TypedResults.Created($"/api/elders/{e.Id}", e)))
             .RequireAuthorization(Roles.Policies.WriteElders)
             .WithSummary("登记老年人：由身份证号推出出生日期、性别、年龄；身份证号和电话加密存储、脱敏显示");
 
@@ -42,7 +43,8 @@ public static class EldersApi
             })
             .WithSummary("按身份证号精确查找：身份证号放在请求体 {\"idNumber\": …} 中，不进 URL（经盲索引，不以明文查询）");
 
-        g.MapGet("/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
+        g.MapGet("/{id:guid}", async (
+                Guid id, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct) =>
                 (await GetElder.Handle(id, user.Scope, db, protector, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("老年人详情（身份证号、电话脱敏）");
 

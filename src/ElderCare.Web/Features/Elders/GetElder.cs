@@ -9,7 +9,8 @@ namespace ElderCare.Web.Features.Elders;
 
 public static class GetElder
 {
-    public static async Task<Outcome<ElderResource>> Handle(Guid id, DataScope scope, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<ElderResource>> Handle(
+        Guid id, DataScope scope, AppDbContext db, FieldProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var elder = await db.Elders.AsNoTracking().InScope(scope, db).FirstOrDefaultAsync(e => e.Id == id, ct);
         return elder is null ? Outcome<ElderResource>.NotFound("未找到该老年人。") : ElderResource.From(elder, protector, clock.Today());

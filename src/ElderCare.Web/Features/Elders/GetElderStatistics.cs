@@ -34,7 +34,9 @@ public static class GetElderStatistics
 
         var raw = await (byRegion ? elders.GroupBy(e => e.RegionCode) : elders.GroupBy(e => e.UnitCode))
             .Select(g => new Raw(g.Key, g.Count(),
-                g.Count(e => e.BirthDate > seventy), g.Count(e => e.BirthDate <= seventy && e.BirthDate > eighty), g.Count(e => e.BirthDate <= eighty),
+                g.Count(e => e.BirthDate > seventy),
+                g.Count(e => e.BirthDate <= seventy && e.BirthDate > eighty),
+                g.Count(e => e.BirthDate <= eighty),
                 g.Count(e => e.CurrentLevel == 0), g.Count(e => e.CurrentLevel == 1), g.Count(e => e.CurrentLevel == 2),
                 g.Count(e => e.CurrentLevel == 3), g.Count(e => e.CurrentLevel == 4), g.Count(e => e.CurrentLevel == null)))
             .ToListAsync(ct);

@@ -112,7 +112,8 @@ public static partial class ImportElders
                 return Outcome<Result>.Invalid("file", $"文件超过 {MaxRows:N0} 行，请分批导入。");
             if (rows % 1_000 == 0) ct.ThrowIfCancellationRequested();
 
-            var (input, id, existing, errors) = await CheckAsync(rowNo, row, cells, header, registry, seen, importer, db, protector, options, today, ct);
+            var (input, id, existing, errors) = await CheckAsync(
+                rowNo, row, cells, header, registry, seen, importer, db, protector, options, today, ct);
             if (errors.Count > 0) rejected.Add(new RejectedRow(rowNo, row, errors));
             else good.Add(new GoodRow(input, id!, existing));
         }
@@ -138,7 +139,8 @@ public static partial class ImportElders
     }
 
     /// <summary>The regions the user may file elders under, and the registry by blind index, each loaded with one query.</summary>
-    private sealed record Registry(IReadOnlyDictionary<string, RegionKind> Regions, IReadOnlyDictionary<string, Guid> InScope, IReadOnlySet<string> Elsewhere)
+    private sealed record Registry(
+        IReadOnlyDictionary<string, RegionKind> Regions, IReadOnlyDictionary<string, Guid> InScope, IReadOnlySet<string> Elsewhere)
     {
         public static async Task<Registry> LoadAsync(DataScope scope, AppDbContext db, CancellationToken ct)
         {
@@ -152,7 +154,11 @@ public static partial class ImportElders
             var elsewhere = scope.Kind switch
             {
                 ScopeKind.District => new HashSet<string>(),
-                ScopeKind.Unit => (await db.Elders.AsNoTracking().Where(e => e.UnitCode != scope.RegionCode).Select(e => e.IdNumberIndex).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+                ScopeKind.Unit => (await db.Elders.AsNoTracking()
+                        .Where(e => e.UnitCode != scope.RegionCode)
+                        .Select(e => e.IdNumberIndex)
+                        .ToListAsync(ct))
+                    .ToHashSet(StringComparer.Ordinal),
                 _ => (await db.Elders.AsNoTracking().Select(e => e.IdNumberIndex).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             };
             return new Registry(regions, inScope, elsewhere);
@@ -172,7 +178,8 @@ public static partial class ImportElders
         void Error(string column, string message) => errors.Add(new RowError(rowNo, column, message));
 
         // An 18-digit number typed into a General cell is stored as a double: its last digits are gone.
-        var lostDigits = header.TryGetValue(Template.IdNumber, out var idKey) && cells.TryGetValue(idKey, out var idCell) && idCell is double d && Math.Abs(d) >= 1e15;
+        var lostDigits = header.TryGetValue(Template.IdNumber, out var idKey) && cells.TryGetValue(idKey, out var idCell)
+            && idCell is double d && Math.Abs(d) >= 1e15;
         if (lostDigits) Error(Template.IdNumber, "身份证号被 Excel 存成了数字（如 5.00153E+17），末几位已丢失。请把该列设为文本格式，重新填写号码。");
 
         var living = row[Template.Living] is { } livingText ? Living(livingText, Error) : null;
@@ -332,7 +339,12 @@ public static partial class ImportElders
             else contacts[0] = first;
         }
         var doctor = row.FamilyDoctor is { } d
-            ? d with { Since = d.Name?.Trim() == stored.FamilyDoctorName && d.Institution?.Trim() == stored.FamilyDoctorInstitution ? stored.FamilyDoctorSince : null }
+            ? d with
+            {
+                Since = d.Name?.Trim() == stored.FamilyDoctorName && d.Institution?.Trim() == stored.FamilyDoctorInstitution
+                    ? stored.FamilyDoctorSince
+                    : null,
+            }
             : new FamilyDoctorResource(stored.FamilyDoctorName, stored.FamilyDoctorInstitution, stored.FamilyDoctorSince);
         return row with
         {
@@ -391,7 +403,9 @@ public static partial class ImportElders
         string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
         double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
-        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        DateTime t => t.TimeOfDay == TimeSpan.Zero
+            ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         bool b => b ? "是" : "否",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s.Trim() : null,
@@ -425,7 +439,8 @@ public static partial class ImportElders
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
 
     /// <summary>A date cell (read as a date), or text in one of the usual ways of writing a date.</summary>
-    private static DateOnly? ConsentDate(IDictionary<string, object?> cells, Dictionary<string, string> header, string? text, Action<string, string> error)
+    private static DateOnly? ConsentDate(
+        IDictionary<string, object?> cells, Dictionary<string, string> header, string? text, Action<string, string> error)
     {
         if (text is null) return null;
         if (header.TryGetValue(Template.ConsentOn, out var key) && cells.TryGetValue(key, out var v))
@@ -486,7 +501,8 @@ public static class ElderImportErrorSheets
     public static string Keep(IMemoryCache cache, Guid? userId, byte[] xlsx)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        cache.Set(Key(token), new Entry(userId, xlsx), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = xlsx.Length });
+        cache.Set(Key(token), new Entry(userId, xlsx),
+            new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = xlsx.Length });
         return token;
     }
 

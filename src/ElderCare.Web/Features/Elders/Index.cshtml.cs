@@ -44,7 +44,8 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)) level = l;
             else errors.Add("level", "能力等级应为 0 至 4。");
         }
-        var query = new ListElders.Query(RegionCode, FormValues.Trimmed(AgeBand), level, FormValues.Trimmed(Category), FormValues.Trimmed(LivingArrangement),
+        var query = new ListElders.Query(RegionCode, FormValues.Trimmed(AgeBand), level, FormValues.Trimmed(Category),
+            FormValues.Trimmed(LivingArrangement),
             NotAssessed == "true" ? true : null, AssessmentOverdue == "true" ? true : null, FormValues.Trimmed(Status), Q,
             Paging.PageNumber(Request), PageRequest.DefaultPageSize);
         var outcome = await ListElders.Handle(query, user.Scope, db, protector, clock, ct);
@@ -53,7 +54,8 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
             // A hand-edited link with a bad filter: say which one, and list by name and region only.
             if (outcome.Errors is { } e) e.MergeInto(errors);
             ModelState.AddFieldErrors(errors);
-            outcome = await ListElders.Handle(new ListElders.Query(RegionCode, null, null, null, null, null, null, null, Q, 1, PageRequest.DefaultPageSize),
+            outcome = await ListElders.Handle(
+                new ListElders.Query(RegionCode, null, null, null, null, null, null, null, Q, 1, PageRequest.DefaultPageSize),
                 user.Scope, db, protector, clock, ct);
         }
         Result = outcome.Value!;

@@ -34,7 +34,8 @@ public sealed class ElderPriorityModel(AppDbContext db, FieldProtector protector
         if (user.Scope.Kind == ScopeKind.Unit) ScopeName = regions.FirstOrDefault(r => r.Code == user.Scope.RegionCode)?.Name;
 
         var page = Paging.PageNumber(Request);
-        var outcome = await ListPriorityElders.Handle(RegionCode, FormValues.Trimmed(Group), page, PageRequest.DefaultPageSize, user.Scope, db, protector, clock, ct);
+        var outcome = await ListPriorityElders.Handle(
+            RegionCode, FormValues.Trimmed(Group), page, PageRequest.DefaultPageSize, user.Scope, db, protector, clock, ct);
         if (!outcome.IsOk)
         {
             ModelState.AddFieldErrors(outcome.Errors!);

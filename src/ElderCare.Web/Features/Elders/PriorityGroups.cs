@@ -7,7 +7,10 @@ namespace ElderCare.Web.Features.Elders;
 /// <see cref="AdvancedAgeAlone"/> keeps its stored name but is the group 高龄 (ADR 0018): who belongs to a group is
 /// the <see cref="PriorityRule"/> in force, not this code.
 /// </summary>
-public enum PriorityGroup { AdvancedAgeAlone, Incapacitated, ExtremePoverty, LeftBehind, LostOnlyChild, SemiIncapacitated, Subsistence, LivingAlone, Disabled }
+public enum PriorityGroup
+{
+    AdvancedAgeAlone, Incapacitated, ExtremePoverty, LeftBehind, LostOnlyChild, SemiIncapacitated, Subsistence, LivingAlone, Disabled
+}
 
 /// <summary>A group with its Chinese name and the rule shown to users.</summary>
 public sealed record PriorityGroupInfo(PriorityGroup Group, string Name, string Rule);
@@ -117,8 +120,10 @@ public static class PriorityGroups
         return any;
     }
 
-    private static Expression<Func<Elder, bool>> And(Expression<Func<Elder, bool>> a, Expression<Func<Elder, bool>> b) => Combine(a, b, Expression.AndAlso);
-    private static Expression<Func<Elder, bool>> Or(Expression<Func<Elder, bool>> a, Expression<Func<Elder, bool>> b) => Combine(a, b, Expression.OrElse);
+    private static Expression<Func<Elder, bool>> And(Expression<Func<Elder, bool>> a, Expression<Func<Elder, bool>> b) =>
+        Combine(a, b, Expression.AndAlso);
+    private static Expression<Func<Elder, bool>> Or(Expression<Func<Elder, bool>> a, Expression<Func<Elder, bool>> b) =>
+        Combine(a, b, Expression.OrElse);
 
     private static Expression<Func<Elder, bool>> Combine(Expression<Func<Elder, bool>> a, Expression<Func<Elder, bool>> b,
         Func<Expression, Expression, BinaryExpression> join)

@@ -45,7 +45,8 @@ public static class RegisterElder
     }
 
     /// <summary>409 says where the elder is registered when that lies in the user's scope, and only that it exists otherwise.</summary>
-    internal static async Task<string?> Duplicate(string idNumber, DataScope scope, AppDbContext db, FieldProtector protector, CancellationToken ct, Guid? self = null)
+    internal static async Task<string?> Duplicate(
+        string idNumber, DataScope scope, AppDbContext db, FieldProtector protector, CancellationToken ct, Guid? self = null)
     {
         var index = protector.BlindIndex(idNumber);
         var existing = await db.Elders.AsNoTracking().Where(e => e.IdNumberIndex == index && e.Id != self)

@@ -12,7 +12,8 @@ public static class SavePriorityRule
     public sealed record Input(string? Name, DateOnly? EffectiveFrom, int? MinAge, int? MinLevel, int? MaxLevel,
         List<LivingArrangement>? LivingArrangements, List<ElderCategory>? Categories, bool? Active);
 
-    public static async Task<Outcome<PriorityRuleResource>> Handle(string group, Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<PriorityRuleResource>> Handle(
+        string group, Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var g = EnumText.Optional<PriorityGroup>(group, "group", errors);
@@ -27,7 +28,8 @@ public static class SavePriorityRule
         if (input.MinLevel is { } lo && input.MaxLevel is { } hi && lo > hi) errors.Add("maxLevel", "能力等级上限不能低于下限。");
         var living = input.LivingArrangements?.Distinct().ToList() ?? [];
         var categories = input.Categories?.Distinct().ToList() ?? [];
-        if (input.Active != false && input.MinAge is null && input.MinLevel is null && input.MaxLevel is null && living.Count == 0 && categories.Count == 0)
+        if (input.Active != false && input.MinAge is null && input.MinLevel is null && input.MaxLevel is null
+            && living.Count == 0 && categories.Count == 0)
             errors.Add("minAge", "请至少设定一个条件（年龄、能力等级、居住情况或类别），否则所有老年人都会列为重点。");
         if (errors.Any) return Outcome<PriorityRuleResource>.Invalid(errors);
 

@@ -32,7 +32,8 @@ public static class UpdateElder
         errors.AddIf(input.Version is null, "version", "请提供读取时的版本号 version。");
         if (errors.Any) return Outcome<ElderResource>.Invalid(errors);
         if (input.Version != elder.Version) return Outcome<ElderResource>.Conflict($"该记录已被他人修改（当前版本 {elder.Version}），请刷新后重试。");
-        if (await RegisterElder.Duplicate(parsed!.IdNumber, user.Scope, db, protector, ct, id) is { } message) return Outcome<ElderResource>.Conflict(message);
+        if (await RegisterElder.Duplicate(parsed!.IdNumber, user.Scope, db, protector, ct, id) is { } message)
+            return Outcome<ElderResource>.Conflict(message);
 
         ElderValidation.ApplyTo(input, parsed, elder, protector, user.UserName ?? "", today);
         if (input.Status is { } status && status != elder.Status)

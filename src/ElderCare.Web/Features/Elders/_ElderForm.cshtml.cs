@@ -125,12 +125,18 @@ public sealed class ElderForm
             RegionCode = e.RegionCode,
             LivingArrangement = EnumText.Of(e.LivingArrangement),
             Categories = e.Categories.Select(EnumText.Of).ToList(),
-            EmergencyContacts = e.EmergencyContacts.Select(c => new ContactFields { Name = c.Name, Relation = c.Relation, Phone = c.Phone }).ToList(),
-            FamilyDoctor = new() { Name = e.FamilyDoctor?.Name, Institution = e.FamilyDoctor?.Institution, Since = FormValues.Text(e.FamilyDoctor?.Since) },
+            EmergencyContacts = e.EmergencyContacts
+                .Select(c => new ContactFields { Name = c.Name, Relation = c.Relation, Phone = c.Phone })
+                .ToList(),
+            FamilyDoctor = new()
+            {
+                Name = e.FamilyDoctor?.Name, Institution = e.FamilyDoctor?.Institution, Since = FormValues.Text(e.FamilyDoctor?.Since),
+            },
             Consent = new()
             {
                 Basis = known ? e.Consent.Basis : ElderLabels.OtherBasis,
-                Other = known ? null : e.Consent.Basis.StartsWith(prefix, StringComparison.Ordinal) ? e.Consent.Basis[prefix.Length..] : e.Consent.Basis,
+                Other = known ? null
+                    : e.Consent.Basis.StartsWith(prefix, StringComparison.Ordinal) ? e.Consent.Basis[prefix.Length..] : e.Consent.Basis,
                 On = FormValues.Text(e.Consent.On),
             },
             Status = EnumText.Of(e.Status),

@@ -43,10 +43,12 @@ public static class FacilitiesApi
         g.MapGet("/{id:guid}/compliance", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await CheckCompliance.Handle(id, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("对照附件1建设标准检查");
-        g.MapGet("/import/template", () => TypedResults.File(FacilityImportTemplate.Build(), SpreadsheetWriter.ContentType, FacilityImportTemplate.FileName))
+        g.MapGet("/import/template", () =>
+                TypedResults.File(FacilityImportTemplate.Build(), SpreadsheetWriter.ContentType, FacilityImportTemplate.FileName))
             .WithSummary("下载设施导入模板（设施、填写说明、示例三个工作表）");
 
-        g.MapPost("/import", async (IFormFile? file, CurrentUser user, AppDbContext db, SpreadsheetLimits limits, TimeProvider clock, CancellationToken ct) =>
+        g.MapPost("/import", async (
+                IFormFile? file, CurrentUser user, AppDbContext db, SpreadsheetLimits limits, TimeProvider clock, CancellationToken ct) =>
             {
                 if (file is null || file.Length == 0) return ApiResults.Invalid("file", "请上传 .xlsx 文件（表单字段 file）。");
                 await using var stream = file.OpenReadStream();

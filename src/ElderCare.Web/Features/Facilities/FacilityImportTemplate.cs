@@ -92,7 +92,8 @@ public static class FacilityImportTemplate
                 .Append(new DynamicExcelColumn("填写要求") { Width = 90 }).ToArray(),
         };
         using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { [DataSheet] = header, [NotesSheet] = notes, [ExampleSheet] = new[] { ExampleRow() } }, configuration: config);
+        var sheets = new Dictionary<string, object> { [DataSheet] = header, [NotesSheet] = notes, [ExampleSheet] = new[] { ExampleRow() } };
+        stream.SaveAs(sheets, configuration: config);
         return stream.ToArray();
     }
 }

@@ -43,10 +43,13 @@ public static class FacilityValidation
         else if (input.Type is { } type)
         {
             // Outside the user's scope a region reads as unknown, so its existence is not disclosed.
-            var region = scope.Covers(input.RegionCode) ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == input.RegionCode, ct) : null;
+            var region = scope.Covers(input.RegionCode)
+                ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == input.RegionCode, ct)
+                : null;
             if (region is null) errors.Add("regionCode", $"区域代码 {input.RegionCode} 不存在。");
             else if (!AllowedKinds(type).Contains(region.Kind))
-                errors.Add("regionCode", $"{Labels.Of(type)}应设在{string.Join("或", AllowedKinds(type).Select(Labels.Of))}，{region.Name}是{Labels.Of(region.Kind)}。");
+                errors.Add("regionCode",
+                    $"{Labels.Of(type)}应设在{string.Join("或", AllowedKinds(type).Select(Labels.Of))}，{region.Name}是{Labels.Of(region.Kind)}。");
         }
 
         if (input.HubFacilityId is { } hubId && input.Type is { } t)
@@ -109,7 +112,9 @@ public static class FacilityValidation
     {
         Name = errors.Text(input.Name, "name", "设施名称", FreeText.LongName),
         OperatorName = errors.Text(input.OperatorName, "operatorName", "运营机构名称", FreeText.LongName),
-        MedicalCare = input.MedicalCare is not { } m ? null : m with { Partner = errors.Text(m.Partner, "medicalCare.partner", "合作医疗机构名称", FreeText.LongName) },
+        MedicalCare = input.MedicalCare is not { } m
+            ? null
+            : m with { Partner = errors.Text(m.Partner, "medicalCare.partner", "合作医疗机构名称", FreeText.LongName) },
         Address = errors.Text(input.Address, "address", "地址", FreeText.Address),
     };
 

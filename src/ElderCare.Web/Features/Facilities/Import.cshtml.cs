@@ -11,7 +11,8 @@ namespace ElderCare.Web.Features.Facilities;
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteFacilities)]
 [RequestSizeLimit(ImportFacilities.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFacilities.MaxFileBytes)]
-public sealed class FacilityImportModel(AppDbContext db, CurrentUser user, SpreadsheetLimits limits, TimeProvider clock) : ImportPageModel<ImportFacilities.Result>
+public sealed class FacilityImportModel(AppDbContext db, CurrentUser user, SpreadsheetLimits limits, TimeProvider clock)
+    : ImportPageModel<ImportFacilities.Result>
 {
     protected override Task<Outcome<ImportFacilities.Result>> ImportAsync(Stream file, CancellationToken ct) =>
         ImportFacilities.Handle(file, limits, user.Scope, db, clock, ct);

@@ -34,25 +34,18 @@ public static partial class ImportFacilities
     /// <summary>What became of one row: 新增 / 更新 / 未变化 / 有错误.</summary>
     public sealed record RowResult(int Row, string? Code, string? Name, RowOutcome Outcome);
 
-    public sealed record Result(int Imported, int Updated, int Unchanged, int Rejected, IReadOnlyList<RowResult> Rows, IReadOnlyList<RowError> Errors);
+    public sealed record Result(
+        int Imported, int Updated, int Unchanged, int Rejected, IReadOnlyList<RowResult> Rows, IReadOnlyList<RowError> Errors);
 
 
     private sealed record Parsed(int Row, string Code, FacilityInput Input, Guid? ExistingId);
 
-    public static async Task<Outcome<Result>> Handle(Stream xlsx, SpreadsheetLimits limits, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Result>> Handle(
+        Stream xlsx, SpreadsheetLimits limits, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var opened = await SpreadsheetReader.OpenAsync(xlsx, limits, ct);
-        if (!opened.IsOk) return Outcome<Result>.Invalid(opened.Errors!);
-        List<XlsxRows.Row> rows;
-        try
-        {
-            using var workbook = opened.Value!;
-            rows = XlsxRows.Read(workbook, T.DataSheet, MaxRows, MaxCellLength);
-        }
-        catch (XlsxRows.Unreadable e)
-        {
-            return Outcome<Result>.Invalid("file", e.Message);
-        }
+        var read = await XlsxRows.ReadUploadAsync(xlsx, limits, T.DataSheet, MaxRows, MaxCellLength, ct);
+        if (!read.IsOk) return Outcome<Result>.Invalid(read.Errors!);
+        var rows = read.Value!;
         if (rows.Count == 0) return Outcome<Result>.Invalid("file", $"“{T.DataSheet}”工作表是空的，第 1 行应为列名。");
         var header = Header(rows[0].Cells);
         var missing = T.Columns.Where(c => T.Required.Contains(c) && !header.ContainsKey(c)).ToList();
@@ -79,7 +72,8 @@ public static partial class ImportFacilities
         {
             var rowErrors = new List<RowError>();
             void Error(string column, string message) =>
-                rowErrors.Add(new RowError(row.Number, (header.TryGetValue(column, out var i) ? XlsxRows.Column(i) : "A") + row.Number, column, message));
+                rowErrors.Add(new RowError(
+                    row.Number, (header.TryGetValue(column, out var i) ? XlsxRows.Column(i) : "A") + row.Number, column, message));
 
             var code = Cell(row, header, T.Code);
             if (code is null) Error(T.Code, "请填写编号。");
@@ -181,7 +175,10 @@ public static partial class ImportFacilities
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var ids = good.Where(g => g.ExistingId is not null).Select(g => g.ExistingId!.Value).ToList();
-            var tracked = await db.Facilities.InScope(scope).Include(f => f.StatusHistory).Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+            var tracked = await db.Facilities.InScope(scope)
+                .Include(f => f.StatusHistory)
+                .Where(f => ids.Contains(f.Id))
+                .ToDictionaryAsync(f => f.Id, ct);
             foreach (var g in good)
             {
                 if (g.ExistingId is not { } id)
@@ -227,7 +224,8 @@ public static partial class ImportFacilities
         f.Code, f.Name, f.Type, f.RegionCode, f.Address, f.Latitude?.ToString("R", CultureInfo.InvariantCulture),
         f.Longitude?.ToString("R", CultureInfo.InvariantCulture), f.FloorArea.ToString("R", CultureInfo.InvariantCulture),
         f.Beds.Total, f.Beds.Nursing, f.Beds.DayCare, f.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.OperatorName,
-        f.OperationMode, string.Join(',', f.Zones), f.MedicalCareMode, f.MedicalPartner, f.ColocatedWithHealthStation, f.SmallCommunity, f.HubFacilityId);
+        f.OperationMode, string.Join(',', f.Zones), f.MedicalCareMode, f.MedicalPartner,
+        f.ColocatedWithHealthStation, f.SmallCommunity, f.HubFacilityId);
 
     /// <summary>Template column → its index in the file (surrounding spaces, a "*" or "（必填）" ignored).</summary>
     private static Dictionary<string, int> Header(string?[] cells)

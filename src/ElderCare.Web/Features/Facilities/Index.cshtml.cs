@@ -23,12 +23,14 @@ public sealed class FacilityListModel(AppDbContext db, CurrentUser user) : PageM
     {
         Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
         var pageNumber = Paging.PageNumber(Request);
-        var outcome = await ListFacilities.Handle(new ListFacilities.Query(RegionCode, Type, Status, Q, pageNumber, PageRequest.DefaultPageSize), user.Scope, db, ct);
+        var outcome = await ListFacilities.Handle(
+            new ListFacilities.Query(RegionCode, Type, Status, Q, pageNumber, PageRequest.DefaultPageSize), user.Scope, db, ct);
         if (!outcome.IsOk)
         {
             // A hand-edited link with a bad filter: say which one, and list without it.
             ModelState.AddFieldErrors(outcome.Errors!);
-            outcome = await ListFacilities.Handle(new ListFacilities.Query(RegionCode, null, null, Q, 1, PageRequest.DefaultPageSize), user.Scope, db, ct);
+            outcome = await ListFacilities.Handle(
+                new ListFacilities.Query(RegionCode, null, null, Q, 1, PageRequest.DefaultPageSize), user.Scope, db, ct);
         }
         Result = outcome.Value!;
     }

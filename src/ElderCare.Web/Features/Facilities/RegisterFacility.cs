@@ -7,7 +7,8 @@ namespace ElderCare.Web.Features.Facilities;
 
 public static class RegisterFacility
 {
-    public static async Task<Outcome<FacilityResource>> Handle(FacilityInput input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<FacilityResource>> Handle(
+        FacilityInput input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var text = new FieldErrors();
         input = FacilityValidation.CleanText(input, text);

@@ -9,7 +9,8 @@ namespace ElderCare.Web.Features.Facilities;
 public static class UpdateFacility
 {
     /// <summary>Replaces the facility's data; optimistic concurrency on <c>version</c> (409 when stale).</summary>
-    public static async Task<Outcome<FacilityResource>> Handle(Guid id, FacilityInput input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<FacilityResource>> Handle(
+        Guid id, FacilityInput input, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var facility = await db.Facilities.InScope(scope).Include(f => f.StatusHistory).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (facility is null) return Outcome<FacilityResource>.NotFound("未找到该设施。");

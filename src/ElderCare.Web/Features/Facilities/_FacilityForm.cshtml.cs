@@ -52,7 +52,8 @@ public sealed class FacilityForm
     public FacilityInput ToInput(FieldErrors errors)
     {
         BedsResource? beds = null;
-        if (FormValues.Trimmed(Beds.Total) is not null || FormValues.Trimmed(Beds.Nursing) is not null || FormValues.Trimmed(Beds.DayCare) is not null)
+        if (FormValues.Trimmed(Beds.Total) is not null || FormValues.Trimmed(Beds.Nursing) is not null
+            || FormValues.Trimmed(Beds.DayCare) is not null)
             beds = new BedsResource(
                 FormValues.Int(Beds.Total, "beds.total", errors) ?? 0,
                 FormValues.Int(Beds.Nursing, "beds.nursing", errors) ?? 0,
@@ -78,7 +79,9 @@ public sealed class FacilityForm
             Zones = zones,
             OperationMode = FormValues.Choice<OperationMode>(OperationMode, "operationMode", errors),
             OperatorName = OperatorName,
-            MedicalCare = mode is null && FormValues.Trimmed(MedicalCare.Partner) is null ? null : new MedicalCareResource(mode ?? MedicalCareMode.None, MedicalCare.Partner),
+            MedicalCare = mode is null && FormValues.Trimmed(MedicalCare.Partner) is null
+                ? null
+                : new MedicalCareResource(mode ?? MedicalCareMode.None, MedicalCare.Partner),
             ColocatedWithHealthStation = ColocatedWithHealthStation,
             SmallCommunity = SmallCommunity,
             HubFacilityId = FormValues.Id(HubFacilityId, "hubFacilityId", errors),
@@ -136,7 +139,8 @@ public abstract class FacilityFormModel(AppDbContext db, CurrentUser user) : Out
         foreach (var type in new[] { FacilityType.StreetCenter, FacilityType.TownCenter })
         {
             // 中心带站 / 中心带点: one centre per street or town, so a hundred per type covers a district.
-            var page = await ListFacilities.Handle(new ListFacilities.Query(null, EnumText.Of(type), null, null, 1, PageRequest.MaxPageSize), user.Scope, db, ct);
+            var page = await ListFacilities.Handle(
+                new ListFacilities.Query(null, EnumText.Of(type), null, null, 1, PageRequest.MaxPageSize), user.Scope, db, ct);
             hubs.AddRange(page.Value!.Items.Where(h => h.Id != EditingId));
         }
         HubChoices = hubs;

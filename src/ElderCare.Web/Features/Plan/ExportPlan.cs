@@ -11,7 +11,8 @@ public static class ExportPlan
     /// <summary>The plan of the units under a region prefix ("" = the whole district).</summary>
     public static async Task<byte[]> Handle(string prefix, AppDbContext db, CancellationToken ct)
     {
-        var units = await db.Regions.AsNoTracking().Where(r => (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town) && r.Code.StartsWith(prefix))
+        var units = await db.Regions.AsNoTracking()
+            .Where(r => (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town) && r.Code.StartsWith(prefix))
             .OrderBy(r => r.Code).ToListAsync(ct);
         var lines = await db.PlanLines.AsNoTracking().Where(l => l.UnitCode.StartsWith(prefix)).ToListAsync(ct);
         var byUnit = lines.ToLookup(l => l.UnitCode);

@@ -13,7 +13,10 @@ public static class GetPlan
     /// </summary>
     public static async Task<PlanReport> Handle(string prefix, AppDbContext db, CancellationToken ct)
     {
-        var lines = await db.PlanLines.AsNoTracking().Where(l => l.UnitCode.StartsWith(prefix)).OrderBy(l => l.UnitCode).ThenBy(l => l.Type).ToListAsync(ct);
+        var lines = await db.PlanLines.AsNoTracking()
+            .Where(l => l.UnitCode.StartsWith(prefix))
+            .OrderBy(l => l.UnitCode).ThenBy(l => l.Type)
+            .ToListAsync(ct);
         if (prefix.Length >= 9) return new PlanReport(lines, [], []);
         var totals = await db.PlanTotals.AsNoTracking().ToListAsync(ct);
         totals = totals.OrderBy(t => t.Type).ThenBy(t => t.Year ?? 0).ToList();

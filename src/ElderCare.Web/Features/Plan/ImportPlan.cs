@@ -76,7 +76,9 @@ public static class ImportPlan
                             ToConfirm = Text(cells, PlanSheets.ToConfirm(type)) is "是" or "Y" or "y" or "1" or "true",
                             Note = Text(cells, PlanSheets.Note(type)),
                         };
-                        foreach (var key in cells.Keys.Where(k => k.StartsWith(Labels.Of(type), StringComparison.Ordinal) && k.EndsWith("年拟建数", StringComparison.Ordinal)))
+                        var yearKeys = cells.Keys.Where(k =>
+                            k.StartsWith(Labels.Of(type), StringComparison.Ordinal) && k.EndsWith("年拟建数", StringComparison.Ordinal));
+                        foreach (var key in yearKeys)
                         {
                             var yearText = key[Labels.Of(type).Length..^"年拟建数".Length];
                             if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
@@ -86,7 +88,8 @@ public static class ImportPlan
                             }
                             if (Count(cells, key, at, errors) is > 0 and var n) line.Years.Add(new PlanYear { Year = year, Count = n });
                         }
-                        if (Count(cells, PlanSheets.Unscheduled(type), at, errors) is > 0 and var u) line.Years.Add(new PlanYear { Year = null, Count = u });
+                        if (Count(cells, PlanSheets.Unscheduled(type), at, errors) is > 0 and var u)
+                            line.Years.Add(new PlanYear { Year = null, Count = u });
                         line.Note = errors.Text(line.Note, $"{at}:{PlanSheets.Note(type)}", PlanSheets.Note(type), FreeText.Note, multiLine: true);
                         if (line.Note?.Length > 500) errors.Add($"{at}:{PlanSheets.Note(type)}", "备注不能超过 500 个字。");
 
@@ -130,7 +133,10 @@ public static class ImportPlan
     }
 
     private static string? Text(IDictionary<string, object?> cells, string column) =>
-        cells.TryGetValue(column, out var v) && v is not null && Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() is { Length: > 0 } s ? s : null;
+        cells.TryGetValue(column, out var v) && v is not null
+            && Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() is { Length: > 0 } s
+                ? s
+                : null;
 
     /// <summary>An optional non-negative whole number; anything else is an error for that cell.</summary>
     private static int? Count(IDictionary<string, object?> cells, string column, string at, FieldErrors errors)

@@ -39,7 +39,10 @@ public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimi
             var outcome = await ImportPlan.Handle(stream, db, limits, ct);
             if (outcome.IsOk)
             {
-                var notAgreeing = outcome.Value!.Checks.Where(c => c.Status != PlanTotalChecks.Agrees).SelectMany(c => c.Messages.Skip(1)).ToList();
+                var notAgreeing = outcome.Value!.Checks
+                    .Where(c => c.Status != PlanTotalChecks.Agrees)
+                    .SelectMany(c => c.Messages.Skip(1))
+                    .ToList();
                 TempData["Flash"] = $"导入成功：读取 {outcome.Value.Rows} 行，更新 {outcome.Value.Lines} 条规划。"
                     + (notAgreeing.Count > 0 ? "与区级合计核对：" + string.Join("；", notAgreeing) + "。" : "各单位合计与区级合计一致。");
                 return Redirect("/plan");
@@ -65,8 +68,8 @@ public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimi
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
-        var plan = await GetPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct);
+        var plan = await GetPlanPage.Handle(user.Scope, db, ct);
+        Units = plan.Units;
         Lines = plan.Lines;
         Checks = plan.Checks;
         LinesByUnit = Lines.ToLookup(l => l.UnitCode);

@@ -15,7 +15,8 @@ public static class PlanApi
     public sealed record PlanTotalResource(Facilities.FacilityType Type, int? Year, int Count, string Source);
 
     /// <summary>The plan rows, the district's 合计 rows and the check of one against the other.</summary>
-    public sealed record PlanResource(IEnumerable<PlanLineResource> Lines, IEnumerable<PlanTotalResource> Totals, IReadOnlyList<PlanTotalCheck> Checks);
+    public sealed record PlanResource(
+        IEnumerable<PlanLineResource> Lines, IEnumerable<PlanTotalResource> Totals, IReadOnlyList<PlanTotalCheck> Checks);
 
     public sealed record PlanTotalsResource(IEnumerable<PlanTotalResource> Totals, IReadOnlyList<PlanTotalCheck> Checks);
 
@@ -42,7 +43,10 @@ public static class PlanApi
             .WithSummary("区级合计（附件2、附件3合计行）及各单位合计的核对结果");
 
         g.MapGet("/export.xlsx", async (CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                TypedResults.File(await ExportPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct), SpreadsheetWriter.ContentType, "荣昌区养老服务设施建设规划.xlsx"))
+                TypedResults.File(
+                    await ExportPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct),
+                    SpreadsheetWriter.ContentType,
+                    "荣昌区养老服务设施建设规划.xlsx"))
             .WithSummary("按附件2、附件3格式导出规划（Excel）");
 
         g.MapPost("/import", async (IFormFile? file, AppDbContext db, SpreadsheetLimits limits, CancellationToken ct) =>

@@ -70,7 +70,10 @@ public static class PlanTotalChecks
         if (planned != dPlanned || eitherWay > 0)
             messages.Add($"各单位合计拟建 {planned} 个{label}，区级合计拟建 {dPlanned} 个");
         if (unscheduled > 0)
-            messages.Add($"{label}有 {unscheduled} 个拟建年份待定；区级分年度：{string.Join("、", districtByYear.OrderBy(y => y.Key).Select(y => $"{y.Key}年 {y.Value} 个"))}");
+        {
+            var byYear = string.Join("、", districtByYear.OrderBy(y => y.Key).Select(y => $"{y.Key}年 {y.Value} 个"));
+            messages.Add($"{label}有 {unscheduled} 个拟建年份待定；区级分年度：{byYear}");
+        }
         foreach (var (year, count) in districtByYear.OrderBy(y => y.Key))
             if (unitsByYear.GetValueOrDefault(year) > count)
                 messages.Add($"各单位 {year} 年拟建 {unitsByYear[year]} 个{label}，多于区级合计 {count} 个");

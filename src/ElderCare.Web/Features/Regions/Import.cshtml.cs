@@ -12,7 +12,8 @@ namespace ElderCare.Web.Features.Regions;
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.WriteRegions)]
 [RequestSizeLimit(ImportRegions.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportRegions.MaxFileBytes)]
-public sealed class RegionImportModel(AppDbContext db, CurrentUser user, AuditLog audit, SpreadsheetLimits limits, TimeProvider clock) : ImportPageModel<ImportRegions.Result>
+public sealed class RegionImportModel(AppDbContext db, CurrentUser user, AuditLog audit, SpreadsheetLimits limits, TimeProvider clock)
+    : ImportPageModel<ImportRegions.Result>
 {
     protected override Task<Outcome<ImportRegions.Result>> ImportAsync(Stream file, CancellationToken ct) =>
         ImportRegions.Handle(file, limits, ImportRegions.Importer.Of(user, User), db, audit, clock, ct);

@@ -48,20 +48,12 @@ public static partial class ImportRegions
 
     private sealed record Planned(int Row, string Code, string Name, RegionKind Kind, RowOutcome Outcome, string? OldCode);
 
-    public static async Task<Outcome<Result>> Handle(Stream xlsx, SpreadsheetLimits limits, Importer importer, AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Result>> Handle(
+        Stream xlsx, SpreadsheetLimits limits, Importer importer, AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var opened = await SpreadsheetReader.OpenAsync(xlsx, limits, ct);
-        if (!opened.IsOk) return Outcome<Result>.Invalid(opened.Errors!);
-        List<XlsxRows.Row> rows;
-        try
-        {
-            using var workbook = opened.Value!;
-            rows = XlsxRows.Read(workbook, T.DataSheet, MaxRows, MaxCellLength);
-        }
-        catch (XlsxRows.Unreadable e)
-        {
-            return Outcome<Result>.Invalid("file", e.Message);
-        }
+        var read = await XlsxRows.ReadUploadAsync(xlsx, limits, T.DataSheet, MaxRows, MaxCellLength, ct);
+        if (!read.IsOk) return Outcome<Result>.Invalid(read.Errors!);
+        var rows = read.Value!;
         if (rows.Count == 0) return Outcome<Result>.Invalid("file", "工作表是空的，第 1 行应为列名：统计用区划代码、城乡分类代码、名称。");
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rows[0].Cells.Length; i++)
@@ -200,7 +192,10 @@ public static partial class ImportRegions
                 foreach (var (oldCode, newCode) in unitCorrections.Concat(childCorrections))
                 {
                     var moved = await ChangeRegionCode.ApplyAsync(db, oldCode, newCode, ct);
-                    db.RegionCodeChanges.Add(new RegionCodeChange { OldCode = oldCode, NewCode = newCode, Reason = reason, ChangedBy = importer.UserName, ChangedAt = now });
+                    db.RegionCodeChanges.Add(new RegionCodeChange
+                    {
+                        OldCode = oldCode, NewCode = newCode, Reason = reason, ChangedBy = importer.UserName, ChangedAt = now,
+                    });
                     followed.Add($"{oldCode} → {newCode}（随之更新：{ChangeRegionCode.Describe(moved)}）");
                 }
                 foreach (var p in planned.Where(p => p.Outcome is RowOutcome.Renamed or RowOutcome.Corrected))
@@ -219,8 +214,10 @@ public static partial class ImportRegions
         }
         var summary = Summary(true, results, errors);
         var s = summary.Value!;
-        await audit.AppendAsync(new AuditRecord(importer.UserId, importer.UserName, "region.import", "regions", AuditOutcome.Success, importer.Address,
-            $"新增 {s.Imported}、改名 {s.Renamed}、更正代码 {s.Corrected}、未变化 {s.Unchanged}" + (followed.Count > 0 ? "；更正：" + string.Join("；", followed) : "")));
+        await audit.AppendAsync(new AuditRecord(
+            importer.UserId, importer.UserName, "region.import", "regions", AuditOutcome.Success, importer.Address,
+            $"新增 {s.Imported}、改名 {s.Renamed}、更正代码 {s.Corrected}、未变化 {s.Unchanged}"
+                + (followed.Count > 0 ? "；更正：" + string.Join("；", followed) : "")));
         return summary;
     }
 

@@ -13,7 +13,8 @@ public static class ListRegions
         var regions = db.Regions.AsNoTracking().InScope(scope, db);
         if (!string.IsNullOrWhiteSpace(under)) regions = regions.Where(r => r.Code.StartsWith(under.Trim()));
         return await regions.OrderBy(r => r.Code)
-            .Select(r => new RegionResource(r.Code, r.Name, r.Kind, r.ParentCode, r.VillageCount, r.CommunityCount, r.Population, r.ElderlyPopulation))
+            .Select(r => new RegionResource(
+                r.Code, r.Name, r.Kind, r.ParentCode, r.VillageCount, r.CommunityCount, r.Population, r.ElderlyPopulation))
             .ToListAsync(ct);
     }
 }

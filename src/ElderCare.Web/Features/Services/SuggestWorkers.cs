@@ -94,7 +94,7 @@ public static class SuggestWorkers
         var earliest = start.AddHours(-RaiseOrder.MaxWindowHours);
         var rows = await db.ServiceOrders.AsNoTracking()
             // A window lasts at most 12 h (RaiseOrder), so an overlapping one starts after start − 12 h: a tight range on
-            // (WorkerId, WindowStart) instead of every past order of the candidates (bench/RESULTS.md).
+            // (WorkerId, WindowStart) instead of every past order of the candidates (bench/NOTES.md).
             .Where(o => o.WorkerId != null && workerIds.Contains(o.WorkerId.Value) && o.Id != orderId && active.Contains(o.Status)
                         && o.WindowStart < end && o.WindowStart > earliest && o.WindowEnd > start)
             .Select(o => new { WorkerId = o.WorkerId!.Value, o.WindowStart, o.WindowEnd }).ToListAsync(ct);

@@ -56,7 +56,8 @@ public static class Paging
     /// route value (the page's own path), which model binding would find first.
     /// </summary>
     public static int PageNumber(HttpRequest request) =>
-        int.TryParse(request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : 1;
+        int.TryParse(request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n >= 1 ? n : 1;
 }
 
 /// <summary>What the pager partial needs: where we are and how to link to another page of the same list.</summary>

@@ -17,22 +17,13 @@ namespace ElderCare.Web.Features.Users;
 /// </summary>
 [Authorize(Policy = Roles.Policies.ManageUsers)]
 public sealed class UserEditModel(AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser current)
-    : OutcomePageModel
+    : UserFormModel
 {
-    [BindProperty(Name = "displayName")] public string? DisplayName { get; set; }
-    [BindProperty(Name = "role")] public string? Role { get; set; }
-    [BindProperty(Name = "regionCode")] public string? RegionCode { get; set; }
-    [BindProperty(Name = "facilityIds")] public List<string> FacilityIds { get; set; } = [];
-    [BindProperty(Name = "canUnmask")] public bool CanUnmask { get; set; }
-    [BindProperty(Name = "mobile")] public string? Mobile { get; set; }
     [BindProperty(Name = "clearMobile")] public bool ClearMobile { get; set; }
 
     public UserResource? Editing { get; private set; }
-    public UserChoices Choices { get; private set; } = null!;
     public string? MaskedMobile => Editing?.Mobile;
     public bool Self => Editing?.Id == current.Id;
-
-    public RoleFields RoleFields => new(Role, RegionCode, FacilityIds, CanUnmask, Choices);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

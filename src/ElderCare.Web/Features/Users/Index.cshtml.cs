@@ -19,22 +19,15 @@ namespace ElderCare.Web.Features.Users;
 /// </summary>
 [Authorize(Policy = Roles.Policies.ManageUsers)]
 public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, FieldProtector protector, TimeProvider clock,
-    AuditLog audit, CurrentUser current, Sessions sessions) : PageModel
+    AuditLog audit, CurrentUser current, Sessions sessions) : UserFormModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "filterRole")] public string? FilterRole { get; set; }
 
     [BindProperty(Name = "userName")] public string? UserName { get; set; }
-    [BindProperty(Name = "displayName")] public string? DisplayName { get; set; }
-    [BindProperty(Name = "role")] public string? Role { get; set; }
-    [BindProperty(Name = "regionCode")] public string? RegionCode { get; set; }
-    [BindProperty(Name = "facilityIds")] public List<string> FacilityIds { get; set; } = [];
-    [BindProperty(Name = "canUnmask")] public bool CanUnmask { get; set; }
-    [BindProperty(Name = "mobile")] public string? Mobile { get; set; }
     [BindProperty(Name = "password")] public string? Password { get; set; }
 
     public IReadOnlyList<UserRow> List { get; private set; } = [];
-    public UserChoices Choices { get; private set; } = null!;
     public int Total { get; private set; }
     public DateTimeOffset Now => clock.GetUtcNow();
     public Guid? Me => current.Id;
@@ -42,8 +35,6 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
     /// <summary>A password shown once, after it was generated on adding a user or on a reset.</summary>
     public string? OneTimePassword { get; private set; }
     public string? OneTimeFor { get; private set; }
-
-    public RoleFields RoleFields => new(Role, RegionCode, FacilityIds, CanUnmask, Choices);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -62,7 +53,8 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
         var generated = string.IsNullOrEmpty(Password) ? SetPassword.Generate() : null;
         if (!errors.Any)
         {
-            var input = new RegisterUser.Input(UserName, DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, Mobile, generated ?? Password);
+            var input = new RegisterUser.Input(UserName, DisplayName, Role, FormValues.Trimmed(RegionCode), ids, CanUnmask, Mobile,
+                generated ?? Password);
             var outcome = await RegisterUser.Handle(input, db, users, protector, clock, audit, current, ct);
             if (outcome.IsOk)
             {

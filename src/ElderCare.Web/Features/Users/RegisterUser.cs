@@ -65,7 +65,8 @@ public static class RegisterUser
         return role;
     }
 
-    internal static async Task CheckScopeExists(Role role, string? regionCode, List<Guid>? facilityIds, AppDbContext db, FieldErrors errors, CancellationToken ct)
+    internal static async Task CheckScopeExists(Role role, string? regionCode, List<Guid>? facilityIds, AppDbContext db, FieldErrors errors,
+        CancellationToken ct)
     {
         if (role == Access.Role.TownOfficer &&
             !await db.Regions.AnyAsync(r => r.Code == regionCode && (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town), ct))

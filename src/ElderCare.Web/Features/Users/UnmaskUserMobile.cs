@@ -27,7 +27,8 @@ public static class UnmaskUserMobile
         var reason = input.Reason!.Trim();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return Outcome<Unmasked>.NotFound("未找到该用户。");
-        await audit.AppendAsync(new(actor.Id, actor.UserName, "data.unmask", $"user/{user.UserName}/mobile", AuditOutcome.Success, actor.Address, reason));
+        await audit.AppendAsync(new(actor.Id, actor.UserName, "data.unmask", $"user/{user.UserName}/mobile", AuditOutcome.Success, actor.Address,
+            reason));
         return new Unmasked("mobile", protector.Unprotect(user.MobileProtected));
     }
 }

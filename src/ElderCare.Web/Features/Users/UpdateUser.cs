@@ -29,7 +29,8 @@ public static class UpdateUser
 
         var region = role == Access.Role.TownOfficer ? input.RegionCode : null;
         var facilities = role == Access.Role.Operator ? input.FacilityIds! : [];
-        var permissionChanged = user.Role != role || user.RegionCode != region || !user.FacilityIds.SequenceEqual(facilities) || user.CanUnmask != input.CanUnmask;
+        var permissionChanged = user.Role != role || user.RegionCode != region || !user.FacilityIds.SequenceEqual(facilities)
+            || user.CanUnmask != input.CanUnmask;
         if (!string.IsNullOrWhiteSpace(input.DisplayName)) user.DisplayName = input.DisplayName.Trim();
         user.Role = role.Value;
         user.RegionCode = region;

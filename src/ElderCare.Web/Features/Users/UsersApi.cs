@@ -23,7 +23,8 @@ public static class UsersApi
 
         g.MapPost("/", async (RegisterUser.Input input, AppDbContext db, UserManager<AppUser> users, FieldProtector protector, TimeProvider clock,
                 AuditLog audit, CurrentUser actor, CancellationToken ct) =>
-                (await RegisterUser.Handle(input, db, users, protector, clock, audit, actor, ct)).ToResult(u => TypedResults.Created($"/api/users/{u.Id}", u)))
+                (await RegisterUser.Handle(input, db, users, protector, clock, audit, actor, ct)).ToResult(u =>
+                    TypedResults.Created($"/api/users/{u.Id}", u)))
             .WithSummary("新增用户：角色及其范围（镇街、设施），初始密码须在首次登录时修改");
 
         g.MapPut("/{id:guid}", async (Guid id, UpdateUser.Input input, AppDbContext db, FieldProtector protector, Sessions sessions,
@@ -31,10 +32,12 @@ public static class UsersApi
                 (await UpdateUser.Handle(id, input, db, protector, sessions, audit, actor, ct)).ToResult(TypedResults.Ok))
             .WithSummary("修改用户角色、范围或资料；权限变化时结束其全部会话");
 
-        g.MapPost("/{id:guid}/disable", (Guid id, AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser actor, CancellationToken ct) =>
+        g.MapPost("/{id:guid}/disable", (Guid id, AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser actor,
+            CancellationToken ct) =>
                 Toggle(id, true, db, protector, sessions, audit, actor, ct))
             .WithSummary("停用用户，立即结束其全部会话和令牌");
-        g.MapPost("/{id:guid}/enable", (Guid id, AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser actor, CancellationToken ct) =>
+        g.MapPost("/{id:guid}/enable", (Guid id, AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser actor,
+            CancellationToken ct) =>
                 Toggle(id, false, db, protector, sessions, audit, actor, ct))
             .WithSummary("启用用户");
 

@@ -16,6 +16,26 @@ public static class XlsxRows
     public sealed class Unreadable(string message) : Exception(message);
 
     /// <summary>
+    /// An upload opened with the bounded check and read as <see cref="Read"/> does: the rows, or what is wrong with the
+    /// file as errors on the <c>file</c> field.
+    /// </summary>
+    public static async Task<Errors.Outcome<List<Row>>> ReadUploadAsync(Stream xlsx, SpreadsheetLimits limits, string sheet, int maxRows,
+        int maxCellLength, CancellationToken ct)
+    {
+        var opened = await SpreadsheetReader.OpenAsync(xlsx, limits, ct);
+        if (!opened.IsOk) return Errors.Outcome<List<Row>>.Invalid(opened.Errors!);
+        try
+        {
+            using var workbook = opened.Value!;
+            return Read(workbook, sheet, maxRows, maxCellLength);
+        }
+        catch (Unreadable e)
+        {
+            return Errors.Outcome<List<Row>>.Invalid("file", e.Message);
+        }
+    }
+
+    /// <summary>
     /// The rows of <paramref name="sheet"/> (or of the first sheet when it is absent), at most <paramref name="maxRows"/>
     /// non-blank ones after the header. A cell longer than <paramref name="maxCellLength"/> is cut to that length plus
     /// one character, so every length check downstream still refuses it. Throws <see cref="Unreadable"/>.
