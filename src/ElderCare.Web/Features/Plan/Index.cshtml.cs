@@ -68,8 +68,8 @@ public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimi
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var plan = await GetPlanPage.Handle(user.Scope, db, ct);
-        Units = plan.Units;
+        Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
+        var plan = await GetPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct);
         Lines = plan.Lines;
         Checks = plan.Checks;
         LinesByUnit = Lines.ToLookup(l => l.UnitCode);

@@ -10,9 +10,6 @@ public static class ServiceTime
 
     public static DateTime Utc(DateTime local) => DateTime.SpecifyKind(local - ChinaClock.Offset, DateTimeKind.Utc);
 
-    /// <summary>"10:30" (Display.ChinaClockTime is the same reading for pages that do not show services).</summary>
-    public static string Clock(DateTime utc) => Local(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
-
     /// <summary>yyyymm of the instant in China time.</summary>
     public static int Month(DateTime utc)
     {
