@@ -71,10 +71,11 @@ public static class DatabaseIdentity
 /// <summary>
 /// Is the database still the one the app started with (ADR 16)? A SQLite file deleted or replaced under a running app
 /// keeps answering through pooled connections that hold the old file, so every acknowledged write would be lost. The
-/// watch checks that the file exists, that no connection of this process holds a deleted copy of it (Linux), and that
-/// its identity row is the one remembered at start; on PostgreSQL the identity row. Results are cached about a second;
-/// the alarm intake asks for a check that started after its commit (<see cref="EnsureAfterAsync"/>), shared by every
-/// request waiting at the same time.
+/// full check (<see cref="ProblemAsync"/>: the file exists, no connection of this process holds a deleted copy of it,
+/// its identity row is the one remembered at start; on PostgreSQL the identity row) is cached about a second and shared
+/// by concurrent callers. The alarm intake also asks, after each commit, the cheap part (<see cref="EnsureFileAsync"/>):
+/// one <c>stat</c> and one <c>readlink</c> of a descriptor SQLite holds on the file, so a deleted or renamed-over file
+/// fails the very next alarm without a connection open per commit.
 /// </summary>
 public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes, ILogger<DatabaseWatch> log)
 {
@@ -83,9 +84,9 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
     private readonly Lock _lock = new();
     private string? _identity;
     private Task<string?>? _running;
-    private long _runningStart;
     private long _lastStart = long.MinValue;
     private string? _lastProblem;
+    private string? _heldDescriptor; // a /proc/self/fd entry last seen pointing at the file
 
     /// <summary>The identity the app started with; the watch checks nothing before it is set.</summary>
     public void Remember(string identity)
@@ -106,26 +107,24 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
     }
 
     /// <summary>Null when the database is the one the app started with, else what is wrong (Chinese); cached about a second.</summary>
-    public Task<string?> ProblemAsync() => ProblemAsync(Stopwatch.GetTimestamp() - CacheTicks);
-
-    /// <summary>Throws <see cref="DatabaseMissingException"/> unless a check begun at or after <paramref name="mark"/> found the
-    /// database intact.</summary>
-    public async Task EnsureAfterAsync(long mark)
-    {
-        if (await ProblemAsync(mark) is { } problem) throw new DatabaseMissingException(problem);
-    }
-
-    private Task<string?> ProblemAsync(long notBefore)
+    public Task<string?> ProblemAsync()
     {
         if (_identity is null) return Task.FromResult<string?>(null);
         lock (_lock)
         {
-            if (_lastStart >= notBefore) return Task.FromResult(_lastProblem);
-            if (_running is not null && _runningStart >= notBefore) return _running;
-            var start = Stopwatch.GetTimestamp();
-            _runningStart = start;
-            return _running = RunAsync(start);
+            if (_lastStart >= Stopwatch.GetTimestamp() - CacheTicks) return Task.FromResult(_lastProblem);
+            return _running ??= RunAsync(Stopwatch.GetTimestamp());
         }
+    }
+
+    /// <summary>
+    /// After a commit: throws <see cref="DatabaseMissingException"/> if the SQLite file is gone, deleted or renamed over
+    /// right now (checked on every call), or if the cached full check found a problem.
+    /// </summary>
+    public async Task EnsureFileAsync()
+    {
+        var problem = _identity is not null && file.Path is { } path ? FileProblem(path) : null;
+        if ((problem ?? await ProblemAsync()) is { } found) throw new DatabaseMissingException(found);
     }
 
     private async Task<string?> RunAsync(long start)
@@ -134,12 +133,9 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
         var problem = await CheckAsync();
         lock (_lock)
         {
-            if (start >= _lastStart)
-            {
-                _lastStart = start;
-                _lastProblem = problem;
-            }
-            if (_runningStart == start) _running = null;
+            _lastStart = start;
+            _lastProblem = problem;
+            _running = null;
         }
         if (problem is not null) log.LogError("Database check failed: {Problem}", problem);
         return problem;
@@ -152,9 +148,8 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
             string? found;
             if (file.Path is { } path)
             {
-                if (!File.Exists(path)) return $"数据库文件已不存在（{path}）：数据不再保存，请从备份恢复后重启。";
+                if (FileProblem(path) is { } problem) return problem;
                 found = DatabaseIdentity.ReadSqliteFile(file.ConnectionString);
-                if (found == _identity && HeldDeleted(path)) return $"数据库文件已被删除或替换（{path}）：数据不再保存，请检查后重启。";
             }
             else
             {
@@ -169,23 +164,31 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
         }
     }
 
-    /// <summary>Linux: does a descriptor of this process point at the path's file after it was deleted or renamed over?</summary>
-    private static bool HeldDeleted(string path)
+    private string? FileProblem(string path)
+    {
+        if (!File.Exists(path)) return $"数据库文件已不存在（{path}）：数据不再保存，请从备份恢复后重启。";
+        return HeldDeleted(path) ? $"数据库文件已被删除或替换（{path}）：数据不再保存，请检查后重启。" : null;
+    }
+
+    /// <summary>
+    /// Linux: does a descriptor of this process point at the path's file after it was deleted or renamed over? Every
+    /// descriptor SQLite holds on the file points at the same inode, so one is enough: the one last found is read
+    /// first (one <c>readlink</c>), and the whole table is scanned only when it no longer points at the file.
+    /// </summary>
+    private bool HeldDeleted(string path)
     {
         if (!OperatingSystem.IsLinux()) return false;
         var deleted = path + " (deleted)";
+        if (_heldDescriptor is { } known && Target(known) is { } seen && (seen == path || seen == deleted))
+            return seen == deleted;
         try
         {
             foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
             {
-                try
-                {
-                    if (new FileInfo(fd).LinkTarget == deleted) return true;
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // closed meanwhile
-                }
+                var target = Target(fd);
+                if (target != path && target != deleted) continue;
+                _heldDescriptor = fd;
+                if (target == deleted) return true;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -193,5 +196,17 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
             return false;
         }
         return false;
+    }
+
+    private static string? Target(string descriptor)
+    {
+        try
+        {
+            return new FileInfo(descriptor).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // closed meanwhile
+        }
     }
 }

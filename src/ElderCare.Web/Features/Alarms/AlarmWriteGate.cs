@@ -43,7 +43,7 @@ public sealed class AlarmWriteGate(IServiceScopeFactory scopes, DatabaseWatch wa
     public async Task SaveAsync(AppDbContext db, Alarm alarm, IReadOnlyList<AlarmNotification> notifications, CancellationToken ct)
     {
         await SaveCoreAsync(db, alarm, notifications, ct);
-        await watch.EnsureAfterAsync(System.Diagnostics.Stopwatch.GetTimestamp());
+        await watch.EnsureFileAsync();
     }
 
     private async Task SaveCoreAsync(AppDbContext db, Alarm alarm, IReadOnlyList<AlarmNotification> notifications, CancellationToken ct)
