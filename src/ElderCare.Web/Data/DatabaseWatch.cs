@@ -71,11 +71,10 @@ public static class DatabaseIdentity
 /// <summary>
 /// Is the database still the one the app started with (ADR 16)? A SQLite file deleted or replaced under a running app
 /// keeps answering through pooled connections that hold the old file, so every acknowledged write would be lost. The
-/// full check (<see cref="ProblemAsync"/>: the file exists, no connection of this process holds a deleted copy of it,
-/// its identity row is the one remembered at start; on PostgreSQL the identity row) is cached about a second and shared
-/// by concurrent callers. The alarm intake also asks, after each commit, the cheap part (<see cref="EnsureFileAsync"/>):
-/// one <c>stat</c> and one <c>readlink</c> of a descriptor SQLite holds on the file, so a deleted or renamed-over file
-/// fails the very next alarm without a connection open per commit.
+/// full check (<see cref="ProblemAsync"/>: the path still names the file the app started with, and its identity row is
+/// the one remembered at start; on PostgreSQL the identity row) is cached about a second and shared by concurrent
+/// callers. The alarm intake also asks, after each commit, the cheap part (<see cref="EnsureFileAsync"/>): one
+/// <c>stat</c> of the path, so a deleted or renamed-over file fails the very next alarm.
 /// </summary>
 public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes, ILogger<DatabaseWatch> log)
 {
@@ -86,12 +85,13 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
     private Task<string?>? _running;
     private long _lastStart = long.MinValue;
     private string? _lastProblem;
-    private string? _heldDescriptor; // a /proc/self/fd entry last seen pointing at the file
+    private FileNode? _node; // the SQLite file the app started with
 
     /// <summary>The identity the app started with; the watch checks nothing before it is set.</summary>
     public void Remember(string identity)
     {
         _identity = identity;
+        _node = file.Path is { } path ? FileNode.Of(path) : null;
         lock (_lock) _lastStart = long.MinValue;
         if (file.MarkerPath is { } marker)
         {
@@ -166,47 +166,29 @@ public sealed class DatabaseWatch(DatabaseFile file, IServiceScopeFactory scopes
 
     private string? FileProblem(string path)
     {
-        if (!File.Exists(path)) return $"数据库文件已不存在（{path}）：数据不再保存，请从备份恢复后重启。";
-        return HeldDeleted(path) ? $"数据库文件已被删除或替换（{path}）：数据不再保存，请检查后重启。" : null;
+        var now = FileNode.Of(path);
+        if (now is null) return $"数据库文件已不存在（{path}）：数据不再保存，请从备份恢复后重启。";
+        return _node is { } started && now != started ? $"数据库文件已被删除或替换（{path}）：数据不再保存，请检查后重启。" : null;
+    }
+}
+
+/// <summary>
+/// Which file a path names right now: device and inode (Linux; elsewhere only whether it exists). While SQLite holds the
+/// file open its inode cannot be reused, so another value means the path names another file: deleted and recreated,
+/// or a copy renamed over it.
+/// </summary>
+public readonly record struct FileNode(ulong Device, ulong Inode)
+{
+    /// <summary>Null when nothing is at the path.</summary>
+    public static FileNode? Of(string path)
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess) return File.Exists(path) ? new FileNode(0, 0) : null;
+        var buffer = new byte[256]; // struct stat is 144 (x86-64) or 128 (arm64) bytes; both start with st_dev, st_ino
+        if (Stat(path, buffer) != 0) return null;
+        return new FileNode(BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
     }
 
-    /// <summary>
-    /// Linux: does a descriptor of this process point at the path's file after it was deleted or renamed over? Every
-    /// descriptor SQLite holds on the file points at the same inode, so one is enough: the one last found is read
-    /// first (one <c>readlink</c>), and the whole table is scanned only when it no longer points at the file.
-    /// </summary>
-    private bool HeldDeleted(string path)
-    {
-        if (!OperatingSystem.IsLinux()) return false;
-        var deleted = path + " (deleted)";
-        if (_heldDescriptor is { } known && Target(known) is { } seen && (seen == path || seen == deleted))
-            return seen == deleted;
-        try
-        {
-            foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-            {
-                var target = Target(fd);
-                if (target != path && target != deleted) continue;
-                _heldDescriptor = fd;
-                if (target == deleted) return true;
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-        return false;
-    }
-
-    private static string? Target(string descriptor)
-    {
-        try
-        {
-            return new FileInfo(descriptor).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null; // closed meanwhile
-        }
-    }
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "stat", SetLastError = true)]
+    private static extern int Stat([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path,
+        byte[] buffer);
 }
