@@ -3,7 +3,7 @@
 #   unit + HTTP integration on SQLite;
 #   the same integration suite on PostgreSQL when ELDERCARE_TEST_DB=postgres (ELDERCARE_TEST_PG = server connection),
 #   at the same time as the SQLite run (two processes with databases, temp files and logs of their own, ADR 26);
-#   browser tests (Playwright driving /usr/bin/chromium), after them.
+#   browser tests (Playwright driving /usr/bin/chromium), started when the SQLite suite has ended.
 # Each suite's output is printed when it ends. Exits non-zero on any failure, including a suite that does not build or run.
 # Temp files (the tests' SQLite databases, keys, the copied app) go to a folder in /dev/shm when there is one: the
 # durable commits (synchronous=FULL, ADR 11) then wait for memory, not the disk; the code path is the same.
@@ -65,8 +65,10 @@ if [ "${ELDERCARE_TEST_DB:-sqlite}" = "postgres" ]; then
   start_suite "unit-and-http-postgres" tests/ElderCare.Tests ELDERCARE_TEST_DB=postgres
 fi
 end_suite "unit-and-http-sqlite"
-if [ -n "${running[unit-and-http-postgres]:-}" ]; then end_suite "unit-and-http-postgres"; fi
+# The browser suite starts as soon as one integration suite has ended: three suites at once on two cores make SQLite
+# writers wait for the CPU and every suite slower than running them two at a time.
 start_suite "browser" tests/ElderCare.BrowserTests ELDERCARE_TEST_DB=sqlite
+if [ -n "${running[unit-and-http-postgres]:-}" ]; then end_suite "unit-and-http-postgres"; fi
 end_suite "browser"
 
 echo "$passed passed, $failed failed"
