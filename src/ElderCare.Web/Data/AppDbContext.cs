@@ -52,6 +52,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Services.FollowUp> FollowUps => Set<Features.Services.FollowUp>();
     public DbSet<Features.Services.Complaint> Complaints => Set<Features.Services.Complaint>();
     public DbSet<Features.FamilyBeds.FamilyCareBed> FamilyCareBeds => Set<Features.FamilyBeds.FamilyCareBed>();
+    public DbSet<Features.Evaluations.EvaluationResult> EvaluationResults => Set<Features.Evaluations.EvaluationResult>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
