@@ -37,10 +37,9 @@ public static class EvidenceApi
                 AuditLog audit, CancellationToken ct) =>
                 (await OpenEvidence.Handle(id, user, db, store, audit, ct)).ToResult(c =>
                 {
-                    // Never rendered by the browser: a download of the sniffed type, not sniffed again, in a sandbox (ADR 27).
+                    // Never rendered by the browser: an attachment of the sniffed type, not sniffed again, in a sandbox.
+                    http.Items[EvidenceSetup.DownloadKey] = true;
                     http.Response.Headers.XContentTypeOptions = "nosniff";
-                    http.Response.Headers.ContentSecurityPolicy = "sandbox";
-                    http.Response.Headers.CacheControl = "private, no-store";
                     return TypedResults.File(c.Content, c.File.ContentType, c.File.FileName);
                 }))
             .WithSummary("下载证明材料（始终作为附件下载，记入审计日志）");
