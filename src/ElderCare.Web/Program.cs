@@ -40,6 +40,7 @@ api.MapAlarmsApi();
 app.MapHub<AlarmHub>(AlarmHub.Path);
 api.MapServicesApi();
 api.MapFamilyBedsApi();
+ElderCare.Web.Features.Evidence.EvidenceApi.MapEvidenceApi(api); // evidence files
 app.MapHealth();
 app.MapRazorPages();
 

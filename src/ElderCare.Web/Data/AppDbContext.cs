@@ -53,6 +53,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Services.Complaint> Complaints => Set<Features.Services.Complaint>();
     public DbSet<Features.FamilyBeds.FamilyCareBed> FamilyCareBeds => Set<Features.FamilyBeds.FamilyCareBed>();
     public DbSet<Features.Evaluations.EvaluationResult> EvaluationResults => Set<Features.Evaluations.EvaluationResult>();
+    // Evidence files (the money cycle's photos, PDFs and spreadsheets)
+    public DbSet<Features.Evidence.EvidenceFile> EvidenceFiles => Set<Features.Evidence.EvidenceFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

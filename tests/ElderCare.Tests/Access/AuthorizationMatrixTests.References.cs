@@ -80,6 +80,8 @@ public partial class AuthorizationMatrixTests
         ["POST /api/users/{id:guid}/disable"] = "no body",
         ["POST /api/users/{id:guid}/enable"] = "no body",
         ["POST /api/meals/orders/{id:guid}/cancel"] = "no body",
+        // Evidence files: a multipart form; its facilityId is scoped like a read (Evidence/EvidenceApiTests).
+        ["POST /api/evidence/"] = "multipart: facilityId out of scope answers 404 like a nonexistent one (EvidenceApiTests)",
     };
 
     private List<RefRow> References()

@@ -347,6 +347,10 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             $"/meals/billing?diningPointId={w.Meals.PointB}"),
         new("PAGE /meals/food-safety", ReadMeals, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenA}", null, w =>
             $"/meals/food-safety?kitchenId={w.Meals.KitchenB}"),
+        // Evidence files: those who read facilities, within their scope (out of scope: Evidence/EvidenceApiTests).
+        new("POST /api/evidence/", ReadFacilities, _ => "/api/evidence", "multipart"),
+        new("GET /api/evidence/{id:guid}", ReadFacilities, _ => $"/api/evidence/{Guid.Empty}"),
+        new("GET /api/evidence/{id:guid}/content", ReadFacilities, _ => $"/api/evidence/{Guid.Empty}/content"),
     ];
 
     private static string KeyOf(RouteEndpoint e)
