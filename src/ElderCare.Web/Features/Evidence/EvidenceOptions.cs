@@ -15,11 +15,14 @@ public sealed class EvidenceOptions : IValidatableObject
     public string LocalFolder { get; set; } = "App_Data/evidence";
 
     /// <summary>The largest file accepted, in bytes (20 MB: a phone photo or a scanned PDF).</summary>
-    [Range(1024, 100 * 1024 * 1024)]
+    [Range(1024, CeilingBytes)]
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>S3-compatible storage (MinIO, OSS, COS …): used when <see cref="Store"/> is S3.</summary>
     public EvidenceS3Options S3 { get; set; } = new();
+
+    /// <summary>The most <see cref="MaxBytes"/> may be set to (100 MB); a page form's fixed request limit is this and the overhead.</summary>
+    public const int CeilingBytes = 100 * 1024 * 1024;
 
     /// <summary>What a request carrying one file may hold beyond the file: the multipart headers and the facility id.</summary>
     public const long FormOverheadBytes = 64 * 1024;

@@ -22,7 +22,7 @@ public static class StoreEvidence
     public const string TooLargePrefix = "文件过大";
 
     public static string TooLarge(EvidenceOptions options) =>
-        $"{TooLargePrefix}：证明材料不能超过 {Display(options.MaxBytes)}。请压缩照片或分成几个文件上传。";
+        $"{TooLargePrefix}：证明材料不能超过 {Size(options.MaxBytes)}。请压缩照片或分成几个文件上传。";
 
     public static async Task<Outcome<EvidenceResource>> Handle(EvidenceUpload upload, DataScope scope, string userName, AppDbContext db,
         IEvidenceStore store, EvidenceOptions options, TimeProvider clock, CancellationToken ct)
@@ -102,5 +102,6 @@ public static class StoreEvidence
         return string.IsNullOrWhiteSpace(cleaned) ? null : cleaned;
     }
 
-    private static string Display(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
+    /// <summary>A size as people read it: whole MB, else KB.</summary>
+    public static string Size(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
 }
