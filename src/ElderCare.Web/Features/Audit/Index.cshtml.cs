@@ -78,6 +78,7 @@ public sealed class AuditModel(AppDbContext db, TimeProvider clock) : PageModel
         ("data.unmask", "查看完整个人信息"),
         ("data.write", "数据写入"),
         ("data.export", "数据导出"),
+        ("data.download", "下载证明材料"),
     ];
 
     public static string ActionText(string action) =>
