@@ -51,6 +51,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:App", $"Data Source={database}");
         builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(_folder, "field-keys.json"));
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "dataprotection"));
+        builder.UseSetting("Evidence:LocalFolder", Path.Combine(_folder, "evidence"));
         builder.UseSetting("ELDERCARE_ADMIN_PASSWORD", AdminPassword);
         // Every test signs in from 127.0.0.1; the per-address limit is for the real world.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");

@@ -84,6 +84,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This host's own Data Protection keys (never the user profile's).</summary>
     public string DataProtectionFolder => Path.Combine(Path.GetTempPath(), _name + "-dataprotection");
 
+    /// <summary>This host's own evidence files (never the app folder's App_Data).</summary>
+    public string EvidenceFolder => Path.Combine(Path.GetTempPath(), _name + "-evidence");
+
     public AppFactory()
     {
         if (OnPostgres)
@@ -110,6 +113,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(Path.GetTempPath(), _name + "-keys.json"));
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("DataProtection:KeysFolder", DataProtectionFolder);
+        builder.UseSetting("Evidence:LocalFolder", EvidenceFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseSetting("ConnectionStrings:App", ConnectionString);
         builder.ConfigureServices(s =>
@@ -140,7 +144,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(DataProtectionFolder)) Directory.Delete(DataProtectionFolder, recursive: true);
+        foreach (var folder in new[] { DataProtectionFolder, EvidenceFolder })
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();
