@@ -15,11 +15,11 @@ public static class OpenEvaluationRound
         CancellationToken ct)
     {
         var errors = new FieldErrors();
+        var name = errors.Text(input.Name, "name", "评估批次名称", FreeText.Name);
+        errors.AddIf(string.IsNullOrWhiteSpace(name), "name", "请填写评估批次名称。");
         var thisYear = clock.Today().Year;
         errors.AddIf(input.Year is null || input.Year < 2020 || input.Year > thisYear + 1, "year", $"评估年度须在 2020 至 {thisYear + 1} 年之间。");
         errors.AddIf(input.Kind is null, "kind", "请选择评估类型（年度服务质量评估或建设验收）。");
-        var name = errors.Text(input.Name, "name", "评估批次名称", FreeText.Name);
-        if (!errors.Any && string.IsNullOrWhiteSpace(name)) errors.Add("name", "请填写评估批次名称。");
         if (errors.Any) return Outcome<EvaluationRoundResource>.Invalid(errors);
         var round = new EvaluationRound
         {
