@@ -28,4 +28,12 @@ public static class EvaluationLabels
         EvaluationStatus.Objected => "有异议",
         _ => "已审定",
     };
+
+    /// <summary>The badge colour of a status: approved green, objected amber, else grey.</summary>
+    public static string Tone(EvaluationStatus s) => s switch
+    {
+        EvaluationStatus.Approved => "green",
+        EvaluationStatus.Objected => "amber",
+        _ => "grey",
+    };
 }

@@ -58,3 +58,16 @@ public static class EvaluationQueries
     internal static async Task<Outcome<EvaluationResource>> Resource(Guid id, AppDbContext db, CancellationToken ct) =>
         (await Resources(db.Evaluations.Where(e => e.Id == id), db, ct)).Single();
 }
+
+/// <summary>The choices of the district's assignment form (三(二)(三)): facilities by name, active evaluator accounts.</summary>
+public static class EvaluationChoices
+{
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> Facilities(DataScope scope, AppDbContext db, CancellationToken ct) =>
+        (await db.Facilities.AsNoTracking().InScope(scope).OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).Take(500).ToListAsync(ct))
+            .Select(f => (f.Id, f.Name)).ToList();
+
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> Evaluators(AppDbContext db, CancellationToken ct) =>
+        (await db.Users.AsNoTracking().Where(u => u.Role == Role.Evaluator && !u.Disabled).OrderBy(u => u.UserName)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName }).Take(200).ToListAsync(ct))
+            .Select(u => (u.Id, $"{u.DisplayName}（{u.UserName}）")).ToList();
+}
