@@ -42,6 +42,7 @@ app.MapHub<AlarmHub>(AlarmHub.Path);
 api.MapServicesApi();
 api.MapFamilyBedsApi();
 api.MapEvaluationsApi(); // evaluations (三(二)(三))
+ElderCare.Web.Features.Evidence.EvidenceApi.MapEvidenceApi(api); // evidence files
 app.MapHealth();
 app.MapRazorPages();
 

@@ -89,6 +89,8 @@ public partial class AuthorizationMatrixTests
         ["POST /api/evaluations/{id:guid}/submit"] = "no body",
         ["POST /api/evaluations/{id:guid}/objection"] = "reason only",
         ["POST /api/evaluations/{id:guid}/approval"] = "no body",
+        // Evidence files: a multipart form; its facilityId is scoped like a read (Evidence/EvidenceApiTests).
+        ["POST /api/evidence/"] = "multipart: facilityId out of scope answers 404 like a nonexistent one (EvidenceApiTests)",
     };
 
     private List<RefRow> References()

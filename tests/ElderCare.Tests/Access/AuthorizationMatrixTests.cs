@@ -369,6 +369,10 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /evaluations", ReadFacilities, _ => "/evaluations"),
         new("PAGE /evaluations/{id:guid}", ReadFacilities, _ => $"/evaluations/{Guid.Empty}"),
         new("PAGE /evaluations/rounds", WritePlan, _ => "/evaluations/rounds"),
+        // Evidence files: those who read facilities, within their scope (out of scope: Evidence/EvidenceApiTests).
+        new("POST /api/evidence/", ReadFacilities, _ => "/api/evidence", "multipart"),
+        new("GET /api/evidence/{id:guid}", ReadFacilities, _ => $"/api/evidence/{Guid.Empty}"),
+        new("GET /api/evidence/{id:guid}/content", ReadFacilities, _ => $"/api/evidence/{Guid.Empty}/content"),
     ];
 
 
@@ -490,6 +494,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
     {
         var world = await Arrange();
         var failures = new List<string>();
+        var clients = new SessionPerRole(Client);
         foreach (var row in Matrix)
         {
             if (row.DeviceKeyOnly)
@@ -517,7 +522,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
 
             foreach (var role in AllRoles)
             {
-                var client = await Client(role, world); // a fresh session each time: some rows sign out
+                // Signing out ends the session it is sent with: that row gets sessions of its own.
+                var client = row.Key.EndsWith("/logout", StringComparison.Ordinal) ? await Client(role, world) : await clients.GetOrAdd(role, world);
                 var response = await client.SendAsync(Request(row, row.Path(world)));
                 var status = (int)response.StatusCode;
                 var allowed = row.Allowed.Contains(role);
@@ -528,7 +534,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
 
                 if (allowed && row.OutOfScope is { } outside && role is Role.TownOfficer or Role.Operator)
                 {
-                    var other = await (await Client(role, world)).SendAsync(Request(row, outside(world)));
+                    var other = await client.SendAsync(Request(row, outside(world)));
                     if (other.StatusCode != HttpStatusCode.NotFound)
                         failures.Add($"{row.Key} as {role} outside its scope: expected 404, got {(int)other.StatusCode}");
                 }
@@ -562,5 +568,14 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
 
         // A town officer cannot register a facility in another unit: the region reads as unknown.
         await (await officer.PostJson("/api/facilities", Make.Facility(name: "越界中心", regionCode: Make.Fenggao))).AssertFieldError("regionCode");
+    }
+
+    /// <summary>One signed-in client per role for the whole matrix (a session per request made the class the slowest of the suite).</summary>
+    private sealed class SessionPerRole(Func<Role, World, Task<HttpClient>> signIn)
+    {
+        private readonly Dictionary<Role, HttpClient> _clients = [];
+
+        public async Task<HttpClient> GetOrAdd(Role role, World world) =>
+            _clients.TryGetValue(role, out var client) ? client : _clients[role] = await signIn(role, world);
     }
 }
