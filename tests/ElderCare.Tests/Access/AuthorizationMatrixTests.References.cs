@@ -85,7 +85,8 @@ public partial class AuthorizationMatrixTests
         ["POST /api/evaluations/rounds"] = "district roles only; year, kind and name, no reference",
         ["POST /api/evaluations/rounds/{id:guid}/assignments"] =
             "district roles only: the district scope covers every facility; evaluators checked by role (EvaluationsApiTests)",
-        ["PUT /api/evaluations/{id:guid}/scores"] = "evaluators only (district scope); indicator keys of the sheet's template",
+        ["PUT /api/evaluations/{id:guid}/scores"] =
+            "evaluators only; an evidence id of another facility is refused like a nonexistent one (EvaluationsApiTests)",
         ["POST /api/evaluations/{id:guid}/submit"] = "no body",
         ["POST /api/evaluations/{id:guid}/objection"] = "reason only",
         ["POST /api/evaluations/{id:guid}/approval"] = "no body",

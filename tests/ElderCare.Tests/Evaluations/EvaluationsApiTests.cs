@@ -17,7 +17,20 @@ public class EvaluationsApiTests(AppFactory app)
 {
     private const string Locked = "已审定锁定，不能修改。";
 
-    private sealed record Sheet(Guid Id, Guid Facility, Guid Round, HttpClient Evaluator, JsonElement Body);
+    private sealed record Sheet(Guid Id, Guid Facility, Guid Round, HttpClient Evaluator, JsonElement Body)
+    {
+        /// <summary>A photo of the facility the evaluator uploaded (Features/Evidence).</summary>
+        public Guid Photo { get; init; }
+    }
+
+    /// <summary>Uploads a small PNG of its own as evidence of the facility and returns its id.</summary>
+    private static async Task<Guid> Photo(HttpClient client, Guid facility)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(facility.ToString()), "facilityId" } };
+        form.Add(new ByteArrayContent(ElderCare.Tests.Evidence.EvidenceSamples.Padded(ElderCare.Tests.Evidence.EvidenceSamples.Png, 256)),
+            "file", "现场照片.png");
+        return (await (await client.PostAsync("/api/evidence", form)).Created()).Id();
+    }
 
     private async Task<(Guid Id, HttpClient Client)> Evaluator()
     {
@@ -38,25 +51,25 @@ public class EvaluationsApiTests(AppFactory app)
             new { facilityIds = new[] { facility }, evaluatorOrganisation = "重庆某评估咨询有限公司", evaluatorUserIds = new[] { evaluatorId } });
         var body = Assert.Single((await assigned.Created()).EnumerateArray());
         Assert.Equal($"/api/evaluations?roundId={roundId}", assigned.Headers.Location?.OriginalString);
-        return new Sheet(body.Id(), facility, roundId, evaluator, body);
+        return new Sheet(body.Id(), facility, roundId, evaluator, body) { Photo = await Photo(evaluator, facility) };
     }
 
     /// <summary>Scores every indicator at its maximum less <paramref name="less"/> points off the first, with evidence.</summary>
-    private static object AllScores(JsonElement sheet, decimal less = 0) => new
+    private static object AllScores(Sheet sheet, decimal less = 0) => new
     {
-        scores = sheet.GetProperty("indicators").EnumerateArray().Select((i, n) => new
+        scores = sheet.Body.GetProperty("indicators").EnumerateArray().Select((i, n) => new
         {
             indicatorKey = i.GetProperty("key").GetString(),
             points = i.GetProperty("maxPoints").GetDecimal() - (n == 0 ? less : 0),
             note = "现场核查",
-            evidenceIds = new[] { Guid.NewGuid() },
+            evidenceIds = new[] { sheet.Photo },
         }).ToArray(),
     };
 
     private async Task<Sheet> Submitted(decimal less = 0)
     {
         var s = await Assigned();
-        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s.Body, less))).Ok();
+        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s, less))).Ok();
         await (await s.Evaluator.PostAsync($"/api/evaluations/{s.Id}/submit", null)).Ok();
         return s;
     }
@@ -67,7 +80,7 @@ public class EvaluationsApiTests(AppFactory app)
         var s = await Assigned();
         Assert.Equal("draft", s.Body.GetProperty("status").GetString());
         Assert.False(s.Body.GetProperty("templateConfirmed").GetBoolean()); // the seeded template is 待确认
-        var scored = await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s.Body, less: 12))).Ok();
+        var scored = await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s, less: 12))).Ok();
         Assert.Equal(88m, scored.GetProperty("total").GetDecimal());
         await (await s.Evaluator.PostAsync($"/api/evaluations/{s.Id}/submit", null)).Ok();
 
@@ -82,7 +95,7 @@ public class EvaluationsApiTests(AppFactory app)
         await (await app.Staff.PostAsync($"/api/evaluations/{s.Id}/approval", null)).AssertProblem(HttpStatusCode.Conflict);
 
         // The evaluator reviews (85 points: 良好) and resubmits; a second objection is refused.
-        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s.Body, less: 15))).Ok();
+        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s, less: 15))).Ok();
         await (await s.Evaluator.PostAsync($"/api/evaluations/{s.Id}/submit", null)).Ok();
         var again = await (await op.PostJson($"/api/evaluations/{s.Id}/objection", new { reason = "再次异议" }))
             .AssertProblem(HttpStatusCode.Conflict);
@@ -110,7 +123,7 @@ public class EvaluationsApiTests(AppFactory app)
         var admin = await app.ClientAs(Role.DistrictAdmin);
         var attempts = new (string Who, Task<HttpResponseMessage> Request)[]
         {
-            ("evaluator scores", s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s.Body))),
+            ("evaluator scores", s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s))),
             ("evaluator submit", s.Evaluator.PostAsync($"/api/evaluations/{s.Id}/submit", null)),
             ("operator objection", op.PostJson($"/api/evaluations/{s.Id}/objection", new { reason = "不服" })),
             ("town objection", town.PostJson($"/api/evaluations/{s.Id}/objection", new { reason = "不服" })),
@@ -135,7 +148,7 @@ public class EvaluationsApiTests(AppFactory app)
         var s = await Assigned();
         var (_, other) = await Evaluator();
         await (await other.GetAsync($"/api/evaluations/{s.Id}")).AssertProblem(HttpStatusCode.NotFound);
-        await (await other.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s.Body))).AssertProblem(HttpStatusCode.NotFound);
+        await (await other.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s))).AssertProblem(HttpStatusCode.NotFound);
         await (await other.PostAsync($"/api/evaluations/{s.Id}/submit", null)).AssertProblem(HttpStatusCode.NotFound);
         Assert.Equal(0, (await (await other.GetAsync($"/api/evaluations?roundId={s.Round}")).Ok()).GetProperty("total").GetInt32());
         Assert.Equal(1, (await (await s.Evaluator.GetAsync($"/api/evaluations?roundId={s.Round}")).Ok()).GetProperty("total").GetInt32());
@@ -172,13 +185,29 @@ public class EvaluationsApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task An_evidence_id_of_another_facility_is_refused_like_a_nonexistent_one()
+    {
+        var s = await Assigned();
+        var key = s.Body.GetProperty("indicators")[0].GetProperty("key").GetString();
+        var elsewhere = await Photo(app.Staff, await app.Staff.NewFacility(Make.CentreIn(Make.Panlong)));
+        object Body(Guid evidence) => new { scores = new[] { new { indicatorKey = key, points = 1, evidenceIds = new[] { s.Photo, evidence } } } };
+        var foreign = await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", Body(elsewhere)))
+            .AssertFieldError("scores[0].evidenceIds[1]");
+        var missing = await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", Body(Guid.CreateVersion7())))
+            .AssertFieldError("scores[0].evidenceIds[1]");
+        Assert.Equal(missing, foreign);
+        var saved = await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", Body(s.Photo))).Ok();
+        Assert.Equal(s.Photo, Assert.Single(saved.GetProperty("scores")[0].GetProperty("evidenceIds").EnumerateArray()).GetGuid());
+    }
+
+    [Fact]
     public async Task Submission_needs_every_indicator_and_evidence_where_required()
     {
         var s = await Assigned();
         var required = s.Body.GetProperty("indicators").EnumerateArray().First(i => i.GetProperty("evidenceRequired").GetBoolean());
         var key = required.GetProperty("key").GetString();
         await (await s.Evaluator.PostAsync($"/api/evaluations/{s.Id}/submit", null)).AssertFieldError($"scores[{key}]");
-        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s.Body))).Ok();
+        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s))).Ok();
         await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", new
         {
             scores = new[] { new { indicatorKey = key, points = 1, evidenceIds = Array.Empty<Guid>() } },
@@ -192,11 +221,11 @@ public class EvaluationsApiTests(AppFactory app)
         var s = await Assigned();
         var op = await app.ClientAs(Role.Operator, facilities: [s.Facility]);
         await (await op.PostJson($"/api/evaluations/{s.Id}/objection", new { reason = "太早" })).AssertProblem(HttpStatusCode.Conflict);
-        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s.Body))).Ok();
+        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s))).Ok();
         await (await s.Evaluator.PostAsync($"/api/evaluations/{s.Id}/submit", null)).Ok();
         await (await op.PostJson($"/api/evaluations/{s.Id}/objection", new { reason = " " })).AssertFieldError("reason");
         // A submitted sheet takes no more scores until an objection sends it back.
-        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s.Body))).AssertProblem(HttpStatusCode.Conflict);
+        await (await s.Evaluator.PutJson($"/api/evaluations/{s.Id}/scores", AllScores(s))).AssertProblem(HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace ElderCare.Web.Features.Evaluations;
 
 /// <summary>
 /// An assigned evaluator records the points of some indicators (三(二)(三)), each with a note and evidence files; a score
-/// given before is replaced. Only a draft or an objected sheet takes scores; an approved one is locked.
+/// given before is replaced. Only a draft or an objected sheet takes scores; an approved one is locked. Each evidence id is
+/// a file of the sheet's facility (Features/Evidence, ADR 0019).
 /// </summary>
 public static class RecordScores
 {
@@ -44,6 +45,16 @@ public static class RecordScores
             var evidence = (s.EvidenceIds ?? []).Distinct().ToList();
             errors.AddIf(evidence.Count > 20, $"scores[{n}].evidenceIds", "每项指标最多 20 份佐证材料。");
             valid.Add((indicator, s.Points ?? 0, string.IsNullOrWhiteSpace(note) ? null : note, evidence));
+        }
+        // ADR 0019: an evidence file must exist and be the sheet's facility's; another facility's is answered as a missing one.
+        var wanted = valid.SelectMany(v => v.Evidence).Distinct().ToList();
+        var known = wanted.Count == 0 ? [] : await db.EvidenceFiles.AsNoTracking()
+            .Where(f => wanted.Contains(f.Id) && f.FacilityId == sheet.FacilityId).Select(f => f.Id).ToListAsync(ct);
+        for (var n = 0; n < scores.Count; n++)
+        {
+            var evidence = scores[n].EvidenceIds ?? [];
+            for (var k = 0; k < evidence.Count; k++)
+                errors.AddIf(!known.Contains(evidence[k]), $"scores[{n}].evidenceIds[{k}]", "找不到该佐证材料（须为本设施上传的证明材料）。");
         }
         if (errors.Any) return Outcome<EvaluationResource>.Invalid(errors);
 
