@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Evidence;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authorization;
@@ -12,13 +13,17 @@ namespace ElderCare.Web.Features.Evaluations;
 /// the facility (operator or town) objects once; the district approves and locks.
 /// </summary>
 [Authorize(Policy = Roles.Policies.ReadEvaluations)]
-public sealed class EvaluationDetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock) : OutcomePageModel
+public sealed class EvaluationDetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock, IEvidenceStore store, EvidenceOptions evidence)
+    : OutcomePageModel
 {
     public sealed class ScoreForm
     {
         public string? IndicatorKey { get; set; }
         public decimal? Points { get; set; }
         public string? Note { get; set; }
+
+        /// <summary>Photos, PDFs or spreadsheets taken on the spot; stored as evidence files of the facility (Features/Evidence).</summary>
+        public List<IFormFile> Files { get; set; } = [];
     }
 
     [BindProperty] public List<ScoreForm> Scores { get; set; } = [];
@@ -39,9 +44,12 @@ public sealed class EvaluationDetailsModel(AppDbContext db, CurrentUser user, Ti
     public async Task<IActionResult> OnPostScoresAsync(Guid id, CancellationToken ct)
     {
         if (!Roles.Allows(User, Roles.Policies.ScoreEvaluations)) return Forbid();
-        var input = new RecordScores.Input(Scores.Where(s => s.Points is not null || !string.IsNullOrWhiteSpace(s.Note))
-            .Select(s => new RecordScores.ScoreInput(s.IndicatorKey, s.Points, s.Note, Existing(s.IndicatorKey))).ToList());
-        await Load(id, ct);
+        if (await Load(id, ct) is { } missing) return missing;
+        var uploaded = await Upload(ct);
+        if (uploaded is null) return await Again(id, ct);
+        var input = new RecordScores.Input(Scores.Where(s => s.Points is not null || !string.IsNullOrWhiteSpace(s.Note) || s.Files.Count > 0)
+            .Select(s => new RecordScores.ScoreInput(s.IndicatorKey, s.Points, s.Note,
+                [.. Existing(s.IndicatorKey), .. uploaded.GetValueOrDefault(s.IndicatorKey ?? "", [])])).ToList());
         return Show(await RecordScores.Handle(id, input, user, db, clock, ct), Done("评分已保存。", id)) ?? await Again(id, ct);
     }
 
@@ -62,6 +70,31 @@ public sealed class EvaluationDetailsModel(AppDbContext db, CurrentUser user, Ti
     {
         if (!Roles.Allows(User, Roles.Policies.ManageEvaluations)) return Forbid();
         return Show(await ApproveEvaluation.Handle(id, user, db, clock, ct), Done("评估已审定并锁定。", id)) ?? await Again(id, ct);
+    }
+
+    /// <summary>Stores the files of each card as evidence of the sheet's facility; null (with field errors) when one is refused.</summary>
+    private async Task<Dictionary<string, List<Guid>>?> Upload(CancellationToken ct)
+    {
+        var ids = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
+        for (var n = 0; n < Scores.Count; n++)
+            foreach (var file in Scores[n].Files)
+            {
+                await using var stream = file.OpenReadStream();
+                var stored = await StoreEvidence.Handle(new EvidenceUpload(Sheet!.FacilityId, file.FileName, stream), user.Scope,
+                    user.UserName ?? "", db, store, evidence, clock, ct);
+                if (!stored.IsOk)
+                {
+                    errors.Add($"scores[{n}].files", $"“{file.FileName}”未能上传：{Placeholders.Problem(stored.Errors, stored.Message)}");
+                    continue;
+                }
+                var key = Scores[n].IndicatorKey ?? "";
+                if (!ids.TryGetValue(key, out var list)) ids[key] = list = [];
+                list.Add(stored.Value!.Id);
+            }
+        if (!errors.Any) return ids;
+        ModelState.AddFieldErrors(errors);
+        return null;
     }
 
     /// <summary>The evidence ids a score already has (the form changes points and notes; files are added by upload).</summary>
