@@ -35,7 +35,6 @@ public static class ApproveEvaluation
             FacilityId = sheet.FacilityId, Year = round.Year, Kind = round.Kind, RoundId = round.Id, EvaluationId = sheet.Id, Score = total,
             Grade = EvaluationScoring.Grade(total, template.Bands), ApprovedBy = user.UserName ?? "", ApprovedAt = now,
         });
-        await db.SaveChangesAsync(ct);
-        return await EvaluationQueries.Resource(sheet.Id, db, ct);
+        return await EvaluationQueries.SaveAsync(sheet, db, ct);
     }
 }

@@ -53,7 +53,7 @@ public static class AssignEvaluations
                 EvaluatorOrganisation = organisation!, EvaluatorUserIds = userIds, Status = EvaluationStatus.Draft,
                 AssignedBy = user.UserName ?? "", AssignedAt = clock.UtcNow(),
             });
-        await db.SaveChangesAsync(ct);
+        if (!await EvaluationQueries.SavedAsync(db, ct)) return Outcome<List<EvaluationResource>>.Conflict(EvaluationQueries.Concurrent);
         return await EvaluationQueries.Resources(db.Evaluations.Where(e => e.RoundId == roundId && facilityIds.Contains(e.FacilityId)), db, ct);
     }
 }

@@ -55,6 +55,28 @@ public static class EvaluationQueries
             .ToList();
     }
 
+    /// <summary>
+    /// Saves a change of a sheet: a concurrent change (the Version token) or a duplicate (one sheet per facility and round,
+    /// one result per facility, year and kind) is a conflict (409), never a 500.
+    /// </summary>
+    internal static async Task<Outcome<EvaluationResource>> SaveAsync(Evaluation sheet, AppDbContext db, CancellationToken ct) =>
+        await SavedAsync(db, ct) ? await Resource(sheet.Id, db, ct) : Outcome<EvaluationResource>.Conflict(Concurrent);
+
+    public const string Concurrent = "评估已被他人修改，请刷新后重试。";
+
+    internal static async Task<bool> SavedAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
     internal static async Task<Outcome<EvaluationResource>> Resource(Guid id, AppDbContext db, CancellationToken ct) =>
         (await Resources(db.Evaluations.Where(e => e.Id == id), db, ct)).Single();
 }

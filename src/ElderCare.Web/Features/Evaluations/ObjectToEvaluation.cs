@@ -29,7 +29,6 @@ public static class ObjectToEvaluation
         (sheet.Status, sheet.ObjectionReason, sheet.ObjectedBy, sheet.ObjectedAt) =
             (EvaluationStatus.Objected, reason, user.UserName ?? "", clock.UtcNow());
         sheet.Version++;
-        await db.SaveChangesAsync(ct);
-        return await EvaluationQueries.Resource(sheet.Id, db, ct);
+        return await EvaluationQueries.SaveAsync(sheet, db, ct);
     }
 }

@@ -70,7 +70,6 @@ public static class RecordScores
             (score.Points, score.Note, score.EvidenceIds, score.ScoredBy, score.ScoredAt) = (points, note, evidence, user.UserName ?? "", now);
         }
         sheet.Version++;
-        await db.SaveChangesAsync(ct);
-        return await EvaluationQueries.Resource(sheet.Id, db, ct);
+        return await EvaluationQueries.SaveAsync(sheet, db, ct);
     }
 }

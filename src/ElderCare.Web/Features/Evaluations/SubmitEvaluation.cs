@@ -25,7 +25,6 @@ public static class SubmitEvaluation
         if (errors.Any) return Outcome<EvaluationResource>.Invalid(errors);
         (sheet.Status, sheet.SubmittedAt, sheet.SubmittedBy) = (EvaluationStatus.Submitted, clock.UtcNow(), user.UserName);
         sheet.Version++;
-        await db.SaveChangesAsync(ct);
-        return await EvaluationQueries.Resource(sheet.Id, db, ct);
+        return await EvaluationQueries.SaveAsync(sheet, db, ct);
     }
 }
