@@ -104,6 +104,11 @@ public class EvaluationsApiTests(AppFactory app)
         var approved = await (await app.Staff.PostAsync($"/api/evaluations/{s.Id}/approval", null)).Ok();
         Assert.Equal(("approved", 85m, "good"), (approved.GetProperty("status").GetString(), approved.GetProperty("total").GetDecimal(),
             approved.GetProperty("grade").GetString()));
+        var listed = await (await app.Staff.GetAsync($"/api/evaluations?year=2026&status=approved&roundId={s.Round}&unitCode={Make.Changyuan}"))
+            .Ok();
+        Assert.Equal(s.Id, Assert.Single(listed.GetProperty("items").EnumerateArray()).Id());
+        Assert.Equal(0, (await (await app.Staff.GetAsync($"/api/evaluations?year=2025&roundId={s.Round}")).Ok()).GetProperty("total").GetInt32());
+        await (await app.Staff.GetAsync("/api/evaluations?status=finished")).AssertFieldError("status");
         await using (app.Scope(out var db))
         {
             var result = await db.EvaluationResults.SingleAsync(r => r.EvaluationId == s.Id);
