@@ -5,6 +5,7 @@ using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Evaluations;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Meals;
 using ElderCare.Web.Features.FamilyBeds;
@@ -40,6 +41,7 @@ api.MapAlarmsApi();
 app.MapHub<AlarmHub>(AlarmHub.Path);
 api.MapServicesApi();
 api.MapFamilyBedsApi();
+api.MapEvaluationsApi(); // evaluations (三(二)(三))
 ElderCare.Web.Features.Evidence.EvidenceApi.MapEvidenceApi(api); // evidence files
 app.MapHealth();
 app.MapRazorPages();

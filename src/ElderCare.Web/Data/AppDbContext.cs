@@ -53,6 +53,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Services.Complaint> Complaints => Set<Features.Services.Complaint>();
     public DbSet<Features.FamilyBeds.FamilyCareBed> FamilyCareBeds => Set<Features.FamilyBeds.FamilyCareBed>();
     public DbSet<Features.Evaluations.EvaluationResult> EvaluationResults => Set<Features.Evaluations.EvaluationResult>();
+    // Evaluations (三(二)(三)): templates, rounds, sheets and their scores.
+    public DbSet<Features.Evaluations.EvaluationTemplate> EvaluationTemplates => Set<Features.Evaluations.EvaluationTemplate>();
+    public DbSet<Features.Evaluations.EvaluationRound> EvaluationRounds => Set<Features.Evaluations.EvaluationRound>();
+    public DbSet<Features.Evaluations.Evaluation> Evaluations => Set<Features.Evaluations.Evaluation>();
+    public DbSet<Features.Evaluations.EvaluationScore> EvaluationScores => Set<Features.Evaluations.EvaluationScore>();
     // Evidence files (the money cycle's photos, PDFs and spreadsheets)
     public DbSet<Features.Evidence.EvidenceFile> EvidenceFiles => Set<Features.Evidence.EvidenceFile>();
 

@@ -80,6 +80,16 @@ public partial class AuthorizationMatrixTests
         ["POST /api/users/{id:guid}/disable"] = "no body",
         ["POST /api/users/{id:guid}/enable"] = "no body",
         ["POST /api/meals/orders/{id:guid}/cancel"] = "no body",
+        // Evaluations (三(二)(三)).
+        ["POST /api/evaluations/templates/{id:guid}/confirm"] = "district roles only; source text only",
+        ["POST /api/evaluations/rounds"] = "district roles only; year, kind and name, no reference",
+        ["POST /api/evaluations/rounds/{id:guid}/assignments"] =
+            "district roles only: the district scope covers every facility; evaluators checked by role (EvaluationsApiTests)",
+        ["PUT /api/evaluations/{id:guid}/scores"] =
+            "evaluators only; an evidence id of another facility is refused like a nonexistent one (EvaluationsApiTests)",
+        ["POST /api/evaluations/{id:guid}/submit"] = "no body",
+        ["POST /api/evaluations/{id:guid}/objection"] = "reason only",
+        ["POST /api/evaluations/{id:guid}/approval"] = "no body",
         // Evidence files: a multipart form; its facilityId is scoped like a read (Evidence/EvidenceApiTests).
         ["POST /api/evidence/"] = "multipart: facilityId out of scope answers 404 like a nonexistent one (EvidenceApiTests)",
     };

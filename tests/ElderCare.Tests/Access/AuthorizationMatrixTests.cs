@@ -347,11 +347,34 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             $"/meals/billing?diningPointId={w.Meals.PointB}"),
         new("PAGE /meals/food-safety", ReadMeals, w => $"/meals/food-safety?kitchenId={w.Meals.KitchenA}", null, w =>
             $"/meals/food-safety?kitchenId={w.Meals.KitchenB}"),
+        // Evaluations (三(二)(三)): no sheet in the world, so object routes answer 404 to the allowed roles; the scopes of
+        // sheets (assigned evaluator, own facility, own unit) are EvaluationsApiTests'.
+        new("GET /api/evaluations/templates", ReadFacilities, _ => "/api/evaluations/templates"),
+        new("GET /api/evaluations/templates/{id:guid}", ReadFacilities, _ => $"/api/evaluations/templates/{Guid.Empty}"),
+        new("POST /api/evaluations/templates/{id:guid}/confirm", WritePlan, _ => $"/api/evaluations/templates/{Guid.Empty}/confirm",
+            new { source = "" }),
+        new("GET /api/evaluations/rounds", ReadFacilities, _ => "/api/evaluations/rounds"),
+        new("GET /api/evaluations/rounds/{id:guid}", ReadFacilities, _ => $"/api/evaluations/rounds/{Guid.Empty}"),
+        new("POST /api/evaluations/rounds", WritePlan, _ => "/api/evaluations/rounds", new { year = 1999 }),
+        new("POST /api/evaluations/rounds/{id:guid}/assignments", WritePlan, _ => $"/api/evaluations/rounds/{Guid.Empty}/assignments",
+            new { facilityIds = Array.Empty<Guid>() }),
+        new("GET /api/evaluations/", ReadFacilities, _ => "/api/evaluations"),
+        new("GET /api/evaluations/{id:guid}", ReadFacilities, _ => $"/api/evaluations/{Guid.Empty}"),
+        new("PUT /api/evaluations/{id:guid}/scores", [Role.Evaluator], _ => $"/api/evaluations/{Guid.Empty}/scores",
+            new { scores = Array.Empty<object>() }),
+        new("POST /api/evaluations/{id:guid}/submit", [Role.Evaluator], _ => $"/api/evaluations/{Guid.Empty}/submit"),
+        new("POST /api/evaluations/{id:guid}/objection", [Role.TownOfficer, Role.Operator], _ => $"/api/evaluations/{Guid.Empty}/objection",
+            new { reason = "" }),
+        new("POST /api/evaluations/{id:guid}/approval", WritePlan, _ => $"/api/evaluations/{Guid.Empty}/approval"),
+        new("PAGE /evaluations", ReadFacilities, _ => "/evaluations"),
+        new("PAGE /evaluations/{id:guid}", ReadFacilities, _ => $"/evaluations/{Guid.Empty}"),
+        new("PAGE /evaluations/rounds", WritePlan, _ => "/evaluations/rounds"),
         // Evidence files: those who read facilities, within their scope (out of scope: Evidence/EvidenceApiTests).
         new("POST /api/evidence/", ReadFacilities, _ => "/api/evidence", "multipart"),
         new("GET /api/evidence/{id:guid}", ReadFacilities, _ => $"/api/evidence/{Guid.Empty}"),
         new("GET /api/evidence/{id:guid}/content", ReadFacilities, _ => $"/api/evidence/{Guid.Empty}/content"),
     ];
+
 
     private static string KeyOf(RouteEndpoint e)
     {

@@ -95,6 +95,7 @@ public static class RongchangSeed
             added++;
         }
         added += await Features.Services.ServiceCatalogue.SeedAsync(db, ct);
+        added += await Features.Evaluations.EvaluationDefaults.SeedAsync(db, ct); // evaluation templates (三(二)(三))
         await db.SaveChangesAsync(ct);
         return added;
     }

@@ -68,6 +68,11 @@ public static class Roles
         public const string WriteFamilyBeds = "family-beds.write";
         public const string ReadMealBilling = "meals.billing";
         public const string EditPriorityRules = "elders.priority-rules";
+        // Evaluations (三(二)(三)): read, manage (district), score (third-party evaluators), object (the facility's side).
+        public const string ReadEvaluations = "evaluations.read";
+        public const string ManageEvaluations = "evaluations.manage";
+        public const string ScoreEvaluations = "evaluations.score";
+        public const string ObjectToEvaluations = "evaluations.object";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -112,6 +117,12 @@ public static class Roles
             [WriteFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             // Monthly meal billing (price, subsidy, own share): those who pay or are paid, not the evaluators.
             [ReadMealBilling] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            // Evaluations (三(二)(三)): the district opens rounds, assigns and approves; the evaluators score their own sheets;
+            // the facility (its operator, or the town for its unit) sees its sheets and may object once.
+            [ReadEvaluations] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator],
+            [ManageEvaluations] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [ScoreEvaluations] = [Role.Evaluator],
+            [ObjectToEvaluations] = [Role.TownOfficer, Role.Operator],
         };
     }
 }

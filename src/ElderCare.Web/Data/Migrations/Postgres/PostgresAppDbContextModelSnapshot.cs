@@ -835,6 +835,89 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.ToTable("PriorityRules");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.Evaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EvaluatorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<Guid>>("EvaluatorUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ObjectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObjectedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ObjectionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("RoundId", "FacilityId")
+                        .IsUnique();
+
+                    b.ToTable("Evaluations");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -879,6 +962,121 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("EvaluationResults");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind");
+
+                    b.ToTable("EvaluationRounds");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("EvidenceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScoredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "IndicatorKey")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScores");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FacilityType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind", "FacilityType")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationTemplates");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Evidence.EvidenceFile", b =>
@@ -2263,6 +2461,102 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.Navigation("EmergencyContacts");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.Evaluation", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Evaluations.EvaluationTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Evaluations.Evaluation", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationTemplate", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Evaluations.EvaluationIndicator", "Indicators", b1 =>
+                        {
+                            b1.Property<Guid>("EvaluationTemplateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("EvidenceRequired");
+
+                            b1.Property<string>("Group")
+                                .IsRequired();
+
+                            b1.Property<string>("HowToScore")
+                                .IsRequired();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("MaxPoints");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("EvaluationTemplateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EvaluationTemplates");
+
+                            b1
+                                .ToJson("Indicators")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationTemplateId");
+                        });
+
+                    b.OwnsMany("ElderCare.Web.Features.Evaluations.GradeBand", "Bands", b1 =>
+                        {
+                            b1.Property<Guid>("EvaluationTemplateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Grade")
+                                .IsRequired();
+
+                            b1.Property<decimal>("MinScore");
+
+                            b1.HasKey("EvaluationTemplateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EvaluationTemplates");
+
+                            b1
+                                .ToJson("Bands")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationTemplateId");
+                        });
+
+                    b.Navigation("Bands");
+
+                    b.Navigation("Indicators");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
@@ -2639,6 +2933,11 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.Evaluation", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.Facility", b =>

@@ -830,6 +830,89 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.ToTable("PriorityRules");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.Evaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluatorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EvaluatorUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ObjectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("RoundId", "FacilityId")
+                        .IsUnique();
+
+                    b.ToTable("Evaluations");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -874,6 +957,121 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EvaluationResults");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind");
+
+                    b.ToTable("EvaluationRounds");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EvidenceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "IndicatorKey")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScores");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind", "FacilityType")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationTemplates");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Evidence.EvidenceFile", b =>
@@ -2256,6 +2454,102 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Navigation("EmergencyContacts");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.Evaluation", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Evaluations.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Evaluations.EvaluationTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationScore", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Evaluations.Evaluation", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationTemplate", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Evaluations.EvaluationIndicator", "Indicators", b1 =>
+                        {
+                            b1.Property<Guid>("EvaluationTemplateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool>("EvidenceRequired");
+
+                            b1.Property<string>("Group")
+                                .IsRequired();
+
+                            b1.Property<string>("HowToScore")
+                                .IsRequired();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("MaxPoints");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("EvaluationTemplateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EvaluationTemplates");
+
+                            b1
+                                .ToJson("Indicators")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationTemplateId");
+                        });
+
+                    b.OwnsMany("ElderCare.Web.Features.Evaluations.GradeBand", "Bands", b1 =>
+                        {
+                            b1.Property<Guid>("EvaluationTemplateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Grade")
+                                .IsRequired();
+
+                            b1.Property<decimal>("MinScore");
+
+                            b1.HasKey("EvaluationTemplateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("EvaluationTemplates");
+
+                            b1
+                                .ToJson("Bands")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationTemplateId");
+                        });
+
+                    b.Navigation("Bands");
+
+                    b.Navigation("Indicators");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
@@ -2632,6 +2926,11 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Evaluations.Evaluation", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Facilities.Facility", b =>
