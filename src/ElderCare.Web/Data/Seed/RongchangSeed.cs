@@ -95,6 +95,7 @@ public static class RongchangSeed
             added++;
         }
         added += await Features.Services.ServiceCatalogue.SeedAsync(db, ct);
+        added += await Features.Subsidies.SubsidySeed.RunAsync(db, PolicyDate, ct); // subsidies and fees (三(二)(三))
         await db.SaveChangesAsync(ct);
         return added;
     }
