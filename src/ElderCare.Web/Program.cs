@@ -8,6 +8,7 @@ using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Meals;
 using ElderCare.Web.Features.FamilyBeds;
+using ElderCare.Web.Features.Subsidies; // subsidies, fees and the ledger
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Services;
@@ -40,6 +41,7 @@ api.MapAlarmsApi();
 app.MapHub<AlarmHub>(AlarmHub.Path);
 api.MapServicesApi();
 api.MapFamilyBedsApi();
+api.MapSubsidiesApi(); // subsidies, fees and the ledger (三(二)(三))
 app.MapHealth();
 app.MapRazorPages();
 

@@ -68,6 +68,11 @@ public static class Roles
         public const string WriteFamilyBeds = "family-beds.write";
         public const string ReadMealBilling = "meals.billing";
         public const string EditPriorityRules = "elders.priority-rules";
+        // Subsidies, fees and the ledger (三(二)(三))
+        public const string ReadSubsidies = "subsidies.read";
+        public const string ReviewSubsidies = "subsidies.review";
+        public const string ManageSubsidies = "subsidies.manage";
+        public const string WritePlacements = "subsidies.placements";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -112,6 +117,12 @@ public static class Roles
             [WriteFamilyBeds] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
             // Monthly meal billing (price, subsidy, own share): those who pay or are paid, not the evaluators.
             [ReadMealBilling] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            // Subsidies, fees and the ledger (三(二)(三)): the operator sees its own amounts; the street or town reviews its
+            // unit's claims; the district claims, approves, batches and pays.
+            [ReadSubsidies] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ReviewSubsidies] = [Role.TownOfficer],
+            [ManageSubsidies] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [WritePlacements] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
         };
     }
 }
