@@ -18,7 +18,10 @@ public static class ExportLedger
 
     public static async Task<Outcome<byte[]>> Handle(ListLedger.Query query, DataScope scope, AppDbContext db, CancellationToken ct)
     {
-        var lines = await ListLedger.Filter(query, scope, db)
+        var errors = new FieldErrors();
+        var filtered = ListLedger.Filter(query, scope, db, errors);
+        if (errors.Any) return Outcome<byte[]>.Invalid(errors);
+        var lines = await filtered
             .OrderBy(l => l.TownCode).ThenBy(l => l.FacilityId).ThenBy(l => l.Year).ThenBy(l => l.Month).ThenBy(l => l.Key).ThenBy(l => l.Revision)
             .Take(MaxRows + 1).ToListAsync(ct);
         if (lines.Count > MaxRows) return Outcome<byte[]>.Invalid("year", $"导出超过 {MaxRows:#,0} 行，请按年度、镇街或批次分开导出。");
