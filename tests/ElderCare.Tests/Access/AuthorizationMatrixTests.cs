@@ -363,6 +363,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/subsidies/placements/{id:guid}/end", WriteFacilities, _ => $"/api/subsidies/placements/{Guid.Empty}/end"),
         new("GET /api/subsidies/lottery-fund/{year:int}", WritePlan, _ => "/api/subsidies/lottery-fund/2026"),
         new("PUT /api/subsidies/lottery-fund/{year:int}", WritePlan, _ => "/api/subsidies/lottery-fund/2026"),
+        new("PAGE /subsidies", ReadMealBilling, _ => "/subsidies"),
     ];
 
     private static string KeyOf(RouteEndpoint e)

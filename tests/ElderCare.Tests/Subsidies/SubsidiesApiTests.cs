@@ -192,4 +192,29 @@ public class SubsidiesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((0L, false), (share.GetProperty("committedFen").GetInt64(), share.GetProperty("met").GetBoolean()));
         Assert.Contains("未达到", share.GetProperty("explanation").GetString());
     }
+
+    [Fact]
+    public async Task The_ledger_page_shows_the_explanations_and_acts_only_when_confirmed()
+    {
+        var facility = await OperatingFacility();
+        await Evaluated(facility, EvaluationGrade.Good);
+        var line = Assert.Single(await Claim(facility)).Id();
+        await (await (await Town()).PostJson("/api/subsidies/claims/review", new { lineIds = new[] { line } })).Ok();
+
+        var browser = app.Browser();
+        var staff = await app.User(Role.DistrictStaff);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(staff.UserName!, AppFactory.Password)).StatusCode);
+        var html = await browser.GetStringAsync("/subsidies?year=2026&status=town-reviewed");
+        Assert.Contains("80,000 × 7/12 个月 × 良好 0.9 = 42,000 元", html, StringComparison.Ordinal);
+
+        var token = await browser.FormToken("/subsidies?year=2026");
+        var unconfirmed = await browser.PostAsync("/subsidies?handler=approve", new FormUrlEncodedContent(
+            [new("lineIds", line.ToString()), new("__RequestVerificationToken", token)]));
+        Assert.Contains("请勾选确认后再操作", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var confirmed = await browser.PostAsync("/subsidies?handler=approve", new FormUrlEncodedContent(
+            [new("lineIds", line.ToString()), new("confirm", "true"), new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var ledger = await (await app.Staff.GetAsync($"/api/subsidies/ledger?facilityId={facility}")).Ok();
+        Assert.Equal("approved", Assert.Single(ledger.GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
+    }
 }
