@@ -359,6 +359,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /api/subsidies/batches/{id:guid}/export", WritePlan, _ => $"/api/subsidies/batches/{Guid.Empty}/export"),
         new("POST /api/subsidies/batches", WritePlan, _ => "/api/subsidies/batches"),
         new("POST /api/subsidies/batches/{id:guid}/payment", WritePlan, _ => $"/api/subsidies/batches/{Guid.Empty}/payment"),
+        new("GET /api/subsidies/placements/{id:guid}", ReadMealBilling, _ => $"/api/subsidies/placements/{Guid.Empty}"),
         new("POST /api/subsidies/placements", WriteFacilities, _ => "/api/subsidies/placements"),
         new("POST /api/subsidies/placements/{id:guid}/end", WriteFacilities, _ => $"/api/subsidies/placements/{Guid.Empty}/end"),
         new("GET /api/subsidies/lottery-fund/{year:int}", WritePlan, _ => "/api/subsidies/lottery-fund/2026"),

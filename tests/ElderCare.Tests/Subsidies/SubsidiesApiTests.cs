@@ -85,7 +85,8 @@ public class SubsidiesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var paid = await (await app.Staff.PostJson($"/api/subsidies/batches/{batch.Id()}/payment",
             new { voucherNumber = "记-2026-1201", paidOn = "2026-11-28" })).Ok();
         Assert.Equal("paid", paid.GetProperty("status").GetString());
-        var again = await app.Staff.PostJson($"/api/subsidies/batches/{batch.Id()}/payment", new { voucherNumber = "记-2026-1202", paidOn = "2026-11-29" });
+        var again = await app.Staff.PostJson($"/api/subsidies/batches/{batch.Id()}/payment",
+            new { voucherNumber = "记-2026-1202", paidOn = "2026-11-29" });
         Assert.Contains("不能重复支付", (await again.AssertProblem(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         await (await app.Staff.PostJson("/api/subsidies/batches", new { fundingSource = "lottery-fund", lineIds = new[] { id } }))
             .AssertProblem(HttpStatusCode.Conflict);
@@ -168,7 +169,8 @@ public class SubsidiesApiTests(AppFactory app) : IClassFixture<AppFactory>
         await (await app.Staff.PostJson($"/api/subsidies/batches/{Guid.NewGuid()}/payment", new { voucherNumber = "x", paidOn = "2026-11-01" }))
             .AssertProblem(HttpStatusCode.NotFound);
         await (await app.Staff.PutJson("/api/subsidies/lottery-fund/2026", new { amountFen = 0, source = "x" })).AssertFieldError("amountFen");
-        await (await app.Staff.PostJson("/api/subsidies/placements", new { facilityId = Guid.NewGuid(), from = "2026-11-01" })).AssertFieldError("elderId");
+        await (await app.Staff.PostJson("/api/subsidies/placements", new { facilityId = Guid.NewGuid(), from = "2026-11-01" }))
+            .AssertFieldError("elderId");
     }
 
     [Fact]
@@ -177,8 +179,10 @@ public class SubsidiesApiTests(AppFactory app) : IClassFixture<AppFactory>
         var facility = await OperatingFacility();
         await Evaluated(facility, EvaluationGrade.Good);
         var line = await Approved(facility);
-        var batch = await (await app.Staff.PostJson("/api/subsidies/batches", new { fundingSource = "lottery-fund", lineIds = new[] { line } })).Created();
-        await (await app.Staff.PostJson($"/api/subsidies/batches/{batch.Id()}/payment", new { paidOn = "2026-11-28" })).AssertFieldError("voucherNumber");
+        var batch = await (await app.Staff.PostJson("/api/subsidies/batches", new { fundingSource = "lottery-fund", lineIds = new[] { line } }))
+            .Created();
+        await (await app.Staff.PostJson($"/api/subsidies/batches/{batch.Id()}/payment", new { paidOn = "2026-11-28" }))
+            .AssertFieldError("voucherNumber");
         await (await app.Staff.PostJson($"/api/subsidies/batches/{batch.Id()}/payment", new { voucherNumber = "记-1", paidOn = "2026-12-01" }))
             .AssertFieldError("paidOn");
         var xlsx = await app.Staff.GetAsync($"/api/subsidies/batches/{batch.Id()}/export");
@@ -216,5 +220,31 @@ public class SubsidiesApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var ledger = await (await app.Staff.GetAsync($"/api/subsidies/ledger?facilityId={facility}")).Ok();
         Assert.Equal("approved", Assert.Single(ledger.GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_placed_特困_elder_is_paid_monthly_at_the_rate_of_the_recorded_care_tier_through_the_town()
+    {
+        var facility = await OperatingFacility();
+        var ordinary = await app.Staff.NewElder(Make.Elder(name: "普通老人"));
+        await (await app.Staff.PostJson("/api/subsidies/placements", new { elderId = ordinary, facilityId = facility, from = "2026-09-01" }))
+            .AssertFieldError("elderId");
+
+        var elder = await app.Staff.NewElder(Make.Elder(name: "特困老人", categories: ["extreme-poverty"]));
+        await (await app.Staff.PostJson($"/api/elders/{elder}/self-care", new { assessedOn = "2026-08-20", assessor = "评估员",
+            notAchieved = new[] { "eating", "dressing", "bathing", "toileting" } })).Created();
+        var created = await app.Staff.PostJson("/api/subsidies/placements", new { elderId = elder, facilityId = facility, from = "2026-09-01" });
+        var placement = await created.Created();
+        Assert.Equal($"/api/subsidies/placements/{placement.Id()}", created.Headers.Location?.OriginalString);
+        await (await app.Staff.GetAsync(created.Headers.Location!.OriginalString)).Ok();
+        await (await app.Staff.PostJson("/api/subsidies/placements", new { elderId = elder, facilityId = facility, from = "2026-10-01" }))
+            .AssertProblem(HttpStatusCode.Conflict);
+
+        var fees = (await Claim(facility)).Where(l => l.GetProperty("kind").GetString() == "placement-fee").ToList();
+        Assert.Equal([9, 10], fees.Select(f => f.GetProperty("month").GetInt32()).Order());
+        Assert.All(fees, f => Assert.Equal((240_000L, Make.Changyuan, "district-budget"), (f.GetProperty("amountFen").GetInt64(),
+            f.GetProperty("townCode").GetString(), f.GetProperty("fundingSource").GetString()))); // 900 + 全护理 1,200 + 300
+        await (await app.Staff.PostJson($"/api/subsidies/placements/{placement.Id()}/end", new { to = "2026-08-01" })).AssertFieldError("to");
+        await (await app.Staff.PostJson($"/api/subsidies/placements/{placement.Id()}/end", new { to = "2026-10-15" })).Ok();
     }
 }

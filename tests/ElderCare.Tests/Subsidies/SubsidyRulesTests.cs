@@ -126,14 +126,16 @@ public class SubsidyRulesTests
             more: [new FacilityStatusChange { Status = FacilityStatus.Suspended, On = new DateOnly(2026, 10, 1) }], results: accepted),
             2026, YearAfter, Rules));
         // A town centre and a village point are paid through the town award, not one by one.
-        Assert.Null(Entitlements.ConstructionAward(Facility(FacilityType.TownCenter, new DateOnly(2026, 5, 1), results: accepted), 2026, YearAfter, Rules));
+        Assert.Null(Entitlements.ConstructionAward(Facility(FacilityType.TownCenter, new DateOnly(2026, 5, 1), results: accepted), 2026,
+            YearAfter, Rules));
     }
 
     [Fact]
     public void The_town_award_needs_the_town_centre_and_every_planned_village_point_operating_and_accepted()
     {
         // "每个镇（镇养老服务中心和村级互助养老点）100 万元"
-        FacilityFacts Accepted(FacilityType t) => Facility(t, new DateOnly(2026, 3, 1), results: Result(EvaluationKind.Acceptance, EvaluationGrade.Good));
+        FacilityFacts Accepted(FacilityType t) =>
+            Facility(t, new DateOnly(2026, 3, 1), results: Result(EvaluationKind.Acceptance, EvaluationGrade.Good));
         var centre = Accepted(FacilityType.TownCenter);
         var points = new[] { Accepted(FacilityType.VillagePoint), Accepted(FacilityType.VillagePoint) };
         var notAccepted = Facility(FacilityType.VillagePoint, new DateOnly(2026, 3, 1));

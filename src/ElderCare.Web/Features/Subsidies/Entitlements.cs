@@ -102,7 +102,8 @@ public static class Entitlements
         var day = Min(new DateOnly(year, 12, 31), today);
         var rule = rules.Find(SubsidyKind.TownAward, day, type: FacilityType.TownCenter);
         bool Ready(FacilityFacts f) => f.Compliant && OperatingOn(f, day) && Acceptance(f, year) is not null;
-        var centre = facilities.Where(f => f.UnitCode == townCode && f.Type == FacilityType.TownCenter && Ready(f)).OrderBy(f => f.Id).FirstOrDefault();
+        var centre = facilities.Where(f => f.UnitCode == townCode && f.Type == FacilityType.TownCenter && Ready(f))
+            .OrderBy(f => f.Id).FirstOrDefault();
         var points = facilities.Where(f => f.UnitCode == townCode && f.Type == FacilityType.VillagePoint && Ready(f)).OrderBy(f => f.Id).ToList();
         if (rule is null || centre is null || points.Count < plannedVillagePoints) return null;
         var text = $"镇以奖代补 {Yuan(rule.AmountFen)} 元（镇养老服务中心验收合格；规划村级互助养老点 {plannedVillagePoints} 个，" +
@@ -174,6 +175,7 @@ public sealed class RuleBook(IEnumerable<SubsidyRule> rules)
 {
     private readonly IReadOnlyList<SubsidyRule> _rules = rules.OrderByDescending(r => r.EffectiveFrom).ToList();
 
-    public SubsidyRule? Find(SubsidyKind kind, DateOnly day, FacilityType? type = null, EvaluationGrade? grade = null, SelfCareAbility? selfCare = null) =>
+    public SubsidyRule? Find(SubsidyKind kind, DateOnly day, FacilityType? type = null, EvaluationGrade? grade = null,
+        SelfCareAbility? selfCare = null) =>
         _rules.FirstOrDefault(r => r.Kind == kind && r.FacilityType == type && r.Grade == grade && r.SelfCare == selfCare && r.InForceOn(day));
 }

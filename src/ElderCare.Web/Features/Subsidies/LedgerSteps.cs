@@ -9,7 +9,8 @@ namespace ElderCare.Web.Features.Subsidies;
 internal static class LedgerSteps
 {
     /// <summary>Moves the listed lines one status forward; all or none. A line out of scope is 404, a line in another status 409.</summary>
-    public static async Task<Outcome<IReadOnlyList<LedgerLineResource>>> Move(LineSelection input, DataScope scope, AppDbContext db, LedgerStatus from,
+    public static async Task<Outcome<IReadOnlyList<LedgerLineResource>>> Move(LineSelection input, DataScope scope, AppDbContext db,
+        LedgerStatus from,
         LedgerStatus to, string step, Action<LedgerLine> stamp, CancellationToken ct)
     {
         var ids = (input.LineIds ?? []).Distinct().ToList();

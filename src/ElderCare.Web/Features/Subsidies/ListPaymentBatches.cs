@@ -8,5 +8,6 @@ namespace ElderCare.Web.Features.Subsidies;
 public static class ListPaymentBatches
 {
     public static async Task<IReadOnlyList<PaymentBatchResource>> Handle(AppDbContext db, CancellationToken ct) =>
-        (await db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.Number).Take(200).ToListAsync(ct)).Select(PaymentBatchResource.From).ToList();
+        (await db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.Number).Take(200).ToListAsync(ct))
+        .Select(PaymentBatchResource.From).ToList();
 }

@@ -58,8 +58,12 @@ public static class SubsidiesApi
                 (await RecordPayment.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ManageSubsidies)
             .WithSummary("登记批次支付（凭证号、支付日期）；已支付的不能再次支付");
+        g.MapGet("/placements/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await GetPlacement.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("特困人员集中供养安置");
         g.MapPost("/placements", async (RegisterPlacement.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await RegisterPlacement.Handle(input, user, db, clock, ct)).ToResult(p => TypedResults.Created($"/api/subsidies/placements/{p.Id}", p)))
+                (await RegisterPlacement.Handle(input, user, db, clock, ct))
+                .ToResult(p => TypedResults.Created($"/api/subsidies/placements/{p.Id}", p)))
             .RequireAuthorization(Roles.Policies.WritePlacements)
             .WithSummary("登记特困人员集中供养安置（入住机构、日期）");
         g.MapPost("/placements/{id:guid}/end", async (Guid id, EndPlacement.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
@@ -71,7 +75,8 @@ public static class SubsidiesApi
                 TypedResults.Ok(await GetLotteryFundShare.Handle(year, db, ct)))
             .RequireAuthorization(Roles.Policies.ManageSubsidies)
             .WithSummary("福彩公益金用于养老服务的比例（目标不低于 80%）");
-        g.MapPut("/lottery-fund/{year:int}", async (int year, SaveLotteryFund.Input input, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        g.MapPut("/lottery-fund/{year:int}", async (int year, SaveLotteryFund.Input input, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
                 (await SaveLotteryFund.Handle(year, input, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ManageSubsidies)
             .WithSummary("录入某年区级留存福彩公益金金额");

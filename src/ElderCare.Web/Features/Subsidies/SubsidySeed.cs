@@ -55,7 +55,8 @@ public static class SubsidySeed
         var have = await db.SubsidyRules.Select(r => new { r.Kind, r.FacilityType, r.Grade, r.SelfCare, r.EffectiveFrom }).ToListAsync(ct);
         var confirmedAt = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var added = 0;
-        foreach (var r in Defaults(from, confirmedAt).Where(r => !have.Contains(new { r.Kind, r.FacilityType, r.Grade, r.SelfCare, r.EffectiveFrom })))
+        foreach (var r in Defaults(from, confirmedAt)
+                     .Where(r => !have.Contains(new { r.Kind, r.FacilityType, r.Grade, r.SelfCare, r.EffectiveFrom })))
         {
             db.SubsidyRules.Add(r);
             added++;
