@@ -247,4 +247,23 @@ public class SubsidiesApiTests(AppFactory app) : IClassFixture<AppFactory>
         await (await app.Staff.PostJson($"/api/subsidies/placements/{placement.Id()}/end", new { to = "2026-08-01" })).AssertFieldError("to");
         await (await app.Staff.PostJson($"/api/subsidies/placements/{placement.Id()}/end", new { to = "2026-10-15" })).Ok();
     }
+
+    [Fact]
+    public async Task Approvals_batches_and_payments_are_audited_and_the_rules_are_seeded_once()
+    {
+        var facility = await OperatingFacility();
+        await Evaluated(facility, EvaluationGrade.Pass);
+        var line = await Approved(facility);
+        var batch = await (await app.Staff.PostJson("/api/subsidies/batches", new { fundingSource = "lottery-fund", lineIds = new[] { line } }))
+            .Created();
+        await (await app.Staff.PostJson($"/api/subsidies/batches/{batch.Id()}/payment", new { voucherNumber = "记-9", paidOn = "2026-11-29" })).Ok();
+        await using var scope = app.Scope(out var db);
+        var targets = db.AuditEntries.Where(a => a.Target != null && a.Target.StartsWith("POST /api/subsidies/")).Select(a => a.Target).ToList();
+        Assert.Contains("POST /api/subsidies/claims/approve", targets);
+        Assert.Contains("POST /api/subsidies/batches", targets);
+        Assert.Contains($"POST /api/subsidies/batches/{batch.Id()}/payment", targets);
+
+        Assert.Equal(0, await ElderCare.Web.Features.Subsidies.SubsidySeed.RunAsync(db, ElderCare.Web.Data.Seed.RongchangSeed.PolicyDate, default));
+        Assert.Equal(16, db.SubsidyRules.Count());
+    }
 }
