@@ -5,10 +5,12 @@ using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Evidence;
 using ElderCare.Web.Features.Evaluations;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Meals;
 using ElderCare.Web.Features.FamilyBeds;
+using ElderCare.Web.Features.Subsidies;
 using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Services;
@@ -41,8 +43,9 @@ api.MapAlarmsApi();
 app.MapHub<AlarmHub>(AlarmHub.Path);
 api.MapServicesApi();
 api.MapFamilyBedsApi();
-api.MapEvaluationsApi(); // evaluations (三(二)(三))
-ElderCare.Web.Features.Evidence.EvidenceApi.MapEvidenceApi(api); // evidence files
+api.MapEvidenceApi();
+api.MapEvaluationsApi();
+api.MapSubsidiesApi();
 app.MapHealth();
 app.MapRazorPages();
 

@@ -60,6 +60,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Evaluations.EvaluationScore> EvaluationScores => Set<Features.Evaluations.EvaluationScore>();
     // Evidence files (the money cycle's photos, PDFs and spreadsheets)
     public DbSet<Features.Evidence.EvidenceFile> EvidenceFiles => Set<Features.Evidence.EvidenceFile>();
+    // Subsidies, fees and the ledger (三(二)(三))
+    public DbSet<Features.Subsidies.SubsidyRule> SubsidyRules => Set<Features.Subsidies.SubsidyRule>();
+    public DbSet<Features.Subsidies.LedgerLine> LedgerLines => Set<Features.Subsidies.LedgerLine>();
+    public DbSet<Features.Subsidies.PaymentBatch> PaymentBatches => Set<Features.Subsidies.PaymentBatch>();
+    public DbSet<Features.Subsidies.LotteryFundYear> LotteryFundYears => Set<Features.Subsidies.LotteryFundYear>();
+    public DbSet<Features.Subsidies.Placement> Placements => Set<Features.Subsidies.Placement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -92,6 +92,17 @@ public partial class AuthorizationMatrixTests
         ["POST /api/evaluations/{id:guid}/approval"] = "no body",
         // Evidence files: a multipart form; its facilityId is scoped like a read (Evidence/EvidenceApiTests).
         ["POST /api/evidence/"] = "multipart: facilityId out of scope answers 404 like a nonexistent one (EvidenceApiTests)",
+        // Subsidies, fees and the ledger (三(二)(三)).
+        ["POST /api/subsidies/claims"] = "district roles only (subsidies.manage); year only",
+        ["POST /api/subsidies/claims/approve"] = "district roles only (subsidies.manage): the district scope covers every line",
+        ["POST /api/subsidies/batches"] = "district roles only (subsidies.manage): the district scope covers every line",
+        ["POST /api/subsidies/batches/{id:guid}/payment"] = "district roles only; voucher number and date only",
+        ["PUT /api/subsidies/lottery-fund/{year:int}"] = "district roles only; amount and source text only",
+        ["POST /api/subsidies/claims/review"] = "lineIds are looked up in the reviewer's unit only: another unit's line is 404 like a missing one " +
+            "(SubsidiesApiTests)",
+        ["POST /api/subsidies/placements"] = "elderId and facilityId are looked up with InScope (one message for another unit's and a missing " +
+            "one); reference rows to add",
+        ["POST /api/subsidies/placements/{id:guid}/end"] = "date only; the placement in the path is scoped by its facility",
     };
 
     private List<RefRow> References()

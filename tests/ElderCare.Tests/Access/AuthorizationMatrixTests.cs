@@ -373,6 +373,24 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/evidence/", ReadFacilities, _ => "/api/evidence", "multipart"),
         new("GET /api/evidence/{id:guid}", ReadFacilities, _ => $"/api/evidence/{Guid.Empty}"),
         new("GET /api/evidence/{id:guid}/content", ReadFacilities, _ => $"/api/evidence/{Guid.Empty}/content"),
+        // Subsidies, fees and the ledger (三(二)(三)): read by those paid or paying; town review; district claims, approves and pays.
+        new("GET /api/subsidies/rules", ReadMealBilling, _ => "/api/subsidies/rules"),
+        new("GET /api/subsidies/ledger", ReadMealBilling, _ => "/api/subsidies/ledger"),
+        new("GET /api/subsidies/ledger/export", ReadMealBilling, _ => "/api/subsidies/ledger/export"),
+        new("POST /api/subsidies/claims", WritePlan, _ => "/api/subsidies/claims"),
+        new("POST /api/subsidies/claims/review", [Role.TownOfficer], _ => "/api/subsidies/claims/review"),
+        new("POST /api/subsidies/claims/approve", WritePlan, _ => "/api/subsidies/claims/approve"),
+        new("GET /api/subsidies/batches", WritePlan, _ => "/api/subsidies/batches"),
+        new("GET /api/subsidies/batches/{id:guid}", WritePlan, _ => $"/api/subsidies/batches/{Guid.Empty}"),
+        new("GET /api/subsidies/batches/{id:guid}/export", WritePlan, _ => $"/api/subsidies/batches/{Guid.Empty}/export"),
+        new("POST /api/subsidies/batches", WritePlan, _ => "/api/subsidies/batches"),
+        new("POST /api/subsidies/batches/{id:guid}/payment", WritePlan, _ => $"/api/subsidies/batches/{Guid.Empty}/payment"),
+        new("GET /api/subsidies/placements/{id:guid}", ReadMealBilling, _ => $"/api/subsidies/placements/{Guid.Empty}"),
+        new("POST /api/subsidies/placements", WriteFacilities, _ => "/api/subsidies/placements"),
+        new("POST /api/subsidies/placements/{id:guid}/end", WriteFacilities, _ => $"/api/subsidies/placements/{Guid.Empty}/end"),
+        new("GET /api/subsidies/lottery-fund/{year:int}", WritePlan, _ => "/api/subsidies/lottery-fund/2026"),
+        new("PUT /api/subsidies/lottery-fund/{year:int}", WritePlan, _ => "/api/subsidies/lottery-fund/2026"),
+        new("PAGE /subsidies", ReadMealBilling, _ => "/subsidies"),
     ];
 
 

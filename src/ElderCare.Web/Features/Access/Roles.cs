@@ -73,6 +73,11 @@ public static class Roles
         public const string ManageEvaluations = "evaluations.manage";
         public const string ScoreEvaluations = "evaluations.score";
         public const string ObjectToEvaluations = "evaluations.object";
+        // Subsidies, fees and the ledger (三(二)(三))
+        public const string ReadSubsidies = "subsidies.read";
+        public const string ReviewSubsidies = "subsidies.review";
+        public const string ManageSubsidies = "subsidies.manage";
+        public const string WritePlacements = "subsidies.placements";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -123,6 +128,12 @@ public static class Roles
             [ManageEvaluations] = [Role.DistrictAdmin, Role.DistrictStaff],
             [ScoreEvaluations] = [Role.Evaluator],
             [ObjectToEvaluations] = [Role.TownOfficer, Role.Operator],
+            // Subsidies, fees and the ledger (三(二)(三)): the operator sees its own amounts; the street or town reviews its
+            // unit's claims; the district claims, approves, batches and pays.
+            [ReadSubsidies] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ReviewSubsidies] = [Role.TownOfficer],
+            [ManageSubsidies] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [WritePlacements] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
         };
     }
 }
