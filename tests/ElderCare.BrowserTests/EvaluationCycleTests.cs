@@ -57,6 +57,8 @@ public sealed class EvaluationCycleTests(AppServer app, Chromium chromium) : ICl
         var sheet = new EvaluationSheetPage(phone);
         var sheetUrl = phone.Url;
         await Expect(sheet.Cards).ToHaveCountAsync(FirstPoints.Length);
+        // One card per indicator fits the phone's width: nothing to scroll sideways to.
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         var folder = Directory.CreateTempSubdirectory("eldercare-evaluation-");
         try
         {
