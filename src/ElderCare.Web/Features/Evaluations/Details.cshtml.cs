@@ -45,18 +45,32 @@ public sealed class EvaluationDetailsModel(AppDbContext db, CurrentUser user, Ti
     {
         if (!Roles.Allows(User, Roles.Policies.ScoreEvaluations)) return Forbid();
         if (await Load(id, ct) is { } missing) return missing;
-        var uploaded = await Upload(ct);
-        if (uploaded is null) return await Again(id, ct);
-        var input = new RecordScores.Input(Scores.Where(s => s.Points is not null || !string.IsNullOrWhiteSpace(s.Note) || s.Files.Count > 0)
-            .Select(s => new RecordScores.ScoreInput(s.IndicatorKey, s.Points, s.Note,
-                [.. Existing(s.IndicatorKey), .. uploaded.GetValueOrDefault(s.IndicatorKey ?? "", [])])).ToList());
-        return Show(await RecordScores.Handle(id, input, user, db, clock, ct), Done("评分已保存。", id)) ?? await Again(id, ct);
+        var saved = await SaveScores(id, ct);
+        return (saved is null ? null : Show(saved, Done("评分已保存。", id))) ?? await Again(id, ct);
     }
 
+    /// <summary>Submits the sheet with what is typed on the cards: they are saved first, then the sheet is submitted.</summary>
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
         if (!Roles.Allows(User, Roles.Policies.ScoreEvaluations)) return Forbid();
+        if (Scores.Count > 0)
+        {
+            if (await Load(id, ct) is { } missing) return missing;
+            var saved = await SaveScores(id, ct);
+            if (saved is null || !saved.IsOk) return (saved is null ? null : Show(saved, Done("评分已保存。", id))) ?? await Again(id, ct);
+        }
         return Show(await SubmitEvaluation.Handle(id, user, db, clock, ct), Done("评估已提交。", id)) ?? await Again(id, ct);
+    }
+
+    /// <summary>The cards as typed, with their new files, through RecordScores; null (with field errors) when a file was refused.</summary>
+    private async Task<Outcome<EvaluationResource>?> SaveScores(Guid id, CancellationToken ct)
+    {
+        var uploaded = await Upload(ct);
+        if (uploaded is null) return null;
+        var input = new RecordScores.Input(Scores.Where(s => s.Points is not null || !string.IsNullOrWhiteSpace(s.Note) || s.Files.Count > 0)
+            .Select(s => new RecordScores.ScoreInput(s.IndicatorKey, s.Points, s.Note,
+                [.. Existing(s.IndicatorKey), .. uploaded.GetValueOrDefault(s.IndicatorKey ?? "", [])])).ToList());
+        return await RecordScores.Handle(id, input, user, db, clock, ct);
     }
 
     public async Task<IActionResult> OnPostObjectAsync(Guid id, CancellationToken ct)
