@@ -50,6 +50,10 @@ public static class ChangeRegionCode
         (typeof(Services.ServiceOrder), nameof(Services.ServiceOrder.UnitCode), "服务工单（所属镇街）"),
         (typeof(FamilyBeds.FamilyCareBed), nameof(FamilyBeds.FamilyCareBed.UnitCode), "家庭养老床位"),
         (typeof(Services.Worker), nameof(Services.Worker.RegionCodes), "服务人员服务区域"),
+        (typeof(Evaluations.Evaluation), nameof(Evaluations.Evaluation.UnitCode), "评估表（所属镇街）"),
+        (typeof(Evidence.EvidenceFile), nameof(Evidence.EvidenceFile.UnitCode), "证明材料（所属镇街）"),
+        (typeof(Subsidies.Placement), nameof(Subsidies.Placement.UnitCode), "特困供养安置（所属镇街）"),
+        (typeof(Subsidies.LedgerLine), nameof(Subsidies.LedgerLine.TownCode), "资金台账（所属镇街）"),
     ];
 
     public static async Task<Outcome<Result>> Handle(string code, Input input, CurrentUser user, AppDbContext db, AuditLog audit,
