@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ElderCare.BrowserTests;
 
@@ -148,5 +150,86 @@ public sealed class EvaluationCycleTests(AppServer app, Chromium chromium) : ICl
         await Expect(sheet.Submit).ToHaveCountAsync(0);
         await Expect(sheet.Resubmit).ToHaveCountAsync(0);
         await Expect(sheet.Scores).ToContainTextAsync("补充回访 12 名服务对象，满意率 100%");
+
+        // 5. The money follows the grade (三(二)(三)): the station has operated since 1 January, so on 1 December eleven
+        // months have ended with it operating: 40,000 × 11/12 × 良好 0.9 = 33,000 元 of operating subsidy.
+        await OperatingSinceAsync(facility.Id, new DateOnly(2026, 1, 1));
+        const string explanation = "40,000 × 11/12 个月 × 良好 0.9 = 33,000 元";
+        var ledger = new SubsidyLedgerPage(staff, app.BaseUrl);
+        await ledger.OpenAsync(year);
+        await ledger.ClaimYear.FillAsync(year);
+        await ledger.Claim.ClickAsync();
+        await Expect(staff.GetByText("请勾选确认后再操作。").First).ToBeVisibleAsync(); // nothing is claimed unconfirmed
+        await ledger.ClaimYear.FillAsync(year);
+        await ledger.ClaimConfirm.CheckAsync();
+        await ledger.Claim.ClickAsync();
+        await Expect(ledger.Flash).ToHaveTextAsync(new Regex($"^{year} 年新申报 [1-9][0-9]* 笔，冲销 0 笔。$"));
+        await Expect(ledger.Line(facilityName)).ToHaveCountAsync(1);
+        await Expect(ledger.Line(facilityName)).ToContainTextAsync("运营补贴");
+        await Expect(ledger.Line(facilityName)).ToContainTextAsync("33,000.00");
+        await Expect(ledger.Line(facilityName)).ToContainTextAsync(explanation);
+        await Expect(ledger.Line(facilityName)).ToContainTextAsync("福彩公益金");
+        await Expect(ledger.Line(facilityName)).ToContainTextAsync("已申报");
+
+        // The town officer of the station's unit reviews the claim.
+        var town = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.TownOfficer, region: "500153001", displayName: "镇街 陈军"));
+        var reviewing = new SubsidyLedgerPage(town, app.BaseUrl);
+        await reviewing.OpenAsync(year);
+        await Expect(reviewing.Claim).ToHaveCountAsync(0);
+        await Expect(reviewing.Approve).ToHaveCountAsync(0);
+        await reviewing.Select(facilityName).CheckAsync();
+        await reviewing.ActConfirm.CheckAsync();
+        await reviewing.Review.ClickAsync();
+        await Expect(reviewing.Flash).ToHaveTextAsync("已审核 1 笔。");
+        await Expect(reviewing.Line(facilityName)).ToContainTextAsync("镇街已审核");
+
+        // The district approves, puts the line into a payment batch and records the payment.
+        await ledger.OpenAsync(year);
+        await ledger.Select(facilityName).CheckAsync();
+        await ledger.ActConfirm.CheckAsync();
+        await ledger.Approve.ClickAsync();
+        await Expect(ledger.Flash).ToHaveTextAsync("已审批 1 笔。");
+        await Expect(ledger.Line(facilityName)).ToContainTextAsync("区已审批");
+        await ledger.Select(facilityName).CheckAsync();
+        await ledger.ActConfirm.CheckAsync();
+        await ledger.FundingSource.SelectOptionAsync(new SelectOptionValue { Label = "福彩公益金" });
+        await ledger.Batch.ClickAsync();
+        await Expect(ledger.Flash).ToHaveTextAsync(new Regex(@"^已生成支付批次 \S+（1 笔，33,000\.00 元）。$"));
+        var batch = Regex.Match((await ledger.Flash.TextContentAsync())!, @"支付批次 (\S+)（").Groups[1].Value;
+        await Expect(ledger.Line(facilityName)).ToContainTextAsync("已入批次");
+        await Expect(ledger.BatchRow(batch)).ToContainTextAsync("33,000.00 元");
+        await ledger.Voucher(batch).FillAsync("记-2026-1201-07");
+        await ledger.PaidOn(batch).FillAsync("2026-12-01");
+        await ledger.PaidConfirm(batch).CheckAsync();
+        await ledger.Pay(batch).ClickAsync();
+        await Expect(ledger.Flash).ToHaveTextAsync($"批次 {batch} 已登记支付（凭证号 记-2026-1201-07）。");
+        await Expect(ledger.Line(facilityName)).ToContainTextAsync("已支付");
+        await Expect(ledger.BatchRow(batch)).ToContainTextAsync("凭证号 记-2026-1201-07");
+
+        // The ledger export a finance office accepts: the station's row in yuan, with its explanation and the payment.
+        var download = await staff.RunAndWaitForDownloadAsync(() => ledger.Export.ClickAsync());
+        var path = await download.PathAsync();
+        var rows = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().Where(r => Equals(r["设施"], facilityName)).ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(33000m, Convert.ToDecimal(row["金额（元）"], CultureInfo.InvariantCulture));
+        Assert.Equal(explanation, row["计算说明"]);
+        Assert.Equal("已支付", row["状态"]);
+        Assert.Equal("记-2026-1201-07", row["凭证号"]);
+        Assert.Equal(batch, row["批次号"]);
+    }
+
+    /// <summary>The station's status history says it has operated since <paramref name="since"/> (what a status change
+    /// dated back would record): the history the operating subsidy counts months from.</summary>
+    private async Task OperatingSinceAsync(Guid facilityId, DateOnly since)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
+        var facility = await db.Facilities.Include(f => f.StatusHistory).SingleAsync(f => f.Id == facilityId);
+        db.RemoveRange(facility.StatusHistory);
+        facility.StatusHistory.Clear();
+        facility.ChangeStatus(FacilityStatus.Operating, since, app.Clock.GetUtcNow().UtcDateTime);
+        facility.OpenedOn = since;
+        await db.SaveChangesAsync();
     }
 }

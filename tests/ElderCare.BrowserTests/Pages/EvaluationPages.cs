@@ -53,3 +53,36 @@ public sealed class EvaluationSheetPage(IPage page)
 
     public ILocator Approve => page.GetByRole(AriaRole.Button, new() { Name = "审定并锁定" });
 }
+
+/// <summary>资金台账 (/subsidies): the district claims a year, the town reviews, the district approves, batches and records
+/// payment; every act needs its confirmation box.</summary>
+public sealed class SubsidyLedgerPage(IPage page, string baseUrl)
+{
+    public async Task OpenAsync(string year) => await page.GotoAsync(baseUrl + "/subsidies?year=" + year);
+
+    /// <summary>The layout's flash (the page repeats it in a second status paragraph of its own: the first is the layout's).</summary>
+    public ILocator Flash => page.GetByRole(AriaRole.Status).First;
+    public ILocator Export => page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel", Exact = true });
+
+    private ILocator ClaimForm =>
+        page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "计算并申报" }) });
+    public ILocator ClaimYear => page.GetByLabel("申报年度", new() { Exact = true });
+    public ILocator ClaimConfirm => ClaimForm.GetByRole(AriaRole.Checkbox);
+    public ILocator Claim => page.GetByRole(AriaRole.Button, new() { Name = "计算并申报", Exact = true });
+
+    public ILocator Lines => page.Locator("table.table--cards tbody");
+    public ILocator Line(string facility) => Lines.GetByRole(AriaRole.Row).Filter(new() { HasText = facility });
+    public ILocator Select(string facility) => Line(facility).GetByRole(AriaRole.Checkbox);
+    public ILocator ActConfirm => page.GetByRole(AriaRole.Checkbox, new() { Name = "确认对所选账目执行此操作", Exact = false });
+    public ILocator Review => page.GetByRole(AriaRole.Button, new() { Name = "镇街审核", Exact = true });
+    public ILocator Approve => page.GetByRole(AriaRole.Button, new() { Name = "区审批", Exact = true });
+    public ILocator FundingSource => page.GetByLabel("资金来源", new() { Exact = true });
+    public ILocator Batch => page.GetByRole(AriaRole.Button, new() { Name = "编入支付批次", Exact = true });
+
+    public ILocator Batches => page.GetByRole(AriaRole.Region, new() { Name = "支付批次" });
+    public ILocator BatchRow(string number) => Batches.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
+    public ILocator Voucher(string number) => BatchRow(number).GetByLabel("凭证号");
+    public ILocator PaidOn(string number) => BatchRow(number).GetByLabel("支付日期");
+    public ILocator PaidConfirm(string number) => BatchRow(number).GetByRole(AriaRole.Checkbox, new() { Name = "确认已支付" });
+    public ILocator Pay(string number) => BatchRow(number).GetByRole(AriaRole.Button, new() { Name = "登记支付", Exact = true });
+}
