@@ -61,7 +61,7 @@ public sealed class SubsidyLedgerPage(IPage page, string baseUrl)
     public async Task OpenAsync(string year) => await page.GotoAsync(baseUrl + "/subsidies?year=" + year);
 
     /// <summary>The layout's flash (the page repeats it in a second status paragraph of its own: the first is the layout's).</summary>
-    public ILocator Flash => page.GetByRole(AriaRole.Status).First;
+    public ILocator Flash => page.GetByRole(AriaRole.Status);
     public ILocator Export => page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel", Exact = true });
 
     private ILocator ClaimForm =>
