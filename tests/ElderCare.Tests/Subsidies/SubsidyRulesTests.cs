@@ -154,7 +154,7 @@ public class SubsidyRulesTests
     {
         // "特困人员 … 按敬老院标准支付基本生活费、护理费、运营费，经镇街拨付机构"
         var elder = Guid.NewGuid();
-        var p = new PlacementFacts(Guid.NewGuid(), elder, "", Guid.NewGuid(), "500153009", new DateOnly(2026, 9, 20), new DateOnly(2026, 11, 10),
+        var p = new PlacementFacts(Guid.NewGuid(), elder, Guid.NewGuid(), "500153009", new DateOnly(2026, 9, 20), new DateOnly(2026, 11, 10),
             [new SelfCareFact(Guid.NewGuid(), new DateOnly(2026, 9, 1), SelfCareAbility.Capable),
              new SelfCareFact(Guid.NewGuid(), new DateOnly(2026, 10, 5), SelfCareAbility.FullyLost)]);
         var fees = Entitlements.PlacementFees(p, 2026, YearAfter, Rules).ToList();

@@ -15,7 +15,7 @@ public sealed record FacilityFacts(Guid Id, string Name, FacilityType Type, stri
 public sealed record SelfCareFact(Guid Id, DateOnly On, SelfCareAbility Ability);
 
 /// <summary>A 特困 elder placed in a facility, with the elder's self-care determinations.</summary>
-public sealed record PlacementFacts(Guid Id, Guid ElderId, string ElderName, Guid FacilityId, string UnitCode, DateOnly From, DateOnly? To,
+public sealed record PlacementFacts(Guid Id, Guid ElderId, Guid FacilityId, string UnitCode, DateOnly From, DateOnly? To,
     IReadOnlyList<SelfCareFact> SelfCare);
 
 /// <summary>

@@ -95,9 +95,11 @@ public static class RaiseClaims
         var selfCare = (await db.SecondaryAssessments.AsNoTracking()
                 .Where(a => a.Instrument == SecondaryInstrument.ExtremePovertySelfCare && elders.Contains(a.ElderId))
                 .Select(a => new { a.Id, a.ElderId, a.AssessedOn, a.Grade }).ToListAsync(ct))
-            .Where(a => Enum.TryParse<SelfCareAbility>(a.Grade, out _))
-            .ToLookup(a => a.ElderId, a => new SelfCareFact(a.Id, a.AssessedOn, Enum.Parse<SelfCareAbility>(a.Grade)));
+            .Select(a => (a.ElderId,
+                Fact: Enum.TryParse<SelfCareAbility>(a.Grade, out var ability) ? new SelfCareFact(a.Id, a.AssessedOn, ability) : null))
+            .Where(a => a.Fact is not null)
+            .ToLookup(a => a.ElderId, a => a.Fact!);
         return placements.SelectMany(p => Entitlements.PlacementFees(
-            new PlacementFacts(p.Id, p.ElderId, "", p.FacilityId, p.UnitCode, p.From, p.To, selfCare[p.ElderId].ToList()), year, today, rules));
+            new PlacementFacts(p.Id, p.ElderId, p.FacilityId, p.UnitCode, p.From, p.To, selfCare[p.ElderId].ToList()), year, today, rules));
     }
 }
