@@ -12,6 +12,26 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "EvaluationResults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationResults", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EvaluationRounds",
                 columns: table => new
                 {
@@ -252,6 +272,12 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_FacilityId_Year_Kind",
+                table: "EvaluationResults",
+                columns: new[] { "FacilityId", "Year", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvaluationRounds_Year_Kind",
                 table: "EvaluationRounds",
                 columns: new[] { "Year", "Kind" });
@@ -353,6 +379,9 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "EvaluationResults");
+
             migrationBuilder.DropTable(
                 name: "EvaluationScores");
 
