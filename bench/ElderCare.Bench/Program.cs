@@ -11,6 +11,7 @@ internal static class BenchProgram
         usage (through bench/run.sh, which builds first and stamps the commit):
           coverage [BenchmarkDotNet options] | elders [--sqlite-only] | services [--rounds n] | intake [--rate 200] [--seconds 30]
           | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
+          | subsidies [--rounds 10]
           diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
         """;
 
@@ -44,6 +45,9 @@ internal static class BenchProgram
             case ["assessments", ..]:
                 // GB/T 42195-2022 scoring (goal: ≥ 1,000,000 forms per second).
                 return AssessmentBenchmarks.Run(args[1..]);
+            case ["subsidies", ..]:
+                // A year's subsidies and fees (三(二)(三)) at city scale on SQLite and PostgreSQL (goal: < 5 s each).
+                return await SubsidiesBench.RunAsync(Int(args, "--rounds", Results.Size(10, 2)));
             case ["generate", ..]:
                 var file = await CityGenerator.EnsureAsync(db, Console.Out);
                 foreach (var (table, rows) in await CityGenerator.DescribeAsync(file)) Console.WriteLine($"{table}: {rows}");

@@ -80,8 +80,10 @@ public static class RaiseClaims
         }
         var planned = (await db.PlanLines.AsNoTracking().Where(p => p.Type == FacilityType.VillagePoint).ToListAsync(ct))
             .ToDictionary(p => p.UnitCode, p => p.TotalWhenDone);
+        var byUnit = facilities.ToLookup(f => f.UnitCode);
         foreach (var town in facilities.Where(f => f.Type == FacilityType.TownCenter).Select(f => f.UnitCode).Distinct())
-            if (Entitlements.TownAward(town, facilities, planned.GetValueOrDefault(town), year, today, rules) is { } townAward) due.Add(townAward);
+            if (Entitlements.TownAward(town, byUnit[town].ToList(), planned.GetValueOrDefault(town), year, today, rules) is { } townAward)
+                due.Add(townAward);
         due.AddRange(await PlacementFees(year, today, rules, db, ct));
         return due.DistinctBy(d => d.Key).ToList(); // one elder in two places on a month's last day is paid once
     }
