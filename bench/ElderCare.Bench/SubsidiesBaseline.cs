@@ -19,7 +19,8 @@ public static class SubsidiesBaseline
             FormattableString.Invariant($"{Key}|{Kind}|{AmountFen}|{Fund}|{FacilityId:N}|{TownCode}|{ElderId:N}|{Month}");
     }
 
-    private static string Rule(string kind, string day, string type = "NULL", string grade = "NULL", string selfCare = "NULL", string column = "AmountFen") => $"""
+    private static string Rule(string kind, string day, string type = "NULL", string grade = "NULL", string selfCare = "NULL",
+        string column = "AmountFen") => $"""
         (SELECT r."{column}" FROM "SubsidyRules" r
          WHERE r."Kind" = '{kind}' AND {Is("r.\"FacilityType\"", type)} AND {Is("r.\"Grade\"", grade)} AND {Is("r.\"SelfCare\"", selfCare)}
            AND r."EffectiveFrom" <= {day} AND (r."EffectiveTo" IS NULL OR r."EffectiveTo" >= {day})
@@ -34,6 +35,9 @@ public static class SubsidiesBaseline
                                      ORDER BY c."On" DESC, c."RecordedAt" DESC LIMIT 1) = 'Operating')
         """;
 
+    private const string SqliteZones =
+        "NOT EXISTS (SELECT 1 FROM json_each(s.\"RequiredZones\") z WHERE z.value NOT IN (SELECT value FROM json_each(f.\"Zones\")))";
+
     private static string Compliant(bool pg) => $"""
         NOT EXISTS (SELECT 1 FROM "ConstructionStandards" s
                     WHERE s."Type" = f."Type"
@@ -44,8 +48,7 @@ public static class SubsidiesBaseline
                                                                     AND s."MinFloorAreaSmallCommunity" IS NOT NULL
                                                                THEN s."MinFloorAreaSmallCommunity" ELSE s."MinFloorArea" END END
                                AND (s."MinBeds" <= 0 OR f."Beds_Total" >= s."MinBeds")
-                               AND {(pg ? "s.\"RequiredZones\" <@ f.\"Zones\""
-                                   : "NOT EXISTS (SELECT 1 FROM json_each(s.\"RequiredZones\") z WHERE z.value NOT IN (SELECT value FROM json_each(f.\"Zones\")))")}))
+                               AND {(pg ? "s.\"RequiredZones\" <@ f.\"Zones\"" : SqliteZones)}))
         """;
 
     private const string Accepted = """

@@ -44,8 +44,8 @@ public static class SubsidiesBench
         await using (var factory = new CityAppFactory(file))
         {
             var sqlite = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
-            var t = await TimeAsync("SQLite", factory.Services, () => SubsidiesBaseline.ComputeAsync(new SqliteConnection(sqlite), false, Year, Today),
-                rounds);
+            var t = await TimeAsync("SQLite", factory.Services,
+                () => SubsidiesBaseline.ComputeAsync(new SqliteConnection(sqlite), false, Year, Today), rounds);
             rows.Add(Row("SQLite", t));
             pass &= t.AppMedian < GoalMs;
             counts = t.Counts;
@@ -87,7 +87,8 @@ public static class SubsidiesBench
             .AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in rows) text.AppendLine(r);
         text.AppendLine().AppendLine($"Overall: **{Results.Verdict(pass)}**.");
-        Results.Write("subsidies", $"`{Path.GetRelativePath(BenchPaths.Repo, file)}` ({described}); {rounds} rounds per store, interleaved", text.ToString());
+        Results.Write("subsidies", $"`{Path.GetRelativePath(BenchPaths.Repo, file)}` ({described}); {rounds} rounds per store, interleaved",
+            text.ToString());
         return pass || Results.Quick ? 0 : 1;
     }
 
@@ -123,7 +124,8 @@ public static class SubsidiesBench
             foreach (var (k, v) in one) samples[k].AddRange(v);
             Compare(store, app, sql);
         }
-        Console.WriteLine($"{store}: app median {Results.Percentile(samples["app"], 0.5):F0} ms, SQL {Results.Percentile(samples["sql"], 0.5):F0} ms");
+        Console.WriteLine($"{store}: app median {Results.Percentile(samples["app"], 0.5):F0} ms, " +
+                          $"SQL {Results.Percentile(samples["sql"], 0.5):F0} ms");
         return new(Results.Percentile(samples["app"], 0.5), Results.Percentile(samples["app"], 0.95), Results.Percentile(samples["sql"], 0.5),
             counts);
     }
@@ -189,9 +191,11 @@ public static class SubsidiesBench
         string Id() => Guid.CreateVersion7().ToString().ToUpperInvariant();
         var created = "2024-01-01 00:00:00";
         var facilities = new List<(string Id, string Type, string Unit, DateOnly Opened)>();
-        await using (var cmd = new SqliteCommand("SELECT Id, Type, UnitCode, OpenedOn FROM Facilities WHERE OpenedOn IS NOT NULL ORDER BY Id", conn, tx))
+        const string opened = "SELECT Id, Type, UnitCode, OpenedOn FROM Facilities WHERE OpenedOn IS NOT NULL ORDER BY Id";
+        await using (var cmd = new SqliteCommand(opened, conn, tx))
         await using (var r = await cmd.ExecuteReaderAsync())
-            while (await r.ReadAsync()) facilities.Add((r.GetString(0), r.GetString(1), r.GetString(2), DateOnly.Parse(r.GetString(3), CultureInfo.InvariantCulture)));
+            while (await r.ReadAsync())
+                facilities.Add((r.GetString(0), r.GetString(1), r.GetString(2), DateOnly.Parse(r.GetString(3), CultureInfo.InvariantCulture)));
         var units = facilities.Select(f => f.Unit).Distinct().Order(StringComparer.Ordinal).ToList();
         var centres = facilities.Where(f => f.Type is "StreetCenter" or "TownCenter").ToList();
 

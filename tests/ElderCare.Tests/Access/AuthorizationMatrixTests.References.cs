@@ -98,6 +98,8 @@ public partial class AuthorizationMatrixTests
         ["POST /api/subsidies/batches"] = "district roles only (subsidies.manage): the district scope covers every line",
         ["POST /api/subsidies/batches/{id:guid}/payment"] = "district roles only; voucher number and date only",
         ["PUT /api/subsidies/lottery-fund/{year:int}"] = "district roles only; amount and source text only",
+        ["POST /api/subsidies/rules/{id:guid}/confirm"] = "district roles only (subsidies.manage); source text only",
+        ["POST /api/subsidies/rules/{id:guid}/revisions"] = "district roles only (subsidies.manage); figure, date and source only",
         ["POST /api/subsidies/claims/review"] = "lineIds are looked up in the reviewer's unit only: another unit's line is 404 like a missing one " +
             "(SubsidiesApiTests)",
         ["POST /api/subsidies/placements"] = "elderId and facilityId are looked up with InScope (one message for another unit's and a missing " +

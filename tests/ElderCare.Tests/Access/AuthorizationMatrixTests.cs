@@ -391,6 +391,11 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /api/subsidies/lottery-fund/{year:int}", WritePlan, _ => "/api/subsidies/lottery-fund/2026"),
         new("PUT /api/subsidies/lottery-fund/{year:int}", WritePlan, _ => "/api/subsidies/lottery-fund/2026"),
         new("PAGE /subsidies", ReadMealBilling, _ => "/subsidies"),
+        new("GET /api/subsidies/summary", ReadMealBilling, _ => "/api/subsidies/summary"),
+        new("POST /api/subsidies/rules/{id:guid}/confirm", WritePlan, _ => $"/api/subsidies/rules/{Guid.Empty}/confirm"),
+        new("POST /api/subsidies/rules/{id:guid}/revisions", WritePlan, _ => $"/api/subsidies/rules/{Guid.Empty}/revisions"),
+        new("PAGE /subsidies/rules", ReadMealBilling, _ => "/subsidies/rules"),
+        new("PAGE /subsidies/placements", ReadMealBilling, _ => "/subsidies/placements"),
     ];
 
 

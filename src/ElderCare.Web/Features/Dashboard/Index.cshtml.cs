@@ -29,6 +29,8 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
     public Alarms.AlarmReportResource? AlarmSla { get; private set; }
     /// <summary>家庭养老床位 in force per centre, with this month's planned and verified visits.</summary>
     public IReadOnlyList<FamilyBeds.CentreBeds> FamilyBeds { get; private set; } = [];
+    /// <summary>This year's money at each ledger step against the plan (三(二)(三)); null for roles that do not read the ledger.</summary>
+    public Subsidies.MoneySummary? Money { get; private set; }
     /// <summary>The database was filled by <c>seed --demo</c> (ADR 22): every figure below is synthetic.</summary>
     public bool IsDemo { get; private set; }
 
@@ -52,6 +54,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         if (Roles.Allows(User, Roles.Policies.ReadElders)) Elders = (await GetElderStatistics.Handle(user.Scope, db, clock, ct)).Value?.Totals;
         AlarmSla = (await Alarms.AlarmReport.Handle(null, null, user.Scope, db, alarmOptions, clock, ct)).Value;
         FamilyBeds = await ElderCare.Web.Features.FamilyBeds.GetFamilyBedStatistics.Handle(user.Scope, db, clock, ct);
+        if (Roles.Allows(User, Roles.Policies.ReadSubsidies)) Money = await Subsidies.GetMoneySummary.Handle(null, user.Scope, db, clock, ct);
         return Page();
     }
 

@@ -45,6 +45,21 @@ public static class FormValues
         return null;
     }
 
+    /// <summary>
+    /// A decimal with at most <paramref name="decimals"/> places, scaled to an integer (元 → 分 with 2, a factor → ‰
+    /// with 3); money is never floating point. Empty is null; anything else is a field error with the example.
+    /// </summary>
+    public static long? Scaled(string? text, int decimals, string field, FieldErrors errors, string example)
+    {
+        if (Trimmed(text) is not { } t) return null;
+        var scale = decimals == 3 ? 1000m : 100m;
+        if (decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) < 1_000_000_000_000m
+            && value * scale == decimal.Truncate(value * scale))
+            return (long)(value * scale);
+        errors.Add(field, $"请填写数字，最多{(decimals == 3 ? "三" : "两")}位小数，例如 {example}。");
+        return null;
+    }
+
     public static DateOnly? Date(string? text, string field, FieldErrors errors)
     {
         if (Trimmed(text) is not { } t) return null;

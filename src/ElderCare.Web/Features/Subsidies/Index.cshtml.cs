@@ -65,6 +65,16 @@ public sealed class SubsidyLedgerModel(AppDbContext db, CurrentUser user, TimePr
             return (o.Errors, o.Message, o.IsOk ? $"批次 {o.Value!.Number} 已登记支付（凭证号 {o.Value.VoucherNumber}）。" : null);
         }, ct);
 
+    public Task<IActionResult> OnPostLotteryAsync(string? lotteryAmount, string? lotterySource, bool confirm, CancellationToken ct) =>
+        Act(Roles.Policies.ManageSubsidies, confirm, async () =>
+        {
+            var errors = new FieldErrors();
+            var fen = FormValues.Scaled(lotteryAmount, 2, "amountFen", errors, "5000000");
+            if (errors.Any) return (errors, null, null);
+            var o = await SaveLotteryFund.Handle(ShownYear, new SaveLotteryFund.Input(fen, lotterySource), db, clock, ct);
+            return (o.Errors, o.Message, o.IsOk ? $"已录入 {ShownYear} 年区级留存福彩公益金。" : null);
+        }, ct);
+
     public Pager ListPager() => new(Lines.Page, Lines.PageCount, Lines.Total,
         page => FormattableString.Invariant($"/subsidies?year={ShownYear}&status={Status}&page={page}"));
 

@@ -9,7 +9,11 @@ namespace ElderCare.Web.Features.Subsidies;
 
 public sealed record SubsidyRuleResource(Guid Id, SubsidyKind Kind, string KindName, FacilityType? FacilityType, EvaluationGrade? Grade,
     SelfCareAbility? SelfCare, long AmountFen, string Figure, DateOnly EffectiveFrom, DateOnly? EffectiveTo, FundingSource FundingSource,
-    string Source, bool Confirmed);
+    string Source, bool Confirmed)
+{
+    public static SubsidyRuleResource From(SubsidyRule r) => new(r.Id, r.Kind, SubsidyLabels.Of(r.Kind), r.FacilityType, r.Grade, r.SelfCare,
+        r.AmountFen, ListSubsidyRules.Figure(r), r.EffectiveFrom, r.EffectiveTo, r.FundingSource, r.Source, r.Confirmed);
+}
 
 /// <summary>The money rules, by kind and start date; a placeholder's figure carries the 待确认 mark (ADR 0023).</summary>
 public static class ListSubsidyRules
@@ -17,8 +21,7 @@ public static class ListSubsidyRules
     public static async Task<IReadOnlyList<SubsidyRuleResource>> Handle(AppDbContext db, CancellationToken ct) =>
         (await db.SubsidyRules.AsNoTracking().ToListAsync(ct))
         .OrderBy(r => r.Kind).ThenBy(r => r.FacilityType).ThenBy(r => r.Grade).ThenBy(r => r.SelfCare).ThenByDescending(r => r.EffectiveFrom)
-        .Select(r => new SubsidyRuleResource(r.Id, r.Kind, SubsidyLabels.Of(r.Kind), r.FacilityType, r.Grade, r.SelfCare, r.AmountFen,
-            Figure(r), r.EffectiveFrom, r.EffectiveTo, r.FundingSource, r.Source, r.Confirmed))
+        .Select(SubsidyRuleResource.From)
         .ToList();
 
     public static string Figure(SubsidyRule r)

@@ -13,6 +13,18 @@ public static class SubsidiesApi
         var g = api.MapGroup("/subsidies").WithTags("补贴与经费").RequireAuthorization(Roles.Policies.ReadSubsidies);
         g.MapGet("/rules", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await ListSubsidyRules.Handle(db, ct)))
             .WithSummary("补贴与费用标准（按生效日期；政策未规定的数值标“待确认”）");
+        g.MapPost("/rules/{id:guid}/confirm", async (Guid id, ConfirmSubsidyRule.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) => (await ConfirmSubsidyRule.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ManageSubsidies)
+            .WithSummary("确认占位标准（去掉“待确认”，记录依据与确认人）");
+        g.MapPost("/rules/{id:guid}/revisions", async (Guid id, ReviseSubsidyRule.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) => (await ReviseSubsidyRule.Handle(id, input, user, db, clock, ct))
+                .ToResult(r => TypedResults.Created("/api/subsidies/rules", r)))
+            .RequireAuthorization(Roles.Policies.ManageSubsidies)
+            .WithSummary("自某日起执行新标准（现行标准于前一日停止；已申报款项不改，重新申报时冲销并按新标准申报）");
+        g.MapGet("/summary", async (int? year, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await GetMoneySummary.Handle(year, user.Scope, db, clock, ct)))
+            .WithSummary("某年度资金（冲销后净额）：已申报、已审批、已支付，及规划全部建成后的以奖代补与年运营补贴");
         g.MapGet("/ledger", async ([AsParameters] ListLedger.Query query, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await ListLedger.Handle(query, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("资金台账：每笔金额、计算说明、依据与状态，分页（镇街只见本镇街，服务机构只见本机构）");
