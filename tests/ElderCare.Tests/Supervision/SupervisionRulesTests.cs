@@ -62,14 +62,14 @@ public class SupervisionRulesTests
     [Fact]
     public void Repeated_is_the_same_item_failed_within_the_previous_12_months()
     {
-        var at = new DateTime(2026, 11, 10, 2, 0, 0, DateTimeKind.Utc);
-        (DateTime, IEnumerable<string>) Failed(DateTime when, params string[] codes) => (when, codes);
-        Assert.True(SupervisionRules.Repeated("fire-safety", at, [Failed(new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc), "fire-safety")]));
-        Assert.True(SupervisionRules.Repeated("fire-safety", at, [Failed(at.AddMonths(-12), "fire-safety")])); // exactly 12 months before
-        Assert.False(SupervisionRules.Repeated("fire-safety", at, [Failed(at.AddMonths(-12).AddSeconds(-1), "fire-safety")]));
-        Assert.False(SupervisionRules.Repeated("fire-safety", at, [Failed(at.AddMonths(-2), "food-safety")])); // another item
-        Assert.False(SupervisionRules.Repeated("fire-safety", at, [Failed(at, "fire-safety")])); // not before: the same inspection time
-        Assert.False(SupervisionRules.Repeated(null, at, [Failed(at.AddMonths(-1), "fire-safety")])); // a free finding never repeats
+        var on = new DateOnly(2026, 11, 10);
+        (DateOnly, IEnumerable<string>) Failed(DateOnly day, params string[] codes) => (day, codes);
+        Assert.True(SupervisionRules.Repeated("fire-safety", on, [Failed(new DateOnly(2026, 3, 1), "fire-safety")]));
+        Assert.True(SupervisionRules.Repeated("fire-safety", on, [Failed(new DateOnly(2025, 11, 10), "fire-safety")])); // 12 months before
+        Assert.False(SupervisionRules.Repeated("fire-safety", on, [Failed(new DateOnly(2025, 11, 9), "fire-safety")]));
+        Assert.False(SupervisionRules.Repeated("fire-safety", on, [Failed(new DateOnly(2026, 9, 10), "food-safety")])); // another item
+        Assert.False(SupervisionRules.Repeated("fire-safety", on, [Failed(on, "fire-safety")])); // the same day is not before
+        Assert.False(SupervisionRules.Repeated(null, on, [Failed(new DateOnly(2026, 10, 1), "fire-safety")])); // a free finding never repeats
     }
 
     [Fact]

@@ -39,12 +39,11 @@ public static class RaiseFinding
         var checklist = await db.SupervisionChecklists.AsNoTracking().FirstAsync(c => c.Id == round.ChecklistId, ct);
         if (SupervisionRules.Deadline(inspection.InspectedAt, input.Severity!.Value, checklist.Deadlines) is not { } due)
             return Outcome<FindingResource>.Invalid("severity", "督导检查表的整改期限表中没有该等级。");
-        var since = inspection.InspectedAt.AddMonths(-SupervisionRules.RepeatMonths);
+        var since = inspection.InspectedOn.AddMonths(-SupervisionRules.RepeatMonths);
         var earlier = code is null ? [] : await db.Inspections.AsNoTracking()
-            .Where(i => i.FacilityId == inspection.FacilityId && i.Id != inspection.Id && i.InspectedAt >= since && i.InspectedAt < inspection.InspectedAt)
-            .ToListAsync(ct);
-        var repeated = SupervisionRules.Repeated(code, inspection.InspectedAt,
-            earlier.Select(i => (i.InspectedAt, i.Results.Where(r => r.Result == ItemResult.Fail).Select(r => r.ItemCode))));
+            .Where(i => i.FacilityId == inspection.FacilityId && i.InspectedOn >= since && i.InspectedOn < inspection.InspectedOn).ToListAsync(ct);
+        var repeated = SupervisionRules.Repeated(code, inspection.InspectedOn,
+            earlier.Select(i => (i.InspectedOn, i.Results.Where(r => r.Result == ItemResult.Fail).Select(r => r.ItemCode))));
         var now = clock.UtcNow();
         var finding = new SupervisionFinding
         {

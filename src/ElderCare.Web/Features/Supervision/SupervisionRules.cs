@@ -27,11 +27,11 @@ public static class SupervisionRules
     public static bool Late(DateTime dueAt, DateTime at) => at > dueAt;
 
     /// <summary>
-    /// 重复问题: the same checklist item failed at the same facility in an inspection within the 12 months before
-    /// <paramref name="at"/> (not at or after it); a free finding (no item) is never a repeat.
+    /// 重复问题: the same checklist item failed at the same facility in an inspection within the 12 months before the
+    /// inspection day <paramref name="on"/> (an earlier day, not the same one); a free finding (no item) is never a repeat.
     /// </summary>
-    public static bool Repeated(string? itemCode, DateTime at, IEnumerable<(DateTime InspectedAt, IEnumerable<string> FailedCodes)> earlier) =>
-        itemCode is not null && earlier.Any(e => e.InspectedAt < at && e.InspectedAt >= at.AddMonths(-RepeatMonths)
+    public static bool Repeated(string? itemCode, DateOnly on, IEnumerable<(DateOnly InspectedOn, IEnumerable<string> FailedCodes)> earlier) =>
+        itemCode is not null && earlier.Any(e => e.InspectedOn < on && e.InspectedOn >= on.AddMonths(-RepeatMonths)
             && e.FailedCodes.Contains(itemCode, StringComparer.Ordinal));
 
     /// <summary>The UTC bounds of a calendar year in China time (findings are counted by the year they were raised in).</summary>
