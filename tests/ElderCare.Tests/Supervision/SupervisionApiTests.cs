@@ -84,7 +84,8 @@ public class SupervisionApiTests(AppFactory app)
             new { passed = false, note = "仍有杂物" })).Ok();
         Assert.Equal("open", reopened.GetProperty("status").GetString());
         Assert.Equal(AppFactory.Start.UtcDateTime.AddHours(72), reopened.GetProperty("dueAt").GetDateTime()); // from the re-inspection
-        Assert.Equal(["raised", "rectified", "reopened"], reopened.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("act").GetString()));
+        Assert.Equal(["raised", "rectified", "reopened"],
+            reopened.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("act").GetString()));
 
         var town = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
         await (await town.PostJson($"/api/supervision/findings/{id}/rectification", new { note = "镇街督促清理完毕" })).Ok();
@@ -139,7 +140,8 @@ public class SupervisionApiTests(AppFactory app)
     {
         var (facility, inspector, inspection, f) = await Raised();
         var round = inspection.GetProperty("roundId").GetGuid();
-        await (await app.Staff.PostJson("/api/supervision/rounds", new { year = 2026, month = 13, conductor = "district" })).AssertFieldError("month");
+        await (await app.Staff.PostJson("/api/supervision/rounds", new { year = 2026, month = 13, conductor = "district" }))
+            .AssertFieldError("month");
         await (await app.Staff.PostJson("/api/supervision/rounds", new { year = 2026, month = 11, conductor = "third-party" }))
             .AssertFieldError("organisation");
         await (await inspector.PostJson("/api/supervision/inspections", new { roundId = round, facilityId = facility, inspectedOn = Today }))
@@ -163,6 +165,12 @@ public class SupervisionApiTests(AppFactory app)
         })).AssertFieldError("evidenceIds[0]");
         var op = await app.ClientAs(Role.Operator, facilities: [facility]);
         await (await op.PostJson($"/api/supervision/findings/{f.Id()}/rectification", new { note = " " })).AssertFieldError("note");
+        // ADR 0019 for the rectifier: a file of another facility (out of the operator's scope) reads as a missing one.
+        var foreignSaid = await (await op.PostJson($"/api/supervision/findings/{f.Id()}/rectification",
+            new { note = "已整改", evidenceIds = new[] { foreign } })).AssertFieldError("evidenceIds[0]");
+        var missingSaid = await (await op.PostJson($"/api/supervision/findings/{f.Id()}/rectification",
+            new { note = "已整改", evidenceIds = new[] { Guid.NewGuid() } })).AssertFieldError("evidenceIds[0]");
+        Assert.Equal(missingSaid, foreignSaid);
         await (await op.GetAsync("/api/supervision/findings?severity=huge")).AssertFieldError("severity");
         await (await app.Staff.PostJson($"/api/supervision/checklists/{Guid.NewGuid()}/confirm", new { source = "" })).AssertFieldError("source");
     }
@@ -221,7 +229,8 @@ public class SupervisionApiTests(AppFactory app)
             var source = scope.ServiceProvider.GetServices<ElderCare.Web.Features.Todo.ITodoSource>()
                 .OfType<ElderCare.Web.Features.Supervision.SupervisionTodoSource>().Single();
             var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
-            var user = new ElderCare.Web.Features.Todo.TodoUser(Role.Operator, DataScope.For(Role.Operator, null, new HashSet<Guid> { facility }), op.Id);
+            var user = new ElderCare.Web.Features.Todo.TodoUser(Role.Operator,
+                DataScope.For(Role.Operator, null, new HashSet<Guid> { facility }), op.Id);
             var now = AppFactory.Start.UtcDateTime;
             Assert.Equal(2, await source.CountAsync(user, db, now, default));
             var items = await source.ListAsync(user, db, now, 10, default);

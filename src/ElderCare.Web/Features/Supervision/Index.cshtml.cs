@@ -49,7 +49,8 @@ public sealed class SupervisionIndexModel(AppDbContext db, CurrentUser user, Tim
         var conductor = EnumText.Optional<RoundConductor>(Conductor, "conductor", errors);
         if (!errors.Any)
         {
-            var outcome = await OpenSupervisionRound.Handle(new OpenSupervisionRound.Input(Year, Month, conductor, Organisation), user, db, clock, ct);
+            var input = new OpenSupervisionRound.Input(Year, Month, conductor, Organisation);
+            var outcome = await OpenSupervisionRound.Handle(input, user, db, clock, ct);
             var shown = Show(outcome, r =>
             {
                 TempData["Flash"] = $"已开启督导批次：{r.Name}。";

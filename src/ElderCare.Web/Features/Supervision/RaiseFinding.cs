@@ -50,8 +50,13 @@ public static class RaiseFinding
             InspectionId = inspection.Id, RoundId = inspection.RoundId, FacilityId = inspection.FacilityId, UnitCode = inspection.UnitCode,
             ItemCode = code, Description = description!.Trim(), Severity = input.Severity.Value, RaisedAt = now, RaisedBy = user.UserName ?? "",
             EvidenceIds = evidence, Repeated = repeated, DueAt = due, Status = FindingStatus.Open,
-            Events = [new FindingEvent { Act = FindingAct.Raised, At = now, By = user.UserName ?? "", Note = description.Trim(), EvidenceIds = evidence,
-                DueAt = due }],
+            Events =
+            [
+                new FindingEvent
+                {
+                    Act = FindingAct.Raised, At = now, By = user.UserName ?? "", Note = description.Trim(), EvidenceIds = evidence, DueAt = due,
+                },
+            ],
         };
         db.SupervisionFindings.Add(finding);
         await db.SaveChangesAsync(ct);
