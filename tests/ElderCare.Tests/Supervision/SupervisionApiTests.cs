@@ -96,6 +96,15 @@ public class SupervisionApiTests(AppFactory app)
         Assert.Contains("已复查销号", again.GetProperty("detail").GetString());
         await (await town.PostJson($"/api/supervision/findings/{id}/rectification", new { note = "x" })).AssertProblem(HttpStatusCode.Conflict);
 
+        // Every transition is an audited write (who, when, the finding in the target), refusals included.
+        await using (app.Scope(out var db))
+        {
+            var audited = await db.AuditEntries.Where(e => e.Target!.Contains(id.ToString())).Select(e => new { e.Target, e.Outcome })
+                .ToListAsync();
+            Assert.Equal(4, audited.Count(e => e.Target!.EndsWith("/rectification", StringComparison.Ordinal)));
+            Assert.Equal(3, audited.Count(e => e.Target!.EndsWith("/reinspection", StringComparison.Ordinal)));
+            Assert.Equal(3, audited.Count(e => e.Outcome == "failure")); // the refused second rectification, re-inspection, rectification
+        }
         var summary = await (await app.Staff.GetAsync($"/api/supervision/facilities/{facility}/summary?year=2026")).Ok();
         Assert.Equal((1, 0, 0, 0), (summary.GetProperty("findings").GetInt32(), summary.GetProperty("overdue").GetInt32(),
             summary.GetProperty("repeated").GetInt32(), summary.GetProperty("open").GetInt32()));
