@@ -46,7 +46,7 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         e.HasOne<SupervisionRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Facilities.Facility>().WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.RoundId, x.FacilityId }).IsUnique();
-        e.HasIndex(x => new { x.FacilityId, x.InspectedAt });
+        e.HasIndex(x => new { x.FacilityId, x.InspectedOn }); // repeats: the same facility's earlier inspection days
         e.HasIndex(x => x.UnitCode);
     }
 }

@@ -2636,7 +2636,7 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UnitCode");
 
-                    b.HasIndex("FacilityId", "InspectedAt");
+                    b.HasIndex("FacilityId", "InspectedOn");
 
                     b.HasIndex("RoundId", "FacilityId")
                         .IsUnique();

@@ -2631,7 +2631,7 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitCode");
 
-                    b.HasIndex("FacilityId", "InspectedAt");
+                    b.HasIndex("FacilityId", "InspectedOn");
 
                     b.HasIndex("RoundId", "FacilityId")
                         .IsUnique();

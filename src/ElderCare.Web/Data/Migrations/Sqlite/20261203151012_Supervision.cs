@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ElderCare.Web.Data.Migrations.Postgres
+namespace ElderCare.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Supervision : Migration
@@ -16,14 +15,14 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "SupervisionChecklists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Deadlines = table.Column<string>(type: "jsonb", nullable: true),
-                    Items = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Deadlines = table.Column<string>(type: "TEXT", nullable: true),
+                    Items = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -34,14 +33,14 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "SupervisionRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    Conductor = table.Column<string>(type: "text", nullable: false),
-                    Organisation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ChecklistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpenedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Conductor = table.Column<string>(type: "TEXT", nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ChecklistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,15 +57,15 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "Inspections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    Inspector = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    InspectedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    InspectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Results = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Inspector = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    InspectedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InspectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Results = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,25 +88,25 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "SupervisionFindings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    ItemCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Severity = table.Column<string>(type: "text", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RaisedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EvidenceIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    Repeated = table.Column<bool>(type: "boolean", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "text", nullable: false),
-                    RectifiedLate = table.Column<bool>(type: "boolean", nullable: false),
-                    RectifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Events = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EvidenceIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Repeated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    RectifiedLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RectifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -127,9 +126,9 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Inspections_FacilityId_InspectedAt",
+                name: "IX_Inspections_FacilityId_InspectedOn",
                 table: "Inspections",
-                columns: new[] { "FacilityId", "InspectedAt" });
+                columns: new[] { "FacilityId", "InspectedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Inspections_RoundId_FacilityId",
