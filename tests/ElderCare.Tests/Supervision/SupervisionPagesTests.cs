@@ -61,6 +61,13 @@ public partial class SupervisionPagesTests(AppFactory app)
         var refused = await Post(staff, "/supervision", "/supervision?handler=Open", ("year", "2026"), ("month", "11"), ("conductor", "third-party"));
         Assert.Contains("请填写受委托的第三方机构名称", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The seeded checklist is shown 待确认 with its deadlines; confirming it needs a source (not confirmed here: shared data).
+        var index = await staff.GetStringAsync("/supervision");
+        Assert.Contains("紧急 24 小时，严重 3 天，一般 7 天，轻微 15 天", index, StringComparison.Ordinal);
+        var checklist = Regex.Match(index, "name=\"checklistId\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
+        var unconfirmed = await Post(staff, "/supervision", "/supervision?handler=Confirm", ("checklistId", checklist), ("source", ""));
+        Assert.Contains("请填写确认依据", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var inspector = await Browser(await app.User(Role.Evaluator, name: $"page.sup.inspector{Make.Serial()}"));
         var form = $"/supervision/inspections/new?roundId={round}";
         var html = await inspector.GetStringAsync(form);

@@ -26,6 +26,10 @@ public sealed class SupervisionIndexModel(AppDbContext db, CurrentUser user, Tim
     [BindProperty(Name = "month")] public int? Month { get; set; }
     [BindProperty(Name = "conductor")] public string? Conductor { get; set; }
     [BindProperty(Name = "organisation")] public string? Organisation { get; set; }
+    [BindProperty(Name = "source")] public string? Source { get; set; }
+
+    /// <summary>The checklists by year, newest first: the first is in force for new rounds of this year.</summary>
+    public IReadOnlyList<ChecklistResource> Checklists { get; private set; } = [];
 
     public IReadOnlyList<SupervisionRoundResource> Rounds { get; private set; } = [];
     public IReadOnlyList<RegionResource> Units { get; private set; } = [];
@@ -65,6 +69,23 @@ public sealed class SupervisionIndexModel(AppDbContext db, CurrentUser user, Tim
         return Page();
     }
 
+    /// <summary>The district confirms a seeded checklist and its deadline table (ADR 0023).</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid checklistId, CancellationToken ct)
+    {
+        if (!CanOpen) return Forbid();
+        var outcome = await ConfirmChecklist.Handle(checklistId, new ConfirmChecklist.Input(Source), user, db, clock, ct);
+        var shown = Show(outcome, c =>
+        {
+            TempData["Flash"] = $"已确认督导检查表：{c.Name}。";
+            return Redirect("/supervision");
+        });
+        if (shown is not null) return shown;
+        var status = Response.StatusCode;
+        await Load(ct);
+        Response.StatusCode = status;
+        return Page();
+    }
+
     public string FindingsUrl(int page) => FormattableString.Invariant(
         $"/supervision?unitCode={UnitCode}&severity={Severity}&status={Status}&overdue={(Overdue ? "true" : "false")}&roundId={RoundId}&page={page}");
 
@@ -80,6 +101,7 @@ public sealed class SupervisionIndexModel(AppDbContext db, CurrentUser user, Tim
     private async Task Load(CancellationToken ct)
     {
         Rounds = await ListSupervisionRounds.Handle(null, db, ct);
+        Checklists = await ListChecklists.Handle(db, ct);
         Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
         var unit = string.IsNullOrWhiteSpace(UnitCode) ? null : UnitCode;
         var inspectionsPage = int.TryParse(Request.Query["inspections"], out var ip) && ip > 0 ? ip : 1;
