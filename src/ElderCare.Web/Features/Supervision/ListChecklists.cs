@@ -8,7 +8,7 @@ public static class ListChecklists
 {
     public static async Task<IReadOnlyList<ChecklistResource>> Handle(AppDbContext db, CancellationToken ct)
     {
-        if (await SupervisionDefaults.SeedAsync(db, ct) > 0) await db.SaveChangesAsync(ct);
+        await SupervisionDefaults.EnsureAsync(db, ct);
         return (await db.SupervisionChecklists.AsNoTracking().OrderByDescending(c => c.Year).ToListAsync(ct)).Select(ChecklistResource.From)
             .ToList();
     }

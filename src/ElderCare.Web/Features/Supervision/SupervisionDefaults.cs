@@ -53,10 +53,21 @@ public static class SupervisionDefaults
         return 1;
     }
 
+    /// <summary>
+    /// Stores the default when it is missing (a database the seed has not run on); two requests storing it at once are
+    /// fine: the loser's insert fails on the unique year and the winner's row stands.
+    /// </summary>
+    public static async Task EnsureAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await SeedAsync(db, ct) == 0) return;
+        if (await SupervisionQueries.SavedAsync(db, ct)) return;
+        db.ChangeTracker.Clear();
+    }
+
     /// <summary>The checklist in force for a year (the latest year not after it), the default stored first if none is.</summary>
     public static async Task<SupervisionChecklist?> InForceAsync(int year, AppDbContext db, CancellationToken ct)
     {
-        if (await SeedAsync(db, ct) > 0) await db.SaveChangesAsync(ct);
+        await EnsureAsync(db, ct);
         return await db.SupervisionChecklists.AsNoTracking().Where(c => c.Year <= year).OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct);
     }
 }
