@@ -46,6 +46,7 @@ api.MapFamilyBedsApi();
 api.MapEvidenceApi();
 api.MapEvaluationsApi();
 api.MapSubsidiesApi();
+ElderCare.Web.Features.Supervision.SupervisionApi.MapSupervisionApi(api); // Supervision (三(一) monthly supervision)
 app.MapHealth();
 app.MapRazorPages();
 

@@ -66,6 +66,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Subsidies.PaymentBatch> PaymentBatches => Set<Features.Subsidies.PaymentBatch>();
     public DbSet<Features.Subsidies.LotteryFundYear> LotteryFundYears => Set<Features.Subsidies.LotteryFundYear>();
     public DbSet<Features.Subsidies.Placement> Placements => Set<Features.Subsidies.Placement>();
+    // Supervision (三(一) monthly supervision): checklists, rounds, inspections, findings.
+    public DbSet<Features.Supervision.SupervisionChecklist> SupervisionChecklists => Set<Features.Supervision.SupervisionChecklist>();
+    public DbSet<Features.Supervision.SupervisionRound> SupervisionRounds => Set<Features.Supervision.SupervisionRound>();
+    public DbSet<Features.Supervision.Inspection> Inspections => Set<Features.Supervision.Inspection>();
+    public DbSet<Features.Supervision.SupervisionFinding> SupervisionFindings => Set<Features.Supervision.SupervisionFinding>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

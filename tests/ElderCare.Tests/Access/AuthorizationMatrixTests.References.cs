@@ -105,6 +105,18 @@ public partial class AuthorizationMatrixTests
         ["POST /api/subsidies/placements"] = "elderId and facilityId are looked up with InScope (one message for another unit's and a missing " +
             "one); reference rows to add",
         ["POST /api/subsidies/placements/{id:guid}/end"] = "date only; the placement in the path is scoped by its facility",
+        // Supervision (三(一)): the district and third-party roles (district scope) open, inspect and re-inspect; the operator and
+        // the town rectify a finding scoped in the path, whose evidence files must be its facility's (SupervisionApiTests).
+        ["POST /api/supervision/checklists/{id:guid}/confirm"] = "district roles only; source text only",
+        ["POST /api/supervision/rounds"] = "district roles only (supervision.manage); year, month, conductor and organisation name only",
+        ["POST /api/supervision/inspections"] = "district and third-party roles only (supervision.inspect, district scope); facilityId is " +
+            "looked up with InScope",
+        ["POST /api/supervision/findings"] = "district and third-party roles only (supervision.inspect, district scope); evidenceIds must " +
+            "be files of the inspection's facility",
+        ["POST /api/supervision/findings/{id:guid}/reinspection"] = "district and third-party roles only (supervision.inspect, district " +
+            "scope); evidenceIds must be files of the finding's facility",
+        ["POST /api/supervision/findings/{id:guid}/rectification"] = "the finding is scoped in the path; evidenceIds must be files of its " +
+            "facility: another facility's file is answered like a missing one (SupervisionApiTests)",
     };
 
     private List<RefRow> References()

@@ -47,6 +47,10 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
     private static readonly Role[] ReadFamilyBeds = ReadFacilities;
     private static readonly Role[] WriteFamilyBeds = WriteFacilities;
     private static readonly Role[] ReadMealBilling = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator];
+    // Supervision (三(一))
+    private static readonly Role[] ReadSupervision = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator,
+        Role.Auditor];
+    private static readonly Role[] InspectFacilities = [Role.DistrictAdmin, Role.DistrictStaff, Role.Evaluator];
     private const string ElderAId = "500153194303030026"; // in 昌元街道
     private const string ElderBId = "500153194606060038"; // in 盘龙镇
 
@@ -396,6 +400,32 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/subsidies/rules/{id:guid}/revisions", WritePlan, _ => $"/api/subsidies/rules/{Guid.Empty}/revisions"),
         new("PAGE /subsidies/rules", ReadMealBilling, _ => "/subsidies/rules"),
         new("PAGE /subsidies/placements", ReadMealBilling, _ => "/subsidies/placements"),
+        // Supervision (三(一)): everyone but the caregiver reads (the auditor too); the district and the third party (evaluator)
+        // inspect; the operator and the town rectify; the district opens rounds. Scopes of findings: Supervision/SupervisionApiTests.
+        new("GET /api/supervision/checklists", ReadSupervision, _ => "/api/supervision/checklists"),
+        new("POST /api/supervision/checklists/{id:guid}/confirm", WritePlan, _ => $"/api/supervision/checklists/{Guid.Empty}/confirm",
+            new { source = "" }),
+        new("GET /api/supervision/rounds", ReadSupervision, _ => "/api/supervision/rounds"),
+        new("GET /api/supervision/rounds/{id:guid}", ReadSupervision, _ => $"/api/supervision/rounds/{Guid.Empty}"),
+        new("POST /api/supervision/rounds", WritePlan, _ => "/api/supervision/rounds", new { year = 1999 }),
+        new("GET /api/supervision/inspections", ReadSupervision, _ => "/api/supervision/inspections"),
+        new("GET /api/supervision/inspections/{id:guid}", ReadSupervision, _ => $"/api/supervision/inspections/{Guid.Empty}"),
+        new("POST /api/supervision/inspections", InspectFacilities, _ => "/api/supervision/inspections", new { inspector = "" }),
+        new("GET /api/supervision/findings", ReadSupervision, _ => "/api/supervision/findings"),
+        new("GET /api/supervision/findings/export.xlsx", ReadSupervision, _ => "/api/supervision/findings/export.xlsx"),
+        new("GET /api/supervision/findings/{id:guid}", ReadSupervision, _ => $"/api/supervision/findings/{Guid.Empty}"),
+        new("POST /api/supervision/findings", InspectFacilities, _ => "/api/supervision/findings", new { description = "" }),
+        new("POST /api/supervision/findings/{id:guid}/rectification", [Role.TownOfficer, Role.Operator],
+            _ => $"/api/supervision/findings/{Guid.Empty}/rectification", new { note = "" }),
+        new("POST /api/supervision/findings/{id:guid}/reinspection", InspectFacilities,
+            _ => $"/api/supervision/findings/{Guid.Empty}/reinspection", new { passed = true }),
+        new("GET /api/supervision/facilities/{facilityId:guid}/summary", ReadSupervision,
+            w => $"/api/supervision/facilities/{w.FacilityA}/summary?year=2026",
+            OutOfScope: w => $"/api/supervision/facilities/{w.FacilityB}/summary?year=2026"),
+        new("PAGE /supervision", ReadSupervision, _ => "/supervision"),
+        new("PAGE /supervision/inspections/new", InspectFacilities, _ => $"/supervision/inspections/new?roundId={Guid.Empty}"),
+        new("PAGE /supervision/inspections/{id:guid}", ReadSupervision, _ => $"/supervision/inspections/{Guid.Empty}"),
+        new("PAGE /supervision/findings/{id:guid}", ReadSupervision, _ => $"/supervision/findings/{Guid.Empty}"),
     ];
 
 

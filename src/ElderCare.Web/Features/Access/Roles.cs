@@ -78,6 +78,12 @@ public static class Roles
         public const string ReviewSubsidies = "subsidies.review";
         public const string ManageSubsidies = "subsidies.manage";
         public const string WritePlacements = "subsidies.placements";
+        // Supervision (三(一) monthly supervision): read (the auditor too), manage rounds and the checklist (district), inspect and
+        // re-inspect (district or the contracted third party), rectify (the facility's operator or its town).
+        public const string ReadSupervision = "supervision.read";
+        public const string ManageSupervision = "supervision.manage";
+        public const string InspectFacilities = "supervision.inspect";
+        public const string RectifyFindings = "supervision.rectify";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -134,6 +140,11 @@ public static class Roles
             [ReviewSubsidies] = [Role.TownOfficer],
             [ManageSubsidies] = [Role.DistrictAdmin, Role.DistrictStaff],
             [WritePlacements] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            // Supervision (三(一)): the district and the third party (evaluator accounts) inspect; the operator or town rectifies.
+            [ReadSupervision] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator, Role.Auditor],
+            [ManageSupervision] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [InspectFacilities] = [Role.DistrictAdmin, Role.DistrictStaff, Role.Evaluator],
+            [RectifyFindings] = [Role.TownOfficer, Role.Operator],
         };
     }
 }

@@ -35,6 +35,8 @@ public static class HostSetup
         services.AddValidatedOptions<Features.FamilyBeds.FamilyBedOptions>(builder.Configuration, "FamilyBeds");
         // Evidence files: options "Evidence" and the store (local disk or S3-compatible)
         Features.Evidence.EvidenceSetup.AddEvidence(services, builder.Configuration, builder.Environment.ContentRootPath);
+        // Supervision (三(一)): findings to rectify and re-inspections due in the to-do centre
+        services.AddScoped<Features.Todo.ITodoSource, Features.Supervision.SupervisionTodoSource>();
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));

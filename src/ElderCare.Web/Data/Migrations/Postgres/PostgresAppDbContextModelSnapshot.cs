@@ -2600,6 +2600,204 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.ToTable("SubsidyRules");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("InspectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("FacilityId", "InspectedOn");
+
+                    b.HasIndex("RoundId", "FacilityId")
+                        .IsUnique();
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionChecklists");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<Guid>>("EvidenceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RectifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RectifiedLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Repeated")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("FacilityId", "RaisedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("SupervisionFindings");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChecklistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Conductor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistId");
+
+                    b.HasIndex("Year", "Month", "Organisation")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionRounds");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -3185,6 +3383,169 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.Navigation("Availability");
 
                     b.Navigation("Certificates");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.Inspection", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Supervision.SupervisionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ElderCare.Web.Features.Supervision.InspectionResult", "Results", b1 =>
+                        {
+                            b1.Property<Guid>("InspectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ItemCode")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Result")
+                                .IsRequired();
+
+                            b1.HasKey("InspectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Inspections");
+
+                            b1
+                                .ToJson("Results")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionId");
+                        });
+
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Supervision.ChecklistItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("SupervisionChecklistId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Group")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("SupervisionChecklistId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupervisionChecklists");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupervisionChecklistId");
+                        });
+
+                    b.OwnsMany("ElderCare.Web.Features.Supervision.RectificationDeadline", "Deadlines", b1 =>
+                        {
+                            b1.Property<Guid>("SupervisionChecklistId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Hours");
+
+                            b1.Property<string>("Severity")
+                                .IsRequired();
+
+                            b1.HasKey("SupervisionChecklistId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupervisionChecklists");
+
+                            b1
+                                .ToJson("Deadlines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupervisionChecklistId");
+                        });
+
+                    b.Navigation("Deadlines");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionFinding", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Supervision.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ElderCare.Web.Features.Supervision.FindingEvent", "Events", b1 =>
+                        {
+                            b1.Property<Guid>("SupervisionFindingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Act")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<DateTime?>("DueAt");
+
+                            b1.PrimitiveCollection<string>("EvidenceIds")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.HasKey("SupervisionFindingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupervisionFindings");
+
+                            b1
+                                .ToJson("Events")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupervisionFindingId");
+                        });
+
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Supervision.SupervisionChecklist", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

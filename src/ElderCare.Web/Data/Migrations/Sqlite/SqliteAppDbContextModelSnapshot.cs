@@ -2595,6 +2595,204 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.ToTable("SubsidyRules");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InspectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("FacilityId", "InspectedOn");
+
+                    b.HasIndex("RoundId", "FacilityId")
+                        .IsUnique();
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionChecklists");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EvidenceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RectifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RectifiedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Repeated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("FacilityId", "RaisedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("SupervisionFindings");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChecklistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conductor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistId");
+
+                    b.HasIndex("Year", "Month", "Organisation")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionRounds");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -3178,6 +3376,169 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Navigation("Availability");
 
                     b.Navigation("Certificates");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.Inspection", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Supervision.SupervisionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ElderCare.Web.Features.Supervision.InspectionResult", "Results", b1 =>
+                        {
+                            b1.Property<Guid>("InspectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ItemCode")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Result")
+                                .IsRequired();
+
+                            b1.HasKey("InspectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Inspections");
+
+                            b1
+                                .ToJson("Results")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionId");
+                        });
+
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Supervision.ChecklistItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("SupervisionChecklistId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Group")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("SupervisionChecklistId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupervisionChecklists");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupervisionChecklistId");
+                        });
+
+                    b.OwnsMany("ElderCare.Web.Features.Supervision.RectificationDeadline", "Deadlines", b1 =>
+                        {
+                            b1.Property<Guid>("SupervisionChecklistId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Hours");
+
+                            b1.Property<string>("Severity")
+                                .IsRequired();
+
+                            b1.HasKey("SupervisionChecklistId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupervisionChecklists");
+
+                            b1
+                                .ToJson("Deadlines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupervisionChecklistId");
+                        });
+
+                    b.Navigation("Deadlines");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionFinding", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElderCare.Web.Features.Supervision.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("ElderCare.Web.Features.Supervision.FindingEvent", "Events", b1 =>
+                        {
+                            b1.Property<Guid>("SupervisionFindingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Act")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<DateTime?>("DueAt");
+
+                            b1.PrimitiveCollection<string>("EvidenceIds")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.HasKey("SupervisionFindingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupervisionFindings");
+
+                            b1
+                                .ToJson("Events")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupervisionFindingId");
+                        });
+
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Supervision.SupervisionChecklist", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
