@@ -66,6 +66,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Subsidies.PaymentBatch> PaymentBatches => Set<Features.Subsidies.PaymentBatch>();
     public DbSet<Features.Subsidies.LotteryFundYear> LotteryFundYears => Set<Features.Subsidies.LotteryFundYear>();
     public DbSet<Features.Subsidies.Placement> Placements => Set<Features.Subsidies.Placement>();
+    // Reports: quarterly reports and their forms (三、保障措施)
+    public DbSet<Features.Reports.ReportForm> ReportForms => Set<Features.Reports.ReportForm>();
+    public DbSet<Features.Reports.QuarterlyReport> QuarterlyReports => Set<Features.Reports.QuarterlyReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
