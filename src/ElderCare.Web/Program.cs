@@ -46,6 +46,7 @@ api.MapFamilyBedsApi();
 api.MapEvidenceApi();
 api.MapEvaluationsApi();
 api.MapSubsidiesApi();
+ElderCare.Web.Features.Reports.ReportsApi.MapReportsApi(api); // Reports: quarterly reports and bulletins
 app.MapHealth();
 app.MapRazorPages();
 

@@ -78,6 +78,11 @@ public static class Roles
         public const string ReviewSubsidies = "subsidies.review";
         public const string ManageSubsidies = "subsidies.manage";
         public const string WritePlacements = "subsidies.placements";
+        // Reports: quarterly reports and bulletins (三、保障措施)
+        public const string ReadReports = "reports.read";
+        public const string SubmitReports = "reports.submit";
+        public const string ApproveReports = "reports.approve";
+        public const string ReadBulletins = "reports.bulletin";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -134,6 +139,12 @@ public static class Roles
             [ReviewSubsidies] = [Role.TownOfficer],
             [ManageSubsidies] = [Role.DistrictAdmin, Role.DistrictStaff],
             [WritePlacements] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            // Reports (三、保障措施): the street or town writes and submits its own quarterly report; the district (the leading
+            // group's office) generates, returns or approves and locks them, and issues the bulletin.
+            [ReadReports] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            [SubmitReports] = [Role.TownOfficer],
+            [ApproveReports] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [ReadBulletins] = [Role.DistrictAdmin, Role.DistrictStaff],
         };
     }
 }

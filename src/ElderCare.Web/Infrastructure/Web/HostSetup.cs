@@ -35,6 +35,8 @@ public static class HostSetup
         services.AddValidatedOptions<Features.FamilyBeds.FamilyBedOptions>(builder.Configuration, "FamilyBeds");
         // Evidence files: options "Evidence" and the store (local disk or S3-compatible)
         Features.Evidence.EvidenceSetup.AddEvidence(services, builder.Configuration, builder.Environment.ContentRootPath);
+        // Reports: reports to submit (town) and to approve (district) in the to-do centre
+        services.AddScoped<Features.Todo.ITodoSource, Features.Reports.ReportsTodoSource>();
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
