@@ -38,7 +38,11 @@ public static class ReportSnapshot
                 w.WriteStartObject(code);
                 if (v.Denominator is { } d) w.WriteNumber("d", d);
                 if (v.Numerator is { } n) w.WriteNumber("n", n);
-                if (v.Value is { } x) w.WriteRawValue(Number(x));
+                if (v.Value is { } x)
+                {
+                    w.WritePropertyName("v");
+                    w.WriteRawValue(Number(x));
+                }
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -47,8 +51,8 @@ public static class ReportSnapshot
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>A decimal as "v": its shortest invariant form (1.5000 → 1.5, 2.0 → 2).</summary>
-    private static string Number(decimal x) => "\"v\":" + x.ToString("0.############################", CultureInfo.InvariantCulture);
+    /// <summary>A decimal in its shortest invariant form (1.5000 → 1.5, 2.0 → 2).</summary>
+    private static string Number(decimal x) => x.ToString("0.############################", CultureInfo.InvariantCulture);
 
     /// <summary>Lower-case hex SHA-256 of the canonical JSON's UTF-8 bytes.</summary>
     public static string Hash(string canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
