@@ -103,6 +103,12 @@ public partial class AuthorizationMatrixTests
         ["POST /api/subsidies/placements"] = "elderId and facilityId are looked up with InScope (one message for another unit's and a missing " +
             "one); reference rows to add",
         ["POST /api/subsidies/placements/{id:guid}/end"] = "date only; the placement in the path is scoped by its facility",
+        // Reports: quarterly reports (三、保障措施); the report in the path is scoped by its unit (ReportsApiTests).
+        ["POST /api/reports/generate"] = "district roles only (reports.approve); quarter only",
+        ["PUT /api/reports/{id:guid}/narrative"] = "narrative text and version only",
+        ["POST /api/reports/{id:guid}/submit"] = "no body",
+        ["POST /api/reports/{id:guid}/return"] = "reason only",
+        ["POST /api/reports/{id:guid}/approval"] = "no body",
     };
 
     private List<RefRow> References()

@@ -186,7 +186,8 @@ public class ReportRulesTests
         };
         var (progress, ranking, _) = Bulletin.Build(reports, targets, new DateOnly(2021, 3, 31), new Dictionary<string, (string, string)>());
         var beds = progress.Single(p => p.KpiKey == Kpis.NursingBedShare);
-        Assert.Equal((25L, 60L, 0.4167m, Rag.Amber, 2, 3), (beds.Numerator, beds.Denominator, beds.Value!.Value, beds.Rag, beds.UnitsMet, beds.UnitsRated));
+        Assert.Equal((25L, 60L, 0.4167m, Rag.Amber, 2, 3),
+            (beds.Numerator, beds.Denominator, beds.Value!.Value, beds.Rag, beds.UnitsMet, beds.UnitsRated));
         Assert.Equal(["2", "3", "1"], ranking.Select(r => r.UnitCode));
         Assert.Equal([1, 1, 3], ranking.Select(r => r.Rank));
         Assert.Equal(4, ranking[0].Points);

@@ -51,7 +51,8 @@ public class ReportsApiTests(AppFactory app)
         Assert.True(approved.GetProperty("locked").GetBoolean());
         var hash = approved.GetProperty("snapshotHash").GetString()!;
         Assert.Matches("^[0-9a-f]{64}$", hash);
-        Assert.Equal(["generate", "submit", "approve"], approved.GetProperty("transitions").EnumerateArray().Select(t => t.GetProperty("act").GetString()));
+        Assert.Equal(["generate", "submit", "approve"],
+            approved.GetProperty("transitions").EnumerateArray().Select(t => t.GetProperty("act").GetString()));
 
         // A street centre of 昌元街道 registered afterwards, operating since 2020: the live values change, the locked ones do not.
         var built = Value(approved, ReportIndicators.FacilitiesBuilt);
@@ -59,7 +60,8 @@ public class ReportsApiTests(AppFactory app)
         var later = await (await app.Staff.GetAsync($"/api/reports/{id}")).Ok();
         Assert.Equal(built, Value(later, ReportIndicators.FacilitiesBuilt));
         Assert.True(later.GetProperty("changedSinceSubmitted").GetBoolean());
-        var line = later.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == ReportIndicators.FacilitiesBuilt);
+        var line = later.GetProperty("indicators").EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == ReportIndicators.FacilitiesBuilt);
         Assert.True(line.GetProperty("changed").GetBoolean());
         Assert.Equal(line.GetProperty("value").GetProperty("value").GetDecimal() + 1, line.GetProperty("now").GetProperty("value").GetDecimal());
         Assert.Equal(hash, later.GetProperty("snapshotHash").GetString());
@@ -135,7 +137,8 @@ public class ReportsApiTests(AppFactory app)
         Assert.Contains("季度", await (await app.Staff.PostJson("/api/reports/generate", new { quarter = "2025-5" })).AssertFieldError("quarter"));
         await (await app.Staff.GetAsync("/api/reports?status=lost")).AssertFieldError("status");
         var tooLong = new string('说', UpdateReportNarrative.MaxLength + 1);
-        Assert.Contains("情况说明", await (await town.PutJson($"/api/reports/{id}/narrative", new { narrative = tooLong })).AssertFieldError("narrative"));
+        var longOne = await town.PutJson($"/api/reports/{id}/narrative", new { narrative = tooLong });
+        Assert.Contains("情况说明", await longOne.AssertFieldError("narrative"));
         await (await town.PutJson($"/api/reports/{id}/narrative", new { narrative = "旧版本", version = 999 })).AssertProblem(HttpStatusCode.Conflict);
     }
 
@@ -177,10 +180,12 @@ public class ReportsApiTests(AppFactory app)
         }
         var ranking = tables[1].Elements<TableRow>().Skip(1).Select(Cells).ToList();
         Assert.Equal(bulletin.GetProperty("ranking").EnumerateArray().Select(r => (r.GetProperty("unitName").GetString(),
-            r.GetProperty("points").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture))), ranking.Select(r => ((string?)r[1], r[2])));
+            r.GetProperty("points").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ranking.Select(r => ((string?)r[1], r[2])));
         var totals = tables[2].Elements<TableRow>().Skip(1).Select(Cells).ToDictionary(r => r[0], r => r[1]);
         foreach (var t in bulletin.GetProperty("totals").EnumerateArray())
-            Assert.Equal(ReportDisplay.Value(t.GetProperty("value").GetInt64(), t.GetProperty("unit").GetString()!), totals[t.GetProperty("name").GetString()!]);
+            Assert.Equal(ReportDisplay.Value(t.GetProperty("value").GetInt64(), t.GetProperty("unit").GetString()!),
+                totals[t.GetProperty("name").GetString()!]);
 
         var xlsx = await app.Staff.GetAsync("/api/reports/statistics/export.xlsx?quarter=2024Q4");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

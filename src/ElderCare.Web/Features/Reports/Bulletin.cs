@@ -83,7 +83,8 @@ public static class Bulletin
             var d = values.Sum(v => v?.Value is null ? 0 : v.Denominator ?? 0);
             decimal? value = d == 0 ? null : Math.Round((decimal)n / d, 4, MidpointRounding.AwayFromZero);
             var rated = values.Where(v => v?.Value is not null).ToList();
-            return new TargetProgress(x.t.KpiKey, x.t.Name, x.kpi.Target, x.kpi.Deadline, value, n, d, Rate(value, x.kpi.Target, x.kpi.Deadline, asOf),
+            var rag = Rate(value, x.kpi.Target, x.kpi.Deadline, asOf);
+            return new TargetProgress(x.t.KpiKey, x.t.Name, x.kpi.Target, x.kpi.Deadline, value, n, d, rag,
                 rated.Count(v => (double)v!.Value!.Value >= x.kpi.Target - 1e-9), rated.Count, asOf >= x.kpi.Deadline);
         }).ToList();
         var ranked = reports.Select(r =>

@@ -40,7 +40,8 @@ public static class BulletinDocument
             body.Append(Table(["名次", "镇街", "得分", "绿", "黄", "红"], b.Ranking.Select(r => new[]
             {
                 r.Rank.ToString(CultureInfo.InvariantCulture), r.UnitName, r.Points.ToString(CultureInfo.InvariantCulture),
-                r.Green.ToString(CultureInfo.InvariantCulture), r.Amber.ToString(CultureInfo.InvariantCulture), r.Red.ToString(CultureInfo.InvariantCulture),
+                r.Green.ToString(CultureInfo.InvariantCulture), r.Amber.ToString(CultureInfo.InvariantCulture),
+                r.Red.ToString(CultureInfo.InvariantCulture),
             })));
             body.Append(Heading("三、本季服务与资金", 2));
             body.Append(Table(["指标", "合计"], b.Totals.Select(t => new[] { t.Name, ReportDisplay.Value(t.Value, t.Unit) })));
@@ -59,7 +60,8 @@ public static class BulletinDocument
         new ParagraphProperties(new Justification { Val = level == 1 ? JustificationValues.Center : JustificationValues.Left }),
         new Run(new RunProperties(new Bold(), new FontSize { Val = level == 1 ? "36" : "28" }, Font()), new Text(text)));
 
-    private static Paragraph Text(string text) => new(new Run(new RunProperties(Font()), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    private static Paragraph Text(string text) =>
+        new(new Run(new RunProperties(Font()), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static RunFonts Font() => new() { EastAsia = "宋体", Ascii = "Times New Roman", HighAnsi = "Times New Roman" };
 
@@ -75,5 +77,6 @@ public static class BulletinDocument
     }
 
     private static TableRow Row(IEnumerable<string> cells, bool bold) => new(cells.Select(c => new TableCell(new Paragraph(
-        new Run(bold ? new RunProperties(new Bold(), Font()) : new RunProperties(Font()), new Text(c) { Space = SpaceProcessingModeValues.Preserve })))));
+        new Run(bold ? new RunProperties(new Bold(), Font()) : new RunProperties(Font()),
+            new Text(c) { Space = SpaceProcessingModeValues.Preserve })))));
 }

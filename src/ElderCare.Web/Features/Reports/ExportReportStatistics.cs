@@ -32,7 +32,8 @@ public static class ExportReportStatistics
             {
                 ["单位代码"] = r.UnitCode, ["单位名称"] = r.UnitName, ["类型"] = r.UnitKind == RegionKind.Street ? "街道" : "镇", ["季度"] = q.Label,
             };
-            foreach (var i in form.Indicators) row[$"{i.Name}（{ReportDisplay.UnitLabel(i.Unit)}）"] = ReportDisplay.Cell(values.GetValueOrDefault(i.Code), i.Unit);
+            foreach (var i in form.Indicators)
+                row[$"{i.Name}（{ReportDisplay.UnitLabel(i.Unit)}）"] = ReportDisplay.Cell(values.GetValueOrDefault(i.Code), i.Unit);
             row["审定时间"] = Display.ChinaTime(r.ApprovedAt);
             row["快照SHA-256"] = r.SnapshotHash;
             return (IReadOnlyDictionary<string, object?>)row;

@@ -53,7 +53,8 @@ public static class ReportsApi
             .RequireAuthorization(Roles.Policies.ReadBulletins)
             .WithSummary("下载季度通报（Word .docx，可编辑）");
         g.MapGet("/statistics/export.xlsx", async (string? quarter, AppDbContext db, CancellationToken ct) =>
-                (await ExportReportStatistics.Handle(quarter, db, ct)).ToResult(f => TypedResults.File(f.Content, SpreadsheetWriter.ContentType, f.Name)))
+                (await ExportReportStatistics.Handle(quarter, db, ct))
+                .ToResult(f => TypedResults.File(f.Content, SpreadsheetWriter.ContentType, f.Name)))
             .RequireAuthorization(Roles.Policies.ReadBulletins)
             .WithSummary("导出市级统计报表（Excel）：已审定季报的全部指标");
         return api;
