@@ -105,6 +105,7 @@ public partial class AuthorizationMatrixTests
         ["POST /api/subsidies/placements/{id:guid}/end"] = "date only; the placement in the path is scoped by its facility",
         // Reports: quarterly reports (三、保障措施); the report in the path is scoped by its unit (ReportsApiTests).
         ["POST /api/reports/generate"] = "district roles only (reports.approve); quarter only",
+        ["POST /api/reports/forms/{id:guid}/confirm"] = "district roles only; source text only",
         ["PUT /api/reports/{id:guid}/narrative"] = "narrative text and version only",
         ["POST /api/reports/{id:guid}/submit"] = "no body",
         ["POST /api/reports/{id:guid}/return"] = "reason only",

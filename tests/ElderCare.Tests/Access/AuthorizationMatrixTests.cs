@@ -394,6 +394,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         // Reports: quarterly reports and bulletins (三、保障措施): read by the district and the towns, submitted by the town,
         // generated, returned and approved by the district, the bulletin and its exports for the district.
         new("GET /api/reports/forms", ReviewVisits, _ => "/api/reports/forms"),
+        new("POST /api/reports/forms/{id:guid}/confirm", WritePlan, _ => $"/api/reports/forms/{Guid.Empty}/confirm", new { source = "文号" }),
         new("POST /api/reports/generate", WritePlan, _ => "/api/reports/generate", new { quarter = "bad" }),
         new("GET /api/reports/", ReviewVisits, _ => "/api/reports"),
         new("GET /api/reports/{id:guid}", ReviewVisits, _ => $"/api/reports/{Guid.Empty}"),

@@ -90,6 +90,24 @@ public class ReportsApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_default_form_is_stored_at_the_first_generation_marked_to_confirm_and_the_district_confirms_it_once()
+    {
+        await Generated("2024Q1");
+        var forms = await (await app.Staff.GetAsync("/api/reports/forms")).Ok();
+        var form = forms.EnumerateArray().Single(f => f.GetProperty("year").GetInt32() == 2020);
+        Assert.Equal(20, form.GetProperty("indicators").GetArrayLength());
+        var id = form.Id();
+        if (!form.GetProperty("confirmed").GetBoolean())
+        {
+            await (await app.Staff.PostJson($"/api/reports/forms/{id}/confirm", new { source = "" })).AssertFieldError("source");
+            var confirmed = await (await app.Staff.PostJson($"/api/reports/forms/{id}/confirm", new { source = "荣民政发〔2026〕1号" })).Ok();
+            Assert.True(confirmed.GetProperty("confirmed").GetBoolean());
+        }
+        await (await app.Staff.PostJson($"/api/reports/forms/{id}/confirm", new { source = "再次" })).AssertProblem(HttpStatusCode.Conflict);
+        await (await (await Town()).PostJson($"/api/reports/forms/{id}/confirm", new { source = "x" })).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task The_district_returns_with_a_reason_and_the_town_corrects_and_resubmits()
     {
         var id = await Submitted("2025Q2");
@@ -105,6 +123,11 @@ public class ReportsApiTests(AppFactory app)
         Assert.Equal(JsonValueKind.Null, again.GetProperty("returnReason").ValueKind);
         Assert.Equal(["generate", "submit", "return", "submit"], again.GetProperty("transitions").EnumerateArray()
             .Select(t => t.GetProperty("act").GetString()));
+        // Every transition is audited as a write (等保 8.1.4.3, Audit/AuditWrites).
+        await using var scope = app.Scope(out var db);
+        var audited = db.AuditEntries.Where(a => a.Target != null && a.Target.Contains(id.ToString())).Select(a => a.Target).ToList();
+        Assert.Contains($"POST /api/reports/{id}/return", audited);
+        Assert.Equal(2, audited.Count(t => t == $"POST /api/reports/{id}/submit"));
     }
 
     [Fact]

@@ -13,6 +13,11 @@ public static class ReportsApi
         var g = api.MapGroup("/reports").WithTags("季报与通报").RequireAuthorization(Roles.Policies.ReadReports);
         g.MapGet("/forms", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await ListReportForms.Handle(db, ct)))
             .WithSummary("季报表样（按年度版本）：指标代码、名称、单位、口径与政策依据；未确认的标“待确认”");
+        g.MapPost("/forms/{id:guid}/confirm", async (Guid id, ConfirmReportForm.Input input, CurrentUser user, AppDbContext db,
+                TimeProvider clock, CancellationToken ct) =>
+                (await ConfirmReportForm.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ApproveReports)
+            .WithSummary("区民政局确认季报表样（去掉“待确认”，记录依据）");
         g.MapPost("/generate", async (GenerateReports.Input input, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await GenerateReports.Handle(input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ApproveReports)
