@@ -12,6 +12,7 @@ internal static class BenchProgram
           coverage [BenchmarkDotNet options] | elders [--sqlite-only] | services [--rounds n] | intake [--rate 200] [--seconds 30]
           | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
           | subsidies [--rounds 10]
+          | reports [--rounds n]
           diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
         """;
 
@@ -32,6 +33,9 @@ internal static class BenchProgram
             case ["services", ..]:
                 // Dispatch suggestion, a provider's order list, the month's verified-visit report.
                 return await ServicesBench.RunAsync(db, Int(args, "--rounds", Results.Size(30, 3)));
+            case ["reports", ..]:
+                // Reports: a quarter's reports for the 1,030 units of the city (< 10 s) and the bulletin (< 5 s), checked against SQL.
+                return await ReportsBench.RunAsync(db, Int(args, "--rounds", Results.Size(5, 2)));
             case ["intake", ..]:
                 // Alarm intake over HTTP against the app as its own process (QUALITY P4: p99 < 100 ms at 200/s on SQLite).
                 return await AlarmLoad.IntakeAsync(Int(args, "--rate", Results.Size(200, 50)), Int(args, "--seconds", Results.Size(30, 3)));

@@ -25,6 +25,7 @@ public static partial class Results
         ("sync-cost", "What synchronous=FULL costs per commit"),
         ("assessments", "GB/T 42195-2022 scoring throughput"),
         ("subsidies", "A year's subsidies and fees at city scale"),
+        ("reports", "Quarterly reports and the bulletin at city scale"), // Reports
     ];
 
     public static bool Quick { get; } = Environment.GetEnvironmentVariable("BENCH_QUICK") is "1" or "true";

@@ -47,6 +47,7 @@ api.MapEvidenceApi();
 api.MapEvaluationsApi();
 api.MapSubsidiesApi();
 ElderCare.Web.Features.Supervision.SupervisionApi.MapSupervisionApi(api); // Supervision (三(一) monthly supervision)
+ElderCare.Web.Features.Reports.ReportsApi.MapReportsApi(api); // Reports: quarterly reports and bulletins
 app.MapHealth();
 app.MapRazorPages();
 

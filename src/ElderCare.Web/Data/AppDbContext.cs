@@ -71,6 +71,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Supervision.SupervisionRound> SupervisionRounds => Set<Features.Supervision.SupervisionRound>();
     public DbSet<Features.Supervision.Inspection> Inspections => Set<Features.Supervision.Inspection>();
     public DbSet<Features.Supervision.SupervisionFinding> SupervisionFindings => Set<Features.Supervision.SupervisionFinding>();
+    // Reports: quarterly reports and their forms (三、保障措施)
+    public DbSet<Features.Reports.ReportForm> ReportForms => Set<Features.Reports.ReportForm>();
+    public DbSet<Features.Reports.QuarterlyReport> QuarterlyReports => Set<Features.Reports.QuarterlyReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -117,6 +117,13 @@ public partial class AuthorizationMatrixTests
             "scope); evidenceIds must be files of the finding's facility",
         ["POST /api/supervision/findings/{id:guid}/rectification"] = "the finding is scoped in the path; evidenceIds must be files of its " +
             "facility: another facility's file is answered like a missing one (SupervisionApiTests)",
+        // Reports: quarterly reports (三、保障措施); the report in the path is scoped by its unit (ReportsApiTests).
+        ["POST /api/reports/generate"] = "district roles only (reports.approve); quarter only",
+        ["POST /api/reports/forms/{id:guid}/confirm"] = "district roles only; source text only",
+        ["PUT /api/reports/{id:guid}/narrative"] = "narrative text and version only",
+        ["POST /api/reports/{id:guid}/submit"] = "no body",
+        ["POST /api/reports/{id:guid}/return"] = "reason only",
+        ["POST /api/reports/{id:guid}/approval"] = "no body",
     };
 
     private List<RefRow> References()

@@ -426,6 +426,24 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /supervision/inspections/new", InspectFacilities, _ => $"/supervision/inspections/new?roundId={Guid.Empty}"),
         new("PAGE /supervision/inspections/{id:guid}", ReadSupervision, _ => $"/supervision/inspections/{Guid.Empty}"),
         new("PAGE /supervision/findings/{id:guid}", ReadSupervision, _ => $"/supervision/findings/{Guid.Empty}"),
+        // Reports: quarterly reports and bulletins (三、保障措施): read by the district and the towns, submitted by the town,
+        // generated, returned and approved by the district, the bulletin and its exports for the district.
+        new("GET /api/reports/forms", ReviewVisits, _ => "/api/reports/forms"),
+        new("POST /api/reports/forms/{id:guid}/confirm", WritePlan, _ => $"/api/reports/forms/{Guid.Empty}/confirm", new { source = "文号" }),
+        new("POST /api/reports/generate", WritePlan, _ => "/api/reports/generate", new { quarter = "bad" }),
+        new("GET /api/reports/", ReviewVisits, _ => "/api/reports"),
+        new("GET /api/reports/{id:guid}", ReviewVisits, _ => $"/api/reports/{Guid.Empty}"),
+        new("PUT /api/reports/{id:guid}/narrative", [Role.TownOfficer], _ => $"/api/reports/{Guid.Empty}/narrative", new { narrative = "说明" }),
+        new("POST /api/reports/{id:guid}/submit", [Role.TownOfficer], _ => $"/api/reports/{Guid.Empty}/submit"),
+        new("POST /api/reports/{id:guid}/return", WritePlan, _ => $"/api/reports/{Guid.Empty}/return", new { reason = "请补充" }),
+        new("POST /api/reports/{id:guid}/approval", WritePlan, _ => $"/api/reports/{Guid.Empty}/approval"),
+        new("GET /api/reports/{id:guid}/verification", ReviewVisits, _ => $"/api/reports/{Guid.Empty}/verification"),
+        new("GET /api/reports/bulletin", WritePlan, _ => "/api/reports/bulletin?quarter=2026Q3"),
+        new("GET /api/reports/bulletin/export.docx", WritePlan, _ => "/api/reports/bulletin/export.docx?quarter=2026Q3"),
+        new("GET /api/reports/statistics/export.xlsx", WritePlan, _ => "/api/reports/statistics/export.xlsx?quarter=2026Q3"),
+        new("PAGE /reports", ReviewVisits, _ => "/reports"),
+        new("PAGE /reports/{id:guid}", ReviewVisits, _ => $"/reports/{Guid.Empty}"),
+        new("PAGE /reports/bulletin", WritePlan, _ => "/reports/bulletin"),
     ];
 
 

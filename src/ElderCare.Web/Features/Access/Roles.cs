@@ -84,6 +84,11 @@ public static class Roles
         public const string ManageSupervision = "supervision.manage";
         public const string InspectFacilities = "supervision.inspect";
         public const string RectifyFindings = "supervision.rectify";
+        // Reports: quarterly reports and bulletins (三、保障措施)
+        public const string ReadReports = "reports.read";
+        public const string SubmitReports = "reports.submit";
+        public const string ApproveReports = "reports.approve";
+        public const string ReadBulletins = "reports.bulletin";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -145,6 +150,12 @@ public static class Roles
             [ManageSupervision] = [Role.DistrictAdmin, Role.DistrictStaff],
             [InspectFacilities] = [Role.DistrictAdmin, Role.DistrictStaff, Role.Evaluator],
             [RectifyFindings] = [Role.TownOfficer, Role.Operator],
+            // Reports (三、保障措施): the street or town writes and submits its own quarterly report; the district (the leading
+            // group's office) generates, returns or approves and locks them, and issues the bulletin.
+            [ReadReports] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            [SubmitReports] = [Role.TownOfficer],
+            [ApproveReports] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [ReadBulletins] = [Role.DistrictAdmin, Role.DistrictStaff],
         };
     }
 }

@@ -54,6 +54,8 @@ public static class ChangeRegionCode
         (typeof(Evidence.EvidenceFile), nameof(Evidence.EvidenceFile.UnitCode), "证明材料（所属镇街）"),
         (typeof(Subsidies.Placement), nameof(Subsidies.Placement.UnitCode), "特困供养安置（所属镇街）"),
         (typeof(Subsidies.LedgerLine), nameof(Subsidies.LedgerLine.TownCode), "资金台账（所属镇街）"),
+        // Reports: the report row follows its unit; a locked snapshot keeps the code it was submitted under (ADR 0021).
+        (typeof(Reports.QuarterlyReport), nameof(Reports.QuarterlyReport.UnitCode), "季报（所属镇街）"),
     ];
 
     public static async Task<Outcome<Result>> Handle(string code, Input input, CurrentUser user, AppDbContext db, AuditLog audit,

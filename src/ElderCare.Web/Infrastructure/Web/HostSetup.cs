@@ -37,6 +37,8 @@ public static class HostSetup
         Features.Evidence.EvidenceSetup.AddEvidence(services, builder.Configuration, builder.Environment.ContentRootPath);
         // Supervision (三(一)): findings to rectify and re-inspections due in the to-do centre
         services.AddScoped<Features.Todo.ITodoSource, Features.Supervision.SupervisionTodoSource>();
+        // Reports: reports to submit (town) and to approve (district) in the to-do centre
+        services.AddScoped<Features.Todo.ITodoSource, Features.Reports.ReportsTodoSource>();
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));

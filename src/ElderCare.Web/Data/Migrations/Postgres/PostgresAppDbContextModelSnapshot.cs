@@ -1901,6 +1901,126 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.ToTable("RegionCodeChanges");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Reports.QuarterlyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FormYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("QuarterNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SnapshotHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("UnitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.HasIndex("UnitCode", "Status");
+
+                    b.HasIndex("Year", "QuarterNumber", "UnitCode")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyReports");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Reports.ReportForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("ReportForms");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Services.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3181,6 +3301,82 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Years");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Reports.QuarterlyReport", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Reports.ReportTransition", "Transitions", b1 =>
+                        {
+                            b1.Property<Guid>("QuarterlyReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Act")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("QuarterlyReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("QuarterlyReports");
+
+                            b1
+                                .ToJson("Transitions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("QuarterlyReportId");
+                        });
+
+                    b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Reports.ReportForm", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Reports.ReportFormIndicator", "Indicators", b1 =>
+                        {
+                            b1.Property<Guid>("ReportFormId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Definition")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Policy")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("ReportFormId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ReportForms");
+
+                            b1
+                                .ToJson("Indicators")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportFormId");
+                        });
+
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Services.Complaint", b =>

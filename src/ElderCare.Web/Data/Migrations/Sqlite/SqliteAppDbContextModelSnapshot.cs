@@ -1896,6 +1896,126 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.ToTable("RegionCodeChanges");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Reports.QuarterlyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FormYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuarterNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.HasIndex("UnitCode", "Status");
+
+                    b.HasIndex("Year", "QuarterNumber", "UnitCode")
+                        .IsUnique();
+
+                    b.ToTable("QuarterlyReports");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Reports.ReportForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("ReportForms");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Services.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3174,6 +3294,82 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Years");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Reports.QuarterlyReport", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Reports.ReportTransition", "Transitions", b1 =>
+                        {
+                            b1.Property<Guid>("QuarterlyReportId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Act")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("QuarterlyReportId", "__synthesizedOrdinal");
+
+                            b1.ToTable("QuarterlyReports");
+
+                            b1
+                                .ToJson("Transitions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("QuarterlyReportId");
+                        });
+
+                    b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Reports.ReportForm", b =>
+                {
+                    b.OwnsMany("ElderCare.Web.Features.Reports.ReportFormIndicator", "Indicators", b1 =>
+                        {
+                            b1.Property<Guid>("ReportFormId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Definition")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Policy")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("ReportFormId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ReportForms");
+
+                            b1
+                                .ToJson("Indicators")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportFormId");
+                        });
+
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Services.Complaint", b =>
