@@ -66,6 +66,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Subsidies.PaymentBatch> PaymentBatches => Set<Features.Subsidies.PaymentBatch>();
     public DbSet<Features.Subsidies.LotteryFundYear> LotteryFundYears => Set<Features.Subsidies.LotteryFundYear>();
     public DbSet<Features.Subsidies.Placement> Placements => Set<Features.Subsidies.Placement>();
+    // Tasks: task lists, escalations, escalation levels and duty lists (三(一))
+    public DbSet<Features.Tasks.DutyTask> DutyTasks => Set<Features.Tasks.DutyTask>();
+    public DbSet<Features.Tasks.DutyTaskEscalation> DutyTaskEscalations => Set<Features.Tasks.DutyTaskEscalation>();
+    public DbSet<Features.Tasks.EscalationLevel> EscalationLevels => Set<Features.Tasks.EscalationLevel>();
+    public DbSet<Features.Tasks.DutyEntry> DutyEntries => Set<Features.Tasks.DutyEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -78,6 +78,11 @@ public static class Roles
         public const string ReviewSubsidies = "subsidies.review";
         public const string ManageSubsidies = "subsidies.manage";
         public const string WritePlacements = "subsidies.placements";
+        // Tasks and the to-do centre (三(一)): the district gives and generates tasks; towns and operators work them; everyone has a to-do list.
+        public const string ReadTasks = "tasks.read";
+        public const string ManageTasks = "tasks.manage";
+        public const string WorkTasks = "tasks.work";
+        public const string ReadTodo = "todo.read";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -134,6 +139,12 @@ public static class Roles
             [ReviewSubsidies] = [Role.TownOfficer],
             [ManageSubsidies] = [Role.DistrictAdmin, Role.DistrictStaff],
             [WritePlacements] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer],
+            // Tasks (三(一)): the district sets the task list (任务书) and generates it from gaps; the street or town (第一责任主体)
+            // and the facility's operator name the responsible person, move tasks on and attach evidence.
+            [ReadTasks] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ManageTasks] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [WorkTasks] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ReadTodo] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator, Role.Auditor],
         };
     }
 }

@@ -35,6 +35,8 @@ public static class HostSetup
         services.AddValidatedOptions<Features.FamilyBeds.FamilyBedOptions>(builder.Configuration, "FamilyBeds");
         // Evidence files: options "Evidence" and the store (local disk or S3-compatible)
         Features.Evidence.EvidenceSetup.AddEvidence(services, builder.Configuration, builder.Environment.ContentRootPath);
+        // Tasks: options "Tasks", the escalation clock, the to-do sources of the task list and the existing features
+        Features.Tasks.TasksSetup.AddTasks(services, builder.Configuration);
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
