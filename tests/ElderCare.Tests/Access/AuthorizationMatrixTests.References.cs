@@ -103,6 +103,13 @@ public partial class AuthorizationMatrixTests
         ["POST /api/subsidies/placements"] = "elderId and facilityId are looked up with InScope (one message for another unit's and a missing " +
             "one); reference rows to add",
         ["POST /api/subsidies/placements/{id:guid}/end"] = "date only; the placement in the path is scoped by its facility",
+        // Tasks (三(一))
+        ["POST /api/tasks/"] = "district roles only (tasks.manage): the district scope covers every region and facility",
+        ["PUT /api/tasks/{id:guid}"] = "texts and dates only; the task in the path is scoped",
+        ["POST /api/tasks/{id:guid}/status"] = "status and note only; the task in the path is scoped",
+        ["POST /api/tasks/{id:guid}/evidence"] = "evidenceId is looked up with InScope: another unit's file is refused like a missing one " +
+            "(TasksApiTests)",
+        ["POST /api/tasks/generate"] = "district roles only (tasks.manage); no body",
     };
 
     private List<RefRow> References()

@@ -101,7 +101,10 @@ public class TasksApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("证明材料", refusal);
         var wrong = await Evidence(officer, other);
         await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = wrong })).AssertFieldError("evidenceId");
-        await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = Guid.NewGuid() })).AssertFieldError("evidenceId");
+        var missing = await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = Guid.NewGuid() })).AssertFieldError("evidenceId");
+        // ADR 19: another unit's file is refused with the same words as a file that does not exist
+        var foreign = await Evidence(app.Staff, await app.Staff.NewFacility(Make.CentreIn(Make.Panlong, "盘龙证明中心")));
+        Assert.Equal(missing, await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = foreign })).AssertFieldError("evidenceId"));
         var photo = await Evidence(officer, facility);
         var attached = await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = photo })).Ok();
         Assert.Equal(photo, Assert.Single(attached.GetProperty("evidenceIds").EnumerateArray()).GetGuid());
