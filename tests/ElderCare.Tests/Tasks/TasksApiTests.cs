@@ -57,7 +57,8 @@ public class TasksApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         await (await app.Staff.PostJson("/api/tasks", Body(title: ""))).AssertFieldError("title");
         await (await app.Staff.PostJson("/api/tasks", Body(phone: "12345"))).AssertFieldError("responsiblePhone");
-        await (await app.Staff.PostJson("/api/tasks", new { title = "无截止日期", kind = "other", regionCode = Make.Changyuan })).AssertFieldError("dueOn");
+        await (await app.Staff.PostJson("/api/tasks", new { title = "无截止日期", kind = "other", regionCode = Make.Changyuan }))
+            .AssertFieldError("dueOn");
         await (await app.Staff.PostJson("/api/tasks", Body(region: "500153999"))).AssertFieldError("regionCode");
         var inPanlong = await app.Staff.NewFacility(Make.CentreIn(Make.Panlong, "任务测试中心"));
         await (await app.Staff.PostJson("/api/tasks", Body(facility: inPanlong))).AssertFieldError("facilityId");
@@ -104,7 +105,8 @@ public class TasksApiTests(AppFactory app) : IClassFixture<AppFactory>
         var missing = await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = Guid.NewGuid() })).AssertFieldError("evidenceId");
         // ADR 19: another unit's file is refused with the same words as a file that does not exist
         var foreign = await Evidence(app.Staff, await app.Staff.NewFacility(Make.CentreIn(Make.Panlong, "盘龙证明中心")));
-        Assert.Equal(missing, await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = foreign })).AssertFieldError("evidenceId"));
+        Assert.Equal(missing,
+            await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = foreign })).AssertFieldError("evidenceId"));
         var photo = await Evidence(officer, facility);
         var attached = await (await officer.PostJson($"/api/tasks/{id}/evidence", new { evidenceId = photo })).Ok();
         Assert.Equal(photo, Assert.Single(attached.GetProperty("evidenceIds").EnumerateArray()).GetGuid());
@@ -201,7 +203,8 @@ public class TasksApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(notifier.Sent, s => s.Message == "【任务逾期】昌元街道：升级测试任务 已逾期 8 天（截止 2026-11-21），升级至区民政局。");
         var details = await (await app.Staff.GetAsync($"/api/tasks/{id}")).Ok();
         Assert.Equal(2, details.GetProperty("task").GetProperty("escalationLevel").GetInt32());
-        Assert.All(details.GetProperty("escalations").EnumerateArray(), e => Assert.NotEqual(JsonValueKind.Null, e.GetProperty("notifiedAt").ValueKind));
+        Assert.All(details.GetProperty("escalations").EnumerateArray(),
+            e => Assert.NotEqual(JsonValueKind.Null, e.GetProperty("notifiedAt").ValueKind));
     }
 
     [Fact]

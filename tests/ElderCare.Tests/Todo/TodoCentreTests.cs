@@ -137,7 +137,8 @@ public class TodoCentreTests(AppFactory app) : IClassFixture<AppFactory>
             await db.SaveChangesAsync();
         }
         Assert.Equal((townBefore + 1, staffBefore + 1), (await Count(town), await Count(app.Staff)));
-        Assert.Contains(await Items(town, AlarmTodoSource.Kind), i => i.GetProperty("title").GetString()!.StartsWith("待办报警老人", StringComparison.Ordinal));
+        Assert.Contains(await Items(town, AlarmTodoSource.Kind),
+            i => i.GetProperty("title").GetString()!.StartsWith("待办报警老人", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,7 +21,10 @@ public sealed class AlarmTodoSource : ITodoSource
     {
         if (Query(user, db) is not { } q) return [];
         var rows = await q.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id).Take(take)
-            .Select(a => new { a.Id, a.Kind, a.RaisedAt, a.Status, Elder = db.Elders.Where(e => e.Id == a.ElderId).Select(e => e.Name).FirstOrDefault() })
+            .Select(a => new
+            {
+                a.Id, a.Kind, a.RaisedAt, a.Status, Elder = db.Elders.Where(e => e.Id == a.ElderId).Select(e => e.Name).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         return rows.Select(a => new TodoItem(Kind,
             $"{a.Elder} 的{AlarmLabels.Of(a.Kind)}报警（{Shared.Display.ChinaTime(a.RaisedAt)}）已升级，{AlarmLabels.Of(a.Status)}，未处置完毕",

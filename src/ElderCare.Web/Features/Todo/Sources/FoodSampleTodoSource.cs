@@ -22,7 +22,10 @@ public sealed class FoodSampleTodoSource : ITodoSource
     {
         if (Query(user, db, now) is not { } q) return [];
         var rows = await q.OrderBy(b => b.CookedAt).ThenBy(b => b.Id).Take(take)
-            .Select(b => new { b.KitchenId, b.Date, b.Meal, b.CookedAt, Kitchen = db.Kitchens.Where(k => k.Id == b.KitchenId).Select(k => k.Name).First() })
+            .Select(b => new
+            {
+                b.KitchenId, b.Date, b.Meal, b.CookedAt, Kitchen = db.Kitchens.Where(k => k.Id == b.KitchenId).Select(k => k.Name).First(),
+            })
             .ToListAsync(ct);
         return rows.Select(b => new TodoItem(Kind,
             $"{b.Kitchen} {b.Date:yyyy-MM-dd} {(b.Meal == Meal.Lunch ? "午餐" : "晚餐")}（{Shared.Display.ChinaTime(b.CookedAt)} 出餐）未留样",
