@@ -24,6 +24,7 @@ public static partial class Results
         ("chaos", "Alarms across kill -9 (zero lost acknowledged alarms)"),
         ("sync-cost", "What synchronous=FULL costs per commit"),
         ("assessments", "GB/T 42195-2022 scoring throughput"),
+        ("todo", "To-do centre: the header badge's count at 300,000 elders"), // Tasks
     ];
 
     public static bool Quick { get; } = Environment.GetEnvironmentVariable("BENCH_QUICK") is "1" or "true";
