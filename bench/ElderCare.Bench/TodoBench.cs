@@ -25,7 +25,7 @@ namespace ElderCare.Bench;
 /// </summary>
 public static class TodoBench
 {
-    public const int Version = 1;
+    public const int Version = 2;
     private const int Seed = 20261203;
 
     public static string DefaultFile => Path.Combine(BenchPaths.DataDir, $"todo-v{Version}{(Results.Quick ? "-quick" : "")}.db");
@@ -70,7 +70,11 @@ public static class TodoBench
                 {
                     var key = source.GetType().Name;
                     var count = await source.CountAsync(user, db, now, default);
-                    if (!expected.TryGetValue(key, out var want)) notInBaseline.Add(key);
+                    // A source the baseline does not know must answer nothing for this user (its work is another role's).
+                    if (!expected.TryGetValue(key, out var want))
+                    {
+                        if (count != 0) notInBaseline.Add(key);
+                    }
                     else Results.SameOrThrow($"{name}: {key}", count.ToString(CultureInfo.InvariantCulture),
                         want.ToString(CultureInfo.InvariantCulture));
                 }
@@ -108,7 +112,7 @@ public static class TodoBench
         foreach (var r in rows) text.AppendLine(r);
         text.AppendLine().AppendLine($"Counts compared: {string.Join("; ", checkedCounts)}.");
         if (notInBaseline.Count > 0)
-            text.AppendLine().AppendLine($"Sources timed but not in the baseline (add them to `TodoBench.BaselineAsync`): {string.Join(", ", notInBaseline)}.");
+            text.AppendLine().AppendLine($"Sources with a count but not in the baseline (add them to `TodoBench.BaselineAsync`): {string.Join(", ", notInBaseline)}.");
         text.AppendLine().AppendLine($"Overall: **{Results.Verdict(pass)}**.");
         Results.Write("todo", $"`{Path.GetRelativePath(BenchPaths.Repo, file)}` (the services data: {services}; plus tasks, assessments, " +
             $"complaints, alarms, meal batches); {rounds} rounds per user", text.ToString());
@@ -203,7 +207,9 @@ public static class TodoBench
             // A third last assessed 13 months ago (overdue), the rest 4 months ago; one in 17 with a change of condition since.
             cmd.CommandText = $"""
                 UPDATE Elders SET LastAssessedOn = CASE WHEN rowid % 3 = 0 THEN '{Day(today.AddMonths(-13))}' ELSE '{Day(today.AddMonths(-4))}' END,
-                  ConditionChangedOn = CASE WHEN rowid % 17 = 0 THEN '{Day(today.AddMonths(-1))}' ELSE NULL END
+                  ConditionChangedOn = CASE WHEN rowid % 17 = 0 THEN '{Day(today.AddMonths(-1))}' ELSE NULL END;
+                UPDATE Workers SET Certificates = '[{"{"}"Qualification":"bathing","Number":"B-1","ExpiresOn":"{Day(today.AddDays(10))}"{"}"}]'
+                WHERE rowid % 10 = 0;
                 """;
             await cmd.ExecuteNonQueryAsync();
         }
