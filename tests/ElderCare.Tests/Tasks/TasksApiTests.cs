@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ElderCare.Tests.Tasks;
 
 /// <summary>The task list over HTTP (三(一)): create, scope, edit, status changes with evidence, generation, escalation, duties.</summary>
-public class TasksApiTests(AppFactory app) : IClassFixture<AppFactory>
+public class TasksApiTests(TasksApp app) : IClassFixture<TasksApp>
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01];
 

@@ -16,7 +16,7 @@ namespace ElderCare.Tests.Todo;
 /// The to-do centre (三(一): 履职照单免责、失职照单问责): each source adds to the count and the list of the user it is for,
 /// in that user's scope, each item linking to where it is done; the header badge shows the same count.
 /// </summary>
-public class TodoCentreTests(AppFactory app) : IClassFixture<AppFactory>
+public class TodoCentreTests(ElderCare.Tests.Tasks.TasksApp app) : IClassFixture<ElderCare.Tests.Tasks.TasksApp>
 {
     private DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
 
