@@ -86,8 +86,8 @@ public static class TodoBench
             {
                 var started = Stopwatch.GetTimestamp();
                 await using (var scope = factory.Services.CreateAsyncScope())
-                    await CountTodos.Handle(user, scope.ServiceProvider.GetServices<ITodoSource>(), scope.ServiceProvider.GetRequiredService<AppDbContext>(),
-                        DateTime.UtcNow, default);
+                    await CountTodos.Handle(user, scope.ServiceProvider.GetServices<ITodoSource>(),
+                        scope.ServiceProvider.GetRequiredService<AppDbContext>(), DateTime.UtcNow, default);
                 var a = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 started = Stopwatch.GetTimestamp();
                 await BaselineAsync(connection, user, DateTime.UtcNow);
@@ -112,7 +112,8 @@ public static class TodoBench
         foreach (var r in rows) text.AppendLine(r);
         text.AppendLine().AppendLine($"Counts compared: {string.Join("; ", checkedCounts)}.");
         if (notInBaseline.Count > 0)
-            text.AppendLine().AppendLine($"Sources with a count but not in the baseline (add them to `TodoBench.BaselineAsync`): {string.Join(", ", notInBaseline)}.");
+            text.AppendLine().AppendLine("Sources with a count but not in the baseline (add them to `TodoBench.BaselineAsync`): " +
+                $"{string.Join(", ", notInBaseline)}.");
         text.AppendLine().AppendLine($"Overall: **{Results.Verdict(pass)}**.");
         Results.Write("todo", $"`{Path.GetRelativePath(BenchPaths.Repo, file)}` (the services data: {services}; plus tasks, assessments, " +
             $"complaints, alarms, meal batches); {rounds} rounds per user", text.ToString());
@@ -157,19 +158,22 @@ public static class TodoBench
                 (nameof(ComplaintTodoSource), "SELECT COUNT(*) FROM Complaints WHERE ResolvedAt IS NULL AND DueAt < $now"),
             }
             : [
-                (nameof(TaskTodoSource), "SELECT COUNT(*) FROM DutyTasks WHERE UnitCode = $unit AND Status IN ('Open', 'InProgress') AND DueOn <= $until"),
+                (nameof(TaskTodoSource),
+                    "SELECT COUNT(*) FROM DutyTasks WHERE UnitCode = $unit AND Status IN ('Open', 'InProgress') AND DueOn <= $until"),
                 (nameof(AssessmentTodoSource), """
                     SELECT COUNT(*) FROM Elders WHERE UnitCode = $unit AND Status = 'Active' AND LastAssessedOn IS NOT NULL
                       AND (LastAssessedOn <= $dueBefore OR ConditionChangedOn > LastAssessedOn)
                     """),
-                (nameof(AlarmTodoSource), "SELECT COUNT(*) FROM Alarms WHERE Status <> 'Resolved' AND UnitCode = $unit AND EscalatedToTownAt IS NOT NULL"),
+                (nameof(AlarmTodoSource),
+                    "SELECT COUNT(*) FROM Alarms WHERE Status <> 'Resolved' AND UnitCode = $unit AND EscalatedToTownAt IS NOT NULL"),
                 (nameof(ComplaintTodoSource), """
                     SELECT COUNT(*) FROM Complaints c JOIN ServiceOrders o ON o.Id = c.OrderId
                     WHERE c.ResolvedAt IS NULL AND c.DueAt < $now AND o.UnitCode = $unit
                     """),
                 (nameof(CertificateTodoSource), """
                     SELECT COUNT(*) FROM Workers w WHERE w.Active AND w.ProviderId IN (SELECT Id FROM ServiceProviders WHERE UnitCode = $unit)
-                      AND EXISTS (SELECT 1 FROM json_each(w.Certificates) c WHERE c.value ->> 'ExpiresOn' >= $today AND c.value ->> 'ExpiresOn' <= $cert)
+                      AND EXISTS (SELECT 1 FROM json_each(w.Certificates) c
+                        WHERE c.value ->> 'ExpiresOn' >= $today AND c.value ->> 'ExpiresOn' <= $cert)
                     """),
                 (nameof(FoodSampleTodoSource), """
                     SELECT COUNT(*) FROM FoodBatches WHERE SampleTakenAt IS NULL AND CookedAt >= $since

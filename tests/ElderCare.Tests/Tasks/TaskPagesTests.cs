@@ -37,7 +37,8 @@ public class TaskPagesTests(TasksApp app) : IClassFixture<TasksApp>
             ["__RequestVerificationToken"] = token, ["version"] = "1", ["status"] = "in-progress", ["confirm"] = "true",
         }));
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Equal("in-progress", (await (await app.Staff.GetAsync($"/api/tasks/{id}")).Ok()).GetProperty("task").GetProperty("status").GetString());
+        var task = (await (await app.Staff.GetAsync($"/api/tasks/{id}")).Ok()).GetProperty("task");
+        Assert.Equal("in-progress", task.GetProperty("status").GetString());
 
         var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var photo = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x02]);
