@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BENCH_BUILD:-/tmp/bench-artifacts}
-all=(coverage elders services intake chaos sync-cost assessments subsidies reports)
+all=(coverage elders services intake chaos sync-cost assessments subsidies reports todo)
 
 args=()
 for a in "$@"; do

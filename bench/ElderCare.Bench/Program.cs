@@ -13,6 +13,7 @@ internal static class BenchProgram
           | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
           | subsidies [--rounds 10]
           | reports [--rounds n]
+          | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options] | todo [--rounds n]
           diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
         """;
 
@@ -36,6 +37,9 @@ internal static class BenchProgram
             case ["reports", ..]:
                 // Reports: a quarter's reports for the 1,030 units of the city (< 10 s) and the bulletin (< 5 s), checked against SQL.
                 return await ReportsBench.RunAsync(db, Int(args, "--rounds", Results.Size(5, 2)));
+            case ["todo", ..]:
+                // Tasks: the to-do count of the header badge at 300,000 elders (goal < 50 ms median), against hand-written SQL.
+                return await TodoBench.RunAsync(Int(args, "--rounds", Results.Size(30, 3)));
             case ["intake", ..]:
                 // Alarm intake over HTTP against the app as its own process (QUALITY P4: p99 < 100 ms at 200/s on SQLite).
                 return await AlarmLoad.IntakeAsync(Int(args, "--rate", Results.Size(200, 50)), Int(args, "--seconds", Results.Size(30, 3)));

@@ -26,6 +26,7 @@ public static partial class Results
         ("assessments", "GB/T 42195-2022 scoring throughput"),
         ("subsidies", "A year's subsidies and fees at city scale"),
         ("reports", "Quarterly reports and the bulletin at city scale"), // Reports
+        ("todo", "To-do centre: the header badge's count at 300,000 elders"), // Tasks
     ];
 
     public static bool Quick { get; } = Environment.GetEnvironmentVariable("BENCH_QUICK") is "1" or "true";

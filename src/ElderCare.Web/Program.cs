@@ -15,6 +15,7 @@ using ElderCare.Web.Features.Plan;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Services;
 using ElderCare.Web.Features.Users;
+using ElderCare.Web.Features.Todo; // Tasks: the to-do centre's API
 using ElderCare.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartChecks.ContentRoot(args) });
@@ -48,6 +49,8 @@ api.MapEvaluationsApi();
 api.MapSubsidiesApi();
 ElderCare.Web.Features.Supervision.SupervisionApi.MapSupervisionApi(api); // Supervision (三(一) monthly supervision)
 ElderCare.Web.Features.Reports.ReportsApi.MapReportsApi(api); // Reports: quarterly reports and bulletins
+// Tasks and the to-do centre (三(一)): task lists, duty lists, escalation, the to-do count
+ElderCare.Web.Features.Tasks.TasksApi.MapTasksApi(api).MapTodoApi();
 app.MapHealth();
 app.MapRazorPages();
 

@@ -74,6 +74,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     // Reports: quarterly reports and their forms (三、保障措施)
     public DbSet<Features.Reports.ReportForm> ReportForms => Set<Features.Reports.ReportForm>();
     public DbSet<Features.Reports.QuarterlyReport> QuarterlyReports => Set<Features.Reports.QuarterlyReport>();
+    // Tasks: task lists, escalations, escalation levels and duty lists (三(一))
+    public DbSet<Features.Tasks.DutyTask> DutyTasks => Set<Features.Tasks.DutyTask>();
+    public DbSet<Features.Tasks.DutyTaskEscalation> DutyTaskEscalations => Set<Features.Tasks.DutyTaskEscalation>();
+    public DbSet<Features.Tasks.EscalationLevel> EscalationLevels => Set<Features.Tasks.EscalationLevel>();
+    public DbSet<Features.Tasks.DutyEntry> DutyEntries => Set<Features.Tasks.DutyEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -124,6 +124,13 @@ public partial class AuthorizationMatrixTests
         ["POST /api/reports/{id:guid}/submit"] = "no body",
         ["POST /api/reports/{id:guid}/return"] = "reason only",
         ["POST /api/reports/{id:guid}/approval"] = "no body",
+        // Tasks (三(一))
+        ["POST /api/tasks/"] = "district roles only (tasks.manage): the district scope covers every region and facility",
+        ["PUT /api/tasks/{id:guid}"] = "texts and dates only; the task in the path is scoped",
+        ["POST /api/tasks/{id:guid}/status"] = "status and note only; the task in the path is scoped",
+        ["POST /api/tasks/{id:guid}/evidence"] = "evidenceId is looked up with InScope: another unit's file is refused like a missing one " +
+            "(TasksApiTests)",
+        ["POST /api/tasks/generate"] = "district roles only (tasks.manage); no body",
     };
 
     private List<RefRow> References()

@@ -444,6 +444,24 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /reports", ReviewVisits, _ => "/reports"),
         new("PAGE /reports/{id:guid}", ReviewVisits, _ => $"/reports/{Guid.Empty}"),
         new("PAGE /reports/bulletin", WritePlan, _ => "/reports/bulletin"),
+        // Tasks and the to-do centre (三(一)): the district gives and generates tasks; towns and operators work them (out of scope:
+        // Tasks/TasksApiTests); everyone signed in has a to-do list.
+        new("GET /api/tasks/", ReadMealBilling, _ => "/api/tasks"),
+        new("GET /api/tasks/export", ReadMealBilling, _ => "/api/tasks/export"),
+        new("GET /api/tasks/{id:guid}", ReadMealBilling, _ => $"/api/tasks/{Guid.Empty}"),
+        new("POST /api/tasks/", WritePlan, _ => "/api/tasks", new { }),
+        new("PUT /api/tasks/{id:guid}", ReadMealBilling, _ => $"/api/tasks/{Guid.Empty}", new { }),
+        new("POST /api/tasks/{id:guid}/status", ReadMealBilling, _ => $"/api/tasks/{Guid.Empty}/status", new { }),
+        new("POST /api/tasks/{id:guid}/evidence", ReadMealBilling, _ => $"/api/tasks/{Guid.Empty}/evidence", new { }),
+        new("POST /api/tasks/generate", WritePlan, _ => "/api/tasks/generate"),
+        new("GET /api/tasks/duties", ReadMealBilling, _ => "/api/tasks/duties"),
+        new("GET /api/todo/", Everyone, _ => "/api/todo"),
+        new("GET /api/todo/count", Everyone, _ => "/api/todo/count"),
+        new("PAGE /tasks", ReadMealBilling, _ => "/tasks"),
+        new("PAGE /tasks/new", WritePlan, _ => "/tasks/new"),
+        new("PAGE /tasks/{id:guid}", ReadMealBilling, _ => $"/tasks/{Guid.Empty}"),
+        new("PAGE /tasks/duties", ReadMealBilling, _ => "/tasks/duties"),
+        new("PAGE /todo", Everyone, _ => "/todo"),
     ];
 
 

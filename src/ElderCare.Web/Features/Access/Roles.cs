@@ -89,6 +89,11 @@ public static class Roles
         public const string SubmitReports = "reports.submit";
         public const string ApproveReports = "reports.approve";
         public const string ReadBulletins = "reports.bulletin";
+        // Tasks and the to-do centre (三(一)): the district gives and generates tasks; towns and operators work them; everyone has a to-do list.
+        public const string ReadTasks = "tasks.read";
+        public const string ManageTasks = "tasks.manage";
+        public const string WorkTasks = "tasks.work";
+        public const string ReadTodo = "todo.read";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -156,6 +161,12 @@ public static class Roles
             [SubmitReports] = [Role.TownOfficer],
             [ApproveReports] = [Role.DistrictAdmin, Role.DistrictStaff],
             [ReadBulletins] = [Role.DistrictAdmin, Role.DistrictStaff],
+            // Tasks (三(一)): the district sets the task list (任务书) and generates it from gaps; the street or town (第一责任主体)
+            // and the facility's operator name the responsible person, move tasks on and attach evidence.
+            [ReadTasks] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ManageTasks] = [Role.DistrictAdmin, Role.DistrictStaff],
+            [WorkTasks] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
+            [ReadTodo] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator, Role.Auditor],
         };
     }
 }

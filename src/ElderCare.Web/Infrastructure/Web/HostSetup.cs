@@ -39,6 +39,8 @@ public static class HostSetup
         services.AddScoped<Features.Todo.ITodoSource, Features.Supervision.SupervisionTodoSource>();
         // Reports: reports to submit (town) and to approve (district) in the to-do centre
         services.AddScoped<Features.Todo.ITodoSource, Features.Reports.ReportsTodoSource>();
+        // Tasks: options "Tasks", the escalation clock, the to-do sources of the task list and the existing features
+        Features.Tasks.TasksSetup.AddTasks(services, builder.Configuration);
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));

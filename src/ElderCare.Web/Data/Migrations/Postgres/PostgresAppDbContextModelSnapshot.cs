@@ -2740,6 +2740,25 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("RecordedBy")
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Party")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -2749,6 +2768,12 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitCode")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
@@ -2765,6 +2790,129 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
+                    b.ToTable("DutyEntries");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Clause = "三(一)",
+                            Duty = "统筹协调、研究部署、督导推动全区社区居家养老服务全覆盖工作",
+                            Order = 1,
+                            Party = "区社区居家养老服务全覆盖工作领导小组",
+                            Role = "DistrictAdmin"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Clause = "三(一)",
+                            Duty = "每季度通报工作进展情况",
+                            Order = 2,
+                            Party = "区社区居家养老服务全覆盖工作领导小组",
+                            Role = "DistrictAdmin"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Clause = "三(一)",
+                            Duty = "负责领导小组日常工作；民政等区级部门加强协调配合，各司其职、各尽其责",
+                            Order = 3,
+                            Party = "区民政局（领导小组办公室）",
+                            Role = "DistrictStaff"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Clause = "三(一)",
+                            Duty = "履行第一责任主体的责任，亲自研究部署，列出时间表、路线图、任务书和责任人",
+                            Order = 4,
+                            Party = "镇（街道）主要领导",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Clause = "三(一)",
+                            Duty = "倒排工期、打表推进，协调解决规划、选址、资金等重难点事项",
+                            Order = 5,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Clause = "三(一)",
+                            Duty = "成立专项工作领导小组，强化考核督导，制定“履职照单免责、失职照单问责”责任清单",
+                            Order = 6,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Clause = "三(一)",
+                            Duty = "加强服务监测分析与发展绩效评价",
+                            Order = 7,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Clause = "三(一)",
+                            Duty = "坚持每月督办社区居家养老服务全覆盖相关工作",
+                            Order = 8,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Clause = "三(一)",
+                            Duty = "每季度向区领导小组报送推进落实情况",
+                            Order = 9,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Clause = "三(一)",
+                            Duty = "整合资源、科学选址，做好项目实施和监督检查工作",
+                            Order = 10,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Clause = "三(一)",
+                            Duty = "认真做好宣传引导工作，营造敬老、为老、助老的良好社会环境",
+                            Order = 11,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Clause = "三(二)",
+                            Duty = "对各养老服务设施的建设及运营情况进行绩效评估，评估结果作为以奖代补资金拨付的依据",
+                            Order = 12,
+                            Party = "第三方机构",
+                            Role = "Evaluator"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Clause = "二(三)",
+                            Duty = "中心带站：统筹运营辖区内社区养老服务站或就近约10个社区养老服务站",
+                            Order = 13,
+                            Party = "街道养老服务中心运营机构",
+                            Role = "Operator"
+                        });
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2812,6 +2960,23 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<Guid>>("EvidenceIds")
                         .IsRequired()
@@ -2854,11 +3019,64 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("GapClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("ResponsibleName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ResponsiblePost")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2878,6 +3096,19 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("UnitCode", "Status", "DueOn");
+
+                    b.ToTable("DutyTasks");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTaskEscalation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2896,6 +3127,21 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OpenedBy")
+                    b.Property<int>("DaysOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -2916,6 +3162,80 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SupervisionRounds");
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("TaskId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("DutyTaskEscalations");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.EscalationLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NotifyRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ToConfirm")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaskEscalationLevels", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            DaysOverdue = 1,
+                            NotifyRole = "TownOfficer",
+                            Recipient = "镇街分管负责人",
+                            Source = "占位数值，政策未规定",
+                            ToConfirm = true
+                        },
+                        new
+                        {
+                            Id = 2,
+                            DaysOverdue = 7,
+                            NotifyRole = "DistrictStaff",
+                            Recipient = "区民政局",
+                            Source = "占位数值，政策未规定",
+                            ToConfirm = true
+                        },
+                        new
+                        {
+                            Id = 3,
+                            DaysOverdue = 30,
+                            NotifyRole = "DistrictAdmin",
+                            Recipient = "区社区居家养老服务全覆盖工作领导小组办公室",
+                            Source = "占位数值，政策未规定",
+                            ToConfirm = true
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -3582,6 +3902,7 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Supervision.Inspection", b =>
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTask", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
                         .WithMany()
@@ -3741,6 +4062,15 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ChecklistId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTaskEscalation", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Tasks.DutyTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

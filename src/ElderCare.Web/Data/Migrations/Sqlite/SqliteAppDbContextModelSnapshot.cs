@@ -2735,6 +2735,25 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Party")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -2744,6 +2763,12 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
@@ -2760,6 +2785,129 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
+                    b.ToTable("DutyEntries");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Clause = "三(一)",
+                            Duty = "统筹协调、研究部署、督导推动全区社区居家养老服务全覆盖工作",
+                            Order = 1,
+                            Party = "区社区居家养老服务全覆盖工作领导小组",
+                            Role = "DistrictAdmin"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Clause = "三(一)",
+                            Duty = "每季度通报工作进展情况",
+                            Order = 2,
+                            Party = "区社区居家养老服务全覆盖工作领导小组",
+                            Role = "DistrictAdmin"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Clause = "三(一)",
+                            Duty = "负责领导小组日常工作；民政等区级部门加强协调配合，各司其职、各尽其责",
+                            Order = 3,
+                            Party = "区民政局（领导小组办公室）",
+                            Role = "DistrictStaff"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Clause = "三(一)",
+                            Duty = "履行第一责任主体的责任，亲自研究部署，列出时间表、路线图、任务书和责任人",
+                            Order = 4,
+                            Party = "镇（街道）主要领导",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Clause = "三(一)",
+                            Duty = "倒排工期、打表推进，协调解决规划、选址、资金等重难点事项",
+                            Order = 5,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Clause = "三(一)",
+                            Duty = "成立专项工作领导小组，强化考核督导，制定“履职照单免责、失职照单问责”责任清单",
+                            Order = 6,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Clause = "三(一)",
+                            Duty = "加强服务监测分析与发展绩效评价",
+                            Order = 7,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Clause = "三(一)",
+                            Duty = "坚持每月督办社区居家养老服务全覆盖相关工作",
+                            Order = 8,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Clause = "三(一)",
+                            Duty = "每季度向区领导小组报送推进落实情况",
+                            Order = 9,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Clause = "三(一)",
+                            Duty = "整合资源、科学选址，做好项目实施和监督检查工作",
+                            Order = 10,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Clause = "三(一)",
+                            Duty = "认真做好宣传引导工作，营造敬老、为老、助老的良好社会环境",
+                            Order = 11,
+                            Party = "镇（街道）",
+                            Role = "TownOfficer"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Clause = "三(二)",
+                            Duty = "对各养老服务设施的建设及运营情况进行绩效评估，评估结果作为以奖代补资金拨付的依据",
+                            Order = 12,
+                            Party = "第三方机构",
+                            Role = "Evaluator"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Clause = "二(三)",
+                            Duty = "中心带站：统筹运营辖区内社区养老服务站或就近约10个社区养老服务站",
+                            Order = 13,
+                            Party = "街道养老服务中心运营机构",
+                            Role = "Operator"
+                        });
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2808,6 +2956,24 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("EvidenceIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2844,15 +3010,63 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Severity")
                         .IsRequired()
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GapClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsiblePost")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -2873,6 +3087,19 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("UnitCode", "Status", "DueOn");
+
+                    b.ToTable("DutyTasks");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTaskEscalation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2891,16 +3118,67 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenedBy")
+                    b.Property<int>("DaysOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Organisation")
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("TaskId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("DutyTaskEscalations");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.EscalationLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifyRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToConfirm")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2911,6 +3189,36 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SupervisionRounds");
+                    b.ToTable("TaskEscalationLevels", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            DaysOverdue = 1,
+                            NotifyRole = "TownOfficer",
+                            Recipient = "镇街分管负责人",
+                            Source = "占位数值，政策未规定",
+                            ToConfirm = true
+                        },
+                        new
+                        {
+                            Id = 2,
+                            DaysOverdue = 7,
+                            NotifyRole = "DistrictStaff",
+                            Recipient = "区民政局",
+                            Source = "占位数值，政策未规定",
+                            ToConfirm = true
+                        },
+                        new
+                        {
+                            Id = 3,
+                            DaysOverdue = 30,
+                            NotifyRole = "DistrictAdmin",
+                            Recipient = "区社区居家养老服务全覆盖工作领导小组办公室",
+                            Source = "占位数值，政策未规定",
+                            ToConfirm = true
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -3575,6 +3883,7 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Supervision.Inspection", b =>
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTask", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
                         .WithMany()
@@ -3734,6 +4043,15 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ChecklistId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTaskEscalation", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Tasks.DutyTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
