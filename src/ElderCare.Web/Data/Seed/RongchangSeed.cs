@@ -97,6 +97,7 @@ public static class RongchangSeed
         added += await Features.Services.ServiceCatalogue.SeedAsync(db, ct);
         added += await Features.Evaluations.EvaluationDefaults.SeedAsync(db, ct); // evaluation templates (三(二)(三))
         added += await Features.Subsidies.SubsidySeed.RunAsync(db, PolicyDate, ct); // subsidies and fees (三(二)(三))
+        added += await Features.Supervision.SupervisionDefaults.SeedAsync(db, ct); // supervision checklist (三(一))
         await db.SaveChangesAsync(ct);
         return added;
     }

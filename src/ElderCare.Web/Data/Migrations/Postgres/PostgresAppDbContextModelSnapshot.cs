@@ -2740,6 +2740,184 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("FacilityId", "InspectedOn");
+
+                    b.HasIndex("RoundId", "FacilityId")
+                        .IsUnique();
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionChecklists");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<Guid>>("EvidenceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RectifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RectifiedLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Repeated")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("FacilityId", "RaisedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("SupervisionFindings");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChecklistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Conductor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistId");
+
+                    b.HasIndex("Year", "Month", "Organisation")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionRounds");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -2763,11 +2941,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("RoundId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UnitCode")
-                        .IsRequired()
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2781,15 +2954,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UnitCode");
 
-                    b.HasIndex("FacilityId", "InspectedOn");
-
-                    b.HasIndex("RoundId", "FacilityId")
-                        .IsUnique();
-
-                    b.ToTable("Inspections");
-                });
-
-            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
                     b.ToTable("DutyEntries");
 
                     b.HasData(
@@ -2917,49 +3081,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year")
-                        .IsUnique();
-
-                    b.ToTable("SupervisionChecklists");
-                });
-
-            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionFinding", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("DueAt")
-                        .HasColumnType("timestamp with time zone");
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2982,43 +3103,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
-                    b.Property<Guid>("FacilityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("InspectionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ItemCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RaisedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime?>("RectifiedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("RectifiedLate")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("Repeated")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("RoundId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Severity")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text");
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("uuid");
 
@@ -3084,18 +3168,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InspectionId");
-
-                    b.HasIndex("UnitCode");
-
-                    b.HasIndex("FacilityId", "RaisedAt");
-
-                    b.HasIndex("Status", "DueAt");
-
-                    b.ToTable("SupervisionFindings");
-                });
-
-            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
                     b.HasIndex("FacilityId");
 
                     b.HasIndex("SourceKey")
@@ -3113,20 +3185,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ChecklistId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Conductor")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OpenedBy")
                     b.Property<int>("DaysOverdue")
                         .HasColumnType("integer");
 
@@ -3146,22 +3204,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Organisation")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChecklistId");
-
-                    b.HasIndex("Year", "Month", "Organisation")
-                        .IsUnique();
-
-                    b.ToTable("SupervisionRounds");
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3902,7 +3944,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Supervision.Inspection", b =>
-            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTask", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
                         .WithMany()
@@ -4062,6 +4103,14 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ChecklistId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTask", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

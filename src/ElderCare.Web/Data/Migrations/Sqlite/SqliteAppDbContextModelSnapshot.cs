@@ -2735,6 +2735,184 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("FacilityId", "InspectedOn");
+
+                    b.HasIndex("RoundId", "FacilityId")
+                        .IsUnique();
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionChecklists");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EvidenceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RectifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RectifiedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Repeated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("UnitCode");
+
+                    b.HasIndex("FacilityId", "RaisedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("SupervisionFindings");
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChecklistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conductor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistId");
+
+                    b.HasIndex("Year", "Month", "Organisation")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionRounds");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -2758,11 +2936,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("RoundId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitCode")
-                        .IsRequired()
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2776,15 +2949,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitCode");
 
-                    b.HasIndex("FacilityId", "InspectedOn");
-
-                    b.HasIndex("RoundId", "FacilityId")
-                        .IsUnique();
-
-                    b.ToTable("Inspections");
-                });
-
-            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionChecklist", b =>
                     b.ToTable("DutyEntries");
 
                     b.HasData(
@@ -2912,50 +3076,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year")
-                        .IsUnique();
-
-                    b.ToTable("SupervisionChecklists");
-                });
-
-            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionFinding", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DueAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2978,38 +3098,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("FacilityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InspectionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RaisedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RectifiedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("RectifiedLate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Repeated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RoundId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Severity")
-                        .IsRequired()
                     b.Property<Guid?>("FacilityId")
                         .HasColumnType("TEXT");
 
@@ -3075,18 +3163,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InspectionId");
-
-                    b.HasIndex("UnitCode");
-
-                    b.HasIndex("FacilityId", "RaisedAt");
-
-                    b.HasIndex("Status", "DueAt");
-
-                    b.ToTable("SupervisionFindings");
-                });
-
-            modelBuilder.Entity("ElderCare.Web.Features.Supervision.SupervisionRound", b =>
                     b.HasIndex("FacilityId");
 
                     b.HasIndex("SourceKey")
@@ -3104,20 +3180,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ChecklistId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Conductor")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedBy")
                     b.Property<int>("DaysOverdue")
                         .HasColumnType("INTEGER");
 
@@ -3137,7 +3199,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Organisation")
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -3172,7 +3233,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Year")
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3183,12 +3243,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChecklistId");
-
-                    b.HasIndex("Year", "Month", "Organisation")
-                        .IsUnique();
-
-                    b.ToTable("SupervisionRounds");
                     b.ToTable("TaskEscalationLevels", (string)null);
 
                     b.HasData(
@@ -3883,7 +3937,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Supervision.Inspection", b =>
-            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTask", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
                         .WithMany()
@@ -4043,6 +4096,14 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ChecklistId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Tasks.DutyTask", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Facilities.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
