@@ -56,6 +56,11 @@ public static class ChangeRegionCode
         (typeof(Subsidies.LedgerLine), nameof(Subsidies.LedgerLine.TownCode), "资金台账（所属镇街）"),
         // Reports: the report row follows its unit; a locked snapshot keeps the code it was submitted under (ADR 0021).
         (typeof(Reports.QuarterlyReport), nameof(Reports.QuarterlyReport.UnitCode), "季报（所属镇街）"),
+        (typeof(Supervision.Inspection), nameof(Supervision.Inspection.UnitCode), "督导检查（所属镇街）"),
+        (typeof(Supervision.SupervisionFinding), nameof(Supervision.SupervisionFinding.UnitCode), "督导问题（所属镇街）"),
+        (typeof(Tasks.DutyTask), nameof(Tasks.DutyTask.UnitCode), "任务（所属镇街）"),
+        (typeof(Tasks.DutyTask), nameof(Tasks.DutyTask.RegionCode), "任务（社区、村）"),
+        (typeof(Tasks.DutyEntry), nameof(Tasks.DutyEntry.UnitCode), "责任清单（所属镇街）"),
     ];
 
     public static async Task<Outcome<Result>> Handle(string code, Input input, CurrentUser user, AppDbContext db, AuditLog audit,
