@@ -47,5 +47,6 @@ public sealed class TodoBadgePart(IPage page)
 {
     public ILocator Count => page.Locator("#todo-badge .todo-badge__count");
 
-    public async Task<int> ValueAsync() => int.Parse((await Count.GetAttributeAsync("data-count"))!, System.Globalization.CultureInfo.InvariantCulture);
+    public async Task<int> ValueAsync() =>
+        int.Parse((await Count.GetAttributeAsync("data-count"))!, System.Globalization.CultureInfo.InvariantCulture);
 }
