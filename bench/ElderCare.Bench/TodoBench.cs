@@ -58,6 +58,7 @@ public static class TodoBench
         var rows = new List<string>();
         var notInBaseline = new SortedSet<string>(StringComparer.Ordinal);
         var checkedCounts = new List<string>();
+        var perSource = new List<string>();
         foreach (var (name, user) in users)
         {
             var now = DateTime.UtcNow;
@@ -79,6 +80,18 @@ public static class TodoBench
                         want.ToString(CultureInfo.InvariantCulture));
                 }
                 checkedCounts.Add($"{name}: {string.Join(", ", expected.Select(e => $"{e.Key} {e.Value:N0}"))}");
+                // Where the time goes: each source's COUNT alone, median of 10 after one warm-up.
+                foreach (var source in scope.ServiceProvider.GetServices<ITodoSource>())
+                {
+                    var times = new List<double>();
+                    for (var i = 0; i < 11; i++)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        await source.CountAsync(user, db, now, default);
+                        if (i > 0) times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    perSource.Add($"{name}: {source.GetType().Name} {Results.Percentile(times, 0.5):0.0} ms");
+                }
             }
             var app = new List<double>();
             var baseline = new List<double>();
@@ -111,6 +124,7 @@ public static class TodoBench
             .AppendLine("|---|---:|---:|---:|---:|---|:-:|");
         foreach (var r in rows) text.AppendLine(r);
         text.AppendLine().AppendLine($"Counts compared: {string.Join("; ", checkedCounts)}.");
+        text.AppendLine().AppendLine($"Each source alone (median of 10): {string.Join("; ", perSource)}.");
         if (notInBaseline.Count > 0)
             text.AppendLine().AppendLine("Sources with a count but not in the baseline (add them to `TodoBench.BaselineAsync`): " +
                 $"{string.Join(", ", notInBaseline)}.");
