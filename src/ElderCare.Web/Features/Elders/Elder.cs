@@ -96,5 +96,7 @@ internal sealed class ElderConfiguration : IEntityTypeConfiguration<Elder>
         e.HasIndex(x => new { x.UnitCode, x.BirthDate });
         e.HasIndex(x => new { x.RegionCode, x.Name }); // the list's order: a page without filters reads the index, no sort
         e.HasIndex(x => x.Name);
+        // The town's overdue assessments (to-do, 12-month cycle): counted from the index alone.
+        e.HasIndex(x => new { x.UnitCode, x.Status, x.LastAssessedOn, x.ConditionChangedOn });
     }
 }

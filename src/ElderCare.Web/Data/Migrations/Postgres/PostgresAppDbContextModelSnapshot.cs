@@ -774,6 +774,8 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UnitCode", "BirthDate");
 
+                    b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn");
+
                     b.ToTable("Elders");
                 });
 

@@ -769,6 +769,8 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitCode", "BirthDate");
 
+                    b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn");
+
                     b.ToTable("Elders");
                 });
 

@@ -31,7 +31,8 @@ public sealed class ComplaintTodoSource : ITodoSource
         if (user.Role is not (Role.DistrictAdmin or Role.DistrictStaff or Role.TownOfficer or Role.Operator)) return null;
         var overdue = db.Complaints.AsNoTracking().Where(c => c.ResolvedAt == null && c.DueAt < now);
         if (user.Scope.Kind == ScopeKind.District) return overdue;
-        var orders = db.ServiceOrders.InScope(user.Scope, db).Select(o => o.Id);
-        return overdue.Where(c => orders.Contains(c.OrderId));
+        // Per complaint, its order by key (EXISTS): not "in the unit's orders", which reads every order of the unit.
+        var orders = db.ServiceOrders.InScope(user.Scope, db);
+        return overdue.Where(c => orders.Any(o => o.Id == c.OrderId));
     }
 }

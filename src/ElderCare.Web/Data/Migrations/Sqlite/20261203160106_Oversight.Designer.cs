@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ElderCare.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203153331_Oversight")]
+    [Migration("20261203160106_Oversight")]
     partial class Oversight
     {
         /// <inheritdoc />
@@ -771,6 +771,8 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode", "Name");
 
                     b.HasIndex("UnitCode", "BirthDate");
+
+                    b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn");
 
                     b.ToTable("Elders");
                 });

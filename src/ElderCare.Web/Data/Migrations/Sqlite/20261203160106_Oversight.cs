@@ -1,12 +1,11 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace ElderCare.Web.Data.Migrations.Postgres
+namespace ElderCare.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Oversight : Migration
@@ -18,13 +17,13 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "DutyEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Party = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    Duty = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Clause = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Party = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    Duty = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Clause = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -35,28 +34,28 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "DutyTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ResponsibleName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ResponsiblePhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    ResponsiblePost = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SourceKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    GapClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EvidenceIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    EscalationLevel = table.Column<int>(type: "integer", nullable: false),
-                    StatusNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ResponsibleName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ResponsiblePhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ResponsiblePost = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    GapClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EvidenceIds = table.Column<string>(type: "TEXT", nullable: false),
+                    EscalationLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,26 +72,26 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "QuarterlyReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    UnitKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    QuarterNumber = table.Column<int>(type: "integer", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FormYear = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SnapshotJson = table.Column<string>(type: "text", nullable: false),
-                    SnapshotHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ReturnReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ApprovedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Transitions = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UnitKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuarterNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FormYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SnapshotHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Transitions = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -103,13 +102,13 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "ReportForms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Indicators = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Indicators = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -120,14 +119,14 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "SupervisionChecklists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Deadlines = table.Column<string>(type: "jsonb", nullable: true),
-                    Items = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Deadlines = table.Column<string>(type: "TEXT", nullable: true),
+                    Items = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,12 +137,12 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "TaskEscalationLevels",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    DaysOverdue = table.Column<int>(type: "integer", nullable: false),
-                    Recipient = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NotifyRole = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ToConfirm = table.Column<bool>(type: "boolean", nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysOverdue = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NotifyRole = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ToConfirm = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,14 +153,14 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "DutyTaskEscalations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    DaysOverdue = table.Column<int>(type: "integer", nullable: false),
-                    Recipient = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Message = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NotifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysOverdue = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -178,14 +177,14 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "SupervisionRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Month = table.Column<int>(type: "integer", nullable: false),
-                    Conductor = table.Column<string>(type: "text", nullable: false),
-                    Organisation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ChecklistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpenedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Conductor = table.Column<string>(type: "TEXT", nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ChecklistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,15 +201,15 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "Inspections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    Inspector = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    InspectedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    InspectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Results = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Inspector = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    InspectedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InspectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Results = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -233,25 +232,25 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 name: "SupervisionFindings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    ItemCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Severity = table.Column<string>(type: "text", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RaisedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EvidenceIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    Repeated = table.Column<bool>(type: "boolean", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "text", nullable: false),
-                    RectifiedLate = table.Column<bool>(type: "boolean", nullable: false),
-                    RectifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Events = table.Column<string>(type: "jsonb", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EvidenceIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Repeated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    RectifiedLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RectifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -299,6 +298,11 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     { 2, 7, "DistrictStaff", "区民政局", "占位数值，政策未规定", true },
                     { 3, 30, "DistrictAdmin", "区社区居家养老服务全覆盖工作领导小组办公室", "占位数值，政策未规定", true }
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Elders_UnitCode_Status_LastAssessedOn_ConditionChangedOn",
+                table: "Elders",
+                columns: new[] { "UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DutyEntries_UnitCode",
@@ -445,6 +449,10 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SupervisionChecklists");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Elders_UnitCode_Status_LastAssessedOn_ConditionChangedOn",
+                table: "Elders");
         }
     }
 }

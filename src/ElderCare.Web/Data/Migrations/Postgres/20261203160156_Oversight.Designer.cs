@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElderCare.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203153407_Oversight")]
+    [Migration("20261203160156_Oversight")]
     partial class Oversight
     {
         /// <inheritdoc />
@@ -776,6 +776,8 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.HasIndex("RegionCode", "Name");
 
                     b.HasIndex("UnitCode", "BirthDate");
+
+                    b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn");
 
                     b.ToTable("Elders");
                 });
