@@ -50,6 +50,21 @@ public static class ReportsBench
         var nonZero = app.Values.SelectMany(c => c.Values.Values).Count(v => v.Value is not null and not 0);
         Console.WriteLine($"reports: {app.Count} units, {nonZero:N0} non-zero values equal to the baseline");
 
+        // The values alone, app and baseline in turn (checked equal each round): the ratio of the computation.
+        var values = new List<double>();
+        var sql = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using (var scope = factory.Services.CreateAsyncScope())
+                app = await ReportFacts.ContentsAsync(Q, "", form, scope.ServiceProvider.GetRequiredService<AppDbContext>(), default);
+            values.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
+            baseline = await BaselineAsync(connection, form);
+            sql.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Results.SameOrThrow("report values", Json(app), Json(baseline));
+        }
+
         // 2. Generating the quarter's reports (the drafts deleted before each round, untimed).
         var generate = new List<double>();
         GenerateReports.Result? generated = null;
@@ -95,7 +110,11 @@ public static class ReportsBench
             .AppendLine("| what | median | max | goal | met |")
             .AppendLine("|---|---:|---:|---|:-:|");
         foreach (var r in rows) text.AppendLine(r);
+        var (appMedian, sqlMedian) = (Results.Percentile(values, 0.5), Results.Percentile(sql, 0.5));
         text.AppendLine()
+            .AppendLine($"Every unit's values alone (`ReportFacts.ContentsAsync`), interleaved with the baseline and checked equal each round: " +
+                $"app median {Results.Ms(appMedian)}, baseline median {Results.Ms(sqlMedian)}, ratio {appMedian / Math.Max(sqlMedian, 0.001):0.00}×.")
+            .AppendLine()
             .AppendLine("Baseline: one SQL per fact (units with their required counts, operating facilities per unit and type as of the " +
                 "quarter's end with 附件1 compliance, facilities built, assessments, verified visits, meals, alarms answered in 60 s, " +
                 "complaints resolved in time, ledger lines paid), ratios rounded in C#. The city data has no elders, orders, meals, alarms or " +
