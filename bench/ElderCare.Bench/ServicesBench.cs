@@ -592,7 +592,8 @@ public static class ServicesBench
         return "[" + string.Join(",", days.Select(d => $"{{\"Day\":{d},\"FromMinute\":{from},\"ToMinute\":{to}}}")) + "]";
     }
 
-    private static SqliteCommand Inserter(SqliteConnection conn, SqliteTransaction tx, string table, params string[] columns)
+    /// <summary>A prepared INSERT of the columns (parameters $p0…); the subsidies data uses it too.</summary>
+    internal static SqliteCommand Inserter(SqliteConnection conn, SqliteTransaction tx, string table, params string[] columns)
     {
         var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
@@ -603,7 +604,7 @@ public static class ServicesBench
         return cmd;
     }
 
-    private static void Add(SqliteCommand cmd, params object?[] values)
+    internal static void Add(SqliteCommand cmd, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
         cmd.ExecuteNonQuery();

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using static ElderCare.Bench.ServicesBench;
 
 namespace ElderCare.Bench;
 
@@ -248,21 +249,6 @@ public static class SubsidiesBench
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Inserter(SqliteConnection conn, SqliteTransaction tx, string table, params string[] columns)
-    {
-        var cmd = new SqliteCommand($"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})", conn, tx);
-        for (var i = 0; i < columns.Length; i++) cmd.Parameters.Add(new SqliteParameter("$p" + i, null));
-        cmd.Prepare();
-        return cmd;
-    }
-
-    private static void Add(SqliteCommand cmd, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        cmd.ExecuteNonQuery();
-    }
 
     /// <summary>The app on a PostgreSQL database of its own, created and migrated at start as in production.</summary>
     private sealed class PostgresAppFactory(string connection, string keyFile) : WebApplicationFactory<Program>

@@ -93,29 +93,13 @@ public static class AlarmClockScan
 }
 
 /// <summary>Runs the clocks and the outbox every <see cref="AlarmOptions.ClockIntervalSeconds"/> (0 = off).</summary>
-public sealed class AlarmClock(IServiceScopeFactory scopes, AlarmOptions options, TimeProvider clock, ILogger<AlarmClock> logger) : BackgroundService
+public sealed class AlarmClock(IServiceScopeFactory scopes, AlarmOptions options, TimeProvider clock, ILogger<AlarmClock> logger)
+    : PeriodicPass(scopes, options.ClockIntervalSeconds, logger, "Alarm clock pass")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider s, AppDbContext db, CancellationToken ct)
     {
-        if (options.ClockIntervalSeconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.ClockIntervalSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var s = scope.ServiceProvider;
-                var db = s.GetRequiredService<AppDbContext>();
-                if (!await s.GetRequiredService<DatabaseState>().IsReadyAsync(db, stoppingToken)) continue;
-                await AlarmClockScan.EscalateAsync(db, options, clock, s.GetRequiredService<AlarmBroadcast>(), stoppingToken);
-                db.ChangeTracker.Clear();
-                await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock,
-                    logger, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Alarm clock pass failed; next pass in {Seconds} s", options.ClockIntervalSeconds);
-            }
-        }
+        await AlarmClockScan.EscalateAsync(db, options, clock, s.GetRequiredService<AlarmBroadcast>(), ct);
+        db.ChangeTracker.Clear();
+        await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock, logger, ct);
     }
 }

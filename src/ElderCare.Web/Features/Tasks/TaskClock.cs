@@ -85,28 +85,13 @@ public static class TaskClockScan
 }
 
 /// <summary>Runs the escalation pass every <see cref="TaskOptions.ClockIntervalSeconds"/> (0 = off), like the alarm clock.</summary>
-public sealed class TaskClock(IServiceScopeFactory scopes, TaskOptions options, TimeProvider clock, ILogger<TaskClock> logger) : BackgroundService
+public sealed class TaskClock(IServiceScopeFactory scopes, TaskOptions options, TimeProvider clock, ILogger<TaskClock> logger)
+    : PeriodicPass(scopes, options.ClockIntervalSeconds, logger, "Task escalation pass")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider s, AppDbContext db, CancellationToken ct)
     {
-        if (options.ClockIntervalSeconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.ClockIntervalSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var s = scope.ServiceProvider;
-                var db = s.GetRequiredService<AppDbContext>();
-                if (!await s.GetRequiredService<DatabaseState>().IsReadyAsync(db, stoppingToken)) continue;
-                await TaskClockScan.EscalateAsync(db, options, clock, stoppingToken);
-                db.ChangeTracker.Clear();
-                await TaskClockScan.NotifyAsync(db, s.GetRequiredService<INotifier>(), options, clock, logger, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Task escalation pass failed; next pass in {Seconds} s", options.ClockIntervalSeconds);
-            }
-        }
+        await TaskClockScan.EscalateAsync(db, options, clock, ct);
+        db.ChangeTracker.Clear();
+        await TaskClockScan.NotifyAsync(db, s.GetRequiredService<INotifier>(), options, clock, logger, ct);
     }
 }

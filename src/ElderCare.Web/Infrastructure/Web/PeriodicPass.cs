@@ -1,0 +1,32 @@
+using ElderCare.Web.Data;
+
+namespace ElderCare.Web.Infrastructure.Web;
+
+/// <summary>
+/// A background pass every <c>intervalSeconds</c> (0 = off; tests run the pass themselves): each pass in a scope of its
+/// own, skipped while the database is not ready (ADR 16); a failed pass is logged and the next one runs as usual.
+/// </summary>
+public abstract class PeriodicPass(IServiceScopeFactory scopes, double intervalSeconds, ILogger logger, string name) : BackgroundService
+{
+    protected abstract Task RunAsync(IServiceProvider services, AppDbContext db, CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (intervalSeconds <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(intervalSeconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                if (!await scope.ServiceProvider.GetRequiredService<DatabaseState>().IsReadyAsync(db, stoppingToken)) continue;
+                await RunAsync(scope.ServiceProvider, db, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "{Pass} failed; next pass in {Seconds} s", name, intervalSeconds);
+            }
+        }
+    }
+}
