@@ -83,8 +83,11 @@ async function reload() {
     try {
       const response = await fetch('/alarms?handler=Cards', { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
       if (response.ok) {
+        // Read the body first: what is typed while it arrives must be in the snapshot, so nothing awaits between the
+        // snapshot and the replacement.
+        const html = await response.text();
         const typed = snapshot();
-        cards.innerHTML = await response.text();
+        cards.innerHTML = html;
         restore(typed);
         drawMap();
       }
