@@ -102,4 +102,20 @@ public class KpisTests
         Assert.All(Kpis.Definitions, d => Assert.Contains(Targets, t => t.Key == d.Key));
         Assert.All(Compute(), k => Assert.False(string.IsNullOrWhiteSpace(k.Definition)));
     }
+
+    [Fact]
+    public void 镇街只看适用于本镇街的目标_街道无镇中心和村级点_镇无街道中心()
+    {
+        // 一、工作目标: 街道（城市）建街道养老服务中心和社区养老服务站，镇（农村）建镇养老服务中心和村级互助养老点。
+        Assert.True(Kpis.AppliesTo(Kpis.StreetCenterCoverage, RegionKind.Street));
+        Assert.False(Kpis.AppliesTo(Kpis.StreetCenterCoverage, RegionKind.Town));
+        Assert.False(Kpis.AppliesTo(Kpis.TownCenterCoverage, RegionKind.Street));
+        Assert.False(Kpis.AppliesTo(Kpis.VillagePointCoverage, RegionKind.Street));
+        Assert.False(Kpis.AppliesTo(Kpis.SocializedRural, RegionKind.Street));
+        Assert.True(Kpis.AppliesTo(Kpis.CommunityStationCoverage, RegionKind.Town)); // the stations of a town's seat
+        Assert.All(new[] { Kpis.MedicalCareCapability, Kpis.NursingBedShare, Kpis.PriorityEldersServed },
+            k => Assert.True(Kpis.AppliesTo(k, RegionKind.Street) && Kpis.AppliesTo(k, RegionKind.Town)));
+        // Every KPI sits in exactly one dashboard group.
+        Assert.Equal(Kpis.Definitions.Select(d => d.Key).Order(), Kpis.Groups.SelectMany(g => g.Keys).Order());
+    }
 }

@@ -52,11 +52,11 @@ public class BuildProgressTests
     }
 
     [Fact]
-    public void 年份为2019至2022加统计年份_运营数取年底或统计日期_之后的年份未知()
+    public void 年份为2019至2022及其后每年直到统计年份_运营数取年底或统计日期_之后的年份未知()
     {
         var asOf = new DateOnly(2021, 3, 15);
         Assert.Equal([2019, 2020, 2021, 2022], GetBuildProgress.YearsFor(asOf));
-        Assert.Equal([2019, 2020, 2021, 2022, 2026], GetBuildProgress.YearsFor(new DateOnly(2026, 11, 29)));
+        Assert.Equal([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026], GetBuildProgress.YearsFor(new DateOnly(2026, 11, 29)));
         Assert.Equal(new DateOnly(2020, 12, 31), GetBuildProgress.OperatingDate(2020, asOf));
         Assert.Equal(asOf, GetBuildProgress.OperatingDate(2021, asOf));
         Assert.Null(GetBuildProgress.OperatingDate(2022, asOf));

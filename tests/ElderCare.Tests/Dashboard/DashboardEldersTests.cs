@@ -28,4 +28,20 @@ public class DashboardEldersTests(AppFactory app) : IClassFixture<AppFactory>
         var officer = await app.ClientAs(Role.TownOfficer, region: Make.Panlong);
         Assert.Matches(@"登记老年人</h4>\s*<p class=""kpi__value"">1</p>", await officer.GetStringAsync("/"));
     }
+
+    [Fact]
+    public async Task A_town_officer_sees_their_unit_and_its_goals_and_a_goal_without_data_reads_missing_not_failed()
+    {
+        var officer = await (await app.ClientAs(Role.TownOfficer, region: Make.Changyuan)).Page("/");
+        Assert.Contains("昌元街道养老服务全覆盖概览", officer.Text, StringComparison.Ordinal);
+        Assert.Contains("街道养老服务中心覆盖率", officer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("镇养老服务中心覆盖率", officer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("村级互助养老点覆盖率", officer.Text, StringComparison.Ordinal);
+
+        // No facility operates in the seeded district: the share run by social operators has nothing to divide.
+        var district = await app.Staff.GetStringAsync("/");
+        Assert.Contains("6个街道、15个镇", district, StringComparison.Ordinal);
+        Assert.Matches(@"aria-label=""城市养老服务设施社会化运营率""\s+data-status=""no-data"">(?:(?!</article>).)*数据缺失", district.Replace("\n", " "));
+        Assert.Contains("<th scope=\"row\">2023年</th>", district, StringComparison.Ordinal); // the years run on without a gap
+    }
 }

@@ -93,4 +93,24 @@ public static class Kpis
     }
 
     private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
+
+    /// <summary>
+    /// The goals one street or town is measured by (一、工作目标): a street has a street centre and community stations, a
+    /// town a town centre, village points and the stations of its seat. A goal for the other kind of unit has nothing to
+    /// measure there and is not shown to its officer as "数据缺失"; medical care and priority elders apply to both.
+    /// </summary>
+    public static bool AppliesTo(string key, Regions.RegionKind unit) => key switch
+    {
+        StreetCenterCoverage => unit == Regions.RegionKind.Street,
+        TownCenterCoverage or VillagePointCoverage or SocializedRural => unit == Regions.RegionKind.Town,
+        _ => true,
+    };
+
+    /// <summary>The dashboard's groups: coverage (一、工作目标), operation and medical care (二(三)、二(五)), priority elders.</summary>
+    public static readonly IReadOnlyList<(string Name, string[] Keys)> Groups =
+    [
+        ("覆盖目标", [StreetCenterCoverage, CommunityStationCoverage, TownCenterCoverage, VillagePointCoverage]),
+        ("运营与医养结合目标", [SocializedUrban, SocializedRural, MedicalCareCapability, NursingBedShare, MedicalCareInstitutions]),
+        ("重点老年人服务目标", [PriorityEldersAssessed, PriorityEldersServed]),
+    ];
 }

@@ -35,8 +35,14 @@ public static class GetBuildProgress
     public static int DeadlineYear(FacilityType type) =>
         type is FacilityType.StreetCenter or FacilityType.CommunityStation ? 2020 : 2022;
 
-    /// <summary>The policy years plus the year asked about, in order.</summary>
-    public static IReadOnlyList<int> YearsFor(DateOnly asOf) => PolicyYears.Append(asOf.Year).Distinct().Order().ToList();
+    /// <summary>Every year from the policy's first to the later of its last and the year asked about: a chart with a gap
+    /// between 2022 and today would read as if nothing happened in between.</summary>
+    public static IReadOnlyList<int> YearsFor(DateOnly asOf)
+    {
+        var first = PolicyYears[0];
+        var last = Math.Max(PolicyYears[^1], asOf.Year);
+        return first > asOf.Year ? [.. PolicyYears] : Enumerable.Range(first, last - first + 1).ToList();
+    }
 
     /// <summary>
     /// Existing plus everything planned up to the year; a planned facility without a year, and one that is existing

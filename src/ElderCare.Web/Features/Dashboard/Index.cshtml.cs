@@ -4,6 +4,7 @@ using System.Text.Json;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,14 +13,12 @@ namespace ElderCare.Web.Features.Dashboard;
 
 public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user, Alarms.AlarmOptions alarmOptions) : PageModel
 {
-    /// <summary>KPIs shown in the first row: the coverage goals of 一、工作目标.</summary>
-    public static readonly string[] CoverageKpis =
-        [Kpis.StreetCenterCoverage, Kpis.CommunityStationCoverage, Kpis.TownCenterCoverage, Kpis.VillagePointCoverage];
-
     [BindProperty(SupportsGet = true, Name = "asOf")]
     public string? AsOf { get; set; }
 
     public CoverageReport Coverage { get; private set; } = null!;
+    /// <summary>A town officer's own street or town (the page is about it alone); null for district-wide roles.</summary>
+    public UnitCoverage? Unit { get; private set; }
     public IReadOnlyList<Kpi> KpiList { get; private set; } = [];
     public BuildProgress Progress { get; private set; } = null!;
 
@@ -48,6 +47,7 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
             coverage = await GetCoverage.Handle(null, null, user.Scope, db, clock, ct);
         }
         Coverage = coverage.Value!;
+        if (user.Scope.Kind == ScopeKind.Unit) Unit = Coverage.Units.FirstOrDefault(u => u.RegionCode == user.Scope.RegionCode);
         var date = FormValues.Text(Coverage.AsOf);
         KpiList = (await GetKpis.Handle(date, user.Scope, db, clock, ct)).Value!;
         Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
@@ -58,16 +58,29 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
         return Page();
     }
 
-    /// <summary>Coverage goals first (一、工作目标), then operation and medical care (二(三)、二(五)).</summary>
-    public IEnumerable<(string Group, IReadOnlyList<Kpi> Kpis)> KpiGroups()
+    /// <summary>The KPI groups of <see cref="Kpis.Groups"/>, for a town officer only the goals that apply to their unit.</summary>
+    public IEnumerable<(string Group, IReadOnlyList<Kpi> Kpis)> KpiGroups() =>
+        Kpis.Groups.Select(g => (g.Name, (IReadOnlyList<Kpi>)KpiList
+                .Where(k => g.Keys.Contains(k.Key) && (Unit is null || Kpis.AppliesTo(k.Key, Unit.Kind))).ToList()))
+            .Where(g => g.Item2.Count > 0);
+
+    /// <summary>The page's title: the district, or the officer's own street or town.</summary>
+    public string Title => Unit is null ? "全区养老服务全覆盖概览" : Unit.Name + "养老服务全覆盖概览";
+
+    /// <summary>Which units the figures cover and the policy's deadlines for them (一、工作目标).</summary>
+    public string Lead => Unit switch
     {
-        yield return ("覆盖目标", KpiList.Where(k => CoverageKpis.Contains(k.Key)).ToList());
-        yield return ("运营与医养结合目标", KpiList.Where(k => !CoverageKpis.Contains(k.Key)).ToList());
-    }
+        null => $"{Coverage.Units.Count(u => u.Kind == RegionKind.Street)}个街道、{Coverage.Units.Count(u => u.Kind == RegionKind.Town)}个镇 · " +
+                "目标：2020年底街道和社区全覆盖，2022年底镇和村全覆盖",
+        { Kind: RegionKind.Street } => "街道 · 目标：2020年底前街道养老服务中心和社区养老服务站全覆盖",
+        _ => "镇 · 目标：2022年底前镇养老服务中心和村级互助养老点全覆盖",
+    };
 
     public string ProgressChartJson() => JsonSerializer.Serialize(new
     {
-        years = Progress.Years.Select(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "年"),
+        // The last bar is the date asked about, not a year's end: its label says so.
+        years = Progress.Years.Select(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "年" +
+            (y.Year == Progress.AsOf.Year ? $"（截至{Progress.AsOf.Month}月{Progress.AsOf.Day}日）" : "")),
         series = new object[]
         {
             new { name = "规划累计（现有+拟建）", kind = "planned", data = Progress.Years.Select(y => (int?)y.PlannedTotal) },
