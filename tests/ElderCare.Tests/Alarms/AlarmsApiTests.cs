@@ -123,6 +123,31 @@ public class AlarmsApiTests(AlarmsApp app) : IClassFixture<AlarmsApp>
     }
 
     [Fact]
+    public async Task A_device_never_heard_from_reads_never_connected_not_online_and_devices_are_found_by_serial()
+    {
+        var elder = await Elder(app);
+        var (id, key) = await Device(app, elder, "smart-watch");
+        var staff = await app.ClientAs(Role.DistrictStaff);
+        var serial = (await (await staff.GetAsync($"/api/devices?elderId={elder}")).ReadJson()).GetProperty("items")[0]
+            .GetProperty("serial").GetString()!;
+        async Task<string> StateBySerial(string part)
+        {
+            var items = (await (await staff.GetAsync($"/api/devices?serial={Uri.EscapeDataString(part)}")).ReadJson()).GetProperty("items");
+            return Assert.Single(items.EnumerateArray()).GetProperty("state").GetString()!;
+        }
+        // Registered a moment ago, not offline yet — but never heard from, so not "online" either.
+        Assert.Equal("never-connected", await StateBySerial(serial[3..20]));
+        var beat = new HttpRequestMessage(HttpMethod.Post, "/api/devices/heartbeat");
+        beat.Headers.Add("X-Device-Key", key);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(beat)).StatusCode);
+        Assert.Equal("online", await StateBySerial(serial));
+        var page = await (await app.ClientAs(Role.DistrictStaff)).Page($"/devices?serial={Uri.EscapeDataString(serial)}");
+        Assert.Contains(serial, page.Text, StringComparison.Ordinal);
+        Assert.Contains("在线", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(">从未上线</span>", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_device_alarm_is_stored_before_201_and_a_retry_returns_the_same_alarm()
     {
         var elder = await Elder(app);

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,8 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
     public Paged<DeviceRow> Devices { get; private set; } = new([], 1, 20, 0);
 
     [BindProperty(SupportsGet = true)] public bool Offline { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Serial { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     /// <summary>The elder search (name or ID number): the device is registered to an elder picked from its results.</summary>
@@ -57,8 +60,11 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
         Q = Q?.Trim();
         if (!string.IsNullOrEmpty(Q)) Found = await ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
         else Q = null;
-        var query = new ListDevices.Query(Offline ? true : null, null, null, null, PageNumber, 50);
+        var query = new ListDevices.Query(Offline ? true : null, null, Kind, null, PageNumber, 50, Serial);
         Devices = (await ListDevices.Handle(query, user.Scope, db, options, clock, ct)).Value
                   ?? new([], 1, 50, 0);
     }
+
+    public Pager DevicePager() => new(Devices.Page, Devices.PageCount, Devices.Total, p =>
+        $"/devices?offline={(Offline ? "true" : "false")}&serial={Uri.EscapeDataString(Serial ?? "")}&kind={Uri.EscapeDataString(Kind ?? "")}&p={p}");
 }

@@ -7,12 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace ElderCare.Web.Features.Alarms;
 
 public sealed record DeviceRow(Guid Id, DeviceKind Kind, string Serial, Guid ElderId, string ElderName, string RegionCode, Guid? StationId,
-    DateTime RegisteredAt, DateTime? LastSeenAt, bool Offline);
+    DateTime RegisteredAt, DateTime? LastSeenAt, bool Offline)
+{
+    /// <summary>One state, never two: a device never heard from is "从未上线" however recently it was registered.</summary>
+    public DeviceState State => LastSeenAt is null ? DeviceState.NeverConnected : Offline ? DeviceState.Offline : DeviceState.Online;
+}
+
+/// <summary>在线 (heard within its kind's heartbeat interval), 离线 (silent longer), 从未上线 (no heartbeat since registration).</summary>
+public enum DeviceState { Online, Offline, NeverConnected }
 
 /// <summary>Devices in scope; offline = silent for longer than its kind's expected heartbeat interval (or never heard).</summary>
 public static class ListDevices
 {
-    public sealed record Query(bool? Offline, string? RegionCode, string? Kind, Guid? ElderId, int? Page, int? PageSize);
+    /// <param name="Serial">Part of the serial number (as printed on the device).</param>
+    public sealed record Query(bool? Offline, string? RegionCode, string? Kind, Guid? ElderId, int? Page, int? PageSize, string? Serial = null);
 
     public static bool IsOffline(DeviceKind kind, DateTime? lastSeenAt, DateTime registeredAt, DateTime now, AlarmOptions options) =>
         (lastSeenAt ?? registeredAt) < now - options.HeartbeatInterval(kind);
@@ -29,6 +37,7 @@ public static class ListDevices
         if (!string.IsNullOrWhiteSpace(q.RegionCode)) devices = devices.Where(d => d.RegionCode.StartsWith(q.RegionCode.Trim()));
         if (kind is { } k) devices = devices.Where(d => d.Kind == k);
         if (q.ElderId is { } elderId) devices = devices.Where(d => d.ElderId == elderId);
+        if (!string.IsNullOrWhiteSpace(q.Serial)) devices = devices.Where(d => d.Serial.Contains(q.Serial.Trim()));
         if (q.Offline is { } offline)
         {
             // Offline per kind: one cut-off per kind, OR-ed (the intervals are configuration, not columns).
