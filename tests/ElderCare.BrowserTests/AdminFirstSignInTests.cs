@@ -35,12 +35,27 @@ public sealed partial class AdminFirstSignInTests(AppServer app, Chromium chromi
         // What an authenticator app does: read the key the page prints, compute the current code.
         var secret = (await account.Secret.TextContentAsync())!.Trim();
         Assert.Matches("^[A-Z2-7]{32}$", secret);
+        await Expect(account.QrCode).ToBeVisibleAsync();
+        // The phone has scanned the code: a reload, or a mistyped code, must not change the key.
+        await page.ReloadAsync();
+        await Expect(account.Secret).ToHaveTextAsync(secret);
+        await account.Code.FillAsync("000000");
+        await account.Enrol.ClickAsync();
+        await Expect(account.CodeError).ToContainTextAsync("验证码不正确");
+        await Expect(account.Secret).ToHaveTextAsync(secret);
+
         var admin = new TestUser("admin", NewPassword, Base32.Decode(secret), app.Clock);
         await account.Code.FillAsync(admin.NextCode());
         await account.Enrol.ClickAsync();
 
         await Expect(account.RecoveryCodesHeading).ToBeVisibleAsync();
+        await Expect(account.EnrolledMessage).ToBeVisibleAsync();
         await Expect(account.RecoveryCodes).ToHaveCountAsync(10);
+        await Expect(account.CopyCodes).ToBeVisibleAsync();
+        await Expect(account.PrintCodes).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => account.DownloadCodes.ClickAsync());
+        var saved = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.Equal(10, saved.Count(l => l.Length > 0));
         await account.Continue.ClickAsync();
         var dashboard = new DashboardPage(page, app.BaseUrl);
         await Expect(dashboard.Heading).ToHaveTextAsync("全区养老服务全覆盖概览");

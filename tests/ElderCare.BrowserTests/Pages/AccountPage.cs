@@ -15,12 +15,22 @@ public sealed class AccountPage(IPage page)
     /// <summary>The key as the page prints it for manual entry in an authenticator app (base32).</summary>
     public ILocator Secret => page.Locator("code.totp-secret");
 
+    /// <summary>The otpauth URI as a QR code drawn by the server (inline SVG).</summary>
+    public ILocator QrCode => page.GetByRole(AriaRole.Img, new() { Name = "用认证器应用扫描此二维码" });
+
     public ILocator Code => page.GetByLabel("验证码", new() { Exact = true });
+
+    /// <summary>The message beside the code field.</summary>
+    public ILocator CodeError => page.Locator("#code-error");
     public ILocator Enrol => page.GetByRole(AriaRole.Button, new() { Name = "绑定", Exact = true });
 
     public ILocator RecoveryCodesHeading => page.GetByRole(AriaRole.Heading, new() { Name = "双因素认证已启用" });
     public ILocator RecoveryCodes => page.GetByRole(AriaRole.List).Filter(new() { Has = page.Locator("code") }).GetByRole(AriaRole.Listitem);
     public ILocator Continue => page.GetByRole(AriaRole.Link, new() { Name = "我已保存，继续" });
+    public ILocator EnrolledMessage => page.GetByRole(AriaRole.Status).Filter(new() { HasText = "绑定成功" });
+    public ILocator CopyCodes => page.GetByRole(AriaRole.Button, new() { Name = "复制恢复码" });
+    public ILocator DownloadCodes => page.GetByRole(AriaRole.Button, new() { Name = "下载为文本文件" });
+    public ILocator PrintCodes => page.GetByRole(AriaRole.Button, new() { Name = "打印" });
 
     public async Task ChangePasswordAsync(string current, string next)
     {

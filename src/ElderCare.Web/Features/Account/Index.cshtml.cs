@@ -4,6 +4,7 @@ using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -62,6 +63,7 @@ public sealed class AccountModel(AppDbContext db, UserManager<AppUser> users, Se
             return Page();
         }
         await Load(ct);
+        Response.Cookies.Delete(PendingCookie, new CookieOptions { Path = "/account" });
         RecoveryCodes = outcome.Value;
         if (current.SessionId is { } sid) await sessions.RevokeAsync(sid, ct);
         await CookieSignIn.SignInAsync(HttpContext, Me, Account.SignIn.IsRestricted(Me, clock.UtcNow()), ct);
@@ -76,8 +78,24 @@ public sealed class AccountModel(AppDbContext db, UserManager<AppUser> users, Se
         MustChangePassword = me.MustChangePassword || Infrastructure.Auth.PasswordPolicy.MustRotate(Roles.IsPrivileged(me.Role),
             me.PasswordChangedAt, now);
         MustEnrol = me.TwoFactorRequired && !me.TwoFactorEnrolled;
-        Enrolment = me.TwoFactorEnrolled ? null : EnrolTwoFactor.Begin(me.UserName!, protector);
+        Enrolment = me.TwoFactorEnrolled ? null : PendingEnrolment(me.UserName!);
         return true;
+    }
+
+    /// <summary>The pending key (encrypted) lives in a short cookie, so a reload shows the same QR code as the phone scanned.</summary>
+    private const string PendingCookie = "ec.totp-pending";
+
+    private EnrolTwoFactor.Pending PendingEnrolment(string userName)
+    {
+        var pending = Request.Cookies[PendingCookie] is { } kept
+            ? EnrolTwoFactor.Resume(kept, userName, protector)
+            : EnrolTwoFactor.Begin(userName, protector);
+        Response.Cookies.Append(PendingCookie, pending.ProtectedKey, new CookieOptions
+        {
+            Path = "/account", HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromMinutes(30),
+            IsEssential = true,
+        });
+        return pending;
     }
 
     public string RoleText => Roles.Of(Me.Role) + (Me.RegionCode is { } r ? $"（{r}）" : "");
