@@ -44,7 +44,7 @@ public static class RegisterApiClient
         {
             Name = name, Role = role.Value, RegionCode = role == Access.Role.TownOfficer ? input.RegionCode : null,
             FacilityIds = role == Access.Role.Operator ? input.FacilityIds ?? [] : [], RequestsPerMinute = input.RequestsPerMinute,
-            ExpiresAt = EndOfChinaDay(input.ExpiresOn!.Value), CreatedAt = now, CreatedBy = actor.UserName,
+            ExpiresAt = EndOfChinaDay(input.ExpiresOn!.Value), CreatedAt = now, CreatedBy = actor.UserName ?? "(命令行)",
         };
         var secret = ClientSecrets.NewSecret();
         var stored = new ApiClientSecret { ClientId = client.Id, Hash = ClientSecrets.Hash(secret), Hint = ClientSecrets.Hint(secret), CreatedAt = now };
@@ -58,7 +58,7 @@ public static class RegisterApiClient
         {
             return Outcome<ApiClientCreated>.Conflict($"接口账户名称 {name} 已被使用。");
         }
-        await audit.AppendAsync(new(actor.Id, actor.UserName, "api-client.add", $"api-client/{client.Id}", AuditOutcome.Success, actor.Address,
+        await audit.AppendAsync(new(actor.Id, actor.UserName ?? "(命令行)", "api-client.add", $"api-client/{client.Id}", AuditOutcome.Success, actor.Address,
             $"{client.ActorName} 角色 {EnumText.Of(client.Role)} 范围 {client.RegionCode ?? string.Join(",", client.FacilityIds)}"));
         return new ApiClientCreated(ApiClientResource.From(client, 1, options, now), stored.Id, secret);
     }
