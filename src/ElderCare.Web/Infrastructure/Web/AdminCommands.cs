@@ -74,7 +74,7 @@ public static class AdminCommands
         }
         catch (Exception e) when (Errors.DatabaseUnavailable.Is(e))
         {
-            await error.WriteLineAsync($"无法访问数据库，命令未执行：{e.Message}\nThe database cannot be reached; nothing was done.");
+            await error.WriteLineAsync($"{Unreachable}\n{e.Message}");
             return StartChecks.RefusedExitCode;
         }
     }
@@ -83,14 +83,15 @@ public static class AdminCommands
     /// Before a command touches the database: migrate it (and load the reference data) where the start would (SQLite by
     /// default, PostgreSQL when Database:MigrateOnStart is set); elsewhere refuse a database that is not migrated yet.
     /// </summary>
+    private const string Unreachable = "无法连接数据库，命令未执行。\nThe database cannot be reached; nothing was done.";
+
     private static async Task<string?> PrepareAsync(IServiceProvider services, AppDbContext db, CancellationToken ct)
     {
         if (await services.GetRequiredService<DatabaseState>().IsReadyAsync(db, ct)) return null;
+        if (!await db.Database.CanConnectAsync(ct)) return Unreachable;
         var options = services.GetRequiredService<DatabaseOptions>();
         if (!(options.MigrateOnStart ?? options.Provider == DatabaseProvider.Sqlite))
             return "数据库尚未迁移：请先运行 migrate 命令。\nThe database has not been migrated yet: run the migrate command first.";
-        if (!await db.Database.CanConnectAsync(ct))
-            return "无法连接数据库，命令未执行。\nThe database cannot be reached; nothing was done.";
         services.GetRequiredService<DatabaseWatch>().Remember(await Database.MigrateAsync(db, ct));
         await RongchangSeed.RunAsync(db);
         return null;
