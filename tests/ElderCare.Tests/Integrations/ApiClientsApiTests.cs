@@ -128,6 +128,8 @@ public class ApiClientsApiTests(AppFactory app)
             ["grant_type"] = "password", ["client_id"] = client.Id.ToString(), ["client_secret"] = client.Secret,
         }));
         Assert.Equal("unsupported_grant_type", (await grant.AssertProblem(HttpStatusCode.BadRequest)).GetProperty("error").GetString());
+        var json = await app.CreateClient().PostJson("/api/oauth/token", new { grant_type = "client_credentials" });
+        Assert.Equal("invalid_request", (await json.AssertProblem(HttpStatusCode.BadRequest)).GetProperty("error").GetString());
     }
 
     [Fact]

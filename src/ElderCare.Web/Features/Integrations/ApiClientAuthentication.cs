@@ -40,7 +40,8 @@ public sealed class ApiClientAuthentication(IOptionsMonitor<AuthenticationScheme
         var method = http.Request.Method;
         var path = http.Request.Path.Value ?? "";
         var write = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method);
-        var export = path.Contains("export", StringComparison.OrdinalIgnoreCase) || path.Contains("/import/errors", StringComparison.OrdinalIgnoreCase);
+        var export = path.Contains("export", StringComparison.OrdinalIgnoreCase)
+                     || path.Contains("/import/errors", StringComparison.OrdinalIgnoreCase);
         if (write || export || !http.Items.TryAdd("integrations.audited", true)) return;
         http.Response.OnStarting(async () =>
         {

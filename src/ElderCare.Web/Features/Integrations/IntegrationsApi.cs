@@ -5,7 +5,6 @@ using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ElderCare.Web.Features.Integrations;
 
@@ -60,12 +59,17 @@ public static class IntegrationsApi
                 (await RevokeApiClient.Handle(id, db, options, clock, audit, actor, ct)).ToResult(TypedResults.Ok))
             .WithSummary("停用接口账户：其全部密钥和已签发的令牌在下一次调用时即被拒绝");
 
-        api.MapPost("/oauth/token", async ([FromForm(Name = "grant_type")] string? grantType, [FromForm(Name = "client_id")] string? clientId,
-                [FromForm(Name = "client_secret")] string? clientSecret, HttpContext http, AppDbContext db, IntegrationOptions options,
-                TimeProvider clock, AuditLog audit, CurrentUser current, CancellationToken ct) =>
+        api.MapPost("/oauth/token", async (HttpContext http, AppDbContext db, IntegrationOptions options, TimeProvider clock, AuditLog audit,
+                CurrentUser current, CancellationToken ct) =>
             {
                 http.Items[AuditWrites.SkipKey] = true; // IssueClientToken records its own entry under the client's name
                 http.Response.Headers.CacheControl = "no-store"; // RFC 6749 §5.1
+                // RFC 6749 §4.4.2: the request is a form (application/x-www-form-urlencoded), read here so that anything else
+                // is answered invalid_request in the grant's own terms.
+                if (!http.Request.HasFormContentType)
+                    return OAuthError(http, 400, "invalid_request", "请以 application/x-www-form-urlencoded 表单提交。");
+                var form = await http.Request.ReadFormAsync(ct);
+                string? grantType = form["grant_type"], clientId = form["client_id"], clientSecret = form["client_secret"];
                 var header = http.Request.Headers.Authorization.ToString();
                 var basic = header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase);
                 if (string.IsNullOrEmpty(grantType)) return OAuthError(http, 400, "invalid_request", "缺少 grant_type。");

@@ -47,7 +47,10 @@ public static class RegisterApiClient
             ExpiresAt = EndOfChinaDay(input.ExpiresOn!.Value), CreatedAt = now, CreatedBy = actor.UserName ?? "(命令行)",
         };
         var secret = ClientSecrets.NewSecret();
-        var stored = new ApiClientSecret { ClientId = client.Id, Hash = ClientSecrets.Hash(secret), Hint = ClientSecrets.Hint(secret), CreatedAt = now };
+        var stored = new ApiClientSecret
+        {
+            ClientId = client.Id, Hash = ClientSecrets.Hash(secret), Hint = ClientSecrets.Hint(secret), CreatedAt = now,
+        };
         db.ApiClients.Add(client);
         db.ApiClientSecrets.Add(stored);
         try
@@ -58,7 +61,8 @@ public static class RegisterApiClient
         {
             return Outcome<ApiClientCreated>.Conflict($"接口账户名称 {name} 已被使用。");
         }
-        await audit.AppendAsync(new(actor.Id, actor.UserName ?? "(命令行)", "api-client.add", $"api-client/{client.Id}", AuditOutcome.Success, actor.Address,
+        await audit.AppendAsync(new(actor.Id, actor.UserName ?? "(命令行)", "api-client.add", $"api-client/{client.Id}", AuditOutcome.Success,
+            actor.Address,
             $"{client.ActorName} 角色 {EnumText.Of(client.Role)} 范围 {client.RegionCode ?? string.Join(",", client.FacilityIds)}"));
         return new ApiClientCreated(ApiClientResource.From(client, 1, options, now), stored.Id, secret);
     }
