@@ -27,6 +27,12 @@ public static class AddClientSecret
         var stored = new ApiClientSecret { ClientId = id, Hash = ClientSecrets.Hash(secret), Hint = ClientSecrets.Hint(secret), CreatedAt = now };
         db.ApiClientSecrets.Add(stored);
         await db.SaveChangesAsync(ct);
+        // Two rotations at once could both pass the count above; the later sees three and withdraws its own.
+        if (await ApiClientQueries.ActiveSecrets(id, db, ct) > ClientSecrets.MaxActiveSecrets)
+        {
+            await db.ApiClientSecrets.Where(s => s.Id == stored.Id).ExecuteDeleteAsync(ct);
+            return Outcome<ClientSecretCreated>.Conflict($"每个接口账户最多同时有 {ClientSecrets.MaxActiveSecrets} 个有效密钥：请先停用旧密钥，再新建。");
+        }
         await audit.AppendAsync(new(actor.Id, actor.UserName, "api-client.secret-add", $"api-client/{id}/secrets/{stored.Id}", AuditOutcome.Success,
             actor.Address, $"{client.ActorName} 新密钥 {stored.Hint}"));
         return new ClientSecretCreated(id, stored.Id, secret, stored.Hint);

@@ -25,6 +25,7 @@ public static class IntegrationsApi
         g.MapGet("/", async ([AsParameters] ListApiClients.Query query, AppDbContext db, IntegrationOptions options, TimeProvider clock,
                 CancellationToken ct) =>
                 (await ListApiClients.Handle(query, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .Produces<Paged<ApiClientResource>>()
             .WithSummary("接口账户列表（分页）");
 
         g.MapPost("/", async (RegisterApiClient.Input input, HttpContext http, AppDbContext db, IntegrationOptions options, TimeProvider clock,
@@ -34,10 +35,12 @@ public static class IntegrationsApi
                     http.Response.Headers.CacheControl = "no-store";
                     return TypedResults.Created($"/api/integrations/clients/{c.Client.Id}", c);
                 }))
+            .Produces<ApiClientCreated>(StatusCodes.Status201Created)
             .WithSummary("新建接口账户：名称、角色、数据范围、有效期；返回的密钥只显示这一次（只保存其哈希）");
 
         g.MapGet("/{id:guid}", async (Guid id, AppDbContext db, IntegrationOptions options, TimeProvider clock, CancellationToken ct) =>
                 (await GetApiClient.Handle(id, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .Produces<ApiClientDetails>()
             .WithSummary("接口账户详情及其密钥（只显示末四位）");
 
         g.MapPost("/{id:guid}/secrets", async (Guid id, HttpContext http, AppDbContext db, TimeProvider clock, AuditLog audit, CurrentUser actor,
@@ -47,16 +50,19 @@ public static class IntegrationsApi
                     http.Response.Headers.CacheControl = "no-store";
                     return TypedResults.Created($"/api/integrations/clients/{id}", s);
                 }))
+            .Produces<ClientSecretCreated>(StatusCodes.Status201Created)
             .WithSummary("轮换第一步：新建第二个密钥（最多同时两个有效），只显示这一次");
 
         g.MapPost("/{id:guid}/secrets/{secretId:guid}/retire", async (Guid id, Guid secretId, AppDbContext db, IntegrationOptions options,
                 TimeProvider clock, AuditLog audit, CurrentUser actor, CancellationToken ct) =>
                 (await RetireClientSecret.Handle(id, secretId, db, options, clock, audit, actor, ct)).ToResult(TypedResults.Ok))
+            .Produces<ApiClientDetails>()
             .WithSummary("轮换第二步：停用旧密钥，用它换取的令牌随即失效；不能停用唯一的有效密钥");
 
         g.MapPost("/{id:guid}/revoke", async (Guid id, AppDbContext db, IntegrationOptions options, TimeProvider clock, AuditLog audit,
                 CurrentUser actor, CancellationToken ct) =>
                 (await RevokeApiClient.Handle(id, db, options, clock, audit, actor, ct)).ToResult(TypedResults.Ok))
+            .Produces<ApiClientResource>()
             .WithSummary("停用接口账户：其全部密钥和已签发的令牌在下一次调用时即被拒绝");
 
         api.MapPost("/oauth/token", async (HttpContext http, AppDbContext db, IntegrationOptions options, TimeProvider clock, AuditLog audit,
@@ -90,6 +96,7 @@ public static class IntegrationsApi
             .AllowAnonymous()
             .DisableAntiforgery() // a machine-to-machine form post, no browser cookie involved
             .AddEndpointFilter(SignInLimiter.Filter) // the address budget of every sign-in door
+            .Produces<OAuthTokenResult>()
             .WithTags("接口账户")
             .WithSummary("OAuth 2.0 客户端凭据模式（RFC 6749 §4.4）：用客户端编号和密钥换取短期访问令牌")
             .WithDescription("表单 grant_type=client_credentials，client_id 与 client_secret 放在表单中或 HTTP Basic 认证头中（二选一）。" +
