@@ -79,6 +79,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Tasks.DutyTaskEscalation> DutyTaskEscalations => Set<Features.Tasks.DutyTaskEscalation>();
     public DbSet<Features.Tasks.EscalationLevel> EscalationLevels => Set<Features.Tasks.EscalationLevel>();
     public DbSet<Features.Tasks.DutyEntry> DutyEntries => Set<Features.Tasks.DutyEntry>();
+    // Integrations (clients): API clients, their hashed secrets and client-credentials tokens (ADR 29)
+    public DbSet<Features.Integrations.ApiClient> ApiClients => Set<Features.Integrations.ApiClient>();
+    public DbSet<Features.Integrations.ApiClientSecret> ApiClientSecrets => Set<Features.Integrations.ApiClientSecret>();
+    public DbSet<Features.Integrations.ApiClientToken> ApiClientTokens => Set<Features.Integrations.ApiClientToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

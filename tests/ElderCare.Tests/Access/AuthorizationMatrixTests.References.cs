@@ -78,6 +78,12 @@ public partial class AuthorizationMatrixTests
         ["POST /api/devices/heartbeat"] = "device key only",
         ["POST /api/auth/logout"] = "no body",
         ["POST /api/users/{id:guid}/disable"] = "no body",
+        // Integrations (clients): the administrator's own objects and credentials, no reference to a scoped object (ADR 29)
+        ["POST /api/integrations/clients/"] = "district-admin only: the district scope covers every region and facility",
+        ["POST /api/integrations/clients/{id:guid}/secrets"] = "district-admin only; no body",
+        ["POST /api/integrations/clients/{id:guid}/secrets/{secretId:guid}/retire"] = "district-admin only; no body",
+        ["POST /api/integrations/clients/{id:guid}/revoke"] = "district-admin only; no body",
+        ["POST /api/oauth/token"] = "client credentials only",
         ["POST /api/users/{id:guid}/enable"] = "no body",
         ["POST /api/meals/orders/{id:guid}/cancel"] = "no body",
         // Evaluations (三(二)(三)).

@@ -91,7 +91,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
         new("POST /api/auth/token", null, _ => "/api/auth/token", new { userName = "nobody", password = "x" }),
         new("POST /api/auth/logout", Everyone, _ => "/api/auth/logout"),
-        new("POST /api/auth/password", Everyone, _ => "/api/auth/password", new { currentPassword = "wrong", newPassword = "x" }),
+        // Integrations (clients): without a session, user name and current password change an initial password (ADR 29).
+        new("POST /api/auth/password", null, _ => "/api/auth/password", new { currentPassword = "wrong", newPassword = "x" }),
         new("GET /api/auth/me", Everyone, _ => "/api/auth/me"),
         new("GET /api/users/", Admin, _ => "/api/users"),
         new("POST /api/users/", Admin, _ => "/api/users", new { userName = "" }),
@@ -462,6 +463,20 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /tasks/{id:guid}", ReadMealBilling, _ => $"/tasks/{Guid.Empty}"),
         new("PAGE /tasks/duties", ReadMealBilling, _ => "/tasks/duties"),
         new("PAGE /todo", Everyone, _ => "/todo"),
+        // Integrations (clients): integration accounts are the district administrator's alone (ADR 29); the client-credentials
+        // grant is anonymous (the client's id and secret are its credentials).
+        new("GET /api/integrations/clients/", Admin, _ => "/api/integrations/clients"),
+        new("POST /api/integrations/clients/", Admin, _ => "/api/integrations/clients", new { name = "" }),
+        new("GET /api/integrations/clients/{id:guid}", Admin, _ => $"/api/integrations/clients/{Guid.Empty}"),
+        new("POST /api/integrations/clients/{id:guid}/secrets", Admin, _ => $"/api/integrations/clients/{Guid.Empty}/secrets"),
+        new("POST /api/integrations/clients/{id:guid}/secrets/{secretId:guid}/retire", Admin,
+            _ => $"/api/integrations/clients/{Guid.Empty}/secrets/{Guid.Empty}/retire"),
+        new("POST /api/integrations/clients/{id:guid}/revoke", Admin, _ => $"/api/integrations/clients/{Guid.Empty}/revoke"),
+        new("POST /api/oauth/token", null, _ => "/api/oauth/token"),
+        new("PAGE /integrations/clients", Admin, _ => "/integrations/clients"),
+        new("PAGE /integrations/clients/new", Admin, _ => "/integrations/clients/new"),
+        new("PAGE /integrations/clients/{id:guid}", Admin, _ => $"/integrations/clients/{Guid.Empty}"),
+        new("PAGE /integrations/clients/{id:guid}/revoke", Admin, _ => $"/integrations/clients/{Guid.Empty}/revoke"),
     ];
 
 

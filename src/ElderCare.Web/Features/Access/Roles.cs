@@ -94,6 +94,8 @@ public static class Roles
         public const string ManageTasks = "tasks.manage";
         public const string WorkTasks = "tasks.work";
         public const string ReadTodo = "todo.read";
+        // Integrations (clients): integration accounts, their secrets and revocation are the administrator's (ADR 29).
+        public const string ManageIntegrations = "integrations.manage";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -167,6 +169,8 @@ public static class Roles
             [ManageTasks] = [Role.DistrictAdmin, Role.DistrictStaff],
             [WorkTasks] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ReadTodo] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator, Role.Auditor],
+            // Integrations (clients): only the district administrator creates, rotates and revokes integration accounts.
+            [ManageIntegrations] = [Role.DistrictAdmin],
         };
     }
 }

@@ -45,12 +45,24 @@ public static class AuthApi
             })
             .WithSummary("注销当前令牌或会话");
 
-        g.MapPost("/password", async (SetPassword.ChangeInput input, CurrentUser current, Data.AppDbContext db,
+        // Integrations (clients): anonymous with user name + current password, so an API-only account with an initial
+        // password can change it without the web page (ChangePassword); signed in, as before.
+        g.MapPost("/password", async (ChangePassword.Input input, CurrentUser current, SignIn signIn, Data.AppDbContext db,
                 Microsoft.AspNetCore.Identity.UserManager<AppUser> users, Sessions sessions, TimeProvider clock, Audit.AuditLog audit,
                     CancellationToken ct) =>
-                (await SetPassword.Change(current.Id!.Value, input, db, users, sessions, clock, audit, current.Address, ct)).ToResult(_ =>
-                    TypedResults.NoContent()))
-            .WithSummary("修改自己的密码；成功后本人所有会话和令牌立即失效，须重新登录");
+            {
+                var result = await ChangePassword.Handle(input, current, signIn, db, users, sessions, clock, audit, ct);
+                return result.SignIn switch
+                {
+                    SignInStatus.CodeRequired => TypedResults.Problem(detail: "该账户须提供双因素认证动态验证码（code）。", statusCode: 401,
+                        extensions: new Dictionary<string, object?> { ["codeRequired"] = true }),
+                    SignInStatus.Failed => TypedResults.Problem(detail: "用户名或密码错误。", statusCode: 401),
+                    _ => result.Changed!.ToResult(_ => TypedResults.NoContent()),
+                };
+            })
+            .AllowAnonymous()
+            .AddEndpointFilter(SignInLimiter.Filter) // a password check: the same address budget as sign-in
+            .WithSummary("修改自己的密码（未登录时凭用户名和当前密码，可修改初始密码）；成功后本人所有会话和令牌立即失效，须重新登录");
 
         g.MapGet("/me", (CurrentUser current) => TypedResults.Ok(new
             {

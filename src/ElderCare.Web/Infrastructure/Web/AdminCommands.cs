@@ -11,8 +11,11 @@ namespace ElderCare.Web.Infrastructure.Web;
 
 /// <summary>
 /// <c>dotnet run --project src/ElderCare.Web -- &lt;command&gt;</c>: migrate, seed [--demo], users add|disable|reset-password,
-/// audit verify. Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input, 3 no database: StartChecks).
-/// Passwords come from standard input, never the command line (where they would land in shell history).
+/// audit verify|prune, clients add. Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input
+/// or bad arguments — with the command's usage, 3 no database: StartChecks). Arguments are checked before the database is
+/// touched; a command that uses the database first migrates it (as the start does), or refuses with a message in Chinese and
+/// English when it cannot (unreachable, or PostgreSQL not yet migrated). Passwords come from standard input, never the
+/// command line (where they would land in shell history).
 /// </summary>
 public static class AdminCommands
 {
@@ -26,6 +29,8 @@ public static class AdminCommands
           users reset-password NAME                 重置密码（从标准输入读取；为空则生成），下次登录须修改
           audit verify                              校验审计日志哈希链；完好退出 0，否则指出第一条有问题的记录并退出 1
           audit prune                               删除超过保留期（Audit:RetentionDays，至少 180 天）的最早记录
+          clients add NAME --role ROLE --expires YYYY-MM-DD [--region CODE] [--facility ID]... [--limit N]
+                                                    新建接口账户，密钥只显示这一次
         角色：district-admin district-staff town-officer operator caregiver evaluator auditor
         """;
 
@@ -40,6 +45,12 @@ public static class AdminCommands
 
     public static async Task<int> RunAsync(IServiceProvider root, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        // Integrations (clients): arguments first, then the database (migrated or refused), then the command.
+        if (ArgumentProblem(args) is { } usage)
+        {
+            await error.WriteLineAsync(usage);
+            return 2;
+        }
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
@@ -47,12 +58,48 @@ public static class AdminCommands
         // ADR 16: migrate and seed may create a missing SQLite file (the first start); nothing else may, and none where a
         // database lived before (its identity marker is still there).
         var creates = args is ["migrate", ..] or ["seed", ..];
-        if ((creates || args is ["users", ..] or ["audit", ..])
-            && StartChecks.MissingDatabase(services.GetRequiredService<DatabaseFile>(), createIfMissing: creates) is { } missing)
+        if (StartChecks.MissingDatabase(services.GetRequiredService<DatabaseFile>(), createIfMissing: creates) is { } missing)
         {
             await error.WriteLineAsync(missing);
             return StartChecks.RefusedExitCode;
         }
+        try
+        {
+            if (!creates && await PrepareAsync(services, db, ct) is { } notReady)
+            {
+                await error.WriteLineAsync(notReady);
+                return StartChecks.RefusedExitCode;
+            }
+            return await RunCommandAsync(services, db, args, input, output, error, ct);
+        }
+        catch (Exception e) when (Errors.DatabaseUnavailable.Is(e))
+        {
+            await error.WriteLineAsync($"{Unreachable}\n{e.Message}");
+            return StartChecks.RefusedExitCode;
+        }
+    }
+
+    /// <summary>
+    /// Before a command touches the database: migrate it (and load the reference data) where the start would (SQLite by
+    /// default, PostgreSQL when Database:MigrateOnStart is set); elsewhere refuse a database that is not migrated yet.
+    /// </summary>
+    private const string Unreachable = "无法连接数据库，命令未执行。\nThe database cannot be reached; nothing was done.";
+
+    private static async Task<string?> PrepareAsync(IServiceProvider services, AppDbContext db, CancellationToken ct)
+    {
+        if (await services.GetRequiredService<DatabaseState>().IsReadyAsync(db, ct)) return null;
+        if (!await db.Database.CanConnectAsync(ct)) return Unreachable;
+        var options = services.GetRequiredService<DatabaseOptions>();
+        if (!(options.MigrateOnStart ?? options.Provider == DatabaseProvider.Sqlite))
+            return "数据库尚未迁移：请先运行 migrate 命令。\nThe database has not been migrated yet: run the migrate command first.";
+        services.GetRequiredService<DatabaseWatch>().Remember(await Database.MigrateAsync(db, ct));
+        await RongchangSeed.RunAsync(db);
+        return null;
+    }
+
+    private static async Task<int> RunCommandAsync(IServiceProvider services, AppDbContext db, string[] args, TextReader input, TextWriter output,
+        TextWriter error, CancellationToken ct)
+    {
         switch (args)
         {
             case ["migrate", ..]:
@@ -125,10 +172,74 @@ public static class AdminCommands
                 output.WriteLine($"已删除保留期（{days} 天）以前的最早 {removed} 条审计记录；其余记录的哈希链不受影响。");
                 return 0;
             }
+            case ["clients", "add", var name, .. var rest]:
+            {
+                var facilities = Options(rest, "--facility").Select(f => Guid.TryParse(f, out var id) ? id : Guid.Empty).ToList();
+                if (facilities.Contains(Guid.Empty)) return Fail(error, "设施编号无效。\n" + UsageOf("clients"));
+                var expires = DateOnly.TryParseExact(Option(rest, "--expires"), "yyyy-MM-dd", out var d) ? d : (DateOnly?)null;
+                if (expires is null) return Fail(error, "有效期至（--expires）应为 YYYY-MM-DD。\n" + UsageOf("clients"));
+                int? limit = Option(rest, "--limit") is { } l ? int.TryParse(l, out var n) ? n : 0 : null;
+                var result = await Features.Integrations.RegisterApiClient.Handle(
+                    new(name, Option(rest, "--role"), Option(rest, "--region"), facilities, expires, limit), db,
+                    services.GetRequiredService<Features.Integrations.IntegrationOptions>(), services.GetRequiredService<TimeProvider>(),
+                    services.GetRequiredService<AuditLog>(), services.GetRequiredService<CurrentUser>(), ct);
+                return Report(output, error, result, c =>
+                    $"已新建接口账户 {c.Client.Name}（{Roles.Of(c.Client.Role)}），客户端编号（client_id）：{c.Client.Id}\n" +
+                    $"密钥（client_secret，只显示这一次，系统只保存其哈希）：{c.Secret}");
+            }
             default:
-                await error.WriteLineAsync($"无法识别的命令：{string.Join(' ', args)}\n{Usage}");
+                await error.WriteLineAsync($"无法识别的命令：{string.Join(' ', args)}\nUnknown command.\n{Usage}");
                 return 2;
         }
+    }
+
+    /// <summary>The options each command takes (each with one value); a command missing here takes none.</summary>
+    private static readonly Dictionary<string, (string[] Options, string[] Required)> Takes = new()
+    {
+        ["users add"] = (["--role", "--region", "--facility"], ["--role"]),
+        ["clients add"] = (["--role", "--region", "--facility", "--expires", "--limit"], ["--role", "--expires"]),
+    };
+
+    /// <summary>The usage to print when the arguments do not fit a command (checked before the database is touched), or null.</summary>
+    internal static string? ArgumentProblem(string[] args)
+    {
+        static bool HostOption(string a) => a.StartsWith('-') || a.Contains('=');
+        var bad = "参数有误。Invalid arguments.\n";
+        switch (args)
+        {
+            case ["migrate", .. var rest] when rest.All(HostOption):
+            case ["seed", .. var more] when more.All(HostOption):
+            case ["users", "disable" or "reset-password", var name] when !name.StartsWith('-'):
+            case ["audit", "verify" or "prune"]:
+                return null;
+            case ["users" or "clients", "add", var name, .. var rest] when !name.StartsWith('-'):
+            {
+                var (options, required) = Takes[$"{args[0]} add"];
+                for (var i = 0; i < rest.Length; i += 2)
+                    if (!options.Contains(rest[i]) || i + 1 >= rest.Length || rest[i + 1].StartsWith("--", StringComparison.Ordinal))
+                        return bad + UsageOf(args[0]);
+                return required.All(r => rest.Contains(r)) ? null : bad + UsageOf(args[0]);
+            }
+            case ["migrate" or "seed" or "users" or "audit" or "clients", ..]:
+                return bad + UsageOf(args[0]);
+            default:
+                return null; // the unknown command is reported with the whole usage
+        }
+    }
+
+    /// <summary>The usage lines of the commands that start with the word, and the roles.</summary>
+    internal static string UsageOf(string command)
+    {
+        var lines = Usage.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var mine = new List<string> { lines[0] };
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var text = lines[i].TrimStart();
+            var continuation = lines[i].Length - text.Length > 20 && mine.Count > 1 && mine[^1] == lines[i - 1];
+            if (text.StartsWith(command + " ", StringComparison.Ordinal) || continuation) mine.Add(lines[i]);
+        }
+        mine.Add(lines.First(l => l.TrimStart().StartsWith("角色", StringComparison.Ordinal)));
+        return string.Join('\n', mine);
     }
 
     private static int Report<T>(TextWriter output, TextWriter error, Errors.Outcome<T> outcome, Func<T, string> ok)

@@ -41,6 +41,8 @@ public static class HostSetup
         services.AddScoped<Features.Todo.ITodoSource, Features.Reports.ReportsTodoSource>();
         // Tasks: options "Tasks", the escalation clock, the to-do sources of the task list and the existing features
         Features.Tasks.TasksSetup.AddTasks(services, builder.Configuration);
+        // Integrations (clients): options "Integrations", the API client scheme, the per-client rate limit
+        Features.Integrations.IntegrationsSetup.AddIntegrations(services, builder.Configuration);
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
@@ -89,6 +91,7 @@ public static class HostSetup
         app.UseRouting();
         app.Use(RejectLargeBodies); // after routing: an endpoint may allow more (the elder import, 50 MB)
         app.UseElderCareAccess();
+        app.UseRateLimiter(); // Integrations (clients): per-client request budget, after authentication (ClientRateLimit)
         app.UseAntiforgery();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
