@@ -27,6 +27,7 @@ public static class HostSetup
         Privacy.DataProtectionKeys.AddAppDataProtection(services, builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
+        services.AddStaticAssetCompression();
         services.AddValidatedOptions<Features.Elders.ElderOptions>(builder.Configuration, "Elders");
         services.AddValidatedOptions<Features.Meals.MealOptions>(builder.Configuration, "Meals");
         services.AddAlarms(builder.Configuration);
@@ -86,7 +87,7 @@ public static class HostSetup
             hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteStatusPage);
-        app.UseStaticFiles();
+        app.UseStaticAssets();
         app.Use(DatabaseGuard.RefuseWritesToLostDatabase); // ADR 16: no write is acknowledged into a deleted or replaced file
         app.UseRouting();
         app.Use(RejectLargeBodies); // after routing: an endpoint may allow more (the elder import, 50 MB)
