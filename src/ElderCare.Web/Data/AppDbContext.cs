@@ -79,6 +79,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Tasks.DutyTaskEscalation> DutyTaskEscalations => Set<Features.Tasks.DutyTaskEscalation>();
     public DbSet<Features.Tasks.EscalationLevel> EscalationLevels => Set<Features.Tasks.EscalationLevel>();
     public DbSet<Features.Tasks.DutyEntry> DutyEntries => Set<Features.Tasks.DutyEntry>();
+    // Outbound: the outbox of SMS and webhook deliveries, and the webhook subscriptions (ADR 29)
+    public DbSet<Features.Outbound.OutboxMessage> Outbox => Set<Features.Outbound.OutboxMessage>();
+    public DbSet<Features.Outbound.WebhookSubscription> WebhookSubscriptions => Set<Features.Outbound.WebhookSubscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -41,6 +41,8 @@ public static class HostSetup
         services.AddScoped<Features.Todo.ITodoSource, Features.Reports.ReportsTodoSource>();
         // Tasks: options "Tasks", the escalation clock, the to-do sources of the task list and the existing features
         Features.Tasks.TasksSetup.AddTasks(services, builder.Configuration);
+        // Outbound: options "Outbound" and "Sms", the outbox sender, the SMS gateway and notifier (ADR 29)
+        Features.Outbound.OutboundSetup.AddOutbound(services, builder.Configuration);
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
