@@ -94,6 +94,8 @@ public static class Roles
         public const string ManageTasks = "tasks.manage";
         public const string WorkTasks = "tasks.work";
         public const string ReadTodo = "todo.read";
+        // Outbound: webhook subscriptions and the delivery log (ADR 29)
+        public const string ManageWebhooks = "integrations.webhooks";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -167,6 +169,8 @@ public static class Roles
             [ManageTasks] = [Role.DistrictAdmin, Role.DistrictStaff],
             [WorkTasks] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ReadTodo] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator, Role.Auditor],
+            // Outbound: which systems receive which events is the district administrator's, like user accounts (ADR 29).
+            [ManageWebhooks] = [Role.DistrictAdmin],
         };
     }
 }
