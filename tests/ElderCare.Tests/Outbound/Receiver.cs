@@ -16,7 +16,7 @@ public sealed class Receiver : IAsyncDisposable
     public sealed record Request(string Path, IReadOnlyDictionary<string, string> Headers, string Body, int Status);
 
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<int> _script = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _script = new();
     private readonly List<Request> _requests = [];
     private int _messages;
 
@@ -39,7 +39,7 @@ public sealed class Receiver : IAsyncDisposable
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
-            var status = receiver!._script.TryDequeue(out var s) ? s : 200;
+            var status = receiver!._script.TryGetValue(http.Request.Path, out var q) && q.TryDequeue(out var s) ? s : 200;
             lock (receiver._requests)
                 receiver._requests.Add(new Request(http.Request.Path, http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(),
                     StringComparer.OrdinalIgnoreCase), body, status));
@@ -52,10 +52,11 @@ public sealed class Receiver : IAsyncDisposable
         return receiver;
     }
 
-    /// <summary>The next requests are answered with these status codes, in order; then 200 again.</summary>
-    public void Answer(params HttpStatusCode[] statuses)
+    /// <summary>The next requests to the path are answered with these status codes, in order; then 200 again.</summary>
+    public void Answer(string path, params HttpStatusCode[] statuses)
     {
-        foreach (var s in statuses) _script.Enqueue((int)s);
+        var queue = _script.GetOrAdd(path, _ => new ConcurrentQueue<int>());
+        foreach (var s in statuses) queue.Enqueue((int)s);
     }
 
     public IReadOnlyList<Request> Requests
