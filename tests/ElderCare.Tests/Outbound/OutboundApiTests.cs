@@ -78,7 +78,8 @@ public class OutboundApiTests(OutboundApp app) : IClassFixture<OutboundApp>
         Assert.Equal(ExpectedSignature(secret, hit.Headers[Signing.TimestampHeader], hit.Body), hit.Headers[Signing.SignatureHeader]);
         Assert.Equal(app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
             hit.Headers[Signing.TimestampHeader]);
-        Assert.True(Signing.Verify(secret, hit.Headers[Signing.TimestampHeader], hit.Body, hit.Headers[Signing.SignatureHeader], app.Clock.GetUtcNow()));
+        Assert.True(Signing.Verify(secret, hit.Headers[Signing.TimestampHeader], hit.Body, hit.Headers[Signing.SignatureHeader],
+            app.Clock.GetUtcNow()));
         Assert.False(Signing.Verify("whsec_other", hit.Headers[Signing.TimestampHeader], hit.Body, hit.Headers[Signing.SignatureHeader],
             app.Clock.GetUtcNow()));
         var body = JsonDocument.Parse(hit.Body).RootElement;
@@ -187,7 +188,8 @@ public class OutboundApiTests(OutboundApp app) : IClassFixture<OutboundApp>
         var now = app.Clock.GetUtcNow();
         var order = (await (await app.Staff.PostJson("/api/orders", new
         {
-            elderId = elder, serviceItemId = await app.Staff.ServiceItem("bathing"), windowStart = now.AddMinutes(-90), windowEnd = now.AddMinutes(10),
+            elderId = elder, serviceItemId = await app.Staff.ServiceItem("bathing"), windowStart = now.AddMinutes(-90),
+            windowEnd = now.AddMinutes(10),
         })).Created()).Id();
         await (await app.Staff.PostJson($"/api/orders/{order}/assign", new { workerId = worker })).Ok();
         await (await caregiver.PostJson($"/api/orders/{order}/check-in", new { lat = HomeLat, lng = HomeLng, at = now.AddMinutes(-85) })).Ok();
@@ -281,7 +283,10 @@ public class OutboundApiTests(OutboundApp app) : IClassFixture<OutboundApp>
         {
             var json = JsonSerializer.Serialize(body);
             var timestamp = (at ?? app.Clock.GetUtcNow().ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var r = new HttpRequestMessage(HttpMethod.Post, "/api/sms/receipts") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            var r = new HttpRequestMessage(HttpMethod.Post, "/api/sms/receipts")
+            {
+                Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            };
             r.Headers.Add(Signing.TimestampHeader, timestamp);
             r.Headers.Add(Signing.SignatureHeader, ExpectedSignature(secret!, timestamp, json));
             return r;

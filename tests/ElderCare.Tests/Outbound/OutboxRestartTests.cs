@@ -47,7 +47,8 @@ public class OutboxRestartTests
                 var admin = await first.ClientAs(Role.DistrictAdmin);
                 await (await admin.PostJson("/api/webhooks", new { name = "市级平台", url = receiver.Url + path, events = new[] { "alarm.raised" } }))
                     .Created();
-                var elder = await first.Staff.NewElder(Make.Elder(name: "重启老人", contacts: [new { name = "家属", relation = "女儿", phone = "13700001234" }]));
+                var elder = await first.Staff.NewElder(Make.Elder(name: "重启老人",
+                    contacts: [new { name = "家属", relation = "女儿", phone = "13700001234" }]));
                 var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
                 {
                     Content = new StringContent(JsonSerializer.Serialize(new { kind = "sos", occurredAt = first.Clock.GetUtcNow(), elderId = elder }),

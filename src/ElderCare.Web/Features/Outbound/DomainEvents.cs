@@ -24,18 +24,21 @@ public static class DomainEvents
     /// <summary>alarm.acknowledged or alarm.resolved after the step; other steps raise nothing.</summary>
     public static Task AlarmAdvancedAsync(AppDbContext db, Alarm alarm, AlarmAction action, DateTime now, CancellationToken ct) => action switch
     {
-        AlarmAction.Acknowledge => OutboundEvents.RaiseAsync(db, OutboundEvents.AlarmAcknowledged, alarm.Id.ToString("N"), alarm.RegionCode, Data(alarm),
-            now, ct),
-        AlarmAction.Resolve => OutboundEvents.RaiseAsync(db, OutboundEvents.AlarmResolved, alarm.Id.ToString("N"), alarm.RegionCode, Data(alarm), now, ct),
+        AlarmAction.Acknowledge => Alarm(db, OutboundEvents.AlarmAcknowledged, alarm, now, ct),
+        AlarmAction.Resolve => Alarm(db, OutboundEvents.AlarmResolved, alarm, now, ct),
         _ => Task.CompletedTask,
     };
+
+    private static Task<int> Alarm(AppDbContext db, string type, Alarm alarm, DateTime now, CancellationToken ct) =>
+        OutboundEvents.RaiseAsync(db, type, alarm.Id.ToString("N"), alarm.RegionCode, Data(alarm), now, ct);
 
     /// <summary>visit.verified once the visit counts as verified (EVV passed, or accepted on review); once per visit.</summary>
     public static async Task VisitVerifiedAsync(AppDbContext db, ServiceOrder order, DateTime now, CancellationToken ct)
     {
         if (order.Verification != Verification.Verified) return;
         await OutboundEvents.RaiseAsync(db, OutboundEvents.VisitVerified, order.Id.ToString("N"), order.RegionCode,
-            new VisitEventData(order.Id, order.ElderId, order.ProviderId, order.RegionCode, order.CheckInAt, order.CheckOutAt, order.Review is not null),
+            new VisitEventData(order.Id, order.ElderId, order.ProviderId, order.RegionCode, order.CheckInAt, order.CheckOutAt,
+                order.Review is not null),
             now, ct);
     }
 

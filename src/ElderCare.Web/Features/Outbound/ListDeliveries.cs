@@ -33,7 +33,9 @@ public static class ListDeliveries
         var ids = page.Where(m => m.SubscriptionId is not null).Select(m => m.SubscriptionId!.Value).Distinct().ToList();
         var names = await db.WebhookSubscriptions.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var items = page.Select(m => new DeliveryResource(m.Id, m.Kind, m.EventId, m.EventType, m.SubscriptionId,
-            m.Kind == OutboxKind.Sms ? Masking.Phone(protector.Unprotect(m.PhoneProtected)) ?? "" : names.GetValueOrDefault(m.SubscriptionId!.Value, m.Target),
+            m.Kind == OutboxKind.Sms
+                ? Masking.Phone(protector.Unprotect(m.PhoneProtected)) ?? ""
+                : names.GetValueOrDefault(m.SubscriptionId!.Value, m.Target),
             m.RegionCode, m.Status, m.Attempts, m.NextAttemptAt, m.LastError, m.CreatedAt, m.SentAt, m.GatewayMessageId, m.ReceiptAt)).ToList();
         return new Paged<DeliveryResource>(items, paging.Page, paging.PageSize, total);
     }

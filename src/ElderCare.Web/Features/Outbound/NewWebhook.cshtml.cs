@@ -26,7 +26,8 @@ public sealed class NewWebhookModel(AppDbContext db, CurrentUser user, FieldProt
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await RegisterWebhook.Handle(new RegisterWebhook.Input(Name, Address, Events, RegionCode), user, db, protector, options, clock, ct);
+        var input = new RegisterWebhook.Input(Name, Address, Events, RegionCode);
+        var outcome = await RegisterWebhook.Handle(input, user, db, protector, options, clock, ct);
         return Show(outcome, created =>
         {
             Created = created;

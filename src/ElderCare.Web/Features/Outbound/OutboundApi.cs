@@ -20,7 +20,8 @@ public static class OutboundApi
                 (await RegisterWebhook.Handle(input, user, db, protector, options, clock, ct))
                 .ToResult(c => TypedResults.Created($"/api/webhooks/{c.Subscription.Id}", c)))
             .WithSummary("新建事件订阅：接收地址（https）、事件、范围（区域编码，空为全区）；签名密钥仅此一次显示");
-        hooks.MapGet("/{id:guid}", async (Guid id, AppDbContext db, CancellationToken ct) => (await GetWebhook.Handle(id, db, ct)).ToResult(TypedResults.Ok))
+        hooks.MapGet("/{id:guid}", async (Guid id, AppDbContext db, CancellationToken ct) =>
+                (await GetWebhook.Handle(id, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("事件订阅详情（不含密钥）");
         hooks.MapPost("/{id:guid}/disable", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await DisableWebhook.Handle(id, user, db, clock, ct)).ToResult(TypedResults.Ok))

@@ -17,7 +17,8 @@ public sealed record VisitEventData(Guid OrderId, Guid ElderId, Guid? ProviderId
     bool Reviewed);
 
 /// <summary>A quarterly report approved and locked by the district, with the hash of its snapshot.</summary>
-public sealed record ReportEventData(Guid ReportId, string UnitCode, string UnitName, int Year, int Quarter, DateTime? ApprovedAt, string? SnapshotHash);
+public sealed record ReportEventData(Guid ReportId, string UnitCode, string UnitName, int Year, int Quarter, DateTime? ApprovedAt,
+    string? SnapshotHash);
 
 /// <summary>
 /// The events other systems may subscribe to, and their queuing (ADR 29): a use case calls <see cref="RaiseAsync{T}"/>
