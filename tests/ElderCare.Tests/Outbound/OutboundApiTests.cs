@@ -266,6 +266,33 @@ public class OutboundApiTests(OutboundApp app) : IClassFixture<OutboundApp>
     }
 
     [Fact]
+    public async Task The_family_is_reminded_once_by_SMS_a_few_days_before_the_routine_reassessment_falls_due()
+    {
+        var (soon, phone) = await Elder();
+        var (later, laterPhone) = await Elder();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        await using (var scope = app.Scope(out var db))
+        {
+            (await db.Elders.SingleAsync(e => e.Id == soon)).LastAssessedOn = today.AddDays(3).AddMonths(-12); // due in 3 days
+            (await db.Elders.SingleAsync(e => e.Id == later)).LastAssessedOn = today.AddDays(30).AddMonths(-12); // due in 30 days
+            await db.SaveChangesAsync();
+            var s = scope.ServiceProvider;
+            for (var run = 0; run < 2; run++) // a second run (a restart the same day) queues nothing more
+            {
+                db.ChangeTracker.Clear();
+                await RaiseReassessmentReminders.Handle(db, s.GetRequiredService<FieldProtector>(), s.GetRequiredService<OutboundOptions>(), app.Clock,
+                    default);
+            }
+        }
+        await app.SendOutbox();
+        var sms = JsonDocument.Parse(Assert.Single(At("/sms"), r => r.Body.Contains(phone, StringComparison.Ordinal)).Body).RootElement;
+        Assert.Equal("SMS_1003", sms.GetProperty("templateId").GetString());
+        Assert.Equal(today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            sms.GetProperty("templateParams").GetProperty("date").GetString());
+        Assert.DoesNotContain(At("/sms"), r => r.Body.Contains(laterPhone, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_signed_delivery_receipt_updates_the_status_and_a_bad_one_is_refused()
     {
         var phone = NewPhone();
@@ -276,8 +303,8 @@ public class OutboundApiTests(OutboundApp app) : IClassFixture<OutboundApp>
             await db.SaveChangesAsync();
         }
         await app.SendOutbox();
-        var messageId = Assert.Single(await Rows(m => m.Payload.Contains("复评", StringComparison.Ordinal) && m.Status == OutboxStatus.Sent
-            && At("/sms").Any(r => r.Body.Contains(phone, StringComparison.Ordinal)))).GatewayMessageId!;
+        var eventId = Signing.EventId("sms.reminder", "receipt-" + phone);
+        var messageId = Assert.Single(await Rows(m => m.EventId == eventId && m.Status == OutboxStatus.Sent)).GatewayMessageId!;
 
         HttpRequestMessage Receipt(object body, string? secret = OutboundApp.AppSecret, long? at = null)
         {

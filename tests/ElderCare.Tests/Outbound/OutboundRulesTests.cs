@@ -112,5 +112,19 @@ public class OutboundRulesTests
         Assert.Equal("无签名", SmsNotifier.Text("无签名"));
     }
 
+    [Fact]
+    public void A_routine_reassessment_is_reminded_from_7_days_before_until_the_day_and_an_immediate_one_is_not()
+    {
+        var today = new DateOnly(2026, 11, 29);
+        var routine = (int days) => new ElderCare.Web.Features.Assessments.ReassessmentDue(today.AddDays(days),
+            ElderCare.Web.Features.Assessments.AssessmentReason.Routine);
+        Assert.True(RaiseReassessmentReminders.Reminds(routine(0), today, 7));
+        Assert.True(RaiseReassessmentReminders.Reminds(routine(7), today, 7));
+        Assert.False(RaiseReassessmentReminders.Reminds(routine(8), today, 7));
+        Assert.False(RaiseReassessmentReminders.Reminds(routine(-1), today, 7)); // overdue: the to-do list's, not the family's
+        Assert.False(RaiseReassessmentReminders.Reminds(new ElderCare.Web.Features.Assessments.ReassessmentDue(today.AddDays(2),
+            ElderCare.Web.Features.Assessments.AssessmentReason.Immediate), today, 7));
+    }
+
     private static List<string> Problems(SmsOptions o) => o.Validate(new ValidationContext(o)).Select(r => r.ErrorMessage!).ToList();
 }

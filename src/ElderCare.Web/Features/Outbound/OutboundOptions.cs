@@ -28,6 +28,10 @@ public sealed class OutboundOptions : IValidatableObject
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>The family is reminded by SMS this many days before a routine reassessment falls due (0 = no reminders; 待确认).</summary>
+    [Range(0, 60)]
+    public int ReassessmentReminderDays { get; set; } = 7;
+
     /// <summary>Webhook URLs must be https (a signed body still travels in clear over http); off only for tests on 127.0.0.1.</summary>
     public bool RequireHttps { get; set; } = true;
 

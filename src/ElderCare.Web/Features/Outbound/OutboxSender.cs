@@ -116,10 +116,23 @@ public static class DailyLimit
     public static bool Allows(int sentToday, int limit) => sentToday < limit;
 }
 
-/// <summary>Runs the sender every <see cref="OutboundOptions.IntervalSeconds"/> (0 = off).</summary>
-public sealed class OutboxPass(IServiceScopeFactory scopes, OutboundOptions options, ILogger<OutboxPass> logger)
+/// <summary>
+/// Runs the sender every <see cref="OutboundOptions.IntervalSeconds"/> (0 = off), and the reassessment reminders once a
+/// China day (again after a restart: the event ids keep each reminder to one).
+/// </summary>
+public sealed class OutboxPass(IServiceScopeFactory scopes, OutboundOptions options, TimeProvider clock, ILogger<OutboxPass> logger)
     : PeriodicPass(scopes, options.IntervalSeconds, logger, "Outbox pass")
 {
-    protected override Task RunAsync(IServiceProvider services, AppDbContext db, CancellationToken ct) =>
-        services.GetRequiredService<OutboxSender>().RunOnceAsync(db, ct);
+    private DateOnly? _remindedOn;
+
+    protected override async Task RunAsync(IServiceProvider services, AppDbContext db, CancellationToken ct)
+    {
+        if (_remindedOn != clock.Today())
+        {
+            await RaiseReassessmentReminders.Handle(db, services.GetRequiredService<FieldProtector>(), options, clock, ct);
+            _remindedOn = clock.Today();
+            db.ChangeTracker.Clear();
+        }
+        await services.GetRequiredService<OutboxSender>().RunOnceAsync(db, ct);
+    }
 }
