@@ -280,8 +280,8 @@ public class OutboundApiTests(OutboundApp app) : IClassFixture<OutboundApp>
             for (var run = 0; run < 2; run++) // a second run (a restart the same day) queues nothing more
             {
                 db.ChangeTracker.Clear();
-                await RaiseReassessmentReminders.Handle(db, s.GetRequiredService<FieldProtector>(), s.GetRequiredService<OutboundOptions>(), app.Clock,
-                    default);
+                await RaiseReassessmentReminders.Handle(db, s.GetRequiredService<FieldProtector>(), s.GetRequiredService<OutboundOptions>(),
+                    app.Clock, default);
             }
         }
         await app.SendOutbox();
