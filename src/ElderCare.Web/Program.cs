@@ -52,6 +52,7 @@ ElderCare.Web.Features.Reports.ReportsApi.MapReportsApi(api); // Reports: quarte
 // Tasks and the to-do centre (三(一)): task lists, duty lists, escalation, the to-do count
 ElderCare.Web.Features.Tasks.TasksApi.MapTasksApi(api).MapTodoApi();
 ElderCare.Web.Features.Integrations.IntegrationsApi.MapIntegrationsApi(api); // Integrations (clients): API clients, OAuth token
+ElderCare.Web.Features.Outbound.OutboundApi.MapOutboundApi(api); // Outbound: webhooks, delivery log, SMS receipts (ADR 29)
 app.MapHealth();
 app.MapRazorPages();
 

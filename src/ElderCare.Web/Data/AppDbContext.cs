@@ -83,6 +83,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Integrations.ApiClient> ApiClients => Set<Features.Integrations.ApiClient>();
     public DbSet<Features.Integrations.ApiClientSecret> ApiClientSecrets => Set<Features.Integrations.ApiClientSecret>();
     public DbSet<Features.Integrations.ApiClientToken> ApiClientTokens => Set<Features.Integrations.ApiClientToken>();
+    // Outbound: the outbox of SMS and webhook deliveries, and the webhook subscriptions (ADR 29)
+    public DbSet<Features.Outbound.OutboxMessage> Outbox => Set<Features.Outbound.OutboxMessage>();
+    public DbSet<Features.Outbound.WebhookSubscription> WebhookSubscriptions => Set<Features.Outbound.WebhookSubscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

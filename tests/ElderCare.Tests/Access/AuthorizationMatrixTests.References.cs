@@ -137,6 +137,11 @@ public partial class AuthorizationMatrixTests
         ["POST /api/tasks/{id:guid}/evidence"] = "evidenceId is looked up with InScope: another unit's file is refused like a missing one " +
             "(TasksApiTests)",
         ["POST /api/tasks/generate"] = "district roles only (tasks.manage); no body",
+        // Outbound (ADR 29)
+        ["POST /api/webhooks/"] = "district-admin only (integrations.webhooks): the district scope covers every region; an unknown regionCode " +
+            "is refused (OutboundApiTests)",
+        ["POST /api/webhooks/{id:guid}/disable"] = "no body",
+        ["POST /api/sms/receipts"] = "the SMS gateway's receipt, authenticated by its HMAC: a message id of our own outbox, no user scope",
     };
 
     private List<RefRow> References()

@@ -477,6 +477,18 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /integrations/clients/new", Admin, _ => "/integrations/clients/new"),
         new("PAGE /integrations/clients/{id:guid}", Admin, _ => $"/integrations/clients/{Guid.Empty}"),
         new("PAGE /integrations/clients/{id:guid}/revoke", Admin, _ => $"/integrations/clients/{Guid.Empty}/revoke"),
+        // Outbound: webhook subscriptions and the delivery log are the district admin's; the SMS gateway's receipt is
+        // anonymous, authenticated by its HMAC signature (404 here: no gateway configured).
+        new("GET /api/webhooks/", Admin, _ => "/api/webhooks"),
+        new("GET /api/webhooks/events", Admin, _ => "/api/webhooks/events"),
+        new("POST /api/webhooks/", Admin, _ => "/api/webhooks", new { name = "" }),
+        new("GET /api/webhooks/{id:guid}", Admin, _ => $"/api/webhooks/{Guid.Empty}"),
+        new("POST /api/webhooks/{id:guid}/disable", Admin, _ => $"/api/webhooks/{Guid.Empty}/disable"),
+        new("GET /api/outbound/deliveries", Admin, _ => "/api/outbound/deliveries"),
+        new("POST /api/sms/receipts", null, _ => "/api/sms/receipts", new { messageId = "x", status = "delivered" }),
+        new("PAGE /integrations/webhooks", Admin, _ => "/integrations/webhooks"),
+        new("PAGE /integrations/webhooks/new", Admin, _ => "/integrations/webhooks/new"),
+        new("PAGE /integrations/webhooks/deliveries", Admin, _ => "/integrations/webhooks/deliveries"),
     ];
 
 

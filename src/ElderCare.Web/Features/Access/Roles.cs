@@ -96,6 +96,8 @@ public static class Roles
         public const string ReadTodo = "todo.read";
         // Integrations (clients): integration accounts, their secrets and revocation are the administrator's (ADR 29).
         public const string ManageIntegrations = "integrations.manage";
+        // Outbound: webhook subscriptions and the delivery log (ADR 29)
+        public const string ManageWebhooks = "integrations.webhooks";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -171,6 +173,8 @@ public static class Roles
             [ReadTodo] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator, Role.Auditor],
             // Integrations (clients): only the district administrator creates, rotates and revokes integration accounts.
             [ManageIntegrations] = [Role.DistrictAdmin],
+            // Outbound: which systems receive which events is the district administrator's, like user accounts (ADR 29).
+            [ManageWebhooks] = [Role.DistrictAdmin],
         };
     }
 }

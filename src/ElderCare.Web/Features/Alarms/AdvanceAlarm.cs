@@ -69,6 +69,7 @@ public static class AdvanceAlarm
         if (!string.IsNullOrWhiteSpace(input.Note)) alarm.Note = input.Note.Trim();
         alarm.Status = next;
         alarm.Version++;
+        await Outbound.DomainEvents.AlarmAdvancedAsync(db, alarm, action, now, ct); // outbound: alarm.acknowledged / resolved (ADR 29)
         try
         {
             await db.SaveChangesAsync(ct);

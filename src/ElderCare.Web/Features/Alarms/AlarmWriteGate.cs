@@ -31,6 +31,7 @@ public sealed class AlarmWriteGate(IServiceScopeFactory scopes, DatabaseWatch wa
     {
         public Alarm Alarm { get; } = alarm;
         public IReadOnlyList<AlarmNotification> Notifications { get; } = notifications;
+        public IReadOnlyList<Outbound.OutboxMessage> Outbound { get; init; } = []; // outbound: webhook rows (ADR 29)
         internal TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Task Stored => Done.Task;
     }
@@ -40,22 +41,25 @@ public sealed class AlarmWriteGate(IServiceScopeFactory scopes, DatabaseWatch wa
     /// DbUpdateException on a duplicate key, and DatabaseMissingException (503) when the commit went to a file deleted or
     /// replaced meanwhile (ADR 16) — that alarm is not acknowledged, and its retry lands once the database is back.
     /// </summary>
-    public async Task SaveAsync(AppDbContext db, Alarm alarm, IReadOnlyList<AlarmNotification> notifications, CancellationToken ct)
+    public async Task SaveAsync(AppDbContext db, Alarm alarm, IReadOnlyList<AlarmNotification> notifications, CancellationToken ct,
+        IReadOnlyList<Outbound.OutboxMessage>? outbound = null) // outbound: the alarm's webhook rows in the same commit (ADR 29)
     {
-        await SaveCoreAsync(db, alarm, notifications, ct);
+        await SaveCoreAsync(db, alarm, notifications, outbound ?? [], ct);
         await watch.EnsureFileAsync();
     }
 
-    private async Task SaveCoreAsync(AppDbContext db, Alarm alarm, IReadOnlyList<AlarmNotification> notifications, CancellationToken ct)
+    private async Task SaveCoreAsync(AppDbContext db, Alarm alarm, IReadOnlyList<AlarmNotification> notifications,
+        IReadOnlyList<Outbound.OutboxMessage> outbound, CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
         {
             db.Alarms.Add(alarm);
             db.AlarmNotifications.AddRange(notifications);
+            db.Outbox.AddRange(outbound); // outbound (ADR 29)
             await db.SaveChangesAsync(ct);
             return;
         }
-        var pending = new Pending(alarm, notifications);
+        var pending = new Pending(alarm, notifications) { Outbound = outbound }; // outbound (ADR 29)
         _queue.Enqueue(pending);
         // Not the request's token from here: once queued the alarm may be in another request's batch, and a batch must
         // not be cut short because one client hung up. A client that left finds its alarm by replaying the key.
@@ -119,5 +123,6 @@ public sealed class AlarmWriteGate(IServiceScopeFactory scopes, DatabaseWatch wa
     {
         db.Alarms.Add(p.Alarm);
         db.AlarmNotifications.AddRange(p.Notifications);
+        db.Outbox.AddRange(p.Outbound); // outbound (ADR 29)
     }
 }

@@ -26,5 +26,5 @@ public static class Escalation
 
     /// <summary>Outbox back-off: 5 s, 10 s, 20 s … doubling, at most 10 min.</summary>
     public static TimeSpan RetryDelay(int attempts, AlarmOptions options) =>
-        TimeSpan.FromSeconds(Math.Min(options.MaxRetrySeconds, options.FirstRetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
+        Infrastructure.Web.Backoff.Delay(attempts, options.FirstRetrySeconds, options.MaxRetrySeconds); // outbound: the one back-off rule
 }

@@ -102,7 +102,8 @@ public static class RaiseAlarm
             }).ToList();
         try
         {
-            await gate.SaveAsync(db, alarm, notifications, ct);
+            var outbound = await Outbound.DomainEvents.AlarmRaisedAsync(db, alarm, now, ct); // outbound: alarm.raised (ADR 29)
+            await gate.SaveAsync(db, alarm, notifications, ct, outbound);
         }
         catch (DbUpdateException)
         {

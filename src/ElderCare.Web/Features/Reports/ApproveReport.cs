@@ -19,6 +19,7 @@ public static class ApproveReport
         var now = clock.UtcNow();
         (r.SnapshotHash, r.ApprovedAt, r.ApprovedBy) = (ReportSnapshot.Hash(r.SnapshotJson), now, user.UserName);
         ReportQueries.Step(r, "approve", ReportStatus.Approved, user, now);
+        await Outbound.DomainEvents.ReportApprovedAsync(db, r, now, ct); // outbound: report.approved (ADR 29)
         return await ReportQueries.SaveAsync(r, user.Scope, db, clock, ct);
     }
 }

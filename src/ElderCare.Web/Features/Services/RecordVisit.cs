@@ -45,6 +45,7 @@ public static class RecordVisit
         order.ConfirmCodeProtected = protector.Protect(code);
         order.ConfirmAttempts = 0;
         order.Version++;
+        await Outbound.DomainEvents.VisitCodeAsync(db, protector, order, code, clock.UtcNow(), ct); // outbound: the code by SMS (ADR 29)
         await db.SaveChangesAsync(ct);
         return await GetOrder.Handle(order.Id, DataScope.District, db, ct);
     }
@@ -76,6 +77,7 @@ public static class RecordVisit
         order.DurationReason = input.DurationReason?.Trim() is { Length: > 0 } r ? r : null;
         order.Version++;
         await Verify(order, db, options, ct);
+        await Outbound.DomainEvents.VisitVerifiedAsync(db, order, clock.UtcNow(), ct); // outbound: visit.verified (ADR 29)
         if (order.WorkerId is { } wid && await db.Workers.FirstOrDefaultAsync(w => w.Id == wid, ct) is { } worker)
         {
             worker.LastLatitude = input.Lat;
@@ -112,6 +114,7 @@ public static class RecordVisit
             Note = "老年人或家属已用确认码确认服务" });
         order.Version++;
         if (order.Status == OrderStatus.Completed) await Verify(order, db, options, ct);
+        await Outbound.DomainEvents.VisitVerifiedAsync(db, order, clock.UtcNow(), ct); // outbound: visit.verified (ADR 29)
         await db.SaveChangesAsync(ct);
         return await GetOrder.Handle(order.Id, DataScope.District, db, ct);
     }

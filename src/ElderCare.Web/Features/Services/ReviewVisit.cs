@@ -49,6 +49,7 @@ public static class ReviewVisit
             At = clock.GetUtcNow().UtcDateTime };
         if (input.Outcome == ReviewOutcome.Accepted) order.Verification = Verification.Verified;
         order.Version++;
+        await Outbound.DomainEvents.VisitVerifiedAsync(db, order, order.Review.At, ct); // outbound: visit.verified (ADR 29)
         await db.SaveChangesAsync(ct);
         return await GetOrder.Handle(id, user.Scope, db, ct);
     }

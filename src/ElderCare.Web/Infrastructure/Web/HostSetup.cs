@@ -44,6 +44,8 @@ public static class HostSetup
         Features.Tasks.TasksSetup.AddTasks(services, builder.Configuration);
         // Integrations (clients): options "Integrations", the API client scheme, the per-client rate limit
         Features.Integrations.IntegrationsSetup.AddIntegrations(services, builder.Configuration);
+        // Outbound: options "Outbound" and "Sms", the outbox sender, the SMS gateway and notifier (ADR 29)
+        Features.Outbound.OutboundSetup.AddOutbound(services, builder.Configuration);
         services.AddChineseProblemDetails();
         services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Configure(o.JsonSerializerOptions));
