@@ -53,7 +53,8 @@ public static class AlarmsApi
                 op.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
                 {
                     Name = "Idempotency-Key", In = Microsoft.OpenApi.ParameterLocation.Header, Required = true,
-                    Description = "每次报警一个新键；重试时用同一个键", Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
+                    Description = "每次报警一个新键；重试时用同一个键",
+                    Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
                 });
                 return Task.CompletedTask;
             })

@@ -66,8 +66,11 @@ public static partial class OpenApiSetup
         op.OperationId ??= metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName ?? OperationId(method, path);
 
         foreach (var p in op.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
             if (p.In == ParameterLocation.Query && p.Name is { Length: > 0 } name)
                 p.Name = char.ToLowerInvariant(name[0]) + name[1..]; // query binding ignores case; the document uses camelCase like the bodies
+            if (p.Schema is OpenApiSchema schema) ApiSchemas.Numbers(schema); // route values get their pattern after the schema transformers
+        }
 
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         var device = metadata.OfType<DeviceKeyMetadata>().LastOrDefault();
@@ -82,7 +85,7 @@ public static partial class OpenApiSetup
                 created.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 created.Headers["Location"] = new OpenApiHeader
                 {
-                    Description = "新建资源的地址", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+                    Description = "新建资源的地址", Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }
 
@@ -175,12 +178,7 @@ public static class ApiSchemas
 {
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
-        // JsonSerializerDefaults.Web reads numbers written as strings too; the document describes what clients should send.
-        if (schema.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0 && (type & JsonSchemaType.String) != 0)
-        {
-            schema.Type = type & ~JsonSchemaType.String;
-            schema.Pattern = null;
-        }
+        Numbers(schema);
         var clr = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
         if (clr.IsEnum && schema.Enum is { Count: > 0 })
         {
@@ -192,9 +190,19 @@ public static class ApiSchemas
             if (labels is not null)
                 schema.Extensions = new Dictionary<string, IOpenApiExtension>
                 {
-                    ["x-enum-descriptions"] = new JsonNodeExtension(new JsonArray(values.Select(v => (JsonNode?)labels.GetValueOrDefault(v, v)).ToArray())),
+                    ["x-enum-descriptions"] =
+                        new JsonNodeExtension(new JsonArray(values.Select(v => (JsonNode?)labels.GetValueOrDefault(v, v)).ToArray())),
                 };
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>JsonSerializerDefaults.Web reads numbers written as strings too; the document describes what clients should send:
+    /// <c>integer</c>, not <c>["integer","string"]</c> with a digits pattern.</summary>
+    public static void Numbers(OpenApiSchema schema)
+    {
+        if (schema.Type is not { } type || (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) == 0) return;
+        schema.Type = type & ~JsonSchemaType.String;
+        if (schema.Pattern?.StartsWith("^-?(?:0|[1-9]", StringComparison.Ordinal) == true) schema.Pattern = null;
     }
 }

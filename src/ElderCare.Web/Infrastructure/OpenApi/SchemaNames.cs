@@ -46,7 +46,8 @@ public static class SchemaNames
         var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
         var name = tick >= 0 ? type.Name[..tick] : type.Name;
         var declaring = type.DeclaringType;
-        return declaring is null || declaring.Name.EndsWith("Api", StringComparison.Ordinal) || declaring.Name.EndsWith("Setup", StringComparison.Ordinal)
+        return declaring is null || declaring.Name.EndsWith("Api", StringComparison.Ordinal)
+                                 || declaring.Name.EndsWith("Setup", StringComparison.Ordinal)
             ? name
             : Simple(declaring) + name;
     }
