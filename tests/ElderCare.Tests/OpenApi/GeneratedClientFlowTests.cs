@@ -122,7 +122,8 @@ public class GeneratedClientFlowTests(AppFactory app)
         var anonymous = Client(app.CreateClient());
         var raised = (await anonymous.Api.Alarms.PostAsync(new RaiseAlarmInput
         {
-            Kind = AlarmKind.Sos, OccurredAt = app.Clock.GetUtcNow().AddSeconds(-5), Location = new LocationResource { Lat = 29.4001, Lng = 105.5901 },
+            Kind = AlarmKind.Sos, OccurredAt = app.Clock.GetUtcNow().AddSeconds(-5),
+            Location = new LocationResource { Lat = 29.4001, Lng = 105.5901 },
         }, c =>
         {
             c.Headers.Add("X-Device-Key", device.Key!);
