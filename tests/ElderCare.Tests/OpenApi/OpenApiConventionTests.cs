@@ -9,7 +9,8 @@ public class OpenApiConventionTests
     public void A_nested_type_is_named_with_its_use_case_and_a_page_with_its_item()
     {
         Assert.Equal("RegisterWorkerInput", SchemaNames.Of(typeof(ElderCare.Web.Features.Services.RegisterWorker.Input)));
-        Assert.Equal("FacilityRowPage", SchemaNames.Of(typeof(ElderCare.Web.Infrastructure.Web.Paged<ElderCare.Web.Features.Facilities.FacilityRow>)));
+        Assert.Equal("FacilityRowPage",
+            SchemaNames.Of(typeof(ElderCare.Web.Infrastructure.Web.Paged<ElderCare.Web.Features.Facilities.FacilityRow>)));
         Assert.Equal("TokenResult", SchemaNames.Of(typeof(ElderCare.Web.Features.Account.AuthApi.TokenResult))); // nested in an …Api class
     }
 
