@@ -24,7 +24,12 @@ public class OpenApiDocumentTests(AppFactory app)
         return repo;
     }
 
-    private async Task<string> Document()
+    /// <summary>The document is built on each request (about a second of CPU): once per app for the tests of this class.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppFactory, Task<string>> Served = new();
+
+    private Task<string> Document() => Served.GetValue(app, Fetch);
+
+    private static async Task<string> Fetch(AppFactory app)
     {
         var r = await app.Staff.GetAsync("/openapi/v1.json");
         var text = await r.Content.ReadAsStringAsync();
