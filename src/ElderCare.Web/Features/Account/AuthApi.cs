@@ -11,6 +11,10 @@ public static class AuthApi
 
     public sealed record TokenResult(string AccessToken, string TokenType, int ExpiresIn);
 
+    /// <summary>GET /api/auth/me: who is signed in, the role and the data scope.</summary>
+    public sealed record SignedInUser(string? UserName, Role? Role, ScopeKind Scope, string? RegionCode, IReadOnlySet<Guid> FacilityIds,
+        bool CanUnmask);
+
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/auth").WithTags("登录");
@@ -34,6 +38,9 @@ public static class AuthApi
             })
             .AllowAnonymous()
             .AddEndpointFilter(SignInLimiter.Filter) // one budget per address with the sign-in page
+            .ProducesProblem(StatusCodes.Status401Unauthorized) // openapi: refusals of an anonymous endpoint
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("用用户名、密码（及动态验证码）换取访问令牌；空闲 15 分钟或满 8 小时失效");
 
         g.MapPost("/logout", async (CurrentUser current, Sessions sessions, Audit.AuditLog audit, CancellationToken ct) =>
@@ -64,11 +71,8 @@ public static class AuthApi
             .AddEndpointFilter(SignInLimiter.Filter) // a password check: the same address budget as sign-in
             .WithSummary("修改自己的密码（未登录时凭用户名和当前密码，可修改初始密码）；成功后本人所有会话和令牌立即失效，须重新登录");
 
-        g.MapGet("/me", (CurrentUser current) => TypedResults.Ok(new
-            {
-                userName = current.UserName, role = current.Role, scope = current.Scope.Kind, regionCode = current.Scope.RegionCode,
-                facilityIds = current.Scope.FacilityIds, canUnmask = current.CanUnmask,
-            }))
+        g.MapGet("/me", (CurrentUser current) => TypedResults.Ok(new SignedInUser(current.UserName, current.Role, current.Scope.Kind,
+                current.Scope.RegionCode, current.Scope.FacilityIds, current.CanUnmask)))
             .WithSummary("当前用户、角色与数据范围");
         return api;
     }

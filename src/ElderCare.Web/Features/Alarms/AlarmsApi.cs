@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.OpenApi;
 using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 
@@ -31,11 +32,32 @@ public static class AlarmsApi
                     : DeviceAuth.Unauthorized();
             })
             .AllowAnonymous()
+            .WithMetadata(new DeviceKeyMetadata()) // openapi: the deviceKey security scheme
+            .Produces<RecordHeartbeat.Answer>()
             .WithSummary("设备心跳（请求头 X-Device-Key）");
 
         var alarms = api.MapGroup("/alarms").WithTags("紧急救援");
         alarms.MapPost("/", Raise)
             .AllowAnonymous() // a device key or a staff session; checked in Raise
+            // openapi: Raise reads its body and answers itself, so the document is told what it accepts and answers
+            .WithMetadata(new DeviceKeyMetadata(OrSignedIn: true))
+            .Accepts<RaiseAlarm.Input>("application/json")
+            .Produces<AlarmResource>(StatusCodes.Status201Created)
+            .Produces<AlarmResource>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AddOpenApiOperationTransformer((op, _, _) =>
+            {
+                op.Parameters ??= [];
+                op.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+                {
+                    Name = "Idempotency-Key", In = Microsoft.OpenApi.ParameterLocation.Header, Required = true,
+                    Description = "每次报警一个新键；重试时用同一个键",
+                    Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
+                });
+                return Task.CompletedTask;
+            })
             .WithSummary("报警：设备（X-Device-Key）或值班人员电话接警（须 elderId）；必须带 Idempotency-Key。先落库再应答：首次 201，" +
                          "同键同内容重试返回 200 和同一报警（响应头 Idempotent-Replayed: true），同键不同内容 422；单设备过频 429");
         alarms.MapGet("/", async ([AsParameters] ListAlarms.Query query, CurrentUser user, AppDbContext db, CancellationToken ct) =>
@@ -70,7 +92,7 @@ public static class AlarmsApi
                 CancellationToken ct) => (await AlarmReport.Handle(from, to, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadAlarmReports)
             .WithSummary("处置时效报表：按月、按站点的 60 秒内接警率、3 分钟内接警率、到场用时中位数和 90 分位、误报率");
-        alarms.MapGet("/report/export.xlsx", async (string? from, string? to, CurrentUser user, AppDbContext db, AlarmOptions options,
+        alarms.MapGet("/report/export.xlsx", async Task<IResult> (string? from, string? to, CurrentUser user, AppDbContext db, AlarmOptions options,
                 TimeProvider clock, CancellationToken ct) =>
             {
                 var outcome = await AlarmReport.Handle(from, to, user.Scope, db, options, clock, ct);

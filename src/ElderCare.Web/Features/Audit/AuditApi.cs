@@ -32,9 +32,12 @@ public static class AuditApi
         g.MapGet("/verify", async (AppDbContext db, CancellationToken ct) =>
             {
                 var (broken, count) = await VerifyAudit.Handle(db, ct);
-                return TypedResults.Ok(new { intact = broken is null, entries = count, firstBad = broken?.Sequence, reason = broken?.Reason });
+                return TypedResults.Ok(new AuditVerification(broken is null, count, broken?.Sequence, broken?.Reason));
             })
             .WithSummary("校验审计日志哈希链");
         return api;
     }
+
+    /// <summary>The hash chain's check: intact, how many entries were checked, the first broken one and why.</summary>
+    public sealed record AuditVerification(bool Intact, long Entries, long? FirstBad, string? Reason);
 }

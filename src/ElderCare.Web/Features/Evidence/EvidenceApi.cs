@@ -25,6 +25,7 @@ public static class EvidenceApi
             .DisableAntiforgery() // an API call authenticated by bearer token; page forms have their own antiforgery
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: options.MaxRequestBytes)
+            .Produces<EvidenceResource>(StatusCodes.Status201Created) // openapi: the handler answers a plain IResult
             .WithSummary("上传证明材料（照片、PDF、Excel；multipart：file、facilityId）")
             .WithDescription("类型按文件内容判断（JPEG、PNG、WebP、PDF、.xlsx、.docx），与文件名无关；其他类型返回 415。" +
                 "超过大小上限返回 413，不保存任何内容。同一设施上传相同内容的文件，返回已有的记录。设施须在本人管辖范围内，否则返回 404。");
@@ -42,6 +43,7 @@ public static class EvidenceApi
                     http.Response.Headers.XContentTypeOptions = "nosniff";
                     return TypedResults.File(c.Content, c.File.ContentType, c.File.FileName);
                 }))
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream") // openapi: the stored file, of its own type
             .WithSummary("下载证明材料（始终作为附件下载，记入审计日志）");
         return api;
     }

@@ -33,6 +33,7 @@ public static class MealsApi
         g.MapGet("/kitchens/{id:guid}/production", (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
                 DayReport(date, meal, clock, (d, m) => GetProductionList.Handle(id, d, m, user.Scope, db, ct), TypedResults.Ok))
+            .Produces<ProductionList>() // openapi: DayReport answers a plain IResult
             .WithSummary("厨房生产单：某日某餐各套餐份数、各饮食需要份数、各助餐点堂食和送餐份数");
         g.MapGet("/kitchens/{id:guid}/production.xlsx", (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
@@ -60,6 +61,7 @@ public static class MealsApi
         g.MapGet("/dining-points/{id:guid}/route-sheet", (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
                 DayReport(date, meal, clock, (d, m) => GetRouteSheet.Handle(id, d, m, user.Scope, db, ct), TypedResults.Ok))
+            .Produces<RouteSheet>() // openapi: DayReport answers a plain IResult
             .WithSummary("送餐路线单：从助餐点出发按最近邻顺序排列各送餐老人");
         g.MapGet("/dining-points/{id:guid}/route-sheet.xlsx", (Guid id, string? date, string? meal, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
@@ -97,6 +99,7 @@ public static class MealsApi
                 var filter = new ListMealOrders.Filter(q.Date, q.Meal, diningPointId, kitchenId);
                 return (IResult)TypedResults.Ok(await ListMealOrders.Handle(filter, user.Scope, db, options, ct));
             })
+            .Produces<IReadOnlyList<MealOrderResource>>() // openapi: the handler answers a plain IResult
             .WithSummary("某日订餐（含补贴、自付，已就餐的标出出锅至就餐是否超过 2 小时）");
         g.MapPost("/orders", async (RaiseMealOrder.Input input, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
                 CancellationToken ct) =>
@@ -154,6 +157,7 @@ public static class MealsApi
         g.MapGet("/billing", (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock,
                 CancellationToken ct) =>
                 MonthReport(month, clock, first => GetMealBilling.Handle(first, diningPointId, user.Scope, db, ct), TypedResults.Ok))
+            .Produces<MealBilling>() // openapi: MonthReport answers a plain IResult
             .RequireAuthorization(Roles.Policies.ReadMealBilling)
             .WithSummary("月度助餐结算：按助餐点、按老年人的餐数、餐费、补贴、个人自付（分；不含已取消的订餐）");
         g.MapGet("/billing.xlsx", (string? month, Guid? diningPointId, CurrentUser user, AppDbContext db, TimeProvider clock,

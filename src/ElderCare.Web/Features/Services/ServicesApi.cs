@@ -135,7 +135,7 @@ public static class ServicesApi
             .WithSummary("输入老年人或家属的一次性确认码；错误 5 次锁定");
         orders.MapGet("/{id:guid}/confirmation-code", async (Guid id, CurrentUser user, AppDbContext db, FieldProtector protector,
                 CancellationToken ct) =>
-                (await RecordVisit.Code(id, user.Scope, db, protector, ct)).ToResult(code => TypedResults.Ok(new { code })))
+                (await RecordVisit.Code(id, user.Scope, db, protector, ct)).ToResult(code => TypedResults.Ok(new ConfirmationCode(code))))
             .RequireAuthorization(Roles.Policies.WriteOrders)
             .WithSummary("家属渠道：查看尚未使用的确认码，以便电话告知老年人或家属（服务人员无权查看）");
         orders.MapPost("/{id:guid}/review", async (Guid id, ReviewVisit.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
@@ -174,4 +174,7 @@ public static class ServicesApi
                 (await RecordFollowUp.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("记录回访结果：是否联系上、服务是否发生、是否满意");
     }
+
+    /// <summary>The visit's one-time confirmation code, for the family channel.</summary>
+    public sealed record ConfirmationCode(string Code);
 }

@@ -51,7 +51,7 @@ public static class SubsidiesApi
                 (await GetPaymentBatch.Handle(id, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ManageSubsidies)
             .WithSummary("支付批次");
-        g.MapGet("/batches/{id:guid}/export", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+        g.MapGet("/batches/{id:guid}/export", async Task<IResult> (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
             {
                 var batch = await GetPaymentBatch.Handle(id, db, ct);
                 if (!batch.IsOk) return batch.ToResult(TypedResults.Ok);

@@ -35,10 +35,12 @@ public static class UsersApi
         g.MapPost("/{id:guid}/disable", (Guid id, AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser actor,
             CancellationToken ct) =>
                 Toggle(id, true, db, protector, sessions, audit, actor, ct))
+            .Produces<UserResource>() // openapi: Toggle answers a plain IResult
             .WithSummary("停用用户，立即结束其全部会话和令牌");
         g.MapPost("/{id:guid}/enable", (Guid id, AppDbContext db, FieldProtector protector, Sessions sessions, AuditLog audit, CurrentUser actor,
             CancellationToken ct) =>
                 Toggle(id, false, db, protector, sessions, audit, actor, ct))
+            .Produces<UserResource>() // openapi: Toggle answers a plain IResult
             .WithSummary("启用用户");
 
         g.MapPost("/{id:guid}/reset-password", async (Guid id, ResetInput input, AppDbContext db, UserManager<AppUser> users, Sessions sessions,
@@ -47,7 +49,7 @@ public static class UsersApi
                 var name = await db.Users.Where(u => u.Id == id).Select(u => u.UserName).FirstOrDefaultAsync(ct);
                 if (name is null) return ApiResults.NotFound("未找到该用户。");
                 return (await SetPassword.Reset(name, input.Password, db, users, sessions, clock, audit, actor, ct))
-                    .ToResult(r => TypedResults.Ok(new { password = r.Password, mustChangePassword = true }));
+                    .ToResult(r => TypedResults.Ok(new ResetPasswordResult(r.Password, MustChangePassword: true)));
             })
             .WithSummary("重置密码（不填则生成强密码，只显示一次）；用户下次登录须修改");
 
@@ -65,4 +67,7 @@ public static class UsersApi
         if (name is null) return ApiResults.NotFound("未找到该用户。");
         return (await DisableUser.Handle(name, disable, db, protector, sessions, audit, actor, ct)).ToResult(TypedResults.Ok);
     }
+
+    /// <summary>The new password (shown this once); the user must change it at the next sign-in.</summary>
+    public sealed record ResetPasswordResult(string Password, bool MustChangePassword);
 }

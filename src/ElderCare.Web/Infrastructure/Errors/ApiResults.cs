@@ -5,7 +5,13 @@ namespace ElderCare.Web.Infrastructure.Errors;
 /// <summary>Turns use-case outcomes into HTTP results; every failure is ProblemDetails in Chinese.</summary>
 public static class ApiResults
 {
-    public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> ok) => outcome.Kind switch
+    /// <summary>
+    /// The typed result of an outcome: an endpoint whose handler returns it declares its success response (status and
+    /// schema, e.g. <c>Created&lt;T&gt;</c> → 201) and the 400 field errors in the OpenAPI document without any
+    /// <c>.Produces</c> of its own; the other ProblemDetails responses come from <c>OpenApiSetup</c>'s conventions.
+    /// </summary>
+    public static Results<TOk, ProblemHttpResult, ValidationProblem> ToResult<T, TOk>(this Outcome<T> outcome, Func<T, TOk> ok)
+        where TOk : IResult => outcome.Kind switch
     {
         OutcomeKind.Ok => ok(outcome.Value!),
         OutcomeKind.NotFound => NotFound(outcome.Message ?? "未找到该记录"),

@@ -40,6 +40,9 @@ public static class BoundParameters
                || p.ParameterInfo.GetCustomAttributes().Any(a => a is IFromBodyMetadata or IFromFormMetadata);
     }
 
+    /// <summary>The type of the JSON body the endpoint reads (the type it declares it accepts), or null.</summary>
+    public static Type? BodyType(HttpContext http) => FailedEndpoint(http)?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+
     /// <summary>Whether the endpoint reads a request body (it declares the content types it accepts).</summary>
     public static bool TakesBody(HttpContext http) => FailedEndpoint(http)?.Metadata.GetMetadata<IAcceptsMetadata>() is not null;
 

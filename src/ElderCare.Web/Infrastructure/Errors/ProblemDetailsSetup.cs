@@ -49,9 +49,9 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (413, new ProblemDetails { Detail = "请求内容超过上限（一般请求 1 MB，导入文件 50 MB）。" }),
-            BadHttpRequestException bad when Find<JsonException>(bad) is { } json => (400, JsonProblem(json)),
+            BadHttpRequestException bad when Find<JsonException>(bad) is { } json => (400, JsonProblem(http, json)),
             BadHttpRequestException bad => (bad.StatusCode, BadRequest(http, bad)),
-            JsonException json => (400, JsonProblem(json)),
+            JsonException json => (400, JsonProblem(http, json)),
             _ when DatabaseUnavailable.Is(exception) => (503, new ProblemDetails { Title = "数据库暂时不可用", Detail = DatabaseUnavailable.Detail }),
             _ => (500, new ProblemDetails { Detail = "服务器处理请求时出错，已记录日志。" }),
         };
@@ -78,10 +78,15 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
         return null;
     }
 
-    private static ValidationProblemDetails JsonProblem(JsonException json)
+    /// <summary>A body that is not JSON, or a field that cannot hold its value: the field's type is read from the endpoint's body
+    /// type (<see cref="JsonFields"/>), so an unknown enum value lists the accepted ones.</summary>
+    private static ValidationProblemDetails JsonProblem(HttpContext http, JsonException json)
     {
         var field = FieldName(json.Path);
-        var message = string.IsNullOrEmpty(field) ? "请求体不是有效的 JSON。" : "值的格式或取值无效。";
+        var options = http.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value
+            .SerializerOptions;
+        var type = BoundParameters.BodyType(http) is { } body && options is not null ? JsonFields.TypeAt(body, json.Path, options) : null;
+        var message = string.IsNullOrEmpty(field) ? "请求体不是有效的 JSON。" : JsonFields.Message(type);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] })
         {
             Title = "数据校验未通过",

@@ -56,12 +56,7 @@ public static class HostSetup
             k.Limits.MaxRequestBodySize = MaxBodyBytes;
             k.AddServerHeader = false; // no "Server: Kestrel" banner
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "ElderCare 智慧养老服务平台 API";
-            doc.Info.Description = "荣昌区社区居家养老服务全覆盖（荣昌府办发〔2020〕1号）。错误一律为 ProblemDetails，校验错误以字段名（camelCase）为键。";
-            return Task.CompletedTask;
-        }));
+        OpenApi.OpenApiSetup.AddElderCareOpenApi(services); // openapi: schema names, operationIds, security, errors (ADR 29)
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddMvcOptions(o => o.Filters.Add(new Features.Audit.AuditPageOutcome()));
         // Chinese text is written as is, not as &#x…; entities (pages were several times larger).
@@ -137,10 +132,14 @@ public static class HostSetup
                 await watch.ProblemAsync() is { } lost
                     ? Results.Problem(title: "数据库不可用", detail: lost, statusCode: 503)
                     : await state.IsReadyAsync(db, ct)
-                        ? Results.Ok(new { status = "ok" })
+                        ? Results.Ok(new HealthStatus("ok"))
                         : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
             .AllowAnonymous()
+            .Produces<HealthStatus>() // openapi: the body of the 200
             .WithTags("运维").WithSummary("健康检查：数据库已迁移、且仍是启动时的那个数据库时返回 200");
+
+    /// <summary>The body of a healthy /health: <c>{"status":"ok"}</c>.</summary>
+    public sealed record HealthStatus(string Status);
 
     /// <summary>
     /// At start: refuse to run without the web files or on a missing database (exit 3, ADR 16), migrate (SQLite by
