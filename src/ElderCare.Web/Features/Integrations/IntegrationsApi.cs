@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using System.Text.Json.Serialization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
@@ -97,11 +98,45 @@ public static class IntegrationsApi
             .DisableAntiforgery() // a machine-to-machine form post, no browser cookie involved
             .AddEndpointFilter(SignInLimiter.Filter) // the address budget of every sign-in door
             .Produces<OAuthTokenResult>()
+            .AddOpenApiOperationTransformer((op, _, _) =>
+            {
+                op.RequestBody = TokenForm(); // the form is read by the handler itself (above), so the document is told here
+                return Task.CompletedTask;
+            })
             .WithTags("接口账户")
             .WithSummary("OAuth 2.0 客户端凭据模式（RFC 6749 §4.4）：用客户端编号和密钥换取短期访问令牌")
             .WithDescription("表单 grant_type=client_credentials，client_id 与 client_secret 放在表单中或 HTTP Basic 认证头中（二选一）。" +
                 "错误按 RFC 6749 §5.2 在 error 字段给出 invalid_request、invalid_client、unsupported_grant_type。");
         return api;
+    }
+
+    /// <summary>RFC 6749 §4.4.2: the token request's form fields.</summary>
+    private static OpenApiRequestBody TokenForm()
+    {
+        static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+        var grant = Text("固定为 client_credentials");
+        grant.Enum = [System.Text.Json.Nodes.JsonValue.Create(ClientCredentialsGrant)];
+        return new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/x-www-form-urlencoded"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "grant_type" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["grant_type"] = grant,
+                            ["client_id"] = Text("客户端编号（或放在 HTTP Basic 认证头中）"),
+                            ["client_secret"] = Text("客户端密钥 ecs_…（或放在 HTTP Basic 认证头中）"),
+                        },
+                    },
+                },
+            },
+        };
     }
 
     /// <summary>RFC 6749 §5.2: the error code in <c>error</c>, within a ProblemDetails like every other error of the API.</summary>

@@ -19,6 +19,8 @@ namespace ElderCare.Web.Infrastructure.OpenApi;
 public static partial class OpenApiSetup
 {
     public const string Bearer = "bearer";
+    /// <summary>Integration accounts (ADR 29): the client-credentials grant, or the client's secret as a bearer credential.</summary>
+    public const string ClientCredentials = "clientCredentials";
     public const string DeviceKey = "deviceKey";
     private const string Problem = "ProblemDetails";
     private const string ValidationProblem = "HttpValidationProblemDetails";
@@ -43,7 +45,20 @@ public static partial class OpenApiSetup
         doc.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http, Scheme = "bearer",
-            Description = "访问令牌：POST /api/auth/token 以用户名、密码（及动态验证码）换取，请求头 Authorization: Bearer <令牌>。",
+            Description = "访问令牌：POST /api/auth/token 以用户名、密码（及动态验证码）换取，请求头 Authorization: Bearer <令牌>。" +
+                          "接口账户也可直接以其密钥（ecs_…）作为 Bearer 凭据。",
+        };
+        doc.Components.SecuritySchemes[ClientCredentials] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.OAuth2,
+            Description = "接口账户（区管理员创建）：以 client_id 和密钥按 OAuth 2.0 客户端凭据模式换取 15 分钟的访问令牌（ect_…）。",
+            Flows = new OpenApiOAuthFlows
+            {
+                ClientCredentials = new OpenApiOAuthFlow
+                {
+                    TokenUrl = new Uri("/api/oauth/token", UriKind.Relative), Scopes = new Dictionary<string, string>(),
+                },
+            },
         };
         doc.Components.SecuritySchemes[DeviceKey] = new OpenApiSecurityScheme
         {
@@ -76,7 +91,11 @@ public static partial class OpenApiSetup
         var device = metadata.OfType<DeviceKeyMetadata>().LastOrDefault();
         op.Security = [];
         if (device is not null) op.Security.Add(Requirement(DeviceKey, context.Document));
-        if (!anonymous || device is { OrSignedIn: true }) op.Security.Add(Requirement(Bearer, context.Document));
+        if (!anonymous || device is { OrSignedIn: true })
+        {
+            op.Security.Add(Requirement(Bearer, context.Document));
+            op.Security.Add(Requirement(ClientCredentials, context.Document));
+        }
 
         op.Responses ??= new OpenApiResponses();
         foreach (var (status, response) in op.Responses)
@@ -97,6 +116,7 @@ public static partial class OpenApiSetup
         if (hasInput) AddProblem(op, 400, context.Document, validation: true);
         if (!anonymous || device is not null) AddProblem(op, 401, context.Document);
         if (!anonymous) AddProblem(op, 403, context.Document);
+        if (!anonymous) AddProblem(op, 429, context.Document); // an integration account over its requests per minute (ClientRateLimit)
         if (path.Contains('{', StringComparison.Ordinal)) AddProblem(op, 404, context.Document);
         if (write) AddProblem(op, 409, context.Document);
         if (hasBody)

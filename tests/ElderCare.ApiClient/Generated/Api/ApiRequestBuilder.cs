@@ -12,20 +12,25 @@ using ElderCare.ApiClient.Api.Evidence;
 using ElderCare.ApiClient.Api.Facilities;
 using ElderCare.ApiClient.Api.FamilyBeds;
 using ElderCare.ApiClient.Api.FollowUps;
+using ElderCare.ApiClient.Api.Integrations;
 using ElderCare.ApiClient.Api.Kpis;
 using ElderCare.ApiClient.Api.Meals;
+using ElderCare.ApiClient.Api.Oauth;
 using ElderCare.ApiClient.Api.Orders;
+using ElderCare.ApiClient.Api.Outbound;
 using ElderCare.ApiClient.Api.Plan;
 using ElderCare.ApiClient.Api.PriorityRules;
 using ElderCare.ApiClient.Api.Providers;
 using ElderCare.ApiClient.Api.Regions;
 using ElderCare.ApiClient.Api.Reports;
 using ElderCare.ApiClient.Api.ServiceItems;
+using ElderCare.ApiClient.Api.Sms;
 using ElderCare.ApiClient.Api.Subsidies;
 using ElderCare.ApiClient.Api.Supervision;
 using ElderCare.ApiClient.Api.Tasks;
 using ElderCare.ApiClient.Api.Todo;
 using ElderCare.ApiClient.Api.Users;
+using ElderCare.ApiClient.Api.Webhooks;
 using ElderCare.ApiClient.Api.Workers;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -101,6 +106,11 @@ namespace ElderCare.ApiClient.Api
         {
             get => new global::ElderCare.ApiClient.Api.FollowUps.FollowUpsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The integrations property</summary>
+        public global::ElderCare.ApiClient.Api.Integrations.IntegrationsRequestBuilder Integrations
+        {
+            get => new global::ElderCare.ApiClient.Api.Integrations.IntegrationsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The kpis property</summary>
         public global::ElderCare.ApiClient.Api.Kpis.KpisRequestBuilder Kpis
         {
@@ -111,10 +121,20 @@ namespace ElderCare.ApiClient.Api
         {
             get => new global::ElderCare.ApiClient.Api.Meals.MealsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The oauth property</summary>
+        public global::ElderCare.ApiClient.Api.Oauth.OauthRequestBuilder Oauth
+        {
+            get => new global::ElderCare.ApiClient.Api.Oauth.OauthRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The orders property</summary>
         public global::ElderCare.ApiClient.Api.Orders.OrdersRequestBuilder Orders
         {
             get => new global::ElderCare.ApiClient.Api.Orders.OrdersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The outbound property</summary>
+        public global::ElderCare.ApiClient.Api.Outbound.OutboundRequestBuilder Outbound
+        {
+            get => new global::ElderCare.ApiClient.Api.Outbound.OutboundRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The plan property</summary>
         public global::ElderCare.ApiClient.Api.Plan.PlanRequestBuilder Plan
@@ -146,6 +166,11 @@ namespace ElderCare.ApiClient.Api
         {
             get => new global::ElderCare.ApiClient.Api.ServiceItems.ServiceItemsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The sms property</summary>
+        public global::ElderCare.ApiClient.Api.Sms.SmsRequestBuilder Sms
+        {
+            get => new global::ElderCare.ApiClient.Api.Sms.SmsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The subsidies property</summary>
         public global::ElderCare.ApiClient.Api.Subsidies.SubsidiesRequestBuilder Subsidies
         {
@@ -170,6 +195,11 @@ namespace ElderCare.ApiClient.Api
         public global::ElderCare.ApiClient.Api.Users.UsersRequestBuilder Users
         {
             get => new global::ElderCare.ApiClient.Api.Users.UsersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::ElderCare.ApiClient.Api.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::ElderCare.ApiClient.Api.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The workers property</summary>
         public global::ElderCare.ApiClient.Api.Workers.WorkersRequestBuilder Workers

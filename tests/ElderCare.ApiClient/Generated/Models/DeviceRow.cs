@@ -50,6 +50,8 @@ namespace ElderCare.ApiClient.Models
 #else
         public string Serial { get; set; }
 #endif
+        /// <summary>可选值：online；offline；never-connected。</summary>
+        public global::ElderCare.ApiClient.Models.DeviceState? State { get; set; }
         /// <summary>The stationId property</summary>
         public Guid? StationId { get; set; }
         /// <summary>
@@ -86,6 +88,7 @@ namespace ElderCare.ApiClient.Models
                 { "regionCode", n => { RegionCode = n.GetStringValue(); } },
                 { "registeredAt", n => { RegisteredAt = n.GetDateTimeOffsetValue(); } },
                 { "serial", n => { Serial = n.GetStringValue(); } },
+                { "state", n => { State = n.GetEnumValue<global::ElderCare.ApiClient.Models.DeviceState>(); } },
                 { "stationId", n => { StationId = n.GetGuidValue(); } },
             };
         }
@@ -105,6 +108,7 @@ namespace ElderCare.ApiClient.Models
             writer.WriteStringValue("regionCode", RegionCode);
             writer.WriteDateTimeOffsetValue("registeredAt", RegisteredAt);
             writer.WriteStringValue("serial", Serial);
+            writer.WriteEnumValue<global::ElderCare.ApiClient.Models.DeviceState>("state", State);
             writer.WriteGuidValue("stationId", StationId);
             writer.WriteAdditionalData(AdditionalData);
         }

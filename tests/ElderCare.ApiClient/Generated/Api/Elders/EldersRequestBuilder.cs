@@ -79,6 +79,7 @@ namespace ElderCare.ApiClient.Api.Elders
         /// <exception cref="global::ElderCare.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -95,6 +96,7 @@ namespace ElderCare.ApiClient.Api.Elders
                 { "400", global::ElderCare.ApiClient.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.ElderRowPage>(requestInfo, global::ElderCare.ApiClient.Models.ElderRowPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -112,6 +114,7 @@ namespace ElderCare.ApiClient.Api.Elders
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -132,6 +135,7 @@ namespace ElderCare.ApiClient.Api.Elders
                 { "409", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.ElderResource>(requestInfo, global::ElderCare.ApiClient.Models.ElderResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

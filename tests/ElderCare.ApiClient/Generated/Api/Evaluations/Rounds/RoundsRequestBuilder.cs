@@ -55,6 +55,7 @@ namespace ElderCare.ApiClient.Api.Evaluations.Rounds
         /// <exception cref="global::ElderCare.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -71,6 +72,7 @@ namespace ElderCare.ApiClient.Api.Evaluations.Rounds
                 { "400", global::ElderCare.ApiClient.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             var collectionResult = await RequestAdapter.SendCollectionAsync<global::ElderCare.ApiClient.Models.EvaluationRoundResource>(requestInfo, global::ElderCare.ApiClient.Models.EvaluationRoundResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -89,6 +91,7 @@ namespace ElderCare.ApiClient.Api.Evaluations.Rounds
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -109,6 +112,7 @@ namespace ElderCare.ApiClient.Api.Evaluations.Rounds
                 { "409", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.EvaluationRoundResource>(requestInfo, global::ElderCare.ApiClient.Models.EvaluationRoundResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,7 @@ namespace ElderCare.ApiClient.Api.Orders.Quote
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -66,6 +67,7 @@ namespace ElderCare.ApiClient.Api.Orders.Quote
                 { "409", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.SubsidyQuote>(requestInfo, global::ElderCare.ApiClient.Models.SubsidyQuote.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

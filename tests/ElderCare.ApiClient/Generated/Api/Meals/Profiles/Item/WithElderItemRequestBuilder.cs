@@ -43,6 +43,7 @@ namespace ElderCare.ApiClient.Api.Meals.Profiles.Item
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,6 +61,7 @@ namespace ElderCare.ApiClient.Api.Meals.Profiles.Item
                 { "401", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.MealProfileResource>(requestInfo, global::ElderCare.ApiClient.Models.MealProfileResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -78,6 +80,7 @@ namespace ElderCare.ApiClient.Api.Meals.Profiles.Item
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -99,6 +102,7 @@ namespace ElderCare.ApiClient.Api.Meals.Profiles.Item
                 { "409", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.MealProfileResource>(requestInfo, global::ElderCare.ApiClient.Models.MealProfileResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

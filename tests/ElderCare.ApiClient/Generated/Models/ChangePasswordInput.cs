@@ -9,11 +9,19 @@ namespace ElderCare.ApiClient.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class SetPasswordChangeInput : IAdditionalDataHolder, IParsable
+    public partial class ChangePasswordInput : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The code property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Code { get; set; }
+#nullable restore
+#else
+        public string Code { get; set; }
+#endif
         /// <summary>The currentPassword property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -30,22 +38,30 @@ namespace ElderCare.ApiClient.Models
 #else
         public string NewPassword { get; set; }
 #endif
+        /// <summary>The userName property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? UserName { get; set; }
+#nullable restore
+#else
+        public string UserName { get; set; }
+#endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.SetPasswordChangeInput"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.ChangePasswordInput"/> and sets the default values.
         /// </summary>
-        public SetPasswordChangeInput()
+        public ChangePasswordInput()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.SetPasswordChangeInput"/></returns>
+        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.ChangePasswordInput"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ElderCare.ApiClient.Models.SetPasswordChangeInput CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ElderCare.ApiClient.Models.ChangePasswordInput CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ElderCare.ApiClient.Models.SetPasswordChangeInput();
+            return new global::ElderCare.ApiClient.Models.ChangePasswordInput();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -55,8 +71,10 @@ namespace ElderCare.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "code", n => { Code = n.GetStringValue(); } },
                 { "currentPassword", n => { CurrentPassword = n.GetStringValue(); } },
                 { "newPassword", n => { NewPassword = n.GetStringValue(); } },
+                { "userName", n => { UserName = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -66,8 +84,10 @@ namespace ElderCare.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("code", Code);
             writer.WriteStringValue("currentPassword", CurrentPassword);
             writer.WriteStringValue("newPassword", NewPassword);
+            writer.WriteStringValue("userName", UserName);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
