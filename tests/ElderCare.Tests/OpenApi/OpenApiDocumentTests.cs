@@ -157,9 +157,13 @@ public class OpenApiDocumentTests(AppFactory app)
         Assert.Equal("X-Device-Key", schemes.GetProperty("deviceKey").GetProperty("name").GetString());
         string Schemes(string path, string method) => string.Join(",", doc.GetProperty("paths").GetProperty(path).GetProperty(method)
             .GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)));
-        Assert.Equal("bearer", Schemes("/api/facilities", "get"));
+        Assert.Equal("/api/oauth/token", schemes.GetProperty("clientCredentials").GetProperty("flows").GetProperty("clientCredentials")
+            .GetProperty("tokenUrl").GetString());
+        // A person's token, or an integration account's (ADR 29): either will do.
+        Assert.Equal("bearer,clientCredentials", Schemes("/api/facilities", "get"));
         Assert.Equal("", Schemes("/api/auth/token", "post"));
+        Assert.Equal("", Schemes("/api/oauth/token", "post"));
         Assert.Equal("deviceKey", Schemes("/api/devices/heartbeat", "post"));
-        Assert.Equal("deviceKey,bearer", Schemes("/api/alarms", "post"));
+        Assert.Equal("deviceKey,bearer,clientCredentials", Schemes("/api/alarms", "post"));
     }
 }

@@ -16,8 +16,9 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
     public Paged<DeviceRow> Devices { get; private set; } = new([], 1, 20, 0);
 
     [BindProperty(SupportsGet = true)] public bool Offline { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Serial { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    /// <summary>The list's filters, from the address only (the registration form posts a kind and a serial of its own).</summary>
+    public string? Serial => Request.Query["serial"].FirstOrDefault();
+    public string? Kind => Request.Query["kind"].FirstOrDefault();
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     /// <summary>The elder search (name or ID number): the device is registered to an elder picked from its results.</summary>

@@ -98,6 +98,9 @@ public static class IntegrationsApi
             .DisableAntiforgery() // a machine-to-machine form post, no browser cookie involved
             .AddEndpointFilter(SignInLimiter.Filter) // the address budget of every sign-in door
             .Produces<OAuthTokenResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest) // invalid_request, unsupported_grant_type
+            .ProducesProblem(StatusCodes.Status401Unauthorized) // invalid_client
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .AddOpenApiOperationTransformer((op, _, _) =>
             {
                 op.RequestBody = TokenForm(); // the form is read by the handler itself (above), so the document is told here

@@ -61,6 +61,10 @@ public static class ChangeRegionCode
         (typeof(Tasks.DutyTask), nameof(Tasks.DutyTask.UnitCode), "任务（所属镇街）"),
         (typeof(Tasks.DutyTask), nameof(Tasks.DutyTask.RegionCode), "任务（社区、村）"),
         (typeof(Tasks.DutyEntry), nameof(Tasks.DutyEntry.UnitCode), "责任清单（所属镇街）"),
+        // Integration accounts and event subscriptions are scoped like users (ADR 29); a queued message keeps its scope too.
+        (typeof(Integrations.ApiClient), nameof(Integrations.ApiClient.RegionCode), "接口账户管辖范围"),
+        (typeof(Outbound.WebhookSubscription), nameof(Outbound.WebhookSubscription.RegionCode), "事件订阅范围"),
+        (typeof(Outbound.OutboxMessage), nameof(Outbound.OutboxMessage.RegionCode), "待发消息（所属区域）"),
     ];
 
     public static async Task<Outcome<Result>> Handle(string code, Input input, CurrentUser user, AppDbContext db, AuditLog audit,
