@@ -15,6 +15,14 @@ public static class Display
 
     public static string Number(double? n) => n?.ToString("#,0.##", Zh) ?? Unknown;
 
+    /// <summary>A duration as minutes:seconds (12.5 min → "12:30"), rounded to the second: "12.5 分钟" reads as 12 min 5 s.</summary>
+    public static string MinutesSeconds(double? minutes)
+    {
+        if (minutes is not { } m || double.IsNaN(m)) return Unknown;
+        var seconds = (long)Math.Round(m * 60, MidpointRounding.AwayFromZero);
+        return $"{seconds / 60}:{seconds % 60:00}";
+    }
+
     public static string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("0.#", Zh) + "%" : Unknown;
 
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Unknown;

@@ -37,7 +37,14 @@ if (form && bar) {
     bar.querySelector('[data-level]').textContent = complete ? `${level}级 ${names[level]}` : '填完全部项目后显示';
     bar.classList.toggle('score-bar--complete', complete);
   };
-  form.addEventListener('change', update);
+  form.addEventListener('change', (event) => {
+    // An item answered after a refused submission: its "请选择…" message no longer applies.
+    const item = event.target.closest('fieldset.item');
+    if (item && event.target.matches('input[type=radio]')) {
+      for (const error of item.querySelectorAll('.field-error')) error.hidden = true;
+    }
+    update();
+  });
   bar.hidden = false;
   update();
 }
