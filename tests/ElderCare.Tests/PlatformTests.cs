@@ -31,6 +31,19 @@ public class PlatformTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_API_reference_is_for_signed_in_roles_that_use_the_API_not_for_caregivers()
+    {
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var r = await anonymous.GetAsync("/api-docs/index.html");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Contains("/account/login", r.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var caregiver = await app.ClientAs(ElderCare.Web.Features.Access.Role.Caregiver);
+        Assert.Equal(HttpStatusCode.Forbidden, (await caregiver.GetAsync("/api-docs/index.html")).StatusCode);
+        Assert.DoesNotContain("href=\"/api-docs\"", await caregiver.GetStringAsync("/todo"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/api-docs\"", await _http.GetStringAsync("/todo"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_api_route_is_404_problem() =>
         await (await _http.GetAsync("/api/does-not-exist")).AssertProblem(HttpStatusCode.NotFound);
 

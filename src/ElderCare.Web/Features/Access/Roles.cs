@@ -98,6 +98,8 @@ public static class Roles
         public const string ManageIntegrations = "integrations.manage";
         // Outbound: webhook subscriptions and the delivery log (ADR 29)
         public const string ManageWebhooks = "integrations.webhooks";
+        // The API reference (/api-docs) is for the roles that work with the API: not for a caregiver on a phone.
+        public const string ReadApiDocs = "api.docs";
 
         public static readonly IReadOnlyDictionary<string, Role[]> Allowed = new Dictionary<string, Role[]>
         {
@@ -171,6 +173,7 @@ public static class Roles
             [ManageTasks] = [Role.DistrictAdmin, Role.DistrictStaff],
             [WorkTasks] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator],
             [ReadTodo] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Caregiver, Role.Evaluator, Role.Auditor],
+            [ReadApiDocs] = [Role.DistrictAdmin, Role.DistrictStaff, Role.TownOfficer, Role.Operator, Role.Evaluator, Role.Auditor],
             // Integrations (clients): only the district administrator creates, rotates and revokes integration accounts.
             [ManageIntegrations] = [Role.DistrictAdmin],
             // Outbound: which systems receive which events is the district administrator's, like user accounts (ADR 29).

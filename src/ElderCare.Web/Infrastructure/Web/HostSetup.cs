@@ -92,6 +92,13 @@ public static class HostSetup
         app.UseRateLimiter(); // Integrations (clients): per-client request budget, after authentication (ClientRateLimit)
         app.UseAntiforgery();
         app.MapOpenApi();
+        // The reference page is middleware, not an endpoint: the fallback policy already sends the anonymous to sign in;
+        // the role check (Roles.ReadApiDocs) is made here.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api-docs"), docs => docs.Use(async (http, next) =>
+        {
+            if (Features.Access.Roles.Allows(http.User, Features.Access.Roles.Policies.ReadApiDocs)) await next();
+            else http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }));
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api-docs";
