@@ -126,7 +126,7 @@ public class MealPagesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var billing = await app.Staff.Page($"/meals/billing?month=2026-11&diningPointId={point}");
         Assert.Contains($"取消助餐点{n}", billing.Text);
-        Assert.Contains("10.5", billing.Cells("num")); // one meal of 10.50 yuan: the cancelled one is not billed
+        Assert.Contains("10.50", billing.Cells("num")); // one meal of 10.50 yuan: the cancelled one is not billed
         Assert.Contains(billing.Links, l => l.StartsWith("/api/meals/billing.xlsx?month=2026-11", StringComparison.Ordinal));
         var badMonth = new HtmlPage(await (await app.Staff.GetAsync("/meals/billing?month=nov")).Content.ReadAsStringAsync());
         Assert.Contains("月份格式应为 YYYY-MM", badMonth.Text);

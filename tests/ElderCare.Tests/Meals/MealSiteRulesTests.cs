@@ -54,13 +54,6 @@ public class MealSiteRulesTests
         Assert.Equal("该补贴标准已于 2026-11-29 由 admin 确认。", Placeholders.AlreadyConfirmed("该补贴标准", at, "admin"));
     }
 
-    [Fact]
-    public void Billing_yuan_drop_trailing_zeros_as_the_billing_page_and_production_export_always_wrote()
-    {
-        Assert.Equal("10.5", MealValidation.Yuan(1050));
-        Assert.Equal("9", MealValidation.Yuan(900));
-        Assert.Equal("0.03", MealValidation.Yuan(3));
-    }
 
     [Theory]
     [InlineData(MealOrderStatus.Ordered, "blue")]

@@ -59,7 +59,7 @@ public static class GetProductionList
         {
             ["套餐"] = list.Sets.Select(s => new Dictionary<string, object?>
             {
-                ["厨房与餐次"] = title, ["套餐"] = s.Code, ["名称"] = s.Name, ["单价（元）"] = MealValidation.Yuan(s.PriceFen), ["份数"] = s.Count,
+                ["厨房与餐次"] = title, ["套餐"] = s.Code, ["名称"] = s.Name, ["单价（元）"] = Shared.Display.YuanAmount(s.PriceFen), ["份数"] = s.Count,
             }).Append(new Dictionary<string, object?>
             {
                 ["厨房与餐次"] = title, ["套餐"] = "合计", ["名称"] = null, ["单价（元）"] = null, ["份数"] = list.Total,

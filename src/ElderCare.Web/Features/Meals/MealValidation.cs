@@ -3,12 +3,6 @@ namespace ElderCare.Web.Features.Meals;
 /// <summary>How meals, modes and order states read in Chinese on the pages and in the exports.</summary>
 public static class MealValidation
 {
-    /// <summary>
-    /// Yuan without trailing zeros ("9", "10.5"), as the billing page and the production list export have always
-    /// written them (the billing page's figures are pinned by its test); other pages use <see cref="Shared.Display"/>.
-    /// </summary>
-    public static string Yuan(long fen) => (fen / 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-
     public static string NameOf(Meal meal) => meal == Meal.Lunch ? "午餐" : "晚餐";
 
     public static string NameOf(MealMode mode) => mode == MealMode.DineIn ? "堂食" : "送餐";
