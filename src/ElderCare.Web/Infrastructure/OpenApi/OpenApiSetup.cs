@@ -27,7 +27,7 @@ public static partial class OpenApiSetup
     private const string ProblemJson = "application/problem+json";
 
     public static IServiceCollection AddElderCareOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(o =>
+        services.AddOutputCache().AddOpenApi(o =>
         {
             o.CreateSchemaReferenceId = SchemaNames.Of;
             o.AddSchemaTransformer(ApiSchemas.TransformAsync);

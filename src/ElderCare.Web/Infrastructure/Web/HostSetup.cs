@@ -91,7 +91,8 @@ public static class HostSetup
         app.UseElderCareAccess();
         app.UseRateLimiter(); // Integrations (clients): per-client request budget, after authentication (ClientRateLimit)
         app.UseAntiforgery();
-        app.MapOpenApi();
+        app.UseOutputCache(); // after sign-in and the role checks: only the OpenAPI document is cached (DocumentCache)
+        app.MapOpenApi().CacheOutput(new OpenApi.DocumentCache());
         // The reference page is middleware, not an endpoint: the fallback policy already sends the anonymous to sign in;
         // the role check (Roles.ReadApiDocs) is made here.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api-docs"), docs => docs.Use(async (http, next) =>
