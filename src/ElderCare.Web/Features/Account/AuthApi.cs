@@ -23,14 +23,7 @@ public static class AuthApi
                 CurrentUser current, CancellationToken ct) =>
             {
                 var result = await signIn.Handle(input.UserName, input.Password, input.Code, current.Address, ct);
-                switch (result.Status)
-                {
-                    case SignInStatus.CodeRequired:
-                        return TypedResults.Problem(detail: "该账户须提供双因素认证动态验证码（code）。", statusCode: 401,
-                            extensions: new Dictionary<string, object?> { ["codeRequired"] = true });
-                    case SignInStatus.Failed:
-                        return TypedResults.Problem(detail: "用户名或密码错误。", statusCode: 401);
-                }
+                if (Refusal(result.Status) is { } refused) return refused;
                 if (result.Restricted)
                     return TypedResults.Problem(detail: "请先在网页上修改初始（或已过期的）密码、启用双因素认证，再申请令牌。", statusCode: 403);
                 var (_, token) = await sessions.StartAsync(result.User!, SessionKind.Token, current.Address, false, ct);
@@ -59,13 +52,7 @@ public static class AuthApi
                     CancellationToken ct) =>
             {
                 var result = await ChangePassword.Handle(input, current, signIn, db, users, sessions, clock, audit, ct);
-                return result.SignIn switch
-                {
-                    SignInStatus.CodeRequired => TypedResults.Problem(detail: "该账户须提供双因素认证动态验证码（code）。", statusCode: 401,
-                        extensions: new Dictionary<string, object?> { ["codeRequired"] = true }),
-                    SignInStatus.Failed => TypedResults.Problem(detail: "用户名或密码错误。", statusCode: 401),
-                    _ => result.Changed!.ToResult(_ => TypedResults.NoContent()),
-                };
+                return Refusal(result.SignIn) is { } refused ? refused : result.Changed!.ToResult(_ => TypedResults.NoContent());
             })
             .AllowAnonymous()
             .AddEndpointFilter(SignInLimiter.Filter) // a password check: the same address budget as sign-in
@@ -76,4 +63,13 @@ public static class AuthApi
             .WithSummary("当前用户、角色与数据范围");
         return api;
     }
+
+    /// <summary>The 401 of a sign-in that failed, or asks for the second factor; null when the password (and code) passed.</summary>
+    private static ProblemHttpResult? Refusal(SignInStatus status) => status switch
+    {
+        SignInStatus.CodeRequired => TypedResults.Problem(detail: "该账户须提供双因素认证动态验证码（code）。", statusCode: 401,
+            extensions: new Dictionary<string, object?> { ["codeRequired"] = true }),
+        SignInStatus.Failed => TypedResults.Problem(detail: "用户名或密码错误。", statusCode: 401),
+        _ => null,
+    };
 }

@@ -32,7 +32,7 @@ public static class ClientSecrets
     public static string NewToken() => TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Lower-case hex SHA-256 of the whole value (prefix included).</summary>
-    public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    public static string Hash(string value) => Account.Sessions.HashToken(value); // the same digest as people's tokens
 
     /// <summary>Whether a presented secret is the one whose hash is stored (constant-time comparison of the digests).</summary>
     public static bool Verify(string? presented, string storedHash) =>

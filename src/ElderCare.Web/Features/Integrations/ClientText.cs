@@ -2,7 +2,7 @@ using ElderCare.Web.Infrastructure.Web;
 
 namespace ElderCare.Web.Features.Integrations;
 
-/// <summary>How the pages write a client's state and times (China time).</summary>
+/// <summary>How the pages write a client's state and its last day (China time); instants via Display.ChinaTime.</summary>
 public static class ClientText
 {
     public static string Status(ApiClientStatus status) => status switch
@@ -11,11 +11,6 @@ public static class ClientText
         ApiClientStatus.Expired => "已过期",
         _ => "已停用",
     };
-
-    public static string Time(DateTime? utc) => utc is { } t
-        ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)).ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm",
-            System.Globalization.CultureInfo.InvariantCulture)
-        : "—";
 
     /// <summary>The last day a client may call (its expiry is the first instant after that China day).</summary>
     public static string Day(DateTime? utc) => utc is { } t

@@ -11,12 +11,11 @@ namespace ElderCare.Web.Features.Integrations.Clients;
 [Authorize(Policy = Roles.Policies.ManageIntegrations)]
 public sealed class ApiClientListModel(AppDbContext db, IntegrationOptions options, TimeProvider clock) : OutcomePageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<ApiClientResource> Clients { get; private set; } = new([], 1, PageRequest.DefaultPageSize, 0);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        Show(await ListApiClients.Handle(new(PageNumber, null), db, options, clock, ct), page =>
+        Show(await ListApiClients.Handle(new(Paging.PageNumber(Request), null), db, options, clock, ct), page =>
         {
             Clients = page;
             return Page();
