@@ -28,7 +28,7 @@ public static class BoundParameters
             if (!(p.HasTryParse || element == typeof(string)) || !RawValues(http.Request, routeValues, p, out var values)) continue;
             if (values.Count == 0 ? !p.IsOptional : values.Any(v => !Parses(element, v))) return p.Name;
         }
-        var body = FailedEndpoint(http)?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var body = BodyType(http);
         return parameters.FirstOrDefault(p => ReadsBody(p, body))?.Name;
     }
 
