@@ -46,13 +46,7 @@ public sealed class AppProcess : IDisposable
 
     public async Task StartAsync(TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true,
-            UseShellExecute = false };
-        info.ArgumentList.Add(Path.GetFullPath(_dll));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(Url);
-        foreach (var (k, v) in _env) info.Environment[k] = v;
-        _process = Process.Start(info)!;
+        _process = Process.Start(Info("--urls", Url))!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
@@ -73,6 +67,31 @@ public sealed class AppProcess : IDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException("app did not become healthy");
+    }
+
+    /// <summary>An admin command (<c>seed --demo</c>, <c>users add …</c>) against the same database, with one line on standard input.</summary>
+    public async Task CommandAsync(string? input, params string[] args)
+    {
+        var info = Info(args);
+        info.RedirectStandardInput = true;
+        using var command = Process.Start(info)!;
+        await command.StandardInput.WriteLineAsync(input ?? "");
+        command.StandardInput.Close();
+        var output = command.StandardOutput.ReadToEndAsync();
+        var error = command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        if (command.ExitCode != 0)
+            throw new InvalidOperationException($"{string.Join(' ', args)} exited with {command.ExitCode}: {await output} {await error}");
+    }
+
+    private ProcessStartInfo Info(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
+        info.ArgumentList.Add(Path.GetFullPath(_dll));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in _env) info.Environment[k] = v;
+        return info;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush — the power-cut the durability promise is about.</summary>

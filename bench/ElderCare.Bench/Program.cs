@@ -11,9 +11,7 @@ internal static class BenchProgram
         usage (through bench/run.sh, which builds first and stamps the commit):
           coverage [BenchmarkDotNet options] | elders [--sqlite-only] | services [--rounds n] | intake [--rate 200] [--seconds 30]
           | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
-          | subsidies [--rounds 10]
-          | reports [--rounds n]
-          | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options] | todo [--rounds n]
+          | subsidies [--rounds 10] | reports [--rounds n] | todo [--rounds n] | pages [--rounds 5]
           diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
         """;
 
@@ -40,6 +38,9 @@ internal static class BenchProgram
             case ["todo", ..]:
                 // Tasks: the to-do count of the header badge at 300,000 elders (goal < 50 ms median), against hand-written SQL.
                 return await TodoBench.RunAsync(Int(args, "--rounds", Results.Size(30, 3)));
+            case ["pages", ..]:
+                // Page load in the browser (every page < 300 ms, the dashboard < 500 ms; median of 5 warm loads).
+                return await PagesBench.RunAsync(Int(args, "--rounds", Results.Size(5, 2)));
             case ["intake", ..]:
                 // Alarm intake over HTTP against the app as its own process (QUALITY P4: p99 < 100 ms at 200/s on SQLite).
                 return await AlarmLoad.IntakeAsync(Int(args, "--rate", Results.Size(200, 50)), Int(args, "--seconds", Results.Size(30, 3)));

@@ -27,6 +27,7 @@ public static partial class Results
         ("subsidies", "A year's subsidies and fees at city scale"),
         ("reports", "Quarterly reports and the bulletin at city scale"), // Reports
         ("todo", "To-do centre: the header badge's count at 300,000 elders"), // Tasks
+        ("pages", "Page load in the browser"),
     ];
 
     public static bool Quick { get; } = Environment.GetEnvironmentVariable("BENCH_QUICK") is "1" or "true";
