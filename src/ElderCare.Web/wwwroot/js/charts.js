@@ -11,7 +11,7 @@ function buildProgress(el, data) {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 40, bottom: 32 },
-    xAxis: { type: 'category', data: data.years },
+    xAxis: { type: 'category', data: data.years, axisLabel: { interval: 0 } }, // every year labelled
     yAxis: { type: 'value', name: '设施数（个）', minInterval: 1 },
     series: data.series.map(s => ({
       name: s.name,
