@@ -11,7 +11,7 @@ internal static class BenchProgram
         usage (through bench/run.sh, which builds first and stamps the commit):
           coverage [BenchmarkDotNet options] | elders [--sqlite-only] | services [--rounds n] | intake [--rate 200] [--seconds 30]
           | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
-          | subsidies [--rounds 10] | reports [--rounds n] | todo [--rounds n] | pages [--rounds 5]
+          | subsidies [--rounds 10] | reports [--rounds n] | todo [--rounds n] | pages [--rounds 5] | reach [--rounds 5]
           diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
         """;
 
@@ -38,6 +38,9 @@ internal static class BenchProgram
             case ["todo", ..]:
                 // Tasks: the to-do count of the header badge at 300,000 elders (goal < 50 ms median), against hand-written SQL.
                 return await TodoBench.RunAsync(Int(args, "--rounds", Results.Size(30, 3)));
+            case ["reach", ..]:
+                // 二(四) the 15-minute circle at city scale: walks by straight line (< 2 s) and over a road network (< 30 s), site selection (< 60 s).
+                return ReachBench.Run(Int(args, "--rounds", Results.Size(5, 2)));
             case ["pages", ..]:
                 // Page load in the browser (every page < 300 ms, the dashboard < 500 ms; median of 5 warm loads).
                 return await PagesBench.RunAsync(Int(args, "--rounds", Results.Size(5, 2)));

@@ -28,6 +28,7 @@ public static partial class Results
         ("reports", "Quarterly reports and the bulletin at city scale"), // Reports
         ("todo", "To-do centre: the header badge's count at 300,000 elders"), // Tasks
         ("pages", "Page load in the browser"),
+        ("reach", "The 15-minute circle: walks and site selection at city scale"),
     ];
 
     public static bool Quick { get; } = Environment.GetEnvironmentVariable("BENCH_QUICK") is "1" or "true";
