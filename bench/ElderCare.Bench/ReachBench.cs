@@ -113,7 +113,8 @@ public static class ReachBench
 
     private static int Row(StringBuilder body, string what, double ms, double goalMs, string baseline)
     {
-        body.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {Results.Ms(ms)} | < {goalMs / 1000:0} s | {Results.Mark(ms < goalMs)} | {baseline} |");
+        body.AppendLine(CultureInfo.InvariantCulture,
+            $"| {what} | {Results.Ms(ms)} | < {goalMs / 1000:0} s | {Results.Mark(ms < goalMs)} | {baseline} |");
         Console.WriteLine($"{what}: {ms:F1} ms");
         return ms < goalMs ? 0 : 1;
     }

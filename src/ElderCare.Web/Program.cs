@@ -1,6 +1,7 @@
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Alarms;
+using ElderCare.Web.Features.Map;
 using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Coverage;
@@ -47,6 +48,7 @@ api.MapFamilyBedsApi();
 api.MapEvidenceApi();
 api.MapEvaluationsApi();
 api.MapSubsidiesApi();
+api.MapMapApi(); // Map: base-map tiles
 ElderCare.Web.Features.Supervision.SupervisionApi.MapSupervisionApi(api); // Supervision (三(一) monthly supervision)
 ElderCare.Web.Features.Reports.ReportsApi.MapReportsApi(api); // Reports: quarterly reports and bulletins
 // Tasks and the to-do centre (三(一)): task lists, duty lists, escalation, the to-do count

@@ -34,6 +34,9 @@ public static class HostSetup
         services.AddValidatedOptions<Features.Services.ServiceOptions>(builder.Configuration, "Services");
         services.AddValidatedOptions<Spreadsheets.SpreadsheetLimits>(builder.Configuration, "Spreadsheets");
         services.AddValidatedOptions<Features.FamilyBeds.FamilyBedOptions>(builder.Configuration, "FamilyBeds");
+        // Map: the base map and the 15-minute circle
+        services.AddValidatedOptions<Features.Map.MapOptions>(builder.Configuration, "Map");
+        services.AddSingleton<Features.Map.MapTiles>();
         // Evidence files: options "Evidence" and the store (local disk or S3-compatible)
         Features.Evidence.EvidenceSetup.AddEvidence(services, builder.Configuration, builder.Environment.ContentRootPath);
         // Supervision (三(一)): findings to rectify and re-inspections due in the to-do centre

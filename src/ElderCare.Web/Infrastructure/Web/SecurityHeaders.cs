@@ -16,7 +16,8 @@ public static class SecurityHeaders
     /// Registered first in the pipeline and written when the response starts, so responses that the exception handler or
     /// the status-code pages rewrite (400, 413, 500, 404 …) keep them: those clear the headers set before.
     /// Personal data must not stay in a browser or proxy cache: every API response and every response to a signed-in
-    /// user gets <c>Cache-Control: no-store</c> (static files are served before sign-in is read, so they stay cacheable).
+    /// user gets <c>Cache-Control: no-store</c> (static files are served before sign-in is read, so they stay cacheable), unless
+    /// the endpoint declared the response public.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? tileOrigin, bool hsts)
     {
@@ -36,7 +37,9 @@ public static class SecurityHeaders
                 h["Referrer-Policy"] = "no-referrer";
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
                 if (hsts && http.Request.IsHttps) h.StrictTransportSecurity = "max-age=31536000";
-                if (HostSetup.IsApi(http.Request) || http.User.Identity?.IsAuthenticated == true)
+                // An endpoint that holds no personal data may say so with "public" (the base map's tiles); it keeps that.
+                var declaredPublic = h.CacheControl.ToString().StartsWith("public", StringComparison.Ordinal);
+                if ((HostSetup.IsApi(http.Request) || http.User.Identity?.IsAuthenticated == true) && !declaredPublic)
                 {
                     h.CacheControl = "no-store";
                     h.Pragma = "no-cache";
