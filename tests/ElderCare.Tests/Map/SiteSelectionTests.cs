@@ -19,7 +19,7 @@ public class SiteSelectionTests
         Assert.Equal(6, result.Best.Reached);
         Assert.Equal([1, 2], result.Best.Sites);
         Assert.True(result.Optimal);
-        Assert.Equal("CP-SAT", result.Solver);
+        Assert.Equal("SCIP", result.Solver);
         Assert.Equal(6, result.Bound);
         Assert.Equal(0, result.Gap);
         Assert.Equal(0.2, result.GainOverGreedy, 9);
