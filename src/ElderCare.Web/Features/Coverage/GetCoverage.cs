@@ -39,10 +39,15 @@ public static class GetCoverage
     {
         /// <summary>Meets every required rule of the 附件1 standard in force on the date (达标).</summary>
         public bool Compliant { get; init; } = true;
+
+        /// <summary>Where it stands (WGS-84), for the 15-minute circle (Map/GetReach); null when not recorded.</summary>
+        public double? Latitude { get; init; }
+        public double? Longitude { get; init; }
     }
 
     private sealed record OperatingFacility(string UnitCode, FacilityType Type, OperationMode OperationMode, MedicalCareMode MedicalCareMode,
-        int BedsTotal, int BedsNursing, int BedsDayCare, double FloorArea, bool SmallCommunity, bool Colocated, List<Zone> Zones);
+        int BedsTotal, int BedsNursing, int BedsDayCare, double FloorArea, bool SmallCommunity, bool Colocated, List<Zone> Zones, double? Latitude,
+        double? Longitude);
 
     /// <summary>
     /// One pass over the facilities operating on a date, as rows rather than GROUP BY: grouping by (UnitCode, Type)
@@ -54,10 +59,12 @@ public static class GetCoverage
         var standards = await db.ConstructionStandards.AsNoTracking().ToListAsync(ct);
         var rows = await db.Facilities.AsNoTracking().InRegion(regionCode).OperatingOn(asOf)
             .Select(f => new OperatingFacility(f.UnitCode, f.Type, f.OperationMode, f.MedicalCareMode, f.Beds.Total, f.Beds.Nursing, f.Beds.DayCare,
-                f.FloorArea, f.SmallCommunity, f.ColocatedWithHealthStation, f.Zones))
+                f.FloorArea, f.SmallCommunity, f.ColocatedWithHealthStation, f.Zones, f.Latitude, f.Longitude))
             .ToListAsync(ct);
         return rows.Select(f => new OperatingRow(f.UnitCode, f.Type, f.OperationMode, f.MedicalCareMode, f.BedsTotal, f.BedsNursing)
         {
+            Latitude = f.Latitude,
+            Longitude = f.Longitude,
             // 附件1 required rules only; advisory ones (nursing beds, co-location, hub span) do not decide coverage.
             Compliant = Compliance.Check(new Facility
             {

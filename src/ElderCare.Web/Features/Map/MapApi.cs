@@ -1,3 +1,5 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,6 +27,10 @@ public static class MapApi
             .AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: "image/png") // openapi: or the package's own image or vector-tile type
             .WithTags("地图").WithSummary("底图瓦片（本机安装的 MBTiles 瓦片包；无此瓦片时 204）");
+        api.MapGet("/map/reach", async (string? asOf, CurrentUser user, AppDbContext db, MapOptions options, TimeProvider clock,
+                    CancellationToken ct) => (await GetReach.Handle(asOf, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .WithTags("地图").WithSummary("一刻钟服务圈：各镇街、村社区步行15分钟内可达达标设施的老年人与重点老年人占比，及圈外老年人聚集处");
         return api;
     }
 

@@ -1,0 +1,117 @@
+using ElderCare.Web.Data;
+using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Coverage;
+using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElderCare.Web.Features.Map;
+
+/// <summary>Elders with a recorded home, and how many of them (and of the priority elders) are inside the circle.</summary>
+public sealed record ReachFigures(int Elders, int EldersWithin, int Priority, int PriorityWithin)
+{
+    public double? Share => Elders == 0 ? null : EldersWithin / (double)Elders;
+    public double? PriorityShare => Priority == 0 ? null : PriorityWithin / (double)Priority;
+}
+
+/// <summary>A street or town, or a community or village, with its figures.</summary>
+public sealed record ReachArea(string RegionCode, string Name, ReachFigures Figures);
+
+/// <summary>A square of the circle's walk on a side where elders live outside every circle: where a station is missing.</summary>
+public sealed record ReachGap(double Lat, double Lng, int Elders, int Priority);
+
+public sealed record ReachReport(
+    DateOnly AsOf,
+    string Method,
+    double CircleMeters,
+    double WalkingMetersPerSecond,
+    double DetourFactor,
+    int Facilities,
+    int EldersWithoutLocation,
+    ReachFigures Total,
+    IReadOnlyList<ReachArea> Units,
+    IReadOnlyList<ReachArea> Communities,
+    IReadOnlyList<ReachGap> Gaps);
+
+/// <summary>
+/// 二(四) 一刻钟便捷养老服务圈 — who is within a 15-minute walk of an operating facility up to the 附件1 standard (a street or
+/// town centre, a community station or a village point), per street or town and per community or village, for the
+/// elders in the user's scope; priority elders (the rules in force) counted apart; and the squares where the elders
+/// outside every circle live, most priority elders first. Facilities count wherever they are: an elder walks across a
+/// boundary. Walks are the straight line × the detour factor (<see cref="MapOptions"/>).
+/// </summary>
+public static class GetReach
+{
+    public const int GapCount = 20;
+
+    private static readonly FacilityType[] HomeCare =
+        [FacilityType.StreetCenter, FacilityType.CommunityStation, FacilityType.TownCenter, FacilityType.VillagePoint];
+
+    private sealed record Home(string UnitCode, string RegionCode, double? Lat, double? Lng, bool Priority);
+
+    public static async Task<Outcome<ReachReport>> Handle(string? asOf, DataScope scope, AppDbContext db, MapOptions options, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = clock.DateOrToday(asOf, "asOf", errors);
+        if (errors.Any) return Outcome<ReachReport>.Invalid(errors);
+        if (scope.RegionPrefix is not { } prefix) return Outcome<ReachReport>.NotFound("无权查看一刻钟服务圈。");
+
+        var facilities = (await GetCoverage.LoadOperating(date, null, db, ct))
+            .Where(f => f.Compliant && HomeCare.Contains(f.Type) && f.Latitude is not null && f.Longitude is not null).ToList();
+        var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active);
+        var priority = (await elders.InPriorityGroup(date, await PriorityRules.InForce(db, date, ct)).Select(e => e.Id).ToListAsync(ct))
+            .ToHashSet();
+        var homes = (await elders.Select(e => new { e.Id, e.UnitCode, e.RegionCode, e.Latitude, e.Longitude }).ToListAsync(ct))
+            .Select(e => new Home(e.UnitCode, e.RegionCode, e.Latitude, e.Longitude, priority.Contains(e.Id))).ToList();
+        var located = homes.Where(h => h.Lat is not null && h.Lng is not null).ToList();
+
+        var rule = options.Walking;
+        var index = new PointIndex(facilities.Select(f => f.Latitude!.Value).ToList(), facilities.Select(f => f.Longitude!.Value).ToList());
+        var walks = Reach.Walks(located.Select(h => h.Lat!.Value).ToList(), located.Select(h => h.Lng!.Value).ToList(), index, rule,
+            rule.CircleMeters);
+        var within = located.Select((h, i) => (Home: h, Within: rule.InCircle(walks[i]))).ToList();
+
+        var names = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        List<ReachArea> By(Func<Home, string> key) => within.GroupBy(w => key(w.Home)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReachArea(g.Key, names.GetValueOrDefault(g.Key, g.Key), Figures(g))).ToList();
+
+        return new ReachReport(date, "直线距离×绕行系数", rule.CircleMeters, rule.MetersPerSecond, rule.DetourFactor, facilities.Count,
+            homes.Count - located.Count, Figures(within), By(h => h.UnitCode), By(h => h.RegionCode),
+            Gaps(within.Where(w => !w.Within).Select(w => w.Home), rule.CircleMeters));
+    }
+
+    private static ReachFigures Figures(IEnumerable<(Home Home, bool Within)> rows)
+    {
+        int elders = 0, inside = 0, priority = 0, priorityInside = 0;
+        foreach (var (home, w) in rows)
+        {
+            elders++;
+            if (w) inside++;
+            if (!home.Priority) continue;
+            priority++;
+            if (w) priorityInside++;
+        }
+        return new ReachFigures(elders, inside, priority, priorityInside);
+    }
+
+    /// <summary>Squares of <paramref name="side"/> metres (north–south; east–west at the square's latitude) around the
+    /// elders outside every circle, with their centroid; the most priority elders first, then the most elders.</summary>
+    private static IReadOnlyList<ReachGap> Gaps(IEnumerable<Home> outside, double side)
+    {
+        var degreesLat = side / 111_195.0;
+        return outside
+            .GroupBy(h =>
+            {
+                var row = (int)Math.Floor(h.Lat!.Value / degreesLat);
+                var degreesLng = degreesLat / Math.Cos((row + 0.5) * degreesLat * Math.PI / 180);
+                return (row, (int)Math.Floor(h.Lng!.Value / degreesLng));
+            })
+            .Select(g => new ReachGap(Math.Round(g.Average(h => h.Lat!.Value), 5), Math.Round(g.Average(h => h.Lng!.Value), 5), g.Count(),
+                g.Count(h => h.Priority)))
+            .OrderByDescending(g => g.Priority).ThenByDescending(g => g.Elders).ThenBy(g => g.Lat).ThenBy(g => g.Lng)
+            .Take(GapCount).ToList();
+    }
+}
