@@ -30,11 +30,11 @@ public static class UnmaskContact
     public static async Task<Outcome<Unmasked>> Handle(Guid alarmId, Input input, CurrentUser user, AppDbContext db, FieldProtector protector,
         AuditLog audit, CancellationToken ct)
     {
-        if (input.Contact is not >= 0) return Outcome<Unmasked>.Invalid("contact", "请指明要查看哪一位紧急联系人（contact：从 0 开始的序号）。");
         var alarm = await db.Alarms.AsNoTracking().InScope(user.Scope).Where(a => a.Id == alarmId)
             .Select(a => new { a.ElderId, a.Kind, a.Status }).FirstOrDefaultAsync(ct);
         if (alarm is null) return Outcome<Unmasked>.NotFound("未找到该报警。");
         if (Refusal(alarm.Status) is { } refusal) return Outcome<Unmasked>.Conflict(refusal);
+        if (input.Contact is not >= 0) return Outcome<Unmasked>.Invalid("contact", "请指明要查看哪一位紧急联系人（contact：从 0 开始的序号）。");
         var contacts = await db.Elders.AsNoTracking().Where(e => e.Id == alarm.ElderId).Select(e => e.EmergencyContacts).FirstAsync(ct);
         var n = input.Contact.Value;
         if (n >= contacts.Count)
