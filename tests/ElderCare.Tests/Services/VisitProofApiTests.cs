@@ -22,7 +22,7 @@ public class VisitProofApiTests(AppFactory app) : IClassFixture<AppFactory>
 
     private DateTimeOffset Now => app.Clock.GetUtcNow();
 
-    private async Task<World> Arrange(string itemCode = "companionship")
+    private async Task<World> Arrange(string itemCode = "bathing")
     {
         var facility = await app.Staff.NewFacility(Make.Facility(name: $"手机上门测试中心{Make.Serial()}"));
         var provider = await app.Staff.ProviderOf(facility);
@@ -120,7 +120,7 @@ public class VisitProofApiTests(AppFactory app) : IClassFixture<AppFactory>
         await (await app.Staff.PutJson($"/api/service-items/{Guid.NewGuid()}/checklist", new { steps = new[] { "调节水温" } }))
             .AssertProblem(HttpStatusCode.NotFound);
         await (await app.Staff.PutJson($"/api/service-items/{w.Item}/checklist", new { steps = new[] { new string('长', 101) } }))
-            .AssertFieldError("steps");
+            .AssertFieldError("steps[0]");
         var saved = await (await app.Staff.PutJson($"/api/service-items/{w.Item}/checklist",
             new { steps = new[] { "调节水温", "协助洗浴", "", "擦干更衣" } })).Ok();
         Assert.Equal(["调节水温", "协助洗浴", "擦干更衣"], saved.GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
