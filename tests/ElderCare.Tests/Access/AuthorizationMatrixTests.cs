@@ -498,7 +498,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             new { steps = new[] { new string('长', 101) } }),
         new("GET /api/orders/{id:guid}/visit-proof", ReadServices, w => $"/api/orders/{w.OrderA}/visit-proof", null,
             w => $"/api/orders/{w.OrderB}/visit-proof"),
-        new("POST /api/orders/{id:guid}/photos", DeliverVisits, w => $"/api/orders/{w.OrderA}/photos"),
+        new("POST /api/orders/{id:guid}/photos", DeliverVisits, w => $"/api/orders/{w.OrderA}/photos", "multipart"),
     ];
 
 

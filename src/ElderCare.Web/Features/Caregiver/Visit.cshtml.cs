@@ -61,7 +61,8 @@ public sealed class CaregiverVisitModel(AppDbContext db, CurrentUser user, Field
             var stored = await AttachVisitPhoto.Handle(id, stream, user, db, store, evidence, clock, ct);
             if (stored.IsOk) continue;
             if (stored.Kind != OutcomeKind.Invalid) return await After(id, Outcome<OrderResource>.Conflict(stored.Message!), "", ct);
-            ModelState.AddFieldErrors(new FieldErrors().Add("photos", $"{photo.FileName}：{string.Join(" ", stored.Errors!.Entries.SelectMany(e => e.Value))}"));
+            var why = string.Join(" ", stored.Errors!.Entries.SelectMany(e => e.Value));
+            ModelState.AddFieldErrors(new FieldErrors().Add("photos", $"{photo.FileName}：{why}"));
             (Lat, Lng, Accuracy, Typed, PositionReason) = (lat, lng, accuracy, typedPosition, positionReason);
             return await Shown(id, ct);
         }
