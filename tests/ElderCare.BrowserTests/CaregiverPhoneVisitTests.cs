@@ -78,7 +78,7 @@ public sealed class CaregiverPhoneVisitTests(AppServer app, Chromium chromium) :
         // The position comes from the phone into read-only fields, with its accuracy.
         var latitude = page.GetByLabel("纬度");
         await Expect(latitude).ToHaveValueAsync(new Regex("^29\\.40"));
-        await Expect(latitude).ToHaveAttributeAsync("readonly", "");
+        await Expect(latitude).Not.ToBeEditableAsync();
         await Expect(page.Locator("[data-geo-accuracy-text]")).ToHaveTextAsync("约 12 米");
         await Expect(page.GetByLabel("手工填写位置的原因（必填；该次服务将标记为存疑，由工作人员复核）")).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "签到" }).ClickAsync();
