@@ -60,6 +60,19 @@ public sealed class ConsoleContactTests(AppServer app, Chromium chromium) : ICla
         await Expect(phone).ToBeVisibleAsync();
         await Expect(phone).ToHaveAttributeAsync("href", "tel:13755556666");
 
+        // The mute switch is remembered in this browser.
+        await page.Locator("[data-console-mute]").CheckAsync();
+
+        // A refused step says why beside the field, and keeps saying it when the live connection re-reads the cards.
+        await card.GetByRole(AriaRole.Button, new() { Name = "接警" }).ClickAsync();
+        await Expect(card.Locator("[data-alarm-status]")).ToHaveTextAsync("已接警");
+        await card.GetByRole(AriaRole.Button, new() { Name = "派单" }).ClickAsync();
+        await Expect(page.Locator("[data-alarm-cards][data-live=true]")).ToHaveCountAsync(1, new() { Timeout = 15000 });
+        var nameField = card.Locator(".field", new() { Has = page.GetByLabel("前往人员") });
+        await Expect(nameField.Locator(".field-error")).ToHaveTextAsync("请填写前往处置的人员姓名。");
+        await Expect(page.Locator("[data-console-mute]")).ToBeCheckedAsync();
+        await Expect(card.Locator("[data-wait-clock]")).ToBeVisibleAsync();
+
         var auditor = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.Auditor));
         await auditor.GotoAsync($"{app.BaseUrl}/audit?userName={duty.UserName}&action=data.unmask");
         var audit = new AuditPage(auditor, app.BaseUrl);
