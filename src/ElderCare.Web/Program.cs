@@ -55,6 +55,7 @@ ElderCare.Web.Features.Reports.ReportsApi.MapReportsApi(api); // Reports: quarte
 ElderCare.Web.Features.Tasks.TasksApi.MapTasksApi(api).MapTodoApi();
 ElderCare.Web.Features.Integrations.IntegrationsApi.MapIntegrationsApi(api); // Integrations (clients): API clients, OAuth token
 ElderCare.Web.Features.Outbound.OutboundApi.MapOutboundApi(api); // Outbound: webhooks, delivery log, SMS receipts (ADR 29)
+ElderCare.Web.Features.Services.VisitProofApi.MapVisitProofApi(api); // Phones in the field: checklists, visit photos and proof
 app.MapHealth();
 app.MapRazorPages();
 

@@ -86,6 +86,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     // Outbound: the outbox of SMS and webhook deliveries, and the webhook subscriptions (ADR 29)
     public DbSet<Features.Outbound.OutboxMessage> Outbox => Set<Features.Outbound.OutboxMessage>();
     public DbSet<Features.Outbound.WebhookSubscription> WebhookSubscriptions => Set<Features.Outbound.WebhookSubscription>();
+    // Phones in the field: how a visit's positions were taken, its checklist, photos and signature; checklists per item
+    public DbSet<Features.Services.VisitProof> VisitProofs => Set<Features.Services.VisitProof>();
+    public DbSet<Features.Services.VisitAttachment> VisitAttachments => Set<Features.Services.VisitAttachment>();
+    public DbSet<Features.Services.ServiceChecklist> ServiceChecklists => Set<Features.Services.ServiceChecklist>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -98,6 +98,10 @@ public partial class AuthorizationMatrixTests
         ["POST /api/evaluations/{id:guid}/approval"] = "no body",
         // Evidence files: a multipart form; its facilityId is scoped like a read (Evidence/EvidenceApiTests).
         ["POST /api/evidence/"] = "multipart: facilityId out of scope answers 404 like a nonexistent one (EvidenceApiTests)",
+        // Emergency console and phones in the field.
+        ["POST /api/alarms/{id:guid}/contact-phone"] = "a contact's index only; the alarm in the path is scoped (ConsoleContactTests)",
+        ["PUT /api/service-items/{id:guid}/checklist"] = "district roles only (services.catalogue); step texts only",
+        ["POST /api/orders/{id:guid}/photos"] = "multipart file only; the order in the path is scoped (VisitProofApiTests)",
         // Subsidies, fees and the ledger (三(二)(三)).
         ["POST /api/subsidies/claims"] = "district roles only (subsidies.manage); year only",
         ["POST /api/subsidies/claims/approve"] = "district roles only (subsidies.manage): the district scope covers every line",

@@ -492,6 +492,16 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /integrations/webhooks", Admin, _ => "/integrations/webhooks"),
         new("PAGE /integrations/webhooks/new", Admin, _ => "/integrations/webhooks/new"),
         new("PAGE /integrations/webhooks/deliveries", Admin, _ => "/integrations/webhooks/deliveries"),
+        // Emergency console and phones in the field: an emergency contact's number for an open alarm (duty roles, in scope);
+        // the items' checklists; a visit's proof and photos (the caregiver's own visits).
+        new("POST /api/alarms/{id:guid}/contact-phone", HandleAlarms, w => $"/api/alarms/{w.AlarmA}/contact-phone", new { },
+            w => $"/api/alarms/{w.AlarmB}/contact-phone"),
+        new("GET /api/service-items/{id:guid}/checklist", ReadServices, w => $"/api/service-items/{w.Item}/checklist"),
+        new("PUT /api/service-items/{id:guid}/checklist", EditCatalogue, w => $"/api/service-items/{w.Item}/checklist",
+            new { steps = new[] { new string('长', 101) } }),
+        new("GET /api/orders/{id:guid}/visit-proof", ReadServices, w => $"/api/orders/{w.OrderA}/visit-proof", null,
+            w => $"/api/orders/{w.OrderB}/visit-proof"),
+        new("POST /api/orders/{id:guid}/photos", DeliverVisits, w => $"/api/orders/{w.OrderA}/photos", "multipart"),
     ];
 
 

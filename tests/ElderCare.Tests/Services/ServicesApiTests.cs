@@ -312,10 +312,15 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
         await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-30) }));
         await (await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20) }))
             .AssertFieldError("durationReason");
-        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out",
-            new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20), durationReason = "老人临时外出就医，提前结束" }));
+        // Closing needs the elder's code or signature (VisitProofRules): here the elder signs on the phone.
+        await (await w.Caregiver.PostJson($"/api/orders/{id}/check-out",
+            new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20), durationReason = "老人临时外出就医，提前结束" })).AssertFieldError("signature");
+        var done = await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out", new
+        {
+            lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20), durationReason = "老人临时外出就医，提前结束", signature = VisitProofApiTests.Signature,
+        }));
         var codes = done.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
-        Assert.Equal(["duration-off-plan", "not-confirmed"], codes);
+        Assert.Equal(["duration-off-plan"], codes);
         await (await app.Staff.PostJson($"/api/orders/{id}/cancel", new { reason = "x" })).AssertProblem(HttpStatusCode.Conflict);
         await (await app.Staff.PostJson($"/api/orders/{id}/cancel", new { })).AssertFieldError("reason");
     }

@@ -159,6 +159,8 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
         ["POST /api/orders/{id}/assign"] = new("note", (w, t) => Post($"/api/orders/{w.Order}/assign", new { workerId = w.Worker, note = t })),
         ["POST /api/orders/{id}/check-out"] = new("notes", (w, t) => Post($"/api/orders/{w.VisitInProgress}/check-out",
             new { lat = HomeLat, lng = HomeLng, notes = t }), w => w.Caregiver),
+        ["PUT /api/service-items/{id}/checklist"] = new("steps[0]",
+            (w, t) => Put($"/api/service-items/{w.Item}/checklist", new { steps = new[] { t } })),
         ["POST /api/orders/{id}/rating"] = new("comment", (w, t) => Post($"/api/orders/{w.Order}/rating", new { score = 5, comment = t })),
         ["POST /api/orders/{id}/review"] = new("reason", (w, t) => Post($"/api/orders/{w.Order}/review", new { outcome = "accepted", reason = t })),
         ["POST /api/orders/{id}/cancel"] = new("reason", (w, t) => Post($"/api/orders/{w.Order}/cancel", new { reason = t })),

@@ -88,6 +88,11 @@ public static class AlarmsApi
                 .RequireAuthorization(Roles.Policies.HandleAlarms)
                 .WithSummary(summary);
         }
+        alarms.MapPost("/{id:guid}/contact-phone", async (Guid id, UnmaskContact.Input input, CurrentUser user, AppDbContext db,
+                Infrastructure.Privacy.FieldProtector protector, AuditLog audit, CancellationToken ct) =>
+                (await UnmaskContact.Handle(id, input, user, db, protector, audit, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.HandleAlarms)
+            .WithSummary("查看报警老人紧急联系人的完整号码：contact 为联系人序号（从 0 开始）；仅限未处置的报警，以该报警为理由记入审计日志");
         alarms.MapGet("/report", async (string? from, string? to, CurrentUser user, AppDbContext db, AlarmOptions options, TimeProvider clock,
                 CancellationToken ct) => (await AlarmReport.Handle(from, to, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadAlarmReports)

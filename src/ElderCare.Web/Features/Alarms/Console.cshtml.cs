@@ -16,10 +16,17 @@ namespace ElderCare.Web.Features.Alarms;
 /// </summary>
 [Authorize(Policy = Roles.Policies.HandleAlarms)]
 public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector, CurrentUser user, AlarmOptions options, TimeProvider clock,
-    AlarmBroadcast broadcast, DeviceRateLimiter limiter, AlarmWriteGate gate, IConfiguration config) : PageModel
+    AlarmBroadcast broadcast, DeviceRateLimiter limiter, AlarmWriteGate gate, IConfiguration config, Audit.AuditLog audit) : PageModel
 {
-    public Paged<AlarmCard> Cards { get; private set; } = new([], 1, 1, 0);
+    private const string StepProblemKey = "AlarmStepProblem";
+
+    public ConsoleView View { get; private set; } = new(new([], 1, 1, 0), [], default, 60);
     public string? TileUrl { get; private set; }
+
+    /// <summary>The answer and on-site limits (AlarmOptions), as the page's lead states them.</summary>
+    public int AnswerSeconds => options.AcknowledgeSeconds;
+
+    public int OnSiteMinutes => options.OnSiteMinutes;
 
     [TempData]
     public string? Problem { get; set; }
@@ -54,9 +61,9 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
         return Page();
     }
 
-    private async Task Load(CancellationToken ct)
+    private async Task Load(CancellationToken ct, UnmaskContact.Unmasked? revealed = null)
     {
-        Cards = await ListAlarmCards.Handle(user.Scope, db, protector, options, ct);
+        View = await Read(ct, TempData[StepProblemKey] is string json ? Read(json) : null, revealed);
         if (Q is not null)
         {
             Q = Q.Trim();
@@ -65,8 +72,38 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
         TileUrl = config["Map:TileUrl"];
     }
 
-    public async Task<IActionResult> OnGetCardsAsync(CancellationToken ct) =>
-        Partial("_AlarmCards", await ListAlarmCards.Handle(user.Scope, db, protector, options, ct));
+    /// <summary>The open cards and today's handled alarms, with the server's clock and the answer limit (AlarmOptions).</summary>
+    private async Task<ConsoleView> Read(CancellationToken ct, StepProblem? problem = null, UnmaskContact.Unmasked? revealed = null)
+    {
+        var open = await ListAlarmCards.Handle(user.Scope, db, protector, options, ct);
+        if (revealed is not null)
+            open = open with { Items = open.Items.Select(c => c.Alarm.Id == revealed.AlarmId ? c with { Revealed = revealed } : c).ToList() };
+        var handled = await ListHandledAlarms.Handle(user.Scope, db, clock, ct);
+        return new ConsoleView(open, handled, clock.UtcNow(), options.AcknowledgeSeconds, problem);
+    }
+
+    private static StepProblem? Read(string json) => System.Text.Json.JsonSerializer.Deserialize<StepProblem>(json);
+
+    public async Task<IActionResult> OnGetCardsAsync(CancellationToken ct) => Partial("_AlarmCards", await Read(ct));
+
+    /// <summary>
+    /// An emergency contact's full number for this alarm (the same <see cref="UnmaskContact"/> as the API): shown once on
+    /// the card as a tel: link, never cached. The console's script calls the API instead and keeps the page.
+    /// </summary>
+    public async Task<IActionResult> OnPostContactAsync(Guid id, int? contact, CancellationToken ct)
+    {
+        var outcome = await UnmaskContact.Handle(id, new UnmaskContact.Input(contact), user, db, protector, audit, ct);
+        if (!outcome.IsOk)
+        {
+            HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
+            Problem = outcome.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : outcome.Message;
+            return RedirectToPage();
+        }
+        HotlineAt = clock.GetUtcNow();
+        await Load(ct, outcome.Value);
+        Response.Headers.CacheControl = "no-cache, no-store";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostStepAsync(Guid id, AlarmAction step, ResponderKind? responder, string? responderName, double? lat,
         double? lng, AlarmOutcome? outcome, string? note, CancellationToken ct)
@@ -79,10 +116,23 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
                 EnumText(step), clock.UtcNow());
             TempData["Flash"] = $"已{AlarmLabels.Of(step)}。";
         }
+        else if (result.Errors is { } errors)
+        {
+            // Beside the fields of that alarm's form, with what was posted (kept for the next read of the page).
+            HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
+            Problem = $"“{AlarmLabels.Of(step)}”未完成：请按卡片上的提示修改后再提交。";
+            var posted = new Dictionary<string, string?>
+            {
+                ["responder"] = responder?.ToString(), ["responderName"] = responderName, ["outcome"] = outcome?.ToString(), ["note"] = note,
+                ["lat"] = Request.Form["lat"], ["lng"] = Request.Form["lng"],
+            };
+            TempData[StepProblemKey] = System.Text.Json.JsonSerializer.Serialize(
+                new StepProblem(id, step.ToString(), errors.Entries.ToDictionary(e => e.Key, e => e.Value.ToArray()), posted));
+        }
         else
         {
             HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
-            Problem = result.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : result.Message;
+            Problem = result.Message;
         }
         return RedirectToPage();
     }

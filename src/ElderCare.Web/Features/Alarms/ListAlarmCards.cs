@@ -12,7 +12,11 @@ public sealed record RecentAlarm(Guid Id, AlarmKind Kind, DateTime RaisedAt, Ala
 /// <summary>What the duty operator needs on one card: the alarm and the elder (phones masked; unmask on the elder's page).</summary>
 public sealed record AlarmCard(AlarmResource Alarm, string ElderName, string? Address, LocationResource? Home,
     LivingArrangement LivingArrangement, int? Level, IReadOnlyList<ContactResource> Contacts, IReadOnlyList<RecentAlarm> Recent,
-    string? StationName);
+    string? StationName)
+{
+    /// <summary>An emergency contact's full number called up on this card (<see cref="UnmaskContact"/>); null otherwise.</summary>
+    public UnmaskContact.Unmasked? Revealed { get; init; }
+}
 
 /// <summary>
 /// The console's cards: the open alarms in scope, the longest wait first, with the elder's facts — one page of

@@ -25,8 +25,13 @@ public sealed class EditServiceItemModel(AppDbContext db, CurrentUser user, Time
 
     public ServiceItemResource Item { get; private set; } = null!;
 
+    /// <summary>The item's checklist (操作步骤), one step per line, as the second form shows and posts it.</summary>
+    public string? Steps { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        var list = await GetChecklist.Handle(id, db, ct);
+        Steps = list.IsOk ? string.Join("\n", list.Value!.Steps) : null;
         var outcome = await GetServiceItem.Handle(id, db, ct);
         if (!outcome.IsOk) return Missing(outcome.Message);
         var i = Item = outcome.Value!;
@@ -43,6 +48,7 @@ public sealed class EditServiceItemModel(AppDbContext db, CurrentUser user, Time
         var current = await GetServiceItem.Handle(id, db, ct);
         if (!current.IsOk) return Missing(current.Message);
         Item = current.Value!;
+        Steps = string.Join("\n", await GetChecklist.Steps(Item.Code, db, ct));
         var errors = new FieldErrors();
         var groups = new List<PriorityGroup>();
         foreach (var g in SubsidizedGroups)
@@ -60,6 +66,23 @@ public sealed class EditServiceItemModel(AppDbContext db, CurrentUser user, Time
         // A stale version or a later version already there: said beside the effective date, where the choice is made.
         if (ConflictMessage is { } conflict) ModelState.AddModelError("effectiveFrom", conflict);
         return Page();
+    }
+
+    /// <summary>The checklist form: one step per line (SaveChecklist; the same as PUT /api/service-items/{id}/checklist).</summary>
+    public async Task<IActionResult> OnPostChecklistAsync(Guid id, string? steps, CancellationToken ct)
+    {
+        var lines = (steps ?? "").Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var outcome = await SaveChecklist.Handle(id, new SaveChecklist.Input(lines), user, db, clock, ct);
+        if (outcome.IsOk)
+        {
+            TempData["Flash"] = outcome.Value!.Steps.Count == 0 ? "已取消该服务项目的操作步骤。" : $"已保存 {outcome.Value.Steps.Count} 条操作步骤。";
+            return Redirect($"/service-items/{id}/edit");
+        }
+        if (outcome.Kind == OutcomeKind.NotFound) return Missing(outcome.Message);
+        var shown = await OnGetAsync(id, ct);
+        Steps = steps;
+        ModelState.AddFieldErrors(new FieldErrors().Add("steps", string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value))));
+        return shown;
     }
 
     private RedirectResult Saved(ServiceItemResource item)

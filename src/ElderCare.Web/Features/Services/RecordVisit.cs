@@ -17,9 +17,20 @@ namespace ElderCare.Web.Features.Services;
 /// </summary>
 public static class RecordVisit
 {
-    public sealed record ClockInput(double? Lat, double? Lng, DateTimeOffset? At);
+    /// <summary>
+    /// A clock event: the position from the phone with its accuracy in metres, or typed by hand (<c>typedPosition</c>) with
+    /// a <c>positionReason</c> — which flags the visit.
+    /// </summary>
+    public sealed record ClockInput(double? Lat, double? Lng, DateTimeOffset? At, double? Accuracy = null, bool? TypedPosition = null,
+        string? PositionReason = null);
 
-    public sealed record CheckOutInput(double? Lat, double? Lng, DateTimeOffset? At, string? Notes, string? DurationReason);
+    /// <summary>
+    /// Check-out: as <see cref="ClockInput"/>, with the notes, the reason for an off-plan duration, the checklist steps
+    /// ticked (as the item lists them), and the elder's signature (a PNG, base64 or a data: URL) unless the code confirmed.
+    /// </summary>
+    public sealed record CheckOutInput(double? Lat, double? Lng, DateTimeOffset? At, string? Notes, string? DurationReason,
+        double? Accuracy = null, bool? TypedPosition = null, string? PositionReason = null, List<string>? Checklist = null,
+        string? Signature = null);
 
     public sealed record ConfirmInput(string? Code);
 
@@ -33,8 +44,13 @@ public static class RecordVisit
         var errors = new FieldErrors();
         var at = When(input.At, null, options, clock, errors);
         Position(input.Lat, input.Lng, errors);
+        var (typed, reason) = Source(input.TypedPosition, input.PositionReason, input.Accuracy, errors);
         if (errors.Any) return Outcome<OrderResource>.Invalid(errors);
         if (OrderLifecycle.Apply(order, OrderAction.CheckIn, at, user.UserName ?? "") is { } refusal) return Outcome<OrderResource>.Conflict(refusal);
+        var proof = await ProofOf(order.Id, db, ct);
+        proof.CheckInSource = typed ? PositionSource.Typed : PositionSource.Phone;
+        proof.CheckInAccuracy = typed ? null : input.Accuracy;
+        proof.CheckInReason = reason;
         order.CheckInAt = at;
         order.CheckInLatitude = input.Lat;
         order.CheckInLongitude = input.Lng;
@@ -51,7 +67,7 @@ public static class RecordVisit
     }
 
     public static async Task<Outcome<OrderResource>> CheckOut(Guid id, CheckOutInput input, CurrentUser user, AppDbContext db, ServiceOptions options,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, Evidence.IEvidenceStore store, Evidence.EvidenceOptions evidence, CancellationToken ct)
     {
         var order = await db.ServiceOrders.InScope(user.Scope, db).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Outcome<OrderResource>.NotFound("找不到该工单，或不在您的管辖范围内。");
@@ -68,7 +84,27 @@ public static class RecordVisit
             && VisitVerification.DurationOffPlan((int)Math.Round((at - inAt).TotalMinutes), order.StandardMinutes, options.DurationToleranceMinutes)
             && string.IsNullOrWhiteSpace(input.DurationReason))
             errors.Add("durationReason", $"服务时长与标准 {order.StandardMinutes} 分钟相差 {options.DurationToleranceMinutes} 分钟及以上，请说明原因。");
+        var (typed, reason) = Source(input.TypedPosition, input.PositionReason, input.Accuracy, errors);
+        var steps = await GetChecklist.Steps(order.ItemCode, db, ct);
+        var ticked = (input.Checklist ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
+        foreach (var unknown in VisitProofRules.Unknown(steps, ticked)) errors.Add("checklist", $"“{unknown}”不是该服务项目的操作步骤。");
+        var signature = Signature(input.Signature, errors);
+        if (VisitProofRules.ClosingProblem(order.ConfirmedAt is not null, signature is not null) is { } closing) errors.Add("signature", closing);
         if (errors.Any) return Outcome<OrderResource>.Invalid(errors);
+        var proof = await ProofOf(order.Id, db, ct);
+        if (signature is not null)
+        {
+            await using var png = new MemoryStream(signature);
+            var stored = await AttachVisitPhoto.StoreAsync(order.Id, VisitAttachmentKind.Signature, png, "signature", user.UserName ?? "", db, store,
+                evidence, clock, ct);
+            if (!stored.IsOk) return Outcome<OrderResource>.Invalid(stored.Errors!);
+            proof.SignatureId = stored.Value!.Id;
+        }
+        proof.CheckOutSource = typed ? PositionSource.Typed : PositionSource.Phone;
+        proof.CheckOutAccuracy = typed ? null : input.Accuracy;
+        proof.CheckOutReason = reason;
+        proof.ChecklistSteps = steps;
+        proof.ChecklistTicked = steps.Where(ticked.Contains).ToList();
         OrderLifecycle.Apply(order, OrderAction.CheckOut, at, user.UserName ?? "");
         order.CheckOutAt = at;
         order.CheckOutLatitude = input.Lat;
@@ -76,7 +112,7 @@ public static class RecordVisit
         order.Notes = input.Notes?.Trim();
         order.DurationReason = input.DurationReason?.Trim() is { Length: > 0 } r ? r : null;
         order.Version++;
-        await Verify(order, db, options, ct);
+        await Verify(order, db, options, ct, proof);
         await Outbound.DomainEvents.VisitVerifiedAsync(db, order, clock.UtcNow(), ct); // outbound: visit.verified (ADR 29)
         if (order.WorkerId is { } wid && await db.Workers.FirstOrDefaultAsync(w => w.Id == wid, ct) is { } worker)
         {
@@ -130,8 +166,9 @@ public static class RecordVisit
     }
 
     /// <summary>Runs EVV on a completed order and stores the outcome with every reason.</summary>
-    internal static async Task Verify(ServiceOrder order, AppDbContext db, ServiceOptions options, CancellationToken ct)
+    internal static async Task Verify(ServiceOrder order, AppDbContext db, ServiceOptions options, CancellationToken ct, VisitProof? proof = null)
     {
+        proof ??= await db.VisitProofs.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == order.Id, ct);
         var home = await db.Elders.AsNoTracking().Where(e => e.Id == order.ElderId)
             .Select(e => new { e.Latitude, e.Longitude, e.RegionCode }).FirstAsync(ct);
         var kind = await db.Regions.AsNoTracking().Where(r => r.Code == home.RegionCode).Select(r => (RegionKind?)r.Kind).FirstOrDefaultAsync(ct);
@@ -146,8 +183,15 @@ public static class RecordVisit
         var facts = new VisitFacts(home.Latitude is { } la && home.Longitude is { } lo ? new GeoPoint(la, lo) : null, radius, order.StandardMinutes,
             inAt, new GeoPoint(order.CheckInLatitude!.Value, order.CheckInLongitude!.Value), outAt,
                 new GeoPoint(order.CheckOutLatitude!.Value, order.CheckOutLongitude!.Value),
-            others.Select(o => (o.CheckInAt!.Value, o.CheckOutAt ?? outAt)).ToList(), order.ConfirmedAt is not null, order.DurationReason);
-        var flags = VisitVerification.Check(facts, options.DurationToleranceMinutes);
+            others.Select(o => (o.CheckInAt!.Value, o.CheckOutAt ?? outAt)).ToList(), order.ConfirmedAt is not null || proof?.SignatureId is not null,
+            order.DurationReason);
+        var flags = VisitVerification.Check(facts, options.DurationToleranceMinutes).ToList();
+        // Phones in the field: a typed position and an incomplete checklist are flagged for an officer, never silently accepted.
+        if (proof is not null)
+        {
+            if (VisitProofRules.TypedFlag(proof.CheckInReason, proof.CheckOutReason) is { } typedFlag) flags.Add(typedFlag);
+            if (VisitProofRules.ChecklistFlagOf(proof.ChecklistSteps, proof.ChecklistTicked) is { } listFlag) flags.Add(listFlag);
+        }
         order.Flags = [.. flags];
         order.Verification = flags.Count == 0 ? Verification.Verified : Verification.Flagged;
     }
@@ -162,6 +206,40 @@ public static class RecordVisit
         errors.AddIf(t < now.AddHours(-options.LateEntryHours), "at", $"补录时间不能早于 {options.LateEntryHours} 小时前。");
         errors.AddIf(notBefore is { } nb && t <= nb, "at", "签退时间须晚于签到时间。");
         return t;
+    }
+
+    /// <summary>How the position was taken: typed (with its cleaned reason) or from the phone (with a plausible accuracy).</summary>
+    private static (bool Typed, string? Reason) Source(bool? typedPosition, string? positionReason, double? accuracy, FieldErrors errors)
+    {
+        var typed = typedPosition == true;
+        var reason = errors.Text(positionReason, "positionReason", "手工填写位置的原因", FreeText.Reason);
+        if (VisitProofRules.PositionProblem(typed, reason) is { } problem) errors.Add("positionReason", problem);
+        errors.AddIf(accuracy is { } m && (double.IsNaN(m) || m < 0 || m > 100_000), "accuracy", "定位精度应为 0 至 100000 米。");
+        return (typed, typed ? reason?.Trim() : null);
+    }
+
+    /// <summary>The signature PNG's bytes from base64 or a data: URL; null when none was drawn.</summary>
+    private static byte[]? Signature(string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var data = text.Trim();
+        const string prefix = "data:image/png;base64,";
+        if (data.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) data = data[prefix.Length..];
+        var bytes = new byte[data.Length];
+        if (Convert.TryFromBase64String(data, bytes, out var n) && n > 0) return bytes[..n];
+        errors.Add("signature", "签名图片无效（应为 PNG 图片的 base64 编码），请重新签名。");
+        return null;
+    }
+
+    /// <summary>The visit's proof row, tracked (created when the visit has none yet).</summary>
+    private static async Task<VisitProof> ProofOf(Guid orderId, AppDbContext db, CancellationToken ct)
+    {
+        var proof = db.VisitProofs.Local.FirstOrDefault(p => p.OrderId == orderId)
+            ?? await db.VisitProofs.FirstOrDefaultAsync(p => p.OrderId == orderId, ct);
+        if (proof is not null) return proof;
+        proof = new VisitProof { OrderId = orderId };
+        db.VisitProofs.Add(proof);
+        return proof;
     }
 
     private static void Position(double? lat, double? lng, FieldErrors errors)

@@ -124,10 +124,11 @@ public static class ServicesApi
             .RequireAuthorization(Roles.Policies.DeliverVisits)
             .WithSummary("签到：位置与时间；生成老年人确认码（散列存储，经家属渠道告知）");
         orders.MapPost("/{id:guid}/check-out", async (Guid id, RecordVisit.CheckOutInput input, CurrentUser user, AppDbContext db,
-                ServiceOptions options, TimeProvider clock, CancellationToken ct) =>
-                (await RecordVisit.CheckOut(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
+                ServiceOptions options, TimeProvider clock, Evidence.IEvidenceStore store, Evidence.EvidenceOptions evidence, CancellationToken ct) =>
+                (await RecordVisit.CheckOut(id, input, user, db, options, clock, store, evidence, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.DeliverVisits)
-            .WithSummary("签退：位置、时间、服务记录；时长偏差 ≥ 15 分钟须说明原因；随即核验（电子围栏、时长、重叠、确认码）");
+            .WithSummary("签退：位置、时间、服务记录；时长偏差 ≥ 15 分钟须说明原因；须老人签名（signature，PNG）或已用确认码确认；" +
+                         "勾选服务步骤（checklist）；手工填写位置须说明原因（存疑）；随即核验（电子围栏、时长、重叠、确认码、步骤）");
         orders.MapPost("/{id:guid}/confirm", async (Guid id, RecordVisit.ConfirmInput input, CurrentUser user, AppDbContext db,
                 FieldProtector protector, ServiceOptions options, TimeProvider clock, CancellationToken ct) =>
                 (await RecordVisit.Confirm(id, input, user, db, protector, options, clock, ct)).ToResult(TypedResults.Ok))

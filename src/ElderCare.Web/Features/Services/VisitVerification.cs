@@ -26,6 +26,8 @@ public static class VisitFlags
         Duration => "服务时长偏离标准",
         Overlap => "与本人其他服务时间重叠",
         NotConfirmed => "老年人或家属未确认",
+        VisitProofRules.TypedPositionFlag => "位置为手工填写", // phones in the field
+        VisitProofRules.ChecklistFlag => "服务步骤未全部完成",
         _ => code,
     };
 }

@@ -1,11 +1,155 @@
 // The live alarm console: a SignalR signal ("alarmChanged") or a reconnect re-reads the open alarms from the server
 // (GET /alarms?handler=Cards renders the same cards as the page), so an alarm raised while disconnected still shows.
 // Without JavaScript the page is the same list with a refresh link. A map shows the homes of the open alarms.
+// Each card counts its waiting time up from the server's clock (data-server-now, re-read with every render), turning
+// amber at the warning mark and red past the answer limit (both from AlarmOptions); a new alarm rings (Web Audio, with
+// a mute switch remembered in this browser) and flashes; an emergency contact's full number is one click (the API
+// records it in the audit trail with the alarm as the reason).
 const cards = document.querySelector('[data-alarm-cards]');
 const status = document.querySelector('[data-console-status]');
 const mapBox = document.querySelector('[data-alarm-map]');
+const muteField = document.querySelector('[data-console-mute-field]');
+const mute = document.querySelector('[data-console-mute]');
+const muteKey = 'eldercare.console.muted';
 let map = null;
 let layer = null;
+let offset = 0; // server clock minus browser clock, in ms
+let known = new Set(ids());
+const revealed = new Map(); // `${alarmId}|${contact}` → full number, kept across re-reads
+
+function ids() {
+  return cards ? [...cards.querySelectorAll('[data-alarm-id]')].map(c => c.dataset.alarmId) : [];
+}
+
+function syncClock() {
+  const view = cards?.querySelector('[data-console-view]');
+  const serverNow = Date.parse(view?.dataset.serverNow ?? '');
+  if (!Number.isNaN(serverNow)) offset = serverNow - Date.now();
+}
+
+function mmss(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function tick() {
+  const view = cards?.querySelector('[data-console-view]');
+  if (!view) return;
+  const limit = Number(view.dataset.answerSeconds);
+  const warn = Number(view.dataset.warnSeconds);
+  const now = Date.now() + offset;
+  for (const card of cards.querySelectorAll('[data-alarm-id][data-raised-at]')) {
+    const waited = (now - Date.parse(card.dataset.raisedAt)) / 1000;
+    const clock = card.querySelector('[data-wait-clock]');
+    if (clock) clock.textContent = mmss(waited);
+    if (card.dataset.waiting !== 'true') continue;
+    const tone = waited > limit ? 'over' : waited >= warn ? 'warn' : 'ok';
+    for (const t of ['ok', 'warn', 'over']) card.classList.toggle(`alarm-card--wait-${t}`, t === tone);
+  }
+}
+
+// Web Audio: three short beeps, generated here (no sound file). Browsers start audio only after a user gesture on the
+// page, so the context is created (or resumed) on the first click or key press.
+let audio = null;
+function unlockAudio() {
+  const Context = window.AudioContext ?? window.webkitAudioContext;
+  if (!Context) return;
+  audio ??= new Context();
+  if (audio.state === 'suspended') audio.resume();
+}
+document.addEventListener('pointerdown', unlockAudio, { once: true });
+document.addEventListener('keydown', unlockAudio, { once: true });
+
+function beep() {
+  if (mute?.checked || !audio || audio.state !== 'running') return;
+  const start = audio.currentTime;
+  for (let i = 0; i < 3; i++) {
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.type = 'square';
+    osc.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, start + i * 0.3);
+    gain.gain.setValueAtTime(0, start + i * 0.3 + 0.18);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(start + i * 0.3);
+    osc.stop(start + i * 0.3 + 0.2);
+  }
+}
+
+function announceNew() {
+  const now = ids();
+  const fresh = now.filter(id => !known.has(id));
+  known = new Set(now);
+  if (fresh.length === 0) return;
+  for (const id of fresh) {
+    const card = cards.querySelector(`[data-alarm-id="${id}"]`);
+    card?.classList.add('alarm-card--new');
+    setTimeout(() => card?.classList.remove('alarm-card--new'), 6000);
+  }
+  cards.dataset.lastNew = fresh.join(' ');
+  beep();
+}
+
+if (mute && muteField) {
+  muteField.hidden = false;
+  mute.checked = localStorage.getItem(muteKey) === '1';
+  mute.addEventListener('change', () => localStorage.setItem(muteKey, mute.checked ? '1' : '0'));
+}
+
+// One click calls the number up: POST /api/alarms/{id}/contact-phone (antiforgery token from the card's form), then a
+// tel: link in place of the masked number. Without JavaScript the form posts to the page, which shows the same link.
+function showNumber(item, phone) {
+  const link = document.createElement('a');
+  link.className = 'alarm-contact__phone';
+  link.href = `tel:${phone}`;
+  link.textContent = phone;
+  link.dataset.contactFull = '';
+  item.querySelector('[data-contact-masked]')?.remove();
+  item.querySelector('[data-unmask-contact]')?.replaceWith(link);
+}
+
+function reapplyNumbers() {
+  for (const [key, phone] of revealed) {
+    const [alarm, contact] = key.split('|');
+    const item = cards.querySelector(`[data-alarm-id="${alarm}"] [data-contact="${contact}"]`);
+    if (item && !item.querySelector('[data-contact-full]')) showNumber(item, phone);
+  }
+}
+
+cards?.addEventListener('submit', async event => {
+  const form = event.target.closest('[data-unmask-contact]');
+  if (!form) return;
+  event.preventDefault();
+  const card = form.closest('[data-alarm-id]');
+  const item = form.closest('[data-contact]');
+  const contact = Number(item.dataset.contact);
+  form.querySelector('button').disabled = true;
+  try {
+    const response = await fetch(`/api/alarms/${card.dataset.alarmId}/contact-phone`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        RequestVerificationToken: form.querySelector('input[name=__RequestVerificationToken]')?.value ?? '',
+      },
+      body: JSON.stringify({ contact }),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.ok && body.phone) {
+      revealed.set(`${card.dataset.alarmId}|${contact}`, body.phone);
+      showNumber(item, body.phone);
+      return;
+    }
+    const errors = body.errors ? Object.values(body.errors).flat() : [];
+    say(errors.join(' ') || body.detail || '未能查看完整号码，请刷新后重试。', 'red');
+  } catch {
+    say('未能查看完整号码（网络中断），请稍后重试。', 'red');
+  } finally {
+    const button = form.querySelector('button');
+    if (button) button.disabled = false;
+  }
+});
 
 function say(text, tone) {
   if (!status) return;
@@ -62,14 +206,30 @@ function snapshot() {
     if (key && dirty) values.set(key, el.value);
   }
   const focused = cards.contains(document.activeElement) ? fieldKey(document.activeElement) : null;
-  return { values, focused };
+  // A refused step's messages beside its fields stay until the operator submits that form again.
+  const errors = new Map();
+  for (const error of cards.querySelectorAll('[data-field-error]')) {
+    const el = error.closest('.field')?.querySelector('input, select, textarea');
+    const key = el ? fieldKey(el) : null;
+    if (key) errors.set(key, error.textContent);
+  }
+  return { values, focused, errors };
 }
 
-function restore({ values, focused }) {
+function restore({ values, focused, errors }) {
   for (const el of fields()) {
     const key = fieldKey(el);
     if (key && values.has(key)) el.value = values.get(key);
     if (key && key === focused) el.focus();
+    const field = el.closest('.field');
+    if (key && errors.has(key) && field && !field.querySelector('[data-field-error]')) {
+      const error = document.createElement('span');
+      error.className = 'field-error';
+      error.dataset.fieldError = '';
+      error.textContent = errors.get(key);
+      field.append(error);
+      el.setAttribute('aria-invalid', 'true');
+    }
   }
 }
 
@@ -89,6 +249,10 @@ async function reload() {
         const typed = snapshot();
         cards.innerHTML = html;
         restore(typed);
+        syncClock();
+        tick();
+        reapplyNumbers();
+        announceNew();
         drawMap();
       }
     } finally {
@@ -125,6 +289,15 @@ async function start() {
   }
 }
 
+// A submitted step form leaves the page: its remembered errors go with it.
+cards?.addEventListener('submit', event => {
+  if (event.defaultPrevented) return;
+  for (const error of event.target.querySelectorAll('[data-field-error]')) error.remove();
+});
+
 // A safety net: re-read every 30 s even when no signal arrives.
 setInterval(reload, 30000);
+syncClock();
+tick();
+setInterval(tick, 500);
 start();
