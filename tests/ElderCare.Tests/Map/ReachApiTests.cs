@@ -13,6 +13,11 @@ public class ReachApiTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static double North(double meters) => Make.HomeLat + meters / MetersPerDegree;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppFactory, Task> Done = [];
+
+    /// <summary>The facilities and elders below, created once per app (xunit makes a new instance of the class per test).</summary>
+    private Task Arranged() => Done.GetValue(app, _ => Arrange());
+
     private async Task Arrange()
     {
         var staff = app.Staff;
@@ -35,7 +40,7 @@ public class ReachApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Elders_within_a_15_minute_walk_of_a_facility_up_to_standard_are_counted_per_unit_with_the_priority_elders_apart()
     {
-        await Arrange();
+        await Arranged();
         var report = await (await app.Staff.GetAsync("/api/map/reach")).Read<ReachReport>();
         Assert.Equal((720, 0.8, 1.3), (report.CircleMeters, report.WalkingMetersPerSecond, report.DetourFactor));
         Assert.Equal(1, report.Facilities); // the one below the 附件1 standard does not count
@@ -47,6 +52,32 @@ public class ReachApiTests(AppFactory app) : IClassFixture<AppFactory>
         // The elders outside every circle, grouped in 720 m squares: the priority elder's square first.
         Assert.Equal([(1, 1), (1, 0)], report.Gaps.Select(g => (g.Elders, g.Priority)));
         Assert.Equal(North(3000), report.Gaps[0].Lat, 4);
+    }
+
+    [Fact]
+    public async Task One_new_site_goes_where_the_priority_elder_outside_every_circle_lives_and_the_what_if_counts_them_in()
+    {
+        await Arranged();
+        var one = await (await app.Staff.GetAsync("/api/map/site-suggestions?sites=1")).Read<SiteSuggestion>();
+        Assert.Equal((2, "SCIP", true), (one.Candidates, one.Solver, one.Optimal)); // two squares outside every circle
+        var site = Assert.Single(one.Chosen);
+        Assert.Equal((1, 1), (site.Elders, site.Priority));
+        Assert.Equal(North(3000), site.Lat, 4);
+        Assert.Equal((3L, 3L, 3L), (one.Reached, one.GreedyReached, one.Bound)); // a priority elder weighs 3
+        Assert.Equal(new ReachFigures(4, 2, 2, 1), one.Before);
+        Assert.Equal(new ReachFigures(4, 3, 2, 2), one.After);
+        var two = await (await app.Staff.GetAsync("/api/map/site-suggestions?sites=2")).Read<SiteSuggestion>();
+        Assert.Equal(new ReachFigures(4, 4, 2, 2), two.After);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?sites=0")]
+    [InlineData("?sites=51")]
+    public async Task The_number_of_sites_is_required_and_bounded(string query)
+    {
+        Assert.Contains("站点数", await (await app.Staff.GetAsync("/api/map/site-suggestions" + query)).AssertFieldError("sites"),
+            StringComparison.Ordinal);
     }
 
     [Fact]

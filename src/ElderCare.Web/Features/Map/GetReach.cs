@@ -49,7 +49,11 @@ public static class GetReach
     private static readonly FacilityType[] HomeCare =
         [FacilityType.StreetCenter, FacilityType.CommunityStation, FacilityType.TownCenter, FacilityType.VillagePoint];
 
-    private sealed record Home(string UnitCode, string RegionCode, double? Lat, double? Lng, bool Priority);
+    /// <summary>An elder's home (null where not recorded) and whether the elder is in a priority group on the date.</summary>
+    internal sealed record Home(string UnitCode, string RegionCode, double? Lat, double? Lng, bool Priority);
+
+    /// <summary>The facilities that count, the elders in scope, and for those with a home the walk to the nearest facility.</summary>
+    internal sealed record Situation(int Facilities, IReadOnlyList<Home> Homes, IReadOnlyList<Home> Located, double[] Walks);
 
     public static async Task<Outcome<ReachReport>> Handle(string? asOf, DataScope scope, AppDbContext db, MapOptions options, TimeProvider clock,
         CancellationToken ct)
@@ -59,6 +63,21 @@ public static class GetReach
         if (errors.Any) return Outcome<ReachReport>.Invalid(errors);
         if (scope.RegionPrefix is not { } prefix) return Outcome<ReachReport>.NotFound("无权查看一刻钟服务圈。");
 
+        var rule = options.Walking;
+        var (facilityCount, homes, located, walks) = await LoadAsync(date, scope, db, rule, ct);
+        var within = located.Select((h, i) => (Home: h, Within: rule.InCircle(walks[i]))).ToList();
+
+        var names = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        List<ReachArea> By(Func<Home, string> key) => within.GroupBy(w => key(w.Home)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReachArea(g.Key, names.GetValueOrDefault(g.Key, g.Key), Figures(g))).ToList();
+
+        return new ReachReport(date, "直线距离×绕行系数", rule.CircleMeters, rule.MetersPerSecond, rule.DetourFactor, facilityCount,
+            homes.Count - located.Count, Figures(within), By(h => h.UnitCode), By(h => h.RegionCode),
+            Gaps(within.Where(w => !w.Within).Select(w => w.Home), rule.CircleMeters));
+    }
+
+    internal static async Task<Situation> LoadAsync(DateOnly date, DataScope scope, AppDbContext db, WalkingRule rule, CancellationToken ct)
+    {
         var facilities = (await GetCoverage.LoadOperating(date, null, db, ct))
             .Where(f => f.Compliant && HomeCare.Contains(f.Type) && f.Latitude is not null && f.Longitude is not null).ToList();
         var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active);
@@ -67,20 +86,10 @@ public static class GetReach
         var homes = (await elders.Select(e => new { e.Id, e.UnitCode, e.RegionCode, e.Latitude, e.Longitude }).ToListAsync(ct))
             .Select(e => new Home(e.UnitCode, e.RegionCode, e.Latitude, e.Longitude, priority.Contains(e.Id))).ToList();
         var located = homes.Where(h => h.Lat is not null && h.Lng is not null).ToList();
-
-        var rule = options.Walking;
         var index = new PointIndex(facilities.Select(f => f.Latitude!.Value).ToList(), facilities.Select(f => f.Longitude!.Value).ToList());
         var walks = Reach.Walks(located.Select(h => h.Lat!.Value).ToList(), located.Select(h => h.Lng!.Value).ToList(), index, rule,
             rule.CircleMeters);
-        var within = located.Select((h, i) => (Home: h, Within: rule.InCircle(walks[i]))).ToList();
-
-        var names = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        List<ReachArea> By(Func<Home, string> key) => within.GroupBy(w => key(w.Home)).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ReachArea(g.Key, names.GetValueOrDefault(g.Key, g.Key), Figures(g))).ToList();
-
-        return new ReachReport(date, "直线距离×绕行系数", rule.CircleMeters, rule.MetersPerSecond, rule.DetourFactor, facilities.Count,
-            homes.Count - located.Count, Figures(within), By(h => h.UnitCode), By(h => h.RegionCode),
-            Gaps(within.Where(w => !w.Within).Select(w => w.Home), rule.CircleMeters));
+        return new Situation(facilities.Count, homes, located, walks);
     }
 
     private static ReachFigures Figures(IEnumerable<(Home Home, bool Within)> rows)
@@ -97,21 +106,23 @@ public static class GetReach
         return new ReachFigures(elders, inside, priority, priorityInside);
     }
 
-    /// <summary>Squares of <paramref name="side"/> metres (north–south; east–west at the square's latitude) around the
-    /// elders outside every circle, with their centroid; the most priority elders first, then the most elders.</summary>
-    private static IReadOnlyList<ReachGap> Gaps(IEnumerable<Home> outside, double side)
-    {
-        var degreesLat = side / 111_195.0;
-        return outside
-            .GroupBy(h =>
-            {
-                var row = (int)Math.Floor(h.Lat!.Value / degreesLat);
-                var degreesLng = degreesLat / Math.Cos((row + 0.5) * degreesLat * Math.PI / 180);
-                return (row, (int)Math.Floor(h.Lng!.Value / degreesLng));
-            })
+    /// <summary>The elders outside every circle in squares of the circle's walk, the most priority elders first.</summary>
+    private static IReadOnlyList<ReachGap> Gaps(IEnumerable<Home> outside, double side) =>
+        Squares(outside, side)
             .Select(g => new ReachGap(Math.Round(g.Average(h => h.Lat!.Value), 5), Math.Round(g.Average(h => h.Lng!.Value), 5), g.Count(),
                 g.Count(h => h.Priority)))
             .OrderByDescending(g => g.Priority).ThenByDescending(g => g.Elders).ThenBy(g => g.Lat).ThenBy(g => g.Lng)
             .Take(GapCount).ToList();
+
+    /// <summary>Homes in squares of <paramref name="side"/> metres (north–south; east–west at the square's latitude).</summary>
+    internal static IEnumerable<IGrouping<(int Row, int Column), Home>> Squares(IEnumerable<Home> homes, double side)
+    {
+        var degreesLat = side / 111_195.0;
+        return homes.GroupBy(h =>
+        {
+            var row = (int)Math.Floor(h.Lat!.Value / degreesLat);
+            var degreesLng = degreesLat / Math.Cos((row + 0.5) * degreesLat * Math.PI / 180);
+            return (row, (int)Math.Floor(h.Lng!.Value / degreesLng));
+        });
     }
 }

@@ -31,6 +31,11 @@ public static class MapApi
                     CancellationToken ct) => (await GetReach.Handle(asOf, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadCoverage)
             .WithTags("地图").WithSummary("一刻钟服务圈：各镇街、村社区步行15分钟内可达达标设施的老年人与重点老年人占比，及圈外老年人聚集处");
+        api.MapGet("/map/site-suggestions", async (int? sites, string? asOf, CurrentUser user, AppDbContext db, MapOptions options,
+                    TimeProvider clock, CancellationToken ct) =>
+                (await SuggestSites.Handle(sites, asOf, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .WithTags("地图").WithSummary("选址建议：新建 k 个站点使最多（重点）老年人进入一刻钟服务圈（最大覆盖选址，精确求解并给出贪心解与差距）");
         return api;
     }
 
