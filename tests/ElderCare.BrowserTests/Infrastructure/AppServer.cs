@@ -5,6 +5,7 @@ using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Privacy;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,7 +24,7 @@ namespace ElderCare.BrowserTests.Infrastructure;
 /// ADR 24; the app still migrates and seeds at start, finding nothing to do) and field-encryption keys. One per test
 /// class, so each flow starts from the seeded district; each test creates its own users through the app's own services.
 /// </summary>
-public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The password of every user a test creates (meets PasswordPolicy).</summary>
     public const string Password = "Rongchang#Ui2026";
@@ -37,6 +38,9 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Tuesday 2026-12-01, 10:00 China time: inside every working-hours window the tests set up.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Extra configuration for a test class that needs it (set in a derived fixture's constructor).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>The app's clock (starts at <see cref="Start"/>, then runs at real speed).</summary>
     public TestClock Clock { get; } = new(Start);
@@ -56,6 +60,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test signs in from 127.0.0.1; the per-address limit is for the real world.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -110,7 +115,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Registers an elder through the app's own use case, as district staff ("seed") would.</summary>
     public async Task<ElderResource> ElderAsync(string name, string idNumber, string regionCode, LivingArrangement living, string? phone = null,
-        IReadOnlyList<ElderCategory>? categories = null)
+        IReadOnlyList<ElderCategory>? categories = null, LocationResource? location = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -120,7 +125,7 @@ public sealed class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         var input = new ElderInput
         {
             Name = name, IdNumber = idNumber, RegionCode = regionCode, LivingArrangement = living, Phone = phone,
-            Consent = new ConsentInput("本人同意", null),
+            Consent = new ConsentInput("本人同意", null), Location = location,
             Categories = categories?.ToList(),
         };
         var outcome = await RegisterElder.Handle(input, user, sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<FieldProtector>(),

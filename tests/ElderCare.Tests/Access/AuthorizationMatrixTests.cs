@@ -477,6 +477,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /api/map/tiles/{z}/{x}/{y}", null, _ => "/api/map/tiles/0/0/0"),
         new("GET /api/map/reach", ReadCoverage, _ => "/api/map/reach"),
         new("GET /api/map/site-suggestions", ReadCoverage, _ => "/api/map/site-suggestions?sites=1"),
+        new("PAGE /map", ReadCoverage, _ => "/map"),
         new("PAGE /integrations/clients", Admin, _ => "/integrations/clients"),
         new("PAGE /integrations/clients/new", Admin, _ => "/integrations/clients/new"),
         new("PAGE /integrations/clients/{id:guid}", Admin, _ => $"/integrations/clients/{Guid.Empty}"),
