@@ -489,6 +489,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /integrations/webhooks", Admin, _ => "/integrations/webhooks"),
         new("PAGE /integrations/webhooks/new", Admin, _ => "/integrations/webhooks/new"),
         new("PAGE /integrations/webhooks/deliveries", Admin, _ => "/integrations/webhooks/deliveries"),
+        // Daily work (batch): the day's dispatch is for those who may assign.
+        new("PAGE /orders/dispatch", WriteOrders, _ => "/orders/dispatch"),
     ];
 
 

@@ -140,3 +140,41 @@ public class DispatchOverrideTests(AppFactory app)
         Assert.DoesNotContain($"value=\"{elder}\"", hidden.Html, StringComparison.Ordinal);
     }
 }
+
+/// <summary>批量派单 (/orders/dispatch): the day's unassigned orders with their top suggestion; one refusal leaves the others assigned.</summary>
+[Collection(nameof(SharedApp))]
+public class DispatchDayTests(AppFactory app)
+{
+    [Fact]
+    public async Task The_checked_orders_are_assigned_each_on_its_own_and_a_refusal_is_reported()
+    {
+        var n = Make.Serial();
+        var provider = await app.Staff.ProviderOf(await app.Staff.NewFacility(Make.CentreIn(Make.Changyuan, $"批量派单中心{n}")));
+        var worker = await app.Staff.NewWorker(Make.Caregiver(provider, $"批量护理{n}", null));
+        var item = await app.Staff.ServiceItem("bathing");
+        var start = new DateTimeOffset(2026, 12, 17, 9, 0, 0, TimeSpan.FromHours(8));
+        var orders = new List<Guid>();
+        foreach (var name in new[] { "批量甲", "批量乙" })
+        {
+            var elder = await app.Staff.NewElder(Make.Elder(name: $"{name}{n}", categories: ["extreme-poverty"], lat: Make.HomeLat,
+                lng: Make.HomeLng));
+            orders.Add(await app.Staff.Create("/api/orders", Make.ServiceOrder(elder, item, start, start.AddHours(1), provider)));
+        }
+        var page = await app.Staff.Page("/orders/dispatch?date=2026-12-17");
+        Assert.Contains($"value=\"{orders[0]}:{worker}\"", page.Html, StringComparison.Ordinal); // both suggest the one worker
+        Assert.Contains($"value=\"{orders[1]}:{worker}\"", page.Html, StringComparison.Ordinal);
+
+        var done = await (await app.PostForm(app.Staff, "/orders/dispatch?date=2026-12-17", ("date", "2026-12-17"),
+            ("picks", $"{orders[0]}:{worker}"), ("picks", $"{orders[1]}:{worker}"))).Page();
+        Assert.Contains("已派单 1 张，未派 1 张", done.Text, StringComparison.Ordinal);
+        Assert.Contains("已有其他工单", done.Text, StringComparison.Ordinal);
+        var statuses = new List<string?>();
+        foreach (var o in orders) statuses.Add((await (await app.Staff.GetAsync($"/api/orders/{o}")).Ok()).GetProperty("status").GetString());
+        Assert.Equal(["assigned", "requested"], statuses);
+
+        var none = await (await app.PostForm(app.Staff, "/orders/dispatch?date=2026-12-17", ("date", "2026-12-17"))).Page();
+        Assert.Equal("请勾选要派单的工单。", none.FieldError("picks"));
+        var caregiver = await app.ClientAs(Role.Caregiver);
+        Assert.Equal(HttpStatusCode.Forbidden, (await caregiver.GetAsync("/orders/dispatch")).StatusCode);
+    }
+}
