@@ -326,12 +326,13 @@ public static class ServicesBench
         while (await w.ReadAsync())
         {
             var (workerId, name) = (Guid.Parse(w.GetString(0)), w.GetString(1));
-            var reason = !w.GetBoolean(8) ? $"无有效的{ServiceLabels.Qualification(qualification)}证书"
-                : !w.GetBoolean(9) ? "该时段不在工作时间内"
-                : w.GetBoolean(10) ? "该时段已有其他工单" : null;
-            if (reason is not null)
+            (DispatchRule Rule, string Text)? reason = !w.GetBoolean(8)
+                ? (DispatchRule.Qualification, $"无有效的{ServiceLabels.Qualification(qualification)}证书")
+                : !w.GetBoolean(9) ? (DispatchRule.Hours, "该时段不在工作时间内")
+                : w.GetBoolean(10) ? (DispatchRule.Booked, "该时段已有其他工单") : null;
+            if (reason is { } r)
             {
-                excluded.Add(new(workerId, name, reason));
+                excluded.Add(new(workerId, name, r.Text, r.Rule, r.Rule != DispatchRule.Booked));
                 continue;
             }
             var at = NullableDouble(w, 4) is { } la && NullableDouble(w, 5) is { } lo ? new GeoPoint(la, lo)

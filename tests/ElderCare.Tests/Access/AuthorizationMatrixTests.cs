@@ -504,6 +504,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /api/orders/{id:guid}/visit-proof", ReadServices, w => $"/api/orders/{w.OrderA}/visit-proof", null,
             w => $"/api/orders/{w.OrderB}/visit-proof"),
         new("POST /api/orders/{id:guid}/photos", DeliverVisits, w => $"/api/orders/{w.OrderA}/photos", "multipart"),
+        // Daily work (batch): the day's dispatch is for those who may assign.
+        new("PAGE /orders/dispatch", WriteOrders, _ => "/orders/dispatch"),
     ];
 
 

@@ -13,7 +13,15 @@ public sealed record DispatchRequest(string? RequiredQualification, DateTime Win
 
 public sealed record DispatchSuggestion(Guid WorkerId, string Name, Guid ProviderId, double? DistanceMeters, bool SameAsLastTime);
 
-public sealed record DispatchExclusion(Guid WorkerId, string Name, string Reason);
+/// <summary>A worker left out, with the rule that left them out and whether an officer may still assign them with a reason.</summary>
+public sealed record DispatchExclusion(Guid WorkerId, string Name, string Reason, DispatchRule Rule = DispatchRule.Qualification,
+    bool Overridable = true);
+
+/// <summary>The dispatch rules a worker can fail, in the order they are checked: 资质证书, 服务区域, 工作时间, 时段冲突.</summary>
+public enum DispatchRule { Qualification, Region, Hours, Booked }
+
+/// <summary>What assigning a worker comes to: as suggested, an override with a reason, a reason still missing, or refused.</summary>
+public enum AssignVerdict { Assign, Override, NeedsReason, Refused }
 
 public sealed record DispatchResult(IReadOnlyList<DispatchSuggestion> Suggestions, IReadOnlyList<DispatchExclusion> Excluded);
 
@@ -32,9 +40,9 @@ public static class Dispatch
         var excluded = new List<DispatchExclusion>();
         foreach (var c in candidates)
         {
-            if (Exclusion(request, c) is { } reason)
+            if (Failed(request, c) is { } failed)
             {
-                excluded.Add(new(c.WorkerId, c.Name, reason));
+                excluded.Add(new(c.WorkerId, c.Name, failed.Reason, failed.Rule, Overridable(failed.Rule)));
                 continue;
             }
             double? distance = request.Home is { } home && c.Position is { } at ? Geo.DistanceMeters(at, home) : null;
@@ -45,15 +53,48 @@ public static class Dispatch
         return new(ranked, excluded);
     }
 
-    public static string? Exclusion(DispatchRequest r, DispatchCandidate c)
+    public static string? Exclusion(DispatchRequest r, DispatchCandidate c) => Failed(r, c)?.Reason;
+
+    /// <summary>The first rule the worker fails, with the reason as shown to the officer; null when the worker qualifies.</summary>
+    public static (DispatchRule Rule, string Reason)? Failed(DispatchRequest r, DispatchCandidate c)
     {
         if (!Qualified(r.RequiredQualification, c, ServiceTime.Day(r.WindowStart)))
-            return $"无有效的{ServiceLabels.Qualification(r.RequiredQualification)}证书";
-        if (!Serves(c.RegionCodes, r.ElderRegionCode)) return "不服务该区域";
-        if (!Available(c.Availability, r.WindowStart, r.WindowEnd)) return "该时段不在工作时间内";
-        if (c.Booked.Any(b => VisitVerification.Overlaps(r.WindowStart, r.WindowEnd, b.Start, b.End))) return "该时段已有其他工单";
+            return (DispatchRule.Qualification, $"无有效的{ServiceLabels.Qualification(r.RequiredQualification)}证书");
+        if (!Serves(c.RegionCodes, r.ElderRegionCode)) return (DispatchRule.Region, "不服务该区域");
+        if (!Available(c.Availability, r.WindowStart, r.WindowEnd)) return (DispatchRule.Hours, "该时段不在工作时间内");
+        if (c.Booked.Any(b => VisitVerification.Overlaps(r.WindowStart, r.WindowEnd, b.Start, b.End))) return (DispatchRule.Booked, "该时段已有其他工单");
         return null;
     }
+
+    /// <summary>The name of a rule as the dispatch page groups the excluded workers.</summary>
+    public static string Label(DispatchRule rule) => rule switch
+    {
+        DispatchRule.Qualification => "资质证书",
+        DispatchRule.Region => "服务区域",
+        DispatchRule.Hours => "工作时间",
+        DispatchRule.Booked => "时段冲突",
+        _ => rule.ToString(),
+    };
+
+    /// <summary>The shortest override reason that says something (e.g. "家属指定").</summary>
+    public const int MinOverrideReason = 4;
+
+    /// <summary>
+    /// 人工指定: an officer who may assign may place a worker the suggestion left out — no valid certificate, outside the
+    /// regions served, outside the working hours — when they give a reason; the order is flagged with the rule and the
+    /// reason, and the act is audited. A worker already booked in an overlapping window is never assigned: one person
+    /// cannot be at two homes at once.
+    /// </summary>
+    public static bool Overridable(DispatchRule rule) => rule != DispatchRule.Booked;
+
+    /// <summary>The verdict on assigning a worker who failed <paramref name="failed"/> (null: none) with the reason given.</summary>
+    public static AssignVerdict Judge(DispatchRule? failed, string? overrideReason) => failed switch
+    {
+        null => AssignVerdict.Assign,
+        { } rule when !Overridable(rule) => AssignVerdict.Refused,
+        _ when (overrideReason?.Trim().Length ?? 0) >= MinOverrideReason => AssignVerdict.Override,
+        _ => AssignVerdict.NeedsReason,
+    };
 
     /// <summary>A qualification counts only with a certificate that has not expired on the day of the visit.</summary>
     public static bool Qualified(string? required, DispatchCandidate c, DateOnly day) =>

@@ -11,6 +11,9 @@ public sealed record FlagResource(string Code, string Name, string Detail);
 
 public sealed record ReviewResource(ReviewOutcome Outcome, string Reason, string By, DateTime At);
 
+/// <summary>人工指定: the dispatch rule the officer overrode, the reason, who and when.</summary>
+public sealed record OverrideResource(DispatchRule Rule, string RuleName, string Reason, string By, DateTime At);
+
 public sealed record ClockResource(DateTime At, double Latitude, double Longitude);
 
 public sealed record OrderResource(
@@ -19,7 +22,7 @@ public sealed record OrderResource(
     DateTime WindowStart, DateTime WindowEnd, OrderChannel Channel, OrderStatus Status, long PriceFen, long SubsidyFen, long OwnShareFen,
     IReadOnlyList<TransitionResource> Transitions, ClockResource? CheckIn, ClockResource? CheckOut, string? Notes, string? DurationReason,
     bool Late, bool CodeIssued, bool Confirmed, Verification Verification, IReadOnlyList<FlagResource> Flags, int? Rating, string? RatingComment,
-    Guid? FamilyBedId, int Version, ReviewResource? Review = null);
+    Guid? FamilyBedId, int Version, ReviewResource? Review = null, OverrideResource? DispatchOverride = null);
 
 public static class GetOrder
 {
@@ -47,5 +50,7 @@ public static class GetOrder
         o.Notes, o.DurationReason, o.Late, o.ConfirmCodeHash is not null, o.ConfirmedAt is not null, o.Verification,
         o.Flags.Select(f => new FlagResource(f.Code, VisitFlags.Name(f.Code), f.Detail)).ToList(), o.Rating, o.RatingComment,
             o.FamilyBedId, o.Version,
-        o.Review is { } r ? new ReviewResource(r.Outcome, r.Reason, r.By, r.At) : null);
+        o.Review is { } r ? new ReviewResource(r.Outcome, r.Reason, r.By, r.At) : null,
+        o.OverrideRule is { } rule ? new OverrideResource(rule, Dispatch.Label(rule), o.OverrideReason ?? "", o.OverriddenBy ?? "",
+            o.OverriddenAt ?? default) : null);
 }

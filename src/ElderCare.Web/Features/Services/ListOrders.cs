@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ElderCare.Web.Features.Services;
 
 public sealed record OrderRow(Guid Id, Guid ElderId, string ElderName, string ItemName, string? ProviderName, string? WorkerName, string RegionCode,
-    DateTime WindowStart, DateTime WindowEnd, OrderStatus Status, Verification Verification, bool Late, long SubsidyFen, long OwnShareFen);
+    DateTime WindowStart, DateTime WindowEnd, OrderStatus Status, Verification Verification, bool Late, long SubsidyFen, long OwnShareFen,
+    bool DispatchOverridden = false);
 
 public static class ListOrders
 {
@@ -56,7 +57,7 @@ public static class ListOrders
             .Select(o => new OrderRow(o.Id, o.ElderId, db.Elders.Where(x => x.Id == o.ElderId).Select(x => x.Name).First(), o.ItemName,
                 db.ServiceProviders.Where(x => x.Id == o.ProviderId).Select(x => x.Name).FirstOrDefault(),
                 db.Workers.Where(x => x.Id == o.WorkerId).Select(x => x.Name).FirstOrDefault(), o.RegionCode, o.WindowStart, o.WindowEnd,
-                o.Status, o.Verification, o.Late, o.SubsidyFen, o.OwnShareFen))
+                o.Status, o.Verification, o.Late, o.SubsidyFen, o.OwnShareFen, o.OverrideRule != null))
             .ToListAsync(ct);
         return new Paged<OrderRow>(rows, paging.Page, paging.PageSize, total);
     }

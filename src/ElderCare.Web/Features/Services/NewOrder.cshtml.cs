@@ -21,6 +21,12 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
 {
     [BindProperty(SupportsGet = true, Name = "elderId")] public string? ElderId { get; set; }
     [BindProperty(Name = "idNumber")] public string? IdNumber { get; set; }
+
+    /// <summary>The elder search (name or ID number), posted so an ID number stays out of the URL (as the hotline entry).</summary>
+    [BindProperty(Name = "q")] public string? Q { get; set; }
+
+    /// <summary>The elders found by <see cref="Alarms.ElderPicker"/>; null until searched.</summary>
+    public Alarms.ElderPicker.Found? Found { get; private set; }
     [BindProperty(Name = "serviceItemId")] public string? ServiceItemId { get; set; }
     [BindProperty(Name = "date")] public string? Date { get; set; }
     [BindProperty(Name = "start")] public string? Start { get; set; }
@@ -41,6 +47,16 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
         End = "10:00";
         Channel = EnumText.Of(OrderChannel.Officer);
         await Load(ct);
+    }
+
+    /// <summary>The elder search: the rest of the form is kept as posted.</summary>
+    public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
+    {
+        HttpContext.Items[Audit.AuditWrites.SkipKey] = true; // a read, posted to keep an ID number out of the URL
+        ElderId = null;
+        Q ??= "";
+        await Load(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
@@ -80,13 +96,16 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
     {
         var errors = new FieldErrors();
         var elder = FormValues.Id(ElderId, "elderId", errors);
-        if (elder is null && FormValues.Trimmed(IdNumber) is { } idn)
+        var q = FormValues.Trimmed(Q);
+        var idNumber = FormValues.Trimmed(IdNumber) ?? (q is not null && Alarms.ElderPicker.LooksLikeIdNumber(q) ? q : null);
+        if (elder is null && idNumber is not null)
         {
-            var found = await GetElder.ByIdNumber(idn, user.Scope, db, protector, clock, ct);
+            var found = await GetElder.ByIdNumber(idNumber, user.Scope, db, protector, clock, ct);
             if (found.IsOk) elder = found.Value!.Id;
-            else errors.Add("idNumber", "辖区内没有登记该身份证号的老年人。");
+            else errors.Add(IdNumber is null ? "q" : "idNumber", "辖区内没有登记该身份证号的老年人。");
         }
-        else if (elder is null) errors.Add("idNumber", "请填写老年人身份证号。");
+        else if (elder is null && q is not null) errors.Add("q", "请点“查找老年人”，再从结果中选择一位。");
+        else if (elder is null) errors.Add("q", "请填写老年人姓名或身份证号并查找。");
         var item = FormValues.Id(ServiceItemId, "serviceItemId", errors);
         var day = FormValues.Date(Date, "date", errors);
         errors.AddIf(day is null && !errors.Entries.Any(e => e.Key == "date"), "date", "请选择服务日期。");
@@ -112,5 +131,7 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
         Providers = await ListProviders.Handle(user.Scope, db, ct);
         if (Guid.TryParse(ElderId, out var id)) ElderName = (await GetElder.Handle(id, user.Scope, db, protector, clock, ct)).Value?.Name;
         if (ElderName is null) ElderId = null;
+        if (ElderName is null && Q is not null)
+            Found = await Alarms.ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
     }
 }

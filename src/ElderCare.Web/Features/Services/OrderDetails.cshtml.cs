@@ -1,6 +1,7 @@
 using ElderCare.Web.Infrastructure.Web;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
@@ -11,8 +12,8 @@ namespace ElderCare.Web.Features.Services;
 
 /// <summary>An order with its timeline and EVV flags; office roles assign, cancel, rate and take complaints here.</summary>
 [Authorize(Policy = Roles.Policies.ReadServices)]
-public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldProtector protector, ServiceOptions options, TimeProvider clock)
-    : OutcomePageModel
+public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldProtector protector, ServiceOptions options, TimeProvider clock,
+    AuditLog audit) : OutcomePageModel
 {
     /// <summary>Suggestions shown beside the assign form: a short list, the API gives more.</summary>
     private const int SuggestionsShown = 8;
@@ -29,8 +30,24 @@ public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldPr
     public Task<IActionResult> OnPostAssignAsync(Guid id, string? workerId, string? note, CancellationToken ct) => Act(id, async errors =>
     {
         var worker = FormValues.Id(workerId, "workerId", errors);
-        return errors.Any ? null : await AssignOrder.Handle(id, new AssignOrder.Input(worker, note), user, db, clock, ct);
+        return errors.Any ? null : await AssignOrder.Handle(id, new AssignOrder.Input(worker, note), user, db, clock, audit, ct);
     }, "已派单。", ct);
+
+    /// <summary>人工指定: a worker the suggestion left out, with the reason (Dispatch.Overridable); flagged on the order and audited.</summary>
+    public Task<IActionResult> OnPostOverrideAsync(Guid id, string? overrideWorkerId, string? overrideReason, CancellationToken ct) =>
+        Act(id, async errors =>
+        {
+            var worker = FormValues.Id(overrideWorkerId, "overrideWorkerId", errors);
+            errors.AddIf(worker is null && !errors.Any, "overrideWorkerId", "请选择要人工指定的服务人员。");
+            if (errors.Any) return null;
+            var outcome = await AssignOrder.Handle(id, new AssignOrder.Input(worker, null, overrideReason ?? ""), user, db, clock, audit, ct);
+            // The form's worker field is overrideWorkerId: the use case's workerId error is shown beside it.
+            if (outcome.Errors is not { } e) return outcome;
+            var renamed = new FieldErrors();
+            foreach (var (field, messages) in e.Entries)
+                foreach (var m in messages) renamed.Add(field == "workerId" ? "overrideWorkerId" : field, m);
+            return Outcome<OrderResource>.Invalid(renamed);
+        }, "已人工指定派单，工单已标记。", ct);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) => Act(id, async _ =>
         await CloseOrder.Handle(id, OrderAction.Cancel, new CloseOrder.Input(reason), user, db, clock, ct), "已取消工单。", ct);

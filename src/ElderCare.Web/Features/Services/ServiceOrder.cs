@@ -105,6 +105,15 @@ public sealed class ServiceOrder
     public int? Rating { get; set; }
     public string? RatingComment { get; set; }
     public Guid? FamilyBedId { get; set; }
+
+    /// <summary>人工指定 (<see cref="Dispatch.Overridable"/>): the rule the assigned worker failed; null when suggested.</summary>
+    public DispatchRule? OverrideRule { get; set; }
+
+    /// <summary>Why the officer assigned a worker the suggestion left out, who did and when (the order is flagged).</summary>
+    public string? OverrideReason { get; set; }
+
+    public string? OverriddenBy { get; set; }
+    public DateTime? OverriddenAt { get; set; }
     public required string RaisedBy { get; set; }
     public DateTime CreatedAt { get; init; }
     public int Version { get; set; } = 1;
@@ -129,6 +138,9 @@ internal sealed class ServiceOrderConfiguration : IEntityTypeConfiguration<Servi
         e.Property(x => x.ConfirmCodeProtected).HasMaxLength(200);
         e.Property(x => x.RatingComment).HasMaxLength(500);
         e.Property(x => x.RaisedBy).HasMaxLength(100);
+        e.Property(x => x.OverrideRule).HasMaxLength(20);
+        e.Property(x => x.OverrideReason).HasMaxLength(300);
+        e.Property(x => x.OverriddenBy).HasMaxLength(100);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.OwnsMany(x => x.Transitions, t => t.ToJson());
         e.OwnsMany(x => x.Flags, f => f.ToJson());

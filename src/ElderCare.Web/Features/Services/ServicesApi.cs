@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 
@@ -96,10 +97,10 @@ public static class ServicesApi
             .RequireAuthorization(Roles.Policies.WriteOrders)
             .WithSummary("派单建议：有效资质、时段可用、服务该区域、无冲突；老客户优先上次的服务人员，其余按距离");
         orders.MapPost("/{id:guid}/assign", async (Guid id, AssignOrder.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
-                CancellationToken ct) =>
-                (await AssignOrder.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))
+                AuditLog audit, CancellationToken ct) =>
+                (await AssignOrder.Handle(id, input, user, db, clock, audit, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteOrders)
-            .WithSummary("派单：确认建议或人工指定；无有效证书或时段冲突的人员不能派");
+            .WithSummary("派单：确认建议，或填写理由人工指定未列入建议的人员（工单标记、审计）；时段冲突的人员不能派");
         orders.MapPost("/{id:guid}/rating", async (Guid id, RateOrder.Input input, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await RateOrder.Handle(id, input, user, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteOrders)

@@ -9,7 +9,15 @@ namespace ElderCare.Web.Features.Services;
 public sealed record SuggestionResource(Guid WorkerId, string Name, Guid ProviderId, string? ProviderName, double? DistanceMeters,
     bool SameAsLastTime);
 
-public sealed record SuggestionsResource(IReadOnlyList<SuggestionResource> Suggestions, IReadOnlyList<DispatchExclusion> Excluded);
+/// <summary>How many workers one dispatch rule left out.</summary>
+public sealed record RuleCount(DispatchRule Rule, string Name, int Workers);
+
+/// <summary>
+/// The ranked suggestions, the workers left out with their reason, and how many each rule left out. <c>Considered</c> is the
+/// number of active workers in the user's scope (and of the order's provider, when it has one) that were checked.
+/// </summary>
+public sealed record SuggestionsResource(IReadOnlyList<SuggestionResource> Suggestions, IReadOnlyList<DispatchExclusion> Excluded,
+    IReadOnlyList<RuleCount>? Counts = null, int Considered = 0);
 
 /// <summary>Loads the facts <see cref="Dispatch"/> needs for an order and ranks the workers.</summary>
 public static class SuggestWorkers
@@ -50,7 +58,33 @@ public static class SuggestWorkers
             .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var suggestions = top.Select(s => new SuggestionResource(s.WorkerId, s.Name, s.ProviderId, names.GetValueOrDefault(s.ProviderId),
             s.DistanceMeters is { } d ? Math.Round(d) : null, s.SameAsLastTime)).ToList();
-        return new SuggestionsResource(suggestions, result.Excluded.Take(MaxExcluded).ToList());
+        var excluded = result.Excluded.Take(MaxExcluded).ToList();
+        var counts = result.Excluded.GroupBy(x => x.Rule).ToDictionary(g => g.Key, g => g.Count());
+        var considered = candidates.Count;
+        if (result.Suggestions.Count == 0)
+        {
+            // Nobody qualifies: the officer sees everyone who could be assigned by override (人工指定), so the workers in
+            // scope who do not serve the elder's region are listed too, bounded, with that reason.
+            var (outside, count) = await OutsideRegion(candidates.Select(c => c.WorkerId).ToList(), order.ProviderId,
+                MaxExcluded - excluded.Count, scope, db, ct);
+            excluded.AddRange(outside);
+            if (count > 0) counts[DispatchRule.Region] = counts.GetValueOrDefault(DispatchRule.Region) + count;
+            considered += count;
+        }
+        var byRule = counts.OrderBy(c => c.Key).Select(c => new RuleCount(c.Key, Dispatch.Label(c.Key), c.Value)).ToList();
+        return new SuggestionsResource(suggestions, excluded, byRule, considered);
+    }
+
+    /// <summary>Active workers in scope (of the provider, when the order has one) other than the candidates: they do not serve the region.</summary>
+    private static async Task<(List<DispatchExclusion> Listed, int Count)> OutsideRegion(List<Guid> candidateIds, Guid? providerId, int take,
+        DataScope scope, AppDbContext db, CancellationToken ct)
+    {
+        var others = db.Workers.AsNoTracking().InScope(scope, db).Where(w => w.Active && !candidateIds.Contains(w.Id));
+        if (providerId is { } p) others = others.Where(w => w.ProviderId == p);
+        var count = await others.CountAsync(ct);
+        var listed = take <= 0 ? [] : await others.OrderBy(w => w.Name).Take(take)
+            .Select(w => new DispatchExclusion(w.Id, w.Name, "不服务该区域", DispatchRule.Region, true)).ToListAsync(ct);
+        return (listed, count);
     }
 
     internal static async Task<(DispatchRequest, List<DispatchCandidate>)> Facts(Guid orderId, Guid elderId, Guid itemId, string itemCode,
