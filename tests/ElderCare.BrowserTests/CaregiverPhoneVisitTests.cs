@@ -54,7 +54,8 @@ public sealed class CaregiverPhoneVisitTests(AppServer app, Chromium chromium) :
         var now = clock.GetUtcNow();
         var order = (await RaiseOrder.Handle(new RaiseOrder.Input(elder.Id, item, now.AddMinutes(-1), now.AddMinutes(60)), staff, db, clock,
             default)).Value!;
-        Assert.True((await AssignOrder.Handle(order.Id, new AssignOrder.Input(worker.Id, null), staff, db, clock, default)).IsOk);
+        var audit = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Features.Audit.AuditLog>();
+        Assert.True((await AssignOrder.Handle(order.Id, new AssignOrder.Input(worker.Id, null), staff, db, clock, audit, default)).IsOk);
         return (caregiver, order.Id);
     }
 
