@@ -53,6 +53,7 @@ ElderCare.Web.Features.Reports.ReportsApi.MapReportsApi(api); // Reports: quarte
 ElderCare.Web.Features.Tasks.TasksApi.MapTasksApi(api).MapTodoApi();
 ElderCare.Web.Features.Integrations.IntegrationsApi.MapIntegrationsApi(api); // Integrations (clients): API clients, OAuth token
 ElderCare.Web.Features.Outbound.OutboundApi.MapOutboundApi(api); // Outbound: webhooks, delivery log, SMS receipts (ADR 29)
+ElderCare.Web.Features.Search.SearchApi.MapSearchApi(api); // Lists and search: the header search box
 app.MapHealth();
 app.MapRazorPages();
 

@@ -489,6 +489,9 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("PAGE /integrations/webhooks", Admin, _ => "/integrations/webhooks"),
         new("PAGE /integrations/webhooks/new", Admin, _ => "/integrations/webhooks/new"),
         new("PAGE /integrations/webhooks/deliveries", Admin, _ => "/integrations/webhooks/deliveries"),
+        // Lists and search: the global search answers every signed-in user, with only the kinds their policies read.
+        new("GET /api/search/", Everyone, _ => "/api/search?q=张三"),
+        new("PAGE /search", Everyone, _ => "/search?q=张三"),
     ];
 
 
