@@ -69,7 +69,9 @@ public static class SearchEverything
         if (kinds.Contains(SearchKind.Facilities)) groups.Add(await Facilities(text, scope, db, ct));
         if (kinds.Contains(SearchKind.Workers)) groups.Add(await Workers(text, scope, db, ct));
         if (kinds.Contains(SearchKind.Orders)) groups.Add(await Orders(text, scope, db, ct));
-        return new SearchResult(text, groups);
+        // An ID number is not echoed in full (ADR 6): the answer names it masked.
+        var echo = IdNumber.Parse(text, clock.Today()).IsValid ? Masking.IdNumber(text)! : text;
+        return new SearchResult(echo, groups);
     }
 
     private static async Task<SearchGroup> Elders(string text, DataScope scope, AppDbContext db, FieldProtector protector, TimeProvider clock,
