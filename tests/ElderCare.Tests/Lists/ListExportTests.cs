@@ -135,4 +135,16 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("aria-sort=\"descending\"", page);
         Assert.Contains($"href=\"/elders?q={q}&amp;sort=age&amp;dir=desc&amp;handler=export\"", page);
     }
+
+    [Fact]
+    public async Task The_facility_export_holds_the_filtered_rows_sorted_by_name_descending()
+    {
+        var tag = $"设施导出{Make.Serial()}";
+        foreach (var n in new[] { "乙", "甲", "丙" }) await app.Staff.NewFacility(Make.CentreIn(Make.Changyuan, $"{tag}{n}"));
+        var rows = await Sheet(await app.Staff.GetAsync($"/facilities?handler=export&q={Uri.EscapeDataString(tag)}&sort=name&dir=desc"));
+        // Make.CentreIn appends a serial: the names differ first at the character after the tag (甲 U+7532 > 乙 U+4E59 > 丙 U+4E19).
+        Assert.Equal(['甲', '乙', '丙'], rows.Select(r => r["名称"]!.ToString()![tag.Length]));
+        Assert.Contains(await Exports(), e => e.GetProperty("target").GetString() == "facilities"
+                                             && e.GetProperty("detail").GetString()!.Contains(tag));
+    }
 }

@@ -126,7 +126,10 @@ public static class SearchEverything
         // The order number is the id shown on the order (with or without hyphens); only a whole number matches.
         if (!Guid.TryParse(text, out var id)) return new SearchGroup(SearchKind.Orders, "服务工单", [], false, null);
         var rows = await db.ServiceOrders.AsNoTracking().InScope(scope, db).Where(o => o.Id == id)
-            .Select(o => new { o.Id, o.ItemName, o.WindowStart, o.Status, Elder = db.Elders.Where(e => e.Id == o.ElderId).Select(e => e.Name).First() })
+            .Select(o => new
+            {
+                o.Id, o.ItemName, o.WindowStart, o.Status, Elder = db.Elders.Where(e => e.Id == o.ElderId).Select(e => e.Name).First(),
+            })
             .ToListAsync(ct);
         var hits = rows.Select(o => new SearchHit(o.Id, $"{o.ItemName} · {o.Elder}",
             $"{Shared.Display.ChinaTime(o.WindowStart)} · {ServiceLabels.Of(o.Status)}", $"/orders/{o.Id}")).ToList();
