@@ -147,4 +147,17 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(await Exports(), e => e.GetProperty("target").GetString() == "facilities"
                                              && e.GetProperty("detail").GetString()!.Contains(tag));
     }
+
+    [Fact]
+    public async Task The_user_export_is_sorted_as_asked_with_mobiles_masked_and_audited()
+    {
+        var admin = await app.ClientAs(Role.DistrictAdmin);
+        var rows = await Sheet(await admin.GetAsync("/users?handler=export&sort=userName&dir=desc"));
+        Assert.NotEmpty(rows);
+        var names = rows.Select(r => r["用户名"]!.ToString()!).ToList();
+        Assert.Equal(names.OrderByDescending(n => n, StringComparer.Ordinal), names);
+        Assert.All(rows, r => Assert.True(r["手机号"] is null || r["手机号"].ToString()!.Contains("****")));
+        Assert.Contains(await Exports(), e => e.GetProperty("target").GetString() == "users"
+                                             && e.GetProperty("detail").GetString()!.Contains("sort=userName, dir=desc"));
+    }
 }
