@@ -117,8 +117,8 @@ public static class SearchEverything
             .Select(w => new { w.Id, w.Name, Provider = db.ServiceProviders.Where(p => p.Id == w.ProviderId).Select(p => p.Name).FirstOrDefault() })
             .ToListAsync(ct);
         var hits = rows.Take(PerKind).Select(w => new SearchHit(w.Id, w.Name, w.Provider, $"/workers/{w.Id}/edit")).ToList();
-        return new SearchGroup(SearchKind.Workers, "服务人员", hits, rows.Count > PerKind,
-            rows.Count > PerKind ? "/workers" + QueryString.Create("q", text).ToUriComponent() : null);
+        // The worker list has no name filter yet: more than five asks for a fuller name instead of a link.
+        return new SearchGroup(SearchKind.Workers, "服务人员", hits, rows.Count > PerKind, null);
     }
 
     private static async Task<SearchGroup> Orders(string text, DataScope scope, AppDbContext db, CancellationToken ct)
