@@ -56,6 +56,7 @@ ElderCare.Web.Features.Tasks.TasksApi.MapTasksApi(api).MapTodoApi();
 ElderCare.Web.Features.Integrations.IntegrationsApi.MapIntegrationsApi(api); // Integrations (clients): API clients, OAuth token
 ElderCare.Web.Features.Outbound.OutboundApi.MapOutboundApi(api); // Outbound: webhooks, delivery log, SMS receipts (ADR 29)
 ElderCare.Web.Features.Services.VisitProofApi.MapVisitProofApi(api); // Phones in the field: checklists, visit photos and proof
+ElderCare.Web.Features.Search.SearchApi.MapSearchApi(api); // Lists and search: the header search box
 app.MapHealth();
 app.MapRazorPages();
 

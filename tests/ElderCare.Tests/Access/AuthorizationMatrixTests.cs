@@ -506,6 +506,9 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/orders/{id:guid}/photos", DeliverVisits, w => $"/api/orders/{w.OrderA}/photos", "multipart"),
         // Daily work (batch): the day's dispatch is for those who may assign.
         new("PAGE /orders/dispatch", WriteOrders, _ => "/orders/dispatch"),
+        // Lists and search: the global search answers every signed-in user, with only the kinds their policies read.
+        new("GET /api/search/", Everyone, _ => "/api/search?q=张三"),
+        new("PAGE /search", Everyone, _ => "/search?q=张三"),
     ];
 
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
@@ -14,7 +15,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Elders;
 
 [Authorize(Policy = Roles.Policies.ReadElders)]
-public sealed class ElderListModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : PageModel
+public sealed class ElderListModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regionCode")] public string? RegionCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "ageBand")] public string? AgeBand { get; set; }
@@ -25,6 +26,8 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
     [BindProperty(SupportsGet = true, Name = "assessmentOverdue")] public string? AssessmentOverdue { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
 
     public IReadOnlyList<RegionChoice> RegionChoices { get; private set; } = [];
     public Paged<ElderRow> Result { get; private set; } = null!;
@@ -32,11 +35,25 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
     public bool Filtered => new[] { RegionCode, AgeBand, Level, Category, LivingArrangement, NotAssessed, AssessmentOverdue, Status, Q }
         .Any(v => !string.IsNullOrWhiteSpace(v));
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
+    public ListLinks Links => new("/elders", new Dictionary<string, string?>
     {
-        var regions = await ListRegions.Handle(null, user.Scope, db, ct);
-        RegionChoices = RegionChoice.Of(regions);
+        ["regionCode"] = RegionCode, ["ageBand"] = AgeBand, ["level"] = Level, ["category"] = Category, ["livingArrangement"] = LivingArrangement,
+        ["notAssessed"] = NotAssessed, ["assessmentOverdue"] = AssessmentOverdue, ["status"] = Status, ["q"] = Q,
+    }, ListElders.Sorting.Resolve(Sort, Dir), ListElders.Sorting.Default);
 
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var (query, errors) = Query();
+        var outcome = errors.Any ? null : await ExportElders.Handle(query, user, db, protector, audit, clock, ct);
+        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
+        ModelState.AddFieldErrors(outcome?.Errors ?? errors);
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    private (ListElders.Query Query, FieldErrors Errors) Query()
+    {
         var errors = new FieldErrors();
         int? level = null;
         if (FormValues.Trimmed(Level) is { } text)
@@ -44,10 +61,18 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)) level = l;
             else errors.Add("level", "能力等级应为 0 至 4。");
         }
-        var query = new ListElders.Query(RegionCode, FormValues.Trimmed(AgeBand), level, FormValues.Trimmed(Category),
+        return (new ListElders.Query(RegionCode, FormValues.Trimmed(AgeBand), level, FormValues.Trimmed(Category),
             FormValues.Trimmed(LivingArrangement),
             NotAssessed == "true" ? true : null, AssessmentOverdue == "true" ? true : null, FormValues.Trimmed(Status), Q,
-            Paging.PageNumber(Request), PageRequest.DefaultPageSize);
+            Paging.PageNumber(Request), PageRequest.DefaultPageSize, Sort, Dir), errors);
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var regions = await ListRegions.Handle(null, user.Scope, db, ct);
+        RegionChoices = RegionChoice.Of(regions);
+
+        var (query, errors) = Query();
         var outcome = await ListElders.Handle(query, user.Scope, db, protector, clock, ct);
         if (!outcome.IsOk || errors.Any)
         {
@@ -55,23 +80,11 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
             if (outcome.Errors is { } e) e.MergeInto(errors);
             ModelState.AddFieldErrors(errors);
             outcome = await ListElders.Handle(
-                new ListElders.Query(RegionCode, null, null, null, null, null, null, null, Q, 1, PageRequest.DefaultPageSize),
+                new ListElders.Query(RegionCode, null, null, null, null, null, null, null, Q, 1, PageRequest.DefaultPageSize, Sort, Dir),
                 user.Scope, db, protector, clock, ct);
         }
         Result = outcome.Value!;
     }
 
-    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, UrlFor);
-
-    /// <summary>The same filters on another page.</summary>
-    private string UrlFor(int page)
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["regionCode"] = RegionCode, ["ageBand"] = AgeBand, ["level"] = Level, ["category"] = Category, ["livingArrangement"] = LivingArrangement,
-            ["notAssessed"] = NotAssessed, ["assessmentOverdue"] = AssessmentOverdue, ["status"] = Status, ["q"] = Q,
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
-        };
-        return "/elders" + QueryString.Create(query.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
-    }
+    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, Links.Page);
 }

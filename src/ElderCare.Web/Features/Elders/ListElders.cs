@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Assessments;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
@@ -20,22 +21,54 @@ public sealed record ElderRow(Guid Id, string Name, string IdNumber, Sex Sex, in
 public static class ListElders
 {
     public sealed record Query(string? RegionCode, string? AgeBand, int? Level, string? Category, string? LivingArrangement,
-        bool? NotAssessed, bool? AssessmentOverdue, string? Status, string? Q, int? Page, int? PageSize);
+        bool? NotAssessed, bool? AssessmentOverdue, string? Status, string? Q, int? Page, int? PageSize, string? Sort = null, string? Dir = null);
 
     public static readonly string[] AgeBands = ["60-69", "70-79", "80+"];
+
+    /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs); by region, then name, unless asked.</summary>
+    public static readonly SortKeys<Elder> Sorting = new SortKeys<Elder>("region")
+        .Add("name", e => e.Name)
+        .Add("age", e => e.BirthDate, inverted: true)
+        .Add("region", e => e.RegionCode)
+        .Add("level", e => e.CurrentLevel)
+        .Add("lastAssessed", e => e.LastAssessedOn);
 
     public static async Task<Outcome<Paged<ElderRow>>> Handle(Query q, DataScope scope, AppDbContext db, FieldProtector protector,
         TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(q.Page, q.PageSize, errors);
+        var elders = Filter(q, scope, db, clock, errors);
+        if (errors.Any) return Outcome<Paged<ElderRow>>.Invalid(errors);
+
+        var today = clock.Today();
+        var total = await elders.CountAsync(ct);
+        var page = await Read(Sorted(elders, q).Skip(paging.Skip).Take(paging.PageSize), db, protector, today, ct);
+        return new Paged<ElderRow>(page, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The list's order: the chosen column, then name and id, so that pages and exports agree.</summary>
+    public static IOrderedQueryable<Elder> Sorted(IQueryable<Elder> elders, Query q) =>
+        Sorting.Apply(elders, q.Sort, q.Dir).ThenBy(e => e.Name).ThenBy(e => e.Id);
+
+    /// <summary>The rows with their region's name.</summary>
+    public static async Task<List<ElderRow>> Read(IQueryable<Elder> elders, AppDbContext db, FieldProtector protector, DateOnly today,
+        CancellationToken ct)
+    {
+        var page = await elders
+            .Select(e => new { Elder = e, RegionName = db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        return page.Select(x => ElderRow.From(x.Elder, x.RegionName, protector, today)).ToList();
+    }
+
+    /// <summary>The elders in scope matching the filters (the list and its export share it); problems go to <paramref name="errors"/>.</summary>
+    public static IQueryable<Elder> Filter(Query q, DataScope scope, AppDbContext db, TimeProvider clock, FieldErrors errors)
+    {
         var category = EnumText.Optional<ElderCategory>(q.Category, "category", errors);
         var living = EnumText.Optional<LivingArrangement>(q.LivingArrangement, "livingArrangement", errors);
         var status = EnumText.Optional<ElderStatus>(q.Status, "status", errors) ?? ElderStatus.Active;
         errors.AddIf(q.Level is < 0 or > 4, "level", "能力等级应为 0 至 4。");
         errors.AddIf(q.AgeBand is not null && !AgeBands.Contains(q.AgeBand), "ageBand", "年龄段可选：60-69、70-79、80+。");
-        if (errors.Any) return Outcome<Paged<ElderRow>>.Invalid(errors);
-
         var today = clock.Today();
         var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == status);
         elders = elders.InRegion(q.RegionCode);
@@ -56,12 +89,6 @@ public static class ListElders
             elders = elders.Where(e => e.LastAssessedOn != null && (e.LastAssessedOn <= dueBefore || e.ConditionChangedOn > e.LastAssessedOn));
         }
         if (!string.IsNullOrWhiteSpace(q.Q)) elders = elders.Where(e => e.Name.Contains(q.Q.Trim()));
-
-        var total = await elders.CountAsync(ct);
-        var page = await elders.OrderBy(e => e.RegionCode).ThenBy(e => e.Name).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(e => new { Elder = e, RegionName = db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault() })
-            .ToListAsync(ct);
-        var rows = page.Select(x => ElderRow.From(x.Elder, x.RegionName, protector, today)).ToList();
-        return new Paged<ElderRow>(rows, paging.Page, paging.PageSize, total);
+        return elders;
     }
 }

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -12,16 +13,44 @@ public sealed record FacilityRow(
 
 public static class ListFacilities
 {
-    public sealed record Query(string? RegionCode, string? Type, string? Status, string? Q, int? Page, int? PageSize);
+    public sealed record Query(string? RegionCode, string? Type, string? Status, string? Q, int? Page, int? PageSize, string? Sort = null,
+        string? Dir = null);
+
+    /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs); by region, type and name unless asked.</summary>
+    public static readonly SortKeys<Facility> Sorting = new SortKeys<Facility>("region")
+        .Add("name", f => f.Name)
+        .Add("type", f => f.Type)
+        .Add("region", f => f.RegionCode)
+        .Add("status", f => f.Status)
+        .Add("floorArea", f => f.FloorArea)
+        .Add("beds", f => f.Beds.Total)
+        .Add("openedOn", f => f.OpenedOn);
 
     public static async Task<Outcome<Paged<FacilityRow>>> Handle(Query query, DataScope scope, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        var paging = PageRequest.From(query.Page, query.PageSize, errors);
+        var facilities = Filter(query, scope, db, errors);
+        if (errors.Any) return Outcome<Paged<FacilityRow>>.Invalid(errors);
+        var total = await facilities.CountAsync(ct);
+        var items = await Rows(Sorted(facilities, query).Skip(paging.Skip).Take(paging.PageSize), db).ToListAsync(ct);
+        return new Paged<FacilityRow>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The list's order: the chosen column, then region, type, name and id, so that pages and exports agree.</summary>
+    public static IOrderedQueryable<Facility> Sorted(IQueryable<Facility> facilities, Query q) =>
+        Sorting.Apply(facilities, q.Sort, q.Dir).ThenBy(f => f.RegionCode).ThenBy(f => f.Type).ThenBy(f => f.Name).ThenBy(f => f.Id);
+
+    public static IQueryable<FacilityRow> Rows(IQueryable<Facility> facilities, AppDbContext db) =>
+        facilities.Select(f => new FacilityRow(f.Id, f.Name, f.Type, f.RegionCode,
+            db.Regions.Where(r => r.Code == f.RegionCode).Select(r => r.Name).FirstOrDefault(),
+            f.Status, f.FloorArea, f.Beds.Total, f.OperationMode, f.OperatorName, f.OpenedOn));
+
+    /// <summary>The facilities in scope matching the filters (the list and its export share it).</summary>
+    public static IQueryable<Facility> Filter(Query query, DataScope scope, AppDbContext db, FieldErrors errors)
+    {
         var type = EnumText.Optional<FacilityType>(query.Type, "type", errors);
         var status = EnumText.Optional<FacilityStatus>(query.Status, "status", errors);
-        var paging = PageRequest.From(query.Page, query.PageSize, errors);
-        if (errors.Any) return Outcome<Paged<FacilityRow>>.Invalid(errors);
-
         var facilities = db.Facilities.AsNoTracking().InScope(scope).InRegion(query.RegionCode);
         if (type is { } t) facilities = facilities.Where(f => f.Type == t);
         if (status is { } s) facilities = facilities.Where(f => f.Status == s);
@@ -30,15 +59,6 @@ public static class ListFacilities
             var q = query.Q.Trim();
             facilities = facilities.Where(f => f.Name.Contains(q) || (f.OperatorName != null && f.OperatorName.Contains(q)));
         }
-
-        var total = await facilities.CountAsync(ct);
-        var items = await facilities
-            .OrderBy(f => f.RegionCode).ThenBy(f => f.Type).ThenBy(f => f.Name)
-            .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(f => new FacilityRow(f.Id, f.Name, f.Type, f.RegionCode,
-                db.Regions.Where(r => r.Code == f.RegionCode).Select(r => r.Name).FirstOrDefault(),
-                f.Status, f.FloorArea, f.Beds.Total, f.OperationMode, f.OperatorName, f.OpenedOn))
-            .ToListAsync(ct);
-        return new Paged<FacilityRow>(items, paging.Page, paging.PageSize, total);
+        return facilities;
     }
 }

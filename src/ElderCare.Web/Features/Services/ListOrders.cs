@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -13,16 +14,45 @@ public sealed record OrderRow(Guid Id, Guid ElderId, string ElderName, string It
 public static class ListOrders
 {
     public sealed record Query(string? Status, string? Verification, Guid? ProviderId, Guid? WorkerId, Guid? ElderId, string? RegionCode,
-        DateOnly? From, DateOnly? To, bool? Late, int? Page, int? PageSize);
+        DateOnly? From, DateOnly? To, bool? Late, int? Page, int? PageSize, string? Sort = null, string? Dir = null);
+
+    /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs); the latest service window first unless asked.</summary>
+    public static readonly SortKeys<ServiceOrder> Sorting = new SortKeys<ServiceOrder>("window", defaultDescending: true)
+        .Add("window", o => o.WindowStart)
+        .Add("item", o => o.ItemName)
+        .Add("status", o => o.Status)
+        .Add("verification", o => o.Verification)
+        .Add("subsidy", o => o.SubsidyFen)
+        .Add("ownShare", o => o.OwnShareFen);
 
     public static async Task<Outcome<Paged<OrderRow>>> Handle(Query q, DataScope scope, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(q.Page, q.PageSize, errors);
+        var orders = Filter(q, scope, db, errors);
+        if (errors.Any) return Outcome<Paged<OrderRow>>.Invalid(errors);
+        var total = await orders.CountAsync(ct);
+        var rows = await Rows(Sorted(orders, q).Skip(paging.Skip).Take(paging.PageSize), db).ToListAsync(ct);
+        return new Paged<OrderRow>(rows, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The list's order: the chosen column, then the window and id, so that pages and exports agree.</summary>
+    public static IOrderedQueryable<ServiceOrder> Sorted(IQueryable<ServiceOrder> orders, Query q) =>
+        Sorting.Apply(orders, q.Sort, q.Dir).ThenByDescending(o => o.WindowStart).ThenBy(o => o.Id);
+
+    /// <summary>The rows with the elder's, provider's and worker's names.</summary>
+    public static IQueryable<OrderRow> Rows(IQueryable<ServiceOrder> orders, AppDbContext db) =>
+        orders.Select(o => new OrderRow(o.Id, o.ElderId, db.Elders.Where(x => x.Id == o.ElderId).Select(x => x.Name).First(), o.ItemName,
+            db.ServiceProviders.Where(x => x.Id == o.ProviderId).Select(x => x.Name).FirstOrDefault(),
+            db.Workers.Where(x => x.Id == o.WorkerId).Select(x => x.Name).FirstOrDefault(), o.RegionCode, o.WindowStart, o.WindowEnd,
+            o.Status, o.Verification, o.Late, o.SubsidyFen, o.OwnShareFen, o.OverrideRule != null));
+
+    /// <summary>The orders in scope matching the filters (the list and its export share it); problems go to <paramref name="errors"/>.</summary>
+    public static IQueryable<ServiceOrder> Filter(Query q, DataScope scope, AppDbContext db, FieldErrors errors)
+    {
         var status = EnumText.Optional<OrderStatus>(q.Status, "status", errors);
         var verification = EnumText.Optional<Verification>(q.Verification, "verification", errors);
         errors.AddIf(q.From is { } f && q.To is { } t && t < f, "to", "结束日期不能早于开始日期。");
-        if (errors.Any) return Outcome<Paged<OrderRow>>.Invalid(errors);
 
         var orders = db.ServiceOrders.AsNoTracking().InScope(scope, db);
         if (status is { } s) orders = orders.Where(o => o.Status == s);
@@ -52,13 +82,6 @@ public static class ListOrders
             var end = ServiceTime.Utc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             orders = orders.Where(o => o.WindowStart < end);
         }
-        var total = await orders.CountAsync(ct);
-        var rows = await orders.OrderByDescending(o => o.WindowStart).ThenBy(o => o.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(o => new OrderRow(o.Id, o.ElderId, db.Elders.Where(x => x.Id == o.ElderId).Select(x => x.Name).First(), o.ItemName,
-                db.ServiceProviders.Where(x => x.Id == o.ProviderId).Select(x => x.Name).FirstOrDefault(),
-                db.Workers.Where(x => x.Id == o.WorkerId).Select(x => x.Name).FirstOrDefault(), o.RegionCode, o.WindowStart, o.WindowEnd,
-                o.Status, o.Verification, o.Late, o.SubsidyFen, o.OwnShareFen, o.OverrideRule != null))
-            .ToListAsync(ct);
-        return new Paged<OrderRow>(rows, paging.Page, paging.PageSize, total);
+        return orders;
     }
 }

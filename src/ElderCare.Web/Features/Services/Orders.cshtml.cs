@@ -1,6 +1,6 @@
-using System.Globalization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
@@ -11,41 +11,56 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.ReadServices)]
-public sealed class OrderListModel(AppDbContext db, CurrentUser user) : PageModel
+public sealed class OrderListModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "verification")] public string? Verification { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "late")] public string? Late { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
 
     public Paged<OrderRow> Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
+    public ListLinks Links => new("/orders", new Dictionary<string, string?>
+    {
+        ["status"] = Status, ["verification"] = Verification, ["from"] = From, ["to"] = To, ["late"] = Late,
+    }, ListOrders.Sorting.Resolve(Sort, Dir), ListOrders.Sorting.Default);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var (query, errors) = Query();
+        var outcome = errors.Any ? null : await ExportOrders.Handle(query, user, db, audit, clock, ct);
+        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
+        ModelState.AddFieldErrors(outcome?.Errors ?? errors);
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    private (ListOrders.Query Query, FieldErrors Errors) Query()
     {
         var errors = new FieldErrors();
         var from = FormValues.Date(From, "from", errors);
         var to = FormValues.Date(To, "to", errors);
-        var query = new ListOrders.Query(FormValues.Trimmed(Status), FormValues.Trimmed(Verification), null, null, null, null, from, to,
-            Late == "true" ? true : null, Paging.PageNumber(Request), PageRequest.DefaultPageSize);
+        return (new ListOrders.Query(FormValues.Trimmed(Status), FormValues.Trimmed(Verification), null, null, null, null, from, to,
+            Late == "true" ? true : null, Paging.PageNumber(Request), PageRequest.DefaultPageSize, Sort, Dir), errors);
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var (query, errors) = Query();
         var outcome = errors.Any ? null : await ListOrders.Handle(query, user.Scope, db, ct);
         if (outcome is not { IsOk: true })
         {
             outcome?.Errors?.MergeInto(errors);
             ModelState.AddFieldErrors(errors);
             outcome = await ListOrders.Handle(new ListOrders.Query(null, null, null, null, null, null, null, null, null, 1,
-                PageRequest.DefaultPageSize), user.Scope, db, ct);
+                PageRequest.DefaultPageSize, Sort, Dir), user.Scope, db, ct);
         }
         Result = outcome.Value!;
     }
 
-    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, page =>
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["status"] = Status, ["verification"] = Verification, ["from"] = From, ["to"] = To, ["late"] = Late,
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
-        };
-        return "/orders" + QueryString.Create(query.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
-    });
+    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, Links.Page);
 }

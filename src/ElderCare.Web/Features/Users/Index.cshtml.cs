@@ -23,6 +23,21 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "filterRole")] public string? FilterRole { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
+
+    /// <summary>Sort headers and the export link, keeping the filters (Shared/Sorting.cs).</summary>
+    public ListLinks Links => new("/users", new Dictionary<string, string?> { ["q"] = Q, ["filterRole"] = FilterRole },
+        ListUsers.Sorting.Resolve(Sort, Dir), ListUsers.Sorting.Default);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var outcome = await ExportUsers.Handle(new ListUsers.Query(Q, FilterRole, Sort, Dir), current, db, protector, audit, clock, ct);
+        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
+        ModelState.AddFieldErrors(outcome.Errors!);
+        await LoadAsync(ct);
+        return Page();
+    }
 
     [BindProperty(Name = "userName")] public string? UserName { get; set; }
     [BindProperty(Name = "password")] public string? Password { get; set; }
@@ -85,7 +100,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
     private async Task LoadAsync(CancellationToken ct)
     {
         Choices = await UserChoices.LoadAsync(db, ct);
-        var users = await ListUsers.Handle(new ListUsers.Query(Q, FilterRole), db, protector, ct);
+        var users = await ListUsers.Handle(new ListUsers.Query(Q, FilterRole, Sort, Dir), db, protector, ct);
         List = users.Rows;
         Total = users.Total;
     }
