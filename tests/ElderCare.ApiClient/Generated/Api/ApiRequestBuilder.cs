@@ -14,6 +14,7 @@ using ElderCare.ApiClient.Api.FamilyBeds;
 using ElderCare.ApiClient.Api.FollowUps;
 using ElderCare.ApiClient.Api.Integrations;
 using ElderCare.ApiClient.Api.Kpis;
+using ElderCare.ApiClient.Api.Map;
 using ElderCare.ApiClient.Api.Meals;
 using ElderCare.ApiClient.Api.Oauth;
 using ElderCare.ApiClient.Api.Orders;
@@ -23,6 +24,7 @@ using ElderCare.ApiClient.Api.PriorityRules;
 using ElderCare.ApiClient.Api.Providers;
 using ElderCare.ApiClient.Api.Regions;
 using ElderCare.ApiClient.Api.Reports;
+using ElderCare.ApiClient.Api.Search;
 using ElderCare.ApiClient.Api.ServiceItems;
 using ElderCare.ApiClient.Api.Sms;
 using ElderCare.ApiClient.Api.Subsidies;
@@ -116,6 +118,11 @@ namespace ElderCare.ApiClient.Api
         {
             get => new global::ElderCare.ApiClient.Api.Kpis.KpisRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The map property</summary>
+        public global::ElderCare.ApiClient.Api.Map.MapRequestBuilder Map
+        {
+            get => new global::ElderCare.ApiClient.Api.Map.MapRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The meals property</summary>
         public global::ElderCare.ApiClient.Api.Meals.MealsRequestBuilder Meals
         {
@@ -160,6 +167,11 @@ namespace ElderCare.ApiClient.Api
         public global::ElderCare.ApiClient.Api.Reports.ReportsRequestBuilder Reports
         {
             get => new global::ElderCare.ApiClient.Api.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The search property</summary>
+        public global::ElderCare.ApiClient.Api.Search.SearchRequestBuilder Search
+        {
+            get => new global::ElderCare.ApiClient.Api.Search.SearchRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The serviceItems property</summary>
         public global::ElderCare.ApiClient.Api.ServiceItems.ServiceItemsRequestBuilder ServiceItems

@@ -22,6 +22,14 @@ namespace ElderCare.ApiClient.Models
 #else
         public string Note { get; set; }
 #endif
+        /// <summary>The overrideReason property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? OverrideReason { get; set; }
+#nullable restore
+#else
+        public string OverrideReason { get; set; }
+#endif
         /// <summary>The workerId property</summary>
         public Guid? WorkerId { get; set; }
         /// <summary>
@@ -50,6 +58,7 @@ namespace ElderCare.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "note", n => { Note = n.GetStringValue(); } },
+                { "overrideReason", n => { OverrideReason = n.GetStringValue(); } },
                 { "workerId", n => { WorkerId = n.GetGuidValue(); } },
             };
         }
@@ -61,6 +70,7 @@ namespace ElderCare.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("note", Note);
+            writer.WriteStringValue("overrideReason", OverrideReason);
             writer.WriteGuidValue("workerId", WorkerId);
             writer.WriteAdditionalData(AdditionalData);
         }

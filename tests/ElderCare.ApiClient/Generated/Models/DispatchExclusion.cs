@@ -22,6 +22,8 @@ namespace ElderCare.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The overridable property</summary>
+        public bool? Overridable { get; set; }
         /// <summary>The reason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -30,6 +32,8 @@ namespace ElderCare.ApiClient.Models
 #else
         public string Reason { get; set; }
 #endif
+        /// <summary>可选值：qualification（资质证书）；region（服务区域）；hours（工作时间）；booked（时段冲突）。</summary>
+        public global::ElderCare.ApiClient.Models.DispatchRule? Rule { get; set; }
         /// <summary>The workerId property</summary>
         public Guid? WorkerId { get; set; }
         /// <summary>
@@ -38,6 +42,7 @@ namespace ElderCare.ApiClient.Models
         public DispatchExclusion()
         {
             AdditionalData = new Dictionary<string, object>();
+            Overridable = true;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -58,7 +63,9 @@ namespace ElderCare.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "overridable", n => { Overridable = n.GetBoolValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
+                { "rule", n => { Rule = n.GetEnumValue<global::ElderCare.ApiClient.Models.DispatchRule>(); } },
                 { "workerId", n => { WorkerId = n.GetGuidValue(); } },
             };
         }
@@ -70,7 +77,9 @@ namespace ElderCare.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("name", Name);
+            writer.WriteBoolValue("overridable", Overridable);
             writer.WriteStringValue("reason", Reason);
+            writer.WriteEnumValue<global::ElderCare.ApiClient.Models.DispatchRule>("rule", Rule);
             writer.WriteGuidValue("workerId", WorkerId);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -17,10 +17,10 @@ namespace ElderCare.ApiClient.Models
         /// <summary>The checklist property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ElderCare.ApiClient.Models.ChecklistResource? Checklist { get; set; }
+        public global::ElderCare.ApiClient.Models.SupervisionChecklistResource? Checklist { get; set; }
 #nullable restore
 #else
-        public global::ElderCare.ApiClient.Models.ChecklistResource Checklist { get; set; }
+        public global::ElderCare.ApiClient.Models.SupervisionChecklistResource Checklist { get; set; }
 #endif
         /// <summary>The round property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -55,7 +55,7 @@ namespace ElderCare.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "checklist", n => { Checklist = n.GetObjectValue<global::ElderCare.ApiClient.Models.ChecklistResource>(global::ElderCare.ApiClient.Models.ChecklistResource.CreateFromDiscriminatorValue); } },
+                { "checklist", n => { Checklist = n.GetObjectValue<global::ElderCare.ApiClient.Models.SupervisionChecklistResource>(global::ElderCare.ApiClient.Models.SupervisionChecklistResource.CreateFromDiscriminatorValue); } },
                 { "round", n => { Round = n.GetObjectValue<global::ElderCare.ApiClient.Models.SupervisionRoundResource>(global::ElderCare.ApiClient.Models.SupervisionRoundResource.CreateFromDiscriminatorValue); } },
             };
         }
@@ -66,7 +66,7 @@ namespace ElderCare.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteObjectValue<global::ElderCare.ApiClient.Models.ChecklistResource>("checklist", Checklist);
+            writer.WriteObjectValue<global::ElderCare.ApiClient.Models.SupervisionChecklistResource>("checklist", Checklist);
             writer.WriteObjectValue<global::ElderCare.ApiClient.Models.SupervisionRoundResource>("round", Round);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -44,6 +44,14 @@ namespace ElderCare.ApiClient.Models
         public bool? CodeIssued { get; set; }
         /// <summary>The confirmed property</summary>
         public bool? Confirmed { get; set; }
+        /// <summary>The dispatchOverride property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::ElderCare.ApiClient.Models.OverrideResource? DispatchOverride { get; set; }
+#nullable restore
+#else
+        public global::ElderCare.ApiClient.Models.OverrideResource DispatchOverride { get; set; }
+#endif
         /// <summary>The durationReason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -215,6 +223,7 @@ namespace ElderCare.ApiClient.Models
                 { "checkOut", n => { CheckOut = n.GetObjectValue<global::ElderCare.ApiClient.Models.ClockResource>(global::ElderCare.ApiClient.Models.ClockResource.CreateFromDiscriminatorValue); } },
                 { "codeIssued", n => { CodeIssued = n.GetBoolValue(); } },
                 { "confirmed", n => { Confirmed = n.GetBoolValue(); } },
+                { "dispatchOverride", n => { DispatchOverride = n.GetObjectValue<global::ElderCare.ApiClient.Models.OverrideResource>(global::ElderCare.ApiClient.Models.OverrideResource.CreateFromDiscriminatorValue); } },
                 { "durationReason", n => { DurationReason = n.GetStringValue(); } },
                 { "elderId", n => { ElderId = n.GetGuidValue(); } },
                 { "elderName", n => { ElderName = n.GetStringValue(); } },
@@ -261,6 +270,7 @@ namespace ElderCare.ApiClient.Models
             writer.WriteObjectValue<global::ElderCare.ApiClient.Models.ClockResource>("checkOut", CheckOut);
             writer.WriteBoolValue("codeIssued", CodeIssued);
             writer.WriteBoolValue("confirmed", Confirmed);
+            writer.WriteObjectValue<global::ElderCare.ApiClient.Models.OverrideResource>("dispatchOverride", DispatchOverride);
             writer.WriteStringValue("durationReason", DurationReason);
             writer.WriteGuidValue("elderId", ElderId);
             writer.WriteStringValue("elderName", ElderName);

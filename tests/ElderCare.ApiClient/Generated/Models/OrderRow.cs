@@ -14,6 +14,8 @@ namespace ElderCare.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The dispatchOverridden property</summary>
+        public bool? DispatchOverridden { get; set; }
         /// <summary>The elderId property</summary>
         public Guid? ElderId { get; set; }
         /// <summary>The elderName property</summary>
@@ -78,6 +80,7 @@ namespace ElderCare.ApiClient.Models
         public OrderRow()
         {
             AdditionalData = new Dictionary<string, object>();
+            DispatchOverridden = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -97,6 +100,7 @@ namespace ElderCare.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "dispatchOverridden", n => { DispatchOverridden = n.GetBoolValue(); } },
                 { "elderId", n => { ElderId = n.GetGuidValue(); } },
                 { "elderName", n => { ElderName = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
@@ -120,6 +124,7 @@ namespace ElderCare.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteBoolValue("dispatchOverridden", DispatchOverridden);
             writer.WriteGuidValue("elderId", ElderId);
             writer.WriteStringValue("elderName", ElderName);
             writer.WriteGuidValue("id", Id);

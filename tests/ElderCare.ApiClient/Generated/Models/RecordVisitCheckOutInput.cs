@@ -12,10 +12,20 @@ namespace ElderCare.ApiClient.Models
     public partial class RecordVisitCheckOutInput : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The accuracy property</summary>
+        public double? Accuracy { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The at property</summary>
         public DateTimeOffset? At { get; set; }
+        /// <summary>The checklist property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Checklist { get; set; }
+#nullable restore
+#else
+        public List<string> Checklist { get; set; }
+#endif
         /// <summary>The durationReason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -36,6 +46,24 @@ namespace ElderCare.ApiClient.Models
 #else
         public string Notes { get; set; }
 #endif
+        /// <summary>The positionReason property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? PositionReason { get; set; }
+#nullable restore
+#else
+        public string PositionReason { get; set; }
+#endif
+        /// <summary>The signature property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Signature { get; set; }
+#nullable restore
+#else
+        public string Signature { get; set; }
+#endif
+        /// <summary>The typedPosition property</summary>
+        public bool? TypedPosition { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.RecordVisitCheckOutInput"/> and sets the default values.
         /// </summary>
@@ -61,11 +89,16 @@ namespace ElderCare.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "accuracy", n => { Accuracy = n.GetDoubleValue(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
+                { "checklist", n => { Checklist = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "durationReason", n => { DurationReason = n.GetStringValue(); } },
                 { "lat", n => { Lat = n.GetDoubleValue(); } },
                 { "lng", n => { Lng = n.GetDoubleValue(); } },
                 { "notes", n => { Notes = n.GetStringValue(); } },
+                { "positionReason", n => { PositionReason = n.GetStringValue(); } },
+                { "signature", n => { Signature = n.GetStringValue(); } },
+                { "typedPosition", n => { TypedPosition = n.GetBoolValue(); } },
             };
         }
         /// <summary>
@@ -75,11 +108,16 @@ namespace ElderCare.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDoubleValue("accuracy", Accuracy);
             writer.WriteDateTimeOffsetValue("at", At);
+            writer.WriteCollectionOfPrimitiveValues<string>("checklist", Checklist);
             writer.WriteStringValue("durationReason", DurationReason);
             writer.WriteDoubleValue("lat", Lat);
             writer.WriteDoubleValue("lng", Lng);
             writer.WriteStringValue("notes", Notes);
+            writer.WriteStringValue("positionReason", PositionReason);
+            writer.WriteStringValue("signature", Signature);
+            writer.WriteBoolValue("typedPosition", TypedPosition);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -12,6 +12,8 @@ namespace ElderCare.ApiClient.Models
     public partial class RecordVisitClockInput : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The accuracy property</summary>
+        public double? Accuracy { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The at property</summary>
@@ -20,6 +22,16 @@ namespace ElderCare.ApiClient.Models
         public double? Lat { get; set; }
         /// <summary>The lng property</summary>
         public double? Lng { get; set; }
+        /// <summary>The positionReason property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? PositionReason { get; set; }
+#nullable restore
+#else
+        public string PositionReason { get; set; }
+#endif
+        /// <summary>The typedPosition property</summary>
+        public bool? TypedPosition { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.RecordVisitClockInput"/> and sets the default values.
         /// </summary>
@@ -45,9 +57,12 @@ namespace ElderCare.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "accuracy", n => { Accuracy = n.GetDoubleValue(); } },
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "lat", n => { Lat = n.GetDoubleValue(); } },
                 { "lng", n => { Lng = n.GetDoubleValue(); } },
+                { "positionReason", n => { PositionReason = n.GetStringValue(); } },
+                { "typedPosition", n => { TypedPosition = n.GetBoolValue(); } },
             };
         }
         /// <summary>
@@ -57,9 +72,12 @@ namespace ElderCare.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteDoubleValue("accuracy", Accuracy);
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteDoubleValue("lat", Lat);
             writer.WriteDoubleValue("lng", Lng);
+            writer.WriteStringValue("positionReason", PositionReason);
+            writer.WriteBoolValue("typedPosition", TypedPosition);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

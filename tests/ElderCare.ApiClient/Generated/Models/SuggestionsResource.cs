@@ -14,6 +14,16 @@ namespace ElderCare.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The considered property</summary>
+        public int? Considered { get; set; }
+        /// <summary>The counts property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::ElderCare.ApiClient.Models.RuleCount>? Counts { get; set; }
+#nullable restore
+#else
+        public List<global::ElderCare.ApiClient.Models.RuleCount> Counts { get; set; }
+#endif
         /// <summary>The excluded property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -36,6 +46,7 @@ namespace ElderCare.ApiClient.Models
         public SuggestionsResource()
         {
             AdditionalData = new Dictionary<string, object>();
+            Considered = 0;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -55,6 +66,8 @@ namespace ElderCare.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "considered", n => { Considered = n.GetIntValue(); } },
+                { "counts", n => { Counts = n.GetCollectionOfObjectValues<global::ElderCare.ApiClient.Models.RuleCount>(global::ElderCare.ApiClient.Models.RuleCount.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "excluded", n => { Excluded = n.GetCollectionOfObjectValues<global::ElderCare.ApiClient.Models.DispatchExclusion>(global::ElderCare.ApiClient.Models.DispatchExclusion.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "suggestions", n => { Suggestions = n.GetCollectionOfObjectValues<global::ElderCare.ApiClient.Models.SuggestionResource>(global::ElderCare.ApiClient.Models.SuggestionResource.CreateFromDiscriminatorValue)?.AsList(); } },
             };
@@ -66,6 +79,8 @@ namespace ElderCare.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteIntValue("considered", Considered);
+            writer.WriteCollectionOfObjectValues<global::ElderCare.ApiClient.Models.RuleCount>("counts", Counts);
             writer.WriteCollectionOfObjectValues<global::ElderCare.ApiClient.Models.DispatchExclusion>("excluded", Excluded);
             writer.WriteCollectionOfObjectValues<global::ElderCare.ApiClient.Models.SuggestionResource>("suggestions", Suggestions);
             writer.WriteAdditionalData(AdditionalData);

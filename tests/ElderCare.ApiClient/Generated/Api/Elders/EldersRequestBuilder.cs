@@ -59,7 +59,7 @@ namespace ElderCare.ApiClient.Api.Elders
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public EldersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/elders{?ageBand*,assessmentOverdue*,category*,level*,livingArrangement*,notAssessed*,page*,pageSize*,q*,regionCode*,status*}", pathParameters)
+        public EldersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/elders{?ageBand*,assessmentOverdue*,category*,dir*,level*,livingArrangement*,notAssessed*,page*,pageSize*,q*,regionCode*,sort*,status*}", pathParameters)
         {
         }
         /// <summary>
@@ -67,7 +67,7 @@ namespace ElderCare.ApiClient.Api.Elders
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public EldersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/elders{?ageBand*,assessmentOverdue*,category*,level*,livingArrangement*,notAssessed*,page*,pageSize*,q*,regionCode*,status*}", rawUrl)
+        public EldersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/elders{?ageBand*,assessmentOverdue*,category*,dir*,level*,livingArrangement*,notAssessed*,page*,pageSize*,q*,regionCode*,sort*,status*}", rawUrl)
         {
         }
         /// <summary>
@@ -226,6 +226,19 @@ namespace ElderCare.ApiClient.Api.Elders
             public string Category { get; set; }
             #pragma warning restore CS1591
 #endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string? Dir { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string Dir { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("level")]
             public int? Level { get; set; }
@@ -279,6 +292,19 @@ namespace ElderCare.ApiClient.Api.Elders
             #pragma warning disable CS1591
             [QueryParameter("regionCode")]
             public string RegionCode { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string? Sort { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string Sort { get; set; }
             #pragma warning restore CS1591
 #endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

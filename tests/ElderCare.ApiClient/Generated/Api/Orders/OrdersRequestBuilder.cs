@@ -47,7 +47,7 @@ namespace ElderCare.ApiClient.Api.Orders
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?elderId*,from*,late*,page*,pageSize*,providerId*,regionCode*,status*,to*,verification*,workerId*}", pathParameters)
+        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?dir*,elderId*,from*,late*,page*,pageSize*,providerId*,regionCode*,sort*,status*,to*,verification*,workerId*}", pathParameters)
         {
         }
         /// <summary>
@@ -55,7 +55,7 @@ namespace ElderCare.ApiClient.Api.Orders
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?elderId*,from*,late*,page*,pageSize*,providerId*,regionCode*,status*,to*,verification*,workerId*}", rawUrl)
+        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?dir*,elderId*,from*,late*,page*,pageSize*,providerId*,regionCode*,sort*,status*,to*,verification*,workerId*}", rawUrl)
         {
         }
         /// <summary>
@@ -184,6 +184,19 @@ namespace ElderCare.ApiClient.Api.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class OrdersRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string? Dir { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string Dir { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("elderId")]
             public Guid? ElderId { get; set; }
@@ -219,6 +232,19 @@ namespace ElderCare.ApiClient.Api.Orders
             #pragma warning disable CS1591
             [QueryParameter("regionCode")]
             public string RegionCode { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string? Sort { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string Sort { get; set; }
             #pragma warning restore CS1591
 #endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

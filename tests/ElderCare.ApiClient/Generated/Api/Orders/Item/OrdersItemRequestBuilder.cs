@@ -8,9 +8,11 @@ using ElderCare.ApiClient.Api.Orders.Item.Complaints;
 using ElderCare.ApiClient.Api.Orders.Item.Confirm;
 using ElderCare.ApiClient.Api.Orders.Item.ConfirmationCode;
 using ElderCare.ApiClient.Api.Orders.Item.Missed;
+using ElderCare.ApiClient.Api.Orders.Item.Photos;
 using ElderCare.ApiClient.Api.Orders.Item.Rating;
 using ElderCare.ApiClient.Api.Orders.Item.Review;
 using ElderCare.ApiClient.Api.Orders.Item.Suggestions;
+using ElderCare.ApiClient.Api.Orders.Item.VisitProof;
 using ElderCare.ApiClient.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -68,6 +70,11 @@ namespace ElderCare.ApiClient.Api.Orders.Item
         {
             get => new global::ElderCare.ApiClient.Api.Orders.Item.Missed.MissedRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The photos property</summary>
+        public global::ElderCare.ApiClient.Api.Orders.Item.Photos.PhotosRequestBuilder Photos
+        {
+            get => new global::ElderCare.ApiClient.Api.Orders.Item.Photos.PhotosRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The rating property</summary>
         public global::ElderCare.ApiClient.Api.Orders.Item.Rating.RatingRequestBuilder Rating
         {
@@ -82,6 +89,11 @@ namespace ElderCare.ApiClient.Api.Orders.Item
         public global::ElderCare.ApiClient.Api.Orders.Item.Suggestions.SuggestionsRequestBuilder Suggestions
         {
             get => new global::ElderCare.ApiClient.Api.Orders.Item.Suggestions.SuggestionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The visitProof property</summary>
+        public global::ElderCare.ApiClient.Api.Orders.Item.VisitProof.VisitProofRequestBuilder VisitProof
+        {
+            get => new global::ElderCare.ApiClient.Api.Orders.Item.VisitProof.VisitProofRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::ElderCare.ApiClient.Api.Orders.Item.OrdersItemRequestBuilder"/> and sets the default values.

@@ -49,7 +49,7 @@ namespace ElderCare.ApiClient.Api.Supervision.Checklists
         /// <summary>
         /// 督导检查表（按年度版本）：检查项（建设标准、安全、服务、台账）与各等级整改期限；未确认的标“待确认”
         /// </summary>
-        /// <returns>A List&lt;global::ElderCare.ApiClient.Models.ChecklistResource&gt;</returns>
+        /// <returns>A List&lt;global::ElderCare.ApiClient.Models.SupervisionChecklistResource&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
@@ -58,11 +58,11 @@ namespace ElderCare.ApiClient.Api.Supervision.Checklists
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::ElderCare.ApiClient.Models.ChecklistResource>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::ElderCare.ApiClient.Models.SupervisionChecklistResource>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::ElderCare.ApiClient.Models.ChecklistResource>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::ElderCare.ApiClient.Models.SupervisionChecklistResource>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -73,7 +73,7 @@ namespace ElderCare.ApiClient.Api.Supervision.Checklists
                 { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::ElderCare.ApiClient.Models.ChecklistResource>(requestInfo, global::ElderCare.ApiClient.Models.ChecklistResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            var collectionResult = await RequestAdapter.SendCollectionAsync<global::ElderCare.ApiClient.Models.SupervisionChecklistResource>(requestInfo, global::ElderCare.ApiClient.Models.SupervisionChecklistResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();
         }
         /// <summary>

@@ -34,7 +34,7 @@ namespace ElderCare.ApiClient.Api.Orders.Item.Assign
         {
         }
         /// <summary>
-        /// 派单：确认建议或人工指定；无有效证书或时段冲突的人员不能派
+        /// 派单：确认建议，或填写理由人工指定未列入建议的人员（工单标记、审计）；时段冲突的人员不能派
         /// </summary>
         /// <returns>A <see cref="global::ElderCare.ApiClient.Models.OrderResource"/></returns>
         /// <param name="body">The request body</param>
@@ -75,7 +75,7 @@ namespace ElderCare.ApiClient.Api.Orders.Item.Assign
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.OrderResource>(requestInfo, global::ElderCare.ApiClient.Models.OrderResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 派单：确认建议或人工指定；无有效证书或时段冲突的人员不能派
+        /// 派单：确认建议，或填写理由人工指定未列入建议的人员（工单标记、审计）；时段冲突的人员不能派
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace ElderCare.ApiClient.Api.Orders.Item.CheckOut
         {
         }
         /// <summary>
-        /// 签退：位置、时间、服务记录；时长偏差 ≥ 15 分钟须说明原因；随即核验（电子围栏、时长、重叠、确认码）
+        /// 签退：位置、时间、服务记录；时长偏差 ≥ 15 分钟须说明原因；须老人签名（signature，PNG）或已用确认码确认；勾选服务步骤（checklist）；手工填写位置须说明原因（存疑）；随即核验（电子围栏、时长、重叠、确认码、步骤）
         /// </summary>
         /// <returns>A <see cref="global::ElderCare.ApiClient.Models.OrderResource"/></returns>
         /// <param name="body">The request body</param>
@@ -75,7 +75,7 @@ namespace ElderCare.ApiClient.Api.Orders.Item.CheckOut
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.OrderResource>(requestInfo, global::ElderCare.ApiClient.Models.OrderResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 签退：位置、时间、服务记录；时长偏差 ≥ 15 分钟须说明原因；随即核验（电子围栏、时长、重叠、确认码）
+        /// 签退：位置、时间、服务记录；时长偏差 ≥ 15 分钟须说明原因；须老人签名（signature，PNG）或已用确认码确认；勾选服务步骤（checklist）；手工填写位置须说明原因（存疑）；随即核验（电子围栏、时长、重叠、确认码、步骤）
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -36,7 +36,7 @@ namespace ElderCare.ApiClient.Api.Supervision.Checklists.Item.Confirm
         /// <summary>
         /// 区民政局确认督导检查表与整改期限（去掉“待确认”，记录依据）
         /// </summary>
-        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.ChecklistResource"/></returns>
+        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.SupervisionChecklistResource"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -51,11 +51,11 @@ namespace ElderCare.ApiClient.Api.Supervision.Checklists.Item.Confirm
         /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::ElderCare.ApiClient.Models.ChecklistResource?> PostAsync(global::ElderCare.ApiClient.Models.ConfirmChecklistInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::ElderCare.ApiClient.Models.SupervisionChecklistResource?> PostAsync(global::ElderCare.ApiClient.Models.ConfirmChecklistInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::ElderCare.ApiClient.Models.ChecklistResource> PostAsync(global::ElderCare.ApiClient.Models.ConfirmChecklistInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::ElderCare.ApiClient.Models.SupervisionChecklistResource> PostAsync(global::ElderCare.ApiClient.Models.ConfirmChecklistInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -72,7 +72,7 @@ namespace ElderCare.ApiClient.Api.Supervision.Checklists.Item.Confirm
                 { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.ChecklistResource>(requestInfo, global::ElderCare.ApiClient.Models.ChecklistResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.SupervisionChecklistResource>(requestInfo, global::ElderCare.ApiClient.Models.SupervisionChecklistResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// 区民政局确认督导检查表与整改期限（去掉“待确认”，记录依据）

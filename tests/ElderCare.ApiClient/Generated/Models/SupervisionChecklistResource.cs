@@ -9,7 +9,7 @@ namespace ElderCare.ApiClient.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ChecklistResource : IAdditionalDataHolder, IParsable
+    public partial class SupervisionChecklistResource : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -63,21 +63,21 @@ namespace ElderCare.ApiClient.Models
         /// <summary>The year property</summary>
         public int? Year { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.ChecklistResource"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.SupervisionChecklistResource"/> and sets the default values.
         /// </summary>
-        public ChecklistResource()
+        public SupervisionChecklistResource()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.ChecklistResource"/></returns>
+        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.SupervisionChecklistResource"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ElderCare.ApiClient.Models.ChecklistResource CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ElderCare.ApiClient.Models.SupervisionChecklistResource CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ElderCare.ApiClient.Models.ChecklistResource();
+            return new global::ElderCare.ApiClient.Models.SupervisionChecklistResource();
         }
         /// <summary>
         /// The deserialization information for the current model
