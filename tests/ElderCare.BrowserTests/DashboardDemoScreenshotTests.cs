@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ElderCare.BrowserTests;
 
-/// <summary>The dashboard after <c>seed --demo</c> (ADR 22): a district in use, with the demo banner.</summary>
+/// <summary>The dashboard after <c>seed --demo</c> (ADR 22): a district in use, with the demo banner; the service map and the
+/// dashboard on a phone beside it.</summary>
 public sealed class DashboardDemoScreenshotTests(AppServer app, Chromium chromium) : IClassFixture<AppServer>
 {
     [Fact]
@@ -33,5 +34,15 @@ public sealed class DashboardDemoScreenshotTests(AppServer app, Chromium chromiu
         var file = Path.Combine(folder, "dashboard-demo.png");
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
         Assert.True(new FileInfo(file).Length > 50_000, "the screenshot is suspiciously small");
+
+        // The service map with five suggested sites (ADR 31), and the dashboard on a phone.
+        await page.GotoAsync(app.BaseUrl + "/map?sites=5");
+        await Expect(page.Locator("[data-suggestion-summary]")).ToContainTextAsync("服务圈内老年人");
+        await Expect(page.Locator("[data-service-map][data-map-ready='true']")).ToBeAttachedAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "map-demo.png"), FullPage = true });
+        var phone = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区民政局 李明"), 390, 844);
+        await new DashboardPage(phone, app.BaseUrl).OpenAsync();
+        await Expect(phone.GetByRole(AriaRole.Note).Filter(new() { HasText = "演示数据" })).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(folder, "dashboard-phone.png"), FullPage = true });
     }
 }

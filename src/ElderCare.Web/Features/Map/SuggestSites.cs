@@ -59,7 +59,8 @@ public static class SuggestSites
         var result = SiteSelection.Solve(SiteSelection.Aggregate(weights, reaches, sites!.Value), SolverLimit);
 
         var chosen = result.Best.Sites.Select(s => new SuggestedSite(Math.Round(candidates[s].Lat, 6), Math.Round(candidates[s].Lng, 6),
-            reaches[s].Length, reaches[s].Count(d => outside[d].Priority))).OrderByDescending(s => s.Priority).ThenByDescending(s => s.Elders).ToList();
+            reaches[s].Length, reaches[s].Count(d => outside[d].Priority)))
+            .OrderByDescending(s => s.Priority).ThenByDescending(s => s.Elders).ToList();
         var reached = result.Best.Sites.SelectMany(s => reaches[s]).Distinct().Select(d => outside[d]).ToList();
         var before = new ReachFigures(situation.Located.Count, situation.Located.Count - outside.Count,
             situation.Located.Count(h => h.Priority), situation.Located.Count(h => h.Priority) - outside.Count(h => h.Priority));
