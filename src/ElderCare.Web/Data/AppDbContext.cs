@@ -85,6 +85,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Integrations.ApiClientToken> ApiClientTokens => Set<Features.Integrations.ApiClientToken>();
     // Outbound: the outbox of SMS and webhook deliveries, and the webhook subscriptions (ADR 29)
     public DbSet<Features.Outbound.OutboxMessage> Outbox => Set<Features.Outbound.OutboxMessage>();
+    // Document numbers: the 文号 sequences (公文编号)
+    public DbSet<Infrastructure.Documents.DocumentNumber> DocumentNumbers => Set<Infrastructure.Documents.DocumentNumber>();
     public DbSet<Features.Outbound.WebhookSubscription> WebhookSubscriptions => Set<Features.Outbound.WebhookSubscription>();
     // Phones in the field: how a visit's positions were taken, its checklist, photos and signature; checklists per item
     public DbSet<Features.Services.VisitProof> VisitProofs => Set<Features.Services.VisitProof>();

@@ -30,6 +30,8 @@ public sealed class Assessment
     public int Level { get; init; }
     public Guid? RecordedBy { get; init; }
     public DateTime RecordedAt { get; init; }
+    /// <summary>报告编号 (公文文号, 荣昌民评〔2026〕000123号), given when recorded; null for assessments recorded before numbering.</summary>
+    public string? ReportNumber { get; init; }
 }
 
 internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
@@ -40,6 +42,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         e.Property(a => a.Reason).HasMaxLength(20);
         e.Property(a => a.ItemsProtected).HasMaxLength(2000);
         e.PrimitiveCollection(a => a.Assessors);
+        e.Property(a => a.ReportNumber).HasMaxLength(40);
         e.HasIndex(a => new { a.ElderId, a.AssessedOn });
         e.HasOne<Elders.Elder>().WithMany().HasForeignKey(a => a.ElderId).OnDelete(DeleteBehavior.Cascade);
     }

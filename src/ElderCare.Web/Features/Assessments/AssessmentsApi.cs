@@ -11,11 +11,11 @@ public static class AssessmentsApi
     {
         var g = api.MapGroup("/elders/{id:guid}/assessments").WithTags("能力评估").RequireAuthorization(Roles.Policies.ReadElders);
         g.MapPost("/", async (Guid id, AssessmentInput input, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock,
-                CancellationToken ct) =>
-                (await RecordAssessment.Handle(id, input, user, db, protector, clock, ct))
+                Infrastructure.Documents.DocumentOptions documents, CancellationToken ct) =>
+                (await RecordAssessment.Handle(id, input, user, db, protector, clock, documents, ct))
                 .ToResult(a => TypedResults.Created($"/api/elders/{id}/assessments/{a.Id}", a)))
             .RequireAuthorization(Roles.Policies.AssessElders)
-            .WithSummary("录入老年人能力评估（GB/T 42195-2022）：26 项评分，至少 2 名评估人员；返回总分、各维度分、初步等级与最终等级");
+            .WithSummary("录入老年人能力评估（GB/T 42195-2022）：26 项评分，至少 2 名评估人员；返回报告编号（文号）、总分、各维度分、初步等级与最终等级");
         g.MapGet("/", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await ListAssessments.Handle(id, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("评估历史（最新在前）；最新一次决定当前能力等级");

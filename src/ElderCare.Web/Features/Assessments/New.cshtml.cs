@@ -18,7 +18,8 @@ namespace ElderCare.Web.Features.Assessments;
 /// ("items.B.2.4"), so RecordAssessment's errors land beside their item.
 /// </summary>
 [Authorize(Policy = Roles.Policies.AssessElders)]
-public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user) : OutcomePageModel
+public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user,
+    Infrastructure.Documents.DocumentOptions documents) : OutcomePageModel
 {
     /// <summary>The form offers this many assessor names; the standard asks for at least two.</summary>
     public const int AssessorRows = 3;
@@ -57,7 +58,7 @@ public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protec
         if (!await LoadAsync(id, ct)) return Missing(NoElder);
         var errors = new FieldErrors();
         var input = ReadForm(errors);
-        var outcome = await RecordAssessment.Handle(id, input, user, db, protector, clock, ct);
+        var outcome = await RecordAssessment.Handle(id, input, user, db, protector, clock, documents, ct);
         // Whatever the page could not read reaches the use case as a value it refuses, so an Ok here has no page errors.
         if (outcome.Kind == OutcomeKind.Invalid)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
+using ElderCare.Web.Infrastructure.Documents;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
@@ -17,13 +18,14 @@ public sealed record DomainScores(int SelfCare, int Motor, int Mental, int Perce
 
 public sealed record AssessmentResult(
     Guid Id, Guid ElderId, DateOnly AssessedOn, AssessmentReason Reason, IReadOnlyList<string> Assessors, int Total, DomainScores Domains,
-    int InitialLevel, int Level, string LevelName, string? LevelRule, bool Coma, bool DiagnosedMentalDisorder, int RiskEvents30d, DateOnly NextDue)
+    int InitialLevel, int Level, string LevelName, string? LevelRule, bool Coma, bool DiagnosedMentalDisorder, int RiskEvents30d, DateOnly NextDue,
+    string? ReportNumber)
 {
     public static AssessmentResult From(Assessment a, DateOnly? conditionChangedOn) => new(
         a.Id, a.ElderId, a.AssessedOn, a.Reason, a.Assessors, a.Total, new DomainScores(a.SelfCare, a.Motor, a.Mental, a.Perception),
         a.InitialLevel, a.Level, CapabilityAssessment.LevelName(a.Level),
         CapabilityAssessment.RuleTextFor(a.InitialLevel, a.Level, a.Coma, a.DiagnosedMentalDisorder, a.RiskEvents30d),
-        a.Coma, a.DiagnosedMentalDisorder, a.RiskEvents30d, Reassessment.NextDue(a.AssessedOn, conditionChangedOn));
+        a.Coma, a.DiagnosedMentalDisorder, a.RiskEvents30d, Reassessment.NextDue(a.AssessedOn, conditionChangedOn), a.ReportNumber);
 }
 
 public static class RecordAssessment
@@ -35,7 +37,7 @@ public static class RecordAssessment
     /// encrypted (health data), and makes it the elder's current level when it is the latest assessment.
     /// </summary>
     public static async Task<Outcome<AssessmentResult>> Handle(Guid elderId, AssessmentInput input, CurrentUser user, AppDbContext db,
-        FieldProtector protector, TimeProvider clock, CancellationToken ct)
+        FieldProtector protector, TimeProvider clock, DocumentOptions documents, CancellationToken ct)
     {
         var elder = await db.Elders.InScope(user.Scope, db).FirstOrDefaultAsync(e => e.Id == elderId, ct);
         if (elder is null) return Outcome<AssessmentResult>.NotFound("未找到该老年人。");
@@ -53,6 +55,10 @@ public static class RecordAssessment
         if (input.Reason is null) errors.Add("reason", "请选择评估原因。");
         if (errors.Any) return Outcome<AssessmentResult>.Invalid(errors);
 
+        // The report's 文号 comes from the sequence of the assessment's year, taken in the same transaction as the row (no gaps).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var year = input.AssessedOn!.Value.Year;
+        var number = await DocumentNumbers.NextAsync(DocumentKind.AssessmentReport, year, db, ct);
         var score = CapabilityAssessment.Score(input.Items!, input.Coma, input.DiagnosedMentalDisorder, input.RiskEvents30d);
         var assessment = new Assessment
         {
@@ -61,6 +67,7 @@ public static class RecordAssessment
             DiagnosedMentalDisorder = input.DiagnosedMentalDisorder, RiskEvents30d = input.RiskEvents30d,
             SelfCare = score.SelfCare, Motor = score.Motor, Mental = score.Mental, Perception = score.Perception, Total = score.Total,
             InitialLevel = score.InitialLevel, Level = score.Level, RecordedBy = user.Id, RecordedAt = clock.UtcNow(),
+            ReportNumber = DocumentNumbers.Format(documents.PrefixOf(DocumentKind.AssessmentReport), year, number),
         };
         db.Assessments.Add(assessment);
         // The latest assessment decides the current level (a late entry of an older paper form does not).
@@ -72,6 +79,7 @@ public static class RecordAssessment
             elder.Version++;
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return AssessmentResult.From(assessment, elder.ConditionChangedOn);
     }
 }

@@ -34,6 +34,8 @@ public static class HostSetup
         services.AddValidatedOptions<Features.Services.ServiceOptions>(builder.Configuration, "Services");
         services.AddValidatedOptions<Spreadsheets.SpreadsheetLimits>(builder.Configuration, "Spreadsheets");
         services.AddValidatedOptions<Features.FamilyBeds.FamilyBedOptions>(builder.Configuration, "FamilyBeds");
+        // Document numbers: options "Documents" (the 文号 prefix of each kind)
+        services.AddValidatedOptions<Documents.DocumentOptions>(builder.Configuration, "Documents");
         // Map: the base map and the 15-minute circle
         services.AddValidatedOptions<Features.Map.MapOptions>(builder.Configuration, "Map");
         services.AddSingleton<Features.Map.MapTiles>();

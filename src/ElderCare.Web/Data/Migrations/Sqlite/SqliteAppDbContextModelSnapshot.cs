@@ -477,6 +477,10 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RiskEvents30d")
                         .HasColumnType("INTEGER");
 
@@ -3683,6 +3687,31 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                             Source = "占位数值，政策未规定",
                             ToConfirm = true
                         });
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Infrastructure.Documents.DocumentNumber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("DocumentNumbers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
