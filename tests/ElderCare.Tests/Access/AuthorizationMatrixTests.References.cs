@@ -203,6 +203,12 @@ public partial class AuthorizationMatrixTests
                 r => r.W.Meals.PointB, Nowhere),
             new("PUT /api/meals/profiles/{elderId:guid}", "diningPointId", r => $"/api/meals/profiles/{r.W.ElderA}",
                 (_, v) => new { diningPointId = v, mode = "dine-in" }, r => r.W.Meals.PointA, r => r.W.Meals.PointB, Nowhere),
+            // Standing meal orders (daily work): the elder and a dining point named.
+            new("POST /api/meals/standing-orders", "elderId", _ => "/api/meals/standing-orders",
+                (r, v) => new { elderId = v, meal = "dinner", weekdays = new[] { 1, 2, 3 }, fromDate = r.MealDay }, r => r.W.ElderA, r => r.W.ElderB, Nowhere),
+            new("POST /api/meals/standing-orders", "diningPointId", _ => "/api/meals/standing-orders",
+                (r, v) => new { elderId = r.W.ElderA, meal = "dinner", weekdays = new[] { 1 }, fromDate = r.MealDay, diningPointId = v },
+                r => r.W.Meals.PointA, r => r.W.Meals.PointB, Nowhere),
 
             // Alarms: a device for an elder, a staff alarm for an elder. The alarm scope of an operator is the elders whose
             // station it runs (AlarmQueries, AlarmsApiTests), not every elder it serves, so these rows run as the officer.
