@@ -76,8 +76,8 @@ public class StandingMealOrdersApiTests(AppFactory app)
         var site = await ArrangeSite();
         var panlong = await ArrangeElder(site, Make.Panlong);
         var officer = await app.ClientAs(Role.TownOfficer, Make.Changyuan);
-        (await officer.PostJson("/api/meals/standing-orders", new { elderId = panlong, meal = "lunch", weekdays = new[] { 1 }, fromDate = Monday }))
-            .AssertProblem(HttpStatusCode.NotFound).GetAwaiter().GetResult();
+        await (await officer.PostJson("/api/meals/standing-orders", new { elderId = panlong, meal = "lunch", weekdays = new[] { 1 }, fromDate = Monday }))
+            .AssertProblem(HttpStatusCode.NotFound);
         var id = (await (await Register(panlong)).Created()).Id();
         await (await officer.PostAsync($"/api/meals/standing-orders/{id}/pause", null)).AssertProblem(HttpStatusCode.NotFound);
         var pointB = (await ArrangeOtherPoint());

@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
+using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Meals;
