@@ -39,7 +39,7 @@ public sealed class StandingMealOrderTests(AppServer app, Chromium chromium) : I
 
         var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.Operator, facilities: [facility.Id], displayName: "昌元中心 王芳"));
         var meals = new MealPages(page);
-        await page.GotoAsync("/meals/orders");
+        await page.GotoAsync(app.BaseUrl + "/meals/orders");
         await meals.Tab("长期订餐").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "长期订餐", Exact = true })).ToBeVisibleAsync();
 
@@ -54,12 +54,12 @@ public sealed class StandingMealOrderTests(AppServer app, Chromium chromium) : I
         await page.GetByLabel("日期", new() { Exact = true }).FillAsync(Wednesday);
         await page.GetByRole(AriaRole.Button, new() { Name = "生成订餐" }).ClickAsync();
         await Expect(meals.Flash).ToContainTextAsync($"已生成 {Wednesday} 的订餐 1 份，跳过 0 份");
-        await page.GotoAsync($"/meals/orders?date={Wednesday}&meal=lunch");
+        await page.GotoAsync(app.BaseUrl + $"/meals/orders?date={Wednesday}&meal=lunch");
         await Expect(meals.Orders).ToContainTextAsync("李国华");
         await Expect(meals.Orders).ToContainTextAsync("A 家常套餐");
 
         // Pause it (with confirmation); Thursday then yields none.
-        await page.GotoAsync("/meals/standing");
+        await page.GotoAsync(app.BaseUrl + "/meals/standing");
         await list.GetByText("暂停", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确认暂停" }).ClickAsync();
         await Expect(meals.Flash).ToContainTextAsync("已暂停李国华的长期午餐");
@@ -67,7 +67,7 @@ public sealed class StandingMealOrderTests(AppServer app, Chromium chromium) : I
         await page.GetByLabel("日期", new() { Exact = true }).FillAsync(Thursday);
         await page.GetByRole(AriaRole.Button, new() { Name = "生成订餐" }).ClickAsync();
         await Expect(meals.Flash).ToContainTextAsync($"已生成 {Thursday} 的订餐 0 份");
-        await page.GotoAsync($"/meals/orders?date={Thursday}&meal=lunch");
+        await page.GotoAsync(app.BaseUrl + $"/meals/orders?date={Thursday}&meal=lunch");
         await Expect(page.GetByText("暂无订餐。")).ToBeVisibleAsync();
     }
 }
