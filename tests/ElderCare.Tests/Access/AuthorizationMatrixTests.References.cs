@@ -58,6 +58,10 @@ public partial class AuthorizationMatrixTests
         ["POST /api/meals/batches/{id:guid}/disposal"] = "time and note only",
         ["POST /api/meals/subsidy-rates"] = "district roles only; no reference",
         ["POST /api/meals/subsidy-rates/{id:guid}/confirm"] = "district roles only; source text only",
+        // Standing meal orders (daily work): no body; the standing order in the path is scoped, the date is no reference.
+        ["POST /api/meals/standing-orders/{id:guid}/pause"] = "no body; the standing order in the path is scoped",
+        ["POST /api/meals/standing-orders/{id:guid}/resume"] = "no body; the standing order in the path is scoped",
+        ["POST /api/meals/standing-orders/raise"] = "date only; the standing orders raised are those in the caller's scope",
         ["POST /api/alarms/{id:guid}/acknowledge"] = "no reference",
         ["POST /api/alarms/{id:guid}/dispatch"] = "responder kind and name (text) only",
         ["POST /api/alarms/{id:guid}/on-site"] = "position only",

@@ -60,7 +60,8 @@ public class StandingMealOrdersApiTests(AppFactory app)
     {
         var site = await ArrangeSite();
         var elder = await ArrangeElder(site);
-        var r = await app.Staff.PostJson("/api/meals/standing-orders", new { elderId = elder, weekdays = Array.Empty<int>(), fromDate = "2026-11-01" });
+        var r = await app.Staff.PostJson("/api/meals/standing-orders",
+            new { elderId = elder, weekdays = Array.Empty<int>(), fromDate = "2026-11-01" });
         var problem = await r.AssertProblem(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
         Assert.Contains("星期", errors.GetProperty("weekdays")[0].GetString());
@@ -76,14 +77,16 @@ public class StandingMealOrdersApiTests(AppFactory app)
         var site = await ArrangeSite();
         var panlong = await ArrangeElder(site, Make.Panlong);
         var officer = await app.ClientAs(Role.TownOfficer, Make.Changyuan);
-        await (await officer.PostJson("/api/meals/standing-orders", new { elderId = panlong, meal = "lunch", weekdays = new[] { 1 }, fromDate = Monday }))
+        await (await officer.PostJson("/api/meals/standing-orders",
+                new { elderId = panlong, meal = "lunch", weekdays = new[] { 1 }, fromDate = Monday }))
             .AssertProblem(HttpStatusCode.NotFound);
         var id = (await (await Register(panlong)).Created()).Id();
         await (await officer.PostAsync($"/api/meals/standing-orders/{id}/pause", null)).AssertProblem(HttpStatusCode.NotFound);
         var pointB = (await ArrangeOtherPoint());
         var own = await ArrangeElder(site);
         var message = await (await officer.PostJson("/api/meals/standing-orders",
-            new { elderId = own, meal = "lunch", weekdays = new[] { 1 }, fromDate = Monday, diningPointId = pointB })).AssertFieldError("diningPointId");
+            new { elderId = own, meal = "lunch", weekdays = new[] { 1 }, fromDate = Monday, diningPointId = pointB }))
+            .AssertFieldError("diningPointId");
         Assert.Contains("管辖范围", message);
     }
 

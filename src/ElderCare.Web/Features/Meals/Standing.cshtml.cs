@@ -58,7 +58,9 @@ public sealed class MealStandingModel(AppDbContext db, CurrentUser user, TimePro
         if (outcome.Value is { } r)
         {
             TempData["Flash"] = $"已生成 {r.Date:yyyy-MM-dd} 的订餐 {r.Created} 份，跳过 {r.Skipped} 份"
-                                + (r.Skips.Count > 0 ? "：" + string.Join("；", r.Skips.Select(x => $"{x.ElderName}{MealValidation.NameOf(x.Meal)}，{x.Reason}")) : "。");
+                                + (r.Skips.Count > 0
+                                    ? "：" + string.Join("；", r.Skips.Select(x => $"{x.ElderName}{MealValidation.NameOf(x.Meal)}，{x.Reason}"))
+                                    : "。");
             return Redirect($"/meals/standing?date={r.Date:yyyy-MM-dd}");
         }
         return await FormAgainAsync(outcome.Errors!, LoadAsync, ct);

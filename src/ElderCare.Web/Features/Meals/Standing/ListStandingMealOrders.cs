@@ -31,5 +31,6 @@ public static class ListStandingMealOrders
     }
 
     internal static IQueryable<Row> InScope(DataScope scope, AppDbContext db) =>
-        db.StandingMealOrders.AsNoTracking().Join(db.MealEldersInScope(scope), s => s.ElderId, e => e.Id, (s, e) => new Row { Order = s, Name = e.Name });
+        db.StandingMealOrders.AsNoTracking()
+            .Join(db.MealEldersInScope(scope), s => s.ElderId, e => e.Id, (s, e) => new Row { Order = s, Name = e.Name });
 }
