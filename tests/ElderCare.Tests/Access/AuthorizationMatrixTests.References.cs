@@ -209,7 +209,8 @@ public partial class AuthorizationMatrixTests
                 (_, v) => new { diningPointId = v, mode = "dine-in" }, r => r.W.Meals.PointA, r => r.W.Meals.PointB, Nowhere),
             // Standing meal orders (daily work): the elder and a dining point named.
             new("POST /api/meals/standing-orders", "elderId", _ => "/api/meals/standing-orders",
-                (r, v) => new { elderId = v, meal = "dinner", weekdays = new[] { 1, 2, 3 }, fromDate = r.MealDay }, r => r.W.ElderA, r => r.W.ElderB, Nowhere),
+                (r, v) => new { elderId = v, meal = "dinner", weekdays = new[] { 1, 2, 3 }, fromDate = r.MealDay }, r => r.W.ElderA,
+                r => r.W.ElderB, Nowhere),
             new("POST /api/meals/standing-orders", "diningPointId", _ => "/api/meals/standing-orders",
                 (r, v) => new { elderId = r.W.ElderA, meal = "dinner", weekdays = new[] { 1 }, fromDate = r.MealDay, diningPointId = v },
                 r => r.W.Meals.PointA, r => r.W.Meals.PointB, Nowhere),
