@@ -92,6 +92,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Services.VisitProof> VisitProofs => Set<Features.Services.VisitProof>();
     public DbSet<Features.Services.VisitAttachment> VisitAttachments => Set<Features.Services.VisitAttachment>();
     public DbSet<Features.Services.ServiceChecklist> ServiceChecklists => Set<Features.Services.ServiceChecklist>();
+    // Standing meal orders (daily work: regular diners)
+    public DbSet<Features.Meals.StandingMealOrder> StandingMealOrders => Set<Features.Meals.StandingMealOrder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -58,6 +58,10 @@ public partial class AuthorizationMatrixTests
         ["POST /api/meals/batches/{id:guid}/disposal"] = "time and note only",
         ["POST /api/meals/subsidy-rates"] = "district roles only; no reference",
         ["POST /api/meals/subsidy-rates/{id:guid}/confirm"] = "district roles only; source text only",
+        // Standing meal orders (daily work): no body; the standing order in the path is scoped, the date is no reference.
+        ["POST /api/meals/standing-orders/{id:guid}/pause"] = "no body; the standing order in the path is scoped",
+        ["POST /api/meals/standing-orders/{id:guid}/resume"] = "no body; the standing order in the path is scoped",
+        ["POST /api/meals/standing-orders/raise"] = "date only; the standing orders raised are those in the caller's scope",
         ["POST /api/alarms/{id:guid}/acknowledge"] = "no reference",
         ["POST /api/alarms/{id:guid}/dispatch"] = "responder kind and name (text) only",
         ["POST /api/alarms/{id:guid}/on-site"] = "position only",
@@ -203,6 +207,13 @@ public partial class AuthorizationMatrixTests
                 r => r.W.Meals.PointB, Nowhere),
             new("PUT /api/meals/profiles/{elderId:guid}", "diningPointId", r => $"/api/meals/profiles/{r.W.ElderA}",
                 (_, v) => new { diningPointId = v, mode = "dine-in" }, r => r.W.Meals.PointA, r => r.W.Meals.PointB, Nowhere),
+            // Standing meal orders (daily work): the elder and a dining point named.
+            new("POST /api/meals/standing-orders", "elderId", _ => "/api/meals/standing-orders",
+                (r, v) => new { elderId = v, meal = "dinner", weekdays = new[] { 1, 2, 3 }, fromDate = r.MealDay }, r => r.W.ElderA,
+                r => r.W.ElderB, Nowhere),
+            new("POST /api/meals/standing-orders", "diningPointId", _ => "/api/meals/standing-orders",
+                (r, v) => new { elderId = r.W.ElderA, meal = "dinner", weekdays = new[] { 1 }, fromDate = r.MealDay, diningPointId = v },
+                r => r.W.Meals.PointA, r => r.W.Meals.PointB, Nowhere),
 
             // Alarms: a device for an elder, a staff alarm for an elder. The alarm scope of an operator is the elders whose
             // station it runs (AlarmQueries, AlarmsApiTests), not every elder it serves, so these rows run as the officer.

@@ -509,6 +509,14 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         // Lists and search: the global search answers every signed-in user, with only the kinds their policies read.
         new("GET /api/search/", Everyone, _ => "/api/search?q=张三"),
         new("PAGE /search", Everyone, _ => "/search?q=张三"),
+        // Daily work (standing meal orders): read with the meal readers, written by the meal writers; no standing order in
+        // the world, so pause and resume answer 404 to the allowed roles.
+        new("GET /api/meals/standing-orders", ReadMeals, _ => "/api/meals/standing-orders"),
+        new("POST /api/meals/standing-orders", WriteMeals, _ => "/api/meals/standing-orders", new { meal = "lunch" }),
+        new("POST /api/meals/standing-orders/{id:guid}/pause", WriteMeals, _ => $"/api/meals/standing-orders/{Guid.Empty}/pause"),
+        new("POST /api/meals/standing-orders/{id:guid}/resume", WriteMeals, _ => $"/api/meals/standing-orders/{Guid.Empty}/resume"),
+        new("POST /api/meals/standing-orders/raise", WriteMeals, _ => "/api/meals/standing-orders/raise"),
+        new("PAGE /meals/standing", ReadMeals, _ => "/meals/standing"),
     ];
 
 

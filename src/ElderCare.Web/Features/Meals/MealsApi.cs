@@ -143,6 +143,41 @@ public static class MealsApi
                 (await RecordSampleDisposal.Handle(id, input, user, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记留样处置（不足 48 小时的如实记录并标出）");
+        // Standing meal orders of regular diners (daily work): weekdays until paused, generated day by day.
+        g.MapGet("/standing-orders", async (int? page, int? pageSize, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var paging = PageRequest.From(page, pageSize, errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (IResult)TypedResults.Ok(await ListStandingMealOrders.Handle(paging, user.Scope, db, ct));
+            })
+            .Produces<Paged<StandingMealOrderResource>>() // openapi: the handler answers a plain IResult
+            .WithSummary("长期订餐列表（进行中的在前，分页）");
+        g.MapPost("/standing-orders", async (RegisterStandingMealOrder.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+                (await RegisterStandingMealOrder.Handle(input, user, db, clock, ct))
+                .ToResult(s => TypedResults.Created($"/api/meals/standing-orders/{s.Id}", s)))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("登记长期订餐：老年人、午餐或晚餐、星期几（1 为周一）、开始日期，可指定助餐点、就餐方式、套餐");
+        g.MapPost("/standing-orders/{id:guid}/pause", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await PauseStandingMealOrder.Handle(id, user, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("暂停长期订餐（自今天起不再生成订餐，已生成的订餐不变）");
+        g.MapPost("/standing-orders/{id:guid}/resume", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+                (await ResumeStandingMealOrder.Handle(id, user, db, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("恢复已暂停的长期订餐");
+        g.MapPost("/standing-orders/raise", async (string? date, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,
+                CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                DateOnly? day = string.IsNullOrWhiteSpace(date) ? null : clock.DateOrToday(date, "date", errors);
+                if (errors.Any) return ApiResults.Invalid(errors);
+                return (await RaiseStandingMealOrders.Handle(day, user, db, options, clock, ct)).ToResult(TypedResults.Ok);
+            })
+            .RequireAuthorization(Roles.Policies.WriteMeals)
+            .WithSummary("按长期订餐生成某日订餐（已有订餐的跳过，可重复执行）；返回生成份数和跳过原因");
+
         g.MapGet("/samples", async (string? from, string? to, Guid? kitchenId, CurrentUser user, AppDbContext db, MealOptions options,
                 TimeProvider clock, CancellationToken ct) =>
             {

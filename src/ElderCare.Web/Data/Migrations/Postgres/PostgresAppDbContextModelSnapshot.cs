@@ -1902,6 +1902,62 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.ToTable("MenuSet");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Meals.StandingMealOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("DiningPointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Meal")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PausedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SetCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Weekdays")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiningPointId");
+
+                    b.HasIndex("ElderId", "Meal");
+
+                    b.ToTable("StandingMealOrders");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Outbound.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4096,6 +4152,20 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.HasOne("ElderCare.Web.Features.Meals.Menu", null)
                         .WithMany("Sets")
                         .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Meals.StandingMealOrder", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Meals.DiningPoint", null)
+                        .WithMany()
+                        .HasForeignKey("DiningPointId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1897,6 +1897,62 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.ToTable("MenuSet");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Meals.StandingMealOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DiningPointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meal")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PausedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weekdays")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiningPointId");
+
+                    b.HasIndex("ElderId", "Meal");
+
+                    b.ToTable("StandingMealOrders");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Outbound.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4087,6 +4143,20 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.HasOne("ElderCare.Web.Features.Meals.Menu", null)
                         .WithMany("Sets")
                         .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Meals.StandingMealOrder", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Meals.DiningPoint", null)
+                        .WithMany()
+                        .HasForeignKey("DiningPointId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,66 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ElderCare.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class StandingMealOrders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "StandingMealOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ElderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Meal = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Weekdays = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DiningPointId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SetCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    FromDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PausedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PausedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandingMealOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StandingMealOrders_DiningPoints_DiningPointId",
+                        column: x => x.DiningPointId,
+                        principalTable: "DiningPoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StandingMealOrders_Elders_ElderId",
+                        column: x => x.ElderId,
+                        principalTable: "Elders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandingMealOrders_DiningPointId",
+                table: "StandingMealOrders",
+                column: "DiningPointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandingMealOrders_ElderId_Meal",
+                table: "StandingMealOrders",
+                columns: new[] { "ElderId", "Meal" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StandingMealOrders");
+        }
+    }
+}
