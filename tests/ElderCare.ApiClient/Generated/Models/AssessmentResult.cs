@@ -65,6 +65,14 @@ namespace ElderCare.ApiClient.Models
         public Date? NextDue { get; set; }
         /// <summary>可选值：first（首次评估）；routine（常规评估）；immediate（即时评估）；review（复评）；other（其他）。</summary>
         public global::ElderCare.ApiClient.Models.AssessmentReason? Reason { get; set; }
+        /// <summary>The reportNumber property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ReportNumber { get; set; }
+#nullable restore
+#else
+        public string ReportNumber { get; set; }
+#endif
         /// <summary>The riskEvents30d property</summary>
         public int? RiskEvents30d { get; set; }
         /// <summary>The total property</summary>
@@ -107,6 +115,7 @@ namespace ElderCare.ApiClient.Models
                 { "levelRule", n => { LevelRule = n.GetStringValue(); } },
                 { "nextDue", n => { NextDue = n.GetDateValue(); } },
                 { "reason", n => { Reason = n.GetEnumValue<global::ElderCare.ApiClient.Models.AssessmentReason>(); } },
+                { "reportNumber", n => { ReportNumber = n.GetStringValue(); } },
                 { "riskEvents30d", n => { RiskEvents30d = n.GetIntValue(); } },
                 { "total", n => { Total = n.GetIntValue(); } },
             };
@@ -131,6 +140,7 @@ namespace ElderCare.ApiClient.Models
             writer.WriteStringValue("levelRule", LevelRule);
             writer.WriteDateValue("nextDue", NextDue);
             writer.WriteEnumValue<global::ElderCare.ApiClient.Models.AssessmentReason>("reason", Reason);
+            writer.WriteStringValue("reportNumber", ReportNumber);
             writer.WriteIntValue("riskEvents30d", RiskEvents30d);
             writer.WriteIntValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);

@@ -9,6 +9,7 @@ using ElderCare.ApiClient.Api.Meals.Menus;
 using ElderCare.ApiClient.Api.Meals.Orders;
 using ElderCare.ApiClient.Api.Meals.Profiles;
 using ElderCare.ApiClient.Api.Meals.Samples;
+using ElderCare.ApiClient.Api.Meals.StandingOrders;
 using ElderCare.ApiClient.Api.Meals.SubsidyRates;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -68,6 +69,11 @@ namespace ElderCare.ApiClient.Api.Meals
         public global::ElderCare.ApiClient.Api.Meals.Samples.SamplesRequestBuilder Samples
         {
             get => new global::ElderCare.ApiClient.Api.Meals.Samples.SamplesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The standingOrders property</summary>
+        public global::ElderCare.ApiClient.Api.Meals.StandingOrders.StandingOrdersRequestBuilder StandingOrders
+        {
+            get => new global::ElderCare.ApiClient.Api.Meals.StandingOrders.StandingOrdersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The subsidyRates property</summary>
         public global::ElderCare.ApiClient.Api.Meals.SubsidyRates.SubsidyRatesRequestBuilder SubsidyRates

@@ -68,7 +68,7 @@ namespace ElderCare.ApiClient.Api.Elders.Item.Assessments
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// 录入老年人能力评估（GB/T 42195-2022）：26 项评分，至少 2 名评估人员；返回总分、各维度分、初步等级与最终等级
+        /// 录入老年人能力评估（GB/T 42195-2022）：26 项评分，至少 2 名评估人员；返回报告编号（文号）、总分、各维度分、初步等级与最终等级
         /// </summary>
         /// <returns>A <see cref="global::ElderCare.ApiClient.Models.AssessmentResult"/></returns>
         /// <param name="body">The request body</param>
@@ -128,7 +128,7 @@ namespace ElderCare.ApiClient.Api.Elders.Item.Assessments
             return requestInfo;
         }
         /// <summary>
-        /// 录入老年人能力评估（GB/T 42195-2022）：26 项评分，至少 2 名评估人员；返回总分、各维度分、初步等级与最终等级
+        /// 录入老年人能力评估（GB/T 42195-2022）：26 项评分，至少 2 名评估人员；返回报告编号（文号）、总分、各维度分、初步等级与最终等级
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

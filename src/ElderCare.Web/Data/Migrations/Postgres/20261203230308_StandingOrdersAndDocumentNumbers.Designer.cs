@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElderCare.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203224513_StandingMealOrders")]
-    partial class StandingMealOrders
+    [Migration("20261203230308_StandingOrdersAndDocumentNumbers")]
+    partial class StandingOrdersAndDocumentNumbers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -484,6 +484,10 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("RiskEvents30d")
                         .HasColumnType("integer");
@@ -3747,6 +3751,33 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                             Source = "占位数值，政策未规定",
                             ToConfirm = true
                         });
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Infrastructure.Documents.DocumentNumber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("DocumentNumbers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

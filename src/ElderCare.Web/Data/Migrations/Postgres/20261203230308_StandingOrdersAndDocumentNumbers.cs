@@ -1,16 +1,39 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace ElderCare.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class StandingMealOrders : Migration
+    public partial class StandingOrdersAndDocumentNumbers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ReportNumber",
+                table: "Assessments",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DocumentNumbers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentNumbers", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "StandingMealOrders",
                 columns: table => new
@@ -46,6 +69,12 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentNumbers_Kind_Year",
+                table: "DocumentNumbers",
+                columns: new[] { "Kind", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandingMealOrders_DiningPointId",
                 table: "StandingMealOrders",
                 column: "DiningPointId");
@@ -60,7 +89,14 @@ namespace ElderCare.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DocumentNumbers");
+
+            migrationBuilder.DropTable(
                 name: "StandingMealOrders");
+
+            migrationBuilder.DropColumn(
+                name: "ReportNumber",
+                table: "Assessments");
         }
     }
 }

@@ -6,11 +6,33 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ElderCare.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class StandingMealOrders : Migration
+    public partial class StandingOrdersAndDocumentNumbers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ReportNumber",
+                table: "Assessments",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DocumentNumbers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentNumbers", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "StandingMealOrders",
                 columns: table => new
@@ -46,6 +68,12 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentNumbers_Kind_Year",
+                table: "DocumentNumbers",
+                columns: new[] { "Kind", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandingMealOrders_DiningPointId",
                 table: "StandingMealOrders",
                 column: "DiningPointId");
@@ -60,7 +88,14 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DocumentNumbers");
+
+            migrationBuilder.DropTable(
                 name: "StandingMealOrders");
+
+            migrationBuilder.DropColumn(
+                name: "ReportNumber",
+                table: "Assessments");
         }
     }
 }
