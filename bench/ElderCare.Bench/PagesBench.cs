@@ -133,7 +133,7 @@ public static partial class PagesBench
         foreach (var url in nav)
         {
             await page.GotoAsync(baseUrl + url);
-            Add(await page.EvalOnSelectorAllAsync<string?>("main table a[href^='/']", "as => as.length ? as[0].getAttribute('href') : null"));
+            Add(await page.EvalOnSelectorAllAsync<string?>("main table tbody a[href^='/']", "as => as.length ? as[0].getAttribute('href') : null"));
             Add(await page.EvalOnSelectorAllAsync<string?>("main a[href$='/new']", "as => as.length ? as[0].getAttribute('href') : null"));
         }
         return found;
