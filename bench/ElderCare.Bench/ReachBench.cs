@@ -161,7 +161,7 @@ public static class ReachBench
     /// <summary>A square grid of junctions <see cref="Spacing"/> apart, each joined to its east and north neighbour.</summary>
     private static (double[] Lat, double[] Lng, List<(int, int, double?)> Ways) Grid(double south, double west, int side)
     {
-        var perLat = 6_371_008.8 * Math.PI / 180;
+        var perLat = Geo.MetersPerDegree;
         var perLng = perLat * Math.Cos(south * Math.PI / 180);
         var lat = new double[side * side];
         var lng = new double[side * side];

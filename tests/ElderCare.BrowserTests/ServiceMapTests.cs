@@ -41,8 +41,8 @@ public sealed class ServiceMapTests(OfflineMapServer app, Chromium chromium) : I
 
         var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff), 1440, 900);
         await page.GotoAsync(app.BaseUrl + "/map");
-        await Expect(page.Locator("[data-reach='elders']")).ToContainTextAsync("50.0%");
-        await Expect(page.Locator("[data-reach='priority']")).ToContainTextAsync("0.0%");
+        await Expect(page.Locator("[data-reach='elders']")).ToContainTextAsync("50%");
+        await Expect(page.Locator("[data-reach='priority']")).ToContainTextAsync("0%");
         // The base map comes from the app's own tile package: no request leaves the machine.
         await Expect(page.Locator("[data-service-map][data-map-ready='true']")).ToBeAttachedAsync();
         await Expect(page.Locator("img.leaflet-tile-loaded[src*='/api/map/tiles/']").First).ToBeAttachedAsync();
@@ -52,7 +52,7 @@ public sealed class ServiceMapTests(OfflineMapServer app, Chromium chromium) : I
 
         await page.GetByLabel("新建站点数").FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "计算选址建议" }).ClickAsync();
-        await Expect(page.Locator("[data-suggestion-summary]")).ToContainTextAsync("服务圈内老年人 1 → 2 人（50.0% → 100.0%）");
+        await Expect(page.Locator("[data-suggestion-summary]")).ToContainTextAsync("服务圈内老年人 1 → 2 人（50% → 100%）");
         await Expect(page.Locator("[data-suggestion-summary]")).ToContainTextAsync("重点老年人 0 → 1 人");
         await Expect(page.GetByTitle("建议站点 1")).ToBeVisibleAsync();
     }

@@ -117,7 +117,7 @@ public static class GetReach
     /// <summary>Homes in squares of <paramref name="side"/> metres (north–south; east–west at the square's latitude).</summary>
     internal static IEnumerable<IGrouping<(int Row, int Column), Home>> Squares(IEnumerable<Home> homes, double side)
     {
-        var degreesLat = side / 111_195.0;
+        var degreesLat = side / Geo.MetersPerDegree;
         return homes.GroupBy(h =>
         {
             var row = (int)Math.Floor(h.Lat!.Value / degreesLat);

@@ -41,6 +41,4 @@ public sealed class MapModel(AppDbContext db, TimeProvider clock, CurrentUser us
         sites = Suggestion?.Chosen.Select(s => new { s.Lat, s.Lng, s.Elders, s.Priority }) ?? [],
         circleMeters = Reach.CircleMeters / Reach.DetourFactor,
     }, JsonSerializerOptions.Web);
-
-    public static string Percent(double? share) => share is { } s ? $"{s * 100:0.0}%" : "数据缺失";
 }

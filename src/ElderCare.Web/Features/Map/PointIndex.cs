@@ -11,7 +11,6 @@ namespace ElderCare.Web.Features.Map;
 /// </summary>
 public sealed class PointIndex
 {
-    private const double MetersPerDegree = 6_371_008.8 * Math.PI / 180;
     private const int MaxCells = 4_000_000;
 
     private readonly double _south, _west, _eastScale, _cell;
@@ -38,9 +37,9 @@ public sealed class PointIndex
         if (n == 0) (south, north, west, east) = (0, 0, 0, 0);
         _south = south;
         _west = west;
-        _eastScale = MetersPerDegree * Math.Cos(Math.Max(Math.Abs(south), Math.Abs(north)) * Math.PI / 180);
+        _eastScale = Geo.MetersPerDegree * Math.Cos(Math.Max(Math.Abs(south), Math.Abs(north)) * Math.PI / 180);
         var spanX = Math.Max(1, (east - west) * _eastScale);
-        var spanY = Math.Max(1, (north - south) * MetersPerDegree);
+        var spanY = Math.Max(1, (north - south) * Geo.MetersPerDegree);
         var cell = cellMeters ?? Math.Max(50, Math.Sqrt(spanX * spanY / Math.Max(1, n)));
         while ((spanX / cell + 1) * (spanY / cell + 1) > MaxCells) cell *= 1.5;
         _cell = cell;
@@ -71,7 +70,7 @@ public sealed class PointIndex
 
     private int CellX(double lng) => (int)Math.Floor((lng - _west) * _eastScale / _cell);
 
-    private int CellY(double lat) => (int)Math.Floor((lat - _south) * MetersPerDegree / _cell);
+    private int CellY(double lat) => (int)Math.Floor((lat - _south) * Geo.MetersPerDegree / _cell);
 
     /// <summary>The nearest point within <paramref name="maxMeters"/> (ties: the lower id), or null.</summary>
     public (int Id, double Meters)? Nearest(double lat, double lng, double maxMeters = double.PositiveInfinity)

@@ -30,6 +30,9 @@ public static class Geo
 
     private const double EarthRadiusMeters = 6_371_008.8;
 
+    /// <summary>Metres in one degree of latitude (and of longitude at the equator) on the same sphere.</summary>
+    public const double MetersPerDegree = EarthRadiusMeters * Math.PI / 180;
+
     /// <summary>Great-circle distance by the haversine formula, in metres.</summary>
     public static double DistanceMeters(GeoPoint a, GeoPoint b) => DistanceMeters(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
 
