@@ -18,8 +18,13 @@ namespace ElderCare.Web.Data;
 /// ADR 25: what holds for every entity is a convention, not a line per entity — keys are EF's own (a property named Id),
 /// enums are stored as text (<see cref="EnumsAsText"/>); an entity configures only what is its own.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring when <c>DataProtection:Store=Database</c> (ADR 32: every node reads the same keys).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<RegionCodeChange> RegionCodeChanges => Set<RegionCodeChange>();
     public DbSet<Facility> Facilities => Set<Facility>();

@@ -15,6 +15,7 @@ public static class Database
         // The provider decides the registrations below; the values are checked with every other option at start.
         var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton<DatabaseState>();
+        services.AddSingleton<Infrastructure.Cluster.Leadership>(); // ADR 32: one node runs the background passes
         var connection = config.GetConnectionString("App");
         if (options.Provider == DatabaseProvider.Postgres)
         {

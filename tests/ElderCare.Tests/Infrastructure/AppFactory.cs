@@ -87,6 +87,22 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This host's own evidence files (never the app folder's App_Data).</summary>
     public string EvidenceFolder => Path.Combine(Path.GetTempPath(), _name + "-evidence");
 
+    /// <summary>Set on a second node: the factory whose database and field keys it shares (and leaves to it to delete).</summary>
+    private readonly AppFactory? _firstNode;
+
+    /// <summary>Another app node on this factory's database, with the same field-encryption keys but its own process state
+    /// (Data Protection folder, memory, background passes) — two nodes of one deployment (ADR 32).</summary>
+    public AppFactory SecondNode() => new(this);
+
+    private AppFactory(AppFactory first)
+    {
+        _firstNode = first;
+        _database = Task.CompletedTask;
+        ConnectionString = first.ConnectionString;
+    }
+
+    private string FieldKeyFile => _firstNode?.FieldKeyFile ?? Path.Combine(Path.GetTempPath(), _name + "-keys.json");
+
     public AppFactory()
     {
         if (OnPostgres)
@@ -110,7 +126,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(Path.GetTempPath(), _name + "-keys.json"));
+        builder.UseSetting("FieldEncryption:KeyFile", FieldKeyFile);
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("DataProtection:KeysFolder", DataProtectionFolder);
         builder.UseSetting("Evidence:LocalFolder", EvidenceFolder);
@@ -144,8 +160,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         foreach (var folder in new[] { DataProtectionFolder, EvidenceFolder })
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        if (_firstNode is not null) return; // the first node deletes the database they share
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();
@@ -159,6 +177,5 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        GC.SuppressFinalize(this);
     }
 }

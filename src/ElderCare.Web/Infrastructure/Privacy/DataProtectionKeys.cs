@@ -11,7 +11,9 @@ namespace ElderCare.Web.Infrastructure.Privacy;
 /// (<c>DataProtection:KeysFolder</c>, default <c>App_Data/keys/dataprotection</c>), not in the service account's profile
 /// that every app of that account shares; the folder is 700 and each key file 600 on Unix. With
 /// <c>DataProtection:CertificateFile</c> (PKCS#12, <c>DataProtection:CertificatePassword</c>) the keys are also
-/// encrypted at rest. Several nodes of one deployment share the folder (or a copy of it) and the application name.
+/// encrypted at rest; with <c>DataProtection:KeyEncryptionKey</c> (base64, 32 bytes) by AES-GCM (<see cref="KeyRingEncryption"/>).
+/// Several nodes of one deployment keep the keys in the database instead (<c>DataProtection:Store=Database</c>, ADR 32), so a
+/// cookie or token signed by one node is read by every other.
 /// </summary>
 public static class DataProtectionKeys
 {
@@ -26,11 +28,21 @@ public static class DataProtectionKeys
 
     public static IServiceCollection AddAppDataProtection(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
-        var folder = new DirectoryInfo(Folder(config, contentRoot));
-        PrivateFolder(folder.FullName, tightenExisting: true);
         var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<ILoggerFactory>((o, logs) => o.XmlRepository = new PrivateFileXmlRepository(folder, logs));
+        if (string.Equals(config["DataProtection:Store"], "Database", StringComparison.OrdinalIgnoreCase))
+            builder.PersistKeysToDbContext<Data.AppDbContext>();
+        else
+        {
+            var folder = new DirectoryInfo(Folder(config, contentRoot));
+            PrivateFolder(folder.FullName, tightenExisting: true);
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<ILoggerFactory>((o, logs) => o.XmlRepository = new PrivateFileXmlRepository(folder, logs));
+        }
+        if (KeyRingEncryption.FromConfiguration(config) is { } encryption)
+        {
+            services.AddSingleton(encryption);
+            services.AddOptions<KeyManagementOptions>().Configure(o => o.XmlEncryptor = new KeyRingEncryption.Encryptor(encryption));
+        }
         if (config["DataProtection:CertificateFile"] is { Length: > 0 } certificate)
             builder.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate, config["DataProtection:CertificatePassword"],
                 X509KeyStorageFlags.EphemeralKeySet));

@@ -140,16 +140,27 @@ public static class HostSetup
         await next();
     }
 
-    public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/health", async (AppDbContext db, DatabaseWatch watch, DatabaseState state, CancellationToken ct) =>
-                await watch.ProblemAsync() is { } lost
-                    ? Results.Problem(title: "数据库不可用", detail: lost, statusCode: 503)
-                    : await state.IsReadyAsync(db, ct)
-                        ? Results.Ok(new HealthStatus("ok"))
-                        : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
+    /// <summary>
+    /// <c>/health/live</c>: the process answers (a load balancer restarts it otherwise); <c>/health/ready</c> and its old name
+    /// <c>/health</c>: the database is reachable, migrated and still the one the node started on — only then does a load
+    /// balancer send it traffic (ADR 32).
+    /// </summary>
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapGet("/health/live", () => TypedResults.Ok(new HealthStatus("ok")))
             .AllowAnonymous()
-            .Produces<HealthStatus>() // openapi: the body of the 200
-            .WithTags("运维").WithSummary("健康检查：数据库已迁移、且仍是启动时的那个数据库时返回 200");
+            .WithTags("运维").WithSummary("存活检查：进程在运行即返回 200（不访问数据库）");
+        foreach (var path in new[] { "/health", "/health/ready" })
+            app.MapGet(path, async (AppDbContext db, DatabaseWatch watch, DatabaseState state, CancellationToken ct) =>
+                    await watch.ProblemAsync() is { } lost
+                        ? Results.Problem(title: "数据库不可用", detail: lost, statusCode: 503)
+                        : await state.IsReadyAsync(db, ct)
+                            ? Results.Ok(new HealthStatus("ok"))
+                            : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
+                .AllowAnonymous()
+                .Produces<HealthStatus>() // openapi: the body of the 200
+                .WithTags("运维").WithSummary("就绪检查：数据库可访问、已迁移、且仍是启动时的那个数据库时返回 200，否则 503");
+    }
 
     /// <summary>The body of a healthy /health: <c>{"status":"ok"}</c>.</summary>
     public sealed record HealthStatus(string Status);

@@ -4,11 +4,23 @@ namespace ElderCare.Web.Infrastructure.Web;
 
 /// <summary>
 /// A background pass every <c>intervalSeconds</c> (0 = off; tests run the pass themselves): each pass in a scope of its
-/// own, skipped while the database is not ready (ADR 16); a failed pass is logged and the next one runs as usual.
+/// own, skipped while the database is not ready (ADR 16) and on every node but the leading one (ADR 32); a failed pass is
+/// logged and the next one runs as usual.
 /// </summary>
 public abstract class PeriodicPass(IServiceScopeFactory scopes, double intervalSeconds, ILogger logger, string name) : BackgroundService
 {
     protected abstract Task RunAsync(IServiceProvider services, AppDbContext db, CancellationToken ct);
+
+    /// <summary>One pass now: false when skipped (database not ready, or another node leads).</summary>
+    public async Task<bool> PassAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!await scope.ServiceProvider.GetRequiredService<DatabaseState>().IsReadyAsync(db, ct)) return false;
+        if (!await scope.ServiceProvider.GetRequiredService<Cluster.Leadership>().TryLeadAsync(ct)) return false;
+        await RunAsync(scope.ServiceProvider, db, ct);
+        return true;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,10 +30,7 @@ public abstract class PeriodicPass(IServiceScopeFactory scopes, double intervalS
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                if (!await scope.ServiceProvider.GetRequiredService<DatabaseState>().IsReadyAsync(db, stoppingToken)) continue;
-                await RunAsync(scope.ServiceProvider, db, stoppingToken);
+                await PassAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
