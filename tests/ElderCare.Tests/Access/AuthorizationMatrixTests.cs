@@ -88,6 +88,8 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
     public static readonly Row[] Matrix =
     [
         new("GET /health", null, _ => "/health"),
+        new("GET /health/live", null, _ => "/health/live"),
+        new("GET /health/ready", null, _ => "/health/ready"),
         new("GET /openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
         new("POST /api/auth/token", null, _ => "/api/auth/token", new { userName = "nobody", password = "x" }),
         new("POST /api/auth/logout", Everyone, _ => "/api/auth/logout"),

@@ -81,6 +81,9 @@ public class DatabaseLossTests
         var health = await HealthWithin(app.CreateClient(), HttpStatusCode.ServiceUnavailable);
         var problem = await health.AssertProblem(HttpStatusCode.ServiceUnavailable);
         Assert.Contains("数据库文件已不存在", problem.GetProperty("detail").GetString());
+        // ADR 32: not ready (the load balancer sends nothing more), but alive (no restart loop while the operator restores).
+        await (await app.CreateClient().GetAsync("/health/ready")).AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/health/live")).StatusCode);
         // Any other write is refused too (the middleware before writes), and a page post gets a Chinese page.
         var write = await app.Staff.PostJson("/api/facilities", Make.Facility(name: "删库后登记"));
         await write.AssertProblem(HttpStatusCode.ServiceUnavailable);

@@ -26,8 +26,13 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public bool CanUnmask => Principal.HasClaim(AccessClaims.Unmask, "true");
     public string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
-    public DataScope Scope => DataScope.For(Role, Principal.FindFirstValue(AccessClaims.Region),
-        Principal.FindAll(AccessClaims.Facility).Select(c => Guid.Parse(c.Value)).ToHashSet(), Id);
+    public DataScope Scope => ScopeOf(Principal);
+
+    /// <summary>The scope of a signed-in principal — also where no request is at hand (a SignalR connection's user).</summary>
+    public static DataScope ScopeOf(ClaimsPrincipal principal) => DataScope.For(
+        EnumText.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var role) ? role : null,
+        principal.FindFirstValue(AccessClaims.Region), principal.FindAll(AccessClaims.Facility).Select(c => Guid.Parse(c.Value)).ToHashSet(),
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null);
 }
 
 public enum ScopeKind { Nothing, District, Unit, Facilities, Own }

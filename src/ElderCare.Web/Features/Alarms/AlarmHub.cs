@@ -7,10 +7,11 @@ namespace ElderCare.Web.Features.Alarms;
 /// <summary>
 /// The live console's channel. A connection joins the groups of its scope: the district duty desk, one street or
 /// town, or its stations. Messages only say "something changed" (id, status); the console then re-reads the open
-/// alarms from the database, so a missed message or a reconnect never hides an alarm (QUALITY R5).
+/// alarms from the database, so a missed message or a reconnect never hides an alarm (QUALITY R5). The scope comes from
+/// the connection's user, not the request: over long polling (a proxy without WebSockets) no request is current here.
 /// </summary>
 [Authorize(Policy = Roles.Policies.HandleAlarms)]
-public sealed class AlarmHub(CurrentUser user) : Hub
+public sealed class AlarmHub : Hub
 {
     public const string Path = "/hubs/alarms";
     public const string DistrictGroup = "district";
@@ -21,7 +22,7 @@ public sealed class AlarmHub(CurrentUser user) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        var scope = user.Scope;
+        var scope = Context.User is { } user ? CurrentUser.ScopeOf(user) : DataScope.Nothing;
         IEnumerable<string> groups = scope.Kind switch
         {
             ScopeKind.District => [DistrictGroup],

@@ -73,7 +73,8 @@ public static class AuthSetup
 
         services.AddValidatedOptions<SecurityOptions>(config, "Security");
         services.AddSingleton(sp =>
-            new SignInLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SecurityOptions>().SignInAttemptsPerMinute));
+            new SignInLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SecurityOptions>().SignInAttemptsPerMinute,
+                sp.GetService<Cluster.RedisConnection>(), sp.GetRequiredService<ILogger<SignInLimiter>>()));
     }
 
     public static void UseElderCareAccess(this WebApplication app)

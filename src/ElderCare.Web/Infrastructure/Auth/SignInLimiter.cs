@@ -6,9 +6,11 @@ namespace ElderCare.Web.Infrastructure.Auth;
 /// One budget of sign-in attempts per client address (QUALITY.md S2, 等保 8.1.4.1 b "限制非法登录次数"), shared by the
 /// sign-in page, its two-factor step and <c>POST /api/auth/token</c>: password spraying across many accounts from one
 /// address is throttled whichever door it uses. The per-account lockout (<see cref="Features.Account.SignIn"/>) is the
-/// other half. A fixed window on the app's clock, so tests run on the fake clock.
+/// other half. A fixed window on the app's clock, so tests run on the fake clock. With Redis (ADR 32) the budget is one for
+/// all nodes: a counter per address and clock minute; should Redis fail, each node counts in memory meanwhile.
 /// </summary>
-public sealed class SignInLimiter(TimeProvider clock, int attemptsPerWindow)
+public sealed class SignInLimiter(TimeProvider clock, int attemptsPerWindow, Cluster.RedisConnection? redis = null,
+    ILogger<SignInLimiter>? logger = null)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private const int PruneAbove = 10_000;
@@ -25,6 +27,22 @@ public sealed class SignInLimiter(TimeProvider clock, int attemptsPerWindow)
     public bool TryAcquire(string? address, out TimeSpan retryAfter)
     {
         var now = clock.GetUtcNow();
+        if (redis is not null)
+        {
+            try
+            {
+                var minute = now.ToUnixTimeSeconds() / 60;
+                var key = redis.Key($"signin:{address ?? "unknown"}:{minute}");
+                var count = redis.Database.StringIncrement(key);
+                if (count == 1) redis.Database.KeyExpire(key, 2 * Window, flags: StackExchange.Redis.CommandFlags.FireAndForget);
+                retryAfter = DateTimeOffset.FromUnixTimeSeconds((minute + 1) * 60) - now;
+                return count <= attemptsPerWindow;
+            }
+            catch (StackExchange.Redis.RedisException e)
+            {
+                logger?.LogWarning(e, "Redis unavailable; counting sign-in attempts in memory on this node");
+            }
+        }
         if (_slots.Count > PruneAbove) Prune(now);
         var slot = _slots.GetOrAdd(address ?? "unknown", _ => new Slot { Start = now });
         lock (slot)

@@ -31,6 +31,7 @@ public static class HostSetup
         services.AddValidatedOptions<Features.Elders.ElderOptions>(builder.Configuration, "Elders");
         services.AddValidatedOptions<Features.Meals.MealOptions>(builder.Configuration, "Meals");
         services.AddAlarms(builder.Configuration);
+        Cluster.RedisSetup.AddRedisWhenConfigured(services, builder.Configuration); // ADR 32: backplane and shared limits
         services.AddValidatedOptions<Features.Services.ServiceOptions>(builder.Configuration, "Services");
         services.AddValidatedOptions<Spreadsheets.SpreadsheetLimits>(builder.Configuration, "Spreadsheets");
         services.AddValidatedOptions<Features.FamilyBeds.FamilyBedOptions>(builder.Configuration, "FamilyBeds");
@@ -142,7 +143,8 @@ public static class HostSetup
 
     /// <summary>
     /// <c>/health/live</c>: the process answers (a load balancer restarts it otherwise); <c>/health/ready</c> and its old name
-    /// <c>/health</c>: the database is reachable, migrated and still the one the node started on — only then does a load
+    /// <c>/health</c>: the database is reachable, migrated and still the one the node started on, and Redis is connected when
+    /// configured — only then does a load
     /// balancer send it traffic (ADR 32).
     /// </summary>
     public static void MapHealth(this WebApplication app)
@@ -151,12 +153,14 @@ public static class HostSetup
             .AllowAnonymous()
             .WithTags("运维").WithSummary("存活检查：进程在运行即返回 200（不访问数据库）");
         foreach (var path in new[] { "/health", "/health/ready" })
-            app.MapGet(path, async (AppDbContext db, DatabaseWatch watch, DatabaseState state, CancellationToken ct) =>
+            app.MapGet(path, async (AppDbContext db, DatabaseWatch watch, DatabaseState state, HttpContext http, CancellationToken ct) =>
                     await watch.ProblemAsync() is { } lost
                         ? Results.Problem(title: "数据库不可用", detail: lost, statusCode: 503)
-                        : await state.IsReadyAsync(db, ct)
-                            ? Results.Ok(new HealthStatus("ok"))
-                            : Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503))
+                        : !await state.IsReadyAsync(db, ct)
+                            ? Results.Problem(detail: "数据库尚未迁移，请先运行 migrate 命令。", statusCode: 503)
+                            : http.RequestServices.GetService<Cluster.RedisConnection>() is { IsConnected: false }
+                                ? Results.Problem(title: "Redis 不可用", detail: "已配置 Redis:Configuration，但连接不上 Redis。", statusCode: 503)
+                                : Results.Ok(new HealthStatus("ok")))
                 .AllowAnonymous()
                 .Produces<HealthStatus>() // openapi: the body of the 200
                 .WithTags("运维").WithSummary("就绪检查：数据库可访问、已迁移、且仍是启动时的那个数据库时返回 200，否则 503");
