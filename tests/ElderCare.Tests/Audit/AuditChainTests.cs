@@ -21,6 +21,18 @@ public class AuditChainTests
     }
 
     [Fact]
+    public void 记录时间按数据库保存的精度_微秒_计入哈希_读回后校验仍通过()
+    {
+        var clockTime = new DateTime(2026, 12, 4, 1, 2, 3, DateTimeKind.Utc).AddTicks(1_234_567); // 100-ns ticks, as a real clock
+        var stored = AuditChain.AsStored(clockTime);
+        Assert.Equal(clockTime.AddTicks(-7), stored); // PostgreSQL keeps 1,234,560 ticks (123,456 µs)
+        Assert.Equal(stored, AuditChain.AsStored(stored));
+        var facts = new AuditFacts(1, stored, "admin", "user.register", "user/1", "success", null, null);
+        var readBack = facts with { At = new DateTime(stored.Ticks - stored.Ticks % 10, DateTimeKind.Utc) };
+        Assert.Equal(AuditChain.Hash(AuditChain.Genesis, facts), AuditChain.Hash(AuditChain.Genesis, readBack));
+    }
+
+    [Fact]
     public void 完整的哈希链校验通过() => Assert.Null(AuditChain.Verify(Chain(5), expectedLast: 5));
 
     [Fact]

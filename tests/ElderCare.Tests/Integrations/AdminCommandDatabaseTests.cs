@@ -95,6 +95,8 @@ public sealed class AdminCommandDatabaseTests : IAsyncDisposable
     [InlineData("clients", "add", "市平台", "--role", "evaluator")]
     [InlineData("clients")]
     [InlineData("migrate", "now")]
+    [InlineData("backup")]
+    [InlineData("restore", "a.db", "--force")]
     public async Task Bad_arguments_print_the_usage_and_exit_2_before_the_database_is_touched(params string[] args)
     {
         var host = EmptySqlite();
@@ -127,6 +129,88 @@ public sealed class AdminCommandDatabaseTests : IAsyncDisposable
         Assert.Equal(StartChecks.RefusedExitCode, code);
         Assert.Contains("无法连接数据库", error, StringComparison.Ordinal);
         Assert.Contains("cannot be reached", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>ADR 32: a backup taken while the app runs restores where the database file was lost, data and audit chain
+    /// intact; a restore over a database there needs --replace; a file that is not a backup of this system is refused.</summary>
+    [Fact]
+    public async Task A_sqlite_backup_restores_where_the_file_was_lost_and_a_restore_over_data_needs_replace()
+    {
+        var live = EmptySqlite();
+        Assert.Equal(0, (await Run(live, "Officer#Pass2026\n", "users", "add", "backed.up", "--role", "town-officer", "--region", Make.Fenggao)).Code);
+        var backup = Path.Combine(_folder, "backup-1.db");
+        var (code, output, error) = await Run(live, "", "backup", backup);
+        Assert.True(code == 0, error);
+        Assert.Contains("已备份", output, StringComparison.Ordinal);
+        Assert.Equal(2, (await Run(live, "", "backup", backup)).Code); // never over an earlier backup
+
+        var lost = Path.Combine(_folder, "restored", "eldercare.db");
+        var restored = Host(new() { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:App"] = $"Data Source={lost}" });
+        (code, _, error) = await Run(restored, "", "restore", backup);
+        Assert.True(code == 0, error);
+        Assert.Equal(0, (await Run(restored, "", "audit", "verify")).Code);
+        await using (var scope = restored.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.UserName == "backed.up"));
+
+        (code, _, error) = await Run(restored, "", "restore", backup);
+        Assert.Equal(2, code);
+        Assert.Contains("--replace", error, StringComparison.Ordinal);
+        var notABackup = Path.Combine(_folder, "notes.db");
+        await File.WriteAllTextAsync(notABackup, "不是数据库", TestContext.Current.CancellationToken);
+        (code, _, error) = await Run(restored, "", "restore", notABackup, "--replace");
+        Assert.Equal(2, code);
+        Assert.Contains("不是本系统的备份文件", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>ADR 32: pg_dump and pg_restore with the app's connection (the password in the environment, not the arguments).</summary>
+    [Fact]
+    public async Task A_postgres_backup_restores_into_another_database()
+    {
+        Assert.SkipUnless(AppFactory.OnPostgres, "PostgreSQL");
+        var server = Environment.GetEnvironmentVariable("ELDERCARE_TEST_PG") ?? "Host=127.0.0.1;Username=postgres;Password=postgres";
+        var names = new[] { "eldercare_bk_" + Guid.NewGuid().ToString("N")[..10], "eldercare_rs_" + Guid.NewGuid().ToString("N")[..10] };
+        await Admin(server, names.Select(n => $"CREATE DATABASE \"{n}\"").ToArray());
+        try
+        {
+            WebApplication On(string name) => Host(new()
+            {
+                ["Database:Provider"] = "Postgres", ["Database:MigrateOnStart"] = "true",
+                ["ConnectionStrings:App"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ToString(),
+            });
+            var live = On(names[0]);
+            Assert.Equal(0, (await Run(live, "Officer#Pass2026\n", "users", "add", "pg.backed.up", "--role", "town-officer",
+                "--region", Make.Fenggao)).Code);
+            var backup = Path.Combine(_folder, "pg.dump");
+            var (code, _, error) = await Run(live, "", "audit", "verify");
+            Assert.True(code == 0, "live: " + error);
+            (code, _, error) = await Run(live, "", "backup", backup);
+            Assert.True(code == 0, error);
+
+            var restored = On(names[1]);
+            Assert.Equal(2, (await Run(restored, "", "restore", backup)).Code); // over a database: only with --replace
+            (code, _, error) = await Run(restored, "", "restore", backup, "--replace");
+            Assert.True(code == 0, error);
+            (code, _, error) = await Run(restored, "", "audit", "verify");
+            Assert.True(code == 0, error);
+            await using var scope = restored.Services.CreateAsyncScope();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.UserName == "pg.backed.up"));
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await Admin(server, names.Select(n => $"DROP DATABASE IF EXISTS \"{n}\" WITH (FORCE)").ToArray());
+        }
+    }
+
+    private static async Task Admin(string server, string[] statements)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(server);
+        await connection.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

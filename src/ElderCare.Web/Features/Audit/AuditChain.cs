@@ -27,6 +27,10 @@ public static class AuditChain
 
     public sealed record Broken(long Sequence, string Reason);
 
+    /// <summary>The time as every store keeps it: PostgreSQL to the microsecond, so the hash is of that, not of the clock's
+    /// 100-ns ticks (which a read-back no longer has).</summary>
+    public static DateTime AsStored(DateTime at) => new(at.Ticks - at.Ticks % 10, at.Kind);
+
     /// <summary>
     /// Checks entries in sequence order: sequences contiguous from the first one kept (older ones may be archived),
     /// each previous-hash equal to the hash before it, and each stored hash equal to the recomputed one.

@@ -37,7 +37,7 @@ public sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider clock)
                 head = new AuditHead { LastSequence = 0, LastHash = AuditChain.Genesis };
                 db.AuditHeads.Add(head);
             }
-            var facts = new AuditFacts(head.LastSequence + 1, clock.UtcNow(), record.UserName, record.Action,
+            var facts = new AuditFacts(head.LastSequence + 1, AuditChain.AsStored(clock.UtcNow()), record.UserName, record.Action,
                 Clip(record.Target, 300), record.Outcome, Clip(record.Address, 64), Clip(record.Detail, 1000));
             var hash = AuditChain.Hash(head.LastHash, facts);
             db.AuditEntries.Add(new AuditEntry

@@ -11,7 +11,7 @@ namespace ElderCare.Web.Infrastructure.Web;
 
 /// <summary>
 /// <c>dotnet run --project src/ElderCare.Web -- &lt;command&gt;</c>: migrate, seed [--demo], users add|disable|reset-password,
-/// audit verify|prune, clients add. Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input
+/// audit verify|prune, clients add, backup, restore (<see cref="Backups"/>). Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input
 /// or bad arguments — with the command's usage, 3 no database: StartChecks). Arguments are checked before the database is
 /// touched; a command that uses the database first migrates it (as the start does), or refuses with a message in Chinese and
 /// English when it cannot (unreachable, or PostgreSQL not yet migrated). Passwords come from standard input, never the
@@ -31,6 +31,8 @@ public static class AdminCommands
           audit prune                               删除超过保留期（Audit:RetentionDays，至少 180 天）的最早记录
           clients add NAME --role ROLE --expires YYYY-MM-DD [--region CODE] [--facility ID]... [--limit N]
                                                     新建接口账户，密钥只显示这一次
+          backup FILE                               在线备份数据库到 FILE（SQLite 在线备份；PostgreSQL 用 pg_dump）
+          restore FILE [--replace]                  从 FILE 恢复数据库（先停止应用；覆盖现有数据须加 --replace）
         角色：district-admin district-staff town-officer operator caregiver evaluator auditor
         """;
 
@@ -53,8 +55,19 @@ public static class AdminCommands
         }
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<AppDbContext>();
         var ct = CancellationToken.None;
+        // ADR 32: a backup and a restore work on the database as it is — a restore where the file is lost, before any migration.
+        if (args is ["backup" or "restore", var file, .. var flags])
+        {
+            var (options, database) = (services.GetRequiredService<DatabaseOptions>(), services.GetRequiredService<DatabaseFile>());
+            var problem = args[0] == "backup"
+                ? await Backups.BackupAsync(options, database, file, ct)
+                : await Backups.RestoreAsync(options, database, file, flags.Contains("--replace"), ct);
+            if (problem is not null) return Fail(error, problem);
+            output.WriteLine(args[0] == "backup" ? $"已备份到 {file}。" : $"已从 {file} 恢复数据库，请启动应用。");
+            return 0;
+        }
+        var db = services.GetRequiredService<AppDbContext>();
         // ADR 16: migrate and seed may create a missing SQLite file (the first start); nothing else may, and none where a
         // database lived before (its identity marker is still there).
         var creates = args is ["migrate", ..] or ["seed", ..];
@@ -211,6 +224,9 @@ public static class AdminCommands
             case ["seed", .. var more] when more.All(HostOption):
             case ["users", "disable" or "reset-password", var name] when !name.StartsWith('-'):
             case ["audit", "verify" or "prune"]:
+            case ["backup", var target] when !target.StartsWith('-'):
+            case ["restore", var source] when !source.StartsWith('-'):
+            case ["restore", var replaced, "--replace"] when !replaced.StartsWith('-'):
                 return null;
             case ["users" or "clients", "add", var name, .. var rest] when !name.StartsWith('-'):
             {
@@ -220,7 +236,7 @@ public static class AdminCommands
                         return bad + UsageOf(args[0]);
                 return required.All(r => rest.Contains(r)) ? null : bad + UsageOf(args[0]);
             }
-            case ["migrate" or "seed" or "users" or "audit" or "clients", ..]:
+            case ["migrate" or "seed" or "users" or "audit" or "clients" or "backup" or "restore", ..]:
                 return bad + UsageOf(args[0]);
             default:
                 return null; // the unknown command is reported with the whole usage
