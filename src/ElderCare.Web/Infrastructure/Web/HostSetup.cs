@@ -4,6 +4,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Infrastructure.Auth;
+using ElderCare.Web.Infrastructure.Cluster;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -85,6 +86,7 @@ public static class HostSetup
 
     public static void UseElderCare(this WebApplication app)
     {
+        app.UseTrustedProxies(); // ADR 32: the client's address behind nginx, believed only from Proxy:KnownProxies
         // First, so error responses keep the headers too (HSTS included, which UseHsts lost on an exception).
         app.UseSecurityHeaders(app.Configuration["Map:TileOrigin"],
             hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
