@@ -137,7 +137,8 @@ public sealed class AdminCommandDatabaseTests : IAsyncDisposable
     public async Task A_sqlite_backup_restores_where_the_file_was_lost_and_a_restore_over_data_needs_replace()
     {
         var live = EmptySqlite();
-        Assert.Equal(0, (await Run(live, "Officer#Pass2026\n", "users", "add", "backed.up", "--role", "town-officer", "--region", Make.Fenggao)).Code);
+        Assert.Equal(0, (await Run(live, "Officer#Pass2026\n", "users", "add", "backed.up", "--role", "town-officer",
+            "--region", Make.Fenggao)).Code);
         var backup = Path.Combine(_folder, "backup-1.db");
         var (code, output, error) = await Run(live, "", "backup", backup);
         Assert.True(code == 0, error);

@@ -222,7 +222,7 @@ public class TasksApiTests(TasksApp app) : IClassFixture<TasksApp>
     [Fact]
     public async Task The_pages_show_the_list_the_task_the_form_and_the_duty_list()
     {
-        var task = await NewTask(Body(title: "页面测试任务"));
+        var task = await NewTask(Body(title: "页面测试任务", dueOn: "2026-11-30")); // due first: on the list's first page
         Assert.Contains("页面测试任务", await app.Staff.GetStringAsync("/tasks"));
         var page = await app.Staff.GetStringAsync($"/tasks/{task.Id()}");
         Assert.Contains("确认改变任务状态", page);

@@ -10,12 +10,13 @@ using Microsoft.AspNetCore.Identity;
 namespace ElderCare.Web.Infrastructure.Web;
 
 /// <summary>
-/// <c>dotnet run --project src/ElderCare.Web -- &lt;command&gt;</c>: migrate, seed [--demo], users add|disable|reset-password,
-/// audit verify|prune, clients add, backup, restore (<see cref="Backups"/>). Returns null to run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input
-/// or bad arguments — with the command's usage, 3 no database: StartChecks). Arguments are checked before the database is
-/// touched; a command that uses the database first migrates it (as the start does), or refuses with a message in Chinese and
-/// English when it cannot (unreachable, or PostgreSQL not yet migrated). Passwords come from standard input, never the
-/// command line (where they would land in shell history).
+/// <c>dotnet run --project src/ElderCare.Web -- &lt;command&gt;</c>: migrate, seed [--demo], users
+/// add|disable|reset-password, audit verify|prune, clients add, backup, restore (<see cref="Backups"/>). Returns null to
+/// run the web app; otherwise the exit code (0 ok, 1 failed check, 2 bad input or bad arguments — with the command's usage,
+/// 3 no database: StartChecks). Arguments are checked before the database is touched; a command that uses the database
+/// first migrates it (as the start does), or refuses with a message in Chinese and English when it cannot (unreachable, or
+/// PostgreSQL not yet migrated). Passwords come from standard input, never the command line (where they would land in shell
+/// history).
 /// </summary>
 public static class AdminCommands
 {
