@@ -26,7 +26,11 @@ public sealed record SiteSuggestion(
     double Gap,
     string Solver,
     ReachFigures Before,
-    ReachFigures After);
+    ReachFigures After)
+{
+    /// <summary>How walks were measured: "按路网" (the installed road network) or "按直线×绕行系数".</summary>
+    public string Method { get; init; } = OsmRoads.StraightLine;
+}
 
 /// <summary>
 /// 选址建议 (二(四) 一刻钟便捷养老服务圈): candidate sites are the centres of the squares (the circle's straight-line
@@ -49,12 +53,11 @@ public static class SuggestSites
         if (scope.RegionPrefix is null) return Outcome<SiteSuggestion>.NotFound("无权查看选址建议。");
 
         var rule = options.Walking;
-        var situation = await GetReach.LoadAsync(date, scope, db, rule, ct);
+        var situation = await GetReach.LoadAsync(date, scope, db, options, ct);
         var outside = situation.Located.Where((_, i) => !rule.InCircle(situation.Walks[i])).ToList();
         var candidates = GetReach.Squares(outside, rule.CircleStraightMeters)
             .Select(g => (Lat: g.Average(h => h.Lat!.Value), Lng: g.Average(h => h.Lng!.Value))).ToList();
-        var homes = new PointIndex(outside.Select(h => h.Lat!.Value).ToList(), outside.Select(h => h.Lng!.Value).ToList());
-        var reaches = candidates.Select(c => homes.Within(c.Lat, c.Lng, rule.CircleStraightMeters).Select(p => p.Id).Order().ToArray()).ToList();
+        var reaches = Reaches(candidates, outside, rule, options.Network);
         var weights = outside.Select(h => h.Priority ? (long)PriorityWeight : 1L).ToList();
         var result = SiteSelection.Solve(SiteSelection.Aggregate(weights, reaches, sites!.Value), SolverLimit);
 
@@ -69,6 +72,35 @@ public static class SuggestSites
             EldersWithin = before.EldersWithin + reached.Count, PriorityWithin = before.PriorityWithin + reached.Count(h => h.Priority),
         };
         return new SiteSuggestion(date, sites.Value, candidates.Count, PriorityWeight, chosen, result.Best.Reached, result.Greedy.Reached,
-            result.Bound, result.Optimal, result.Gap, result.Solver, before, after);
+            result.Bound, result.Optimal, result.Gap, result.Solver, before, after) { Method = situation.Method };
+    }
+
+    /// <summary>
+    /// Per candidate, the homes (positions in <paramref name="homes"/>, ascending) a station there would bring inside the
+    /// circle: over the road network when one is installed (the candidate and each home join it at their nearest junction,
+    /// as in <see cref="Reach"/>), else within the circle's straight-line radius.
+    /// </summary>
+    internal static List<int[]> Reaches(IReadOnlyList<(double Lat, double Lng)> candidates, IReadOnlyList<GetReach.Home> homes, WalkingRule rule,
+        RoadNetwork? network)
+    {
+        if (network is null)
+        {
+            var index = new PointIndex(homes.Select(h => h.Lat!.Value).ToList(), homes.Select(h => h.Lng!.Value).ToList());
+            return candidates.Select(c => index.Within(c.Lat, c.Lng, rule.CircleStraightMeters).Select(p => p.Id).Order().ToArray()).ToList();
+        }
+        var max = rule.CircleMeters;
+        var atJunction = new Dictionary<int, List<(int Home, double Meters)>>();
+        for (var h = 0; h < homes.Count; h++)
+            if (network.Junctions.Nearest(homes[h].Lat!.Value, homes[h].Lng!.Value, max) is { } j)
+                (atJunction.TryGetValue(j.Id, out var list) ? list : atJunction[j.Id] = []).Add((h, j.Meters));
+        return candidates.Select(c =>
+        {
+            if (network.Junctions.Nearest(c.Lat, c.Lng, max) is not { } start) return [];
+            var reached = new List<int>();
+            foreach (var (junction, meters) in network.WalkWithin([(start.Id, start.Meters)], max))
+                if (atJunction.TryGetValue(junction, out var list))
+                    reached.AddRange(list.Where(x => meters + x.Meters <= max).Select(x => x.Home));
+            return reached.Order().ToArray();
+        }).ToList();
     }
 }
