@@ -188,4 +188,16 @@ public class MapDataApiTests(AppFactory app) : IClassFixture<AppFactory>
         var list = (await (await officer.GetAsync("/api/map/candidate-sites")).ReadJson()).EnumerateArray().ToList();
         Assert.Equal(["原盘龙供销社"], list.Select(c => c.GetProperty("name").GetString()));
     }
+
+    [Fact]
+    public async Task The_map_page_links_the_suggestions_export_and_the_boundary_page_lists_what_is_stored()
+    {
+        (await Upload(app.Staff, Collection(Feature("500153004", Square(Make.HomeLat + 0.2, Make.HomeLng))))).EnsureSuccessStatusCode();
+        var map = await app.Staff.GetStringAsync("/map?sites=1");
+        Assert.Contains("/api/map/site-suggestions/export?sites=1&amp;candidates=", map, StringComparison.Ordinal);
+        Assert.Contains("href=\"/map/boundaries\"", map, StringComparison.Ordinal);
+        var page = await app.Staff.GetStringAsync("/map/boundaries");
+        Assert.Contains("双河街道", page, StringComparison.Ordinal);
+        Assert.Contains("500153004", page, StringComparison.Ordinal);
+    }
 }
