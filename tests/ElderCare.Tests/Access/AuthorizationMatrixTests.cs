@@ -519,6 +519,14 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/meals/standing-orders/{id:guid}/resume", WriteMeals, _ => $"/api/meals/standing-orders/{Guid.Empty}/resume"),
         new("POST /api/meals/standing-orders/raise", WriteMeals, _ => "/api/meals/standing-orders/raise"),
         new("PAGE /meals/standing", ReadMeals, _ => "/meals/standing"),
+        // Map data (i17-data): boundaries and candidate buildings are read with the map and kept by whoever edits regions.
+        new("GET /api/map/boundaries", ReadCoverage, _ => "/api/map/boundaries?level=town"),
+        new("POST /api/map/boundaries", WriteRegions, _ => "/api/map/boundaries", "multipart"),
+        new("GET /api/map/candidate-sites", ReadCoverage, _ => "/api/map/candidate-sites"),
+        new("POST /api/map/candidate-sites/import", WriteRegions, _ => "/api/map/candidate-sites/import", "multipart"),
+        new("GET /api/map/site-suggestions/export", ReadCoverage, _ => "/api/map/site-suggestions/export?sites=1"),
+        new("PAGE /map/boundaries", WriteRegions, _ => "/map/boundaries"),
+        new("PAGE /map/candidates", WriteRegions, _ => "/map/candidates"),
     ];
 
 

@@ -98,8 +98,8 @@ public class KpisTests
     [Fact]
     public void 每个指标都有中文名称和文字定义()
     {
-        Assert.Equal(11, Kpis.Definitions.Count);
-        Assert.All(Kpis.Definitions, d => Assert.Contains(Targets, t => t.Key == d.Key));
+        Assert.Equal(12, Kpis.Definitions.Count);
+        Assert.All(Kpis.Definitions, d => Assert.Contains(Targets.Concat(Kpis.PlaceholderTargets), t => t.Key == d.Key));
         Assert.All(Compute(), k => Assert.False(string.IsNullOrWhiteSpace(k.Definition)));
     }
 
@@ -117,5 +117,27 @@ public class KpisTests
             k => Assert.True(Kpis.AppliesTo(k, RegionKind.Street) && Kpis.AppliesTo(k, RegionKind.Town)));
         // Every KPI sits in exactly one dashboard group.
         Assert.Equal(Kpis.Definitions.Select(d => d.Key).Order(), Kpis.Groups.SelectMany(g => g.Keys).Order());
+    }
+
+    [Fact]
+    public void 一刻钟服务圈内重点老年人占比_有坐标的重点老年人中步行15分钟可达达标设施的比例_目标待确认()
+    {
+        // 二(四) 一刻钟便捷养老服务圈: the policy names the circle but gives no figure, so the target is a placeholder (ADR 23).
+        var k = Get(Kpis.Compute([], [], Targets, circle: (Priority: 8, Within: 6)), Kpis.PriorityEldersInCircle);
+        Assert.Equal(("一刻钟服务圈内重点老年人占比", 0.75), (k.Name, k.Value));
+        Assert.True(k.PlaceholderTarget);
+        Assert.Equal(0.9, k.Target);
+        Assert.False(k.Met);
+        Assert.Contains("待确认", k.Definition, StringComparison.Ordinal);
+        Assert.Equal("no-data", Get(Compute(), Kpis.PriorityEldersInCircle).Status); // no priority elder with a home yet
+        // A target the district seeds replaces the placeholder.
+        var seeded = Targets.Append(new KpiTarget
+        {
+            Key = Kpis.PriorityEldersInCircle, EffectiveFrom = new DateOnly(2021, 1, 1), Target = 0.7, Deadline = new DateOnly(2025, 12, 31),
+            Source = "区民政局",
+        }).ToList();
+        var confirmed = Get(Kpis.Compute([], [], seeded, circle: (8, 6)), Kpis.PriorityEldersInCircle);
+        Assert.Equal((false, true, 0.7), (confirmed.PlaceholderTarget, confirmed.Met, confirmed.Target));
+        Assert.All(Compute().Where(x => x.Key != Kpis.PriorityEldersInCircle), x => Assert.False(x.PlaceholderTarget));
     }
 }

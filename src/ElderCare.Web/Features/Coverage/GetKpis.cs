@@ -10,8 +10,13 @@ namespace ElderCare.Web.Features.Coverage;
 
 public static class GetKpis
 {
+    /// <summary>The KPIs with the 15-minute circle walked by the default rule (straight line × 1.3, no road network).</summary>
+    public static Task<Outcome<IReadOnlyList<Kpi>>> Handle(string? asOf, DataScope scope, AppDbContext db, TimeProvider clock,
+        CancellationToken ct) => Handle(asOf, scope, db, clock, new Map.MapOptions(), ct);
+
+    /// <summary>The KPIs; the 15-minute circle's walks follow <paramref name="map"/> (its road network when installed), once per call.</summary>
     public static async Task<Outcome<IReadOnlyList<Kpi>>> Handle(
-        string? asOf, DataScope scope, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        string? asOf, DataScope scope, AppDbContext db, TimeProvider clock, Map.MapOptions map, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var date = clock.DateOrToday(asOf, "asOf", errors);
@@ -36,6 +41,10 @@ public static class GetKpis
         var assessed = priority.WithCurrentAssessment(date);
         var elders = (await priority.CountAsync(ct), await assessed.CountAsync(ct),
             await assessed.WithServiceContact(db.ServiceOrders.AsNoTracking(), date).CountAsync(ct));
-        return Outcome<IReadOnlyList<Kpi>>.Ok(Kpis.Compute(facts, units, targets, elders));
+        // 二(四) the priority elders within the 15-minute circle: one reach over the elders in scope.
+        var reach = await Map.GetReach.LoadAsync(date, scope, db, map, ct);
+        var rule = map.Walking;
+        var circle = (reach.Located.Count(h => h.Priority), reach.Located.Where((h, i) => h.Priority && rule.InCircle(reach.Walks[i])).Count());
+        return Outcome<IReadOnlyList<Kpi>>.Ok(Kpis.Compute(facts, units, targets, elders, circle));
     }
 }

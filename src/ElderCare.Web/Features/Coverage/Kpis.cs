@@ -10,6 +10,9 @@ public sealed record OperatingFacts(
 public sealed record Kpi(string Key, string Name, double? Value, double Target, DateOnly Deadline, bool Met, string Unit, string Definition)
 {
     public string Status => Met ? "met" : Value is null ? "no-data" : "not-met";
+
+    /// <summary>The target is a placeholder the policy does not give, shown 待确认 until the district sets one (ADR 23).</summary>
+    public bool PlaceholderTarget { get; init; }
 }
 
 /// <summary>
@@ -29,6 +32,17 @@ public static class Kpis
     public const string VillagePointCoverage = "village-point-coverage";
     public const string PriorityEldersAssessed = "priority-elders-assessed";
     public const string PriorityEldersServed = "priority-elders-served";
+    public const string PriorityEldersInCircle = "priority-elders-in-circle";
+
+    /// <summary>
+    /// Targets the policy does not give (ADR 23, 待确认): 二(四) asks for the 一刻钟 circle without a figure, so the share
+    /// of priority elders within it is measured against a placeholder until the district seeds a target of its own.
+    /// </summary>
+    public static readonly IReadOnlyList<KpiTarget> PlaceholderTargets =
+    [
+        new() { Key = PriorityEldersInCircle, EffectiveFrom = new DateOnly(2020, 1, 1), Target = 0.9, Deadline = new DateOnly(2022, 12, 31),
+            Source = Shared.Placeholders.Source },
+    ];
 
     public sealed record Definition(string Key, string Name, string Unit, string Text);
 
@@ -54,10 +68,15 @@ public static class Kpis
             "在册的重点老年人（按当前生效的重点人群规则）中，有12个月内且病情无变化的有效能力评估的比例。2022年底前100%。"),
         new(PriorityEldersServed, "重点老年人基本养老服务覆盖率", "ratio",
             "在册的重点老年人中，既有有效能力评估、近3个月内又有核验通过的上门服务的比例（只计核验通过的服务）。2022年底前100%。"),
+        // 二(四) 一刻钟便捷养老服务圈: priority elders with a recorded home within a 15-minute walk of an operating facility
+        // up to the 附件1 standard (Map/GetReach, the same walk as the service map). The policy gives no figure: 待确认.
+        new(PriorityEldersInCircle, "一刻钟服务圈内重点老年人占比", "ratio",
+            "登记了住址坐标的在册重点老年人中，步行15分钟内（按路网或直线×绕行系数）可达运营中且达标的养老服务设施的比例。目标值为占位数值（待确认）。"),
     ];
 
     public static IReadOnlyList<Kpi> Compute(IReadOnlyCollection<OperatingFacts> facts, IReadOnlyCollection<UnitCoverage> units,
-        IReadOnlyCollection<KpiTarget> targets, (int Priority, int Assessed, int Served) elders = default)
+        IReadOnlyCollection<KpiTarget> targets, (int Priority, int Assessed, int Served) elders = default,
+        (int Priority, int Within) circle = default)
     {
         var urban = facts.Where(f => f.Type is FacilityType.StreetCenter or FacilityType.CommunityStation).ToList();
         var rural = facts.Where(f => f.Type is FacilityType.TownCenter or FacilityType.VillagePoint).ToList();
@@ -74,14 +93,16 @@ public static class Kpis
             [VillagePointCoverage] = CoverageRatio(units, FacilityType.VillagePoint),
             [PriorityEldersAssessed] = Ratio(elders.Assessed, elders.Priority),
             [PriorityEldersServed] = Ratio(elders.Served, elders.Priority),
+            [PriorityEldersInCircle] = Ratio(circle.Within, circle.Priority),
         };
         return Definitions.Select(d =>
         {
-            var target = targets.Where(t => t.Key == d.Key).MaxBy(t => t.EffectiveFrom);
+            var seeded = targets.Where(t => t.Key == d.Key).MaxBy(t => t.EffectiveFrom);
+            var target = seeded ?? PlaceholderTargets.FirstOrDefault(t => t.Key == d.Key);
             var value = values[d.Key];
             var met = target is not null && value is { } v && v >= target.Target - 1e-9;
             return new Kpi(d.Key, d.Name, value is { } x ? Math.Round(x, 4) : null, target?.Target ?? 0,
-                target?.Deadline ?? default, met, d.Unit, d.Text);
+                target?.Deadline ?? default, met, d.Unit, d.Text) { PlaceholderTarget = seeded is null && target is not null };
         }).ToList();
     }
 
@@ -111,6 +132,6 @@ public static class Kpis
     [
         ("覆盖目标", [StreetCenterCoverage, CommunityStationCoverage, TownCenterCoverage, VillagePointCoverage]),
         ("运营与医养结合目标", [SocializedUrban, SocializedRural, MedicalCareCapability, NursingBedShare, MedicalCareInstitutions]),
-        ("重点老年人服务目标", [PriorityEldersAssessed, PriorityEldersServed]),
+        ("重点老年人服务目标", [PriorityEldersAssessed, PriorityEldersServed, PriorityEldersInCircle]),
     ];
 }

@@ -40,7 +40,8 @@ public sealed record ReachReport(
 /// town centre, a community station or a village point), per street or town and per community or village, for the
 /// elders in the user's scope; priority elders (the rules in force) counted apart; and the squares where the elders
 /// outside every circle live, most priority elders first. Facilities count wherever they are: an elder walks across a
-/// boundary. Walks are the straight line × the detour factor (<see cref="MapOptions"/>).
+/// boundary. Walks follow the installed road network (<see cref="OsmRoads"/>, "按路网"), else the straight line × the
+/// detour factor (<see cref="MapOptions"/>, "按直线×绕行系数"); the report's Method says which.
 /// </summary>
 public static class GetReach
 {
@@ -53,7 +54,11 @@ public static class GetReach
     internal sealed record Home(string UnitCode, string RegionCode, double? Lat, double? Lng, bool Priority);
 
     /// <summary>The facilities that count, the elders in scope, and for those with a home the walk to the nearest facility.</summary>
-    internal sealed record Situation(int Facilities, IReadOnlyList<Home> Homes, IReadOnlyList<Home> Located, double[] Walks);
+    internal sealed record Situation(int Facilities, IReadOnlyList<Home> Homes, IReadOnlyList<Home> Located, double[] Walks)
+    {
+        /// <summary>How the walks were measured: <see cref="OsmRoads.ByRoads"/> or <see cref="OsmRoads.StraightLine"/>.</summary>
+        public string Method { get; init; } = OsmRoads.StraightLine;
+    }
 
     public static async Task<Outcome<ReachReport>> Handle(string? asOf, DataScope scope, AppDbContext db, MapOptions options, TimeProvider clock,
         CancellationToken ct)
@@ -64,19 +69,25 @@ public static class GetReach
         if (scope.RegionPrefix is not { } prefix) return Outcome<ReachReport>.NotFound("无权查看一刻钟服务圈。");
 
         var rule = options.Walking;
-        var (facilityCount, homes, located, walks) = await LoadAsync(date, scope, db, rule, ct);
+        var situation = await LoadAsync(date, scope, db, options, ct);
+        var (facilityCount, homes, located, walks) = situation;
         var within = located.Select((h, i) => (Home: h, Within: rule.InCircle(walks[i]))).ToList();
 
         var names = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         List<ReachArea> By(Func<Home, string> key) => within.GroupBy(w => key(w.Home)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ReachArea(g.Key, names.GetValueOrDefault(g.Key, g.Key), Figures(g))).ToList();
 
-        return new ReachReport(date, "直线距离×绕行系数", rule.CircleMeters, rule.MetersPerSecond, rule.DetourFactor, facilityCount,
+        return new ReachReport(date, situation.Method, rule.CircleMeters, rule.MetersPerSecond, rule.DetourFactor, facilityCount,
             homes.Count - located.Count, Figures(within), By(h => h.UnitCode), By(h => h.RegionCode),
             Gaps(within.Where(w => !w.Within).Select(w => w.Home), rule.CircleMeters));
     }
 
-    internal static async Task<Situation> LoadAsync(DateOnly date, DataScope scope, AppDbContext db, WalkingRule rule, CancellationToken ct)
+    /// <summary>The situation with walks over the installed road network (<see cref="MapOptions.RoadsFile"/>) when there is one.</summary>
+    internal static Task<Situation> LoadAsync(DateOnly date, DataScope scope, AppDbContext db, MapOptions options, CancellationToken ct) =>
+        LoadAsync(date, scope, db, options.Walking, ct, options.Network);
+
+    internal static async Task<Situation> LoadAsync(DateOnly date, DataScope scope, AppDbContext db, WalkingRule rule, CancellationToken ct,
+        RoadNetwork? network = null)
     {
         var facilities = (await GetCoverage.LoadOperating(date, null, db, ct))
             .Where(f => f.Compliant && HomeCare.Contains(f.Type) && f.Latitude is not null && f.Longitude is not null).ToList();
@@ -86,10 +97,12 @@ public static class GetReach
         var homes = (await elders.Select(e => new { e.Id, e.UnitCode, e.RegionCode, e.Latitude, e.Longitude }).ToListAsync(ct))
             .Select(e => new Home(e.UnitCode, e.RegionCode, e.Latitude, e.Longitude, priority.Contains(e.Id))).ToList();
         var located = homes.Where(h => h.Lat is not null && h.Lng is not null).ToList();
-        var index = new PointIndex(facilities.Select(f => f.Latitude!.Value).ToList(), facilities.Select(f => f.Longitude!.Value).ToList());
-        var walks = Reach.Walks(located.Select(h => h.Lat!.Value).ToList(), located.Select(h => h.Lng!.Value).ToList(), index, rule,
-            rule.CircleMeters);
-        return new Situation(facilities.Count, homes, located, walks);
+        var (facilityLat, facilityLng) = (facilities.Select(f => f.Latitude!.Value).ToList(), facilities.Select(f => f.Longitude!.Value).ToList());
+        var (homeLat, homeLng) = (located.Select(h => h.Lat!.Value).ToList(), located.Select(h => h.Lng!.Value).ToList());
+        var walks = network is null
+            ? Reach.Walks(homeLat, homeLng, new PointIndex(facilityLat, facilityLng), rule, rule.CircleMeters)
+            : Reach.Walks(homeLat, homeLng, facilityLat, facilityLng, network, rule.CircleMeters);
+        return new Situation(facilities.Count, homes, located, walks) { Method = OsmRoads.Method(network) };
     }
 
     private static ReachFigures Figures(IEnumerable<(Home Home, bool Within)> rows)

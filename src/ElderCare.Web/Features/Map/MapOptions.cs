@@ -30,4 +30,15 @@ public sealed class MapOptions
     public double CircleMinutes { get; set; } = 15;
 
     public WalkingRule Walking => new(WalkingMetersPerSecond, DetourFactor, CircleMinutes);
+
+    // ---- map data (i17-data): the road network ----
+
+    /// <summary>An OpenStreetMap extract (.osm.pbf) of the district: walks follow its roads; empty → the straight line × detour.</summary>
+    public string? RoadsFile { get; set; }
+
+    /// <summary>The network read from <see cref="RoadsFile"/> once, on first use (set at start in HostSetup; null in unit tests).</summary>
+    internal OsmRoads? Roads { get; set; }
+
+    /// <summary>The installed road network, or null: walks are then the straight line × <see cref="DetourFactor"/>.</summary>
+    internal RoadNetwork? Network => Roads?.Network;
 }

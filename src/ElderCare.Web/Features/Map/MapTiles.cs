@@ -8,7 +8,8 @@ public sealed record MapTile(byte[] Data, string ContentType, string? ContentEnc
 /// <summary>
 /// The base map (ADR 30): tiles from the installed MBTiles package (an SQLite file: <c>tiles(zoom_level, tile_column,
 /// tile_row, tile_data)</c> with rows counted from the south, TMS, and <c>metadata(name, value)</c> naming the format),
-/// read-only; else the configured tile URL; else none, and the pages draw a plain grid.
+/// read-only, or from a PMTiles v3 archive (a file ending .pmtiles, <see cref="PMTiles"/>); else the configured tile URL;
+/// else none, and the pages draw a plain grid.
 /// </summary>
 public sealed class MapTiles(MapOptions options, ILogger<MapTiles> log)
 {
@@ -27,6 +28,7 @@ public sealed class MapTiles(MapOptions options, ILogger<MapTiles> log)
     public async Task<MapTile?> GetAsync(int z, int x, int y, CancellationToken ct)
     {
         if (_package.Value is not { } package) return null;
+        if (package.Archive is { } archive) return archive.Get(z, x, y);
         await using var connection = new SqliteConnection(package.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
@@ -39,7 +41,7 @@ public sealed class MapTiles(MapOptions options, ILogger<MapTiles> log)
         return new MapTile(data, package.ContentType, gzip ? "gzip" : null);
     }
 
-    private sealed record Package(string ConnectionString, string ContentType);
+    private sealed record Package(string ConnectionString, string ContentType, PMTiles? Archive = null);
 
     private static Package? Open(string? file, ILogger log)
     {
@@ -49,6 +51,20 @@ public sealed class MapTiles(MapOptions options, ILogger<MapTiles> log)
         {
             log.LogWarning("底图文件 Map:TilesFile 不存在：{Path}；改用 Map:TileUrl 或网格底图。", path);
             return null;
+        }
+        if (path.EndsWith(".pmtiles", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var archive = PMTiles.Open(path);
+                return new Package("", archive.ContentType, archive);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException or OverflowException
+                                          or ArgumentException or UnauthorizedAccessException)
+            {
+                log.LogWarning("底图文件 Map:TilesFile 不是可读的 PMTiles v3：{Path}（{Error}）；改用 Map:TileUrl 或网格底图。", path, e.Message);
+                return null;
+            }
         }
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
         try

@@ -73,4 +73,33 @@ public sealed class RoadNetwork
         }
         return distance;
     }
+
+    /// <summary>
+    /// The junctions within <paramref name="maxMeters"/> of a walk from the sources, with their walks: the same search as
+    /// <see cref="WalkFrom"/> but holding only what it reaches, so thousands of short searches (one per candidate site)
+    /// cost what they reach, not the whole network each.
+    /// </summary>
+    public Dictionary<int, double> WalkWithin(IEnumerable<(int Junction, double Meters)> sources, double maxMeters)
+    {
+        var distance = new Dictionary<int, double>();
+        var queue = new PriorityQueue<int, double>();
+        foreach (var (junction, meters) in sources)
+        {
+            if (meters > maxMeters || (distance.TryGetValue(junction, out var known) && known <= meters)) continue;
+            distance[junction] = meters;
+            queue.Enqueue(junction, meters);
+        }
+        while (queue.TryDequeue(out var at, out var d))
+        {
+            if (d > distance[at]) continue;
+            for (var e = _start[at]; e < _start[at + 1]; e++)
+            {
+                var through = d + _meters[e];
+                if (through > maxMeters || (distance.TryGetValue(_to[e], out var known) && known <= through)) continue;
+                distance[_to[e]] = through;
+                queue.Enqueue(_to[e], through);
+            }
+        }
+        return distance;
+    }
 }
