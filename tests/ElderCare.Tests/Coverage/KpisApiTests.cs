@@ -37,18 +37,4 @@ public class KpisApiTests(AppFactory app) : IClassFixture<AppFactory>
         // 二(四): the 15-minute circle's target is a placeholder (待确认, ADR 23).
         Assert.True(kpis["priority-elders-in-circle"].GetProperty("placeholderTarget").GetBoolean());
     }
-
-    [Fact]
-    public async Task The_share_of_priority_elders_within_the_15_minute_circle_is_walked_once_as_the_service_map_walks_it()
-    {
-        var http = await app.ClientAs(ElderCare.Web.Features.Access.Role.TownOfficer, Make.Fenggao);
-        (await app.Staff.PostJson("/api/facilities", Make.Facility(name: $"峰高圈中心{Make.Serial()}", regionCode: Make.Fenggao)))
-            .EnsureSuccessStatusCode();
-        // Two priority elders (高龄) of 峰高: 400 m north (520 m walk: inside) and 2 km north (outside).
-        foreach (var meters in new[] { 400.0, 2000.0 })
-            (await app.Staff.PostJson("/api/elders", Make.Elder(regionCode: Make.Fenggao, born: "19400101", living: "with-family",
-                lat: Make.HomeLat + meters / 111_195))).EnsureSuccessStatusCode();
-        var kpis = (await (await http.GetAsync("/api/kpis")).ReadJson()).EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!);
-        Assert.Equal(0.5, kpis["priority-elders-in-circle"].GetProperty("value").GetDouble());
-    }
 }
