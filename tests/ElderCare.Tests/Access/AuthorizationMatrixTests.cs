@@ -517,6 +517,12 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/meals/standing-orders/{id:guid}/resume", WriteMeals, _ => $"/api/meals/standing-orders/{Guid.Empty}/resume"),
         new("POST /api/meals/standing-orders/raise", WriteMeals, _ => "/api/meals/standing-orders/raise"),
         new("PAGE /meals/standing", ReadMeals, _ => "/meals/standing"),
+        // Service map layers and the public map (i17-ui)
+        new("GET /api/map/elder-density", ReadCoverage, _ => "/api/map/elder-density"),
+        new("GET /api/map/priority-elders", ReadCoverage, _ => "/api/map/priority-elders?region=500153001001"),
+        new("GET /api/map/day-events", ReadCoverage, _ => "/api/map/day-events"),
+        new("GET /api/map/facilities/{id:guid}/catchment", ReadCoverage, w => $"/api/map/facilities/{w.FacilityA}/catchment",
+            OutOfScope: w => $"/api/map/facilities/{w.FacilityB}/catchment"),
     ];
 
 
