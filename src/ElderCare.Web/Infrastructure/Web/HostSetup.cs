@@ -39,6 +39,8 @@ public static class HostSetup
         // Map: the base map and the 15-minute circle
         services.AddValidatedOptions<Features.Map.MapOptions>(builder.Configuration, "Map");
         services.AddSingleton<Features.Map.MapTiles>();
+        // Public map (i17-ui): options "PublicMap" and the per-address rate limit of the no-sign-in page and API
+        Features.Public.PublicSetup.AddPublicMap(services, builder.Configuration);
         // Evidence files: options "Evidence" and the store (local disk or S3-compatible)
         Features.Evidence.EvidenceSetup.AddEvidence(services, builder.Configuration, builder.Environment.ContentRootPath);
         // Supervision (三(一)): findings to rectify and re-inspections due in the to-do centre
