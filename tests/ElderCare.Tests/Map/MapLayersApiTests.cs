@@ -26,7 +26,8 @@ public class MapLayersApiTests(AppFactory app) : IClassFixture<AppFactory>
             .EnsureSuccessStatusCode();
         var facility = await staff.NewFacility(Make.Facility(name: $"地图中心{Make.Serial()}"));
         // 400 m north (inside the circle), a priority elder (高龄, born 1940) 500 m north (inside), one 3 km north (outside).
-        var elder = await staff.NewElder(Make.Elder(name: "王小明", regionCode: Community, born: "19600101", living: "with-family", lat: North(400)));
+        var elder = await staff.NewElder(Make.Elder(name: "王小明", regionCode: Community, born: "19600101", living: "with-family",
+            lat: North(400)));
         await staff.NewElder(Make.Elder(name: "李高龄", regionCode: Community, born: "19400101", living: "with-family", lat: North(500)));
         await staff.NewElder(Make.Elder(name: "赵远方", regionCode: Community, born: "19400101", living: "with-family", lat: North(3000)));
         var alarm = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")

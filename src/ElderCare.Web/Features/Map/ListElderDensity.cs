@@ -33,7 +33,8 @@ public static class ListElderDensity
         errors.AddIf(!CellMeters.ContainsKey(level), "level", "层级应为 district（全区）、town（镇街）或 community（村社区）。");
         var region = MapRegion.Check(regionCode, errors);
         if (errors.Any) return Outcome<ElderDensity>.Invalid(errors);
-        if (scope.RegionPrefix is null || region is not null && !scope.Covers(region)) return Outcome<ElderDensity>.NotFound("无权查看该区域的老年人分布。");
+        if (scope.RegionPrefix is null || region is not null && !scope.Covers(region))
+            return Outcome<ElderDensity>.NotFound("无权查看该区域的老年人分布。");
 
         var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active && e.Latitude != null && e.Longitude != null)
             .InRegion(region);

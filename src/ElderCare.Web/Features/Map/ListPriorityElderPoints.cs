@@ -44,7 +44,8 @@ public static class ListPriorityElderPoints
         var points = rows.Select(e =>
         {
             var age = IdNumber.Age(e.BirthDate, date);
-            var groups = PriorityGroups.Of(new PriorityFacts(age, e.LivingArrangement, e.Categories, e.CurrentLevel), rules).Select(g => g.Name).ToList();
+            var facts = new PriorityFacts(age, e.LivingArrangement, e.Categories, e.CurrentLevel);
+            var groups = PriorityGroups.Of(facts, rules).Select(g => g.Name).ToList();
             return new PriorityElderPoint(e.Id, Masking.Name(e.Name)!, age, groups, e.Latitude!.Value, e.Longitude!.Value);
         }).ToList();
         return new PriorityElderPoints(date, region!, total, total > points.Count, points);

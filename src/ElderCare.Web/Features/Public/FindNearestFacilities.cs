@@ -66,7 +66,7 @@ public static class FindNearestFacilities
         var facilities = (await query.Select(f => new { f.Name, f.Type, f.Address, f.Zones, f.Latitude, f.Longitude }).ToListAsync(ct))
             .Select(f => (f, Straight: Geo.DistanceMeters(at, atLng, f.Latitude!.Value, f.Longitude!.Value)))
             .OrderBy(x => x.Straight).ThenBy(x => x.f.Name, StringComparer.Ordinal).Take(MaxFacilities)
-            .Select(x => new PublicFacility(x.f.Name, Labels.Of(x.f.Type), x.f.Address, null, null, x.f.Zones.Select(Labels.Of).ToList(),
+            .Select(x => new PublicFacility(x.f.Name, Labels.Of(x.f.Type), x.f.Address, null, null, Services(x.f.Zones),
                 Minutes(x.Straight), Meters(x.Straight), x.f.Latitude!.Value, x.f.Longitude!.Value))
             .ToList();
 
@@ -86,4 +86,18 @@ public static class FindNearestFacilities
             .ToList();
         return new NearestFacilities(today, at, atLng, place, facilities, mealPoints);
     }
+
+    /// <summary>What a facility offers, in the public's words, from its 附件1 functional zones (the operations office is no service).</summary>
+    public static IReadOnlyList<string> Services(IEnumerable<Zone> zones) => zones.Order().Select(z => z switch
+        {
+            Zone.Leisure => "休闲娱乐",
+            Zone.Education => "文化教育",
+            Zone.DailyCare => "生活照料",
+            Zone.Health => "健康管理",
+            Zone.HumanisticCare => "精神慰藉",
+            Zone.ResidentialCare => "托养护理",
+            Zone.MedicalRehab => "医疗康复",
+            _ => null,
+        })
+        .OfType<string>().ToList();
 }

@@ -28,7 +28,8 @@ public static class ListPublicPlaces
             {
                 var inside = positions.Where(p => p.RegionCode.StartsWith(r.Code, StringComparison.Ordinal)).ToList();
                 return inside.Count == 0 ? null
-                    : new PublicPlace(r.Code, r.Name, Region.IsUnit(r.Kind), Math.Round(inside.Average(p => p.Lat), 6), Math.Round(inside.Average(p => p.Lng), 6));
+                    : new PublicPlace(r.Code, r.Name, Region.IsUnit(r.Kind), Math.Round(inside.Average(p => p.Lat), 6),
+                        Math.Round(inside.Average(p => p.Lng), 6));
             })
             .OfType<PublicPlace>().OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
     }

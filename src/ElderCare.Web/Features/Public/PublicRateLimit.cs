@@ -16,10 +16,11 @@ public sealed class PublicRateLimit(PublicMapOptions options) : IRateLimiterPoli
     public const string Message = "查询过于频繁，请一分钟后再试。";
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.RequestsPerMinute, Window = Window, QueueLimit = 0, AutoReplenishment = true,
-        });
+        RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.RequestsPerMinute, Window = Window, QueueLimit = 0, AutoReplenishment = true,
+            });
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (ctx, _) =>
     {
