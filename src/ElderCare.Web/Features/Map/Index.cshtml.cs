@@ -45,6 +45,9 @@ public sealed class MapModel(AppDbContext db, TimeProvider clock, CurrentUser us
     public PriorityElderPoints? Priority { get; private set; }
     public DayEvents? Events { get; private set; }
     public string? TileUrl => tiles.Url;
+
+    /// <summary>The installed package holds vector tiles: drawn in the browser (Leaflet.VectorGrid).</summary>
+    public bool VectorTiles => tiles.Installed && MapTileFormat.IsVector(options.TilesFile);
     public IReadOnlySet<string> Layers { get; private set; } = new HashSet<string>();
     public string LevelOrDefault => string.IsNullOrWhiteSpace(Level) ? "district" : Level;
 

@@ -12,7 +12,11 @@ if (container && L) {
   container.hidden = false;
   const map = L.map(container.querySelector('[data-service-map-canvas]'), { scrollWheelZoom: false }).setView([29.405, 105.594], 12);
   const tileUrl = (container.dataset.tileUrl ?? '').trim();
-  if (tileUrl) {
+  if (tileUrl && container.dataset.tileFormat === 'pbf' && L.vectorGrid) {
+    // A vector package (MBTiles format pbf): drawn here with Leaflet.VectorGrid, every layer in the default style.
+    L.vectorGrid.protobuf(tileUrl, { maxZoom: 18, maxNativeZoom: 14, rendererFactory: L.canvas.tile, vectorTileLayerStyles: {} })
+      .addTo(map);
+  } else if (tileUrl) {
     L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(map);
   } else {
     const Grid = L.GridLayer.extend({ createTile() { const t = document.createElement('div'); t.className = 'location-map__tile'; return t; } });
