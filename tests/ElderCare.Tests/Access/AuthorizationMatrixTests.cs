@@ -524,6 +524,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /api/map/facilities/{id:guid}/catchment", ReadCoverage, w => $"/api/map/facilities/{w.FacilityA}/catchment",
             OutOfScope: w => $"/api/map/facilities/{w.FacilityB}/catchment"),
         new("GET /api/public/facilities/nearest", null, _ => "/api/public/facilities/nearest?lat=29.4&lng=105.6"),
+        new("PAGE /public/map", null, _ => "/public/map"),
     ];
 
 

@@ -32,7 +32,8 @@ public class MapLayersApiTests(AppFactory app) : IClassFixture<AppFactory>
         await staff.NewElder(Make.Elder(name: "赵远方", regionCode: Community, born: "19400101", living: "with-family", lat: North(3000)));
         var alarm = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
         {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { kind = "fall", occurredAt = AppFactory.Start, elderId = elder }),
+            Content = new StringContent(
+                System.Text.Json.JsonSerializer.Serialize(new { kind = "fall", occurredAt = AppFactory.Start, elderId = elder }),
                 Encoding.UTF8, "application/json"),
         };
         alarm.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

@@ -36,7 +36,8 @@ public static class ListElderDensity
         if (scope.RegionPrefix is null || region is not null && !scope.Covers(region))
             return Outcome<ElderDensity>.NotFound("无权查看该区域的老年人分布。");
 
-        var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active && e.Latitude != null && e.Longitude != null)
+        var elders = db.Elders.AsNoTracking().InScope(scope, db)
+            .Where(e => e.Status == ElderStatus.Active && e.Latitude != null && e.Longitude != null)
             .InRegion(region);
         var priority = (await elders.InPriorityGroup(date, await PriorityRules.InForce(db, date, ct)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         var homes = (await elders.Select(e => new { e.Id, e.UnitCode, e.RegionCode, e.Latitude, e.Longitude }).ToListAsync(ct))
