@@ -59,11 +59,13 @@ public static class TilesBench
         var median = Results.Percentile(http, 50);
         var ok = median < GoalMs;
         var body = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"{rounds} rounds of {Sample:N0} tile requests, each followed by the same read straight from SQLite.")
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"{rounds} rounds of {Sample:N0} tile requests, each followed by the same read straight from SQLite.")
             .AppendLine()
             .AppendLine("| measure | median | p95 | p99 | goal | result |")
             .AppendLine("|---|---|---|---|---|---|")
-            .AppendLine(CultureInfo.InvariantCulture, $"| `GET /api/map/tiles/{{z}}/{{x}}/{{y}}` over HTTP (in process) | {Results.Ms(median)} | " +
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"| `GET /api/map/tiles/{{z}}/{{x}}/{{y}}` over HTTP (in process) | {Results.Ms(median)} | " +
                 $"{Results.Ms(Results.Percentile(http, 95))} | {Results.Ms(Results.Percentile(http, 99))} | < {GoalMs:0} ms | {Results.Verdict(ok)} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| baseline: the blob read with SQLite | {Results.Ms(Results.Percentile(direct, 50))} | " +
                 $"{Results.Ms(Results.Percentile(direct, 95))} | {Results.Ms(Results.Percentile(direct, 99))} | — | bytes equal ✓ |");
