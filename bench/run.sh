@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BENCH_BUILD:-/tmp/bench-artifacts}
-all=(coverage elders services intake chaos sync-cost assessments subsidies reports todo pages reach)
+all=(coverage elders services intake chaos sync-cost assessments subsidies reports todo pages reach tiles)
 
 args=()
 for a in "$@"; do

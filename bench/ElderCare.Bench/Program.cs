@@ -41,6 +41,9 @@ internal static class BenchProgram
             case ["reach", ..]:
                 // 二(四) the 15-minute circle at city scale: walks by straight line (< 2 s) and over a road network (< 30 s), site selection (< 60 s).
                 return ReachBench.Run(Int(args, "--rounds", Results.Size(5, 2)));
+            case ["tiles", ..]:
+                // The base map's tiles over HTTP from the app in process (median < 10 ms), against the blob read straight from SQLite.
+                return await TilesBench.RunAsync(Int(args, "--rounds", Results.Size(5, 1)));
             case ["pages", ..]:
                 // Page load in the browser (every page < 300 ms, the dashboard < 500 ms; median of 5 warm loads).
                 return await PagesBench.RunAsync(Int(args, "--rounds", Results.Size(5, 2)));

@@ -29,6 +29,7 @@ public static partial class Results
         ("todo", "To-do centre: the header badge's count at 300,000 elders"), // Tasks
         ("pages", "Page load in the browser"),
         ("reach", "The 15-minute circle: walks and site selection at city scale"),
+        ("tiles", "Base-map tiles served by the app"),
     ];
 
     public static bool Quick { get; } = Environment.GetEnvironmentVariable("BENCH_QUICK") is "1" or "true";

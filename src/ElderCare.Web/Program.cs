@@ -49,6 +49,7 @@ api.MapEvidenceApi();
 api.MapEvaluationsApi();
 api.MapSubsidiesApi();
 api.MapMapApi(); // Map: base-map tiles
+ElderCare.Web.Features.Public.PublicApi.MapPublicApi(api); // Public map: nearest facilities, no sign-in
 ElderCare.Web.Features.Supervision.SupervisionApi.MapSupervisionApi(api); // Supervision (三(一) monthly supervision)
 ElderCare.Web.Features.Reports.ReportsApi.MapReportsApi(api); // Reports: quarterly reports and bulletins
 // Tasks and the to-do centre (三(一)): task lists, duty lists, escalation, the to-do count

@@ -49,6 +49,22 @@ public sealed class ServiceMapTests(OfflineMapServer app, Chromium chromium) : I
 
         await page.Locator("path.service-map__facility").First.ClickAsync();
         await Expect(page.Locator(".leaflet-popup-content")).ToContainTextAsync("昌元街道养老服务中心（地图）");
+        // The click draws the facility's 15-minute circle and counts who is inside (400 m × 1.3 ≤ 720 m; 3 km is not).
+        await Expect(page.Locator("[data-catchment]")).ToContainTextAsync("内有老年人 1 人，其中重点老年人 0 人");
+        await Expect(page.Locator("path.service-map__catchment-circle")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+
+        // Elders are drawn as grid cells, never one dot each; a filter and a layer toggle apply at once and stay in the URL.
+        await Expect(page.Locator("path.service-map__cell").First).ToBeAttachedAsync();
+        await page.GetByLabel("达标情况").SelectOptionAsync("no");
+        await Expect(page.Locator("path.service-map__facility")).ToHaveCountAsync(0);
+        Assert.Contains("compliant=no", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("达标情况").SelectOptionAsync("");
+        await Expect(page.Locator("path.service-map__facility")).ToHaveCountAsync(1);
+        await page.GetByLabel("老年人分布（网格）").UncheckAsync();
+        await Expect(page.Locator("path.service-map__cell")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("layer=density", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator(".field-error")).ToHaveCountAsync(0); // no empty error mark without an error
 
         await page.GetByLabel("新建站点数").FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "计算选址建议" }).ClickAsync();

@@ -99,7 +99,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Services.ServiceChecklist> ServiceChecklists => Set<Features.Services.ServiceChecklist>();
     // Standing meal orders (daily work: regular diners)
     public DbSet<Features.Meals.StandingMealOrder> StandingMealOrders => Set<Features.Meals.StandingMealOrder>();
-    // Map data (i17-data): unit boundaries and the district's candidate sites
+    // Map data: unit boundaries and the district's candidate sites
     public DbSet<Features.Map.UnitBoundary> UnitBoundaries => Set<Features.Map.UnitBoundary>();
     public DbSet<Features.Map.CandidateSite> CandidateSites => Set<Features.Map.CandidateSite>();
 

@@ -150,7 +150,7 @@ public partial class AuthorizationMatrixTests
             "is refused (OutboundApiTests)",
         ["POST /api/webhooks/{id:guid}/disable"] = "no body",
         ["POST /api/sms/receipts"] = "the SMS gateway's receipt, authenticated by its HMAC: a message id of our own outbox, no user scope",
-        // Map data (i17-data): each feature's and each row's region code is checked against the uploader's scope (MapDataApiTests).
+        // Map data: each feature's and each row's region code is checked against the uploader's scope (MapDataApiTests).
         ["POST /api/map/boundaries"] = "each feature's properties.code is checked against the uploader's scope (MapDataApiTests)",
         ["POST /api/map/candidate-sites/import"] = "each row's region code is checked against the importer's scope (MapDataApiTests)",
     };

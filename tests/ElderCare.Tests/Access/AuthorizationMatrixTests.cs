@@ -519,7 +519,7 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/meals/standing-orders/{id:guid}/resume", WriteMeals, _ => $"/api/meals/standing-orders/{Guid.Empty}/resume"),
         new("POST /api/meals/standing-orders/raise", WriteMeals, _ => "/api/meals/standing-orders/raise"),
         new("PAGE /meals/standing", ReadMeals, _ => "/meals/standing"),
-        // Map data (i17-data): boundaries and candidate buildings are read with the map and kept by whoever edits regions.
+        // Map data: boundaries and candidate buildings are read with the map and kept by whoever edits regions.
         new("GET /api/map/boundaries", ReadCoverage, _ => "/api/map/boundaries?level=town"),
         new("POST /api/map/boundaries", WriteRegions, _ => "/api/map/boundaries", "multipart"),
         new("GET /api/map/candidate-sites", ReadCoverage, _ => "/api/map/candidate-sites"),
@@ -527,6 +527,14 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("GET /api/map/site-suggestions/export", ReadCoverage, _ => "/api/map/site-suggestions/export?sites=1"),
         new("PAGE /map/boundaries", WriteRegions, _ => "/map/boundaries"),
         new("PAGE /map/candidates", WriteRegions, _ => "/map/candidates"),
+        // Service map layers and the public map
+        new("GET /api/map/elder-density", ReadCoverage, _ => "/api/map/elder-density"),
+        new("GET /api/map/priority-elders", ReadCoverage, _ => "/api/map/priority-elders?region=500153001001"),
+        new("GET /api/map/day-events", ReadCoverage, _ => "/api/map/day-events"),
+        new("GET /api/map/facilities/{id:guid}/catchment", ReadCoverage, w => $"/api/map/facilities/{w.FacilityA}/catchment",
+            OutOfScope: w => $"/api/map/facilities/{w.FacilityB}/catchment"),
+        new("GET /api/public/facilities/nearest", null, _ => "/api/public/facilities/nearest?lat=29.4&lng=105.6"),
+        new("PAGE /public/map", null, _ => "/public/map"),
     ];
 
 

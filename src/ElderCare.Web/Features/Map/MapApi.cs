@@ -39,10 +39,30 @@ public static class MapApi
             .RequireAuthorization(Roles.Policies.ReadCoverage)
             .WithTags("地图").WithSummary("选址建议：新建 k 个站点使最多（重点）老年人进入一刻钟服务圈（最大覆盖选址，精确求解并给出贪心解与差距）");
         api.MapMapDataApi();
+        // Map layers and a facility's catchment (养老服务地图, ADR 31): the map page draws the same answers.
+        api.MapGet("/map/elder-density", async (string? level, string? region, string? asOf, CurrentUser user, AppDbContext db,
+                    TimeProvider clock, CancellationToken ct) =>
+                (await ListElderDensity.Handle(level, region, asOf, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .WithTags("地图").WithSummary("老年人分布：按网格汇总（全区 1 公里、镇街 400 米、村社区 200 米），不逐人显示");
+        api.MapGet("/map/priority-elders", async (string? region, string? asOf, CurrentUser user, AppDbContext db,
+                    TimeProvider clock, CancellationToken ct) =>
+                (await ListPriorityElderPoints.Handle(region, asOf, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .WithTags("地图").WithSummary("村社区内的重点老年人位置（姓名脱敏；仅村社区层级、仅本人数据范围）");
+        api.MapGet("/map/day-events", async (string? date, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await ListDayEvents.Handle(date, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .WithTags("地图").WithSummary("当日报警与上门服务的位置（不含姓名）");
+        api.MapGet("/map/facilities/{id:guid}/catchment", async (Guid id, string? asOf, CurrentUser user, AppDbContext db, MapOptions options,
+                    TimeProvider clock, CancellationToken ct) =>
+                (await GetCatchment.Handle(id, asOf, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .WithTags("地图").WithSummary("设施的一刻钟服务圈：半径及圈内老年人、重点老年人人数");
         return api;
     }
 
-    // ---- map data (i17-data): boundaries, candidate sites, the suggestion's export ----
+    // ---- map data: boundaries, candidate sites, the suggestion's export ----
 
     private static void MapMapDataApi(this RouteGroupBuilder api)
     {

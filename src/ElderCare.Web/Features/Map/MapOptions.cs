@@ -31,7 +31,7 @@ public sealed class MapOptions
 
     public WalkingRule Walking => new(WalkingMetersPerSecond, DetourFactor, CircleMinutes);
 
-    // ---- map data (i17-data): the road network ----
+    // ---- map data: the road network ----
 
     /// <summary>An OpenStreetMap extract (.osm.pbf) of the district: walks follow its roads; empty → the straight line × detour.</summary>
     public string? RoadsFile { get; set; }

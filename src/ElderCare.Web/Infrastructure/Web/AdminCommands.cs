@@ -86,7 +86,8 @@ public static class AdminCommands
             }
             return await RunCommandAsync(services, db, args, input, output, error, ct);
         }
-        catch (Exception e) when (Errors.DatabaseUnavailable.Is(e))
+        // Unreachable, or refused at sign-in: no or a wrong password (28P01, 28000), no such database (3D000).
+        catch (Exception e) when (Errors.DatabaseUnavailable.Is(e) || e is Npgsql.NpgsqlException { SqlState: null or "28P01" or "28000" or "3D000" })
         {
             await error.WriteLineAsync($"{Unreachable}\n{e.Message}");
             return StartChecks.RefusedExitCode;

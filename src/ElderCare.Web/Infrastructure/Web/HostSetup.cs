@@ -41,9 +41,11 @@ public static class HostSetup
         // Map: the base map and the 15-minute circle
         services.AddValidatedOptions<Features.Map.MapOptions>(builder.Configuration, "Map");
         services.AddSingleton<Features.Map.MapTiles>();
-        // Map data (i17-data): the road network of Map:RoadsFile, read once on first use
+        // Map data: the road network of Map:RoadsFile, read once on first use
         services.AddOptions<Features.Map.MapOptions>().PostConfigure<ILoggerFactory>((o, logs) =>
             o.Roads = new Features.Map.OsmRoads(o.RoadsFile, logs.CreateLogger<Features.Map.OsmRoads>()));
+        // Public map: options "PublicMap" and the per-address rate limit of the no-sign-in page and API
+        Features.Public.PublicSetup.AddPublicMap(services, builder.Configuration);
         // Evidence files: options "Evidence" and the store (local disk or S3-compatible)
         Features.Evidence.EvidenceSetup.AddEvidence(services, builder.Configuration, builder.Environment.ContentRootPath);
         // Supervision (三(一)): findings to rectify and re-inspections due in the to-do centre
