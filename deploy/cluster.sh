@@ -59,7 +59,7 @@ Redis__Configuration=127.0.0.1:6391
 Redis__Prefix=eldercare-cluster
 Proxy__KnownProxies__0=127.0.0.1
 Evidence__LocalFolder=$dir/evidence
-ELDERCARE_ADMIN_PASSWORD=Cluster#Admin2026
+ELDERCARE_ADMIN_PASSWORD=Rongchang#Cluster2026
 ENV
   chmod 600 "$dir/eldercare.env"
   set -a; . "$dir/eldercare.env"; set +a
@@ -86,7 +86,7 @@ http {
 NGINX
   nginx -c "$dir/nginx.conf" -p "$dir"
   wait_for "curl -fs http://127.0.0.1:8088/health/ready" 20
-  echo "ElderCare cluster: http://127.0.0.1:8088 (nodes ${nodes[*]}, replica 5442). 首次登录：admin / Cluster#Admin2026"
+  echo "ElderCare cluster: http://127.0.0.1:8088 (nodes ${nodes[*]}, replica 5442). 首次登录：admin / Rongchang#Cluster2026"
 }
 
 status() {
