@@ -94,6 +94,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Services.ServiceChecklist> ServiceChecklists => Set<Features.Services.ServiceChecklist>();
     // Standing meal orders (daily work: regular diners)
     public DbSet<Features.Meals.StandingMealOrder> StandingMealOrders => Set<Features.Meals.StandingMealOrder>();
+    // Daily work (the rest): batch assignment of due reassessments
+    public DbSet<Features.Assessments.ReassessmentAssignment> ReassessmentAssignments => Set<Features.Assessments.ReassessmentAssignment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

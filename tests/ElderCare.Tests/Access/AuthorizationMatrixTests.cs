@@ -517,6 +517,9 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
         new("POST /api/meals/standing-orders/{id:guid}/resume", WriteMeals, _ => $"/api/meals/standing-orders/{Guid.Empty}/resume"),
         new("POST /api/meals/standing-orders/raise", WriteMeals, _ => "/api/meals/standing-orders/raise"),
         new("PAGE /meals/standing", ReadMeals, _ => "/meals/standing"),
+        // Daily work (the rest): the alarm list with the console's roles; search by POST (ID numbers and phones stay out of URLs).
+        new("PAGE /alarms/list", HandleAlarms, _ => "/alarms/list"),
+        new("POST /api/search/", Everyone, _ => "/api/search", new { q = "张三" }),
     ];
 
 

@@ -29,6 +29,8 @@ public static class HostSetup
         services.AddMemoryCache();
         services.AddStaticAssetCompression();
         services.AddValidatedOptions<Features.Elders.ElderOptions>(builder.Configuration, "Elders");
+        // Elders: the phone blind index for rows stored before it (search by phone, ADR 6), once at start
+        services.AddHostedService<Features.Elders.ElderPhoneBackfill>();
         services.AddValidatedOptions<Features.Meals.MealOptions>(builder.Configuration, "Meals");
         services.AddAlarms(builder.Configuration);
         services.AddValidatedOptions<Features.Services.ServiceOptions>(builder.Configuration, "Services");
