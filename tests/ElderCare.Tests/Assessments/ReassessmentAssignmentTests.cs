@@ -59,7 +59,8 @@ public class ReassessmentAssignmentTests(AppFactory app) : IClassFixture<AppFact
         Assert.True(item.GetProperty("overdue").GetBoolean());
         Assert.Contains("2026-10-01 到期", item.GetProperty("title").GetString());
 
-        var again = Items(await (await officer.GetAsync("/api/reassessments/due?pageSize=100")).Ok()).Single(e => e.GetProperty("elderId").GetGuid() == here);
+        var again = Items(await (await officer.GetAsync("/api/reassessments/due?pageSize=100")).Ok())
+            .Single(e => e.GetProperty("elderId").GetGuid() == here);
         Assert.Equal(evaluator.Id, again.GetProperty("assessorId").GetGuid());
 
         await using (var scope = app.Scope(out var db))

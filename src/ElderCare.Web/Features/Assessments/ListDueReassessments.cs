@@ -11,7 +11,7 @@ namespace ElderCare.Web.Features.Assessments;
 public sealed record DueReassessment(Guid ElderId, string Name, string RegionCode, DateOnly LastAssessedOn, DateOnly DueOn,
     AssessmentReason Reason, bool Overdue, Guid? AssessorId, string? AssessorName, DateOnly? AssignedOn);
 
-/// <summary>Who may be given a reassessment: a user whose role assesses elders, in the assigner's scope (<see cref="AssignReassessments"/>).</summary>
+/// <summary>Who may be given a reassessment: a user whose role assesses elders, in the assigner's scope (AssignReassessments).</summary>
 public sealed record AssessorChoice(Guid Id, string Name, string Role, string? RegionCode);
 
 public sealed record DueReassessments(Paged<DueReassessment> Elders, IReadOnlyList<AssessorChoice> Assessors);

@@ -29,5 +29,6 @@ public sealed class ReassessmentTodoSource : ITodoSource
 
     private static IQueryable<ReassessmentAssignment> Query(TodoUser user, AppDbContext db) =>
         db.ReassessmentAssignments.AsNoTracking().Where(a => a.AssessorId == user.UserId
-            && db.Elders.Any(e => e.Id == a.ElderId && e.Status == ElderStatus.Active && (e.LastAssessedOn == null || e.LastAssessedOn < a.AssignedOn)));
+            && db.Elders.Any(e => e.Id == a.ElderId && e.Status == ElderStatus.Active
+                                && (e.LastAssessedOn == null || e.LastAssessedOn < a.AssignedOn)));
 }

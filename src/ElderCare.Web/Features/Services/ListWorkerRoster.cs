@@ -16,7 +16,8 @@ public static class ListWorkerRoster
     public sealed record Roster(Paged<WorkerResource> Workers, IReadOnlyDictionary<Guid, string> ProviderNames,
         IReadOnlyDictionary<string, string> RegionNames);
 
-    public static async Task<Outcome<Roster>> Handle(ListWorkers.Query query, DataScope scope, AppDbContext db, FieldProtector protector, CancellationToken ct)
+    public static async Task<Outcome<Roster>> Handle(ListWorkers.Query query, DataScope scope, AppDbContext db, FieldProtector protector,
+        CancellationToken ct)
     {
         var outcome = await ListWorkers.Handle(query, scope, db, protector, ct);
         if (!outcome.IsOk) return Outcome<Roster>.Invalid(outcome.Errors!);

@@ -17,7 +17,9 @@ public static class PauseStandingMealOrder
         order.PausedOn = clock.Today();
         order.PausedBy = user.UserName ?? "";
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(new Audit.AuditRecord(user.Id, user.UserName, "meal.standing-order.pause", $"standing-meal-order/{order.Id}", Audit.AuditOutcome.Success, user.Address,
+        await audit.AppendAsync(new Audit.AuditRecord(user.Id, user.UserName,
+            "meal.standing-order.pause", $"standing-meal-order/{order.Id}", Audit.AuditOutcome.Success,
+            user.Address,
             $"{name}：{MealValidation.NameOf(order.Meal)}，自 {order.PausedOn:yyyy-MM-dd} 暂停"));
         return StandingMealOrderResource.From(order, name);
     }

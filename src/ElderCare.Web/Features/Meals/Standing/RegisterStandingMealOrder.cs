@@ -50,7 +50,9 @@ public static class RegisterStandingMealOrder
         };
         db.StandingMealOrders.Add(order);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(new Audit.AuditRecord(user.Id, user.UserName, "meal.standing-order.register", $"standing-meal-order/{order.Id}", Audit.AuditOutcome.Success, user.Address,
+        await audit.AppendAsync(new Audit.AuditRecord(user.Id, user.UserName,
+            "meal.standing-order.register", $"standing-meal-order/{order.Id}", Audit.AuditOutcome.Success,
+            user.Address,
             $"{elder.Name}：{MealValidation.NameOf(order.Meal)}，星期 {string.Join("、", order.Weekdays)}，自 {order.FromDate:yyyy-MM-dd} 起"));
         return StandingMealOrderResource.From(order, elder.Name);
     }

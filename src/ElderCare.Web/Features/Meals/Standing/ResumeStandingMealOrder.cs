@@ -19,7 +19,9 @@ public static class ResumeStandingMealOrder
         order.PausedOn = null;
         order.PausedBy = null;
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(new Audit.AuditRecord(user.Id, user.UserName, "meal.standing-order.resume", $"standing-meal-order/{order.Id}", Audit.AuditOutcome.Success, user.Address,
+        await audit.AppendAsync(new Audit.AuditRecord(user.Id, user.UserName,
+            "meal.standing-order.resume", $"standing-meal-order/{order.Id}", Audit.AuditOutcome.Success,
+            user.Address,
             $"{name}：{MealValidation.NameOf(order.Meal)}，恢复"));
         return StandingMealOrderResource.From(order, name);
     }
