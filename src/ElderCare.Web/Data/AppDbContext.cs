@@ -102,6 +102,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     // Map data: unit boundaries and the district's candidate sites
     public DbSet<Features.Map.UnitBoundary> UnitBoundaries => Set<Features.Map.UnitBoundary>();
     public DbSet<Features.Map.CandidateSite> CandidateSites => Set<Features.Map.CandidateSite>();
+    // Daily work (the rest): batch assignment of due reassessments
+    public DbSet<Features.Assessments.ReassessmentAssignment> ReassessmentAssignments => Set<Features.Assessments.ReassessmentAssignment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

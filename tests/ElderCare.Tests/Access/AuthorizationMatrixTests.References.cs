@@ -149,6 +149,7 @@ public partial class AuthorizationMatrixTests
         ["POST /api/webhooks/"] = "district-admin only (integrations.webhooks): the district scope covers every region; an unknown regionCode " +
             "is refused (OutboundApiTests)",
         ["POST /api/webhooks/{id:guid}/disable"] = "no body",
+        ["POST /api/search/"] = "a read: search text only; every kind is read within the caller's scope (SearchTests)",
         ["POST /api/sms/receipts"] = "the SMS gateway's receipt, authenticated by its HMAC: a message id of our own outbox, no user scope",
         // Map data: each feature's and each row's region code is checked against the uploader's scope (MapDataApiTests).
         ["POST /api/map/boundaries"] = "each feature's properties.code is checked against the uploader's scope (MapDataApiTests)",
@@ -275,6 +276,13 @@ public partial class AuthorizationMatrixTests
                 NoUnit),
             new("POST /api/regions/", "parentCode", _ => "/api/regions",
                 (_, v) => new { code = $"{v}998", name = "引用测试社区", kind = "community", parentCode = v }, _ => Changyuan, _ => Panlong, NoUnit),
+            // Batch assignment of due reassessments: the elders and the assessor (a user) pass the scope rule of a read.
+            new("POST /api/reassessments/assignments", "elderIds", _ => "/api/reassessments/assignments",
+                (_, v) => new { elderIds = new[] { v }, assessorId = Nowhere }, r => r.W.ElderA, r => r.W.ElderB, Nowhere),
+            new("POST /api/reassessments/assignments", "assessorId", _ => "/api/reassessments/assignments",
+                (r, v) => new { elderIds = new[] { r.W.ElderA }, assessorId = v },
+                _ => app.User(Role.TownOfficer, Changyuan).GetAwaiter().GetResult().Id,
+                _ => app.User(Role.TownOfficer, Panlong).GetAwaiter().GetResult().Id, Nowhere),
         ];
     }
 

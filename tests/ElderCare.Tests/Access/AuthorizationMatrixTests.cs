@@ -535,6 +535,13 @@ public partial class AuthorizationMatrixTests(AppFactory app) : IClassFixture<Ap
             OutOfScope: w => $"/api/map/facilities/{w.FacilityB}/catchment"),
         new("GET /api/public/facilities/nearest", null, _ => "/api/public/facilities/nearest?lat=29.4&lng=105.6"),
         new("PAGE /public/map", null, _ => "/public/map"),
+        // Daily work (the rest): the alarm list with the console's roles; search by POST (ID numbers and phones stay out of URLs).
+        new("PAGE /alarms/list", HandleAlarms, _ => "/alarms/list"),
+        new("POST /api/search/", Everyone, _ => "/api/search", new { q = "张三" }),
+        // Batch assignment of due reassessments: the officials who arrange them (WriteElders); an empty body is 400 to them.
+        new("GET /api/reassessments/due", WriteElders, _ => "/api/reassessments/due"),
+        new("POST /api/reassessments/assignments", WriteElders, _ => "/api/reassessments/assignments", new { }),
+        new("PAGE /assessments/due", WriteElders, _ => "/assessments/due"),
     ];
 
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
@@ -132,5 +133,17 @@ public class StandingMealOrdersApiTests(AppFactory app)
         await (await app.Staff.PostAsync("/api/meals/standing-orders/raise?date=2026-13-01", null)).AssertFieldError("date");
         var evaluator = await app.ClientAs(Role.Evaluator);
         Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.PostAsync($"/api/meals/standing-orders/raise?date={Monday}", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_pause_and_resume_are_each_audited_with_the_elder_and_the_meal()
+    {
+        var elder = await ArrangeElder(await ArrangeSite(Monday));
+        var id = (await (await Register(elder)).Created()).GetProperty("id").GetGuid();
+        (await app.Staff.PostJson($"/api/meals/standing-orders/{id}/pause", new { })).EnsureSuccessStatusCode();
+        (await app.Staff.PostJson($"/api/meals/standing-orders/{id}/resume", new { })).EnsureSuccessStatusCode();
+        await using var scope = app.Scope(out var db);
+        var actions = await db.AuditEntries.Where(a => a.Target == $"standing-meal-order/{id}").Select(a => a.Action).ToListAsync();
+        Assert.Equal(["meal.standing-order.pause", "meal.standing-order.register", "meal.standing-order.resume"], actions.Order());
     }
 }

@@ -11,7 +11,8 @@ namespace ElderCare.Web.Features.Alarms;
 
 /// <summary>Devices in scope, offline ones first when asked; registering one shows its key once.</summary>
 [Authorize(Policy = Roles.Policies.ManageDevices)]
-public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtector protector, AlarmOptions options, TimeProvider clock) : PageModel
+public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtector protector, AlarmOptions options, TimeProvider clock,
+    Audit.AuditLog audit) : PageModel
 {
     public Paged<DeviceRow> Devices { get; private set; } = new([], 1, 20, 0);
 
@@ -19,7 +20,14 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
     /// <summary>The list's filters, from the address only (the registration form posts a kind and a serial of its own).</summary>
     public string? Serial => Request.Query["serial"].FirstOrDefault();
     public string? Kind => Request.Query["kind"].FirstOrDefault();
-    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+    public string? Sort => Request.Query["sort"].FirstOrDefault();
+    public string? Dir => Request.Query["dir"].FirstOrDefault();
+
+    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
+    public ListLinks Links => new("/devices", new Dictionary<string, string?>
+    {
+        ["serial"] = Serial, ["kind"] = Kind, ["offline"] = Offline ? "true" : null,
+    }, ListDevices.Sorting.Resolve(Sort, Dir), ListDevices.Sorting.Default);
 
     /// <summary>The elder search (name or ID number): the device is registered to an elder picked from its results.</summary>
     [BindProperty] public string? Q { get; set; }
@@ -30,6 +38,18 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var outcome = await ExportDevices.Handle(Query() with { Page = null, PageSize = null }, user, db, options, audit, clock, ct);
+        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
+        Errors = outcome.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { ["export"] = [outcome.Message ?? "导出失败"] };
+        await Load(ct);
+        return Page();
+    }
+
+    private ListDevices.Query Query() =>
+        new(Offline ? true : null, null, Kind, null, Paging.PageNumber(Request), 50, Serial, Sort, Dir);
 
     /// <summary>The elder search, posted (name or ID number stays out of the URL).</summary>
     public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
@@ -61,11 +81,10 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
         Q = Q?.Trim();
         if (!string.IsNullOrEmpty(Q)) Found = await ElderPicker.Find(Q, user.Scope, db, protector, clock, ct);
         else Q = null;
-        var query = new ListDevices.Query(Offline ? true : null, null, Kind, null, PageNumber, 50, Serial);
-        Devices = (await ListDevices.Handle(query, user.Scope, db, options, clock, ct)).Value
-                  ?? new([], 1, 50, 0);
+        var outcome = await ListDevices.Handle(Query(), user.Scope, db, options, clock, ct);
+        if (outcome.Errors is { } errors) Errors = errors.ToDictionary();
+        Devices = outcome.Value ?? new([], 1, 50, 0);
     }
 
-    public Pager DevicePager() => new(Devices.Page, Devices.PageCount, Devices.Total, p =>
-        $"/devices?offline={(Offline ? "true" : "false")}&serial={Uri.EscapeDataString(Serial ?? "")}&kind={Uri.EscapeDataString(Kind ?? "")}&p={p}");
+    public Pager DevicePager() => new(Devices.Page, Devices.PageCount, Devices.Total, Links.Page);
 }

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,15 @@ public enum DeviceState { Online, Offline, NeverConnected }
 public static class ListDevices
 {
     /// <param name="Serial">Part of the serial number (as printed on the device).</param>
-    public sealed record Query(bool? Offline, string? RegionCode, string? Kind, Guid? ElderId, int? Page, int? PageSize, string? Serial = null);
+    public sealed record Query(bool? Offline, string? RegionCode, string? Kind, Guid? ElderId, int? Page, int? PageSize, string? Serial = null,
+        string? Sort = null, string? Dir = null);
+
+    /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs; ADR 30); the longest silent first unless asked.</summary>
+    public static readonly SortKeys<Device> Sorting = new SortKeys<Device>("lastSeen")
+        .Add("lastSeen", d => d.LastSeenAt ?? d.RegisteredAt)
+        .Add("serial", d => d.Serial)
+        .Add("kind", d => d.Kind)
+        .Add("registered", d => d.RegisteredAt);
 
     public static bool IsOffline(DeviceKind kind, DateTime? lastSeenAt, DateTime registeredAt, DateTime now, AlarmOptions options) =>
         (lastSeenAt ?? registeredAt) < now - options.HeartbeatInterval(kind);
@@ -30,9 +39,33 @@ public static class ListDevices
     {
         var errors = new FieldErrors();
         var paging = PageRequest.From(q.Page, q.PageSize, errors);
-        var kind = EnumText.Optional<DeviceKind>(q.Kind, "kind", errors);
-        if (errors.Any) return Outcome<Paged<DeviceRow>>.Invalid(errors);
         var now = clock.UtcNow();
+        var devices = Filter(q, scope, db, options, now, errors);
+        if (errors.Any) return Outcome<Paged<DeviceRow>>.Invalid(errors);
+        var total = await devices.CountAsync(ct);
+        var rows = await Rows(Sorted(devices, q).Skip(paging.Skip).Take(paging.PageSize), db, options, now, ct);
+        return new Paged<DeviceRow>(rows, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The list's order: the chosen column, then the last heartbeat and id, so that pages and exports agree.</summary>
+    public static IOrderedQueryable<Device> Sorted(IQueryable<Device> devices, Query q) =>
+        Sorting.Apply(devices, q.Sort, q.Dir).ThenBy(d => d.LastSeenAt ?? d.RegisteredAt).ThenBy(d => d.Id);
+
+    /// <summary>The rows with the elder's name and the state as of <paramref name="now"/>.</summary>
+    public static async Task<List<DeviceRow>> Rows(IQueryable<Device> devices, AppDbContext db, AlarmOptions options, DateTime now,
+        CancellationToken ct)
+    {
+        // A projection keeps the order of the sorted query (a join after Take might not).
+        var rows = await devices.Select(d => new { d, Name = db.Elders.Where(e => e.Id == d.ElderId).Select(e => e.Name).First() })
+            .ToListAsync(ct);
+        return rows.Select(r => new DeviceRow(r.d.Id, r.d.Kind, r.d.Serial, r.d.ElderId, r.Name, r.d.RegionCode, r.d.StationId,
+            r.d.RegisteredAt, r.d.LastSeenAt, IsOffline(r.d.Kind, r.d.LastSeenAt, r.d.RegisteredAt, now, options))).ToList();
+    }
+
+    /// <summary>The active devices in scope matching the filters (the list and its export share it).</summary>
+    public static IQueryable<Device> Filter(Query q, DataScope scope, AppDbContext db, AlarmOptions options, DateTime now, FieldErrors errors)
+    {
+        var kind = EnumText.Optional<DeviceKind>(q.Kind, "kind", errors);
         var devices = db.Devices.AsNoTracking().InScope(scope).Where(d => d.Active);
         if (!string.IsNullOrWhiteSpace(q.RegionCode)) devices = devices.Where(d => d.RegionCode.StartsWith(q.RegionCode.Trim()));
         if (kind is { } k) devices = devices.Where(d => d.Kind == k);
@@ -44,12 +77,7 @@ public static class ListDevices
             var silent = PredicateOffline(options, now);
             devices = offline ? devices.Where(silent) : devices.Where(Negate(silent));
         }
-        var total = await devices.CountAsync(ct);
-        var rows = await devices.OrderBy(d => d.LastSeenAt ?? d.RegisteredAt).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Join(db.Elders, d => d.ElderId, e => e.Id, (d, e) => new { d, e.Name }).ToListAsync(ct);
-        return new Paged<DeviceRow>(rows.Select(r => new DeviceRow(r.d.Id, r.d.Kind, r.d.Serial, r.d.ElderId, r.Name, r.d.RegionCode, r.d.StationId,
-                r.d.RegisteredAt, r.d.LastSeenAt, IsOffline(r.d.Kind, r.d.LastSeenAt, r.d.RegisteredAt, now, options))).ToList(),
-            paging.Page, paging.PageSize, total);
+        return devices;
     }
 
     private static System.Linq.Expressions.Expression<Func<Device, bool>> PredicateOffline(AlarmOptions options, DateTime now)

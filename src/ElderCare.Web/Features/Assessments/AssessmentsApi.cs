@@ -9,6 +9,16 @@ public static class AssessmentsApi
 {
     public static RouteGroupBuilder MapAssessmentsApi(this RouteGroupBuilder api)
     {
+        // Batch assignment of due reassessments (分配评估员), for the officials who arrange them.
+        var due = api.MapGroup("/reassessments").WithTags("能力评估").RequireAuthorization(Roles.Policies.WriteElders);
+        due.MapGet("/due", async ([AsParameters] ListDueReassessments.Query query, CurrentUser user, AppDbContext db, TimeProvider clock,
+                CancellationToken ct) =>
+                (await ListDueReassessments.Handle(query, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("到期须重新评估的老年人（满 12 个月或身体状况变化后），withinDays 含今后若干天内到期的；附可分配的评估员");
+        due.MapPost("/assignments", async (AssignReassessments.Input input, CurrentUser user, AppDbContext db, Audit.AuditLog audit,
+                TimeProvider clock, CancellationToken ct) =>
+                (await AssignReassessments.Handle(input, user, db, audit, clock, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("分配评估员：把所选老年人的重新评估交给一名评估员（须为辖区内有评估权限的账号），列入其待办；再次分配即改派");
         var g = api.MapGroup("/elders/{id:guid}/assessments").WithTags("能力评估").RequireAuthorization(Roles.Policies.ReadElders);
         g.MapPost("/", async (Guid id, AssessmentInput input, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock,
                 Infrastructure.Documents.DocumentOptions documents, CancellationToken ct) =>

@@ -38,6 +38,10 @@ public sealed class Elder
     public DateOnly BirthDate { get; set; }
     public Sex Sex { get; set; }
     public string? PhoneProtected { get; set; }
+
+    /// <summary>HMAC of the normalised phone (<see cref="ElderPhone"/>): the header search finds an elder by the whole number (ADR 6).</summary>
+    public string? PhoneIndex { get; set; }
+
     public string? Address { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
@@ -80,6 +84,7 @@ internal sealed class ElderConfiguration : IEntityTypeConfiguration<Elder>
         e.Property(x => x.IdNumberProtected).HasMaxLength(200);
         e.Property(x => x.IdNumberIndex).HasMaxLength(64);
         e.Property(x => x.PhoneProtected).HasMaxLength(200);
+        e.Property(x => x.PhoneIndex).HasMaxLength(64);
         e.Property(x => x.Address).HasMaxLength(300);
         e.Property(x => x.RegionCode).HasMaxLength(12);
         e.Property(x => x.UnitCode).HasMaxLength(9);
@@ -93,6 +98,7 @@ internal sealed class ElderConfiguration : IEntityTypeConfiguration<Elder>
         e.Property(x => x.ConsentRecordedBy).HasMaxLength(100);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.IdNumberIndex).IsUnique();
+        e.HasIndex(x => x.PhoneIndex); // not unique: a couple may share the home phone
         e.HasIndex(x => new { x.UnitCode, x.BirthDate });
         e.HasIndex(x => new { x.RegionCode, x.Name }); // the list's order: a page without filters reads the index, no sort
         e.HasIndex(x => x.Name);

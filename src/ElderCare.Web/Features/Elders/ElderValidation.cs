@@ -69,6 +69,7 @@ public static partial class ElderValidation
         e.BirthDate = id.BirthDate;
         e.Sex = id.Sex;
         e.PhoneProtected = protector.Protect(string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim());
+        e.PhoneIndex = ElderPhone.Index(input.Phone, protector);
         e.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
         e.Latitude = input.Location?.Lat;
         e.Longitude = input.Location?.Lng;

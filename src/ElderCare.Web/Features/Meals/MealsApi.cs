@@ -154,17 +154,19 @@ public static class MealsApi
             .Produces<Paged<StandingMealOrderResource>>() // openapi: the handler answers a plain IResult
             .WithSummary("长期订餐列表（进行中的在前，分页）");
         g.MapPost("/standing-orders", async (RegisterStandingMealOrder.Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
-                CancellationToken ct) =>
-                (await RegisterStandingMealOrder.Handle(input, user, db, clock, ct))
+                Audit.AuditLog audit, CancellationToken ct) =>
+                (await RegisterStandingMealOrder.Handle(input, user, db, clock, audit, ct))
                 .ToResult(s => TypedResults.Created($"/api/meals/standing-orders/{s.Id}", s)))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("登记长期订餐：老年人、午餐或晚餐、星期几（1 为周一）、开始日期，可指定助餐点、就餐方式、套餐");
-        g.MapPost("/standing-orders/{id:guid}/pause", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-                (await PauseStandingMealOrder.Handle(id, user, db, clock, ct)).ToResult(TypedResults.Ok))
+        g.MapPost("/standing-orders/{id:guid}/pause", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock,
+                Audit.AuditLog audit, CancellationToken ct) =>
+                (await PauseStandingMealOrder.Handle(id, user, db, clock, audit, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("暂停长期订餐（自今天起不再生成订餐，已生成的订餐不变）");
-        g.MapPost("/standing-orders/{id:guid}/resume", async (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-                (await ResumeStandingMealOrder.Handle(id, user, db, ct)).ToResult(TypedResults.Ok))
+        g.MapPost("/standing-orders/{id:guid}/resume", async (Guid id, CurrentUser user, AppDbContext db, Audit.AuditLog audit,
+                CancellationToken ct) =>
+                (await ResumeStandingMealOrder.Handle(id, user, db, audit, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.WriteMeals)
             .WithSummary("恢复已暂停的长期订餐");
         g.MapPost("/standing-orders/raise", async (string? date, CurrentUser user, AppDbContext db, MealOptions options, TimeProvider clock,

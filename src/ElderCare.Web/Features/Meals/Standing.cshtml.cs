@@ -10,7 +10,8 @@ namespace ElderCare.Web.Features.Meals;
 
 /// <summary>Standing orders of regular diners: the list, a form to add one, pause and resume, and generating a day's orders.</summary>
 [Authorize(Policy = Roles.Policies.ReadMeals)]
-public sealed class MealStandingModel(AppDbContext db, CurrentUser user, TimeProvider clock, MealOptions options) : MealPageModel(db, user, clock)
+public sealed class MealStandingModel(AppDbContext db, CurrentUser user, TimeProvider clock, MealOptions options, Audit.AuditLog audit)
+    : MealPageModel(db, user, clock)
 {
     [BindProperty(Name = "elderId")] public string? ElderId { get; set; }
     [BindProperty(Name = "weekdays")] public List<int> Weekdays { get; set; } = [];
@@ -41,7 +42,7 @@ public sealed class MealStandingModel(AppDbContext db, CurrentUser user, TimePro
         if (elderId is null && !errors.Any) errors.Add("elderId", "请选择老年人。");
         if (errors.Any) return await FormAgainAsync(errors, LoadAsync, ct);
         var input = new RegisterStandingMealOrder.Input(elderId, Meal, [.. Weekdays], mode, point, SetCode, from);
-        var outcome = await RegisterStandingMealOrder.Handle(input, CurrentUser, Db, Clock, ct);
+        var outcome = await RegisterStandingMealOrder.Handle(input, CurrentUser, Db, Clock, audit, ct);
         if (outcome.Value is { } s)
         {
             TempData["Flash"] = $"已登记{s.ElderName}的长期{MealValidation.NameOf(s.Meal)}：{s.WeekdaysText}，自 {s.FromDate:yyyy-MM-dd} 起。";
@@ -67,11 +68,11 @@ public sealed class MealStandingModel(AppDbContext db, CurrentUser user, TimePro
     }, ct);
 
     public Task<IActionResult> OnPostPauseAsync(Guid standingId, CancellationToken ct) =>
-        ActAsync(() => PauseStandingMealOrder.Handle(standingId, CurrentUser, Db, Clock, ct),
+        ActAsync(() => PauseStandingMealOrder.Handle(standingId, CurrentUser, Db, Clock, audit, ct),
             s => $"已暂停{s.ElderName}的长期{MealValidation.NameOf(s.Meal)}。", () => "/meals/standing", ct);
 
     public Task<IActionResult> OnPostResumeAsync(Guid standingId, CancellationToken ct) =>
-        ActAsync(() => ResumeStandingMealOrder.Handle(standingId, CurrentUser, Db, ct),
+        ActAsync(() => ResumeStandingMealOrder.Handle(standingId, CurrentUser, Db, audit, ct),
             s => $"已恢复{s.ElderName}的长期{MealValidation.NameOf(s.Meal)}。", () => "/meals/standing", ct);
 
     public Pager ListPager() => new(Orders.Page, Orders.PageCount, Orders.Total, p => $"/meals/standing?page={p}");

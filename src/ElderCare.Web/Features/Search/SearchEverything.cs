@@ -26,7 +26,7 @@ public sealed record SearchResult(string Q, IReadOnlyList<SearchGroup> Groups)
 }
 
 /// <summary>
-/// The search box in the header: elders by name (contains) or ID number (exact, through the blind index, ADR 6),
+/// The search box in the header: elders by name (contains), ID number or phone (exact, through their blind indexes, ADR 6),
 /// facilities and workers by name, service orders by their number (the order id). Every kind read within the user's
 /// DataScope with the same InScope rule as its list (ADR 19), so a hit is always a record the user may open.
 /// </summary>
@@ -53,11 +53,20 @@ public static class SearchEverything
     /// <summary>Null when the text can be searched, else the message (checked before any query).</summary>
     public static string? Problem(string? q) => q?.Trim().Length switch
     {
-        null or 0 => "请输入要搜索的内容：姓名、身份证号码、设施名称或工单编号。",
+        null or 0 => "请输入要搜索的内容：姓名、身份证号码、电话、设施名称或工单编号。",
         < MinLength => $"请至少输入 {MinLength} 个字再搜索。",
         > MaxLength => $"搜索内容不能超过 {MaxLength} 个字。",
         _ => null,
     };
+
+    /// <summary>
+    /// True when the text is a whole ID number or phone: personal data that must not travel in a URL (server and proxy
+    /// logs keep URLs), so only a posted search takes it (the page's form, POST /api/search).
+    /// </summary>
+    public static bool Sensitive(string? q, DateOnly today) =>
+        q is not null && (IdNumber.Parse(q.Trim(), today).IsValid || ElderPhone.Normalize(q) is not null);
+
+    public const string SensitiveInUrl = "身份证号码和电话号码请在搜索框中提交（POST），不要放在网址中，以免写入服务器日志。";
 
     public static async Task<Outcome<SearchResult>> Handle(string? q, IReadOnlySet<SearchKind> kinds, DataScope scope, AppDbContext db,
         FieldProtector protector, TimeProvider clock, CancellationToken ct)
@@ -69,8 +78,9 @@ public static class SearchEverything
         if (kinds.Contains(SearchKind.Facilities)) groups.Add(await Facilities(text, scope, db, ct));
         if (kinds.Contains(SearchKind.Workers)) groups.Add(await Workers(text, scope, db, ct));
         if (kinds.Contains(SearchKind.Orders)) groups.Add(await Orders(text, scope, db, ct));
-        // An ID number is not echoed in full (ADR 6): the answer names it masked.
-        var echo = IdNumber.Parse(text, clock.Today()).IsValid ? Masking.IdNumber(text)! : text;
+        // An ID number or phone is not echoed in full (ADR 6): the answer names it masked.
+        var echo = IdNumber.Parse(text, clock.Today()).IsValid ? Masking.IdNumber(text)!
+            : ElderPhone.Normalize(text) is { } phone ? Masking.Phone(phone)! : text;
         return new SearchResult(echo, groups);
     }
 
@@ -86,6 +96,12 @@ public static class SearchEverything
             // An ID number is matched exactly through its blind index; the number itself is never queried (ADR 6).
             var index = protector.BlindIndex(id.Number);
             elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.IdNumberIndex == index);
+            moreUrl = null;
+        }
+        else if (ElderPhone.Index(text, protector) is { } phoneIndex)
+        {
+            // A phone likewise, whole, through its blind index (filled at registration and by ElderPhoneBackfill).
+            elders = elders.Where(e => e.PhoneIndex == phoneIndex);
             moreUrl = null;
         }
         else
@@ -117,8 +133,8 @@ public static class SearchEverything
             .Select(w => new { w.Id, w.Name, Provider = db.ServiceProviders.Where(p => p.Id == w.ProviderId).Select(p => p.Name).FirstOrDefault() })
             .ToListAsync(ct);
         var hits = rows.Take(PerKind).Select(w => new SearchHit(w.Id, w.Name, w.Provider, $"/workers/{w.Id}/edit")).ToList();
-        // The worker list has no name filter yet: more than five asks for a fuller name instead of a link.
-        return new SearchGroup(SearchKind.Workers, "服务人员", hits, rows.Count > PerKind, null);
+        return new SearchGroup(SearchKind.Workers, "服务人员", hits, rows.Count > PerKind,
+            rows.Count > PerKind ? "/workers" + QueryString.Create("name", text).ToUriComponent() : null);
     }
 
     private static async Task<SearchGroup> Orders(string text, DataScope scope, AppDbContext db, CancellationToken ct)

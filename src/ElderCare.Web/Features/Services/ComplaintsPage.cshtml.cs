@@ -1,6 +1,6 @@
-using System.Globalization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
@@ -11,16 +11,34 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.WriteOrders)]
-public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, ServiceOptions options, TimeProvider clock) : PageModel
+public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, ServiceOptions options, TimeProvider clock, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "overdue")] public string? OverdueText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "severity")] public string? Severity { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
 
     public bool Overdue => OverdueText == "true";
     public ServiceOptions Options => options;
     public Paged<ComplaintResource> Result { get; private set; } = null!;
     public IReadOnlyList<ComplaintResource> Items => Result.Items;
 
+    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
+    public ListLinks Links => new("/complaints", new Dictionary<string, string?>
+    {
+        ["overdue"] = Overdue ? "true" : null, ["severity"] = Severity,
+    }, ListComplaints.Sorting.Resolve(Sort, Dir), ListComplaints.Sorting.Default);
+
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var outcome = await ExportComplaints.Handle(Query(), user, db, audit, clock, ct);
+        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
+        ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("export", outcome.Message ?? "导出失败。"));
+        await Load(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid complaintId, string? resolution, CancellationToken ct)
     {
@@ -28,7 +46,7 @@ public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, Servi
         if (outcome.IsOk)
         {
             TempData["Flash"] = "投诉已办结。";
-            return Redirect("/complaints");
+            return Redirect(Links.Page(1));
         }
         // Gone or already closed: said beside the resolution (200), the list stays in view.
         ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("resolution", outcome.Message ?? "无法办结。"));
@@ -36,15 +54,20 @@ public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, Servi
         return Page();
     }
 
-    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, page =>
-        "/complaints" + QueryString.Create(new Dictionary<string, string?>
-        {
-            ["overdue"] = Overdue ? "true" : null, ["page"] = page.ToString(CultureInfo.InvariantCulture),
-        }.Where(kv => kv.Value is not null)).ToUriComponent());
+    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, Links.Page);
+
+    private ListComplaints.Query Query() =>
+        new(null, Overdue ? true : null, Paging.PageNumber(Request), PageRequest.DefaultPageSize, FormValues.Trimmed(Severity), Sort, Dir);
 
     private async Task Load(CancellationToken ct)
     {
-        var query = new ListComplaints.Query(null, Overdue, Paging.PageNumber(Request), PageRequest.DefaultPageSize);
-        Result = (await ListComplaints.Handle(query, user.Scope, db, clock, ct)).Value!;
+        var outcome = await ListComplaints.Handle(Query(), user.Scope, db, clock, ct);
+        if (!outcome.IsOk)
+        {
+            ModelState.AddFieldErrors(outcome.Errors!);
+            outcome = await ListComplaints.Handle(new ListComplaints.Query(null, Overdue ? true : null, 1, PageRequest.DefaultPageSize, null, Sort,
+                Dir), user.Scope, db, clock, ct);
+        }
+        Result = outcome.Value!;
     }
 }

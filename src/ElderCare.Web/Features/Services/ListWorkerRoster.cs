@@ -16,9 +16,10 @@ public static class ListWorkerRoster
     public sealed record Roster(Paged<WorkerResource> Workers, IReadOnlyDictionary<Guid, string> ProviderNames,
         IReadOnlyDictionary<string, string> RegionNames);
 
-    public static async Task<Outcome<Roster>> Handle(int? page, DataScope scope, AppDbContext db, FieldProtector protector, CancellationToken ct)
+    public static async Task<Outcome<Roster>> Handle(ListWorkers.Query query, DataScope scope, AppDbContext db, FieldProtector protector,
+        CancellationToken ct)
     {
-        var outcome = await ListWorkers.Handle(null, page, PageRequest.DefaultPageSize, scope, db, protector, ct);
+        var outcome = await ListWorkers.Handle(query, scope, db, protector, ct);
         if (!outcome.IsOk) return Outcome<Roster>.Invalid(outcome.Errors!);
         var workers = outcome.Value!;
         var providerIds = workers.Items.Select(w => w.ProviderId).Distinct().ToList();

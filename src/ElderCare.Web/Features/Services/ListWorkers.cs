@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
@@ -7,20 +8,46 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Services;
 
-/// <summary>A page of the workers in scope (phones masked), by name; a caregiver sees only their own record.</summary>
+/// <summary>A page of the workers in scope (phones masked), by name unless asked; a caregiver sees only their own record.</summary>
 public static class ListWorkers
 {
-    public static async Task<Outcome<Paged<WorkerResource>>> Handle(Guid? providerId, int? page, int? pageSize, DataScope scope,
-        AppDbContext db, FieldProtector protector, CancellationToken ct)
+    /// <param name="Name">Part of the worker's name.</param>
+    public sealed record Query(Guid? ProviderId, string? Name, int? Page, int? PageSize, string? Sort = null, string? Dir = null);
+
+    /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs; ADR 30).</summary>
+    public static readonly SortKeys<Worker> Sorting = new SortKeys<Worker>("name")
+        .Add("name", w => w.Name)
+        .Add("kind", w => w.Kind)
+        .Add("active", w => w.Active);
+
+    public static async Task<Outcome<Paged<WorkerResource>>> Handle(Query q, DataScope scope, AppDbContext db, FieldProtector protector,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var paging = PageRequest.From(page, pageSize, errors);
+        var paging = PageRequest.From(q.Page, q.PageSize, errors);
+        var workers = Filter(q, scope, db, errors);
         if (errors.Any) return Outcome<Paged<WorkerResource>>.Invalid(errors);
-        var q = db.Workers.AsNoTracking().InScope(scope, db);
-        if (providerId is { } p) q = q.Where(w => w.ProviderId == p);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(w => w.Name).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var total = await workers.CountAsync(ct);
+        var rows = await Sorted(workers, q).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var items = rows.Select(w => WorkerResource.From(w, protector)).ToList();
         return new Paged<WorkerResource>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The list's order: the chosen column, then the name and id, so that pages and exports agree.</summary>
+    public static IOrderedQueryable<Worker> Sorted(IQueryable<Worker> workers, Query q) =>
+        Sorting.Apply(workers, q.Sort, q.Dir).ThenBy(w => w.Name).ThenBy(w => w.Id);
+
+    /// <summary>The workers in scope matching the filters (the list and its export share it).</summary>
+    public static IQueryable<Worker> Filter(Query q, DataScope scope, AppDbContext db, FieldErrors errors)
+    {
+        errors.AddIf(q.Name is { Length: > 50 }, "name", "姓名最多 50 个字。");
+        var workers = db.Workers.AsNoTracking().InScope(scope, db);
+        if (q.ProviderId is { } p) workers = workers.Where(w => w.ProviderId == p);
+        if (!string.IsNullOrWhiteSpace(q.Name))
+        {
+            var name = q.Name.Trim();
+            workers = workers.Where(w => w.Name.Contains(name));
+        }
+        return workers;
     }
 }

@@ -13,8 +13,20 @@ namespace ElderCare.Web.Features.Services;
 /// <summary>An order with its timeline and EVV flags; office roles assign, cancel, rate and take complaints here.</summary>
 [Authorize(Policy = Roles.Policies.ReadServices)]
 public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldProtector protector, ServiceOptions options, TimeProvider clock,
-    AuditLog audit) : OutcomePageModel
+    AuditLog audit, Evidence.IEvidenceStore store) : OutcomePageModel
 {
+    /// <summary>The visit's proof: position sources, checklist, photos and signature (GetVisitProof, ADR 30).</summary>
+    public VisitProofResource? Proof { get; private set; }
+
+    /// <summary>A photo or the signature of this order's visit, shown inline on the page.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var outcome = await OpenVisitAttachment.Handle(id, attachmentId, user.Scope, db, store, ct);
+        if (!outcome.IsOk) return NotFound();
+        Response.Headers.CacheControl = "private, no-store";
+        return File(outcome.Value!.Content, outcome.Value.ContentType);
+    }
+
     /// <summary>Suggestions shown beside the assign form: a short list, the API gives more.</summary>
     private const int SuggestionsShown = 8;
 
@@ -117,6 +129,7 @@ public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldPr
         var outcome = await GetOrder.Handle(id, user.Scope, db, ct);
         if (!outcome.IsOk) return Missing(outcome.Message);
         Order = outcome.Value!;
+        Proof = (await GetVisitProof.Handle(id, user.Scope, db, ct)).Value;
         if (Roles.Allows(User, Roles.Policies.WriteOrders))
         {
             if (Order.Status is OrderStatus.Requested or OrderStatus.Assigned)

@@ -55,10 +55,10 @@ public static class ServicesApi
 
     private static void MapWorkers(RouteGroupBuilder workers)
     {
-        workers.MapGet("/", async (Guid? providerId, int? page, int? pageSize, CurrentUser user, AppDbContext db, FieldProtector protector,
+        workers.MapGet("/", async ([AsParameters] ListWorkers.Query query, CurrentUser user, AppDbContext db, FieldProtector protector,
                 CancellationToken ct) =>
-                (await ListWorkers.Handle(providerId, page, pageSize, user.Scope, db, protector, ct)).ToResult(TypedResults.Ok))
-            .WithSummary("服务人员列表（电话脱敏）；护理员只看到本人");
+                (await ListWorkers.Handle(query, user.Scope, db, protector, ct)).ToResult(TypedResults.Ok))
+            .WithSummary("服务人员列表（电话脱敏）：按机构、姓名筛选，sort 为 name、kind 或 active，dir 为 asc 或 desc；护理员只看到本人");
         workers.MapPost("/", async (RegisterWorker.Input input, CurrentUser user, AppDbContext db, FieldProtector protector, ServiceOptions options,
                 TimeProvider clock, CancellationToken ct) =>
                 (await RegisterWorker.Handle(input, user.Scope, db, protector, options, clock, ct))
@@ -161,7 +161,8 @@ public static class ServicesApi
         complaints.MapGet("/", async ([AsParameters] ListComplaints.Query query, CurrentUser user, AppDbContext db, TimeProvider clock,
                 CancellationToken ct) =>
                 (await ListComplaints.Handle(query, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
-            .WithSummary("投诉列表（分页）；open=true 只列未办结，overdue=true 只列逾期未办结（已升级）的投诉");
+            .WithSummary("投诉列表（分页）；open=true 只列未办结，overdue=true 只列逾期未办结（已升级）的投诉，severity 按严重程度；" +
+                         "sort 为 state、due、received 或 severity，dir 为 asc 或 desc");
         complaints.MapPost("/{id:guid}/resolve", async (Guid id, CloseComplaint.Input input, CurrentUser user, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
                 (await CloseComplaint.Handle(id, input, user, db, clock, ct)).ToResult(TypedResults.Ok))

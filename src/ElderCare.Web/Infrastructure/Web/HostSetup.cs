@@ -30,6 +30,10 @@ public static class HostSetup
         services.AddMemoryCache();
         services.AddStaticAssetCompression();
         services.AddValidatedOptions<Features.Elders.ElderOptions>(builder.Configuration, "Elders");
+        // Elders: the phone blind index for rows stored before it (search by phone, ADR 6), once at start
+        services.AddHostedService<Features.Elders.ElderPhoneBackfill>();
+        // Assessments: reassessments assigned to an assessor in the to-do centre (daily work: batch assignment)
+        services.AddScoped<Features.Todo.ITodoSource, Features.Assessments.ReassessmentTodoSource>();
         services.AddValidatedOptions<Features.Meals.MealOptions>(builder.Configuration, "Meals");
         services.AddAlarms(builder.Configuration);
         Cluster.RedisSetup.AddRedisWhenConfigured(services, builder.Configuration); // ADR 32: backplane and shared limits

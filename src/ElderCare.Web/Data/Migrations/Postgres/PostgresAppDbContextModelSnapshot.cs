@@ -502,6 +502,51 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Assessments.ReassessmentAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessorId");
+
+                    b.HasIndex("ElderId")
+                        .IsUnique();
+
+                    b.ToTable("ReassessmentAssignments");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Assessments.SecondaryAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -733,6 +778,10 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PhoneProtected")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -773,6 +822,8 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("PhoneIndex");
 
                     b.HasIndex("RegionCode", "Name");
 
@@ -3969,6 +4020,15 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Assessments.Assessment", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Assessments.ReassessmentAssignment", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
                         .WithMany()

@@ -497,6 +497,51 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("ElderCare.Web.Features.Assessments.ReassessmentAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessorId");
+
+                    b.HasIndex("ElderId")
+                        .IsUnique();
+
+                    b.ToTable("ReassessmentAssignments");
+                });
+
             modelBuilder.Entity("ElderCare.Web.Features.Assessments.SecondaryAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -728,6 +773,10 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneProtected")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -768,6 +817,8 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("PhoneIndex");
 
                     b.HasIndex("RegionCode", "Name");
 
@@ -3958,6 +4009,15 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ElderCare.Web.Features.Assessments.Assessment", b =>
+                {
+                    b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElderCare.Web.Features.Assessments.ReassessmentAssignment", b =>
                 {
                     b.HasOne("ElderCare.Web.Features.Elders.Elder", null)
                         .WithMany()

@@ -9,7 +9,7 @@ namespace ElderCare.Web.Features.Meals;
 public static class PauseStandingMealOrder
 {
     public static async Task<Outcome<StandingMealOrderResource>> Handle(Guid id, CurrentUser user, AppDbContext db, TimeProvider clock,
-        CancellationToken ct)
+        Audit.AuditLog audit, CancellationToken ct)
     {
         var found = await ListStandingMealOrders.FindAsync(id, user.Scope, db, ct);
         if (found is not var (order, name)) return Outcome<StandingMealOrderResource>.NotFound("未找到该长期订餐。");
@@ -17,6 +17,10 @@ public static class PauseStandingMealOrder
         order.PausedOn = clock.Today();
         order.PausedBy = user.UserName ?? "";
         await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new Audit.AuditRecord(user.Id, user.UserName,
+            "meal.standing-order.pause", $"standing-meal-order/{order.Id}", Audit.AuditOutcome.Success,
+            user.Address,
+            $"{name}：{MealValidation.NameOf(order.Meal)}，自 {order.PausedOn:yyyy-MM-dd} 暂停"));
         return StandingMealOrderResource.From(order, name);
     }
 }

@@ -17,7 +17,7 @@ public static class RegisterStandingMealOrder
     public sealed record Input(Guid? ElderId, Meal? Meal, int[]? Weekdays, MealMode? Mode, Guid? DiningPointId, string? SetCode, DateOnly? FromDate);
 
     public static async Task<Outcome<StandingMealOrderResource>> Handle(Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
-        CancellationToken ct)
+        Audit.AuditLog audit, CancellationToken ct)
     {
         var scope = user.Scope;
         if (input.ElderId is not { } elderId) return Outcome<StandingMealOrderResource>.Invalid("elderId", "请选择老年人。");
@@ -50,6 +50,10 @@ public static class RegisterStandingMealOrder
         };
         db.StandingMealOrders.Add(order);
         await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new Audit.AuditRecord(user.Id, user.UserName,
+            "meal.standing-order.register", $"standing-meal-order/{order.Id}", Audit.AuditOutcome.Success,
+            user.Address,
+            $"{elder.Name}：{MealValidation.NameOf(order.Meal)}，星期 {string.Join("、", order.Weekdays)}，自 {order.FromDate:yyyy-MM-dd} 起"));
         return StandingMealOrderResource.From(order, elder.Name);
     }
 }
