@@ -22,6 +22,8 @@ using ElderCare.ApiClient.Api.Outbound;
 using ElderCare.ApiClient.Api.Plan;
 using ElderCare.ApiClient.Api.PriorityRules;
 using ElderCare.ApiClient.Api.Providers;
+using ElderCare.ApiClient.Api.Public;
+using ElderCare.ApiClient.Api.Reassessments;
 using ElderCare.ApiClient.Api.Regions;
 using ElderCare.ApiClient.Api.Reports;
 using ElderCare.ApiClient.Api.Search;
@@ -157,6 +159,16 @@ namespace ElderCare.ApiClient.Api
         public global::ElderCare.ApiClient.Api.Providers.ProvidersRequestBuilder Providers
         {
             get => new global::ElderCare.ApiClient.Api.Providers.ProvidersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The public property</summary>
+        public global::ElderCare.ApiClient.Api.Public.PublicRequestBuilder Public
+        {
+            get => new global::ElderCare.ApiClient.Api.Public.PublicRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reassessments property</summary>
+        public global::ElderCare.ApiClient.Api.Reassessments.ReassessmentsRequestBuilder Reassessments
+        {
+            get => new global::ElderCare.ApiClient.Api.Reassessments.ReassessmentsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The regions property</summary>
         public global::ElderCare.ApiClient.Api.Regions.RegionsRequestBuilder Regions

@@ -43,6 +43,8 @@ namespace ElderCare.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The placeholderTarget property</summary>
+        public bool? PlaceholderTarget { get; set; }
         /// <summary>The status property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -93,6 +95,7 @@ namespace ElderCare.ApiClient.Models
                 { "key", n => { Key = n.GetStringValue(); } },
                 { "met", n => { Met = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "placeholderTarget", n => { PlaceholderTarget = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "target", n => { Target = n.GetDoubleValue(); } },
                 { "unit", n => { Unit = n.GetStringValue(); } },
@@ -111,6 +114,7 @@ namespace ElderCare.ApiClient.Models
             writer.WriteStringValue("key", Key);
             writer.WriteBoolValue("met", Met);
             writer.WriteStringValue("name", Name);
+            writer.WriteBoolValue("placeholderTarget", PlaceholderTarget);
             writer.WriteStringValue("status", Status);
             writer.WriteDoubleValue("target", Target);
             writer.WriteStringValue("unit", Unit);

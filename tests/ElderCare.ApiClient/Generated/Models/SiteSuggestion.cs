@@ -37,6 +37,22 @@ namespace ElderCare.ApiClient.Models
         public long? Bound { get; set; }
         /// <summary>The candidates property</summary>
         public int? Candidates { get; set; }
+        /// <summary>The candidateSource property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? CandidateSource { get; set; }
+#nullable restore
+#else
+        public string CandidateSource { get; set; }
+#endif
+        /// <summary>The candidateSourceText property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? CandidateSourceText { get; set; }
+#nullable restore
+#else
+        public string CandidateSourceText { get; set; }
+#endif
         /// <summary>The chosen property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -49,6 +65,14 @@ namespace ElderCare.ApiClient.Models
         public double? Gap { get; set; }
         /// <summary>The greedyReached property</summary>
         public long? GreedyReached { get; set; }
+        /// <summary>The method property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Method { get; set; }
+#nullable restore
+#else
+        public string Method { get; set; }
+#endif
         /// <summary>The optimal property</summary>
         public bool? Optimal { get; set; }
         /// <summary>The priorityWeight property</summary>
@@ -94,10 +118,13 @@ namespace ElderCare.ApiClient.Models
                 { "asOf", n => { AsOf = n.GetDateValue(); } },
                 { "before", n => { Before = n.GetObjectValue<global::ElderCare.ApiClient.Models.ReachFigures>(global::ElderCare.ApiClient.Models.ReachFigures.CreateFromDiscriminatorValue); } },
                 { "bound", n => { Bound = n.GetLongValue(); } },
+                { "candidateSource", n => { CandidateSource = n.GetStringValue(); } },
+                { "candidateSourceText", n => { CandidateSourceText = n.GetStringValue(); } },
                 { "candidates", n => { Candidates = n.GetIntValue(); } },
                 { "chosen", n => { Chosen = n.GetCollectionOfObjectValues<global::ElderCare.ApiClient.Models.SuggestedSite>(global::ElderCare.ApiClient.Models.SuggestedSite.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "gap", n => { Gap = n.GetDoubleValue(); } },
                 { "greedyReached", n => { GreedyReached = n.GetLongValue(); } },
+                { "method", n => { Method = n.GetStringValue(); } },
                 { "optimal", n => { Optimal = n.GetBoolValue(); } },
                 { "priorityWeight", n => { PriorityWeight = n.GetIntValue(); } },
                 { "reached", n => { Reached = n.GetLongValue(); } },
@@ -117,9 +144,12 @@ namespace ElderCare.ApiClient.Models
             writer.WriteObjectValue<global::ElderCare.ApiClient.Models.ReachFigures>("before", Before);
             writer.WriteLongValue("bound", Bound);
             writer.WriteIntValue("candidates", Candidates);
+            writer.WriteStringValue("candidateSource", CandidateSource);
+            writer.WriteStringValue("candidateSourceText", CandidateSourceText);
             writer.WriteCollectionOfObjectValues<global::ElderCare.ApiClient.Models.SuggestedSite>("chosen", Chosen);
             writer.WriteDoubleValue("gap", Gap);
             writer.WriteLongValue("greedyReached", GreedyReached);
+            writer.WriteStringValue("method", Method);
             writer.WriteBoolValue("optimal", Optimal);
             writer.WriteIntValue("priorityWeight", PriorityWeight);
             writer.WriteLongValue("reached", Reached);

@@ -14,14 +14,38 @@ namespace ElderCare.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The address property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Address { get; set; }
+#nullable restore
+#else
+        public string Address { get; set; }
+#endif
         /// <summary>The elders property</summary>
         public int? Elders { get; set; }
         /// <summary>The lat property</summary>
         public double? Lat { get; set; }
         /// <summary>The lng property</summary>
         public double? Lng { get; set; }
+        /// <summary>The name property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Name { get; set; }
+#nullable restore
+#else
+        public string Name { get; set; }
+#endif
         /// <summary>The priority property</summary>
         public int? Priority { get; set; }
+        /// <summary>The regionCode property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? RegionCode { get; set; }
+#nullable restore
+#else
+        public string RegionCode { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.SuggestedSite"/> and sets the default values.
         /// </summary>
@@ -47,10 +71,13 @@ namespace ElderCare.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "address", n => { Address = n.GetStringValue(); } },
                 { "elders", n => { Elders = n.GetIntValue(); } },
                 { "lat", n => { Lat = n.GetDoubleValue(); } },
                 { "lng", n => { Lng = n.GetDoubleValue(); } },
+                { "name", n => { Name = n.GetStringValue(); } },
                 { "priority", n => { Priority = n.GetIntValue(); } },
+                { "regionCode", n => { RegionCode = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -60,10 +87,13 @@ namespace ElderCare.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("address", Address);
             writer.WriteIntValue("elders", Elders);
             writer.WriteDoubleValue("lat", Lat);
             writer.WriteDoubleValue("lng", Lng);
+            writer.WriteStringValue("name", Name);
             writer.WriteIntValue("priority", Priority);
+            writer.WriteStringValue("regionCode", RegionCode);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -41,7 +41,7 @@ namespace ElderCare.ApiClient.Api.Alarms
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AlarmsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/alarms{?open*,page*,pageSize*,regionCode*,status*}", pathParameters)
+        public AlarmsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/alarms{?dir*,from*,kind*,open*,page*,pageSize*,regionCode*,sort*,status*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -49,7 +49,7 @@ namespace ElderCare.ApiClient.Api.Alarms
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AlarmsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/alarms{?open*,page*,pageSize*,regionCode*,status*}", rawUrl)
+        public AlarmsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/alarms{?dir*,from*,kind*,open*,page*,pageSize*,regionCode*,sort*,status*,to*}", rawUrl)
         {
         }
         /// <summary>
@@ -178,6 +178,36 @@ namespace ElderCare.ApiClient.Api.Alarms
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class AlarmsRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string? Dir { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string Dir { get; set; }
+            #pragma warning restore CS1591
+#endif
+            #pragma warning disable CS1591
+            [QueryParameter("from")]
+            public Date? From { get; set; }
+            #pragma warning restore CS1591
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("kind")]
+            public string? Kind { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("kind")]
+            public string Kind { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("open")]
             public bool? Open { get; set; }
@@ -206,6 +236,19 @@ namespace ElderCare.ApiClient.Api.Alarms
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string? Sort { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string Sort { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
             [QueryParameter("status")]
             public string? Status { get; set; }
             #pragma warning restore CS1591
@@ -216,6 +259,10 @@ namespace ElderCare.ApiClient.Api.Alarms
             public string Status { get; set; }
             #pragma warning restore CS1591
 #endif
+            #pragma warning disable CS1591
+            [QueryParameter("to")]
+            public Date? To { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

@@ -35,7 +35,7 @@ namespace ElderCare.ApiClient.Api.Complaints
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ComplaintsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/complaints{?open*,overdue*,page*,pageSize*}", pathParameters)
+        public ComplaintsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/complaints{?dir*,open*,overdue*,page*,pageSize*,severity*,sort*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace ElderCare.ApiClient.Api.Complaints
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ComplaintsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/complaints{?open*,overdue*,page*,pageSize*}", rawUrl)
+        public ComplaintsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/complaints{?dir*,open*,overdue*,page*,pageSize*,severity*,sort*}", rawUrl)
         {
         }
         /// <summary>
-        /// 投诉列表（分页）；open=true 只列未办结，overdue=true 只列逾期未办结（已升级）的投诉
+        /// 投诉列表（分页）；open=true 只列未办结，overdue=true 只列逾期未办结（已升级）的投诉，severity 按严重程度；sort 为 state、due、received 或 severity，dir 为 asc 或 desc
         /// </summary>
         /// <returns>A <see cref="global::ElderCare.ApiClient.Models.ComplaintResourcePage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace ElderCare.ApiClient.Api.Complaints
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.ComplaintResourcePage>(requestInfo, global::ElderCare.ApiClient.Models.ComplaintResourcePage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 投诉列表（分页）；open=true 只列未办结，overdue=true 只列逾期未办结（已升级）的投诉
+        /// 投诉列表（分页）；open=true 只列未办结，overdue=true 只列逾期未办结（已升级）的投诉，severity 按严重程度；sort 为 state、due、received 或 severity，dir 为 asc 或 desc
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -106,11 +106,24 @@ namespace ElderCare.ApiClient.Api.Complaints
             return new global::ElderCare.ApiClient.Api.Complaints.ComplaintsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// 投诉列表（分页）；open=true 只列未办结，overdue=true 只列逾期未办结（已升级）的投诉
+        /// 投诉列表（分页）；open=true 只列未办结，overdue=true 只列逾期未办结（已升级）的投诉，severity 按严重程度；sort 为 state、due、received 或 severity，dir 为 asc 或 desc
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ComplaintsRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string? Dir { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string Dir { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("open")]
             public bool? Open { get; set; }
@@ -127,6 +140,32 @@ namespace ElderCare.ApiClient.Api.Complaints
             [QueryParameter("pageSize")]
             public int? PageSize { get; set; }
             #pragma warning restore CS1591
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("severity")]
+            public string? Severity { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("severity")]
+            public string Severity { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string? Sort { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string Sort { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }

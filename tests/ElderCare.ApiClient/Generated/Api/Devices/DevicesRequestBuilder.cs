@@ -28,7 +28,7 @@ namespace ElderCare.ApiClient.Api.Devices
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DevicesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/devices{?elderId*,kind*,offline*,page*,pageSize*,regionCode*,serial*}", pathParameters)
+        public DevicesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/devices{?dir*,elderId*,kind*,offline*,page*,pageSize*,regionCode*,serial*,sort*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,7 +36,7 @@ namespace ElderCare.ApiClient.Api.Devices
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DevicesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/devices{?elderId*,kind*,offline*,page*,pageSize*,regionCode*,serial*}", rawUrl)
+        public DevicesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/devices{?dir*,elderId*,kind*,offline*,page*,pageSize*,regionCode*,serial*,sort*}", rawUrl)
         {
         }
         /// <summary>
@@ -165,6 +165,19 @@ namespace ElderCare.ApiClient.Api.Devices
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DevicesRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string? Dir { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string Dir { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("elderId")]
             public Guid? ElderId { get; set; }
@@ -218,6 +231,19 @@ namespace ElderCare.ApiClient.Api.Devices
             #pragma warning disable CS1591
             [QueryParameter("serial")]
             public string Serial { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string? Sort { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string Sort { get; set; }
             #pragma warning restore CS1591
 #endif
         }

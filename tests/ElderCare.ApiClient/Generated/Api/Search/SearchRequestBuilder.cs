@@ -34,7 +34,7 @@ namespace ElderCare.ApiClient.Api.Search
         {
         }
         /// <summary>
-        /// 全局搜索：老年人（姓名、身份证号码精确匹配）、设施、服务人员、工单编号；按数据范围，每类最多 5 条，个人信息脱敏
+        /// 全局搜索（兼容旧调用）：姓名、设施名称、工单编号；身份证号码和电话不得放在网址中（400），请用 POST /api/search
         /// </summary>
         /// <returns>A <see cref="global::ElderCare.ApiClient.Models.SearchResult"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,46 @@ namespace ElderCare.ApiClient.Api.Search
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.SearchResult>(requestInfo, global::ElderCare.ApiClient.Models.SearchResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 全局搜索：老年人（姓名、身份证号码精确匹配）、设施、服务人员、工单编号；按数据范围，每类最多 5 条，个人信息脱敏
+        /// 全局搜索（请求体 {&quot;q&quot;: …}）：老年人（姓名；身份证号码、电话完整精确匹配）、设施、服务人员、工单编号；按数据范围，每类最多 5 条，个人信息脱敏
+        /// </summary>
+        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.SearchResult"/></returns>
+        /// <param name="body">The request body</param>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::ElderCare.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::ElderCare.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::ElderCare.ApiClient.Models.SearchResult?> PostAsync(global::ElderCare.ApiClient.Models.Input body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::ElderCare.ApiClient.Models.SearchResult> PostAsync(global::ElderCare.ApiClient.Models.Input body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPostRequestInformation(body, requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::ElderCare.ApiClient.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::ElderCare.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.SearchResult>(requestInfo, global::ElderCare.ApiClient.Models.SearchResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// 全局搜索（兼容旧调用）：姓名、设施名称、工单编号；身份证号码和电话不得放在网址中（400），请用 POST /api/search
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -84,6 +123,28 @@ namespace ElderCare.ApiClient.Api.Search
             return requestInfo;
         }
         /// <summary>
+        /// 全局搜索（请求体 {&quot;q&quot;: …}）：老年人（姓名；身份证号码、电话完整精确匹配）、设施、服务人员、工单编号；按数据范围，每类最多 5 条，个人信息脱敏
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">The request body</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToPostRequestInformation(global::ElderCare.ApiClient.Models.Input body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToPostRequestInformation(global::ElderCare.ApiClient.Models.Input body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
+            return requestInfo;
+        }
+        /// <summary>
         /// Returns a request builder with the provided arbitrary URL. Using this method means any other path or query parameters are ignored.
         /// </summary>
         /// <returns>A <see cref="global::ElderCare.ApiClient.Api.Search.SearchRequestBuilder"/></returns>
@@ -93,7 +154,7 @@ namespace ElderCare.ApiClient.Api.Search
             return new global::ElderCare.ApiClient.Api.Search.SearchRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// 全局搜索：老年人（姓名、身份证号码精确匹配）、设施、服务人员、工单编号；按数据范围，每类最多 5 条，个人信息脱敏
+        /// 全局搜索（兼容旧调用）：姓名、设施名称、工单编号；身份证号码和电话不得放在网址中（400），请用 POST /api/search
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SearchRequestBuilderGetQueryParameters 

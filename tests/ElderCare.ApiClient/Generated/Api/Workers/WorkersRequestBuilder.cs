@@ -35,7 +35,7 @@ namespace ElderCare.ApiClient.Api.Workers
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WorkersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/workers{?page*,pageSize*,providerId*}", pathParameters)
+        public WorkersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/workers{?dir*,name*,page*,pageSize*,providerId*,sort*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace ElderCare.ApiClient.Api.Workers
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WorkersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/workers{?page*,pageSize*,providerId*}", rawUrl)
+        public WorkersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/workers{?dir*,name*,page*,pageSize*,providerId*,sort*}", rawUrl)
         {
         }
         /// <summary>
-        /// 服务人员列表（电话脱敏）；护理员只看到本人
+        /// 服务人员列表（电话脱敏）：按机构、姓名筛选，sort 为 name、kind 或 active，dir 为 asc 或 desc；护理员只看到本人
         /// </summary>
         /// <returns>A <see cref="global::ElderCare.ApiClient.Models.WorkerResourcePage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -117,7 +117,7 @@ namespace ElderCare.ApiClient.Api.Workers
             return await RequestAdapter.SendAsync<global::ElderCare.ApiClient.Models.WorkerResource>(requestInfo, global::ElderCare.ApiClient.Models.WorkerResource.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 服务人员列表（电话脱敏）；护理员只看到本人
+        /// 服务人员列表（电话脱敏）：按机构、姓名筛选，sort 为 name、kind 或 active，dir 为 asc 或 desc；护理员只看到本人
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -167,11 +167,37 @@ namespace ElderCare.ApiClient.Api.Workers
             return new global::ElderCare.ApiClient.Api.Workers.WorkersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// 服务人员列表（电话脱敏）；护理员只看到本人
+        /// 服务人员列表（电话脱敏）：按机构、姓名筛选，sort 为 name、kind 或 active，dir 为 asc 或 desc；护理员只看到本人
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class WorkersRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string? Dir { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("dir")]
+            public string Dir { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("name")]
+            public string? Name { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("name")]
+            public string Name { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("page")]
             public int? Page { get; set; }
@@ -184,6 +210,19 @@ namespace ElderCare.ApiClient.Api.Workers
             [QueryParameter("providerId")]
             public Guid? ProviderId { get; set; }
             #pragma warning restore CS1591
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string? Sort { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("sort")]
+            public string Sort { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }
