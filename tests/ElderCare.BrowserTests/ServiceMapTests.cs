@@ -34,6 +34,15 @@ public sealed class ServiceMapTests(OfflineMapServer app, Chromium chromium) : I
             var centre = await RegisterFacility.Handle(Make.Facility(name: "昌元街道养老服务中心（地图）"), DataScope.District,
                 sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), default);
             Assert.True(centre.IsOk, centre.Message);
+            // The street's boundary as the district imports it (a square around the centre, ~2 km a side).
+            var (lat, lng) = (Make.HomeLat, Make.HomeLng);
+            var square = $"[[[{lng - 0.01},{lat - 0.01}],[{lng + 0.01},{lat - 0.01}],[{lng + 0.01},{lat + 0.01}],[{lng - 0.01},{lat + 0.01}]," +
+                $"[{lng - 0.01},{lat - 0.01}]]]";
+            var geojson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"" + Make.Changyuan +
+                "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + square + "}}]}";
+            var imported = await ElderCare.Web.Features.Map.ImportBoundaries.Handle(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(geojson)),
+                DataScope.District, "test", sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), default);
+            Assert.True(imported.IsOk, imported.Message);
         }
         var metresNorth = (double m) => new LocationResource(Make.HomeLat + m / 111_195, Make.HomeLng);
         await app.ElderAsync("圈内老人", Make.IdNumber("19600101"), Make.Changyuan, LivingArrangement.WithFamily, location: metresNorth(400));
@@ -46,6 +55,10 @@ public sealed class ServiceMapTests(OfflineMapServer app, Chromium chromium) : I
         // The base map comes from the app's own tile package: no request leaves the machine.
         await Expect(page.Locator("[data-service-map][data-map-ready='true']")).ToBeAttachedAsync();
         await Expect(page.Locator("img.leaflet-tile-loaded[src*='/api/map/tiles/']").First).ToBeAttachedAsync();
+
+        // The street's imported boundary is drawn (the district level shows streets and towns).
+        await Expect(page.Locator("[data-service-map][data-boundaries='1']")).ToBeAttachedAsync();
+        await Expect(page.Locator("path.service-map__boundary")).ToHaveCountAsync(1);
 
         await page.Locator("path.service-map__facility").First.ClickAsync();
         await Expect(page.Locator(".leaflet-popup-content")).ToContainTextAsync("昌元街道养老服务中心（地图）");

@@ -18,10 +18,10 @@ public sealed class MapModel(AppDbContext db, TimeProvider clock, CurrentUser us
     public static readonly IReadOnlyList<(string Code, string Name)> LayerNames =
     [
         ("facilities", "设施"), ("gaps", "服务圈外聚集处"), ("density", "老年人分布（网格）"), ("priority", "重点老年人（村社区层级）"),
-        ("alarms", "当日报警"), ("visits", "当日上门服务"),
+        ("alarms", "当日报警"), ("visits", "当日上门服务"), ("boundaries", "单位边界"),
     ];
 
-    private static readonly string[] DefaultLayers = ["facilities", "gaps", "density"];
+    private static readonly string[] DefaultLayers = ["facilities", "gaps", "density", "boundaries"];
 
     /// <summary>New stations to suggest (empty: no suggestion asked for).</summary>
     [BindProperty(SupportsGet = true, Name = "sites")]
@@ -82,6 +82,7 @@ public sealed class MapModel(AppDbContext db, TimeProvider clock, CurrentUser us
     public string MapJson() => JsonSerializer.Serialize(new
     {
         layers = Layers,
+        boundaryLevel = LevelOrDefault == "district" ? "town" : "community", // GET /api/map/boundaries?level=
         facilities = Facilities.Items.Select(f => new { f.Id, f.Name, f.Type, f.TypeCode, f.Status, f.Operating, f.Compliant, f.Lat, f.Lng }),
         gaps = Reach.Gaps.Select(g => new { g.Lat, g.Lng, g.Elders, g.Priority }),
         sites = Suggestion?.Chosen.Select(s => new { s.Lat, s.Lng, s.Elders, s.Priority }) ?? [],

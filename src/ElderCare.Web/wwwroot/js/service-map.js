@@ -103,6 +103,22 @@ if (container && L) {
       .bindPopup(popup(`建议站点 ${i + 1}`, `新纳入老年人 ${s.elders} 人，其中重点 ${s.priority} 人`)).addTo(map);
     bounds.push([s.lat, s.lng]);
   });
+  // The unit boundaries the district imported (simplified GeoJSON, /map/boundaries): towns at district level, else
+  // communities and villages. Each name is a text node in its tooltip, never HTML (ADR 19).
+  const boundaries = group('boundaries');
+  fetch(`/api/map/boundaries?level=${data.boundaryLevel}`, { headers: { Accept: 'application/geo+json' } })
+    .then((r) => (r.ok ? r.json() : { features: [] }))
+    .then((shapes) => {
+      L.geoJSON(shapes, {
+        style: { color: '#3949ab', weight: 2, fill: false, dashArray: '6 4', className: 'service-map__boundary' },
+        onEachFeature: (feature, layer) => {
+          const name = document.createElement('span');
+          name.textContent = feature.properties.name;
+          layer.bindTooltip(name, { sticky: true });
+        },
+      }).addTo(boundaries);
+      container.dataset.boundaries = String(shapes.features.length);
+    });
   for (const name of data.layers) layers[name]?.addTo(map);
   if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
 
