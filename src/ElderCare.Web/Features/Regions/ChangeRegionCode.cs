@@ -65,6 +65,10 @@ public static class ChangeRegionCode
         (typeof(Integrations.ApiClient), nameof(Integrations.ApiClient.RegionCode), "接口账户管辖范围"),
         (typeof(Outbound.WebhookSubscription), nameof(Outbound.WebhookSubscription.RegionCode), "事件订阅范围"),
         (typeof(Outbound.OutboxMessage), nameof(Outbound.OutboxMessage.RegionCode), "待发消息（所属区域）"),
+        (typeof(Assessments.ReassessmentAssignment), nameof(Assessments.ReassessmentAssignment.UnitCode), "重新评估分配（所属镇街）"),
+        // The service map (二(四)): a unit's boundary and the candidate buildings follow the unit's new code.
+        (typeof(Map.UnitBoundary), nameof(Map.UnitBoundary.RegionCode), "单位边界"),
+        (typeof(Map.CandidateSite), nameof(Map.CandidateSite.RegionCode), "选址候选楼宇"),
     ];
 
     public static async Task<Outcome<Result>> Handle(string code, Input input, CurrentUser user, AppDbContext db, AuditLog audit,

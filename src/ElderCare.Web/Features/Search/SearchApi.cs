@@ -9,12 +9,12 @@ namespace ElderCare.Web.Features.Search;
 public static class SearchApi
 {
     /// <summary>The body of POST /api/search.</summary>
-    public sealed record Input(string? Q);
+    public sealed record SearchRequest(string? Q);
 
     public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/search").WithTags("搜索").RequireAuthorization();
-        g.MapPost("/", async (Input input, HttpContext http, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock,
+        g.MapPost("/", async (SearchRequest input, HttpContext http, CurrentUser user, AppDbContext db, FieldProtector protector, TimeProvider clock,
                 CancellationToken ct) =>
             {
                 http.Items[Audit.AuditWrites.SkipKey] = true; // a read

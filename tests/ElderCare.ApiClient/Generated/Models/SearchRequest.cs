@@ -9,7 +9,7 @@ namespace ElderCare.ApiClient.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class Input : IAdditionalDataHolder, IParsable
+    public partial class SearchRequest : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -23,21 +23,21 @@ namespace ElderCare.ApiClient.Models
         public string Q { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.Input"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ElderCare.ApiClient.Models.SearchRequest"/> and sets the default values.
         /// </summary>
-        public Input()
+        public SearchRequest()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.Input"/></returns>
+        /// <returns>A <see cref="global::ElderCare.ApiClient.Models.SearchRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ElderCare.ApiClient.Models.Input CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ElderCare.ApiClient.Models.SearchRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ElderCare.ApiClient.Models.Input();
+            return new global::ElderCare.ApiClient.Models.SearchRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
