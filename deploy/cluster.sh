@@ -66,8 +66,8 @@ ENV
   (cd "$dir/app" && ./ElderCare.Web migrate >"$dir/migrate.log" 2>&1 && ./ElderCare.Web seed >>"$dir/migrate.log" 2>&1)
 
   for port in "${nodes[@]}"; do
-    (cd "$dir/app" && nohup ./ElderCare.Web --urls "http://127.0.0.1:$port" --contentRoot "$dir/app" >"$dir/node-$port.log" 2>&1 &
-      echo $! >"$dir/node-$port.pid")
+    nohup "$dir/app/ElderCare.Web" --urls "http://127.0.0.1:$port" --contentRoot "$dir/app" >"$dir/node-$port.log" 2>&1 &
+    echo $! >"$dir/node-$port.pid"
   done
   for port in "${nodes[@]}"; do wait_for "curl -fs http://127.0.0.1:$port/health/ready" 60; done
 

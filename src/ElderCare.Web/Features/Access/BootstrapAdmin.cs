@@ -12,6 +12,7 @@ public static class BootstrapAdmin
     /// <summary>
     /// With no user at all, creates the district administrator: the password from ELDERCARE_ADMIN_PASSWORD, or a
     /// generated one returned to be printed once. Either way it must be changed, and two-factor enrolled, at first sign-in.
+    /// Nodes of a cluster that start together race here (ADR 32): the one whose insert loses finds the administrator made.
     /// </summary>
     public static async Task<string?> RunAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, string? configured,
         CancellationToken ct)
@@ -23,7 +24,17 @@ public static class BootstrapAdmin
             UserName = UserName, DisplayName = "全区管理员", Role = Role.DistrictAdmin, MustChangePassword = true,
             CreatedAt = clock.GetUtcNow().UtcDateTime, PasswordChangedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var result = await users.CreateAsync(admin, password);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(admin, password);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Users.AsNoTracking().AnyAsync(u => u.UserName == UserName, ct)) return null; // another node made it
+            throw;
+        }
         if (!result.Succeeded)
             throw new InvalidOperationException("ELDERCARE_ADMIN_PASSWORD 不符合密码策略：" + string.Join(" ", result.Errors.Select(e => e.Description)));
         return string.IsNullOrEmpty(configured) ? password : "（来自 ELDERCARE_ADMIN_PASSWORD）";
