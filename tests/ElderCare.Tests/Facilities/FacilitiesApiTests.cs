@@ -70,6 +70,20 @@ public class FacilitiesApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_form_takes_opening_hours_and_service_phone_and_the_details_page_shows_them()
+    {
+        (string, string)[] fields = [("name", "表单电话中心"), ("type", "street-center"), ("regionCode", Make.Changyuan), ("status", "planned"),
+            ("operationMode", "public-private"), ("openingHours", "周一至周五 9:00-17:00"), ("servicePhone", "023-46720000")];
+        var details = await (await app.PostForm(_http, "/facilities/new", fields)).Page();
+        Assert.Contains("开放时间 周一至周五 9:00-17:00", details.Text, StringComparison.Ordinal);
+        Assert.Contains("服务电话 023-46720000", details.Text, StringComparison.Ordinal);
+
+        var refused = await (await app.PostForm(_http, "/facilities/new",
+            [.. fields.Where(f => f.Item1 != "servicePhone"), ("servicePhone", "023/4672")])).Page();
+        Assert.Contains("服务电话只能包含数字和“-”", refused.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_unknown_id_is_404_problem()
     {
         var r = await _http.GetAsync($"/api/facilities/{Guid.NewGuid()}");
