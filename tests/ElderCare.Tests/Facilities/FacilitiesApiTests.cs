@@ -42,6 +42,48 @@ public class FacilitiesApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Opening_hours_and_service_phone_are_registered_updated_and_a_bad_phone_is_400_in_chinese()
+    {
+        var f = await Create(Make.Facility(name: "开放时间中心") with { OpeningHours = " 周一至周日 8:00-18:00 ", ServicePhone = "023-46721234" });
+        Assert.Equal(("周一至周日 8:00-18:00", "023-46721234"), (f.OpeningHours, f.ServicePhone));
+        var json = await (await _http.GetAsync($"/api/facilities/{f.Id}")).ReadJson();
+        Assert.Equal("023-46721234", json.GetProperty("servicePhone").GetString());
+        Assert.Equal("周一至周日 8:00-18:00", json.GetProperty("openingHours").GetString());
+
+        var r = await _http.PutJson($"/api/facilities/{f.Id}",
+            FacilityInput.From(f) with { OpeningHours = "工作日 9:00-17:00", ServicePhone = "13812345678" });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var updated = await r.Read<FacilityResource>();
+        Assert.Equal(("工作日 9:00-17:00", "13812345678"), (updated.OpeningHours, updated.ServicePhone));
+
+        var bad = await _http.PutJson($"/api/facilities/{f.Id}", FacilityInput.From(updated) with { ServicePhone = "023 4672 1234" });
+        var message = await bad.AssertFieldError("servicePhone");
+        Assert.Contains("服务电话", message, StringComparison.Ordinal);
+        await (await _http.PostJson("/api/facilities", Make.Facility() with { ServicePhone = "(023)4672" })).AssertFieldError("servicePhone");
+        await (await _http.PostJson("/api/facilities", Make.Facility() with { OpeningHours = new string('时', 61) })).AssertFieldError("openingHours");
+        var now = await (await _http.GetAsync($"/api/facilities/{f.Id}")).Read<FacilityResource>();
+        Assert.Equal("13812345678", now.ServicePhone);
+
+        var cleared = await _http.PutJson($"/api/facilities/{f.Id}", FacilityInput.From(now) with { OpeningHours = " ", ServicePhone = "" });
+        var blank = await cleared.Read<FacilityResource>();
+        Assert.Equal((null, null), (blank.OpeningHours, blank.ServicePhone));
+    }
+
+    [Fact]
+    public async Task The_form_takes_opening_hours_and_service_phone_and_the_details_page_shows_them()
+    {
+        (string, string)[] fields = [("name", "表单电话中心"), ("type", "street-center"), ("regionCode", Make.Changyuan), ("status", "planned"),
+            ("operationMode", "public-private"), ("openingHours", "周一至周五 9:00-17:00"), ("servicePhone", "023-46720000")];
+        var details = await (await app.PostForm(_http, "/facilities/new", fields)).Page();
+        Assert.Contains("开放时间 周一至周五 9:00-17:00", details.Text, StringComparison.Ordinal);
+        Assert.Contains("服务电话 023-46720000", details.Text, StringComparison.Ordinal);
+
+        var refused = await (await app.PostForm(_http, "/facilities/new",
+            [.. fields.Where(f => f.Item1 != "servicePhone"), ("servicePhone", "023/4672")])).Page();
+        Assert.Contains("服务电话只能包含数字和“-”", refused.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_unknown_id_is_404_problem()
     {
         var r = await _http.GetAsync($"/api/facilities/{Guid.NewGuid()}");

@@ -66,6 +66,25 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Opening_hours_and_service_phone_are_optional_columns_and_a_bad_phone_is_reported_in_its_cell()
+    {
+        static Dictionary<string, object?> With(Dictionary<string, object?> row, string? hours, string? phone)
+        {
+            row[T.OpeningHours] = hours;
+            row[T.ServicePhone] = phone;
+            return row;
+        }
+        var result = await Imported(await Import(app.Staff, Workbook(
+            With(Row("HP-1", "电话站"), "周一至周日 8:00-18:00", "023-46721234"),
+            With(Row("HP-2", "坏电话站"), null, "电话 4672"))));
+        AssertCounts(result, 1, 0, 0, 1);
+        Assert.Contains(Errors(result), e => e.StartsWith("第 3 行 P 列（服务电话）：服务电话只能包含数字", StringComparison.Ordinal));
+        await using var _ = app.Scope(out var db);
+        var f = await db.Facilities.SingleAsync(f => f.Code == "HP-1");
+        Assert.Equal(("周一至周日 8:00-18:00", "023-46721234"), (f.OpeningHours, f.ServicePhone));
+    }
+
+    [Fact]
     public async Task Bad_rows_are_reported_by_cell_and_skipped_while_good_rows_go_in()
     {
         var result = await Imported(await Import(app.Staff, Workbook(

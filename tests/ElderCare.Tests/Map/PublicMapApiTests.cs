@@ -33,7 +33,11 @@ public class PublicMapApiTests(PublicMapApiTests.Factory app) : IClassFixture<Pu
         (await staff.PostJson("/api/regions", new { code = Community, name = "玉屏社区", kind = "community", parentCode = Make.Changyuan }))
             .EnsureSuccessStatusCode();
         var near = await staff.NewFacility(Make.Facility(name: "玉屏社区养老服务站", type: FacilityType.CommunityStation, regionCode: Community,
-            floorArea: 300) with { Location = new LocationResource(North(200), Make.HomeLng), Address = "荣昌区昌元街道玉屏路 1 号" });
+            floorArea: 300) with
+            {
+                Location = new LocationResource(North(200), Make.HomeLng), Address = "荣昌区昌元街道玉屏路 1 号",
+                OpeningHours = "周一至周日 8:00-18:00", ServicePhone = "023-46721234",
+            });
         await staff.NewFacility(Make.Facility(name: "昌元街道养老服务中心（公众）") with { Location = new LocationResource(North(1000), Make.HomeLng) });
         await staff.NewFacility(Make.Facility(name: "规划中的站点", type: FacilityType.CommunityStation, regionCode: Community, floorArea: 300,
             status: FacilityStatus.Planned) with { Location = new LocationResource(North(50), Make.HomeLng) });
@@ -81,6 +85,9 @@ public class PublicMapApiTests(PublicMapApiTests.Factory app) : IClassFixture<Pu
         // The planned site 50 m away is not operating; 200 m × 1.3 ÷ 0.8 m/s ≈ 5.4 min → 6; 1 km → 27.1 → 28.
         Assert.Equal([("玉屏社区养老服务站", 6), ("昌元街道养老服务中心（公众）", 28)], result.Facilities.Take(2).Select(f => (f.Name, f.WalkMinutes)));
         Assert.Equal(("社区养老服务站", "荣昌区昌元街道玉屏路 1 号"), (result.Facilities[0].Type, result.Facilities[0].Address));
+        // 开放时间 and 服务电话 from the register; the centre has none registered (the page says 待登记).
+        Assert.Equal(("周一至周日 8:00-18:00", "023-46721234"), (result.Facilities[0].OpeningHours, result.Facilities[0].Phone));
+        Assert.Equal((null, null), (result.Facilities[1].OpeningHours, result.Facilities[1].Phone));
         Assert.Contains("生活照料", result.Facilities[1].Services);
         Assert.DoesNotContain("运营管理", string.Join("、", result.Facilities[1].Services), StringComparison.Ordinal);
         var point = Assert.Single(result.MealPoints);
@@ -139,6 +146,9 @@ public class PublicMapApiTests(PublicMapApiTests.Factory app) : IClassFixture<Pu
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("玉屏社区养老服务站", body, StringComparison.Ordinal);
         Assert.Contains("步行约 <strong>", body, StringComparison.Ordinal);
+        Assert.Contains("开放时间：周一至周日 8:00-18:00", body, StringComparison.Ordinal);
+        Assert.Contains("电话：023-46721234", body, StringComparison.Ordinal);
+        Assert.Contains("电话：待登记", body, StringComparison.Ordinal); // the street centre has no phone registered
         AssertNoPersonalData(body, elders);
     }
 

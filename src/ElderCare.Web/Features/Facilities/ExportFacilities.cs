@@ -30,6 +30,8 @@ public static class ExportFacilities
                 ["运营方式"] = Labels.Of(f.OperationMode),
                 ["运营方"] = f.OperatorName ?? "",
                 ["开业日期"] = f.OpenedOn is { } d ? Display.Date(d) : "",
+                ["开放时间"] = f.OpeningHours ?? "",
+                ["服务电话"] = f.ServicePhone ?? "",
             },
             false, user, audit, clock, ct);
     }

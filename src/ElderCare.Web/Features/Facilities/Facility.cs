@@ -52,6 +52,13 @@ public sealed class Facility
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>开放时间 as the facility posts it (e.g. 周一至周日 8:00-18:00); public, shown on the public map (二(四)).</summary>
+    public string? OpeningHours { get; set; }
+
+    /// <summary>服务电话: the facility's public service line (a landline or a mobile), not a person's phone.</summary>
+    public string? ServicePhone { get; set; }
+
     public DateOnly? OpenedOn { get; set; }
     public int Version { get; set; } = 1;
     public DateTime CreatedAt { get; init; }
@@ -96,6 +103,8 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         e.Property(f => f.OperatorName).HasMaxLength(200);
         e.Property(f => f.MedicalPartner).HasMaxLength(200);
         e.Property(f => f.Address).HasMaxLength(300);
+        e.Property(f => f.OpeningHours).HasMaxLength(FacilityValidation.OpeningHoursMax);
+        e.Property(f => f.ServicePhone).HasMaxLength(FacilityValidation.ServicePhoneMax);
         e.Property(f => f.Version).IsConcurrencyToken();
         e.ComplexProperty(f => f.Beds);
         e.HasMany(f => f.StatusHistory).WithOne().HasForeignKey(c => c.FacilityId).OnDelete(DeleteBehavior.Cascade);

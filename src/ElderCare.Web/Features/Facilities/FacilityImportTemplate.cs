@@ -29,10 +29,13 @@ public static class FacilityImportTemplate
     public const string OperatorName = "运营机构";
     public const string OperationMode = "运营方式";
     public const string Status = "状态";
+    public const string OpeningHours = "开放时间";
+    public const string ServicePhone = "服务电话";
 
     /// <summary>The template's columns in order; an import reads them by header, so their order in a file does not matter.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        [Code, Type, Name, RegionCode, Address, Lat, Lng, FloorArea, Beds, NursingBeds, OpenedOn, OperatorName, OperationMode, Status];
+        [Code, Type, Name, RegionCode, Address, Lat, Lng, FloorArea, Beds, NursingBeds, OpenedOn, OperatorName, OperationMode, Status,
+            OpeningHours, ServicePhone];
 
     /// <summary>Needed for a new facility; for one already registered (same 编号) a blank cell keeps the stored value.</summary>
     public static readonly IReadOnlySet<string> Required = new HashSet<string> { Code, Type, Name, RegionCode, OperationMode };
@@ -46,6 +49,7 @@ public static class FacilityImportTemplate
         [Code] = "RC-ZD-001", [Type] = "社区养老服务站", [Name] = "海棠社区养老服务站", [RegionCode] = "500153001001",
         [Address] = "荣昌区昌元街道海棠大道 1 号", [Lat] = "29.4048", [Lng] = "105.5942", [FloorArea] = "320", [Beds] = "10",
         [NursingBeds] = "0", [OpenedOn] = "2019-10-01", [OperatorName] = "荣昌区颐养社会工作服务中心", [OperationMode] = "公建民营", [Status] = "运营",
+        [OpeningHours] = "周一至周日 8:00-18:00", [ServicePhone] = "023-46721234",
     };
 
     private static readonly (string Column, string Rule)[] Rules =
@@ -65,6 +69,8 @@ public static class FacilityImportTemplate
         (OperatorName, "运营的养老机构或社会组织，不超过 200 个字。"),
         (OperationMode, $"填写其一：{string.Join("、", Enum.GetValues<OperationMode>().Select(Labels.Of))}。"),
         (Status, $"填写其一：{string.Join("、", Enum.GetValues<FacilityStatus>().Select(Labels.Of))}；不填时，有开业日期的为运营，否则为规划。"),
+        (OpeningHours, "向公众公布的开放时间，如“周一至周日 8:00-18:00”，不超过 60 个字。"),
+        (ServicePhone, "设施对外服务电话（固定电话或手机），只含数字和“-”，7 至 20 位，如 023-46721234。"),
     ];
 
     private static readonly (string Topic, string Text)[] General =

@@ -10,6 +10,16 @@ namespace ElderCare.Web.Features.Facilities;
 /// <summary>The checks shared by registering and updating a facility; messages name the camelCase field.</summary>
 public static class FacilityValidation
 {
+    public const int OpeningHoursMax = 60;
+    public const int ServicePhoneMin = 7;
+    public const int ServicePhoneMax = 20;
+
+    /// <summary>服务电话: a landline with area code (023-46721234) or a mobile (13812345678): digits and hyphens only,
+    /// 7–20 characters, starting and ending with a digit.</summary>
+    public static bool IsServicePhone(string s) =>
+        s.Length is >= ServicePhoneMin and <= ServicePhoneMax && s.All(c => char.IsAsciiDigit(c) || c == '-')
+        && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[^1]);
+
     public static async Task<FieldErrors> ValidateAsync(FacilityInput input, Guid? self, DataScope scope, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -38,6 +48,9 @@ public static class FacilityValidation
             errors.Add("openedOn", "运营中的设施请填写开业日期。");
         errors.AddIf(input.Address?.Length > 300, "address", "地址不能超过 300 个字。");
         errors.AddIf(input.OperatorName?.Length > 200, "operatorName", "运营机构名称不能超过 200 个字。");
+        errors.AddIf(input.OpeningHours?.Trim().Length > OpeningHoursMax, "openingHours", $"开放时间不能超过 {OpeningHoursMax} 个字。");
+        if (input.ServicePhone?.Trim() is { Length: > 0 } phone && !IsServicePhone(phone))
+            errors.Add("servicePhone", $"服务电话只能包含数字和“-”，长度 {ServicePhoneMin} 至 {ServicePhoneMax} 位，例如 023-46721234 或 13812345678。");
 
         if (string.IsNullOrWhiteSpace(input.RegionCode)) errors.Add("regionCode", "请选择所在区域。");
         else if (input.Type is { } type)
@@ -104,6 +117,8 @@ public static class FacilityValidation
         f.Latitude = input.Location?.Lat;
         f.Longitude = input.Location?.Lng;
         f.Address = Trim(input.Address);
+        f.OpeningHours = Trim(input.OpeningHours);
+        f.ServicePhone = Trim(input.ServicePhone);
         f.OpenedOn = input.OpenedOn;
     }
 
@@ -116,6 +131,8 @@ public static class FacilityValidation
             ? null
             : m with { Partner = errors.Text(m.Partner, "medicalCare.partner", "合作医疗机构名称", FreeText.LongName) },
         Address = errors.Text(input.Address, "address", "地址", FreeText.Address),
+        OpeningHours = errors.Text(input.OpeningHours, "openingHours", "开放时间", OpeningHoursMax),
+        ServicePhone = errors.Text(input.ServicePhone, "servicePhone", "服务电话", ServicePhoneMax),
     };
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -157,6 +157,8 @@ public static partial class ImportFacilities
             Beds = beds,
             OpenedOn = opened,
             OperatorName = Text(T.OperatorName) ?? input.OperatorName,
+            OpeningHours = Text(T.OpeningHours) ?? input.OpeningHours,
+            ServicePhone = Text(T.ServicePhone) ?? input.ServicePhone,
             OperationMode = mode,
             Status = status,
             StatusDate = status == FacilityStatus.Operating ? opened : null,
@@ -225,7 +227,7 @@ public static partial class ImportFacilities
         f.Longitude?.ToString("R", CultureInfo.InvariantCulture), f.FloorArea.ToString("R", CultureInfo.InvariantCulture),
         f.Beds.Total, f.Beds.Nursing, f.Beds.DayCare, f.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.OperatorName,
         f.OperationMode, string.Join(',', f.Zones), f.MedicalCareMode, f.MedicalPartner,
-        f.ColocatedWithHealthStation, f.SmallCommunity, f.HubFacilityId);
+        f.ColocatedWithHealthStation, f.SmallCommunity, f.HubFacilityId, f.OpeningHours, f.ServicePhone);
 
     /// <summary>Template column → its index in the file (surrounding spaces, a "*" or "（必填）" ignored).</summary>
     private static Dictionary<string, int> Header(string?[] cells)
@@ -256,6 +258,8 @@ public static partial class ImportFacilities
         "operatorName" => T.OperatorName,
         "operationMode" => T.OperationMode,
         "status" or "statusDate" => T.Status,
+        "openingHours" => T.OpeningHours,
+        "servicePhone" => T.ServicePhone,
         _ => T.Name,
     };
 

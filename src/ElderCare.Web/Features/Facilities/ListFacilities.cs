@@ -9,7 +9,13 @@ namespace ElderCare.Web.Features.Facilities;
 
 public sealed record FacilityRow(
     Guid Id, string Name, FacilityType Type, string RegionCode, string? RegionName, FacilityStatus Status,
-    double FloorArea, int Beds, OperationMode OperationMode, string? OperatorName, DateOnly? OpenedOn);
+    double FloorArea, int Beds, OperationMode OperationMode, string? OperatorName, DateOnly? OpenedOn)
+{
+    /// <summary>开放时间 and 服务电话 (public facts of the facility), or null.</summary>
+    public string? OpeningHours { get; init; }
+
+    public string? ServicePhone { get; init; }
+}
 
 public static class ListFacilities
 {
@@ -44,7 +50,10 @@ public static class ListFacilities
     public static IQueryable<FacilityRow> Rows(IQueryable<Facility> facilities, AppDbContext db) =>
         facilities.Select(f => new FacilityRow(f.Id, f.Name, f.Type, f.RegionCode,
             db.Regions.Where(r => r.Code == f.RegionCode).Select(r => r.Name).FirstOrDefault(),
-            f.Status, f.FloorArea, f.Beds.Total, f.OperationMode, f.OperatorName, f.OpenedOn));
+            f.Status, f.FloorArea, f.Beds.Total, f.OperationMode, f.OperatorName, f.OpenedOn)
+        {
+            OpeningHours = f.OpeningHours, ServicePhone = f.ServicePhone,
+        });
 
     /// <summary>The facilities in scope matching the filters (the list and its export share it).</summary>
     public static IQueryable<Facility> Filter(Query query, DataScope scope, AppDbContext db, FieldErrors errors)

@@ -32,6 +32,8 @@ public sealed class FacilityForm
     public string? HubFacilityId { get; set; }
     public LocationFields Location { get; set; } = new();
     public string? Address { get; set; }
+    public string? OpeningHours { get; set; }
+    public string? ServicePhone { get; set; }
     public string? OpenedOn { get; set; }
     public string? Version { get; set; }
 
@@ -87,6 +89,8 @@ public sealed class FacilityForm
             HubFacilityId = FormValues.Id(HubFacilityId, "hubFacilityId", errors),
             Location = location,
             Address = Address,
+            OpeningHours = OpeningHours,
+            ServicePhone = ServicePhone,
             OpenedOn = FormValues.Date(OpenedOn, "openedOn", errors),
             Version = FormValues.Int(Version, "version", errors),
         };
@@ -110,6 +114,8 @@ public sealed class FacilityForm
         HubFacilityId = f.HubFacilityId?.ToString(),
         Location = LocationFields.Of(f.Location),
         Address = f.Address,
+        OpeningHours = f.OpeningHours,
+        ServicePhone = f.ServicePhone,
         OpenedOn = FormValues.Text(f.OpenedOn),
         Version = FormValues.Text(f.Version),
     };

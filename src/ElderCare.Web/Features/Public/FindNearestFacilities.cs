@@ -11,8 +11,8 @@ namespace ElderCare.Web.Features.Public;
 
 /// <summary>
 /// An operating facility as the public sees it: what it is, where, when and how to reach it, what it offers, and the
-/// walk from the chosen position (<see cref="WalkingRule"/>). Hours and phone are not in the facility register yet:
-/// null, and the page says 待登记.
+/// walk from the chosen position (<see cref="WalkingRule"/>). Hours and phone are the register's 开放时间 and 服务电话
+/// (the facility's public line, never a person's); null when not registered, and the page says 待登记.
 /// </summary>
 public sealed record PublicFacility(string Name, string Type, string? Address, string? OpeningHours, string? Phone,
     IReadOnlyList<string> Services, int WalkMinutes, int Meters, double Lat, double Lng);
@@ -63,10 +63,11 @@ public static class FindNearestFacilities
 
         var query = db.Facilities.AsNoTracking().OperatingOn(today).Where(f => f.Latitude != null && f.Longitude != null);
         if (kind is { } k) query = query.Where(f => f.Type == k);
-        var facilities = (await query.Select(f => new { f.Name, f.Type, f.Address, f.Zones, f.Latitude, f.Longitude }).ToListAsync(ct))
+        var facilities = (await query
+                .Select(f => new { f.Name, f.Type, f.Address, f.OpeningHours, f.ServicePhone, f.Zones, f.Latitude, f.Longitude }).ToListAsync(ct))
             .Select(f => (f, Straight: Geo.DistanceMeters(at, atLng, f.Latitude!.Value, f.Longitude!.Value)))
             .OrderBy(x => x.Straight).ThenBy(x => x.f.Name, StringComparer.Ordinal).Take(MaxFacilities)
-            .Select(x => new PublicFacility(x.f.Name, Labels.Of(x.f.Type), x.f.Address, null, null, Services(x.f.Zones),
+            .Select(x => new PublicFacility(x.f.Name, Labels.Of(x.f.Type), x.f.Address, x.f.OpeningHours, x.f.ServicePhone, Services(x.f.Zones),
                 Minutes(x.Straight), Meters(x.Straight), x.f.Latitude!.Value, x.f.Longitude!.Value))
             .ToList();
 

@@ -1284,6 +1284,10 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("OperationMode")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1297,6 +1301,10 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<string>("ServicePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<bool>("SmallCommunity")
                         .HasColumnType("boolean");

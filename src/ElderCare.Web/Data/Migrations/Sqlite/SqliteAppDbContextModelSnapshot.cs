@@ -1279,6 +1279,10 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OperationMode")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1291,6 +1295,10 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServicePhone")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SmallCommunity")
