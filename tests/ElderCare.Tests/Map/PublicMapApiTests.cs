@@ -147,8 +147,8 @@ public class PublicMapApiTests(PublicMapApiTests.Factory app) : IClassFixture<Pu
         Assert.Contains("玉屏社区养老服务站", body, StringComparison.Ordinal);
         Assert.Contains("步行约 <strong>", body, StringComparison.Ordinal);
         Assert.Contains("开放时间：周一至周日 8:00-18:00", body, StringComparison.Ordinal);
-        Assert.Contains("电话：023-46721234", body, StringComparison.Ordinal);
-        Assert.Contains("电话：待登记", body, StringComparison.Ordinal); // the street centre has no phone registered
+        Assert.Contains("<a href=\"tel:023-46721234\">023-46721234</a>", body, StringComparison.Ordinal); // tap to call
+        Assert.Contains("服务电话：待登记", body, StringComparison.Ordinal); // the street centre has no phone registered
         AssertNoPersonalData(body, elders);
     }
 

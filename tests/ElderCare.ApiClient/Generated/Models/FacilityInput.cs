@@ -71,6 +71,14 @@ namespace ElderCare.ApiClient.Models
 #endif
         /// <summary>The openedOn property</summary>
         public Date? OpenedOn { get; set; }
+        /// <summary>The openingHours property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? OpeningHours { get; set; }
+#nullable restore
+#else
+        public string OpeningHours { get; set; }
+#endif
         /// <summary>The operationMode property</summary>
         public global::ElderCare.ApiClient.Models.OperationMode? OperationMode { get; set; }
         /// <summary>The operatorName property</summary>
@@ -88,6 +96,14 @@ namespace ElderCare.ApiClient.Models
 #nullable restore
 #else
         public string RegionCode { get; set; }
+#endif
+        /// <summary>The servicePhone property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ServicePhone { get; set; }
+#nullable restore
+#else
+        public string ServicePhone { get; set; }
 #endif
         /// <summary>The smallCommunity property</summary>
         public bool? SmallCommunity { get; set; }
@@ -142,9 +158,11 @@ namespace ElderCare.ApiClient.Models
                 { "medicalCare", n => { MedicalCare = n.GetObjectValue<global::ElderCare.ApiClient.Models.MedicalCareResource>(global::ElderCare.ApiClient.Models.MedicalCareResource.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "openedOn", n => { OpenedOn = n.GetDateValue(); } },
+                { "openingHours", n => { OpeningHours = n.GetStringValue(); } },
                 { "operationMode", n => { OperationMode = n.GetEnumValue<global::ElderCare.ApiClient.Models.OperationMode>(); } },
                 { "operatorName", n => { OperatorName = n.GetStringValue(); } },
                 { "regionCode", n => { RegionCode = n.GetStringValue(); } },
+                { "servicePhone", n => { ServicePhone = n.GetStringValue(); } },
                 { "smallCommunity", n => { SmallCommunity = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::ElderCare.ApiClient.Models.FacilityStatus>(); } },
                 { "statusDate", n => { StatusDate = n.GetDateValue(); } },
@@ -170,9 +188,11 @@ namespace ElderCare.ApiClient.Models
             writer.WriteObjectValue<global::ElderCare.ApiClient.Models.MedicalCareResource>("medicalCare", MedicalCare);
             writer.WriteStringValue("name", Name);
             writer.WriteDateValue("openedOn", OpenedOn);
+            writer.WriteStringValue("openingHours", OpeningHours);
             writer.WriteEnumValue<global::ElderCare.ApiClient.Models.OperationMode>("operationMode", OperationMode);
             writer.WriteStringValue("operatorName", OperatorName);
             writer.WriteStringValue("regionCode", RegionCode);
+            writer.WriteStringValue("servicePhone", ServicePhone);
             writer.WriteBoolValue("smallCommunity", SmallCommunity);
             writer.WriteEnumValue<global::ElderCare.ApiClient.Models.FacilityStatus>("status", Status);
             writer.WriteDateValue("statusDate", StatusDate);

@@ -73,6 +73,14 @@ namespace ElderCare.ApiClient.Models
 #endif
         /// <summary>The openedOn property</summary>
         public Date? OpenedOn { get; set; }
+        /// <summary>The openingHours property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? OpeningHours { get; set; }
+#nullable restore
+#else
+        public string OpeningHours { get; set; }
+#endif
         /// <summary>可选值：government（公办公营）；public-private（公建民营）；private-subsidized（民办公助）；private（民办）。</summary>
         public global::ElderCare.ApiClient.Models.OperationMode? OperationMode { get; set; }
         /// <summary>The operatorName property</summary>
@@ -98,6 +106,14 @@ namespace ElderCare.ApiClient.Models
 #nullable restore
 #else
         public string RegionName { get; set; }
+#endif
+        /// <summary>The servicePhone property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ServicePhone { get; set; }
+#nullable restore
+#else
+        public string ServicePhone { get; set; }
 #endif
         /// <summary>The smallCommunity property</summary>
         public bool? SmallCommunity { get; set; }
@@ -161,10 +177,12 @@ namespace ElderCare.ApiClient.Models
                 { "medicalCare", n => { MedicalCare = n.GetObjectValue<global::ElderCare.ApiClient.Models.MedicalCareResource>(global::ElderCare.ApiClient.Models.MedicalCareResource.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "openedOn", n => { OpenedOn = n.GetDateValue(); } },
+                { "openingHours", n => { OpeningHours = n.GetStringValue(); } },
                 { "operationMode", n => { OperationMode = n.GetEnumValue<global::ElderCare.ApiClient.Models.OperationMode>(); } },
                 { "operatorName", n => { OperatorName = n.GetStringValue(); } },
                 { "regionCode", n => { RegionCode = n.GetStringValue(); } },
                 { "regionName", n => { RegionName = n.GetStringValue(); } },
+                { "servicePhone", n => { ServicePhone = n.GetStringValue(); } },
                 { "smallCommunity", n => { SmallCommunity = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::ElderCare.ApiClient.Models.FacilityStatus>(); } },
                 { "statusHistory", n => { StatusHistory = n.GetCollectionOfObjectValues<global::ElderCare.ApiClient.Models.StatusChangeResource>(global::ElderCare.ApiClient.Models.StatusChangeResource.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -192,10 +210,12 @@ namespace ElderCare.ApiClient.Models
             writer.WriteObjectValue<global::ElderCare.ApiClient.Models.MedicalCareResource>("medicalCare", MedicalCare);
             writer.WriteStringValue("name", Name);
             writer.WriteDateValue("openedOn", OpenedOn);
+            writer.WriteStringValue("openingHours", OpeningHours);
             writer.WriteEnumValue<global::ElderCare.ApiClient.Models.OperationMode>("operationMode", OperationMode);
             writer.WriteStringValue("operatorName", OperatorName);
             writer.WriteStringValue("regionCode", RegionCode);
             writer.WriteStringValue("regionName", RegionName);
+            writer.WriteStringValue("servicePhone", ServicePhone);
             writer.WriteBoolValue("smallCommunity", SmallCommunity);
             writer.WriteEnumValue<global::ElderCare.ApiClient.Models.FacilityStatus>("status", Status);
             writer.WriteCollectionOfObjectValues<global::ElderCare.ApiClient.Models.StatusChangeResource>("statusHistory", StatusHistory);

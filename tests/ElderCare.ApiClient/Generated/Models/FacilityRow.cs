@@ -31,6 +31,14 @@ namespace ElderCare.ApiClient.Models
 #endif
         /// <summary>The openedOn property</summary>
         public Date? OpenedOn { get; set; }
+        /// <summary>The openingHours property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? OpeningHours { get; set; }
+#nullable restore
+#else
+        public string OpeningHours { get; set; }
+#endif
         /// <summary>可选值：government（公办公营）；public-private（公建民营）；private-subsidized（民办公助）；private（民办）。</summary>
         public global::ElderCare.ApiClient.Models.OperationMode? OperationMode { get; set; }
         /// <summary>The operatorName property</summary>
@@ -56,6 +64,14 @@ namespace ElderCare.ApiClient.Models
 #nullable restore
 #else
         public string RegionName { get; set; }
+#endif
+        /// <summary>The servicePhone property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ServicePhone { get; set; }
+#nullable restore
+#else
+        public string ServicePhone { get; set; }
 #endif
         /// <summary>可选值：planned（规划）；under-construction（在建）；operating（运营）；suspended（停运）；closed（撤销）。</summary>
         public global::ElderCare.ApiClient.Models.FacilityStatus? Status { get; set; }
@@ -91,10 +107,12 @@ namespace ElderCare.ApiClient.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "openedOn", n => { OpenedOn = n.GetDateValue(); } },
+                { "openingHours", n => { OpeningHours = n.GetStringValue(); } },
                 { "operationMode", n => { OperationMode = n.GetEnumValue<global::ElderCare.ApiClient.Models.OperationMode>(); } },
                 { "operatorName", n => { OperatorName = n.GetStringValue(); } },
                 { "regionCode", n => { RegionCode = n.GetStringValue(); } },
                 { "regionName", n => { RegionName = n.GetStringValue(); } },
+                { "servicePhone", n => { ServicePhone = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::ElderCare.ApiClient.Models.FacilityStatus>(); } },
                 { "type", n => { Type = n.GetEnumValue<global::ElderCare.ApiClient.Models.FacilityType>(); } },
             };
@@ -111,10 +129,12 @@ namespace ElderCare.ApiClient.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("name", Name);
             writer.WriteDateValue("openedOn", OpenedOn);
+            writer.WriteStringValue("openingHours", OpeningHours);
             writer.WriteEnumValue<global::ElderCare.ApiClient.Models.OperationMode>("operationMode", OperationMode);
             writer.WriteStringValue("operatorName", OperatorName);
             writer.WriteStringValue("regionCode", RegionCode);
             writer.WriteStringValue("regionName", RegionName);
+            writer.WriteStringValue("servicePhone", ServicePhone);
             writer.WriteEnumValue<global::ElderCare.ApiClient.Models.FacilityStatus>("status", Status);
             writer.WriteEnumValue<global::ElderCare.ApiClient.Models.FacilityType>("type", Type);
             writer.WriteAdditionalData(AdditionalData);
