@@ -56,7 +56,7 @@ public static class TilesBench
                 Read(connection, t);
                 direct.Add(watch.Elapsed.TotalMilliseconds);
             }
-        var median = Results.Percentile(http, 50);
+        var median = Results.Percentile(http, 0.50);
         var ok = median < GoalMs;
         var body = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture,
@@ -66,11 +66,11 @@ public static class TilesBench
             .AppendLine("|---|---|---|---|---|---|")
             .AppendLine(CultureInfo.InvariantCulture,
                 $"| `GET /api/map/tiles/{{z}}/{{x}}/{{y}}` over HTTP (in process) | {Results.Ms(median)} | " +
-                $"{Results.Ms(Results.Percentile(http, 95))} | {Results.Ms(Results.Percentile(http, 99))} | < {GoalMs:0} ms | " +
+                $"{Results.Ms(Results.Percentile(http, 0.95))} | {Results.Ms(Results.Percentile(http, 0.99))} | < {GoalMs:0} ms | " +
                 $"{Results.Verdict(ok)} |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| baseline: the blob read with SQLite | {Results.Ms(Results.Percentile(direct, 50))} | " +
-                $"{Results.Ms(Results.Percentile(direct, 95))} | {Results.Ms(Results.Percentile(direct, 99))} | — | bytes equal ✓ |");
-        Console.WriteLine($"tiles: median {median:F3} ms over HTTP, {Results.Percentile(direct, 50):F3} ms straight from SQLite");
+            .AppendLine(CultureInfo.InvariantCulture, $"| baseline: the blob read with SQLite | {Results.Ms(Results.Percentile(direct, 0.50))} | " +
+                $"{Results.Ms(Results.Percentile(direct, 0.95))} | {Results.Ms(Results.Percentile(direct, 0.99))} | — | bytes equal ✓ |");
+        Console.WriteLine($"tiles: median {median:F3} ms over HTTP, {Results.Percentile(direct, 0.50):F3} ms straight from SQLite");
         Results.Write("tiles", $"{tiles.Count:N0} tiles (zoom 8–14, {2 * Radius + 1}² around Rongchang per level, 2–40 KB each, seed {Seed})",
             body.ToString());
         return ok ? 0 : 1;
