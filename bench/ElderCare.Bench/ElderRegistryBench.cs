@@ -262,7 +262,7 @@ public static class ElderRegistryBench
             "the baseline's for the first lookups before timing.");
         md.AppendLine($"- List: `GET /api/elders?{results[0].ListQuery}` rotating over the 21 streets and towns; " +
             "baseline: the same filter as one `COUNT(*)` " +
-            "and one page `SELECT … ORDER BY RegionCode, Name LIMIT 20 OFFSET 40` with the region name, serialized with the app's JSON " +
+            "and one page `SELECT … ORDER BY RegionCode, Name, Id LIMIT 20 OFFSET 40` with the region name, serialized with the app's JSON " +
             $"options. The whole page (every row, every field, and the total) was checked equal for every unit first " +
             $"({results[0].ListTotal:N0} elders in all on {results[0].Provider}).");
         md.AppendLine("- Data: 70 % of the elders given a level 0–4 and an assessment date after import (one UPDATE).");
@@ -462,7 +462,7 @@ public static class ElderRegistryBench
             await using var page = c.CreateCommand();
             page.CommandText = """SELECT e."Id", e."Name", e."IdNumberProtected", e."Sex", e."BirthDate", e."RegionCode", """ +
                 """(SELECT r."Name" FROM "Regions" r WHERE r."Code" = e."RegionCode"), e."LivingArrangement", e."Categories", e."CurrentLevel", """ +
-                """e."LastAssessedOn", e."Status" """ + filter + """ ORDER BY e."RegionCode", e."Name" LIMIT 20 OFFSET 40""";
+                """e."LastAssessedOn", e."Status" """ + filter + """ ORDER BY e."RegionCode", e."Name", e."Id" LIMIT 20 OFFSET 40""";
             Add(page, "unit", unit);
             Add(page, "eighty", eighty);
             var rows = new List<ElderRow>();
