@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Alarms;
@@ -13,7 +12,7 @@ namespace ElderCare.Tests.Cluster;
 
 /// <summary>Two nodes of one deployment on one database (ADR 32): the Data Protection keys in the database, sealed with the
 /// configured key, so a cookie signed by one node is read by the other; background passes run on the leading node only.</summary>
-public sealed partial class TwoNodeTests : IAsyncLifetime
+public sealed class TwoNodeTests : IAsyncLifetime
 {
     private const string KeyEncryptionKey = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80="; // 32 bytes, tests only
 
@@ -124,7 +123,7 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["userName"] = userName, ["password"] = AppFactory.Password,
-                ["__RequestVerificationToken"] = Token().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value,
+                ["__RequestVerificationToken"] = PageSession.TokenIn(await page.Content.ReadAsStringAsync()),
             }),
         };
         post.Headers.Add("Cookie", jar);
@@ -135,7 +134,4 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
 
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -10,8 +10,10 @@ public static partial class PageSession
         app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>The antiforgery token of the form on the page (for this client's cookie and user).</summary>
-    public static async Task<string> FormToken(this HttpClient client, string url) =>
-        Token().Match(await client.GetStringAsync(url)).Groups[1].Value;
+    public static async Task<string> FormToken(this HttpClient client, string url) => TokenIn(await client.GetStringAsync(url));
+
+    /// <summary>The antiforgery token of the form in a page's HTML.</summary>
+    public static string TokenIn(string html) => Token().Match(html).Groups[1].Value;
 
     /// <summary>Posts the sign-in form (the page's own token) and returns the answer (302 on success).</summary>
     public static async Task<HttpResponseMessage> PostSignIn(this HttpClient client, string userName, string password, string? returnUrl = null)

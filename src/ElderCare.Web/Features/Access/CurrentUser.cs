@@ -19,20 +19,24 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     private ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
-    public Guid? Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public Guid? Id => IdOf(Principal);
     public string? UserName => Principal.Identity?.Name;
     public Guid? SessionId => Guid.TryParse(Principal.FindFirstValue(AccessClaims.Session), out var id) ? id : null;
-    public Role? Role => EnumText.TryParse<Role>(Principal.FindFirstValue(ClaimTypes.Role), out var r) ? r : null;
+    public Role? Role => RoleOf(Principal);
     public bool CanUnmask => Principal.HasClaim(AccessClaims.Unmask, "true");
     public string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public DataScope Scope => ScopeOf(Principal);
 
     /// <summary>The scope of a signed-in principal — also where no request is at hand (a SignalR connection's user).</summary>
-    public static DataScope ScopeOf(ClaimsPrincipal principal) => DataScope.For(
-        EnumText.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var role) ? role : null,
-        principal.FindFirstValue(AccessClaims.Region), principal.FindAll(AccessClaims.Facility).Select(c => Guid.Parse(c.Value)).ToHashSet(),
-        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null);
+    public static DataScope ScopeOf(ClaimsPrincipal principal) => DataScope.For(RoleOf(principal), principal.FindFirstValue(AccessClaims.Region),
+        principal.FindAll(AccessClaims.Facility).Select(c => Guid.Parse(c.Value)).ToHashSet(), IdOf(principal));
+
+    private static Guid? IdOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    private static Role? RoleOf(ClaimsPrincipal principal) =>
+        EnumText.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
 }
 
 public enum ScopeKind { Nothing, District, Unit, Facilities, Own }
