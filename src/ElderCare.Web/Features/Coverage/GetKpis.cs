@@ -25,7 +25,9 @@ public static class GetKpis
         // A town officer's KPIs are those of their street or town.
         if (GetCoverage.Prefix(null, scope) is not { } prefix) return Outcome<IReadOnlyList<Kpi>>.NotFound("无权查看指标。");
         // One pass over the operating facilities serves both the coverage counts and the KPI sums.
-        var operating = await GetCoverage.LoadOperating(date, prefix, db, ct);
+        // Loaded everywhere once: an elder walks across a boundary to the nearest facility (二(四), GetReach).
+        var everywhere = await GetCoverage.LoadOperating(date, null, db, ct);
+        var operating = everywhere.Where(f => f.UnitCode.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var units = (await GetCoverage.LoadUnitFacts(date, prefix, db, ct, operating)).Select(CoverageRules.Compute).ToList();
         var facts = operating.GroupBy(f => f.Type)
             .Select(g => new OperatingFacts(g.Key, g.Count(),
@@ -41,10 +43,12 @@ public static class GetKpis
         var assessed = priority.WithCurrentAssessment(date);
         var elders = (await priority.CountAsync(ct), await assessed.CountAsync(ct),
             await assessed.WithServiceContact(db.ServiceOrders.AsNoTracking(), date).CountAsync(ct));
-        // 二(四) the priority elders within the 15-minute circle: one reach over the elders in scope.
-        var reach = await Map.GetReach.LoadAsync(date, scope, db, map, ct);
-        var rule = map.Walking;
-        var circle = (reach.Located.Count(h => h.Priority), reach.Located.Where((h, i) => h.Priority && rule.InCircle(reach.Walks[i])).Count());
+        // 二(四) the priority elders within the 15-minute circle: only their walks are measured.
+        var homes = await priority.Where(e => e.Latitude != null && e.Longitude != null)
+            .Select(e => new { Lat = e.Latitude!.Value, Lng = e.Longitude!.Value }).ToListAsync(ct);
+        var walks = Map.GetReach.Walks(homes.ConvertAll(h => h.Lat), homes.ConvertAll(h => h.Lng), Map.GetReach.Counting(everywhere), map.Walking,
+            map.Network);
+        var circle = (homes.Count, walks.Count(map.Walking.InCircle));
         return Outcome<IReadOnlyList<Kpi>>.Ok(Kpis.Compute(facts, units, targets, elders, circle));
     }
 }

@@ -89,20 +89,32 @@ public static class GetReach
     internal static async Task<Situation> LoadAsync(DateOnly date, DataScope scope, AppDbContext db, WalkingRule rule, CancellationToken ct,
         RoadNetwork? network = null)
     {
-        var facilities = (await GetCoverage.LoadOperating(date, null, db, ct))
-            .Where(f => f.Compliant && HomeCare.Contains(f.Type) && f.Latitude is not null && f.Longitude is not null).ToList();
+        var facilities = Counting(await GetCoverage.LoadOperating(date, null, db, ct));
         var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active);
         var priority = (await elders.InPriorityGroup(date, await PriorityRules.InForce(db, date, ct)).Select(e => e.Id).ToListAsync(ct))
             .ToHashSet();
         var homes = (await elders.Select(e => new { e.Id, e.UnitCode, e.RegionCode, e.Latitude, e.Longitude }).ToListAsync(ct))
             .Select(e => new Home(e.UnitCode, e.RegionCode, e.Latitude, e.Longitude, priority.Contains(e.Id))).ToList();
         var located = homes.Where(h => h.Lat is not null && h.Lng is not null).ToList();
-        var (facilityLat, facilityLng) = (facilities.Select(f => f.Latitude!.Value).ToList(), facilities.Select(f => f.Longitude!.Value).ToList());
-        var (homeLat, homeLng) = (located.Select(h => h.Lat!.Value).ToList(), located.Select(h => h.Lng!.Value).ToList());
-        var walks = network is null
+        var walks = Walks(located.Select(h => h.Lat!.Value).ToList(), located.Select(h => h.Lng!.Value).ToList(), facilities, rule, network);
+        return new Situation(facilities.Count, homes, located, walks) { Method = OsmRoads.Method(network) };
+    }
+
+    /// <summary>The operating facilities that make a circle: up to the 附件1 standard, of a home-care kind, with a position.</summary>
+    internal static List<GetCoverage.OperatingRow> Counting(IEnumerable<GetCoverage.OperatingRow> operating) =>
+        operating.Where(f => f.Compliant && HomeCare.Contains(f.Type) && f.Latitude is not null && f.Longitude is not null).ToList();
+
+    /// <summary>
+    /// Each home's walk to the nearest of <paramref name="counting"/> (from <see cref="Counting"/>), over the road network when there
+    /// is one, else the straight line × the detour factor; walks beyond the circle may be reported as any longer distance.
+    /// </summary>
+    internal static double[] Walks(IReadOnlyList<double> homeLat, IReadOnlyList<double> homeLng, IReadOnlyList<GetCoverage.OperatingRow> counting,
+        WalkingRule rule, RoadNetwork? network)
+    {
+        var (facilityLat, facilityLng) = (counting.Select(f => f.Latitude!.Value).ToList(), counting.Select(f => f.Longitude!.Value).ToList());
+        return network is null
             ? Reach.Walks(homeLat, homeLng, new PointIndex(facilityLat, facilityLng), rule, rule.CircleMeters)
             : Reach.Walks(homeLat, homeLng, facilityLat, facilityLng, network, rule.CircleMeters);
-        return new Situation(facilities.Count, homes, located, walks) { Method = OsmRoads.Method(network) };
     }
 
     private static ReachFigures Figures(IEnumerable<(Home Home, bool Within)> rows)
