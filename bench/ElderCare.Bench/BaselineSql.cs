@@ -138,7 +138,10 @@ public static class BaselineSql
         ),
         target AS (
             SELECT t.Key, t.Target, t.Deadline FROM KpiTargets t
-            WHERE t.EffectiveFrom = (SELECT max(EffectiveFrom) FROM KpiTargets l WHERE l.Key = t.Key AND l.EffectiveFrom <= $asOf))
+            WHERE t.EffectiveFrom = (SELECT max(EffectiveFrom) FROM KpiTargets l WHERE l.Key = t.Key AND l.EffectiveFrom <= $asOf)
+            -- ADR 23 placeholder (二(四) gives no figure), in force until the district seeds a target of its own
+            UNION ALL SELECT 'priority-elders-in-circle', 0.9, '2022-12-31'
+            WHERE NOT EXISTS (SELECT 1 FROM KpiTargets WHERE Key = 'priority-elders-in-circle' AND EffectiveFrom <= $asOf))
         SELECT k.Key, k.Value, t.Target, t.Deadline,
                coalesce(t.Target IS NOT NULL AND k.Value IS NOT NULL AND k.Value >= t.Target - 1e-9, 0) AS met
         FROM kpi k LEFT JOIN target t ON t.Key = k.Key
