@@ -58,7 +58,7 @@ public static class BenchRun
             $"~{(Results.Quick ? "0.1" : "0.5")} s). Times are medians of the iteration means.");
         md.AppendLine();
 
-        md.AppendLine("### Goal: each endpoint < 150 ms median and ≤ 3× its single-SQL baseline, same run");
+        md.AppendLine("### Goal: each endpoint < 150 ms median and ≤ 3× its hand-written SQL baseline, same run");
         md.AppendLine();
         md.AppendLine("| endpoint (as of " + CityApp.AsOf + ") | app median | baseline median | ratio app/baseline | < 150 ms | ≤ 3× | result |");
         md.AppendLine("|---|---:|---:|---:|:-:|:-:|:-:|");
