@@ -25,6 +25,7 @@ public static class Database
             services.AddSingleton<DatabaseWatch>();
             services.AddDbContext<AppDbContext, PostgresAppDbContext>(o =>
                 o.UseNpgsql(connection, n => n.CommandTimeout(options.CommandTimeoutSeconds ?? 30)));
+            ReadReplica.Add(services, config.GetConnectionString("Reports"), options.CommandTimeoutSeconds ?? 30);
         }
         else
         {
@@ -34,6 +35,9 @@ public static class Database
             services.AddSingleton<DatabaseWatch>();
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
                 o.UseSqlite(sqlite, x => x.CommandTimeout(timeout)).AddInterceptors(SqliteDurability.Instance));
+            if (!string.IsNullOrWhiteSpace(config.GetConnectionString("Reports")))
+                throw new InvalidOperationException("ConnectionStrings:Reports（只读副本）仅用于 PostgreSQL（Database:Provider=Postgres）。");
+            ReadReplica.Add(services, null, timeout);
         }
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
@@ -97,7 +98,8 @@ public static class AlarmsApi
                 CancellationToken ct) => (await AlarmReport.Handle(from, to, user.Scope, db, options, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadAlarmReports)
             .WithSummary("处置时效报表：按月、按站点的 60 秒内接警率、3 分钟内接警率、到场用时中位数和 90 分位、误报率");
-        alarms.MapGet("/report/export.xlsx", async Task<IResult> (string? from, string? to, CurrentUser user, AppDbContext db, AlarmOptions options,
+        alarms.MapGet("/report/export.xlsx", async Task<IResult> (string? from, string? to, CurrentUser user,
+                [FromKeyedServices(ReadReplica.Key)] AppDbContext db, AlarmOptions options,
                 TimeProvider clock, CancellationToken ct) =>
             {
                 var outcome = await AlarmReport.Handle(from, to, user.Scope, db, options, clock, ct);

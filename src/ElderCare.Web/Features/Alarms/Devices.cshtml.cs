@@ -39,9 +39,10 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
-        var outcome = await ExportDevices.Handle(Query() with { Page = null, PageSize = null }, user, db, options, audit, clock, ct);
+        var outcome = await ExportDevices.Handle(Query() with { Page = null, PageSize = null }, user, reports, options, audit, clock, ct);
         if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
         Errors = outcome.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { ["export"] = [outcome.Message ?? "导出失败"] };
         await Load(ct);

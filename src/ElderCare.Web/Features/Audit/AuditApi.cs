@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Shared;
@@ -18,7 +19,8 @@ public static class AuditApi
         g.MapGet("/", async ([AsParameters] ListAuditEntries.Query q, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await ListAuditEntries.Handle(q, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("查询审计日志（时间、用户、操作、结果）");
-        g.MapGet("/export.xlsx", async ([AsParameters] ListAuditEntries.Query q, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        g.MapGet("/export.xlsx", async ([AsParameters] ListAuditEntries.Query q,
+                [FromKeyedServices(ReadReplica.Key)] AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await ListAuditEntries.Handle(q with { Page = 1 }, db, clock, ct, ExportLimit)).ToResult(page =>
                 {
                     var xlsx = SpreadsheetWriter.Xlsx("审计日志", page.Items.Select(r => new Dictionary<string, object?>

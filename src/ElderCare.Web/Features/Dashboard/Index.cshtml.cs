@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Dashboard;
 
-public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user, Alarms.AlarmOptions alarmOptions,
-    Map.MapOptions mapOptions) : PageModel
+public sealed class DashboardModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, TimeProvider clock, CurrentUser user,
+    Alarms.AlarmOptions alarmOptions, Map.MapOptions mapOptions) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "asOf")]
     public string? AsOf { get; set; }
@@ -33,12 +33,15 @@ public sealed class DashboardModel(AppDbContext db, TimeProvider clock, CurrentU
     public Subsidies.MoneySummary? Money { get; private set; }
     /// <summary>The database was filled by <c>seed --demo</c> (ADR 22): every figure below is synthetic.</summary>
     public bool IsDemo { get; private set; }
+    /// <summary>Seconds the reports replica is behind the primary; null when the figures come from the primary (ADR 32).</summary>
+    public double? ReplicaLag { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // Roles that do not read coverage start elsewhere (an operator at its facilities, the auditor at the log).
         if (!Roles.Allows(User, Roles.Policies.ReadCoverage)) return Redirect(Roles.Home(User));
         IsDemo = await Data.Seed.DemoSeed.IsDemoAsync(db, ct);
+        ReplicaLag = await ReadReplica.LagSecondsAsync(db, ct);
         var coverage = await GetCoverage.Handle(AsOf, null, user.Scope, db, clock, ct);
         if (coverage.Kind == OutcomeKind.Invalid)
         {

@@ -12,7 +12,8 @@ namespace ElderCare.Web.Features.Dashboard;
 
 /// <summary>One street or town: its four facility types, gaps, facilities and registered communities / villages.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadCoverage)]
-public sealed class UnitDashboardModel(AppDbContext db, TimeProvider clock, CurrentUser user) : OutcomePageModel
+public sealed class UnitDashboardModel([FromKeyedServices(ReadReplica.Key)] AppDbContext db, TimeProvider clock, CurrentUser user)
+    : OutcomePageModel
 {
     [BindProperty(SupportsGet = true, Name = "asOf")]
     public string? AsOf { get; set; }

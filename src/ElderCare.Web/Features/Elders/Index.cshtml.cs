@@ -42,10 +42,11 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
         ["notAssessed"] = NotAssessed, ["assessmentOverdue"] = AssessmentOverdue, ["status"] = Status, ["q"] = Q,
     }, ListElders.Sorting.Resolve(Sort, Dir), ListElders.Sorting.Default);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
         var (query, errors) = Query();
-        var outcome = errors.Any ? null : await ExportElders.Handle(query, user, db, protector, audit, clock, ct);
+        var outcome = errors.Any ? null : await ExportElders.Handle(query, user, reports, protector, audit, clock, ct);
         if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
         ModelState.AddFieldErrors(outcome?.Errors ?? errors);
         await OnGetAsync(ct);

@@ -25,10 +25,11 @@ public sealed class FacilityListModel(AppDbContext db, CurrentUser user, AuditLo
         ["regionCode"] = RegionCode, ["type"] = Type, ["status"] = Status, ["q"] = Q,
     }, ListFacilities.Sorting.Resolve(Sort, Dir), ListFacilities.Sorting.Default);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
-        var outcome = await ExportFacilities.Handle(new ListFacilities.Query(RegionCode, Type, Status, Q, null, null, Sort, Dir), user, db, audit,
-            clock, ct);
+        var outcome = await ExportFacilities.Handle(new ListFacilities.Query(RegionCode, Type, Status, Q, null, null, Sort, Dir),
+            user, reports, audit, clock, ct);
         if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
         ModelState.AddFieldErrors(outcome.Errors!);
         await OnGetAsync(ct);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Coverage;
@@ -42,7 +43,7 @@ public static class PlanApi
             })
             .WithSummary("区级合计（附件2、附件3合计行）及各单位合计的核对结果");
 
-        g.MapGet("/export.xlsx", async (CurrentUser user, AppDbContext db, CancellationToken ct) =>
+        g.MapGet("/export.xlsx", async (CurrentUser user, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
                 TypedResults.File(
                     await ExportPlan.Handle(user.Scope.RegionPrefix ?? "-", db, ct),
                     SpreadsheetWriter.ContentType,

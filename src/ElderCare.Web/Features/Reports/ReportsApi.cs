@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
@@ -53,11 +54,11 @@ public static class ReportsApi
                 (await GetBulletin.Handle(quarter, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadBulletins)
             .WithSummary("季度通报（仅用已审定的季报）：镇街排名、红黄绿、2020年与2022年目标进展");
-        g.MapGet("/bulletin/export.docx", async (string? quarter, AppDbContext db, CancellationToken ct) =>
+        g.MapGet("/bulletin/export.docx", async (string? quarter, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
                 (await ExportBulletin.Handle(quarter, db, ct)).ToResult(f => TypedResults.File(f.Content, BulletinDocument.ContentType, f.Name)))
             .RequireAuthorization(Roles.Policies.ReadBulletins)
             .WithSummary("下载季度通报（Word .docx，可编辑）");
-        g.MapGet("/statistics/export.xlsx", async (string? quarter, AppDbContext db, CancellationToken ct) =>
+        g.MapGet("/statistics/export.xlsx", async (string? quarter, [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
                 (await ExportReportStatistics.Handle(quarter, db, ct))
                 .ToResult(f => TypedResults.File(f.Content, SpreadsheetWriter.ContentType, f.Name)))
             .RequireAuthorization(Roles.Policies.ReadBulletins)

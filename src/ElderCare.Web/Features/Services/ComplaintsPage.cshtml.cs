@@ -31,9 +31,10 @@ public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, Servi
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
-        var outcome = await ExportComplaints.Handle(Query(), user, db, audit, clock, ct);
+        var outcome = await ExportComplaints.Handle(Query(), user, reports, audit, clock, ct);
         if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
         ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("export", outcome.Message ?? "导出失败。"));
         await Load(ct);

@@ -29,10 +29,11 @@ public sealed class OrderListModel(AppDbContext db, CurrentUser user, AuditLog a
         ["status"] = Status, ["verification"] = Verification, ["from"] = From, ["to"] = To, ["late"] = Late,
     }, ListOrders.Sorting.Resolve(Sort, Dir), ListOrders.Sorting.Default);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
         var (query, errors) = Query();
-        var outcome = errors.Any ? null : await ExportOrders.Handle(query, user, db, audit, clock, ct);
+        var outcome = errors.Any ? null : await ExportOrders.Handle(query, user, reports, audit, clock, ct);
         if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
         ModelState.AddFieldErrors(outcome?.Errors ?? errors);
         await OnGetAsync(ct);

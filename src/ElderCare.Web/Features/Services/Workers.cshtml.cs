@@ -46,9 +46,10 @@ public sealed class WorkerListModel(AppDbContext db, CurrentUser user, FieldProt
         _roster = outcome.Value!;
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
-        var outcome = await ExportWorkers.Handle(Query(), user, db, protector, audit, clock, ct);
+        var outcome = await ExportWorkers.Handle(Query(), user, reports, protector, audit, clock, ct);
         if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
         ModelState.AddFieldErrors(outcome.Errors!);
         await OnGetAsync(ct);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
@@ -28,7 +29,8 @@ public static class SubsidiesApi
         g.MapGet("/ledger", async ([AsParameters] ListLedger.Query query, CurrentUser user, AppDbContext db, CancellationToken ct) =>
                 (await ListLedger.Handle(query, user.Scope, db, ct)).ToResult(TypedResults.Ok))
             .WithSummary("资金台账：每笔金额、计算说明、依据与状态，分页（镇街只见本镇街，服务机构只见本机构）");
-        g.MapGet("/ledger/export", async ([AsParameters] ListLedger.Query query, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+        g.MapGet("/ledger/export", async ([AsParameters] ListLedger.Query query, CurrentUser user,
+                [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
                 (await ExportLedger.Handle(query, user.Scope, db, ct)).ToResult(x => TypedResults.File(x, SpreadsheetWriter.ContentType,
                     $"资金台账{(query.Year is { } y ? $"-{y}" : "")}.xlsx")))
             .WithSummary("导出资金台账（Excel，金额以元计两位小数；可按年度、镇街、设施、批次筛选）");
@@ -51,7 +53,8 @@ public static class SubsidiesApi
                 (await GetPaymentBatch.Handle(id, db, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ManageSubsidies)
             .WithSummary("支付批次");
-        g.MapGet("/batches/{id:guid}/export", async Task<IResult> (Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
+        g.MapGet("/batches/{id:guid}/export", async Task<IResult> (Guid id, CurrentUser user,
+                [FromKeyedServices(ReadReplica.Key)] AppDbContext db, CancellationToken ct) =>
             {
                 var batch = await GetPaymentBatch.Handle(id, db, ct);
                 if (!batch.IsOk) return batch.ToResult(TypedResults.Ok);

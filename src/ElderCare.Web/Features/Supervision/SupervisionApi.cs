@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
@@ -46,7 +47,8 @@ public static class SupervisionApi
                 CancellationToken ct) =>
                 (await ListFindings.Handle(query, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("督导问题列表：按镇街、设施、批次、等级、状态、是否逾期筛选，分页");
-        g.MapGet("/findings/export.xlsx", async ([AsParameters] ListFindings.Query query, CurrentUser user, AppDbContext db,
+        g.MapGet("/findings/export.xlsx", async ([AsParameters] ListFindings.Query query, CurrentUser user,
+                [FromKeyedServices(ReadReplica.Key)] AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
                 (await ExportFindings.Handle(query, user.Scope, db, clock, ct)).ToResult(bytes =>
                     TypedResults.File(bytes, SpreadsheetWriter.ContentType, "督导问题整改台账.xlsx")))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
@@ -13,7 +14,8 @@ public static class TasksApi
         g.MapGet("/", async ([AsParameters] ListTasks.Query query, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await ListTasks.Handle(query, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("任务清单：按镇街或村社区（regionCode）、状态、类型、是否逾期筛选，按截止日期排序，分页");
-        g.MapGet("/export", async ([AsParameters] ListTasks.Query query, CurrentUser user, AppDbContext db, TimeProvider clock,
+        g.MapGet("/export", async ([AsParameters] ListTasks.Query query, CurrentUser user,
+                [FromKeyedServices(ReadReplica.Key)] AppDbContext db, TimeProvider clock,
                 CancellationToken ct) =>
                 (await ExportTasks.Handle(query, user.Scope, db, clock, ct))
                 .ToResult(bytes => TypedResults.File(bytes, SpreadsheetWriter.ContentType, "任务清单.xlsx")))

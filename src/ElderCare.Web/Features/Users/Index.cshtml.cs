@@ -30,9 +30,10 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
     public ListLinks Links => new("/users", new Dictionary<string, string?> { ["q"] = Q, ["filterRole"] = FilterRole },
         ListUsers.Sorting.Resolve(Sort, Dir), ListUsers.Sorting.Default);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
-        var outcome = await ExportUsers.Handle(new ListUsers.Query(Q, FilterRole, Sort, Dir), current, db, protector, audit, clock, ct);
+        var outcome = await ExportUsers.Handle(new ListUsers.Query(Q, FilterRole, Sort, Dir), current, reports, protector, audit, clock, ct);
         if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
         ModelState.AddFieldErrors(outcome.Errors!);
         await LoadAsync(ct);
