@@ -101,5 +101,7 @@ public sealed class AlarmClock(IServiceScopeFactory scopes, AlarmOptions options
         await AlarmClockScan.EscalateAsync(db, options, clock, s.GetRequiredService<AlarmBroadcast>(), ct);
         db.ChangeTracker.Clear();
         await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock, logger, ct);
+        await s.GetRequiredService<Infrastructure.Telemetry.ElderCareMetrics>() // Telemetry (ADR 32): the family notifications' lag
+            .OutboxLagAsync("alarm-notifications", db.AlarmNotifications.Where(n => n.DeliveredAt == null).Select(n => n.CreatedAt), clock, ct);
     }
 }
