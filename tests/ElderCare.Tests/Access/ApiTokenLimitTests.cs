@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 
@@ -48,5 +49,20 @@ public class ApiTokenLimitTests(ApiTokenLimitTests.Factory app) : IClassFixture<
         var browser = app.Browser();
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(user.UserName!, AppFactory.Password)).StatusCode);
         for (var i = 0; i < Budget + 2; i++) Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/auth/me", ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_operation_a_bearer_token_may_call_declares_the_429()
+    {
+        var doc = JsonDocument.Parse(await app.Staff.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement;
+        var bearer = 0;
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+            foreach (var op in path.Value.EnumerateObject().Where(o => o.Value.TryGetProperty("security", out _)))
+            {
+                if (!op.Value.GetProperty("security").EnumerateArray().Any(r => r.TryGetProperty("bearer", out _))) continue;
+                bearer++;
+                Assert.True(op.Value.GetProperty("responses").TryGetProperty("429", out _), $"{op.Name} {path.Name} 未声明 429");
+            }
+        Assert.True(bearer > 100, $"only {bearer} operations with bearer security");
     }
 }
