@@ -59,6 +59,7 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ELDERCARE_ADMIN_PASSWORD", AdminPassword);
         // Every test signs in from 127.0.0.1; the per-address limit is for the real world.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("RateLimits:ApiRequestsPerMinute", "1000000"); // API limits: not what these tests measure
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

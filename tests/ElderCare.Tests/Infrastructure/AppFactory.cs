@@ -128,6 +128,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("FieldEncryption:KeyFile", FieldKeyFile);
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("RateLimits:ApiRequestsPerMinute", "1000000"); // API limits: a test class shares one fake-clock minute
         builder.UseSetting("DataProtection:KeysFolder", DataProtectionFolder);
         builder.UseSetting("Evidence:LocalFolder", EvidenceFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

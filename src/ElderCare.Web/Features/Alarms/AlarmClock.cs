@@ -11,14 +11,20 @@ public interface INotifier
     Task SendAsync(string recipient, string? phone, string message, CancellationToken ct);
 }
 
-/// <summary>The default notifier: writes the message to the log (no SMS gateway is configured in this district yet).</summary>
+/// <summary>The default notifier: writes the notice to the log (no SMS gateway is configured in this district yet).</summary>
 public sealed class LoggingNotifier(ILogger<LoggingNotifier> logger) : INotifier
 {
     public Task SendAsync(string recipient, string? phone, string message, CancellationToken ct)
     {
-        logger.LogInformation("通知 {Recipient}（{Phone}）：{Message}", recipient, Masking.Phone(phone), message);
+        Log(logger, recipient, phone, message);
         return Task.CompletedTask;
     }
+
+    /// <summary>A notice in the log without personal data (ADR 32: logs go to a collector): the recipient's name and phone
+    /// masked, the text (it names the elder) left to the alarm's or the task's own record.</summary>
+    public static void Log(ILogger logger, string recipient, string? phone, string message) =>
+        logger.LogInformation("通知 {Recipient}（{Phone}）：{Length} 字，正文见报警或任务记录（日志不记个人信息）",
+            Masking.Name(recipient), Masking.Phone(phone), message.Length);
 }
 
 /// <summary>The clocks (escalation) and the outbox, one pass each; the background service calls them every few seconds.</summary>
@@ -101,5 +107,7 @@ public sealed class AlarmClock(IServiceScopeFactory scopes, AlarmOptions options
         await AlarmClockScan.EscalateAsync(db, options, clock, s.GetRequiredService<AlarmBroadcast>(), ct);
         db.ChangeTracker.Clear();
         await AlarmClockScan.DeliverAsync(db, s.GetRequiredService<INotifier>(), s.GetRequiredService<FieldProtector>(), options, clock, logger, ct);
+        await s.GetRequiredService<Infrastructure.Telemetry.ElderCareMetrics>() // Telemetry (ADR 32): the family notifications' lag
+            .OutboxLagAsync("alarm-notifications", db.AlarmNotifications.Where(n => n.DeliveredAt == null).Select(n => n.CreatedAt), clock, ct);
     }
 }

@@ -118,8 +118,9 @@ public static class AlarmsApi
     // A database that cannot store the alarm (busy, locked, gone) throws; the global handler answers 503 + Retry-After
     // (DatabaseUnavailable, ADR 16): nothing was acknowledged, the device retries with the same key.
     private static async Task<IResult> Raise(HttpContext http, CurrentUser user, AppDbContext db, DeviceRateLimiter limiter, AlarmWriteGate gate,
-        TimeProvider clock, AlarmBroadcast broadcast, CancellationToken ct)
+        TimeProvider clock, AlarmBroadcast broadcast, Infrastructure.Telemetry.ElderCareMetrics metrics, CancellationToken ct)
     {
+        var started = clock.GetTimestamp(); // Telemetry (ADR 32): the intake time
         RaiseAlarm.Caller caller;
         if (DeviceAuth.Presented(http.Request))
         {
@@ -160,6 +161,7 @@ public static class AlarmsApi
         }
         if (!answer.Outcome.IsOk) return answer.Outcome.ToResult(TypedResults.Ok);
         var alarm = answer.Outcome.Value!;
+        metrics.AlarmAccepted(caller.Device is null ? "hotline" : "device", clock.GetElapsedTime(started));
         await broadcast.SendAsync(alarm, UnitOf(alarm), "raised", alarm.RaisedAt);
         return TypedResults.Created($"/api/alarms/{alarm.Id}", alarm);
     }

@@ -134,5 +134,7 @@ public sealed class OutboxPass(IServiceScopeFactory scopes, OutboundOptions opti
             db.ChangeTracker.Clear();
         }
         await services.GetRequiredService<OutboxSender>().RunOnceAsync(db, ct);
+        await services.GetRequiredService<Infrastructure.Telemetry.ElderCareMetrics>() // Telemetry (ADR 32): the outbox lag
+            .OutboxLagAsync("outbound", db.Outbox.Where(m => m.Status == OutboxStatus.Pending).Select(m => m.CreatedAt), clock, ct);
     }
 }

@@ -17,7 +17,7 @@ public sealed class SmsNotifier(IServiceScopeFactory scopes, FieldProtector prot
     {
         if (SmsQueue.Normalise(phone) is null)
         {
-            logger.LogInformation("通知 {Recipient}（{Phone}）：{Message}", recipient, Masking.Phone(phone), message);
+            LoggingNotifier.Log(logger, recipient, phone, message);
             return;
         }
         await using var scope = scopes.CreateAsyncScope();

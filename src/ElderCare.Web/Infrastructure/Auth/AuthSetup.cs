@@ -75,11 +75,15 @@ public static class AuthSetup
         services.AddSingleton(sp =>
             new SignInLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SecurityOptions>().SignInAttemptsPerMinute,
                 sp.GetService<Cluster.RedisConnection>(), sp.GetRequiredService<ILogger<SignInLimiter>>()));
+        // API limits: one budget of requests per minute for each bearer-token user, over every node with Redis (ADR 32)
+        services.AddValidatedOptions<RateLimitOptions>(config, "RateLimits");
+        services.AddSingleton<ApiTokenLimit>();
     }
 
     public static void UseElderCareAccess(this WebApplication app)
     {
         app.UseAuthentication();
+        app.Use(ApiTokenLimit.Check); // API limits: a bearer-token user's requests per minute, refused ones counted too
         app.Use(ApiAntiforgery.Check);
         app.Use(RestrictedSessions);
         app.UseAuthorization();

@@ -1,66 +1,24 @@
-using System.Collections.Concurrent;
-
 namespace ElderCare.Web.Infrastructure.Auth;
 
 /// <summary>
 /// One budget of sign-in attempts per client address (QUALITY.md S2, 等保 8.1.4.1 b "限制非法登录次数"), shared by the
 /// sign-in page, its two-factor step and <c>POST /api/auth/token</c>: password spraying across many accounts from one
 /// address is throttled whichever door it uses. The per-account lockout (<see cref="Features.Account.SignIn"/>) is the
-/// other half. A fixed window on the app's clock, so tests run on the fake clock. With Redis (ADR 32) the budget is one for
-/// all nodes: a counter per address and clock minute; should Redis fail, each node counts in memory meanwhile.
+/// other half. A <see cref="MinuteBudget"/>: with Redis (ADR 32) one budget for all nodes, else per node in memory.
 /// </summary>
 public sealed class SignInLimiter(TimeProvider clock, int attemptsPerWindow, Cluster.RedisConnection? redis = null,
     ILogger<SignInLimiter>? logger = null)
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private const int PruneAbove = 10_000;
+    private readonly MinuteBudget _budget = new("signin", clock, redis,
+        (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
-    private sealed class Slot
-    {
-        public DateTimeOffset Start;
-        public int Count;
-    }
-
-    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
-
-    /// <summary>Counts one attempt from the address; false (with the wait) once the window's budget is spent.</summary>
+    /// <summary>Counts one attempt from the address; false (with the wait) once the window's budget is spent. Synchronous for
+    /// the sign-in pages; without Redis the count completes at once.</summary>
     public bool TryAcquire(string? address, out TimeSpan retryAfter)
     {
-        var now = clock.GetUtcNow();
-        if (redis is not null)
-        {
-            try
-            {
-                var minute = now.ToUnixTimeSeconds() / 60;
-                var key = redis.Key($"signin:{address ?? "unknown"}:{minute}");
-                var count = redis.Database.StringIncrement(key);
-                if (count == 1) redis.Database.KeyExpire(key, 2 * Window, flags: StackExchange.Redis.CommandFlags.FireAndForget);
-                retryAfter = DateTimeOffset.FromUnixTimeSeconds((minute + 1) * 60) - now;
-                return count <= attemptsPerWindow;
-            }
-            catch (StackExchange.Redis.RedisException e)
-            {
-                logger?.LogWarning(e, "Redis unavailable; counting sign-in attempts in memory on this node");
-            }
-        }
-        if (_slots.Count > PruneAbove) Prune(now);
-        var slot = _slots.GetOrAdd(address ?? "unknown", _ => new Slot { Start = now });
-        lock (slot)
-        {
-            if (now - slot.Start >= Window)
-            {
-                slot.Start = now;
-                slot.Count = 0;
-            }
-            if (slot.Count < attemptsPerWindow)
-            {
-                slot.Count++;
-                retryAfter = TimeSpan.Zero;
-                return true;
-            }
-            retryAfter = slot.Start + Window - now;
-            return false;
-        }
+        var wait = _budget.TakeAsync(address ?? "unknown", attemptsPerWindow).AsTask().GetAwaiter().GetResult();
+        retryAfter = wait ?? TimeSpan.Zero;
+        return wait is null;
     }
 
     /// <summary>Whole seconds for a Retry-After header, at least 1.</summary>
@@ -77,11 +35,5 @@ public sealed class SignInLimiter(TimeProvider clock, int attemptsPerWindow, Clu
         if (limiter.TryAcquire(http.Connection.RemoteIpAddress?.ToString(), out var wait)) return await next(ctx);
         http.Response.Headers.RetryAfter = Seconds(wait);
         return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: Message);
-    }
-
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var (key, slot) in _slots)
-            if (now - slot.Start >= Window) _slots.TryRemove(key, out _);
     }
 }

@@ -37,6 +37,7 @@ public static class HostSetup
         services.AddValidatedOptions<Features.Meals.MealOptions>(builder.Configuration, "Meals");
         services.AddAlarms(builder.Configuration);
         Cluster.RedisSetup.AddRedisWhenConfigured(services, builder.Configuration); // ADR 32: backplane and shared limits
+        Telemetry.TelemetrySetup.AddTelemetry(builder); // ADR 32: JSON logs in Production, metrics, OTLP when configured
         services.AddValidatedOptions<Features.Services.ServiceOptions>(builder.Configuration, "Services");
         services.AddValidatedOptions<Spreadsheets.SpreadsheetLimits>(builder.Configuration, "Spreadsheets");
         services.AddValidatedOptions<Features.FamilyBeds.FamilyBedOptions>(builder.Configuration, "FamilyBeds");

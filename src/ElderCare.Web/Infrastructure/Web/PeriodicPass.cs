@@ -26,10 +26,19 @@ public abstract class PeriodicPass(IServiceScopeFactory scopes, double intervalS
     {
         if (intervalSeconds <= 0) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(intervalSeconds));
+        // Telemetry (ADR 32): how late each pass starts (a long pass delays the next) and a span per pass
+        using var singletons = scopes.CreateScope();
+        var metrics = singletons.ServiceProvider.GetRequiredService<Telemetry.ElderCareMetrics>();
+        var clock = singletons.ServiceProvider.GetRequiredService<TimeProvider>();
+        var previous = clock.GetUtcNow();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var now = clock.GetUtcNow();
+            metrics.ClockLag(name, now - previous - TimeSpan.FromSeconds(intervalSeconds));
+            previous = now;
             try
             {
+                using var span = Telemetry.ElderCareMetrics.Traces.StartActivity(name);
                 await PassAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
