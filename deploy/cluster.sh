@@ -9,6 +9,7 @@
 # ELDERCARE_CLUSTER_EXTRA_ENV=FILE adds the file's KEY=VALUE lines to the settings every node reads (e.g. short alarm
 # windows for the cluster tests: Alarms__AcknowledgeSeconds=5). Each node names itself to PostgreSQL as
 # application_name eldercare-PORT, so pg_stat_activity shows which node holds the leading lock (ADR 32).
+# ELDERCARE_CLUSTER_ARTIFACTS=DIR builds the app there (dotnet --artifacts-path) instead of under src/.
 # Ports: nginx 8088, nodes 5401 5402, PostgreSQL 5441 (primary) 5442 (replica), Redis 6391. Folder: $ELDERCARE_CLUSTER_DIR
 # (default /tmp/eldercare-cluster). Needs postgresql, redis-server and nginx installed (.ci/run installs them); run as root
 # or as a user that may run them.
@@ -33,7 +34,8 @@ start() {
     while [ "$up" != / ]; do chmod o+x "$up"; up=$(dirname "$up"); done
   fi
   echo "publishing the app…"
-  dotnet publish "$root/src/ElderCare.Web" -c Release -o "$dir/app" --nologo -v quiet >"$dir/publish.log"
+  dotnet publish "$root/src/ElderCare.Web" -c Release -o "$dir/app" --nologo -v quiet \
+    ${ELDERCARE_CLUSTER_ARTIFACTS:+--artifacts-path "$ELDERCARE_CLUSTER_ARTIFACTS"} >"$dir/publish.log"
 
   echo "PostgreSQL primary (5441) and streaming replica (5442)…"
   mkdir -p "$dir/pg"

@@ -9,9 +9,10 @@ namespace ElderCare.ClusterTests.Infrastructure;
 /// <summary>
 /// The local cluster of <c>deploy/cluster.sh</c> (ADR 32) as real processes: PostgreSQL primary 5441 and streaming replica
 /// 5442, Redis 6391, app nodes 5401 and 5402, nginx 8088. Started in a folder of its own under the temp folder and
-/// removed again by <see cref="StopAsync"/>; extra settings (short alarm windows) go in through ELDERCARE_CLUSTER_EXTRA_ENV.
+/// removed again by <see cref="StopAsync"/>; extra settings (short alarm windows) go in through ELDERCARE_CLUSTER_EXTRA_ENV;
+/// <paramref name="artifacts"/> is where the app is built (a benchmark's build folder), else under src/.
 /// </summary>
-public sealed class LocalCluster(IReadOnlyDictionary<string, string>? settings = null)
+public sealed class LocalCluster(IReadOnlyDictionary<string, string>? settings = null, string? artifacts = null)
 {
     public const string Nginx = "http://127.0.0.1:8088";
     public static readonly int[] Nodes = [5401, 5402];
@@ -59,8 +60,7 @@ public sealed class LocalCluster(IReadOnlyDictionary<string, string>? settings =
     /// <summary>SIGKILL of one node: no shutdown, its connections (and any advisory lock) simply go.</summary>
     public void Kill(int port)
     {
-        var pid = int.Parse(File.ReadAllText(Path.Combine(Folder, $"node-{port}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        using var node = Process.GetProcessById(pid);
+        using var node = Process.GetProcessById(Pid(port));
         node.Kill(); // SIGKILL on Unix
         node.WaitForExit();
     }
@@ -76,6 +76,7 @@ public sealed class LocalCluster(IReadOnlyDictionary<string, string>? settings =
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["ELDERCARE_CLUSTER_DIR"] = Folder;
         info.Environment["ELDERCARE_CLUSTER_EXTRA_ENV"] = Folder + ".env";
+        if (artifacts is not null) info.Environment["ELDERCARE_CLUSTER_ARTIFACTS"] = artifacts;
         using var script = Process.Start(info)!;
         await script.StandardInput.WriteLineAsync(input ?? "");
         script.StandardInput.Close();
@@ -99,6 +100,10 @@ public sealed class LocalCluster(IReadOnlyDictionary<string, string>? settings =
 
     private string NodeLogTail() => string.Join('\n', Nodes.Select(p => Path.Combine(Folder, $"node-{p}.log")).Where(File.Exists)
         .Select(f => $"--- {Path.GetFileName(f)}\n" + string.Join('\n', File.ReadLines(f).TakeLast(30))));
+
+    /// <summary>The process id of a node (deploy/cluster.sh keeps it in node-PORT.pid).</summary>
+    public int Pid(int port) =>
+        int.Parse(File.ReadAllText(Path.Combine(Folder, $"node-{port}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     public static PostgresAppDbContext Db() =>
         new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(Primary).Options);
