@@ -24,9 +24,9 @@ public static class ClusterLoad
         // The bench's build folder (bin/ElderCare.Bench/release is three levels below it): the cluster's app is published from there.
         var build = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", ".."));
         var cluster = new LocalCluster(new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" }, build);
-        await cluster.StartAsync();
         try
         {
+            await cluster.StartAsync();
             return await MeasureAsync(cluster, rate, seconds);
         }
         finally
