@@ -90,7 +90,8 @@ ENV
   cat >"$dir/nginx.conf" <<NGINX
 pid $dir/nginx.pid;
 error_log $dir/nginx-error.log;
-events {}
+worker_processes auto;
+events { worker_connections 4096; } # the default 512 refuses a load test's connections
 http {
   access_log $dir/nginx-access.log;
   client_body_temp_path $dir/nginx-body;

@@ -42,14 +42,29 @@ public static class ClusterLoad
             devices = await DeviceSeed.AddAsync(db, Math.Max(200, rate * seconds / 8)); // no device past its burst of 10
         var clients = Enumerable.Range(0, Sources).Select(s => LocalCluster.Client(LocalCluster.Nginx, s, connections: 128)).ToList();
         var run = Guid.NewGuid().ToString("N")[..6];
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         async Task<bool> Alarm(long n, string prefix)
+        {
+            try
+            {
+                var status = await Send(n, prefix);
+                if (status == HttpStatusCode.Created) return true;
+                failures.AddOrUpdate(((int)status).ToString(CultureInfo.InvariantCulture), 1, (_, c) => c + 1);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                failures.AddOrUpdate(e.GetType().Name, 1, (_, c) => c + 1);
+            }
+            return false;
+        }
+        async Task<HttpStatusCode> Send(long n, string prefix)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
                 { Content = new StringContent(DeviceSeed.AlarmBody(DateTimeOffset.UtcNow), Encoding.UTF8, "application/json") };
             request.Headers.Add("X-Device-Key", devices[(int)(n % devices.Count)]);
             request.Headers.Add("Idempotency-Key", $"{prefix}-{run}-{n}");
             using var r = await clients[(int)(n % Sources)].SendAsync(request);
-            return r.StatusCode == HttpStatusCode.Created;
+            return r.StatusCode;
         }
         async Task<bool> Health(long n)
         {
@@ -66,6 +81,7 @@ public static class ClusterLoad
             var health = Phase.Of("GET /health", await AlarmLoad.OpenLoop(rate, duration, Health), duration);
             Console.WriteLine(health);
             var cpuBefore = LocalCluster.Nodes.ToDictionary(p => p, p => CpuSeconds(cluster.Pid(p)));
+            failures.Clear(); // the warm-up's
             var intake = Phase.Of("POST /api/alarms", await AlarmLoad.OpenLoop(rate, duration, n => Alarm(n, "load")), duration);
             Console.WriteLine(intake);
             var cpu = LocalCluster.Nodes.ToDictionary(p => p, p => CpuSeconds(cluster.Pid(p)) - cpuBefore[p]);
@@ -74,7 +90,8 @@ public static class ClusterLoad
             await using (var db = LocalCluster.Db())
                 stored = await db.Alarms.CountAsync(a => a.IdempotencyKey.StartsWith("load-" + run));
             var pass = intake.P99 < P99GoalMs && intake.Errors == 0 && stored == intake.Ok;
-            Write(rate, seconds, warmup, devices.Count, health, intake, stored, cpu, pass);
+            var failed = string.Join(", ", failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key} × {f.Value:N0}"));
+            Write(rate, seconds, warmup, devices.Count, health, intake, stored, cpu, failed, pass);
             return pass || (Results.Quick && intake.Errors == 0 && stored == intake.Ok) ? 0 : 1;
         }
         finally
@@ -92,7 +109,7 @@ public static class ClusterLoad
     }
 
     private static void Write(int rate, int seconds, int warmup, int devices, Phase health, Phase intake, long stored,
-        Dictionary<int, double> cpu, bool pass)
+        Dictionary<int, double> cpu, string failed, bool pass)
     {
         var md = new StringBuilder()
             .AppendLine("`deploy/cluster.sh start` on this machine: nginx (ip_hash) in front of two app nodes (Release, Production, " +
@@ -110,7 +127,8 @@ public static class ClusterLoad
             .AppendLine(CultureInfo.InvariantCulture,
                 $"Ratio intake / `/health`: p50 {intake.P50 / health.P50:0.0}×, p99 {intake.P99 / health.P99:0.0}×. " +
                 $"Alarms in the primary: {stored:N0} of {intake.Ok:N0} answered 201. CPU of the nodes during the intake phase: " +
-                $"{string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value:0.0} s"))} (of {seconds * Environment.ProcessorCount} core-seconds).")
+                $"{string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value:0.0} s"))} (of {seconds * Environment.ProcessorCount} core-seconds)." +
+                $"{(failed.Length > 0 ? $" Failed intake requests: {failed}." : "")}")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture,
                 $"Goal: p99 < {P99GoalMs:0} ms at 1,000 alarms/s through nginx, no errors, every 201 stored: **{Results.Verdict(pass)}**" +

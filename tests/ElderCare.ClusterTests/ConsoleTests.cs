@@ -15,7 +15,8 @@ public sealed class ConsoleTests(ClusterFixture fixture)
         var (hub, heard) = await fixture.ConsoleAsync(5402, ct);
         await using var _ = hub;
         using var nodeA = LocalCluster.Client(LocalCluster.NodeUrl(5401));
-        var raised = await nodeA.SendAsync(ClusterFixture.Alarm(fixture.Devices[0], "console-" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow), ct);
+        var key = "console-" + Guid.NewGuid().ToString("N");
+        var raised = await nodeA.SendAsync(ClusterFixture.Alarm(fixture.Devices[0], key, DateTimeOffset.UtcNow), ct);
         var answered = DateTime.UtcNow;
         Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
         var id = (await raised.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();

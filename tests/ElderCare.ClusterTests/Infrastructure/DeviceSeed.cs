@@ -21,7 +21,8 @@ public static class DeviceSeed
             {
                 elder = new Elder
                 {
-                    Name = $"压测老人{i / 20:0000}", IdNumberProtected = "-", IdNumberIndex = Guid.NewGuid().ToString("N"), RegionCode = RegionCode,
+                    Name = $"压测老人{i / 20:0000}", IdNumberProtected = "-", IdNumberIndex = Guid.NewGuid().ToString("N"),
+                    RegionCode = RegionCode,
                     UnitCode = RegionCode, ConsentBasis = "压测", ConsentRecordedBy = "bench", BirthDate = new DateOnly(1940, 1, 1),
                     StatusOn = DateOnly.FromDateTime(now), LivingArrangement = LivingArrangement.Alone, Latitude = 29.40, Longitude = 105.59,
                     CreatedAt = now, UpdatedAt = now,

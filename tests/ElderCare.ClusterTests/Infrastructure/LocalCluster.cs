@@ -52,7 +52,8 @@ public sealed class LocalCluster(IReadOnlyDictionary<string, string>? settings =
     public Task StopAsync() => ScriptAsync(TimeSpan.FromMinutes(2), "stop");
 
     /// <summary>Starts a node again (after <see cref="Kill"/>) and waits until it is ready.</summary>
-    public Task StartNodeAsync(int port) => ScriptAsync(TimeSpan.FromMinutes(2), "node", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Task StartNodeAsync(int port) =>
+        ScriptAsync(TimeSpan.FromMinutes(2), "node", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>An admin command of the app with the cluster's settings; <paramref name="input"/> is its standard input.</summary>
     public Task AppAsync(string? input, params string[] args) => ScriptAsync(TimeSpan.FromMinutes(1), ["app", .. args], input);
