@@ -4,6 +4,12 @@
 #   deploy/cluster.sh start    # prints the address and the first sign-in
 #   deploy/cluster.sh status
 #   deploy/cluster.sh stop
+#   deploy/cluster.sh node 5401          # starts that node again (after it was stopped or killed)
+#   deploy/cluster.sh app users add …    # an admin command with the cluster's settings
+# ELDERCARE_CLUSTER_EXTRA_ENV=FILE adds the file's KEY=VALUE lines to the settings every node reads (e.g. short alarm
+# windows for the cluster tests: Alarms__AcknowledgeSeconds=5). Each node names itself to PostgreSQL as
+# application_name eldercare-PORT, so pg_stat_activity shows which node holds the leading lock (ADR 32).
+# ELDERCARE_CLUSTER_ARTIFACTS=DIR builds the app there (dotnet --artifacts-path) instead of under src/.
 # Ports: nginx 8088, nodes 5401 5402, PostgreSQL 5441 (primary) 5442 (replica), Redis 6391. Folder: $ELDERCARE_CLUSTER_DIR
 # (default /tmp/eldercare-cluster). Needs postgresql, redis-server and nginx installed (.ci/run installs them); run as root
 # or as a user that may run them.
@@ -17,9 +23,19 @@ wait_for() { for _ in $(seq 1 "$2"); do if eval "$1" >/dev/null 2>&1; then retur
 
 start() {
   if [ -e "$dir" ]; then echo "$dir exists: run '$0 stop' first" >&2; exit 1; fi
+  for port in 8088 "${nodes[@]}" 5441 5442 6391; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use" >&2; exit 1; fi
+  done
   mkdir -p "$dir"
+  # Run as root, PostgreSQL and nginx's workers run as other users: they must be able to pass through the folders above
+  # (a temp folder made by mktemp is 0700).
+  if [ "$(id -u)" = 0 ]; then
+    up=$(cd "$dir/.." && pwd)
+    while [ "$up" != / ]; do chmod o+x "$up"; up=$(dirname "$up"); done
+  fi
   echo "publishing the app…"
-  dotnet publish "$root/src/ElderCare.Web" -c Release -o "$dir/app" --nologo -v quiet >"$dir/publish.log"
+  dotnet publish "$root/src/ElderCare.Web" -c Release -o "$dir/app" --nologo -v quiet \
+    ${ELDERCARE_CLUSTER_ARTIFACTS:+--artifacts-path "$ELDERCARE_CLUSTER_ARTIFACTS"} >"$dir/publish.log"
 
   echo "PostgreSQL primary (5441) and streaming replica (5442)…"
   mkdir -p "$dir/pg"
@@ -61,14 +77,12 @@ Proxy__KnownProxies__0=127.0.0.1
 Evidence__LocalFolder=$dir/evidence
 ELDERCARE_ADMIN_PASSWORD=Rongchang#Cluster2026
 ENV
+  if [ -n "${ELDERCARE_CLUSTER_EXTRA_ENV:-}" ]; then cat "$ELDERCARE_CLUSTER_EXTRA_ENV" >>"$dir/eldercare.env"; fi
   chmod 600 "$dir/eldercare.env"
-  set -a; . "$dir/eldercare.env"; set +a
-  (cd "$dir/app" && ./ElderCare.Web migrate >"$dir/migrate.log" 2>&1 && ./ElderCare.Web seed >>"$dir/migrate.log" 2>&1)
+  app migrate >"$dir/migrate.log" 2>&1
+  app seed >>"$dir/migrate.log" 2>&1
 
-  for port in "${nodes[@]}"; do
-    nohup "$dir/app/ElderCare.Web" --urls "http://127.0.0.1:$port" --contentRoot "$dir/app" >"$dir/node-$port.log" 2>&1 &
-    echo $! >"$dir/node-$port.pid"
-  done
+  for port in "${nodes[@]}"; do launch "$port"; done
   for port in "${nodes[@]}"; do wait_for "curl -fs http://127.0.0.1:$port/health/ready" 60; done
 
   echo "nginx (8088)…"
@@ -76,7 +90,8 @@ ENV
   cat >"$dir/nginx.conf" <<NGINX
 pid $dir/nginx.pid;
 error_log $dir/nginx-error.log;
-events {}
+worker_processes auto;
+events { worker_connections 4096; } # the default 512 refuses a load test's connections
 http {
   access_log $dir/nginx-access.log;
   client_body_temp_path $dir/nginx-body;
@@ -87,6 +102,24 @@ NGINX
   nginx -c "$dir/nginx.conf" -p "$dir"
   wait_for "curl -fs http://127.0.0.1:8088/health/ready" 20
   echo "ElderCare cluster: http://127.0.0.1:8088 (nodes ${nodes[*]}, replica 5442). 首次登录：admin / Rongchang#Cluster2026"
+}
+
+# app ARGS…: the published app with the cluster's settings (admin commands: migrate, seed, users add …).
+app() { (set -a; . "$dir/eldercare.env"; set +a; cd "$dir/app" && ./ElderCare.Web "$@"); }
+
+# launch PORT: starts one node in the background, its log in node-PORT.log (appended: a restarted node keeps the old lines).
+launch() {
+  (set -a; . "$dir/eldercare.env"; set +a
+   export ConnectionStrings__App="$ConnectionStrings__App;Application Name=eldercare-$1"
+   nohup "$dir/app/ElderCare.Web" --urls "http://127.0.0.1:$1" --contentRoot "$dir/app" >>"$dir/node-$1.log" 2>&1 &
+   echo $! >"$dir/node-$1.pid")
+}
+
+node() {
+  local port=$1
+  if [ -f "$dir/node-$port.pid" ] && kill -0 "$(cat "$dir/node-$port.pid")" 2>/dev/null; then echo "node $port is running" >&2; exit 1; fi
+  launch "$port"
+  wait_for "curl -fs http://127.0.0.1:$port/health/ready" 60
 }
 
 status() {
@@ -113,5 +146,7 @@ case "${1:-}" in
   start) start ;;
   status) status ;;
   stop) stop ;;
-  *) echo "usage: $0 start|status|stop" >&2; exit 2 ;;
+  node) node "${2:?usage: $0 node PORT}" ;;
+  app) shift; app "$@" ;;
+  *) echo "usage: $0 start|status|stop|node PORT|app ARGS…" >&2; exit 2 ;;
 esac

@@ -5,9 +5,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ElderCare.ClusterTests.Infrastructure;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Alarms;
-using ElderCare.Web.Features.Elders;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Bench;
@@ -116,35 +116,7 @@ public sealed class AppProcess : IDisposable
     public async Task<IReadOnlyList<string>> DevicesAsync(int count)
     {
         await using var db = Db();
-        var keys = new List<string>(count);
-        var now = DateTime.UtcNow;
-        Elder? elder = null;
-        for (var i = 0; i < count; i++)
-        {
-            if (i % 20 == 0)
-            {
-                elder = new Elder
-                {
-                    Name = $"压测老人{i / 20:0000}", IdNumberProtected = "-", IdNumberIndex = Guid.NewGuid().ToString("N"),
-                    RegionCode = "500153001",
-                    UnitCode = "500153001", ConsentBasis = "压测", ConsentRecordedBy = "bench", BirthDate = new DateOnly(1940, 1, 1),
-                        StatusOn = DateOnly.FromDateTime(now),
-                    LivingArrangement = LivingArrangement.Alone, Latitude = 29.40, Longitude = 105.59, CreatedAt = now, UpdatedAt = now,
-                };
-                db.Elders.Add(elder);
-            }
-            var device = new Device
-            {
-                ElderId = elder!.Id, Kind = DeviceKind.OneKeyTerminal, Serial = $"BENCH-{i:000000}", SecretHash = "", RegionCode = "500153001",
-                UnitCode = "500153001", RegisteredAt = now,
-            };
-            var (key, hash) = DeviceKeys.New(device.Id);
-            device.SecretHash = hash;
-            db.Devices.Add(device);
-            keys.Add(key);
-        }
-        await db.SaveChangesAsync();
-        return keys;
+        return await DeviceSeed.AddAsync(db, count);
     }
 }
 
@@ -169,11 +141,8 @@ public sealed record Phase(string Name, int Sent, int Ok, int Errors, double Rat
 
 public static class AlarmLoad
 {
-    private static string AlarmBody(DateTimeOffset at) =>
-        "{\"kind\":\"sos\",\"occurredAt\":\"" + at.ToString("O") + "\",\"location\":{\"lat\":29.4001,\"lng\":105.5901}}";
-
     /// <summary>Fires requests at a fixed rate for the duration, without waiting for answers (open loop).</summary>
-    private static async Task<List<(double Ms, bool Ok)>> OpenLoop(double rate, TimeSpan duration, Func<long, Task<bool>> send)
+    internal static async Task<List<(double Ms, bool Ok)>> OpenLoop(double rate, TimeSpan duration, Func<long, Task<bool>> send)
     {
         var samples = new ConcurrentBag<(double, bool)>();
         var total = (long)(rate * duration.TotalSeconds);
@@ -215,7 +184,7 @@ public static class AlarmLoad
         async Task<bool> Alarm(long n, string prefix)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
-                { Content = new StringContent(AlarmBody(DateTimeOffset.UtcNow), Encoding.UTF8, "application/json") };
+                { Content = new StringContent(DeviceSeed.AlarmBody(DateTimeOffset.UtcNow), Encoding.UTF8, "application/json") };
             request.Headers.Add("X-Device-Key", devices[(int)(n % devices.Count)]);
             request.Headers.Add("Idempotency-Key", $"{prefix}-{run}-{n}");
             using var r = await http.SendAsync(request);
@@ -305,7 +274,7 @@ public static class AlarmLoad
                     try
                     {
                         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
-                            { Content = new StringContent(AlarmBody(at), Encoding.UTF8, "application/json") };
+                            { Content = new StringContent(DeviceSeed.AlarmBody(at), Encoding.UTF8, "application/json") };
                         request.Headers.Add("X-Device-Key", device);
                         request.Headers.Add("Idempotency-Key", key);
                         using var r = await http.SendAsync(request);

@@ -12,6 +12,7 @@ internal static class BenchProgram
           coverage [BenchmarkDotNet options] | elders [--sqlite-only] | services [--rounds n] | intake [--rate 200] [--seconds 30]
           | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
           | subsidies [--rounds 10] | reports [--rounds n] | todo [--rounds n] | pages [--rounds 5] | reach [--rounds 5]
+          | cluster [--rate 1000] [--seconds 60]
           diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
         """;
 
@@ -50,6 +51,9 @@ internal static class BenchProgram
             case ["intake", ..]:
                 // Alarm intake over HTTP against the app as its own process (QUALITY P4: p99 < 100 ms at 200/s on SQLite).
                 return await AlarmLoad.IntakeAsync(Int(args, "--rate", Results.Size(200, 50)), Int(args, "--seconds", Results.Size(30, 3)));
+            case ["cluster", ..]:
+                // ADR 32: alarm intake through nginx to two nodes on PostgreSQL (deploy/cluster.sh), p99 < 100 ms at 1,000/s.
+                return await ClusterLoad.RunAsync(Int(args, "--rate", Results.Size(1000, 100)), Int(args, "--seconds", Results.Size(60, 3)));
             case ["chaos", ..]:
                 // QUALITY R1: SIGKILL the app at random moments while alarms arrive; every 2xx must be stored exactly once.
                 return await AlarmLoad.ChaosAsync(Int(args, "--kills", Results.Size(AlarmLoad.RequiredKills, 2)), Int(args, "--workers", 8),

@@ -35,8 +35,14 @@ public static class BootstrapAdmin
             if (await db.Users.AsNoTracking().AnyAsync(u => u.UserName == UserName, ct)) return null; // another node made it
             throw;
         }
+        if (MadeByAnotherNode(result)) return null;
         if (!result.Succeeded)
             throw new InvalidOperationException("ELDERCARE_ADMIN_PASSWORD 不符合密码策略：" + string.Join(" ", result.Errors.Select(e => e.Description)));
         return string.IsNullOrEmpty(configured) ? password : "（来自 ELDERCARE_ADMIN_PASSWORD）";
     }
+
+    /// <summary>The race lost before the insert (ADR 32): the other node's administrator was committed after the check for
+    /// no users and before Identity's own check of the name, which refuses the name as taken.</summary>
+    internal static bool MadeByAnotherNode(IdentityResult result) =>
+        !result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName));
 }
