@@ -6,9 +6,11 @@
 #   deploy/cluster.sh stop
 #   deploy/cluster.sh node 5401          # starts that node again (after it was stopped or killed)
 #   deploy/cluster.sh app users add …    # an admin command with the cluster's settings
+#   deploy/cluster.sh drill              # the restore drill (deploy/restore-drill.sh) on the cluster's database
 # ELDERCARE_CLUSTER_EXTRA_ENV=FILE adds the file's KEY=VALUE lines to the settings every node reads (e.g. short alarm
 # windows for the cluster tests: Alarms__AcknowledgeSeconds=5). Each node names itself to PostgreSQL as
-# application_name eldercare-PORT, so pg_stat_activity shows which node holds the leading lock (ADR 32).
+# application_name eldercare-PORT, so pg_stat_activity shows which node holds the leading lock (ADR 32); its reports,
+# dashboards and exports read the replica (ConnectionStrings__Reports) as eldercare-reports-PORT.
 # ELDERCARE_CLUSTER_ARTIFACTS=DIR builds the app there (dotnet --artifacts-path) instead of under src/.
 # Ports: nginx 8088, nodes 5401 5402, PostgreSQL 5441 (primary) 5442 (replica), Redis 6391. Folder: $ELDERCARE_CLUSTER_DIR
 # (default /tmp/eldercare-cluster). Needs postgresql, redis-server and nginx installed (.ci/run installs them); run as root
@@ -66,6 +68,7 @@ CONF
 ASPNETCORE_ENVIRONMENT=Production
 Database__Provider=Postgres
 ConnectionStrings__App="Host=127.0.0.1;Port=5441;Database=eldercare;Username=postgres"
+ConnectionStrings__Reports="Host=127.0.0.1;Port=5442;Database=eldercare;Username=postgres"
 DataProtection__Store=Database
 DataProtection__KeyEncryptionKey=$(key)
 FieldEncryption__Keys__k1=$(key)
@@ -111,6 +114,7 @@ app() { (set -a; . "$dir/eldercare.env"; set +a; cd "$dir/app" && ./ElderCare.We
 launch() {
   (set -a; . "$dir/eldercare.env"; set +a
    export ConnectionStrings__App="$ConnectionStrings__App;Application Name=eldercare-$1"
+   export ConnectionStrings__Reports="$ConnectionStrings__Reports;Application Name=eldercare-reports-$1"
    nohup "$dir/app/ElderCare.Web" --urls "http://127.0.0.1:$1" --contentRoot "$dir/app" >>"$dir/node-$1.log" 2>&1 &
    echo $! >"$dir/node-$1.pid")
 }
@@ -146,7 +150,8 @@ case "${1:-}" in
   start) start ;;
   status) status ;;
   stop) stop ;;
+  drill) "$root/deploy/restore-drill.sh" "$dir/app" "$dir/eldercare.env" ;;
   node) node "${2:?usage: $0 node PORT}" ;;
   app) shift; app "$@" ;;
-  *) echo "usage: $0 start|status|stop|node PORT|app ARGS…" >&2; exit 2 ;;
+  *) echo "usage: $0 start|status|stop|drill|node PORT|app ARGS…" >&2; exit 2 ;;
 esac

@@ -56,6 +56,9 @@ public sealed class LocalCluster(IReadOnlyDictionary<string, string>? settings =
         ScriptAsync(TimeSpan.FromMinutes(2), "node", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>An admin command of the app with the cluster's settings; <paramref name="input"/> is its standard input.</summary>
+    /// <summary>The restore drill on the cluster's database: backup, restore into a scratch database, verify (fails when not whole).</summary>
+    public Task DrillAsync() => ScriptAsync(TimeSpan.FromMinutes(2), ["drill"]);
+
     public Task AppAsync(string? input, params string[] args) => ScriptAsync(TimeSpan.FromMinutes(1), ["app", .. args], input);
 
     /// <summary>SIGKILL of one node: no shutdown, its connections (and any advisory lock) simply go.</summary>
