@@ -24,7 +24,7 @@ public sealed class JsonLogsTests
     {
         await using var production = new ProductionApp();
         await production.InitializeAsync();
-        Assert.Equal(ConsoleFormatterNames.Json, production.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
+        Assert.Equal(ConsoleFormatterNames.Json, FormatterOf(production));
         var json = production.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
         Assert.True(json.UseUtcTimestamp);
         Assert.Equal("\"长者\"", System.Text.Json.JsonSerializer.Serialize("长者", new System.Text.Json.JsonSerializerOptions
@@ -34,6 +34,9 @@ public sealed class JsonLogsTests
 
         await using var testing = new AppFactory();
         await testing.InitializeAsync();
-        Assert.NotEqual(ConsoleFormatterNames.Json, testing.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
+        Assert.NotEqual(ConsoleFormatterNames.Json, FormatterOf(testing));
     }
+
+    private static string? FormatterOf(AppFactory app) =>
+        app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName;
 }

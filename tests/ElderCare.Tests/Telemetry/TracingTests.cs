@@ -19,7 +19,10 @@ namespace ElderCare.Tests.Telemetry;
 public sealed class TracingTests : IAsyncLifetime
 {
     private readonly AppFactory _plain = new();
-    private readonly AppFactory _exporting = new() { Settings = { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9", ["Telemetry:NodeName"] = "node-a" } };
+    private readonly AppFactory _exporting = new()
+    {
+        Settings = { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9", ["Telemetry:NodeName"] = "node-a" },
+    };
 
     public async ValueTask InitializeAsync()
     {

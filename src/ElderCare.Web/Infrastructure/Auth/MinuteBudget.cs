@@ -20,6 +20,7 @@ public sealed class MinuteBudget(string name, TimeProvider clock, Cluster.RedisC
     }
 
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private volatile bool _inMemory; // while Redis is away: said once in the log, not on every request
 
     /// <summary>Counts one use of the key: null while within the limit, else the wait until the next minute.</summary>
     public async ValueTask<TimeSpan?> TakeAsync(string key, int limit)
@@ -32,19 +33,27 @@ public sealed class MinuteBudget(string name, TimeProvider clock, Cluster.RedisC
 
     private async ValueTask<long> CountAsync(string key, long minute)
     {
-        if (redis is not null)
+        // Not connected: memory at once, rather than queue the command until its timeout (seconds on every request).
+        if (redis is { IsConnected: true })
         {
             try
             {
                 var counter = redis.Key($"{name}:{key}:{minute}");
                 var count = await redis.Database.StringIncrementAsync(counter);
                 if (count == 1) _ = redis.Database.KeyExpire(counter, 2 * Window, flags: StackExchange.Redis.CommandFlags.FireAndForget);
+                _inMemory = false;
                 return count;
             }
             catch (StackExchange.Redis.RedisException e)
             {
                 logger.LogWarning(e, "Redis unavailable; counting the {Budget} budget in memory on this node", name);
+                _inMemory = true;
             }
+        }
+        else if (redis is not null && !_inMemory)
+        {
+            logger.LogWarning("Redis not connected; counting the {Budget} budget in memory on this node until it is", name);
+            _inMemory = true;
         }
         if (_slots.Count > PruneAbove)
             foreach (var (k, old) in _slots)
