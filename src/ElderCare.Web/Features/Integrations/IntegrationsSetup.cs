@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace ElderCare.Web.Features.Integrations;
 
-/// <summary>Integration accounts (ADR 29): options "Integrations", the client scheme beside the people's, the per-client limit.</summary>
+/// <summary>Integration accounts (ADR 29): options "Integrations", the client scheme beside the people's (the per-client limit: ApiTokenLimit).</summary>
 public static class IntegrationsSetup
 {
     public static void AddIntegrations(IServiceCollection services, IConfiguration config)
@@ -13,6 +13,5 @@ public static class IntegrationsSetup
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiClientAuthentication>(ApiClientAuthentication.SchemeName, null);
         services.AddSingleton<IPostConfigureOptions<PolicySchemeOptions>, ForwardClientCredentials>();
-        services.AddRateLimiter(ClientRateLimit.Configure);
     }
 }

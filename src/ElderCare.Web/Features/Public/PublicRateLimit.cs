@@ -6,7 +6,7 @@ namespace ElderCare.Web.Features.Public;
 
 /// <summary>
 /// The public map is open to anyone, so each client address has a budget of <see cref="PublicMapOptions.RequestsPerMinute"/>
-/// (ASP.NET Core's rate limiter, a fixed window per address, like the integration clients' <c>ClientRateLimit</c>);
+/// (ASP.NET Core's rate limiter, a fixed window per address);
 /// over it, 429 — ProblemDetails in Chinese for the API, the short Chinese page for the page — with Retry-After.
 /// </summary>
 public sealed class PublicRateLimit(PublicMapOptions options) : IRateLimiterPolicy<string>

@@ -116,7 +116,7 @@ public static partial class OpenApiSetup
         if (hasInput) AddProblem(op, 400, context.Document, validation: true);
         if (!anonymous || device is not null) AddProblem(op, 401, context.Document);
         if (!anonymous) AddProblem(op, 403, context.Document);
-        if (!anonymous) AddProblem(op, 429, context.Document); // an integration account over its requests per minute (ClientRateLimit)
+        if (!anonymous) AddProblem(op, 429, context.Document); // a token over its requests per minute (ApiTokenLimit)
         if (device is { OrSignedIn: true }) AddProblem(op, 429, context.Document); // a bearer-token user over its budget (ApiTokenLimit)
         if (path.Contains('{', StringComparison.Ordinal)) AddProblem(op, 404, context.Document);
         if (write) AddProblem(op, 409, context.Document);

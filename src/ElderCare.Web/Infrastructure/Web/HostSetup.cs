@@ -107,7 +107,7 @@ public static class HostSetup
         app.UseRouting();
         app.Use(RejectLargeBodies); // after routing: an endpoint may allow more (the elder import, 50 MB)
         app.UseElderCareAccess();
-        app.UseRateLimiter(); // Integrations (clients): per-client request budget, after authentication (ClientRateLimit)
+        app.UseRateLimiter(); // the public map: a request budget per address (PublicRateLimit)
         app.UseAntiforgery();
         app.UseOutputCache(); // after sign-in and the role checks: only the OpenAPI document is cached (DocumentCache)
         app.MapOpenApi().CacheOutput(new OpenApi.DocumentCache());
