@@ -30,6 +30,7 @@ public static partial class Results
         ("pages", "Page load in the browser"),
         ("reach", "The 15-minute circle: walks and site selection at city scale"),
         ("tiles", "Base-map tiles served by the app"),
+        ("municipal", "Municipal scale on PostgreSQL: 1×, 4×, 16× of Chongqing"), // ADR 32
     ];
 
     public static bool Quick { get; } = Environment.GetEnvironmentVariable("BENCH_QUICK") is "1" or "true";
