@@ -345,8 +345,8 @@ public static class ElderRegistryBench
             {
                 user = new AppUser
                 {
-                    UserName = "bench-staff", DisplayName = "基准测试（区民政局）", Role = Role.DistrictStaff, PasswordChangedAt = DateTime.UtcNow,
-                        CreatedAt = DateTime.UtcNow,
+                    UserName = "bench-staff", DisplayName = "基准测试（区民政局）", Role = Role.DistrictStaff,
+                    PasswordChangedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow,
                 };
                 var created = await users.CreateAsync(user, "Bench#Rongchang-2026");
                 if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));

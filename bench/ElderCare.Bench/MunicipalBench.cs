@@ -46,7 +46,8 @@ public static class MunicipalBench
         }
         var pass = runs.Count > 0 && runs[^1].Measures.All(m => m.App is null || m.App < m.GoalMs);
         Results.Write("municipal",
-            $"`MunicipalData` v{MunicipalData.Version}, seed {MunicipalData.Seed}, on PostgreSQL: scales {string.Join(", ", scales.Select(s => s + "×"))} " +
+            $"`MunicipalData` v{MunicipalData.Version}, seed {MunicipalData.Seed}, on PostgreSQL: " +
+            $"scales {string.Join(", ", scales.Select(s => s + "×"))} " +
             $"of 7,000,000 elders / 20,000 workers / 30,000,000 orders / 5,000,000 alarms; the city's 12,232 regions and 12,000 facilities " +
             "at every scale", Render(runs, scales));
         return pass || Results.Quick ? 0 : 1;
@@ -68,7 +69,8 @@ public static class MunicipalBench
         var towns = await ScalarsAsync(conn, """SELECT "Code" FROM "Regions" WHERE "Kind" = 'Town' ORDER BY "Code" """);
         towns = towns.Where((_, i) => i % Math.Max(1, towns.Count / 40) == 0).ToList();
         string ListUrl(int i) => $"/api/elders?regionCode={towns[i % towns.Count]}&ageBand=80%2B&level=2&page=3&pageSize=20";
-        for (var i = 0; i < towns.Count; i++) Results.SameOrThrow($"list of {towns[i]}", await app.ListAsync(ListUrl(i)), await app.ListSqlAsync(towns[i]));
+        for (var i = 0; i < towns.Count; i++)
+            Results.SameOrThrow($"list of {towns[i]}", await app.ListAsync(ListUrl(i)), await app.ListSqlAsync(towns[i]));
         int lookup = 0, lookupSql = 0, list = 0, listSql = 0;
         var times = await ElderRegistryBench.InterleavedAsync(
         [
@@ -151,10 +153,12 @@ public static class MunicipalBench
                     var window = ServiceTime.Utc(start);
                     var order = new ServiceOrder
                     {
-                        ElderId = elder.Id, ServiceItemId = item.Id, ItemCode = item.Code, ItemName = item.Name, StandardMinutes = item.StandardMinutes,
+                        ElderId = elder.Id, ServiceItemId = item.Id, ItemCode = item.Code, ItemName = item.Name,
+                        StandardMinutes = item.StandardMinutes,
                         UnitCode = elder.UnitCode, RegionCode = elder.RegionCode, WindowStart = window, WindowEnd = window.AddHours(2),
                         ServiceMonth = ServiceTime.Month(window), Channel = OrderChannel.Officer, Status = status, PriceFen = item.PriceFen,
-                        OwnShareFen = item.PriceFen, RaisedBy = ServicesBench.BenchRaisedBy, CreatedAt = now, WorkerId = worker, ProviderId = provider,
+                        OwnShareFen = item.PriceFen, RaisedBy = ServicesBench.BenchRaisedBy, CreatedAt = now, WorkerId = worker,
+                        ProviderId = provider,
                     };
                     db.ServiceOrders.Add(order);
                     return order;
@@ -264,7 +268,8 @@ public static class MunicipalBench
             """, conn);
         outside.Parameters.AddWithValue("ids", candidates.Select(c => c.Id).ToArray());
         outside.Parameters.Add(new NpgsqlParameter("provider", NpgsqlDbType.Uuid) { Value = (object?)providerId ?? DBNull.Value });
-        outside.Parameters.AddWithValue("take", Math.Max(0, SuggestWorkers.MaxExcluded - Math.Min(ranked.Excluded.Count, SuggestWorkers.MaxExcluded)));
+        outside.Parameters.AddWithValue("take",
+            Math.Max(0, SuggestWorkers.MaxExcluded - Math.Min(ranked.Excluded.Count, SuggestWorkers.MaxExcluded)));
         var excluded = ranked.Excluded.ToList();
         await using var o = await outside.ExecuteReaderAsync();
         while (await o.ReadAsync()) excluded.Add(new(o.GetGuid(0), o.GetString(1), "不服务该区域", DispatchRule.Region, true));
@@ -290,13 +295,15 @@ public static class MunicipalBench
                 throw new InvalidOperationException($"expected {ImportRows} imported, got {result.Imported} ({result.Errors.FirstOrDefault()})");
             var perMillion = seconds * ImportGoalRows / ImportRows;
             Console.WriteLine($"  import {ImportRows:N0}: {seconds:F1} s ({ImportRows / seconds:F0} rows/s), 1,000,000 ≈ {perMillion / 60:F1} min");
-            return new($"importing 1,000,000 elders (one {ImportRows:N0}-row workbook through `ImportElders.Handle`, × {ImportGoalRows / ImportRows})",
+            return new(
+                $"importing 1,000,000 elders (one {ImportRows:N0}-row workbook through `ImportElders.Handle`, × {ImportGoalRows / ImportRows})",
                 10 * 60_000, perMillion * 1000, seconds * 1000, null,
                 $"measured {ImportRows:N0} rows in {seconds:F1} s ({ImportRows / seconds:N0} rows/s), extrapolated linearly");
         }
         finally
         {
-            await using var cmd = new NpgsqlCommand("""DELETE FROM "Elders" WHERE "ConsentRecordedBy" = 'bench-staff' AND "CreatedAt" >= @at""", conn);
+            await using var cmd = new NpgsqlCommand(
+                """DELETE FROM "Elders" WHERE "ConsentRecordedBy" = 'bench-staff' AND "CreatedAt" >= @at""", conn);
             cmd.Parameters.AddWithValue("at", started.AddMinutes(-1));
             await cmd.ExecuteNonQueryAsync();
         }
@@ -316,9 +323,15 @@ public static class MunicipalBench
         (string What, string Sql)[] reads =
         [
             ("orders: a month's verified visits per provider (the visit report's read)",
-                $"""SELECT "ProviderId", count(*), sum("SubsidyFen") FROM "ServiceOrders" WHERE "ServiceMonth" = {month} AND "Verification" = 'Verified' GROUP BY 1"""),
+                $"""
+                SELECT "ProviderId", count(*), sum("SubsidyFen") FROM "ServiceOrders"
+                WHERE "ServiceMonth" = {month} AND "Verification" = 'Verified' GROUP BY 1
+                """),
             ("orders: a district's month by window (`UnitCode` prefix, `WindowStart` range)",
-                $"""SELECT count(*), sum("PriceFen") FROM "ServiceOrders" WHERE "UnitCode" LIKE '500101%' AND "WindowStart" >= '{from:O}' AND "WindowStart" < '{to:O}'"""),
+                $"""
+                SELECT count(*), sum("PriceFen") FROM "ServiceOrders"
+                WHERE "UnitCode" LIKE '500101%' AND "WindowStart" >= '{from:O}' AND "WindowStart" < '{to:O}'
+                """),
             ("alarms: a month's alarms by kind (`RaisedAt` range)",
                 $"""SELECT "Kind", count(*) FROM "Alarms" WHERE "RaisedAt" >= '{from:O}' AND "RaisedAt" < '{to:O}' GROUP BY 1"""),
         ];
@@ -326,10 +339,12 @@ public static class MunicipalBench
         foreach (var (what, sql) in reads)
         {
             var indexed = await MedianAsync(conn, sql, 5);
-            var scanned = await MedianAsync(conn, "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexonlyscan = off; " + sql, 3);
+            var scanned = await MedianAsync(conn,
+                "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexonlyscan = off; " + sql, 3);
             plans.Add($"{what}:\n" + await ExplainAsync(conn, sql));
             measures.Add(new(what, 300, indexed, null, scanned,
-                $"baseline = the same read with index scans off (a whole-table scan); one month partition's scan ≈ {scanned / MunicipalData.Months:F0} ms"));
+                "baseline = the same read with index scans off (a whole-table scan); " +
+                $"one month partition's scan ≈ {scanned / MunicipalData.Months:F0} ms"));
         }
         foreach (var (table, column) in new[] { ("Alarms", "RaisedAt"), ("ServiceOrders", "WindowStart") })
         {

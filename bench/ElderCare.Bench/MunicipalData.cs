@@ -199,8 +199,8 @@ public static class MunicipalData
                     if (code.Length == 9) Units.Add(code);
                     if (code.Length == 12) _places.Add((code, code[..9]));
                 }
-            await using (var cmd = new NpgsqlCommand("""SELECT "Id", "Code", "Name", "StandardMinutes", "PriceFen" FROM "ServiceItems" ORDER BY "Code" """,
-                             conn))
+            await using (var cmd = new NpgsqlCommand(
+                             """SELECT "Id", "Code", "Name", "StandardMinutes", "PriceFen" FROM "ServiceItems" ORDER BY "Code" """, conn))
             await using (var r = await cmd.ExecuteReaderAsync())
                 while (await r.ReadAsync()) _items.Add((r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4)));
             log.WriteLine($"  {_places.Count:N0} communities and villages in {Units.Count:N0} streets and towns, {_items.Count} service items");
@@ -262,7 +262,8 @@ public static class MunicipalData
                 if (rng.Next(100) < 9) categories.Add(nameof(ElderCategory.Subsistence));
                 if (rng.Next(100) < 7) categories.Add(nameof(ElderCategory.Disabled));
                 var contacts = rng.Next(100) < 60
-                    ? $"[{{\"Name\":\"{Name()}\",\"Relation\":\"子女\",\"PhoneProtected\":\"{protector.Protect("139" + rng.Next(10_000_000, 99_999_999))}\"}}]"
+                    ? $"[{{\"Name\":\"{Name()}\",\"Relation\":\"子女\"," +
+                        $"\"PhoneProtected\":\"{protector.Protect("139" + rng.Next(10_000_000, 99_999_999))}\"}}]"
                     : "[]";
                 var assessed = birth.Day % 10 < 7;
                 await w.StartRowAsync();
@@ -339,7 +340,10 @@ public static class MunicipalData
             await w.CompleteAsync();
         }
 
-        /// <summary>Past orders over <see cref="Months"/> months in time order, by a worker of the elder's street or town, as the services bench makes them.</summary>
+        /// <summary>
+        /// Past orders over <see cref="Months"/> months in time order, by a worker of the elder's street or town, as the
+        /// services bench makes them.
+        /// </summary>
         public async Task OrdersAsync(long count)
         {
             await using var w = await conn.BeginBinaryImportAsync("""
@@ -399,7 +403,8 @@ public static class MunicipalData
                 await w.WriteAsync("bench", NpgsqlDbType.Text);
                 await w.WriteAsync(start.AddDays(-2), NpgsqlDbType.TimestampTz);
                 await w.WriteAsync(1, NpgsqlDbType.Integer);
-                await w.WriteAsync(completed && !verified ? "[{\"Code\":\"not-confirmed\",\"Detail\":\"未输入确认码。\"}]" : "[]", NpgsqlDbType.Jsonb);
+                await w.WriteAsync(completed && !verified ? "[{\"Code\":\"not-confirmed\",\"Detail\":\"未输入确认码。\"}]" : "[]",
+                    NpgsqlDbType.Jsonb);
                 await w.WriteAsync($"[{{\"Status\":\"{status}\",\"At\":\"{start:yyyy-MM-ddTHH:mm:ss}Z\",\"By\":\"bench\",\"Note\":null}}]",
                     NpgsqlDbType.Jsonb);
             }

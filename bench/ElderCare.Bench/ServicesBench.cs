@@ -329,7 +329,10 @@ public static class ServicesBench
     internal sealed record Candidate(Guid Id, string Name, Guid ProviderId, string? ProviderName, double? LastLatitude, double? LastLongitude,
         double? BaseLatitude, double? BaseLongitude, bool Qualified, bool Available, bool Booked);
 
-    /// <summary>The window in China time (UTC+8, no daylight saving): its start, whether it is one day, weekday 1–7 from Monday, end minute.</summary>
+    /// <summary>
+    /// The window in China time (UTC+8, no daylight saving): its start, whether it is one day, weekday 1–7 from Monday,
+    /// its end minute.
+    /// </summary>
     internal static (DateTime LocalStart, bool OneDay, int Day, int ToMinute) Window(DateTime start, DateTime end)
     {
         var (localStart, localEnd) = (start.AddHours(8), end.AddHours(8));
