@@ -40,7 +40,7 @@ public static class ElderRegistryBench
     public const int Seed = 20201231;
     private const int RegionsPerUnit = 15;
     private static readonly int Warmup = Results.Size(20, 3);
-    private static readonly int Rounds = Results.Size(300, 20);
+    internal static readonly int Rounds = Results.Size(300, 20);
 
     private static readonly string[] Surnames =
     [
@@ -141,7 +141,7 @@ public static class ElderRegistryBench
     }
 
     /// <summary>Each call in turn (order rotating), so app and baseline meet the same background load.</summary>
-    private static async Task<Dictionary<string, Timing>> InterleavedAsync((string Name, Func<Task> Call)[] calls)
+    internal static async Task<Dictionary<string, Timing>> InterleavedAsync((string Name, Func<Task> Call)[] calls)
     {
         var samples = await Results.InterleavedAsync(calls, Warmup, Rounds);
         return samples.ToDictionary(s => s.Key, s => new Timing(s.Key, Results.Percentile(s.Value, 0.5), Results.Percentile(s.Value, 0.95)));
@@ -172,14 +172,15 @@ public static class ElderRegistryBench
     /// Rongchang (500153), a community or village (1 in 20 only the street or town), the mix of living arrangements and
     /// categories a rural district has, a phone for most, an emergency contact for many.
     /// </summary>
-    private static (MemoryStream Workbook, List<string> Ids) Workbook(Random random, IReadOnlyList<string> regions, DateOnly today,
-        HashSet<string> taken)
+    internal static (MemoryStream Workbook, List<string> Ids) Workbook(Random random, IReadOnlyList<string> regions, DateOnly today,
+        HashSet<string> taken, int? size = null)
     {
         var villages = regions.Where(r => r.Length == 12).ToList();
         var units = regions.Where(r => r.Length == 9).ToList();
-        var rows = new List<Dictionary<string, object?>>(ImportRows);
-        var ids = new List<string>(ImportRows);
-        for (var i = 0; i < ImportRows; i++)
+        var count = size ?? ImportRows;
+        var rows = new List<Dictionary<string, object?>>(count);
+        var ids = new List<string>(count);
+        for (var i = 0; i < count; i++)
         {
             var female = random.Next(100) < 54;
             string id;
@@ -201,8 +202,7 @@ public static class ElderRegistryBench
             if (random.Next(100) < 7) categories.Add("残疾");
             rows.Add(new()
             {
-                [Template.Name] = Surnames[random.Next(Surnames.Length)] + GivenChars[random.Next(GivenChars.Length)] + (random.Next(3) > 0
-                    ? GivenChars[random.Next(GivenChars.Length)] : ""),
+                [Template.Name] = RandomName(random),
                 [Template.IdNumber] = id,
                 [Template.Phone] = random.Next(100) < 80 ? "1" + (new[] { "38", "39", "58", "77", "89" })[random.Next(5)] + random.Next(10_000_000,
                     99_999_999).ToString(CultureInfo.InvariantCulture) : null,
@@ -230,6 +230,10 @@ public static class ElderRegistryBench
         stream.Position = 0;
         return (stream, ids);
     }
+
+    /// <summary>A surname and one or two given characters, as a rural registry has them.</summary>
+    internal static string RandomName(Random random) => Surnames[random.Next(Surnames.Length)] + GivenChars[random.Next(GivenChars.Length)] +
+        (random.Next(3) > 0 ? GivenChars[random.Next(GivenChars.Length)] : "");
 
     private static double NextGaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
 
@@ -276,7 +280,7 @@ public static class ElderRegistryBench
         $"**{Pass(app.Median < goalMs)}** |";
 
     /// <summary>The app on a fresh database of the provider, migrated and seeded as on first start, with a district-staff token.</summary>
-    private sealed class RegistryApp : IAsyncDisposable
+    internal sealed class RegistryApp : IAsyncDisposable
     {
         private readonly string _connection;
         private readonly string? _file;
@@ -295,10 +299,11 @@ public static class ElderRegistryBench
             _pgDatabase = pgDatabase;
         }
 
-        public static async Task<RegistryApp> StartAsync(DatabaseProvider provider)
+        /// <summary>The app on a fresh database, dropped at the end; or on <paramref name="database"/> (PostgreSQL), kept.</summary>
+        public static async Task<RegistryApp> StartAsync(DatabaseProvider provider, string? database = null)
         {
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ELDERCARE_WEB", Path.Combine(BenchPaths.Repo, "src", "ElderCare.Web"));
-            var name = "eldercare_bench_elders_" + Guid.NewGuid().ToString("N")[..8];
+            var name = database ?? "eldercare_bench_elders_" + Guid.NewGuid().ToString("N")[..8];
             string connection;
             string? file = null;
             if (provider == DatabaseProvider.Postgres)
@@ -311,7 +316,7 @@ public static class ElderRegistryBench
                 file = Path.Combine(Path.GetTempPath(), name + ".db");
                 connection = $"Data Source={file}";
             }
-            var keyFile = Path.Combine(Path.GetTempPath(), name + ".keys.json");
+            var keyFile = database is null ? Path.Combine(Path.GetTempPath(), name + ".keys.json") : KeyFileOf(database);
             var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             {
                 b.UseEnvironment("Production");
@@ -324,7 +329,8 @@ public static class ElderRegistryBench
                 b.UseSetting("Logging:LogLevel:Default", "Warning");
                 b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
             });
-            var app = new RegistryApp(provider, connection, file, provider == DatabaseProvider.Postgres ? name : null) { Factory = factory };
+            var app = new RegistryApp(provider, connection, file, provider == DatabaseProvider.Postgres && database is null ? name : null)
+                { Factory = factory };
             app.Client = factory.CreateClient();
             app.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.StaffTokenAsync());
             return app;
@@ -334,13 +340,17 @@ public static class ElderRegistryBench
         {
             await using var scope = Factory.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser
+            var user = await users.FindByNameAsync("bench-staff"); // a kept database has it from an earlier run
+            if (user is null)
             {
-                UserName = "bench-staff", DisplayName = "基准测试（区民政局）", Role = Role.DistrictStaff, PasswordChangedAt = DateTime.UtcNow,
-                    CreatedAt = DateTime.UtcNow,
-            };
-            var created = await users.CreateAsync(user, "Bench#Rongchang-2026");
-            if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+                user = new AppUser
+                {
+                    UserName = "bench-staff", DisplayName = "基准测试（区民政局）", Role = Role.DistrictStaff,
+                    PasswordChangedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow,
+                };
+                var created = await users.CreateAsync(user, "Bench#Rongchang-2026");
+                if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
             var (_, token) = await scope.ServiceProvider.GetRequiredService<Sessions>().StartAsync(user, SessionKind.Token, "127.0.0.1", false,
                 default);
             return token!;
@@ -378,6 +388,13 @@ public static class ElderRegistryBench
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.CurrentLevel, e => e.BirthDate.Month % 5).SetProperty(e => e.LastAssessedOn, on));
             if (_provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
+
+        /// <summary>The field-encryption key file of a kept database (beside the generated data, never in src/).</summary>
+        public static string KeyFileOf(string database) => Path.Combine(BenchPaths.DataDir, database + ".keys.json");
+
+        public FieldProtector Protector => Factory.Services.GetRequiredService<FieldProtector>();
+
+        public string Connection => _connection;
 
         public async Task<int> CountAsync()
         {

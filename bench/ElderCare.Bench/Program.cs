@@ -13,6 +13,7 @@ internal static class BenchProgram
           | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
           | subsidies [--rounds 10] | reports [--rounds n] | todo [--rounds n] | pages [--rounds 5] | reach [--rounds 5]
           | cluster [--rate 1000] [--seconds 60]
+          | municipal [--scales 1,4,16]
           diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
         """;
 
@@ -67,6 +68,9 @@ internal static class BenchProgram
             case ["subsidies", ..]:
                 // A year's subsidies and fees (三(二)(三)) at city scale on SQLite and PostgreSQL (goal: < 5 s each).
                 return await SubsidiesBench.RunAsync(Int(args, "--rounds", Results.Size(10, 2)));
+            case ["municipal", ..]:
+                // Municipal scale on PostgreSQL (ADR 32): 1×, 4×, 16× of Chongqing's 7,000,000 elders; lookup, list, coverage, dispatch, import.
+                return await MunicipalBench.RunAsync(args[1..]);
             case ["generate", ..]:
                 var file = await CityGenerator.EnsureAsync(db, Console.Out);
                 foreach (var (table, rows) in await CityGenerator.DescribeAsync(file)) Console.WriteLine($"{table}: {rows}");

@@ -30,15 +30,15 @@ public static class ServicesBench
         Orders = Results.Size(1_000_000, 20_000);
 
     /// <summary>Suggestions asked for: the most the endpoint gives (SuggestWorkers clamps take to 1–50), so the most rows are compared.</summary>
-    private const int Take = 50;
+    internal const int Take = 50;
 
     /// <summary>Excluded workers the endpoint lists at most.</summary>
     private const int ExcludedShown = 50;
 
     /// <summary>Items the bench orders cycle through: no qualification, and each qualification the generated workers may hold.</summary>
-    private static readonly string[] BenchItems = ["cleaning", "bathing", "walking", "feeding"];
+    internal static readonly string[] BenchItems = ["cleaning", "bathing", "walking", "feeding"];
 
-    private const string BenchRaisedBy = "bench-run";
+    internal const string BenchRaisedBy = "bench-run";
 
     public static string DefaultFile =>
         Path.Combine(BenchPaths.DataDir, $"services-v{Version}{(Results.Quick ? "-quick" : "")}.db");
@@ -128,14 +128,14 @@ public static class ServicesBench
         public static readonly SortedDictionary<string, int> Reasons = new(StringComparer.Ordinal);
     }
 
-    private sealed record Timing(double AppMedian, double AppP95, double BaseMedian);
+    internal sealed record Timing(double AppMedian, double AppP95, double BaseMedian);
 
     private static string Row(string what, Timing t, double goalMs) =>
         $"| {what} | {t.AppMedian:0.0} ms | {t.AppP95:0.0} ms | {t.BaseMedian:0.0} ms | {t.AppMedian / Math.Max(t.BaseMedian, 0.001):0.0}× | " +
         $"< {goalMs:0} ms | {Results.Mark(t.AppMedian < goalMs)} |";
 
     /// <summary>Warm-up once, then per round the app and the baseline in turn; each round's answers are compared (untimed).</summary>
-    private static async Task<Timing> TimeAsync(string what, int rounds, Func<int, Task<object>> app, Func<int, Task<object>> baseline,
+    internal static async Task<Timing> TimeAsync(string what, int rounds, Func<int, Task<object>> app, Func<int, Task<object>> baseline,
         Action<object, object> compare)
     {
         compare(await app(0), await baseline(0));
@@ -155,7 +155,7 @@ public static class ServicesBench
         return new(Results.Percentile(appTimes, 0.5), Results.Percentile(appTimes, 0.95), Results.Percentile(baseTimes, 0.5));
     }
 
-    private static void Same(string what, object app, object baseline) =>
+    internal static void Same(string what, object app, object baseline) =>
         Results.SameOrThrow(what, JsonSerializer.Serialize(app, app.GetType(), Canonical),
             JsonSerializer.Serialize(baseline, baseline.GetType(), Canonical));
 
@@ -163,7 +163,7 @@ public static class ServicesBench
     /// Suggestions in order, all fields. Excluded workers: the app lists the first 50 in the order the database returned
     /// the candidates (unspecified), so both lists are compared sorted by worker; beyond 50, the app's must be among the baseline's.
     /// </summary>
-    private static void CompareSuggestions(object app, object baseline)
+    internal static void CompareSuggestions(object app, object baseline)
     {
         var (a, b) = ((SuggestionsResource)app, (SuggestionsResource)baseline);
         Same("dispatch suggestions", a.Suggestions, b.Suggestions);
@@ -292,11 +292,7 @@ public static class ServicesBench
             while (await lr.ReadAsync()) recent.Add(lr.GetString(0));
         var regular = recent.Count == SuggestWorkers.RegularVisits ? recent[0] : null;
 
-        // The window in China time (UTC+8, no daylight saving): weekday 1–7 from Monday, minutes from midnight.
-        var (localStart, localEnd) = (start.AddHours(8), end.AddHours(8));
-        var oneDay = localEnd.Date == localStart.Date || localEnd == localStart.Date.AddDays(1);
-        var day = localStart.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)localStart.DayOfWeek;
-        var toMinute = localEnd.Date == localStart.Date ? (int)localEnd.TimeOfDay.TotalMinutes : 24 * 60;
+        var (localStart, oneDay, day, toMinute) = Window(start, end);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = $"""
             SELECT w.Id, w.Name, w.ProviderId, p.Name, w.LastLatitude, w.LastLongitude, w.BaseLatitude, w.BaseLongitude,
@@ -320,26 +316,54 @@ public static class ServicesBench
                          ("$provider", providerId),
                  })
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        var ok = new List<(SuggestionResource S, double Distance)>();
-        var excluded = new List<DispatchExclusion>();
+        var candidates = new List<Candidate>();
         await using var w = await cmd.ExecuteReaderAsync();
         while (await w.ReadAsync())
+            candidates.Add(new(Guid.Parse(w.GetString(0)), w.GetString(1), Guid.Parse(w.GetString(2)), w.IsDBNull(3) ? null : w.GetString(3),
+                NullableDouble(w, 4), NullableDouble(w, 5), NullableDouble(w, 6), NullableDouble(w, 7), w.GetBoolean(8), w.GetBoolean(9),
+                w.GetBoolean(10)));
+        return Rank(candidates, qualification, regular is null ? null : Guid.Parse(regular), homeLat, homeLng);
+    }
+
+    /// <summary>A worker the baseline's query found, with its three tests as columns.</summary>
+    internal sealed record Candidate(Guid Id, string Name, Guid ProviderId, string? ProviderName, double? LastLatitude, double? LastLongitude,
+        double? BaseLatitude, double? BaseLongitude, bool Qualified, bool Available, bool Booked);
+
+    /// <summary>
+    /// The window in China time (UTC+8, no daylight saving): its start, whether it is one day, weekday 1–7 from Monday,
+    /// its end minute.
+    /// </summary>
+    internal static (DateTime LocalStart, bool OneDay, int Day, int ToMinute) Window(DateTime start, DateTime end)
+    {
+        var (localStart, localEnd) = (start.AddHours(8), end.AddHours(8));
+        var oneDay = localEnd.Date == localStart.Date || localEnd == localStart.Date.AddDays(1);
+        var day = localStart.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)localStart.DayOfWeek;
+        var toMinute = localEnd.Date == localStart.Date ? (int)localEnd.TimeOfDay.TotalMinutes : 24 * 60;
+        return (localStart, oneDay, day, toMinute);
+    }
+
+    /// <summary>Exclusion reasons and the ranking (regular worker, distance, name), in C#, as the baselines do it.</summary>
+    internal static SuggestionsResource Rank(IEnumerable<Candidate> candidates, string? qualification, Guid? regular, double? homeLat,
+        double? homeLng)
+    {
+        var ok = new List<(SuggestionResource S, double Distance)>();
+        var excluded = new List<DispatchExclusion>();
+        foreach (var c in candidates)
         {
-            var (workerId, name) = (Guid.Parse(w.GetString(0)), w.GetString(1));
-            (DispatchRule Rule, string Text)? reason = !w.GetBoolean(8)
+            (DispatchRule Rule, string Text)? reason = !c.Qualified
                 ? (DispatchRule.Qualification, $"无有效的{ServiceLabels.Qualification(qualification)}证书")
-                : !w.GetBoolean(9) ? (DispatchRule.Hours, "该时段不在工作时间内")
-                : w.GetBoolean(10) ? (DispatchRule.Booked, "该时段已有其他工单") : null;
+                : !c.Available ? (DispatchRule.Hours, "该时段不在工作时间内")
+                : c.Booked ? (DispatchRule.Booked, "该时段已有其他工单") : null;
             if (reason is { } r)
             {
-                excluded.Add(new(workerId, name, r.Text, r.Rule, r.Rule != DispatchRule.Booked));
+                excluded.Add(new(c.Id, c.Name, r.Text, r.Rule, r.Rule != DispatchRule.Booked));
                 continue;
             }
-            var at = NullableDouble(w, 4) is { } la && NullableDouble(w, 5) is { } lo ? new GeoPoint(la, lo)
-                : NullableDouble(w, 6) is { } ba && NullableDouble(w, 7) is { } bo ? new GeoPoint(ba, bo) : (GeoPoint?)null;
+            var at = c.LastLatitude is { } la && c.LastLongitude is { } lo ? new GeoPoint(la, lo)
+                : c.BaseLatitude is { } ba && c.BaseLongitude is { } bo ? new GeoPoint(ba, bo) : (GeoPoint?)null;
             double? distance = homeLat is { } hl && homeLng is { } hg && at is { } p ? Geo.DistanceMeters(p, new GeoPoint(hl, hg)) : null;
-            ok.Add((new SuggestionResource(workerId, name, Guid.Parse(w.GetString(2)), w.IsDBNull(3) ? null : w.GetString(3),
-                distance is { } d ? Math.Round(d) : null, w.GetString(0) == regular), distance ?? double.MaxValue));
+            ok.Add((new SuggestionResource(c.Id, c.Name, c.ProviderId, c.ProviderName, distance is { } d ? Math.Round(d) : null, c.Id == regular),
+                distance ?? double.MaxValue));
         }
         var ranked = ok.OrderByDescending(s => s.S.SameAsLastTime).ThenBy(s => s.Distance).ThenBy(s => s.S.Name, StringComparer.Ordinal)
             .Take(Take).Select(s => s.S).ToList();
@@ -574,7 +598,7 @@ public static class ServicesBench
     /// Every worker a helper; 60 % also elder-care, 30 % bathing. Each held qualification has a certificate, except 8 %
     /// without one; 10 % of certificates expired, so dispatch's qualification test excludes some workers for each item.
     /// </summary>
-    private static (string Qualifications, string Certificates) WorkerQualifications(Random rng)
+    internal static (string Qualifications, string Certificates) WorkerQualifications(Random rng)
     {
         var held = new List<string> { "helper" };
         if (rng.Next(100) < 60) held.Add("elder-care");
@@ -585,7 +609,7 @@ public static class ServicesBench
     }
 
     /// <summary>70 % every day 08:00–18:00, 20 % weekday mornings 08:00–12:00, 10 % weekend afternoons 13:00–18:00.</summary>
-    private static string WorkerAvailability(Random rng)
+    internal static string WorkerAvailability(Random rng)
     {
         var roll = rng.Next(100);
         var (days, from, to) = roll < 70 ? (Enumerable.Range(1, 7), 480, 1080) : roll < 90 ? (Enumerable.Range(1, 5), 480,

@@ -110,6 +110,10 @@ internal sealed class AlarmConfiguration : IEntityTypeConfiguration<Alarm>
         e.HasIndex(x => new { x.Status, x.RaisedAt });
         e.HasIndex(x => new { x.ElderId, x.RaisedAt });
         e.HasIndex(x => x.RaisedAt);
+        // The open alarms by age: the clock's escalation pass (every second), the console's cards and the to-do count read
+        // only these; without it each pass walks every alarm ever raised, 155 ms at 312,500 alarms on PostgreSQL and
+        // growing with them (ADR 32, municipal scale).
+        e.HasIndex(x => x.RaisedAt, "IX_Alarms_Open_RaisedAt").HasFilter("\"Status\" <> 'Resolved'");
         e.HasOne<Elders.Elder>().WithMany().HasForeignKey(x => x.ElderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -319,6 +319,9 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "RaisedAt");
 
+                    b.HasIndex(new[] { "RaisedAt" }, "IX_Alarms_Open_RaisedAt")
+                        .HasFilter("\"Status\" <> 'Resolved'");
+
                     b.ToTable("Alarms");
                 });
 

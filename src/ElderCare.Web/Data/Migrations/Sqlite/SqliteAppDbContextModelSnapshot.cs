@@ -314,6 +314,9 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "RaisedAt");
 
+                    b.HasIndex(new[] { "RaisedAt" }, "IX_Alarms_Open_RaisedAt")
+                        .HasFilter("\"Status\" <> 'Resolved'");
+
                     b.ToTable("Alarms");
                 });
 
