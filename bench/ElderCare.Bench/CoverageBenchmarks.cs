@@ -9,7 +9,8 @@ namespace ElderCare.Bench;
 
 /// <summary>
 /// GET /api/coverage and GET /api/kpis through the real app, against hand-written SQL baselines computing the same
-/// numbers (the KPIs' 15-minute circle: positions by hand SQL, the same walk) (checked in <see cref="Setup"/> before anything is timed), all in this one process on the city data.
+/// numbers (the KPIs' 15-minute circle: positions by hand SQL, the same walk), checked in <see cref="Setup"/> before
+/// anything is timed, all in this one process on the city data.
 /// The handler rows split the app's time into queries + rules versus HTTP + JSON; /health is the trivial-endpoint floor.
 /// </summary>
 [MemoryDiagnoser]

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace ElderCare.Web.Features.Integrations;
 
-/// <summary>Integration accounts (ADR 29): options "Integrations", the client scheme beside the people's (the per-client limit: ApiTokenLimit).</summary>
+/// <summary>
+/// Integration accounts (ADR 29): options "Integrations", the client scheme beside the people's (the per-client limit:
+/// ApiTokenLimit).
+/// </summary>
 public static class IntegrationsSetup
 {
     public static void AddIntegrations(IServiceCollection services, IConfiguration config)
