@@ -64,6 +64,7 @@ public sealed partial class ClusterFixture : IAsyncLifetime
             lock (heard) heard.Add(s);
         });
         await hub.StartAsync(ct);
+        Assert.True(await hub.InvokeAsync<bool>("Ready", ct)); // the groups joined (AlarmHub.Ready)
         return (hub, heard);
     }
 

@@ -67,6 +67,7 @@ public sealed class RedisNodeTests : IAsyncLifetime
         var signal = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.On<JsonElement>("alarmChanged", s => signal.TrySetResult(s));
         await hub.StartAsync(ct);
+        Assert.True(await hub.InvokeAsync<bool>("Ready", ct)); // the groups joined (AlarmHub.Ready)
 
         var elder = await AlarmsApiTests.Elder(first);
         var raised = await (await first.ClientAs(Role.DistrictStaff)).SendAsync(AlarmsApiTests.AlarmRequest(null, "cluster-hotline-1",

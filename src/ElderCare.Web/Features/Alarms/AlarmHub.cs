@@ -33,6 +33,12 @@ public sealed class AlarmHub : Hub
         foreach (var g in groups) await Groups.AddToGroupAsync(Context.ConnectionId, g);
         await base.OnConnectedAsync();
     }
+
+    /// <summary>
+    /// True once the console hears every alarm of its scope: SignalR answers the handshake before <see cref="OnConnectedAsync"/>
+    /// has joined the groups (with Redis, a subscription round trip later), and handles a call only after it has.
+    /// </summary>
+    public bool Ready() => true;
 }
 
 /// <summary>What the hub sends: <c>alarmChanged</c> with the alarm's id, status and what happened.</summary>

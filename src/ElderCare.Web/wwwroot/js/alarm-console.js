@@ -278,6 +278,7 @@ async function start() {
   for (;;) {
     try {
       await connection.start();
+      await connection.invoke('Ready'); // answered once the hub has joined this console's groups
       say('实时连接正常', 'green');
       await reload(); // anything raised between the page render and the connection
       cards.dataset.live = 'true';
