@@ -116,7 +116,7 @@ public sealed class AppProcess : IDisposable
     public async Task<IReadOnlyList<string>> DevicesAsync(int count)
     {
         await using var db = Db();
-        return await DeviceSeed.AddAsync(db, count);
+        return await DeviceSeed.AddAsync(db, count, DateTime.UtcNow);
     }
 }
 

@@ -39,7 +39,7 @@ public static class ClusterLoad
     {
         IReadOnlyList<string> devices;
         await using (var db = LocalCluster.Db())
-            devices = await DeviceSeed.AddAsync(db, Math.Max(200, rate * seconds / 8)); // no device past its burst of 10
+            devices = await DeviceSeed.AddAsync(db, Math.Max(200, rate * seconds / 8), DateTime.UtcNow); // no device past its burst of 10
         var clients = Enumerable.Range(0, Sources).Select(s => LocalCluster.Client(LocalCluster.Nginx, s, connections: 128)).ToList();
         var run = Guid.NewGuid().ToString("N")[..6];
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,12 +17,12 @@ public sealed class ConsoleTests(ClusterFixture fixture)
         await using var _ = hub;
         using var nodeA = LocalCluster.Client(LocalCluster.NodeUrl(5401));
         var key = "console-" + Guid.NewGuid().ToString("N");
-        var raised = await nodeA.SendAsync(ClusterFixture.Alarm(fixture.Devices[0], key, DateTimeOffset.UtcNow), ct);
-        var answered = DateTime.UtcNow;
+        var raised = await nodeA.SendAsync(ClusterFixture.Alarm(fixture.Devices[0], key, fixture.Clock.GetUtcNow()), ct);
+        var answered = Stopwatch.StartNew();
         Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
         var id = (await raised.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
 
-        while (!Heard(heard, id) && DateTime.UtcNow - answered < TimeSpan.FromSeconds(2)) await Task.Delay(20, ct);
+        while (!Heard(heard, id) && answered.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(20, ct);
         Assert.True(Heard(heard, id), "the console on node B did not hear the alarm within 2 s");
     }
 

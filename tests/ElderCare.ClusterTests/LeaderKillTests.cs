@@ -27,7 +27,7 @@ public sealed class LeaderKillTests(ClusterFixture fixture)
         {
             using var node = LocalCluster.Client(LocalCluster.NodeUrl(survivor));
             var raised = await node.SendAsync(ClusterFixture.Alarm(fixture.Devices[1], "leader-" + Guid.NewGuid().ToString("N"),
-                DateTimeOffset.UtcNow), ct);
+                fixture.Clock.GetUtcNow()), ct);
             Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
             id = (await raised.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
             fixture.Cluster.Kill(leader); // within a second of raising, well before the 4 s window ends

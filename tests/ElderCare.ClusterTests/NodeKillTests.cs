@@ -32,7 +32,7 @@ public sealed class NodeKillTests(ClusterFixture fixture)
             {
                 var key = $"{run}{w}-{n}";
                 var device = fixture.Devices[(w * 50 + n) % fixture.Devices.Count];
-                var at = DateTimeOffset.UtcNow;
+                var at = fixture.Clock.GetUtcNow();
                 for (var attempt = 0; ; attempt++) // the same key until acknowledged, as a device does; never left hanging
                 {
                     if (attempt > 0) retried[key] = attempt;

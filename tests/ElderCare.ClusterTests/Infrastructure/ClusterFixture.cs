@@ -34,6 +34,9 @@ public sealed partial class ClusterFixture : IAsyncLifetime
 
     public IReadOnlyList<string> Devices { get; private set; } = [];
 
+    /// <summary>The cluster's clock (the nodes run on real time): device times are judged against it, never the test's hour.</summary>
+    public TimeProvider Clock { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         await Cluster.StartAsync();
@@ -47,7 +50,8 @@ public sealed partial class ClusterFixture : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         Token = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         await using var db = LocalCluster.Db();
-        Devices = await DeviceSeed.AddAsync(db, 1000, "CLUSTER");
+        Clock = await ClusterClock.ReadAsync(db);
+        Devices = await DeviceSeed.AddAsync(db, 1000, Clock.GetUtcNow().UtcDateTime, "CLUSTER");
     }
 
     public async ValueTask DisposeAsync() => await Cluster.StopAsync();

@@ -10,10 +10,10 @@ public static class DeviceSeed
 {
     public const string RegionCode = "500153001";
 
-    public static async Task<IReadOnlyList<string>> AddAsync(AppDbContext db, int count, string serialPrefix = "BENCH")
+    /// <summary>Adds <paramref name="count"/> devices registered at <paramref name="now"/> (the clock of the app they are for).</summary>
+    public static async Task<IReadOnlyList<string>> AddAsync(AppDbContext db, int count, DateTime now, string serialPrefix = "BENCH")
     {
         var keys = new List<string>(count);
-        var now = DateTime.UtcNow;
         Elder? elder = null;
         for (var i = 0; i < count; i++)
         {
