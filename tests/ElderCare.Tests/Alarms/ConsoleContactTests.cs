@@ -90,4 +90,18 @@ public class ConsoleContactTests(AlarmsApp app) : IClassFixture<AlarmsApp>
         Assert.Contains($"data-handled-id=\"{alarm}\"", cards, StringComparison.Ordinal);
         Assert.Contains("0:00", cards, StringComparison.Ordinal); // answered at once on the fake clock, shown as m:ss
     }
+
+    [Fact]
+    public async Task The_cards_re_read_leaves_the_message_cookie_alone_so_a_post_answered_meanwhile_keeps_its_message()
+    {
+        // The console re-reads the cards on every signal, often while the operator's own post is under way. Had that re-read
+        // loaded TempData, its answer would re-issue or delete the message cookie and could land after the post's answer.
+        var officer = await app.ClientAs(Role.DistrictStaff);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/alarms?handler=Cards");
+        request.Headers.Add("Cookie", ".AspNetCore.Mvc.CookieTempDataProvider=stale");
+        var r = await officer.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var cookies = r.Headers.TryGetValues("Set-Cookie", out var set) ? set.ToList() : [];
+        Assert.DoesNotContain(cookies, c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider", StringComparison.Ordinal));
+    }
 }

@@ -28,8 +28,14 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
 
     public int OnSiteMinutes => options.OnSiteMinutes;
 
-    [TempData]
-    public string? Problem { get; set; }
+    /// <summary>
+    /// Why the last step was refused, carried across the redirect. Read from TempData only by the full page: a [TempData]
+    /// property would load TempData on the cards' re-read too, and that answer (deleting the cookie) could land after a
+    /// post's and swallow its message.
+    /// </summary>
+    public string? Problem { get; private set; }
+
+    private const string ProblemKey = "AlarmProblem";
 
     /// <summary>The hotline entry's elder search (name or ID number); null until searched.</summary>
     [BindProperty] public string? Q { get; set; }
@@ -64,6 +70,7 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
     private async Task Load(CancellationToken ct, UnmaskContact.Unmasked? revealed = null)
     {
         View = await Read(ct, TempData[StepProblemKey] is string json ? Read(json) : null, revealed);
+        Problem = TempData[ProblemKey] as string;
         if (Q is not null)
         {
             Q = Q.Trim();
@@ -96,7 +103,7 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
         if (!outcome.IsOk)
         {
             HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
-            Problem = outcome.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : outcome.Message;
+            TempData[ProblemKey] = outcome.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : outcome.Message;
             return RedirectToPage();
         }
         HotlineAt = clock.GetUtcNow();
@@ -120,7 +127,7 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
         {
             // Beside the fields of that alarm's form, with what was posted (kept for the next read of the page).
             HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
-            Problem = $"“{AlarmLabels.Of(step)}”未完成：请按卡片上的提示修改后再提交。";
+            TempData[ProblemKey] = $"“{AlarmLabels.Of(step)}”未完成：请按卡片上的提示修改后再提交。";
             var posted = new Dictionary<string, string?>
             {
                 ["responder"] = responder?.ToString(), ["responderName"] = responderName, ["outcome"] = outcome?.ToString(), ["note"] = note,
@@ -132,7 +139,7 @@ public sealed class AlarmConsoleModel(AppDbContext db, FieldProtector protector,
         else
         {
             HttpContext.Items[Audit.AuditWrites.RefusedKey] = true;
-            Problem = result.Message;
+            TempData[ProblemKey] = result.Message;
         }
         return RedirectToPage();
     }
