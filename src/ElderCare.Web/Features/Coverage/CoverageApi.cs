@@ -24,10 +24,10 @@ public static class CoverageApi
             .RequireAuthorization(Roles.Policies.ReadCoverage)
             .WithTags("覆盖与指标").WithSummary("导出覆盖情况表（Excel）");
 
-        api.MapGet("/kpis", async (string? asOf, CurrentUser user,
+        api.MapGet("/kpis", async (string? asOf, string? regionCode, CurrentUser user,
                 [FromKeyedServices(ReadReplica.Key)] AppDbContext db, TimeProvider clock, Map.MapOptions map,
                     CancellationToken ct) => // map: the 15-minute circle's KPI walks as the service map does
-                (await GetKpis.Handle(asOf, user.Scope, db, clock, map, ct)).ToResult(TypedResults.Ok))
+                (await GetKpis.Handle(asOf, regionCode, user.Scope, db, clock, map, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadCoverage)
             .WithTags("覆盖与指标").WithSummary("关键指标：社会化运营率、医养能力、护理型床位占比、覆盖率");
         return api;

@@ -12,18 +12,21 @@ public static class GetKpis
 {
     /// <summary>The KPIs with the 15-minute circle walked by the default rule (straight line × 1.3, no road network).</summary>
     public static Task<Outcome<IReadOnlyList<Kpi>>> Handle(string? asOf, DataScope scope, AppDbContext db, TimeProvider clock,
-        CancellationToken ct) => Handle(asOf, scope, db, clock, new Map.MapOptions(), ct);
+        CancellationToken ct) => Handle(asOf, null, scope, db, clock, new Map.MapOptions(), ct);
 
-    /// <summary>The KPIs; the 15-minute circle's walks follow <paramref name="map"/> (its road network when installed), once per call.</summary>
-    public static async Task<Outcome<IReadOnlyList<Kpi>>> Handle(
-        string? asOf, DataScope scope, AppDbContext db, TimeProvider clock, Map.MapOptions map, CancellationToken ct)
+    /// <summary>
+    /// The KPIs of the scope, or of a street, town or district in it (<paramref name="regionCode"/>, as the coverage report);
+    /// the 15-minute circle's walks follow <paramref name="map"/> (its road network when installed), once per call.
+    /// </summary>
+    public static async Task<Outcome<IReadOnlyList<Kpi>>> Handle(string? asOf, string? regionCode, DataScope scope, AppDbContext db,
+        TimeProvider clock, Map.MapOptions map, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var date = clock.DateOrToday(asOf, "asOf", errors);
         if (errors.Any) return Outcome<IReadOnlyList<Kpi>>.Invalid(errors);
 
         // A town officer's KPIs are those of their street or town.
-        if (GetCoverage.Prefix(null, scope) is not { } prefix) return Outcome<IReadOnlyList<Kpi>>.NotFound("无权查看指标。");
+        if (GetCoverage.Prefix(regionCode, scope) is not { } prefix) return Outcome<IReadOnlyList<Kpi>>.NotFound("无权查看该区域的指标。");
         // One pass over the operating facilities serves both the coverage counts and the KPI sums.
         // Loaded everywhere once: an elder walks across a boundary to the nearest facility (二(四), GetReach).
         var everywhere = await GetCoverage.LoadOperating(date, null, db, ct);
@@ -40,14 +43,19 @@ public static class GetKpis
         var priority = db.Elders.AsNoTracking().InScope(scope, db).InRegion(prefix)
             .Where(e => e.Status == ElderStatus.Active)
             .InPriorityGroup(date, await PriorityRules.InForce(db, date, ct));
-        var assessed = priority.WithCurrentAssessment(date);
-        var elders = (await priority.CountAsync(ct), await assessed.CountAsync(ct),
-            await assessed.WithServiceContact(db.ServiceOrders.AsNoTracking(), date).CountAsync(ct));
+        // A district of a city-wide database (a 6-digit prefix): its streets' and towns' elders, by the unit index.
+        if (prefix.Length is > 0 and < 9)
+        {
+            var unitCodes = units.Select(u => u.RegionCode).ToList();
+            priority = priority.Where(e => unitCodes.Contains(e.UnitCode));
+        }
+        // One pass over the priority elders serves the three priority KPIs.
+        var standing = await priority.SelectStanding(db.ServiceOrders.AsNoTracking(), date).ToListAsync(ct);
+        var elders = (standing.Count, standing.Count(s => s.Assessed), standing.Count(s => s.Served));
         // 二(四) the priority elders within the 15-minute circle: only their walks are measured.
-        var homes = await priority.Where(e => e.Latitude != null && e.Longitude != null)
-            .Select(e => new { Lat = e.Latitude!.Value, Lng = e.Longitude!.Value }).ToListAsync(ct);
-        var walks = Map.GetReach.Walks(homes.ConvertAll(h => h.Lat), homes.ConvertAll(h => h.Lng), Map.GetReach.Counting(everywhere), map.Walking,
-            map.Network);
+        var homes = standing.Where(s => s.Latitude is not null && s.Longitude is not null).ToList();
+        var walks = Map.GetReach.Walks(homes.ConvertAll(h => h.Latitude!.Value), homes.ConvertAll(h => h.Longitude!.Value),
+            Map.GetReach.Counting(everywhere), map.Walking, map.Network);
         var circle = (homes.Count, walks.Count(map.Walking.InCircle));
         return Outcome<IReadOnlyList<Kpi>>.Ok(Kpis.Compute(facts, units, targets, elders, circle));
     }

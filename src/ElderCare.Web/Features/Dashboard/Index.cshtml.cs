@@ -53,7 +53,7 @@ public sealed class DashboardModel([FromKeyedServices(ReadReplica.Key)] AppDbCon
         Coverage = coverage.Value!;
         if (user.Scope.Kind == ScopeKind.Unit) Unit = Coverage.Units.FirstOrDefault(u => u.RegionCode == user.Scope.RegionCode);
         var date = FormValues.Text(Coverage.AsOf);
-        KpiList = (await GetKpis.Handle(date, user.Scope, db, clock, mapOptions, ct)).Value!; // map: the circle's walks
+        KpiList = (await GetKpis.Handle(date, null, user.Scope, db, clock, mapOptions, ct)).Value!; // map: the circle's walks
         Progress = (await GetBuildProgress.Handle(date, user.Scope, db, clock, ct)).Value!;
         if (Roles.Allows(User, Roles.Policies.ReadElders)) Elders = (await GetElderStatistics.Handle(user.Scope, db, clock, ct)).Value?.Totals;
         AlarmSla = (await Alarms.AlarmReport.Handle(null, null, user.Scope, db, alarmOptions, clock, ct)).Value;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
@@ -60,20 +61,51 @@ public static class ElderQueries
         elders.Where(PriorityGroups.AnyOf(inForce.Where(r => only is null || r.Group == only), today));
 
     /// <summary>A current assessment: within the 12-month cycle and no condition change since (Reassessment).</summary>
-    public static IQueryable<Elder> WithCurrentAssessment(this IQueryable<Elder> elders, DateOnly today)
+    public static IQueryable<Elder> WithCurrentAssessment(this IQueryable<Elder> elders, DateOnly today) =>
+        elders.Where(CurrentlyAssessed(today));
+
+    /// <inheritdoc cref="WithCurrentAssessment"/>
+    public static Expression<Func<Elder, bool>> CurrentlyAssessed(DateOnly today)
     {
         var dueBefore = today.AddMonths(-Assessments.Reassessment.CycleMonths);
-        return elders.Where(e => e.LastAssessedOn != null && e.LastAssessedOn > dueBefore
-                                 && (e.ConditionChangedOn == null || e.ConditionChangedOn <= e.LastAssessedOn));
+        return e => e.LastAssessedOn != null && e.LastAssessedOn > dueBefore
+                    && (e.ConditionChangedOn == null || e.ConditionChangedOn <= e.LastAssessedOn);
     }
 
     /// <summary>"A service contact in the last quarter": a verified visit (EVV) whose window started within the last 3 months.</summary>
     public const int ServiceContactMonths = 3;
 
-    public static IQueryable<Elder> WithServiceContact(this IQueryable<Elder> elders, IQueryable<Services.ServiceOrder> orders, DateOnly today)
+    public static IQueryable<Elder> WithServiceContact(this IQueryable<Elder> elders, IQueryable<Services.ServiceOrder> orders, DateOnly today) =>
+        elders.Where(HadServiceContact(orders, today));
+
+    /// <inheritdoc cref="WithServiceContact"/>
+    public static Expression<Func<Elder, bool>> HadServiceContact(IQueryable<Services.ServiceOrder> orders, DateOnly today)
     {
         var since = Services.ServiceTime.Utc(today.AddMonths(-ServiceContactMonths).ToDateTime(TimeOnly.MinValue));
         var verified = Services.ServiceQueries.Verified(orders);
-        return elders.Where(e => verified.Any(o => o.ElderId == e.Id && o.WindowStart >= since));
+        return e => verified.Any(o => o.ElderId == e.Id && o.WindowStart >= since);
+    }
+
+    /// <summary>
+    /// Where an elder stands on the priority KPIs, read in one pass: a current assessment, and that AND a service contact
+    /// (基本养老服务: both), and the home's position for the 15-minute circle.
+    /// </summary>
+    public sealed record Standing(bool Assessed, bool Served, double? Latitude, double? Longitude);
+
+    /// <inheritdoc cref="Standing"/>
+    public static IQueryable<Standing> SelectStanding(this IQueryable<Elder> elders, IQueryable<Services.ServiceOrder> orders, DateOnly today)
+    {
+        var assessed = CurrentlyAssessed(today);
+        var e = assessed.Parameters[0];
+        var contact = HadServiceContact(orders, today);
+        var served = Expression.AndAlso(assessed.Body, new Rebind(contact.Parameters[0], e).Visit(contact.Body));
+        var standing = Expression.New(typeof(Standing).GetConstructors()[0], assessed.Body, served,
+            Expression.Property(e, nameof(Elder.Latitude)), Expression.Property(e, nameof(Elder.Longitude)));
+        return elders.Select(Expression.Lambda<Func<Elder, Standing>>(standing, e));
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
