@@ -389,8 +389,13 @@ public static class ElderRegistryBench
             if (_provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
 
-        /// <summary>The field-encryption key file of a kept database (beside the generated data, never in src/).</summary>
-        public static string KeyFileOf(string database) => Path.Combine(BenchPaths.DataDir, database + ".keys.json");
+        /// <summary>
+        /// The field-encryption key file of a kept PostgreSQL database. The database belongs to the server, not to one
+        /// checkout, so its key is kept per machine user (never in src/): another checkout reusing the database can read it.
+        /// </summary>
+        public static string KeyFileOf(string database) => Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+            "eldercare-bench", database + ".keys.json");
 
         public FieldProtector Protector => Factory.Services.GetRequiredService<FieldProtector>();
 

@@ -55,14 +55,20 @@ public static class MunicipalData
         var name = DatabaseName(scale);
         if (await ReadBuildAsync(name) is { } kept)
         {
-            log.WriteLine($"Municipal data: reusing {name}.");
-            return kept;
+            if (File.Exists(ElderRegistryBench.RegistryApp.KeyFileOf(name)))
+            {
+                log.WriteLine($"Municipal data: reusing {name}.");
+                return kept;
+            }
+            // Its ID numbers are sealed under a field key that is gone: unreadable, so built again.
+            log.WriteLine($"Municipal data: {name} has no field key file here ({ElderRegistryBench.RegistryApp.KeyFileOf(name)}); rebuilding.");
         }
         var seconds = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
         await AdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         await AdminAsync($"CREATE DATABASE {name}");
         Directory.CreateDirectory(BenchPaths.DataDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(ElderRegistryBench.RegistryApp.KeyFileOf(name))!);
         File.Delete(ElderRegistryBench.RegistryApp.KeyFileOf(name));
         var connection = ConnectionOf(name);
 
