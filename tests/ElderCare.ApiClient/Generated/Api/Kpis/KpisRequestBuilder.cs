@@ -22,7 +22,7 @@ namespace ElderCare.ApiClient.Api.Kpis
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public KpisRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/kpis{?asOf*}", pathParameters)
+        public KpisRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/kpis{?asOf*,regionCode*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace ElderCare.ApiClient.Api.Kpis
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public KpisRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/kpis{?asOf*}", rawUrl)
+        public KpisRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/kpis{?asOf*,regionCode*}", rawUrl)
         {
         }
         /// <summary>
@@ -110,6 +110,19 @@ namespace ElderCare.ApiClient.Api.Kpis
             #pragma warning disable CS1591
             [QueryParameter("asOf")]
             public string AsOf { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("regionCode")]
+            public string? RegionCode { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("regionCode")]
+            public string RegionCode { get; set; }
             #pragma warning restore CS1591
 #endif
         }
