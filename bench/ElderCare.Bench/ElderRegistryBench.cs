@@ -326,6 +326,7 @@ public static class ElderRegistryBench
                 b.UseSetting("ConnectionStrings:App", connection);
                 b.UseSetting("FieldEncryption:KeyFile", keyFile);
                 b.UseSetting("ELDERCARE_ADMIN_PASSWORD", "Bench#Rongchang-2026");
+                b.UseSetting("RateLimits:ApiRequestsPerMinute", "1000000"); // API limits: a benchmark is one user at full speed
                 b.UseSetting("Logging:LogLevel:Default", "Warning");
                 b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
             });

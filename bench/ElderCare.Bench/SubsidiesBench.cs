@@ -263,6 +263,7 @@ public static class SubsidiesBench
             builder.UseSetting("ConnectionStrings:App", connection);
             builder.UseSetting("FieldEncryption:KeyFile", keyFile);
             builder.UseSetting("ELDERCARE_ADMIN_PASSWORD", "Bench#Rongchang-2026");
+            builder.UseSetting("RateLimits:ApiRequestsPerMinute", "1000000"); // API limits: a benchmark is one user at full speed
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -166,6 +167,27 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains("不在您管辖的范围内", errors[0].Message);
         Assert.Contains("已在其他镇街登记", errors[1].Message);
         Assert.Equal(Make.Panlong, (await Lookup(app.Staff, panlongElder)).GetProperty("regionCode").GetString());
+    }
+
+    [Fact]
+    public async Task Rows_after_the_first_check_chunk_still_update_the_registered_and_catch_duplicates_and_other_units()
+    {
+        // The registry is looked up one chunk of rows at a time (2,000): the rows that matter here lie in the second.
+        var registered = Id("19300101", "771");
+        var panlong = Id("19300102", "771");
+        AssertCounts(await Imported(await Import(app.Staff, Workbook([Row(registered, "已登记"), Row(panlong, "盘龙已登记", Make.Panlong)]))),
+            2, 0, 0, 0);
+        var fresh = Enumerable.Range(0, 2_050)
+            .Select(i => Row(Id(new DateOnly(1931, 1, 1).AddDays(i).ToString("yyyyMMdd", CultureInfo.InvariantCulture), "771"), "分块")).ToList();
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        var result = await Imported(await Import(officer, Workbook(
+            [.. fresh, Row(registered, "已登记", phone: "13700007771"), Row(panlong, "盘龙已登记"), Row(Id("19310101", "771"), "重复")])));
+        AssertCounts(result, imported: 2_050, updated: 1, unchanged: 0, rejected: 2);
+        var errors = Errors(result);
+        Assert.Equal([(2_053, T.IdNumber), (2_054, T.IdNumber)], errors.Select(e => (e.Row, e.Column)));
+        Assert.Contains("已在其他镇街登记", errors[0].Message);
+        Assert.Contains("与第 2 行的身份证号重复", errors[1].Message);
+        Assert.Equal("137****7771", (await Lookup(app.Staff, registered)).GetProperty("phone").GetString());
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public static partial class ImportElders
     public const int MaxErrorsListed = 1_000;
 
     private const int InsertBatch = 5_000;
+
+    /// <summary>Rows checked together against one registry query.</summary>
+    private const int CheckChunk = 2_000;
     private const int UpdateBatch = 1_000;
 
     /// <summary>Who imports: the scope decides which regions and elders the file may touch.</summary>
@@ -78,13 +81,29 @@ public static partial class ImportElders
             ? Template.DataSheet
             : names.FirstOrDefault(n => n is not (Template.NotesSheet or Template.ExampleSheet)) ?? Template.DataSheet;
 
-        var registry = await Registry.LoadAsync(importer.Scope, db, ct);
+        var regions = await Registry.RegionsAsync(importer.Scope, db, ct);
         var good = new List<GoodRow>();
         var rejected = new List<RejectedRow>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         Dictionary<string, string>? header = null;
         var rowNo = 1; // the header is row 1
         var rows = 0;
+        var pending = new List<(int RowNo, Dictionary<string, string?> Row, IDictionary<string, object?> Cells)>(CheckChunk);
+        // Rows are checked a chunk at a time, with the registry entries of that chunk's ID numbers only (one query).
+        async Task CheckPendingAsync()
+        {
+            var indexes = pending.Select(p => IdNumber.Parse(Compact(p.Row[Template.IdNumber]), today))
+                .Where(p => p.IsValid).Select(p => protector.BlindIndex(p.Number!)!).ToList();
+            var registry = await Registry.LoadAsync(regions, indexes, importer.Scope, db, ct);
+            foreach (var (no, row, cells) in pending)
+            {
+                var (input, id, existing, errors) = await CheckAsync(
+                    no, row, cells, header!, registry, seen, importer, db, protector, options, today, ct);
+                if (errors.Count > 0) rejected.Add(new RejectedRow(no, row, errors));
+                else good.Add(new GoodRow(input, id!, existing));
+            }
+            pending.Clear();
+        }
         using var reader = workbook.Rows(sheet).GetEnumerator();
         while (true)
         {
@@ -111,12 +130,10 @@ public static partial class ImportElders
             if (++rows > MaxRows)
                 return Outcome<Result>.Invalid("file", $"文件超过 {MaxRows:N0} 行，请分批导入。");
             if (rows % 1_000 == 0) ct.ThrowIfCancellationRequested();
-
-            var (input, id, existing, errors) = await CheckAsync(
-                rowNo, row, cells, header, registry, seen, importer, db, protector, options, today, ct);
-            if (errors.Count > 0) rejected.Add(new RejectedRow(rowNo, row, errors));
-            else good.Add(new GoodRow(input, id!, existing));
+            pending.Add((rowNo, row, cells));
+            if (pending.Count == CheckChunk) await CheckPendingAsync();
         }
+        await CheckPendingAsync();
         if (rows == 0) return Outcome<Result>.Invalid("file", $"“{sheet}”工作表中没有数据行（第 1 行为列名，从第 2 行起每行一位老年人）。");
 
         var written = await WriteAsync(good, importer, db, protector, clock, ct);
@@ -138,28 +155,31 @@ public static partial class ImportElders
             errorList.Count > MaxErrorsListed, url);
     }
 
-    /// <summary>The regions the user may file elders under, and the registry by blind index, each loaded with one query.</summary>
+    /// <summary>
+    /// The regions the user may file elders under (loaded once), and the registered elders among one chunk's ID numbers by
+    /// blind index (one query per chunk, never the whole registry: a city holds millions).
+    /// </summary>
     private sealed record Registry(
         IReadOnlyDictionary<string, RegionKind> Regions, IReadOnlyDictionary<string, Guid> InScope, IReadOnlySet<string> Elsewhere)
     {
-        public static async Task<Registry> LoadAsync(DataScope scope, AppDbContext db, CancellationToken ct)
-        {
-            var prefix = scope.RegionPrefix;
-            var regions = prefix is null
+        public static async Task<IReadOnlyDictionary<string, RegionKind>> RegionsAsync(DataScope scope, AppDbContext db, CancellationToken ct) =>
+            scope.RegionPrefix is not { } prefix
                 ? new Dictionary<string, RegionKind>()
                 : await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix)).ToDictionaryAsync(r => r.Code, r => r.Kind, ct);
-            var inScope = await db.Elders.AsNoTracking().InScope(scope, db).Select(e => new { e.IdNumberIndex, e.Id })
+
+        public static async Task<Registry> LoadAsync(IReadOnlyDictionary<string, RegionKind> regions, List<string> indexes, DataScope scope,
+            AppDbContext db, CancellationToken ct)
+        {
+            var chunk = db.Elders.AsNoTracking().Where(e => indexes.Contains(e.IdNumberIndex));
+            var inScope = await chunk.InScope(scope, db).Select(e => new { e.IdNumberIndex, e.Id })
                 .ToDictionaryAsync(e => e.IdNumberIndex, e => e.Id, StringComparer.Ordinal, ct);
             // A town officer must not overwrite, nor register a second time, an elder of another street or town.
             var elsewhere = scope.Kind switch
             {
                 ScopeKind.District => new HashSet<string>(),
-                ScopeKind.Unit => (await db.Elders.AsNoTracking()
-                        .Where(e => e.UnitCode != scope.RegionCode)
-                        .Select(e => e.IdNumberIndex)
-                        .ToListAsync(ct))
+                ScopeKind.Unit => (await chunk.Where(e => e.UnitCode != scope.RegionCode).Select(e => e.IdNumberIndex).ToListAsync(ct))
                     .ToHashSet(StringComparer.Ordinal),
-                _ => (await db.Elders.AsNoTracking().Select(e => e.IdNumberIndex).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+                _ => (await chunk.Select(e => e.IdNumberIndex).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             };
             return new Registry(regions, inScope, elsewhere);
         }
