@@ -28,7 +28,7 @@ using Template = ElderCare.Web.Features.Elders.ElderImportTemplate;
 namespace ElderCare.Bench;
 
 /// <summary>
-/// Issue 4's registry goals on SQLite and PostgreSQL: 300,000 synthetic elders registered through the app's own import
+/// The elder registry's goals on SQLite and PostgreSQL: 300,000 synthetic elders registered through the app's own import
 /// (three workbooks of 100,000 rows, each import timed; goal &lt; 60 s), then exact lookup by ID number (&lt; 20 ms median)
 /// and a filtered list page (&lt; 100 ms median) through HTTP, each paired with a hand-written SQL baseline that is checked
 /// to give the same answer and timed in turn in the same process.

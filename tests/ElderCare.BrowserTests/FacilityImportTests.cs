@@ -4,7 +4,7 @@ using T = ElderCare.Web.Features.Facilities.FacilityImportTemplate;
 
 namespace ElderCare.BrowserTests;
 
-/// <summary>Issue 11: a district loads its existing village points from a spreadsheet and sees coverage change.</summary>
+/// <summary>A district loads its existing village points from a spreadsheet and sees coverage change.</summary>
 public sealed class FacilityImportTests(AppServer app, Chromium chromium) : IClassFixture<AppServer>
 {
     private static Dictionary<string, object?> Point(string code, string name) => new()

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ElderCare.BrowserTests;
 
 /// <summary>
-/// Issue 5 on a phone-sized screen: district staff raise an order with the subsidy preview and confirm the dispatch
+/// Home services on a phone-sized screen: district staff raise an order with the subsidy preview and confirm the dispatch
 /// suggestion; the caregiver checks in and out with the phone's position and the elder's code; the visit is verified —
 /// or, checked in 2 km away, flagged with the reason.
 /// </summary>

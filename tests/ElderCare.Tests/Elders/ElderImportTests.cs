@@ -13,7 +13,7 @@ using T = ElderCare.Web.Features.Elders.ElderImportTemplate;
 
 namespace ElderCare.Tests.Elders;
 
-/// <summary>Issue 4: bulk import of a town's spreadsheet, upsert by ID number, per-row errors and the error sheet.</summary>
+/// <summary>Bulk import of a town's spreadsheet, upsert by ID number, per-row errors and the error sheet.</summary>
 public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     /// <summary>A valid ID number of someone born on the date (yyyyMMdd) in 荣昌区, with a sequence that keeps tests apart.</summary>

@@ -11,7 +11,7 @@ using T = ElderCare.Web.Features.Facilities.FacilityImportTemplate;
 
 namespace ElderCare.Tests.Facilities;
 
-/// <summary>Issue 11: a district loads its existing stations and points from a spreadsheet, upsert by 编号 (ADR 0021).</summary>
+/// <summary>A district loads its existing stations and points from a spreadsheet, upsert by 编号 (ADR 0021).</summary>
 public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static Dictionary<string, object?> Row(string code, string name = "测试社区养老服务站", string type = "社区养老服务站",

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Tests.Regions;
 
-/// <summary>Issue 11: the district corrects an unverified town code, and everything filed under it follows (ADR 0021).</summary>
+/// <summary>The district corrects an unverified town code, and everything filed under it follows (ADR 0021).</summary>
 public partial class RegionCodeChangeTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Ronglong = "500153007"; // 荣隆镇, code unverified

@@ -13,7 +13,7 @@ using T = ElderCare.Web.Features.Regions.RegionImportTemplate;
 
 namespace ElderCare.Tests.Regions;
 
-/// <summary>Issue 11: communities and villages from the national 统计用区划代码 list, all or nothing (ADR 0021).</summary>
+/// <summary>Communities and villages from the national 统计用区划代码 list, all or nothing (ADR 0021).</summary>
 public class RegionImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static Dictionary<string, object?> Row(string code, string? classification, string name) =>
