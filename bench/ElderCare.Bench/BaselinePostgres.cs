@@ -149,7 +149,7 @@ public static class BaselinePostgres
         """;
 
     /// <summary>
-    /// The priority groups in force in the municipal data set (its PriorityRules: the seeded nine, MunicipalData): 高龄 80
+    /// The priority groups in force in the municipal data set (its PriorityRules: the seeded nine, as <see cref="BaselineSql"/>): 高龄 80
     /// or over, 失能 level 2 or more and 半失能 level 1, 留守, 独居/空巢, and the categories 特困, 失独, 低保/低保边缘, 残疾.
     /// </summary>
     private const string PriorityElder = """

@@ -169,11 +169,15 @@ public static class BaselineSql
         return cells;
     }
 
-    /// <summary>The priority groups in force (PriorityRules): 80 or over living alone, disabled (level 2 or more), left behind, 特困 or 失独.</summary>
+    /// <summary>
+    /// The priority groups in force (PriorityRules: the seeded nine, PriorityGroups.Defaults): 高龄 80 or over, 失能 level 2
+    /// or more and 半失能 level 1, 留守, 独居/空巢, and the categories 特困, 失独, 低保/低保边缘, 残疾.
+    /// </summary>
     private const string PriorityElder = """
-        ((e.BirthDate <= date($asOf, '-80 years') AND e.LivingArrangement = 'Alone')
-                   OR e.CurrentLevel >= 2 OR e.LivingArrangement = 'LeftBehind'
-                   OR EXISTS (SELECT 1 FROM json_each(e.Categories) c WHERE c.value IN ('ExtremePoverty', 'LostOnlyChild')))
+        (e.BirthDate <= date($asOf, '-80 years') OR e.CurrentLevel >= 2 OR e.CurrentLevel = 1
+                   OR e.LivingArrangement IN ('LeftBehind', 'Alone', 'EmptyNest')
+                   OR EXISTS (SELECT 1 FROM json_each(e.Categories) c
+                              WHERE c.value IN ('ExtremePoverty', 'LostOnlyChild', 'Subsistence', 'LowIncomeEdge', 'Disabled')))
         """;
 
     /// <summary>The homes of the active priority elders with a recorded position.</summary>
