@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ElderCare.Web.Features.Map;
 using Microsoft.Data.Sqlite;
 
@@ -154,6 +155,12 @@ public static class BaselineSql
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = CoverageSql;
         cmd.Parameters.AddWithValue("$asOf", asOf);
+        return await CellsAsync(cmd);
+    }
+
+    /// <summary>The cells of a coverage statement (<see cref="CoverageSql"/>'s columns, in its order).</summary>
+    internal static async Task<List<CoverageCell>> CellsAsync(DbCommand cmd)
+    {
         await using var r = await cmd.ExecuteReaderAsync();
         var cells = new List<CoverageCell>(4_200);
         while (await r.ReadAsync())
@@ -162,11 +169,15 @@ public static class BaselineSql
         return cells;
     }
 
-    /// <summary>The priority groups in force (PriorityRules): 80 or over living alone, disabled (level 2 or more), left behind, 特困 or 失独.</summary>
+    /// <summary>
+    /// The priority groups in force (PriorityRules: the seeded nine, PriorityGroups.Defaults): 高龄 80 or over, 失能 level 2
+    /// or more and 半失能 level 1, 留守, 独居/空巢, and the categories 特困, 失独, 低保/低保边缘, 残疾.
+    /// </summary>
     private const string PriorityElder = """
-        ((e.BirthDate <= date($asOf, '-80 years') AND e.LivingArrangement = 'Alone')
-                   OR e.CurrentLevel >= 2 OR e.LivingArrangement = 'LeftBehind'
-                   OR EXISTS (SELECT 1 FROM json_each(e.Categories) c WHERE c.value IN ('ExtremePoverty', 'LostOnlyChild')))
+        (e.BirthDate <= date($asOf, '-80 years') OR e.CurrentLevel >= 2 OR e.CurrentLevel = 1
+                   OR e.LivingArrangement IN ('LeftBehind', 'Alone', 'EmptyNest')
+                   OR EXISTS (SELECT 1 FROM json_each(e.Categories) c
+                              WHERE c.value IN ('ExtremePoverty', 'LostOnlyChild', 'Subsistence', 'LowIncomeEdge', 'Disabled')))
         """;
 
     /// <summary>The homes of the active priority elders with a recorded position.</summary>
@@ -182,16 +193,23 @@ public static class BaselineSql
           AND Latitude IS NOT NULL AND Longitude IS NOT NULL
         """;
 
-    /// <summary>
-    /// 二(四): the share of located priority elders whose walk (straight line × the default detour factor, no road network)
-    /// to the nearest circle facility is within 15 minutes — positions read by hand-written SQL, walks by the app's
-    /// <see cref="Reach.Walks(IReadOnlyList{double}, IReadOnlyList{double}, PointIndex, WalkingRule, double)"/> (the reach
-    /// benchmark checks those against brute force).
-    /// </summary>
+    /// <summary>二(四) the circle KPI (<see cref="Circle"/>) of the located priority elders' homes and the circle facilities.</summary>
     public static async Task<double?> CircleAsync(SqliteConnection conn, string asOf)
     {
         var (homeLat, homeLng) = await PointsAsync(conn, PriorityHomesSql, asOf);
         var (facilityLat, facilityLng) = await PointsAsync(conn, CircleFacilitiesSql, asOf);
+        return Circle(homeLat, homeLng, facilityLat, facilityLng);
+    }
+
+    /// <summary>
+    /// 二(四): the share of the homes whose walk (straight line × the default detour factor, no road network) to the
+    /// nearest facility is within 15 minutes, null without homes — positions read by hand-written SQL, walks by the app's
+    /// <see cref="Reach.Walks(IReadOnlyList{double}, IReadOnlyList{double}, PointIndex, WalkingRule, double)"/> (the reach
+    /// benchmark checks those against brute force).
+    /// </summary>
+    public static double? Circle(IReadOnlyList<double> homeLat, IReadOnlyList<double> homeLng, IReadOnlyList<double> facilityLat,
+        IReadOnlyList<double> facilityLng)
+    {
         var rule = new MapOptions().Walking;
         var walks = Reach.Walks(homeLat, homeLng, new PointIndex(facilityLat, facilityLng), rule, rule.CircleMeters);
         return homeLat.Count == 0 ? null : walks.Count(rule.InCircle) / (double)homeLat.Count;
@@ -225,12 +243,14 @@ public static class BaselineSql
             System.Globalization.CultureInfo.InvariantCulture).AddMonths(-3).ToDateTime(TimeOnly.MinValue).AddHours(-8);
         cmd.Parameters.AddWithValue("$contactSince", since.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         await using var r = await cmd.ExecuteReaderAsync();
-        var kpis = new List<KpiValue>(10);
-        while (await r.ReadAsync())
-            kpis.Add(new KpiValue(r.GetString(0), r.IsDBNull(1) ? null : r.GetDouble(1), r.IsDBNull(2) ? null : r.GetDouble(2),
-                r.IsDBNull(3) ? null : r.GetString(3), r.GetBoolean(4)));
+        var kpis = new List<KpiValue>(12);
+        while (await r.ReadAsync()) kpis.Add(Kpi(r));
         return kpis;
     }
 
-    private static int? NullableInt(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+    /// <summary>One row of a KPI statement (<see cref="KpisSql"/>'s columns: key, value, target, deadline, met).</summary>
+    internal static KpiValue Kpi(DbDataReader r) => new(r.GetString(0), r.IsDBNull(1) ? null : r.GetDouble(1),
+        r.IsDBNull(2) ? null : r.GetDouble(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetBoolean(4));
+
+    private static int? NullableInt(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 }

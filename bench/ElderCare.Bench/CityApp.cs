@@ -135,14 +135,18 @@ public sealed class CityApp : IAsyncDisposable
         return (await response.Content.ReadAsByteArrayAsync()).Length;
     }
 
-    private async Task<VerificationSummary> VerifyAsync()
+    private async Task<VerificationSummary> VerifyAsync() => SameOrThrow(
+        await Client.GetByteArrayAsync(CoverageUrl), await Client.GetByteArrayAsync(KpisUrl),
+        await BaselineSql.CoverageAsync(BaselineConnection, AsOf), await BaselineSql.KpisAsync(BaselineConnection, AsOf));
+
+    /// <summary>
+    /// Throws, naming every difference (up to 20), unless the baseline's cells and KPIs are the app's answers: every unit's
+    /// name, kind, covered flag and gaps, every cell's required, planned and operating count, every KPI's value (rounded as
+    /// the app rounds), target, deadline and met.
+    /// </summary>
+    public static VerificationSummary SameOrThrow(byte[] coverageJson, byte[] kpisJson, List<CoverageCell> cells, List<KpiValue> kpis)
     {
         var errors = new List<string>();
-        var coverageJson = await Client.GetByteArrayAsync(CoverageUrl);
-        var kpisJson = await Client.GetByteArrayAsync(KpisUrl);
-        var cells = await BaselineSql.CoverageAsync(BaselineConnection, AsOf);
-        var kpis = await BaselineSql.KpisAsync(BaselineConnection, AsOf);
-
         using var coverage = JsonDocument.Parse(coverageJson);
         var units = coverage.RootElement.GetProperty("units").EnumerateArray().ToList();
         var expected = cells.GroupBy(c => c.Code).ToList();
