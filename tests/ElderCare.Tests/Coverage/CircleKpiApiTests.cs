@@ -18,4 +18,21 @@ public class CircleKpiApiTests(AppFactory app) : IClassFixture<AppFactory>
         var kpis = (await (await http.GetAsync("/api/kpis")).ReadJson()).EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!);
         Assert.Equal(0.5, kpis["priority-elders-in-circle"].GetProperty("value").GetDouble());
     }
+
+    [Fact]
+    public async Task A_units_circle_counts_a_facility_across_its_boundary_near_its_elders()
+    {
+        // A street centre of 昌元 some 11 km north of the others; two priority elders of 盘龙 near it: 400 m (inside) and 5 km.
+        var north = Make.HomeLat + 0.1;
+        (await app.Staff.PostJson("/api/facilities", Make.Facility(name: $"昌元北圈中心{Make.Serial()}", regionCode: Make.Changyuan) with
+        {
+            Location = new ElderCare.Web.Infrastructure.Web.LocationResource(north, Make.HomeLng),
+        })).EnsureSuccessStatusCode();
+        foreach (var meters in new[] { 400.0, 5000.0 })
+            (await app.Staff.PostJson("/api/elders", Make.Elder(regionCode: Make.Panlong, born: "19410101", living: "with-family",
+                lat: north + meters / 111_195))).EnsureSuccessStatusCode();
+        var kpis = (await (await app.Staff.GetAsync($"/api/kpis?regionCode={Make.Panlong}")).ReadJson()).EnumerateArray()
+            .ToDictionary(k => k.GetProperty("key").GetString()!);
+        Assert.Equal(0.5, kpis["priority-elders-in-circle"].GetProperty("value").GetDouble());
+    }
 }

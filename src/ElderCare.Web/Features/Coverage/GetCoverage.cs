@@ -54,10 +54,15 @@ public static class GetCoverage
     /// makes SQLite walk IX_Facilities_UnitCode_Type with a table lookup per facility, twice the time of a scan
     /// (bench/NOTES.md).
     /// </summary>
-    internal static async Task<List<OperatingRow>> LoadOperating(DateOnly asOf, string? regionCode, AppDbContext db, CancellationToken ct)
+    internal static async Task<List<OperatingRow>> LoadOperating(DateOnly asOf, string? regionCode, AppDbContext db, CancellationToken ct,
+        GeoBox? near = null)
     {
         var standards = await db.ConstructionStandards.AsNoTracking().ToListAsync(ct);
-        var rows = await db.Facilities.AsNoTracking().InRegion(regionCode).OperatingOn(asOf)
+        var facilities = db.Facilities.AsNoTracking().InRegion(regionCode).OperatingOn(asOf);
+        if (near is { } box)
+            facilities = facilities.Where(f => f.Latitude >= box.South && f.Latitude <= box.North && f.Longitude >= box.West
+                                               && f.Longitude <= box.East);
+        var rows = await facilities
             .Select(f => new OperatingFacility(f.UnitCode, f.Type, f.OperationMode, f.MedicalCareMode, f.Beds.Total, f.Beds.Nursing, f.Beds.DayCare,
                 f.FloorArea, f.SmallCommunity, f.ColocatedWithHealthStation, f.Zones, f.Latitude, f.Longitude))
             .ToListAsync(ct);

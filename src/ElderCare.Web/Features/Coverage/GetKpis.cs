@@ -28,9 +28,7 @@ public static class GetKpis
         // A town officer's KPIs are those of their street or town.
         if (GetCoverage.Prefix(regionCode, scope) is not { } prefix) return Outcome<IReadOnlyList<Kpi>>.NotFound("无权查看该区域的指标。");
         // One pass over the operating facilities serves both the coverage counts and the KPI sums.
-        // Loaded everywhere once: an elder walks across a boundary to the nearest facility (二(四), GetReach).
-        var everywhere = await GetCoverage.LoadOperating(date, null, db, ct);
-        var operating = everywhere.Where(f => f.UnitCode.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var operating = await GetCoverage.LoadOperating(date, prefix, db, ct);
         var units = (await GetCoverage.LoadUnitFacts(date, prefix, db, ct, operating)).Select(CoverageRules.Compute).ToList();
         var facts = operating.GroupBy(f => f.Type)
             .Select(g => new OperatingFacts(g.Key, g.Count(),
@@ -52,10 +50,15 @@ public static class GetKpis
         // One pass over the priority elders serves the three priority KPIs.
         var standing = await priority.SelectStanding(db.ServiceOrders.AsNoTracking(), date).ToListAsync(ct);
         var elders = (standing.Count, standing.Count(s => s.Assessed), standing.Count(s => s.Served));
-        // 二(四) the priority elders within the 15-minute circle: only their walks are measured.
+        // 二(四) the priority elders within the 15-minute circle: only their walks are measured. A walk ends at the nearest
+        // facility wherever it stands (an elder crosses a boundary, GetReach); one farther than the circle, in a straight
+        // line, from every home cannot decide it, so beyond the scope only those near the homes are read.
         var homes = standing.Where(s => s.Latitude is not null && s.Longitude is not null).ToList();
-        var walks = Map.GetReach.Walks(homes.ConvertAll(h => h.Latitude!.Value), homes.ConvertAll(h => h.Longitude!.Value),
-            Map.GetReach.Counting(everywhere), map.Walking, map.Network);
+        var (lats, lngs) = (homes.ConvertAll(h => h.Latitude!.Value), homes.ConvertAll(h => h.Longitude!.Value));
+        var reachable = prefix.Length == 0 || homes.Count == 0
+            ? operating
+            : await GetCoverage.LoadOperating(date, null, db, ct, GeoBox.Around(lats, lngs, map.Walking.CircleMeters));
+        var walks = Map.GetReach.Walks(lats, lngs, Map.GetReach.Counting(reachable), map.Walking, map.Network);
         var circle = (homes.Count, walks.Count(map.Walking.InCircle));
         return Outcome<IReadOnlyList<Kpi>>.Ok(Kpis.Compute(facts, units, targets, elders, circle));
     }

@@ -14,6 +14,21 @@ public sealed record LocationResource(double Lat, double Lng)
     public static LocationResource? Of(double? lat, double? lng) => lat is { } a && lng is { } b ? new(a, b) : null;
 }
 
+/// <summary>A latitude/longitude box (WGS-84 degrees), for a cheap "near" filter in SQL before any distance is measured.</summary>
+public readonly record struct GeoBox(double South, double North, double West, double East)
+{
+    /// <summary>The smallest box holding the points, widened on every side by at least <paramref name="meters"/>; null for no points.</summary>
+    public static GeoBox? Around(IReadOnlyList<double> lats, IReadOnlyList<double> lngs, double meters)
+    {
+        if (lats.Count == 0) return null;
+        var dLat = meters / Geo.MetersPerDegree * 1.01;
+        var (south, north) = (lats.Min() - dLat, lats.Max() + dLat);
+        // A degree of longitude is shortest at the box's edge farthest from the equator.
+        var dLng = dLat / Math.Max(0.01, Math.Cos(Math.Min(89.0, Math.Max(Math.Abs(south), Math.Abs(north))) * Math.PI / 180));
+        return new GeoBox(south, north, lngs.Min() - dLng, lngs.Max() + dLng);
+    }
+}
+
 public static class Geo
 {
     /// <summary>
