@@ -834,6 +834,8 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn"), new[] { "Id", "BirthDate", "CurrentLevel", "LivingArrangement", "Categories", "Latitude", "Longitude" });
+
                     b.ToTable("Elders");
                 });
 

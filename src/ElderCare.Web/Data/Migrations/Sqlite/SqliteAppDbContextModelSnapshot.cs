@@ -827,7 +827,8 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitCode", "BirthDate");
 
-                    b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn");
+                    b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "BirthDate", "CurrentLevel", "LivingArrangement", "Categories", "Latitude", "Longitude" });
 
                     b.ToTable("Elders");
                 });
