@@ -46,11 +46,25 @@ public static class MunicipalBench
         }
         var pass = runs.Count > 0 && runs[^1].Measures.All(m => m.App is null || m.App < m.GoalMs);
         Results.Write("municipal",
-            $"`MunicipalData` v{MunicipalData.Version}, seed {MunicipalData.Seed}, on PostgreSQL: " +
+            $"`MunicipalData` v{MunicipalData.Version}, seed {MunicipalData.Seed}, on {await ServerSettingsAsync()}: " +
             $"scales {string.Join(", ", scales.Select(s => s + "×"))} " +
             $"of 7,000,000 elders / 20,000 workers / 30,000,000 orders / 5,000,000 alarms; the city's 12,232 regions and 12,000 facilities " +
             "at every scale", Render(runs, scales));
         return pass || Results.Quick ? 0 : 1;
+    }
+
+    /// <summary>The server's version and the settings that decide these reads (memory for caching and sorting, JIT).</summary>
+    private static async Task<string> ServerSettingsAsync()
+    {
+        await using var conn = new NpgsqlConnection(MunicipalData.ConnectionOf("postgres"));
+        await conn.OpenAsync();
+        var settings = new List<string>();
+        foreach (var name in new[] { "shared_buffers", "effective_cache_size", "work_mem", "jit" })
+        {
+            await using var show = new NpgsqlCommand($"SHOW {name}", conn);
+            settings.Add($"{name} {await show.ExecuteScalarAsync()}");
+        }
+        return $"PostgreSQL {conn.PostgreSqlVersion} ({string.Join(", ", settings)})";
     }
 
     private static async Task<ScaleRun> RunScaleAsync(int scale)
