@@ -96,16 +96,10 @@ public static class ElderQueries
     public static IQueryable<Standing> SelectStanding(this IQueryable<Elder> elders, IQueryable<Services.ServiceOrder> orders, DateOnly today)
     {
         var assessed = CurrentlyAssessed(today);
+        var served = ElderPredicates.And(assessed, HadServiceContact(orders, today)); // over assessed's parameter
         var e = assessed.Parameters[0];
-        var contact = HadServiceContact(orders, today);
-        var served = Expression.AndAlso(assessed.Body, new Rebind(contact.Parameters[0], e).Visit(contact.Body));
-        var standing = Expression.New(typeof(Standing).GetConstructors()[0], assessed.Body, served,
+        var standing = Expression.New(typeof(Standing).GetConstructors()[0], assessed.Body, served.Body,
             Expression.Property(e, nameof(Elder.Latitude)), Expression.Property(e, nameof(Elder.Longitude)));
         return elders.Select(Expression.Lambda<Func<Elder, Standing>>(standing, e));
-    }
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using static ElderCare.Web.Features.Elders.ElderPredicates;
 
 namespace ElderCare.Web.Features.Elders;
 
@@ -118,23 +119,5 @@ public static class PriorityGroups
         Expression<Func<Elder, bool>> any = e => false;
         foreach (var r in rules) any = Or(any, Filter(r, today));
         return any;
-    }
-
-    private static Expression<Func<Elder, bool>> And(Expression<Func<Elder, bool>> a, Expression<Func<Elder, bool>> b) =>
-        Combine(a, b, Expression.AndAlso);
-    private static Expression<Func<Elder, bool>> Or(Expression<Func<Elder, bool>> a, Expression<Func<Elder, bool>> b) =>
-        Combine(a, b, Expression.OrElse);
-
-    private static Expression<Func<Elder, bool>> Combine(Expression<Func<Elder, bool>> a, Expression<Func<Elder, bool>> b,
-        Func<Expression, Expression, BinaryExpression> join)
-    {
-        var p = a.Parameters[0];
-        var right = new Rebind(b.Parameters[0], p).Visit(b.Body);
-        return Expression.Lambda<Func<Elder, bool>>(join(a.Body, right), p);
-    }
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
