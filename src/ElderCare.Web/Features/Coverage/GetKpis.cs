@@ -41,12 +41,6 @@ public static class GetKpis
         var priority = db.Elders.AsNoTracking().InScope(scope, db).InRegion(prefix)
             .Where(e => e.Status == ElderStatus.Active)
             .InPriorityGroup(date, await PriorityRules.InForce(db, date, ct));
-        // A district of a city-wide database (a 6-digit prefix): its streets' and towns' elders, by the unit index.
-        if (prefix.Length is > 0 and < 9)
-        {
-            var unitCodes = units.Select(u => u.RegionCode).ToList();
-            priority = priority.Where(e => unitCodes.Contains(e.UnitCode));
-        }
         // One pass over the priority elders serves the three priority KPIs.
         var standing = await priority.SelectStanding(db.ServiceOrders.AsNoTracking(), date).ToListAsync(ct);
         var elders = (standing.Count, standing.Count(s => s.Assessed), standing.Count(s => s.Served));

@@ -40,14 +40,17 @@ public static class ElderQueries
     }
 
     /// <summary>
-    /// Elders in a street or town (9 digits), a community or village (12), or anywhere (""). Equality on UnitCode or
-    /// RegionCode rather than a LIKE prefix, so that both databases use their indexes (bench/NOTES.md, elder registry).
+    /// Elders in a district (6 digits: its streets' and towns' unit codes, for a city-wide database), a street or town
+    /// (9), a community or village (12), or anywhere (""). Equality or a range on UnitCode or RegionCode rather than a
+    /// LIKE prefix, so that both databases use their indexes (bench/NOTES.md, elder registry; ADR 32).
     /// </summary>
     public static IQueryable<Elder> InRegion(this IQueryable<Elder> elders, string? prefix)
     {
         var code = prefix?.Trim() ?? "";
+        var (first, last) = (code + "000", code + "999");
         return code.Length switch
         {
+            6 => elders.Where(e => string.Compare(e.UnitCode, first) >= 0 && string.Compare(e.UnitCode, last) <= 0),
             < 9 => elders,
             9 => elders.Where(e => e.UnitCode == code),
             12 => elders.Where(e => e.RegionCode == code),
