@@ -37,10 +37,9 @@ public static class GetCatchment
         var rule = options.Walking;
         var radius = rule.CircleStraightMeters;
         // A box around the circle first (in SQL), then the walk of each home in it.
-        var dLat = radius / Geo.MetersPerDegree * 1.01;
-        var dLng = dLat / Math.Max(0.01, Math.Cos((Math.Abs(lat) + dLat) * Math.PI / 180));
+        var box = GeoBox.Around([lat], [lng], radius)!.Value;
         var elders = db.Elders.AsNoTracking().InScope(scope, db).Where(e => e.Status == ElderStatus.Active
-            && e.Latitude >= lat - dLat && e.Latitude <= lat + dLat && e.Longitude >= lng - dLng && e.Longitude <= lng + dLng);
+            && e.Latitude >= box.South && e.Latitude <= box.North && e.Longitude >= box.West && e.Longitude <= box.East);
         var priority = (await elders.InPriorityGroup(date, await PriorityRules.InForce(db, date, ct)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         var homes = await elders.Select(e => new { e.Id, Lat = e.Latitude!.Value, Lng = e.Longitude!.Value }).ToListAsync(ct);
         var walks = Reach.Walks(homes.Select(h => h.Lat).ToList(), homes.Select(h => h.Lng).ToList(), new PointIndex([lat], [lng]), rule,
