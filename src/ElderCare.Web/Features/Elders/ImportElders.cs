@@ -26,8 +26,9 @@ namespace ElderCare.Web.Features.Elders;
 /// change nothing counts as <c>unchanged</c> and is not written (no new version), so re-importing a file changes nothing.
 /// The comparison is on plain values: the stored phones are decrypted, the row is applied to a scratch copy with
 /// <see cref="ElderValidation.ApplyTo"/>, and the two are compared field by field (no stored hash, no model change).</item>
-/// <item>No query per row: the regions in scope and the blind indexes of the registry are loaded once; inserts go in
-/// batches of <see cref="InsertBatch"/>, updates load their elders in batches of <see cref="UpdateBatch"/>.</item>
+/// <item>No query per row: the regions in scope are loaded once, the registry's entries for the ID numbers of each
+/// <see cref="CheckChunk"/> rows with one query; inserts go in batches of <see cref="InsertBatch"/>, updates load their
+/// elders in batches of <see cref="UpdateBatch"/>.</item>
 /// </list>
 /// </summary>
 public static partial class ImportElders
@@ -92,13 +93,13 @@ public static partial class ImportElders
         // Rows are checked a chunk at a time, with the registry entries of that chunk's ID numbers only (one query).
         async Task CheckPendingAsync()
         {
-            var indexes = pending.Select(p => IdNumber.Parse(Compact(p.Row[Template.IdNumber]), today))
-                .Where(p => p.IsValid).Select(p => protector.BlindIndex(p.Number!)!).ToList();
-            var registry = await Registry.LoadAsync(regions, indexes, importer.Scope, db, ct);
+            var numbers = pending.Select(p => IdNumber.Parse(Compact(p.Row[Template.IdNumber]), today)).Where(p => p.IsValid)
+                .Select(p => p.Number!);
+            var registry = await Registry.LoadAsync(regions, numbers, importer.Scope, db, protector, ct);
             foreach (var (no, row, cells) in pending)
             {
                 var (input, id, existing, errors) = await CheckAsync(
-                    no, row, cells, header!, registry, seen, importer, db, protector, options, today, ct);
+                    no, row, cells, header!, registry, seen, importer, db, options, today, ct);
                 if (errors.Count > 0) rejected.Add(new RejectedRow(no, row, errors));
                 else good.Add(new GoodRow(input, id!, existing));
             }
@@ -156,20 +157,23 @@ public static partial class ImportElders
     }
 
     /// <summary>
-    /// The regions the user may file elders under (loaded once), and the registered elders among one chunk's ID numbers by
-    /// blind index (one query per chunk, never the whole registry: a city holds millions).
+    /// The regions the user may file elders under (loaded once), and for one chunk's ID numbers their blind indexes
+    /// (<see cref="IndexOf"/>, computed once) and the registered elders among them (one query per chunk, never the whole
+    /// registry: a city holds millions).
     /// </summary>
-    private sealed record Registry(
-        IReadOnlyDictionary<string, RegionKind> Regions, IReadOnlyDictionary<string, Guid> InScope, IReadOnlySet<string> Elsewhere)
+    private sealed record Registry(IReadOnlyDictionary<string, RegionKind> Regions, IReadOnlyDictionary<string, string> IndexOf,
+        IReadOnlyDictionary<string, Guid> InScope, IReadOnlySet<string> Elsewhere)
     {
         public static async Task<IReadOnlyDictionary<string, RegionKind>> RegionsAsync(DataScope scope, AppDbContext db, CancellationToken ct) =>
             scope.RegionPrefix is not { } prefix
                 ? new Dictionary<string, RegionKind>()
                 : await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix)).ToDictionaryAsync(r => r.Code, r => r.Kind, ct);
 
-        public static async Task<Registry> LoadAsync(IReadOnlyDictionary<string, RegionKind> regions, List<string> indexes, DataScope scope,
-            AppDbContext db, CancellationToken ct)
+        public static async Task<Registry> LoadAsync(IReadOnlyDictionary<string, RegionKind> regions, IEnumerable<string> numbers,
+            DataScope scope, AppDbContext db, FieldProtector protector, CancellationToken ct)
         {
+            var indexOf = numbers.Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => protector.BlindIndex(n)!, StringComparer.Ordinal);
+            var indexes = indexOf.Values.ToList();
             var chunk = db.Elders.AsNoTracking().Where(e => indexes.Contains(e.IdNumberIndex));
             var inScope = await chunk.InScope(scope, db).Select(e => new { e.IdNumberIndex, e.Id })
                 .ToDictionaryAsync(e => e.IdNumberIndex, e => e.Id, StringComparer.Ordinal, ct);
@@ -181,7 +185,7 @@ public static partial class ImportElders
                     .ToHashSet(StringComparer.Ordinal),
                 _ => (await chunk.Select(e => e.IdNumberIndex).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             };
-            return new Registry(regions, inScope, elsewhere);
+            return new Registry(regions, indexOf, inScope, elsewhere);
         }
     }
 
@@ -191,7 +195,7 @@ public static partial class ImportElders
     /// </summary>
     private static async Task<(ElderInput Input, ElderValidation.Valid? Id, Guid? Existing, List<RowError> Errors)> CheckAsync(int rowNo,
         Dictionary<string, string?> row, IDictionary<string, object?> cells, Dictionary<string, string> header, Registry registry,
-        Dictionary<string, int> seen, Importer importer, AppDbContext db, FieldProtector protector, ElderOptions options, DateOnly today,
+        Dictionary<string, int> seen, Importer importer, AppDbContext db, ElderOptions options, DateOnly today,
         CancellationToken ct)
     {
         var errors = new List<RowError>();
@@ -233,7 +237,7 @@ public static partial class ImportElders
         string? index = null;
         if (id is not null)
         {
-            index = protector.BlindIndex(id.IdNumber)!;
+            index = registry.IndexOf[id.IdNumber]; // the same number the chunk's lookup parsed
             if (seen.TryGetValue(id.IdNumber, out var first))
                 Error(Template.IdNumber, $"与第 {first} 行的身份证号重复，同一老年人只能填写一行。");
             else
