@@ -22,7 +22,8 @@ public class CircleKpiApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_units_circle_counts_a_facility_across_its_boundary_near_its_elders()
     {
-        // A street centre of 昌元 some 11 km north of the others; two priority elders of 盘龙 near it: 400 m (inside) and 5 km.
+        // 二(四) 一刻钟便捷养老服务圈: the circle is walked to the nearest facility wherever it stands. A street centre of 昌元
+        // some 11 km north of the others; two priority elders of 盘龙 near it: 400 m (inside) and 5 km.
         var north = Make.HomeLat + 0.1;
         (await app.Staff.PostJson("/api/facilities", Make.Facility(name: $"昌元北圈中心{Make.Serial()}", regionCode: Make.Changyuan) with
         {

@@ -2,15 +2,15 @@ using System.Net;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Assessments;
 using ElderCare.Web.Features.Regions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ElderCare.Tests.Coverage;
 
 /// <summary>
-/// The KPIs of one street, town or district (<c>GET /api/kpis?regionCode=</c>, the coverage report's rule), on a database
-/// of their own that also holds a second district, as a city-wide database does.
+/// 一、工作目标 "优先满足高龄、失能、特殊困难等老年人": the priority-elder KPIs of one street, town or district
+/// (<c>GET /api/kpis?regionCode=</c>, the coverage report's rule), on a database of their own that also holds a second
+/// district, as a city-wide database does.
 /// </summary>
 public class KpiRegionTests(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -42,12 +42,7 @@ public class KpiRegionTests(AppFactory app) : IClassFixture<AppFactory>
         var assessed = await Elder(Make.WithCheckDigit("50015319400101003"), Make.Fenggao);
         await Elder(Make.WithCheckDigit("50015319400101004"), Make.Panlong);
         await Elder(Make.WithCheckDigit("50010119400101005"), WanzhouStreet);
-        var items = CapabilityForm.Items.ToDictionary(i => i.Code, i => i.MaxScore);
-        await (await app.Staff.PostJson($"/api/elders/{assessed}/assessments", new
-        {
-            assessedOn = "2026-11-01", reason = "first", assessors = new[] { "甲", "乙" }, items, coma = false, diagnosedMentalDisorder = false,
-            riskEvents30d = 0,
-        })).Ok();
+        await (await app.Staff.PostJson($"/api/elders/{assessed}/assessments", Make.Assessment("2026-11-01"))).Ok();
 
         Assert.Equal(Math.Round(1.0 / 3, 4), await Assessed(app.Staff, ""));        // the whole database
         Assert.Equal(0.5, await Assessed(app.Staff, "&regionCode=500153"));         // the district: its streets' and towns' elders

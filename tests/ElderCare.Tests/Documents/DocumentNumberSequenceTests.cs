@@ -25,12 +25,7 @@ public class DocumentNumberSequenceTests(AppFactory app)
         Assert.Equal(21, await DocumentNumbers.NextAsync(DocumentKind.AssessmentReport, year, db, CancellationToken.None));
     }
 
-    private static object Input(string assessedOn) => new
-    {
-        assessedOn, reason = "first", assessors = new[] { "文号评估甲", "文号评估乙" },
-        items = ElderCare.Web.Features.Assessments.CapabilityForm.Items.ToDictionary(i => i.Code, i => i.MaxScore),
-        coma = false, diagnosedMentalDisorder = false, riskEvents30d = 0,
-    };
+    private static object Input(string assessedOn) => Make.Assessment(assessedOn, "文号评估甲", "文号评估乙");
 
     [Fact]
     public async Task Two_recorded_assessments_get_consecutive_report_numbers_shown_on_the_report()

@@ -1,6 +1,5 @@
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
-using ElderCare.Web.Features.Assessments;
 
 namespace ElderCare.Tests.Elders;
 
@@ -17,12 +16,7 @@ public class ElderStatisticsTests(AppFactory app) : IClassFixture<AppFactory>
         await Elder("500153194001010038", "alone");                                 // 86, alone → priority, not assessed
         var assessed = await Elder("500153195610010310", "with-family", ["extreme-poverty"]); // 70, 特困 → priority
         await Elder("500153196001010045", "with-family");                           // 66, not priority
-        var items = CapabilityForm.Items.ToDictionary(i => i.Code, i => i.MaxScore);
-        await app.Staff.PostJson($"/api/elders/{assessed}/assessments", new
-        {
-            assessedOn = "2026-11-01", reason = "first", assessors = new[] { "甲", "乙" }, items, coma = false, diagnosedMentalDisorder = false,
-            riskEvents30d = 0,
-        });
+        await app.Staff.PostJson($"/api/elders/{assessed}/assessments", Make.Assessment("2026-11-01"));
 
         var stats = await (await app.Staff.GetAsync("/api/elders/statistics")).ReadJson();
         var fenggao = stats.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("regionCode").GetString() == Make.Fenggao)

@@ -75,6 +75,17 @@ public static class Make
         name: $"{name}{Serial()}", regionCode: regionCode,
         type: regionCode == Panlong ? FacilityType.TownCenter : FacilityType.StreetCenter);
 
+    /// <summary>
+    /// The body of POST /api/elders/{id}/assessments: a first GB/T 42195 assessment with every item at full marks (level 0,
+    /// 能力完好) by two assessors on <paramref name="assessedOn"/>.
+    /// </summary>
+    public static object Assessment(string assessedOn, string firstAssessor = "甲", string secondAssessor = "乙") => new
+    {
+        assessedOn, reason = "first", assessors = new[] { firstAssessor, secondAssessor },
+        items = ElderCare.Web.Features.Assessments.CapabilityForm.Items.ToDictionary(i => i.Code, i => i.MaxScore),
+        coma = false, diagnosedMentalDisorder = false, riskEvents30d = 0,
+    };
+
     /// <summary>The body of POST /api/elders (and of PUT with <paramref name="version"/>).</summary>
     public static object Elder(
         string name = "测试老人",
