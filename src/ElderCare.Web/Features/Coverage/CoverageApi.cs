@@ -15,6 +15,7 @@ public static class CoverageApi
                 CancellationToken ct) =>
                 (await GetCoverage.Handle(asOf, regionCode, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .ProducesProblem(StatusCodes.Status404NotFound) // a regionCode outside the user's scope
             .WithTags("覆盖与指标").WithSummary("各镇街设施覆盖情况：应建、规划、运营与缺口");
 
         api.MapGet("/coverage/export.xlsx", async (string? asOf, CurrentUser user,
@@ -29,6 +30,7 @@ public static class CoverageApi
                     CancellationToken ct) => // map: the 15-minute circle's KPI walks as the service map does
                 (await GetKpis.Handle(asOf, regionCode, user.Scope, db, clock, map, ct)).ToResult(TypedResults.Ok))
             .RequireAuthorization(Roles.Policies.ReadCoverage)
+            .ProducesProblem(StatusCodes.Status404NotFound) // a regionCode outside the user's scope
             .WithTags("覆盖与指标").WithSummary("关键指标：社会化运营率、医养能力、护理型床位占比、覆盖率");
         return api;
     }
