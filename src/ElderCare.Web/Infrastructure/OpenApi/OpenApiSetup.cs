@@ -107,6 +107,10 @@ public static partial class OpenApiSetup
                     Description = "新建资源的地址", Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }
+            // A problem an endpoint declares itself (ProducesProblem) is described as the ones added below: in Chinese.
+            else if (response is OpenApiResponse { Content: { } content } declared && content.ContainsKey(ProblemJson)
+                     && int.TryParse(status, out var code) && ProblemDetailsSetup.Titles.TryGetValue(code, out var title))
+                declared.Description = title;
 
         DescribeDownload(op, method, path);
         var write = method is not ("GET" or "HEAD");
