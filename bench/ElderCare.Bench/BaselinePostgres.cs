@@ -100,14 +100,10 @@ public static class BaselinePostgres
         priority_elders AS (
             SELECT e."LastAssessedOn" > @asOf - interval '12 months'
                        AND (e."ConditionChangedOn" IS NULL OR e."ConditionChangedOn" <= e."LastAssessedOn") AS assessed,
-                   -- CASE: the visits are looked up only for the assessed (a NULL date does not stop an AND)
-                   CASE WHEN e."LastAssessedOn" > @asOf - interval '12 months'
-                             AND (e."ConditionChangedOn" IS NULL OR e."ConditionChangedOn" <= e."LastAssessedOn")
-                        -- a verified visit whose window started within 3 months (China midnight 3 months before the date)
-                        THEN EXISTS (SELECT 1 FROM "ServiceOrders" o WHERE o."ElderId" = e."Id" AND o."Status" = 'Completed'
-                                     AND o."Verification" = 'Verified'
-                                     AND o."WindowStart" >= (@asOf - interval '3 months')::timestamp AT TIME ZONE 'Asia/Shanghai')
-                        ELSE false END AS served,
+                   e."LastAssessedOn" > @asOf - interval '12 months'
+                       AND (e."ConditionChangedOn" IS NULL OR e."ConditionChangedOn" <= e."LastAssessedOn")
+                       -- the last verified visit's window started within 3 months (China midnight 3 months before the date)
+                       AND e."LastVerifiedVisitAt" >= (@asOf - interval '3 months')::timestamp AT TIME ZONE 'Asia/Shanghai' AS served,
                    e."Latitude", e."Longitude"
             FROM "Elders" e
             -- the district's streets' and towns' elders by the unit index, as GetKpis reads them

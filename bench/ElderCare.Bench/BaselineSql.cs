@@ -130,9 +130,8 @@ public static class BaselineSql
                          AND (e.ConditionChangedOn IS NULL OR e.ConditionChangedOn <= e.LastAssessedOn) THEN 1 ELSE 0 END AS assessed,
                    CASE WHEN e.LastAssessedOn > date($asOf, '-12 months')
                          AND (e.ConditionChangedOn IS NULL OR e.ConditionChangedOn <= e.LastAssessedOn)
-                         -- a verified visit whose window started within 3 months ($contactSince: .NET's AddMonths, China midnight in UTC)
-                         AND EXISTS (SELECT 1 FROM ServiceOrders o WHERE o.ElderId = e.Id AND o.Status = 'Completed' AND o.Verification = 'Verified'
-                                     AND o.WindowStart >= $contactSince) THEN 1 ELSE 0 END AS served
+                         -- the last verified visit's window started within 3 months ($contactSince: .NET's AddMonths, China midnight in UTC)
+                         AND e.LastVerifiedVisitAt >= $contactSince THEN 1 ELSE 0 END AS served
             FROM Elders e
             WHERE e.Status = 'Active' AND
         """ + PriorityElder + """

@@ -106,6 +106,13 @@ public static class MunicipalBench
         var verified = CityApp.SameOrThrow(await app.Client.GetByteArrayAsync(coverageUrl), await app.Client.GetByteArrayAsync(kpisUrl),
             await BaselinePostgres.CoverageAsync(connection, app.Today, district), await BaselinePostgres.KpisAsync(connection, app.Today, district));
         Console.WriteLine($"  {district}: the baseline gives the app's numbers for {verified.Units} units × 4 types and {verified.Kpis.Count} KPIs");
+        // Both read the elders' last verified visit (ServiceContacts): it must agree with the orders of every elder of the district.
+        var stale = await ScalarsAsync(conn, $"""
+            SELECT count(*)::text FROM "Elders" e WHERE starts_with(e."UnitCode", '{district}')
+              AND e."LastVerifiedVisitAt" IS DISTINCT FROM (SELECT max(o."WindowStart") FROM "ServiceOrders" o
+                  WHERE o."ElderId" = e."Id" AND o."Status" = 'Completed' AND o."Verification" = 'Verified')
+            """);
+        if (stale[0] != "0") throw new InvalidOperationException($"{stale[0]} elders of {district} have a last verified visit their orders do not give");
         var reads = await Results.InterleavedAsync(
         [
             ("coverage", () => app.ListAsync(coverageUrl)),

@@ -102,6 +102,13 @@ public static class MunicipalData
         await Timed(seconds, "elders", () => writer.EldersAsync(build.Elders));
         await Timed(seconds, "providers and workers", () => writer.WorkersAsync(build.Workers));
         await Timed(seconds, "orders", () => writer.OrdersAsync(build.Orders));
+        // As the migration ElderLastVerifiedVisit fills it, and ServiceContacts keeps it after: each elder's last verified visit.
+        await Timed(seconds, "elders' last verified visit", () => ExecuteAsync(conn, """
+            UPDATE "Elders" SET "LastVerifiedVisitAt" = v.last
+            FROM (SELECT "ElderId", max("WindowStart") AS last FROM "ServiceOrders"
+                  WHERE "Status" = 'Completed' AND "Verification" = 'Verified' GROUP BY "ElderId") AS v
+            WHERE v."ElderId" = "Elders"."Id"
+            """));
         await Timed(seconds, "alarms", () => writer.AlarmsAsync(build.Alarms));
         await Timed(seconds, "secondary indexes of elders, orders, alarms (built after the load)", async () =>
         {

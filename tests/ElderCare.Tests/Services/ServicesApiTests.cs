@@ -72,7 +72,7 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
     private async Task<bool> HasServiceContact(Guid elder)
     {
         await using var scope = app.Scope(out var db);
-        return await db.Elders.Where(e => e.Id == elder).WithServiceContact(db.ServiceOrders, new DateOnly(2026, 11, 29)).AnyAsync();
+        return await db.Elders.Where(e => e.Id == elder).WithServiceContact(new DateOnly(2026, 11, 29)).AnyAsync();
     }
 
     [Fact]
@@ -224,15 +224,48 @@ public class ServicesApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     /// <summary>A visit checked in 2 km from the home 10 minutes after the start, confirmed with the code, checked out at home.</summary>
-    private async Task<(string Id, JsonElement Done)> VisitCheckedIn2KmAway(World w, Guid? elder = null)
+    private Task<(string Id, JsonElement Done)> VisitCheckedIn2KmAway(World w, Guid? elder = null, int startMinutesAgo = 90) =>
+        Visit(w, elder, startMinutesAgo, checkInLat: HomeLat + 0.018);
+
+    /// <summary>A visit checked in at <paramref name="checkInLat"/> (by default 10 minutes after the start, for an hour), confirmed,
+    /// checked out at home (with <paramref name="durationReason"/> when it is short).</summary>
+    private async Task<(string Id, JsonElement Done)> Visit(World w, Guid? elder, int startMinutesAgo, double checkInLat = HomeLat,
+        int? inMinutesAgo = null, int? outMinutesAgo = null, string? durationReason = null)
     {
-        var id = Id(await Order(w, elder));
+        var id = Id(await Order(w, elder, startMinutesAgo));
         await Ok(await app.Staff.PostJson($"/api/orders/{id}/assign", new { workerId = w.Worker }));
-        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in", new { lat = HomeLat + 0.018, lng = HomeLng, at = Now.AddMinutes(-80) }));
+        await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-in",
+            new { lat = checkInLat, lng = HomeLng, at = Now.AddMinutes(-(inMinutesAgo ?? startMinutesAgo - 10)) }));
         var code = (await Ok(await app.Staff.GetAsync($"/api/orders/{id}/confirmation-code"))).GetProperty("code").GetString()!;
         await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/confirm", new { code }));
         return (id, await Ok(await w.Caregiver.PostJson($"/api/orders/{id}/check-out",
-            new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-20) })));
+            new { lat = HomeLat, lng = HomeLng, at = Now.AddMinutes(-(outMinutesAgo ?? startMinutesAgo - 70)), durationReason })));
+    }
+
+    [Fact]
+    public async Task The_elders_last_verified_visit_is_the_latest_verified_window_whichever_is_verified_last()
+    {
+        // 基本养老服务 KPI: "a service contact in the last quarter" reads the elder's last verified visit (ADR 32).
+        var w = await Arrange();
+        var elder = await NewElder();
+        Assert.Null(await LastVerifiedVisit(elder));
+        var (_, later) = await Visit(w, elder, startMinutesAgo: 85);
+        Assert.Equal("verified", later.GetProperty("verification").GetString());
+        Assert.Equal(Now.AddMinutes(-85).UtcDateTime, await LastVerifiedVisit(elder));
+
+        // An earlier window, visited before it (2 km away, short), flagged and then accepted on review, does not move it back.
+        var (earlier, flagged) = await Visit(w, elder, startMinutesAgo: 90, checkInLat: HomeLat + 0.018, inMinutesAgo: 88, outMinutesAgo: 76,
+            durationReason: "老人临时外出，提前结束");
+        Assert.Equal("flagged", flagged.GetProperty("verification").GetString());
+        var officer = await app.ClientAs(Role.TownOfficer, region: Make.Changyuan);
+        await Ok(await officer.PostJson($"/api/orders/{earlier}/review", new { outcome = "accepted", reason = "老人电话确认已上门" }));
+        Assert.Equal(Now.AddMinutes(-85).UtcDateTime, await LastVerifiedVisit(elder));
+    }
+
+    private async Task<DateTime?> LastVerifiedVisit(Guid elder)
+    {
+        await using var scope = app.Scope(out var db);
+        return await db.Elders.Where(e => e.Id == elder).Select(e => e.LastVerifiedVisitAt).SingleAsync();
     }
 
     private async Task<string> FlaggedVisit(World w, Guid? elder = null)

@@ -144,6 +144,7 @@ public static class DemoSeed
             var orders = Orders(elders, providers, workers, items);
             db.ServiceOrders.AddRange(orders);
             await db.SaveChangesAsync(ct);
+            await ServiceContacts.RecomputeAsync(db, db.Elders, ct);
 
             var rates = await db.MealSubsidyRates.AsNoTracking().ToListAsync(ct);
             var (kitchens, points, menus, meals) = Meals(elders, rates);

@@ -42,7 +42,7 @@ public static class GetKpis
             .Where(e => e.Status == ElderStatus.Active)
             .InPriorityGroup(date, await PriorityRules.InForce(db, date, ct));
         // One pass over the priority elders serves the three priority KPIs.
-        var standing = await priority.SelectStanding(db.ServiceOrders.AsNoTracking(), date).ToListAsync(ct);
+        var standing = await priority.SelectStanding(date).ToListAsync(ct);
         var elders = (standing.Count, standing.Count(s => s.Assessed), standing.Count(s => s.Served));
         // 二(四) the priority elders within the 15-minute circle: only their walks are measured. A walk ends at the nearest
         // facility wherever it stands (an elder crosses a boundary, GetReach); one farther than the circle, in a straight

@@ -70,6 +70,14 @@ public sealed class Elder
 
     public DateOnly? LastAssessedOn { get; set; }
     public DateOnly? ConditionChangedOn { get; set; }
+
+    /// <summary>
+    /// When the window of the elder's latest verified visit (EVV) started: the "service contact" half of the basic-services KPI
+    /// read without probing every order (ADR 32). Derived from the orders, never edited: <see cref="Services.ServiceContacts"/>
+    /// recomputes it in the transaction that verifies a visit.
+    /// </summary>
+    public DateTime? LastVerifiedVisitAt { get; set; }
+
     public int Version { get; set; } = 1;
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
@@ -106,6 +114,7 @@ internal sealed class ElderConfiguration : IEntityTypeConfiguration<Elder>
         // what the priority KPIs read of a unit's elders (GetKpis, ElderQueries.SelectStanding), so a district of a city-wide
         // database is read from the index, not from rows scattered over the table (ADR 32, measured there).
         e.HasIndex(x => new { x.UnitCode, x.Status, x.LastAssessedOn, x.ConditionChangedOn })
-            .IncludeProperties(x => new { x.Id, x.BirthDate, x.CurrentLevel, x.LivingArrangement, x.Categories, x.Latitude, x.Longitude });
+            .IncludeProperties(x => new { x.Id, x.BirthDate, x.CurrentLevel, x.LivingArrangement, x.Categories, x.Latitude, x.Longitude,
+                x.LastVerifiedVisitAt });
     }
 }

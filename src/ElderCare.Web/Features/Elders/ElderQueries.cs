@@ -75,18 +75,20 @@ public static class ElderQueries
                     && (e.ConditionChangedOn == null || e.ConditionChangedOn <= e.LastAssessedOn);
     }
 
-    /// <summary>"A service contact in the last quarter": a verified visit (EVV) whose window started within the last 3 months.</summary>
+    /// <summary>
+    /// "A service contact in the last quarter": a verified visit (EVV) whose window started within the last 3 months — read from
+    /// the elder's last verified visit, which <see cref="Services.ServiceContacts"/> keeps in step with the orders.
+    /// </summary>
     public const int ServiceContactMonths = 3;
 
-    public static IQueryable<Elder> WithServiceContact(this IQueryable<Elder> elders, IQueryable<Services.ServiceOrder> orders, DateOnly today) =>
-        elders.Where(HadServiceContact(orders, today));
+    public static IQueryable<Elder> WithServiceContact(this IQueryable<Elder> elders, DateOnly today) =>
+        elders.Where(HadServiceContact(today));
 
     /// <inheritdoc cref="WithServiceContact"/>
-    public static Expression<Func<Elder, bool>> HadServiceContact(IQueryable<Services.ServiceOrder> orders, DateOnly today)
+    public static Expression<Func<Elder, bool>> HadServiceContact(DateOnly today)
     {
         var since = Services.ServiceTime.Utc(today.AddMonths(-ServiceContactMonths).ToDateTime(TimeOnly.MinValue));
-        var verified = Services.ServiceQueries.Verified(orders);
-        return e => verified.Any(o => o.ElderId == e.Id && o.WindowStart >= since);
+        return e => e.LastVerifiedVisitAt >= since;
     }
 
     /// <summary>
@@ -96,10 +98,10 @@ public static class ElderQueries
     public sealed record Standing(bool Assessed, bool Served, double? Latitude, double? Longitude);
 
     /// <inheritdoc cref="Standing"/>
-    public static IQueryable<Standing> SelectStanding(this IQueryable<Elder> elders, IQueryable<Services.ServiceOrder> orders, DateOnly today)
+    public static IQueryable<Standing> SelectStanding(this IQueryable<Elder> elders, DateOnly today)
     {
         var assessed = CurrentlyAssessed(today);
-        var served = ElderPredicates.And(assessed, HadServiceContact(orders, today)); // over assessed's parameter
+        var served = ElderPredicates.And(assessed, HadServiceContact(today)); // over assessed's parameter
         var e = assessed.Parameters[0];
         var standing = Expression.New(typeof(Standing).GetConstructors()[0], assessed.Body, served.Body,
             Expression.Property(e, nameof(Elder.Latitude)), Expression.Property(e, nameof(Elder.Longitude)));

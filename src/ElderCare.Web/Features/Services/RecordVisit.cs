@@ -121,7 +121,7 @@ public static class RecordVisit
         }
         if (FollowUpSampling.Drawn(order.Id, options.FollowUpShare) && !await db.FollowUps.AnyAsync(f => f.OrderId == order.Id, ct))
             db.FollowUps.Add(new FollowUp { OrderId = order.Id, QueuedAt = clock.UtcNow() });
-        await db.SaveChangesAsync(ct);
+        await ServiceContacts.SaveAsync(db, order.ElderId, ct);
         return await GetOrder.Handle(order.Id, DataScope.District, db, ct);
     }
 
@@ -151,7 +151,7 @@ public static class RecordVisit
         order.Version++;
         if (order.Status == OrderStatus.Completed) await Verify(order, db, options, ct);
         await Outbound.DomainEvents.VisitVerifiedAsync(db, order, clock.UtcNow(), ct); // outbound: visit.verified (ADR 29)
-        await db.SaveChangesAsync(ct);
+        await ServiceContacts.SaveAsync(db, order.ElderId, ct);
         return await GetOrder.Handle(order.Id, DataScope.District, db, ct);
     }
 

@@ -50,7 +50,7 @@ public static class ReviewVisit
         if (input.Outcome == ReviewOutcome.Accepted) order.Verification = Verification.Verified;
         order.Version++;
         await Outbound.DomainEvents.VisitVerifiedAsync(db, order, order.Review.At, ct); // outbound: visit.verified (ADR 29)
-        await db.SaveChangesAsync(ct);
+        await ServiceContacts.SaveAsync(db, order.ElderId, ct);
         return await GetOrder.Handle(id, user.Scope, db, ct);
     }
 }

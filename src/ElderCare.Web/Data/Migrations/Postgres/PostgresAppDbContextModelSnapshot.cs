@@ -765,6 +765,9 @@ namespace ElderCare.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("LastAssessedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("LastVerifiedVisitAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -834,7 +837,7 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn"), new[] { "Id", "BirthDate", "CurrentLevel", "LivingArrangement", "Categories", "Latitude", "Longitude" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn"), new[] { "Id", "BirthDate", "CurrentLevel", "LivingArrangement", "Categories", "Latitude", "Longitude", "LastVerifiedVisitAt" });
 
                     b.ToTable("Elders");
                 });

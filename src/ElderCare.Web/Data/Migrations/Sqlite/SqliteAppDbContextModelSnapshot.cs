@@ -760,6 +760,9 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("LastAssessedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastVerifiedVisitAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
@@ -828,7 +831,7 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.HasIndex("UnitCode", "BirthDate");
 
                     b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "BirthDate", "CurrentLevel", "LivingArrangement", "Categories", "Latitude", "Longitude" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "BirthDate", "CurrentLevel", "LivingArrangement", "Categories", "Latitude", "Longitude", "LastVerifiedVisitAt" });
 
                     b.ToTable("Elders");
                 });
