@@ -78,7 +78,14 @@ public static class Database
         if (db.Database.IsSqlite()) CreateSqliteFile(db.Database.GetConnectionString()!);
         // Migrate also rebuilds the last snapshot's model to look for model changes without a migration (a design-time
         // check the migration-drift test makes): skipped when no migration is pending, it saves every start a model build.
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) await db.Database.MigrateAsync(ct);
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            // A migration that fills a column of a city-wide table runs longer than a request may (ADR 32: 7 M elders).
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+            try { await db.Database.MigrateAsync(ct); }
+            finally { db.Database.SetCommandTimeout(timeout); }
+        }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         return await DatabaseIdentity.EnsureAsync(db, ct);
