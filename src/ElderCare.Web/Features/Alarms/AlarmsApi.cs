@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
@@ -121,12 +122,15 @@ public static class AlarmsApi
         TimeProvider clock, AlarmBroadcast broadcast, Infrastructure.Telemetry.ElderCareMetrics metrics, CancellationToken ct)
     {
         var started = clock.GetTimestamp(); // Telemetry (ADR 32): the intake time
+        // ADR 32: one pooled connection for the whole intake (device, outbox subscribers, insert) instead of one taken from
+        // the pool, reset and returned per query; the context closes it at the end of the request.
+        await db.Database.OpenConnectionAsync(ct);
         RaiseAlarm.Caller caller;
         if (DeviceAuth.Presented(http.Request))
         {
             http.Items[AuditWrites.SkipKey] = true; // the alarm row is the record of a device's request
-            if (await DeviceAuth.AuthenticateAsync(http.Request, db, ct) is not { } device) return DeviceAuth.Unauthorized();
-            caller = new(device, null);
+            if (await DeviceAuth.AuthenticateCallerAsync(http.Request, db, ct) is not { } device) return DeviceAuth.Unauthorized();
+            caller = device;
         }
         else if (!user.IsAuthenticated || user.Id is null)
             return TypedResults.Problem(statusCode: 401, detail: "请使用设备密钥（X-Device-Key）或登录后报警。");
