@@ -1,4 +1,5 @@
 using ElderCare.Web.Data;
+using ElderCare.Web.Features.Outbound;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Alarms;
@@ -10,16 +11,18 @@ public static class DeviceAuth
 
     public static bool Presented(HttpRequest request) => request.Headers.ContainsKey(Header);
 
-    private sealed record DeviceAndElder(Device Device, RaiseAlarm.ElderOnFile Elder);
+    private sealed record DeviceAndElder(Device Device, RaiseAlarm.ElderOnFile Elder, List<OutboundEvents.Subscriber> Subscribers);
 
-    // Compiled queries (ADR 32: the intake cost per alarm): a device's alarm reads its device and its elder in one round trip.
+    // Compiled queries (ADR 32: the intake cost per alarm): a device's alarm reads its device, its elder and the active
+    // webhook subscriptions (for the outbox rows of alarm.raised, ADR 29) in one round trip.
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Device?>> DeviceById =
         EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Devices.AsNoTracking().FirstOrDefault(d => d.Id == id));
 
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<DeviceAndElder?>> DeviceWithElder =
         EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Devices.AsNoTracking().Where(d => d.Id == id)
             .Join(db.Elders, d => d.ElderId, e => e.Id, (d, e) =>
-                new DeviceAndElder(d, new RaiseAlarm.ElderOnFile(e.Id, e.Name, e.RegionCode, e.UnitCode, e.EmergencyContacts)))
+                new DeviceAndElder(d, new RaiseAlarm.ElderOnFile(e.Id, e.Name, e.RegionCode, e.UnitCode, e.EmergencyContacts),
+                    db.WebhookSubscriptions.Where(OutboundEvents.Active).Select(OutboundEvents.AsSubscriber).ToList()))
             .FirstOrDefault());
 
     /// <summary>The device of a valid key, or null (bad shape, unknown device, wrong secret, retired device).</summary>
@@ -29,7 +32,7 @@ public static class DeviceAuth
     /// <summary>The caller of a device's alarm: the device of a valid key with its elder (as <see cref="AuthenticateAsync"/>).</summary>
     public static async Task<RaiseAlarm.Caller?> AuthenticateCallerAsync(HttpRequest request, AppDbContext db, CancellationToken ct) =>
         KeyOf(request) is var (id, secret) && await DeviceWithElder(db, id, ct) is { } found && Valid(found.Device, secret) is { } device
-            ? new RaiseAlarm.Caller(device, null, found.Elder)
+            ? new RaiseAlarm.Caller(device, null, found.Elder, found.Subscribers)
             : null;
 
     private static (Guid Id, string Secret)? KeyOf(HttpRequest request) => DeviceKeys.Parse(request.Headers[Header].ToString().Trim());

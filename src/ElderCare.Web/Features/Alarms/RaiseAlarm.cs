@@ -19,8 +19,10 @@ public static class RaiseAlarm
     public sealed record Input(AlarmKind? Kind, DateTimeOffset? OccurredAt, LocationResource? Location, Guid? ElderId, string? Note);
 
     /// <summary>Who raises: a device (its elder), or a staff member entering a hotline call (12349) for an elder.
-    /// <paramref name="DeviceElder"/>: the device's elder, when read with the device (<see cref="DeviceAuth"/>, ADR 32).</summary>
-    public sealed record Caller(Device? Device, CurrentUser? Staff, ElderOnFile? DeviceElder = null)
+    /// <paramref name="DeviceElder"/> and <paramref name="Subscribers"/>: the device's elder and the active webhook subscriptions,
+    /// when read with the device (<see cref="DeviceAuth"/>, ADR 32).</summary>
+    public sealed record Caller(Device? Device, CurrentUser? Staff, ElderOnFile? DeviceElder = null,
+        IReadOnlyList<Outbound.OutboundEvents.Subscriber>? Subscribers = null)
     {
         public string Source => Device is { } d ? $"device:{d.Id:N}" : $"user:{Staff!.Id:N}";
     }
@@ -115,7 +117,7 @@ public static class RaiseAlarm
             }).ToList();
         try
         {
-            var outbound = await Outbound.DomainEvents.AlarmRaisedAsync(db, alarm, now, ct); // outbound: alarm.raised (ADR 29)
+            var outbound = await Outbound.DomainEvents.AlarmRaisedAsync(db, alarm, now, ct, caller.Subscribers); // alarm.raised (ADR 29)
             await gate.SaveAsync(db, alarm, notifications, ct, outbound);
         }
         catch (DbUpdateException)
