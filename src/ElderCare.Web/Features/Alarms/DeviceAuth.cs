@@ -11,10 +11,10 @@ public static class DeviceAuth
 
     public static bool Presented(HttpRequest request) => request.Headers.ContainsKey(Header);
 
-    private sealed record DeviceAndElder(Device Device, RaiseAlarm.ElderOnFile Elder, List<OutboundEvents.Subscriber> Subscribers);
+    private sealed record DeviceAndElder(Device Device, RaiseAlarm.ElderOnFile Elder, bool Subscribed);
 
-    // Compiled queries (ADR 32: the intake cost per alarm): a device's alarm reads its device, its elder and the active
-    // webhook subscriptions (for the outbox rows of alarm.raised, ADR 29) in one round trip.
+    // Compiled queries (ADR 32: the intake cost per alarm): a device's alarm reads its device, its elder and whether any
+    // webhook subscription is active (if none, alarm.raised queues nothing and needs no query of its own, ADR 29) in one round trip.
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Device?>> DeviceById =
         EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Devices.AsNoTracking().FirstOrDefault(d => d.Id == id));
 
@@ -22,7 +22,7 @@ public static class DeviceAuth
         EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Devices.AsNoTracking().Where(d => d.Id == id)
             .Join(db.Elders, d => d.ElderId, e => e.Id, (d, e) =>
                 new DeviceAndElder(d, new RaiseAlarm.ElderOnFile(e.Id, e.Name, e.RegionCode, e.UnitCode, e.EmergencyContacts),
-                    db.WebhookSubscriptions.Where(OutboundEvents.Active).Select(OutboundEvents.AsSubscriber).ToList()))
+                    db.WebhookSubscriptions.Any(OutboundEvents.Active)))
             .FirstOrDefault());
 
     /// <summary>The device of a valid key, or null (bad shape, unknown device, wrong secret, retired device).</summary>
@@ -32,7 +32,7 @@ public static class DeviceAuth
     /// <summary>The caller of a device's alarm: the device of a valid key with its elder (as <see cref="AuthenticateAsync"/>).</summary>
     public static async Task<RaiseAlarm.Caller?> AuthenticateCallerAsync(HttpRequest request, AppDbContext db, CancellationToken ct) =>
         KeyOf(request) is var (id, secret) && await DeviceWithElder(db, id, ct) is { } found && Valid(found.Device, secret) is { } device
-            ? new RaiseAlarm.Caller(device, null, found.Elder, found.Subscribers)
+            ? new RaiseAlarm.Caller(device, null, found.Elder, found.Subscribed ? null : [])
             : null;
 
     private static (Guid Id, string Secret)? KeyOf(HttpRequest request) => DeviceKeys.Parse(request.Headers[Header].ToString().Trim());

@@ -19,8 +19,8 @@ public static class RaiseAlarm
     public sealed record Input(AlarmKind? Kind, DateTimeOffset? OccurredAt, LocationResource? Location, Guid? ElderId, string? Note);
 
     /// <summary>Who raises: a device (its elder), or a staff member entering a hotline call (12349) for an elder.
-    /// <paramref name="DeviceElder"/> and <paramref name="Subscribers"/>: the device's elder and the active webhook subscriptions,
-    /// when read with the device (<see cref="DeviceAuth"/>, ADR 32).</summary>
+    /// <paramref name="DeviceElder"/>: the device's elder, read with the device (<see cref="DeviceAuth"/>, ADR 32);
+    /// <paramref name="Subscribers"/>: empty when that query found no active webhook subscription, else null (read when queuing).</summary>
     public sealed record Caller(Device? Device, CurrentUser? Staff, ElderOnFile? DeviceElder = null,
         IReadOnlyList<Outbound.OutboundEvents.Subscriber>? Subscribers = null)
     {

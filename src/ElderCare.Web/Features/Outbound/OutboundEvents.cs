@@ -68,22 +68,17 @@ public static class OutboundEvents
     /// <summary>An active subscription, as an event's rows are built from it.</summary>
     public sealed record Subscriber(Guid Id, string Events, string? RegionCode);
 
-    /// <summary>The active subscriptions; a caller may read them in a query of its own (ADR 32: the alarm intake reads them
-    /// with the device) and pass them to <see cref="BuildAsync{T}"/>.</summary>
-    public static IQueryable<Subscriber> Subscribers(AppDbContext db) => db.WebhookSubscriptions.AsNoTracking().Where(Active).Select(AsSubscriber);
-
-    /// <summary>The parts of <see cref="Subscribers"/>, for a query that reads them inside its own (a subquery).</summary>
+    /// <summary>A subscription that receives events; a caller may ask in a query of its own whether there is any (ADR 32: the
+    /// alarm intake asks with the device) and pass no subscribers to <see cref="BuildAsync{T}"/> when there is none.</summary>
     public static readonly Expression<Func<WebhookSubscription, bool>> Active = s => s.Active;
 
-    /// <inheritdoc cref="Active"/>
-    public static readonly Expression<Func<WebhookSubscription, Subscriber>> AsSubscriber = s => new Subscriber(s.Id, s.Events, s.RegionCode);
-
     /// <summary>The outbox rows of an event (not yet added to the context), one per subscriber in scope not already queued;
-    /// <paramref name="subscribers"/>: the active subscriptions when read already in this request, else read here.</summary>
+    /// <paramref name="subscribers"/>: the active subscriptions when known already in this request, else read here.</summary>
     public static async Task<List<OutboxMessage>> BuildAsync<T>(AppDbContext db, string type, string subject, string? regionCode, T data,
         DateTime now, CancellationToken ct, IReadOnlyList<Subscriber>? subscribers = null)
     {
-        subscribers ??= await Subscribers(db).ToListAsync(ct);
+        subscribers ??= await db.WebhookSubscriptions.AsNoTracking().Where(Active).Select(s => new Subscriber(s.Id, s.Events, s.RegionCode))
+            .ToListAsync(ct);
         var targets = subscribers.Where(s => Takes(s.Events, type) && Covers(s.RegionCode, regionCode)).Select(s => s.Id).ToList();
         if (targets.Count == 0) return [];
         var eventId = Signing.EventId(type, subject);
