@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
@@ -122,9 +121,6 @@ public static class AlarmsApi
         TimeProvider clock, AlarmBroadcast broadcast, Infrastructure.Telemetry.ElderCareMetrics metrics, CancellationToken ct)
     {
         var started = clock.GetTimestamp(); // Telemetry (ADR 32): the intake time
-        // ADR 32: one pooled connection for the whole intake (device, outbox subscribers, insert) instead of one taken from
-        // the pool, reset and returned per query; the context closes it at the end of the request.
-        await db.Database.OpenConnectionAsync(ct);
         RaiseAlarm.Caller caller;
         if (DeviceAuth.Presented(http.Request))
         {
