@@ -26,6 +26,9 @@ public sealed class AppProcess : IDisposable
     public string DatabaseFile => Path.Combine(Folder, "eldercare.db");
     public string Url { get; }
 
+    /// <summary>The app's process id (its CPU time is in /proc/PID/stat).</summary>
+    public int Pid => _process!.Id;
+
     public AppProcess(string? dll = null, int port = 5391, IDictionary<string, string>? settings = null)
     {
         _dll = dll ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "ElderCare.Web", "release", "ElderCare.Web.dll");

@@ -80,11 +80,11 @@ public static class ClusterLoad
             var duration = TimeSpan.FromSeconds(seconds);
             var health = Phase.Of("GET /health", await AlarmLoad.OpenLoop(rate, duration, Health), duration);
             Console.WriteLine(health);
-            var cpuBefore = LocalCluster.Nodes.ToDictionary(p => p, p => CpuSeconds(cluster.Pid(p)));
+            var cpuBefore = LocalCluster.Nodes.ToDictionary(p => p, p => IntakeCpu.CpuSeconds(cluster.Pid(p)));
             failures.Clear(); // the warm-up's
             var intake = Phase.Of("POST /api/alarms", await AlarmLoad.OpenLoop(rate, duration, n => Alarm(n, "load")), duration);
             Console.WriteLine(intake);
-            var cpu = LocalCluster.Nodes.ToDictionary(p => p, p => CpuSeconds(cluster.Pid(p)) - cpuBefore[p]);
+            var cpu = LocalCluster.Nodes.ToDictionary(p => p, p => IntakeCpu.CpuSeconds(cluster.Pid(p)) - cpuBefore[p]);
 
             long stored;
             await using (var db = LocalCluster.Db())
@@ -98,14 +98,6 @@ public static class ClusterLoad
         {
             foreach (var c in clients) c.Dispose();
         }
-    }
-
-    /// <summary>User + system CPU time of a process so far (/proc/PID/stat, clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static void Write(int rate, int seconds, int warmup, int devices, Phase health, Phase intake, long stored,

@@ -126,6 +126,23 @@ public class AlarmRulesTests
     }
 
     [Fact]
+    public void Rate_limit_gives_back_the_token_of_a_request_that_turned_out_a_replay_but_never_past_the_capacity()
+    {
+        var now = new DateTimeOffset(Raised);
+        var bucket = new TokenBucket(1, TimeSpan.FromSeconds(6), now);
+        Assert.True(bucket.TryTake(now, "old", out _, out var charged));
+        Assert.True(charged);
+        Assert.True(bucket.TryTake(now, "old", out _, out var copy));
+        Assert.False(copy); // a copy passes free: it has nothing to give back
+        bucket.Refund(); // "old" met the unique index: a replay of a stored alarm (ADR 32)
+        Assert.True(bucket.TryTake(now, "k2", out _));
+        bucket.Refund();
+        bucket.Refund();
+        Assert.True(bucket.TryTake(now, "k3", out _));
+        Assert.False(bucket.TryTake(now, "k4", out _));
+    }
+
+    [Fact]
     public void Device_keys_carry_the_device_id_and_only_the_hash_of_the_secret_is_kept()
     {
         var id = Guid.CreateVersion7();

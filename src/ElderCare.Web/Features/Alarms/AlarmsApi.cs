@@ -125,8 +125,8 @@ public static class AlarmsApi
         if (DeviceAuth.Presented(http.Request))
         {
             http.Items[AuditWrites.SkipKey] = true; // the alarm row is the record of a device's request
-            if (await DeviceAuth.AuthenticateAsync(http.Request, db, ct) is not { } device) return DeviceAuth.Unauthorized();
-            caller = new(device, null);
+            if (await DeviceAuth.AuthenticateCallerAsync(http.Request, db, ct) is not { } device) return DeviceAuth.Unauthorized();
+            caller = device;
         }
         else if (!user.IsAuthenticated || user.Id is null)
             return TypedResults.Problem(statusCode: 401, detail: "请使用设备密钥（X-Device-Key）或登录后报警。");

@@ -4,7 +4,9 @@ namespace ElderCare.Web.Features.Alarms;
 
 /// <summary>
 /// A token bucket per device: a full bucket to start with, so the first alarm of a device always passes; a flood is
-/// refused with 429 once the bucket is empty. Retries of an alarm already stored never reach it (they are replays).
+/// refused with 429 once the bucket is empty. Retries of an alarm already stored cost nothing: since intake looks for the
+/// stored alarm only when the insert meets the unique index (ADR 32), a replay that was charged gets its token back
+/// (<see cref="Refund"/>), and one refused here is answered with the stored alarm if there is one.
 /// </summary>
 public sealed class DeviceRateLimiter(AlarmOptions options, TimeProvider clock)
 {
@@ -12,9 +14,15 @@ public sealed class DeviceRateLimiter(AlarmOptions options, TimeProvider clock)
 
     /// <summary>Charges one token per idempotency key: concurrent copies of one request (sent before the first was
     /// stored) cost one token, and go on to meet the first at the unique index.</summary>
-    public bool TryTake(Guid deviceId, string idempotencyKey, out TimeSpan retryAfter) =>
-        _buckets.GetOrAdd(deviceId, _ => new TokenBucket(options.BurstPerDevice, TimeSpan.FromSeconds(options.RefillSeconds), clock.GetUtcNow()))
-            .TryTake(clock.GetUtcNow(), idempotencyKey, out retryAfter);
+    /// <param name="charged">false when the key passed free (a copy of a request charged recently).</param>
+    public bool TryTake(Guid deviceId, string idempotencyKey, out TimeSpan retryAfter, out bool charged) =>
+        Bucket(deviceId).TryTake(clock.GetUtcNow(), idempotencyKey, out retryAfter, out charged);
+
+    /// <summary>Gives back the token a request was charged when it turned out to be a replay of a stored alarm.</summary>
+    public void Refund(Guid deviceId) => Bucket(deviceId).Refund();
+
+    private TokenBucket Bucket(Guid deviceId) =>
+        _buckets.GetOrAdd(deviceId, _ => new TokenBucket(options.BurstPerDevice, TimeSpan.FromSeconds(options.RefillSeconds), clock.GetUtcNow()));
 }
 
 /// <summary>Capacity tokens, one more every refill interval, starting full.</summary>
@@ -30,10 +38,14 @@ public sealed class TokenBucket(int capacity, TimeSpan refill, DateTimeOffset st
     public bool TryTake(DateTimeOffset now, out TimeSpan retryAfter) => TryTake(now, null, out retryAfter);
 
     /// <summary>A key charged recently passes free (a concurrent copy of the same request).</summary>
-    public bool TryTake(DateTimeOffset now, string? key, out TimeSpan retryAfter)
+    public bool TryTake(DateTimeOffset now, string? key, out TimeSpan retryAfter) => TryTake(now, key, out retryAfter, out _);
+
+    /// <inheritdoc cref="TryTake(DateTimeOffset, string?, out TimeSpan)"/>
+    public bool TryTake(DateTimeOffset now, string? key, out TimeSpan retryAfter, out bool charged)
     {
         lock (_lock)
         {
+            charged = false;
             if (key is not null && _recentSet.Contains(key))
             {
                 retryAfter = TimeSpan.Zero;
@@ -47,6 +59,7 @@ public sealed class TokenBucket(int capacity, TimeSpan refill, DateTimeOffset st
             if (_tokens >= 1)
             {
                 _tokens -= 1;
+                charged = true;
                 retryAfter = TimeSpan.Zero;
                 if (key is not null && _recentSet.Add(key))
                 {
@@ -58,5 +71,11 @@ public sealed class TokenBucket(int capacity, TimeSpan refill, DateTimeOffset st
             retryAfter = refill * (1 - _tokens);
             return false;
         }
+    }
+
+    /// <summary>One token back, up to the capacity.</summary>
+    public void Refund()
+    {
+        lock (_lock) _tokens = Math.Min(capacity, _tokens + 1);
     }
 }

@@ -18,13 +18,28 @@ public static class RaiseAlarm
 {
     public sealed record Input(AlarmKind? Kind, DateTimeOffset? OccurredAt, LocationResource? Location, Guid? ElderId, string? Note);
 
-    /// <summary>Who raises: a device (its elder), or a staff member entering a hotline call (12349) for an elder.</summary>
-    public sealed record Caller(Device? Device, CurrentUser? Staff)
+    /// <summary>Who raises: a device (its elder), or a staff member entering a hotline call (12349) for an elder.
+    /// <paramref name="DeviceElder"/>: the device's elder, read with the device (<see cref="DeviceAuth"/>, ADR 32);
+    /// <paramref name="Subscribers"/>: empty when that query found no active webhook subscription, else null (read when queuing).</summary>
+    public sealed record Caller(Device? Device, CurrentUser? Staff, ElderOnFile? DeviceElder = null,
+        IReadOnlyList<Outbound.OutboundEvents.Subscriber>? Subscribers = null)
     {
         public string Source => Device is { } d ? $"device:{d.Id:N}" : $"user:{Staff!.Id:N}";
     }
 
     public enum Result { Created, Replayed, KeyReused, RateLimited }
+
+    /// <summary>What an alarm takes from its elder: the name for the family notice, where the elder lives, the contacts.</summary>
+    public sealed record ElderOnFile(Guid Id, string Name, string RegionCode, string UnitCode, List<EmergencyContact> EmergencyContacts);
+
+    // A compiled query: the per-alarm lookups skip EF Core's query cache lookup (ADR 32: intake cost per alarm).
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<ElderOnFile?>> ElderById =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Elders.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new ElderOnFile(e.Id, e.Name, e.RegionCode, e.UnitCode, e.EmergencyContacts)).FirstOrDefault());
+
+    private static readonly Func<AppDbContext, string, string, CancellationToken, Task<Alarm?>> AlarmByKey =
+        EF.CompileAsyncQuery((AppDbContext db, string source, string key, CancellationToken ct) =>
+            db.Alarms.AsNoTracking().FirstOrDefault(a => a.Source == source && a.IdempotencyKey == key));
 
     public sealed record Answer(Outcome<AlarmResource> Outcome, Result Result, int RetryAfterSeconds = 0);
 
@@ -73,19 +88,19 @@ public static class RaiseAlarm
         var source = caller.Source;
         var hash = HashOf(input!, elderId);
 
-        if (await Replay(db, source, idempotencyKey!, hash, ct) is { } replay) return replay;
-
-        var elder = await db.Elders.AsNoTracking().Where(e => e.Id == elderId)
-            .Select(e => new { e.Id, e.Name, e.RegionCode, e.UnitCode, e.EmergencyContacts })
-            .FirstOrDefaultAsync(ct);
+        // ADR 32: no look for a stored alarm before the insert — the unique index on (source, key) finds a replay, which
+        // is then answered from the stored alarm (below); a device refused by its rate limit is answered the same way.
+        var elder = caller.DeviceElder ?? await ElderById(db, elderId, ct);
         if (elder is null) return new(Outcome<AlarmResource>.NotFound("未找到该老年人。"), Result.Created);
         var station = caller.Device is { } d ? d.StationId : await AlarmQueries.StationOf(elder.RegionCode, elder.UnitCode, db, ct);
         if (caller.Staff is { } staff && !(staff.Scope.Covers(elder.RegionCode) || station is { } s && staff.Scope.FacilityIds.Contains(s)))
             return new(Outcome<AlarmResource>.NotFound("未找到该老年人。"), Result.Created);
 
-        if (caller.Device is { } device && !limiter.TryTake(device.Id, idempotencyKey!, out var wait))
-            return new(Outcome<AlarmResource>.Conflict("该设备报警过于频繁，请稍后再试；已收到的报警不受影响。"), Result.RateLimited,
-                (int)Math.Ceiling(wait.TotalSeconds));
+        var charged = false;
+        if (caller.Device is { } device && !limiter.TryTake(device.Id, idempotencyKey!, out var wait, out charged))
+            return await Replay(db, source, idempotencyKey!, hash, ct)
+                   ?? new(Outcome<AlarmResource>.Conflict("该设备报警过于频繁，请稍后再试；已收到的报警不受影响。"), Result.RateLimited,
+                       (int)Math.Ceiling(wait.TotalSeconds));
 
         var alarm = new Alarm
         {
@@ -102,23 +117,23 @@ public static class RaiseAlarm
             }).ToList();
         try
         {
-            var outbound = await Outbound.DomainEvents.AlarmRaisedAsync(db, alarm, now, ct); // outbound: alarm.raised (ADR 29)
+            var outbound = await Outbound.DomainEvents.AlarmRaisedAsync(db, alarm, now, ct, caller.Subscribers); // alarm.raised (ADR 29)
             await gate.SaveAsync(db, alarm, notifications, ct, outbound);
         }
         catch (DbUpdateException)
         {
-            // A concurrent request with the same key won the unique index: answer with its alarm.
+            // The key is stored already (a retry, or a concurrent copy that won the unique index): answer with its alarm.
             db.ChangeTracker.Clear();
-            if (await Replay(db, source, idempotencyKey!, hash, ct) is { } winner) return winner;
-            throw;
+            if (await Replay(db, source, idempotencyKey!, hash, ct) is not { } stored) throw;
+            if (charged) limiter.Refund(caller.Device!.Id);
+            return stored;
         }
         return new(AlarmResource.From(alarm), Result.Created);
     }
 
     private static async Task<Answer?> Replay(AppDbContext db, string source, string key, string hash, CancellationToken ct)
     {
-        var existing = await db.Alarms.AsNoTracking().FirstOrDefaultAsync(a => a.Source == source && a.IdempotencyKey == key, ct);
-        if (existing is null) return null;
+        if (await AlarmByKey(db, source, key, ct) is not { } existing) return null;
         return existing.RequestHash == hash
             ? new(AlarmResource.From(existing), Result.Replayed)
             : new(Outcome<AlarmResource>.Invalid("idempotencyKey", "该 Idempotency-Key 已用于另一条内容不同的报警；新的报警请换一个键。"), Result.KeyReused);

@@ -18,8 +18,9 @@ public static class DomainEvents
         a.StationId, a.RaisedAt, a.AcknowledgedAt, a.ResolvedAt, a.Outcome is { } o ? EnumText.Of(o) : null);
 
     /// <summary>The rows of alarm.raised for the write gate (which stores them with the alarm).</summary>
-    public static Task<List<OutboxMessage>> AlarmRaisedAsync(AppDbContext db, Alarm alarm, DateTime now, CancellationToken ct) =>
-        OutboundEvents.BuildAsync(db, OutboundEvents.AlarmRaised, alarm.Id.ToString("N"), alarm.RegionCode, Data(alarm), now, ct);
+    public static Task<List<OutboxMessage>> AlarmRaisedAsync(AppDbContext db, Alarm alarm, DateTime now, CancellationToken ct,
+        IReadOnlyList<OutboundEvents.Subscriber>? subscribers = null) => // read with the device (ADR 32)
+        OutboundEvents.BuildAsync(db, OutboundEvents.AlarmRaised, alarm.Id.ToString("N"), alarm.RegionCode, Data(alarm), now, ct, subscribers);
 
     /// <summary>alarm.acknowledged or alarm.resolved after the step; other steps raise nothing.</summary>
     public static Task AlarmAdvancedAsync(AppDbContext db, Alarm alarm, AlarmAction action, DateTime now, CancellationToken ct) => action switch

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using ElderCare.Web.Data;
 using ElderCare.Web.Infrastructure.Web;
@@ -64,13 +65,21 @@ public static class OutboundEvents
     /// <summary>Whether a subscription takes the event type.</summary>
     public static bool Takes(string events, string type) => events.Split(',').Contains(type, StringComparer.Ordinal);
 
-    /// <summary>The outbox rows of an event (not yet added to the context), one per subscriber in scope not already queued.</summary>
+    /// <summary>An active subscription, as an event's rows are built from it.</summary>
+    public sealed record Subscriber(Guid Id, string Events, string? RegionCode);
+
+    /// <summary>A subscription that receives events; a caller may ask in a query of its own whether there is any (ADR 32: the
+    /// alarm intake asks with the device) and pass no subscribers to <see cref="BuildAsync{T}"/> when there is none.</summary>
+    public static readonly Expression<Func<WebhookSubscription, bool>> Active = s => s.Active;
+
+    /// <summary>The outbox rows of an event (not yet added to the context), one per subscriber in scope not already queued;
+    /// <paramref name="subscribers"/>: the active subscriptions when known already in this request, else read here.</summary>
     public static async Task<List<OutboxMessage>> BuildAsync<T>(AppDbContext db, string type, string subject, string? regionCode, T data,
-        DateTime now, CancellationToken ct)
+        DateTime now, CancellationToken ct, IReadOnlyList<Subscriber>? subscribers = null)
     {
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).Select(s => new { s.Id, s.Events, s.RegionCode })
+        subscribers ??= await db.WebhookSubscriptions.AsNoTracking().Where(Active).Select(s => new Subscriber(s.Id, s.Events, s.RegionCode))
             .ToListAsync(ct);
-        var targets = subscriptions.Where(s => Takes(s.Events, type) && Covers(s.RegionCode, regionCode)).Select(s => s.Id).ToList();
+        var targets = subscribers.Where(s => Takes(s.Events, type) && Covers(s.RegionCode, regionCode)).Select(s => s.Id).ToList();
         if (targets.Count == 0) return [];
         var eventId = Signing.EventId(type, subject);
         var queued = (await db.Outbox.AsNoTracking().Where(m => m.Kind == OutboxKind.Webhook && m.EventId == eventId).Select(m => m.Target)
