@@ -67,8 +67,8 @@ CONF
   cat >"$dir/eldercare.env" <<ENV
 ASPNETCORE_ENVIRONMENT=Production
 Database__Provider=Postgres
-ConnectionStrings__App="Host=127.0.0.1;Port=5441;Database=eldercare;Username=postgres"
-ConnectionStrings__Reports="Host=127.0.0.1;Port=5442;Database=eldercare;Username=postgres"
+ConnectionStrings__App="Host=127.0.0.1;Port=5441;Database=eldercare;Username=postgres;Maximum Pool Size=40"
+ConnectionStrings__Reports="Host=127.0.0.1;Port=5442;Database=eldercare;Username=postgres;Maximum Pool Size=10"
 DataProtection__Store=Database
 DataProtection__KeyEncryptionKey=$(key)
 FieldEncryption__Keys__k1=$(key)

@@ -53,13 +53,14 @@ public static class MunicipalBench
         return pass || Results.Quick ? 0 : 1;
     }
 
-    /// <summary>The server's version and the settings that decide these reads (memory for caching and sorting, JIT).</summary>
+    /// <summary>The server's version and the settings that decide these reads (memory for caching and sorting, JIT) and the
+    /// import (how much WAL between checkpoints).</summary>
     private static async Task<string> ServerSettingsAsync()
     {
         await using var conn = new NpgsqlConnection(MunicipalData.ConnectionOf("postgres"));
         await conn.OpenAsync();
         var settings = new List<string>();
-        foreach (var name in new[] { "shared_buffers", "effective_cache_size", "work_mem", "jit" })
+        foreach (var name in new[] { "shared_buffers", "effective_cache_size", "work_mem", "jit", "max_wal_size", "checkpoint_timeout" })
         {
             await using var show = new NpgsqlCommand($"SHOW {name}", conn);
             settings.Add($"{name} {await show.ExecuteScalarAsync()}");
@@ -112,7 +113,8 @@ public static class MunicipalBench
               AND e."LastVerifiedVisitAt" IS DISTINCT FROM (SELECT max(o."WindowStart") FROM "ServiceOrders" o
                   WHERE o."ElderId" = e."Id" AND o."Status" = 'Completed' AND o."Verification" = 'Verified')
             """);
-        if (stale[0] != "0") throw new InvalidOperationException($"{stale[0]} elders of {district} have a last verified visit their orders do not give");
+        if (stale[0] != "0")
+            throw new InvalidOperationException($"{stale[0]} elders of {district} have a last verified visit their orders do not give");
         var reads = await Results.InterleavedAsync(
         [
             ("coverage", () => app.ListAsync(coverageUrl)),
