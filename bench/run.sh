@@ -8,7 +8,7 @@
 #   bench/run.sh assessments [BenchmarkDotNet options]    subsidies [--rounds 10]    reports [--rounds n]    todo [--rounds n]
 #   bench/run.sh pages [--rounds 5]    reach [--rounds 5]
 #   bench/run.sh cluster [--rate 1000] [--seconds 60]   (starts and stops deploy/cluster.sh: postgresql, redis-server, nginx)
-#   bench/run.sh intake-cpu [--alarms 5000] [--clients 16]   node CPU per alarm, one node on PostgreSQL + Redis (print only)
+#   bench/run.sh intake-cpu [--alarms 5000] [--clients 16]   node CPU per alarm, one node on PostgreSQL + Redis
 #   bench/run.sh municipal [--scales 1,4,16]   PostgreSQL at 1/16, 1/4 and all of Chongqing (databases kept per scale)
 #   bench/run.sh --quick <any of the above>   (or BENCH_QUICK=1) tiny data, few iterations: checks that it runs; writes
 #                                             bench/data/RESULTS-quick.md instead of bench/RESULTS.md
@@ -18,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BENCH_BUILD:-/tmp/bench-artifacts}
-all=(coverage elders services intake chaos sync-cost assessments subsidies reports todo pages reach tiles cluster municipal)
+all=(coverage elders services intake chaos sync-cost assessments subsidies reports todo pages reach tiles cluster intake-cpu municipal)
 
 args=()
 for a in "$@"; do

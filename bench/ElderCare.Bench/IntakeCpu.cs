@@ -10,7 +10,7 @@ using Npgsql;
 namespace ElderCare.Bench;
 
 /// <summary>
-/// The CPU one alarm costs an app node (ADR 32), print only: one node as its own process (Release, Production,
+/// The CPU one alarm costs an app node (ADR 32): one node as its own process (Release, Production,
 /// warnings-only logs) on a fresh PostgreSQL database with Redis and the database key ring as in deploy/cluster.sh, a
 /// closed loop of a fixed number of clients sending alarms from a few thousand devices, and the node's user + system CPU
 /// (/proc/PID/stat) divided by the requests answered — `GET /health` the same way as the floor.
@@ -69,14 +69,32 @@ public static class IntakeCpu
         await ClosedLoop(app.Pid, "warm-up POST /api/alarms", warmup, concurrency, n => Alarm(n + alarms, "warm"));
         var health = await ClosedLoop(app.Pid, "GET /health", alarms, concurrency, Health);
         var intake = await ClosedLoop(app.Pid, "POST /api/alarms", alarms, concurrency, n => Alarm(n, "load"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"node CPU per alarm {intake * 1000:0.00} ms, per /health {health * 1000:0.00} ms, difference {(intake - health) * 1000:0.00} ms"));
-        return 0;
+        var body = new StringBuilder()
+            .AppendLine("One node as its own process (Release, Production, warnings-only logs) on a fresh PostgreSQL database with Redis and " +
+                "the database key ring, as a node of `deploy/cluster.sh`; a closed loop of clients (each waits for its answer), so the " +
+                "node's user + system CPU (/proc/PID/stat) divided by the requests answered is what one request costs it. " +
+                "`GET /health` the same way in the same run is the floor: what any request costs.")
+            .AppendLine()
+            .AppendLine("| path | requests | rate | failed | p50 | p99 | node CPU per request | node cores busy |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var l in new[] { health, intake })
+            body.AppendLine(CultureInfo.InvariantCulture,
+                $"| {l.Name} | {l.Count:N0} | {l.Count / l.Seconds:0}/s | {l.Failed} | {l.P50:0.0} ms | {l.P99:0.0} ms | " +
+                $"{l.CpuPerRequest * 1000:0.00} ms | {l.CpuPerRequest * l.Count / l.Seconds:0.00} |");
+        body.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+            $"Node CPU per alarm {intake.CpuPerRequest * 1000:0.00} ms, {intake.CpuPerRequest / health.CpuPerRequest:0.0}× a `/health` request " +
+            $"({health.CpuPerRequest * 1000:0.00} ms): 1,000 alarms/s keep {intake.CpuPerRequest * 1000:0.00} cores of app nodes busy, " +
+            $"before nginx, PostgreSQL, Redis and the load client.");
+        Results.Write("intake-cpu", $"{keys.Count:N0} devices (one elder each), {concurrency} clients, {alarms:N0} requests per path " +
+            $"after {warmup:N0} of warm-up on each", body.ToString());
+        return intake.Failed == 0 ? 0 : 1;
     }
 
+    private sealed record Loop(string Name, int Count, double Seconds, int Failed, double P50, double P99, double CpuPerRequest);
+
     /// <summary>Sends <paramref name="count"/> requests from <paramref name="clients"/> clients, each waiting for its answer;
-    /// prints the rate, latency and the node's CPU seconds per request, and returns the latter.</summary>
-    private static async Task<double> ClosedLoop(int pid, string name, int count, int clients, Func<int, Task<bool>> send)
+    /// prints and returns the rate, latency and the node's CPU seconds per request.</summary>
+    private static async Task<Loop> ClosedLoop(int pid, string name, int count, int clients, Func<int, Task<bool>> send)
     {
         var next = -1;
         var failed = 0;
@@ -95,12 +113,12 @@ public static class IntakeCpu
             }
         })));
         var seconds = clock.Elapsed.TotalSeconds;
-        var perRequest = (CpuSeconds(pid) - cpu) / count;
+        var loop = new Loop(name, count, seconds, failed, Results.Percentile(ms, 0.5), Results.Percentile(ms, 0.99),
+            (CpuSeconds(pid) - cpu) / count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {count:N0} in {seconds:0.0} s ({count / seconds:0}/s), {failed} failed, p50 {Results.Percentile(ms, 0.5):0.0} ms, " +
-            $"p99 {Results.Percentile(ms, 0.99):0.0} ms; node CPU {perRequest * 1000:0.00} ms per request " +
-            $"({perRequest * count / seconds:0.00} cores)"));
-        return perRequest;
+            $"{name}: {count:N0} in {seconds:0.0} s ({count / seconds:0}/s), {failed} failed, p50 {loop.P50:0.0} ms, " +
+            $"p99 {loop.P99:0.0} ms; node CPU {loop.CpuPerRequest * 1000:0.00} ms per request"));
+        return loop;
     }
 
     /// <summary>User + system CPU time of a process so far (/proc/PID/stat, clock ticks of 1/100 s).</summary>

@@ -13,7 +13,7 @@ internal static class BenchProgram
           | chaos [--kills 20] [--workers 8] [--seed n] | sync-cost [--commits 1000] | assessments [BenchmarkDotNet options]
           | subsidies [--rounds 10] | reports [--rounds n] | todo [--rounds n] | pages [--rounds 5] | reach [--rounds 5]
           | cluster [--rate 1000] [--seconds 60]
-          | intake-cpu [--alarms 5000] [--devices 2000] [--clients 16]   (print only)
+          | intake-cpu [--alarms 5000] [--devices 2000] [--clients 16]
           | municipal [--scales 1,4,16]
           diagnostics (print only): generate | verify | explain | shapes;  [--db file] runs coverage or a diagnostic on another database
         """;
@@ -57,7 +57,7 @@ internal static class BenchProgram
                 // ADR 32: alarm intake through nginx to two nodes on PostgreSQL (deploy/cluster.sh), p99 < 100 ms at 1,000/s.
                 return await ClusterLoad.RunAsync(Int(args, "--rate", Results.Size(1000, 100)), Int(args, "--seconds", Results.Size(60, 3)));
             case ["intake-cpu", ..]:
-                // ADR 32: node CPU per alarm on one node on PostgreSQL with Redis, against GET /health (print only).
+                // ADR 32: node CPU per alarm on one node on PostgreSQL with Redis, against GET /health.
                 return await IntakeCpu.RunAsync(Int(args, "--alarms", Results.Size(5000, 500)), Int(args, "--devices", 2000),
                     Int(args, "--clients", 16));
             case ["chaos", ..]:

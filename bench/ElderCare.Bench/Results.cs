@@ -31,6 +31,7 @@ public static partial class Results
         ("reach", "The 15-minute circle: walks and site selection at city scale"),
         ("tiles", "Base-map tiles served by the app"),
         ("cluster", "Alarm intake at 1,000/s through nginx on the local cluster (PostgreSQL)"), // ADR 32
+        ("intake-cpu", "Node CPU per alarm: one node on PostgreSQL with Redis"), // ADR 32
         ("municipal", "Municipal scale on PostgreSQL: 1×, 4×, 16× of Chongqing"), // ADR 32
     ];
 

@@ -107,6 +107,9 @@ internal sealed class ElderConfiguration : IEntityTypeConfiguration<Elder>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.IdNumberIndex).IsUnique();
         e.HasIndex(x => x.PhoneIndex); // not unique: a couple may share the home phone
+        // The question every start asks (ElderPhoneBackfill): elders whose phone has no blind index yet, from an index of
+        // only those rows — empty once filled — instead of a scan of the whole registry (over 30 s at 7 million, ADR 32).
+        e.HasIndex(x => x.Id, "IX_Elders_PhoneIndexMissing").HasFilter("\"PhoneIndex\" IS NULL AND \"PhoneProtected\" IS NOT NULL");
         e.HasIndex(x => new { x.UnitCode, x.BirthDate });
         e.HasIndex(x => new { x.RegionCode, x.Name }); // the list's order: a page without filters reads the index, no sort
         e.HasIndex(x => x.Name);

@@ -839,6 +839,9 @@ namespace ElderCare.Web.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn"), new[] { "Id", "BirthDate", "CurrentLevel", "LivingArrangement", "Categories", "Latitude", "Longitude", "LastVerifiedVisitAt" });
 
+                    b.HasIndex(new[] { "Id" }, "IX_Elders_PhoneIndexMissing")
+                        .HasFilter("\"PhoneIndex\" IS NULL AND \"PhoneProtected\" IS NOT NULL");
+
                     b.ToTable("Elders");
                 });
 

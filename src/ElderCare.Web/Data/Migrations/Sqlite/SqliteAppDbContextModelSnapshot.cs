@@ -833,6 +833,9 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
                     b.HasIndex("UnitCode", "Status", "LastAssessedOn", "ConditionChangedOn")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "BirthDate", "CurrentLevel", "LivingArrangement", "Categories", "Latitude", "Longitude", "LastVerifiedVisitAt" });
 
+                    b.HasIndex(new[] { "Id" }, "IX_Elders_PhoneIndexMissing")
+                        .HasFilter("\"PhoneIndex\" IS NULL AND \"PhoneProtected\" IS NOT NULL");
+
                     b.ToTable("Elders");
                 });
 
