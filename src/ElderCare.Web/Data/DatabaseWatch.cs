@@ -41,7 +41,7 @@ public static class DatabaseIdentity
         try
         {
             return await db.Database.SqlQueryRaw<string>($"SELECT \"InstanceId\" AS \"Value\" FROM \"{Table}\" WHERE \"Id\" = 1")
-                .FirstOrDefaultAsync(ct);
+                .SingleOrDefaultAsync(ct); // one row by its key (First without an order is a warning at every start)
         }
         catch (Exception e) when (e is SqliteException { SqliteErrorCode: 1 } or Npgsql.PostgresException { SqlState: "42P01" })
         {
