@@ -12,13 +12,8 @@ namespace ElderCare.Tests.Access;
 [Collection(nameof(SharedApp))]
 public class ApiAntiforgeryTests(AppFactory app)
 {
-    private async Task<HttpClient> SignedInBrowser()
-    {
-        var user = await app.User(Role.DistrictStaff, name: "af" + Guid.NewGuid().ToString("N")[..8]);
-        var browser = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(user.UserName!, AppFactory.Password)).StatusCode);
-        return browser;
-    }
+    private async Task<HttpClient> SignedInBrowser() =>
+        await app.BrowserOf(await app.User(Role.DistrictStaff, name: "af" + Guid.NewGuid().ToString("N")[..8]));
 
     [Fact]
     public async Task A_cookie_authenticated_api_write_without_the_token_is_403_in_Chinese()

@@ -10,44 +10,20 @@ namespace ElderCare.Tests.Cluster;
 /// 127.0.0.1:6379; CI starts one) and fails without one, rather than pass untested; each run keys its counters with a
 /// prefix of its own.
 /// </summary>
-public sealed class RedisApiLimitTests : IAsyncLifetime
+public sealed class RedisApiLimitTests : RedisNodePair
 {
-    private static readonly string? Redis = Environment.GetEnvironmentVariable("ELDERCARE_TEST_REDIS");
     private const int Budget = 6;
 
-    private readonly string _prefix = "eldercare-test-" + Guid.NewGuid().ToString("N")[..8];
-    private AppFactory? _first, _second;
-
-    private AppFactory Node(AppFactory node)
-    {
-        node.Settings["Redis:Configuration"] = Redis!;
-        node.Settings["Redis:Prefix"] = _prefix;
-        node.Settings["RateLimits:ApiRequestsPerMinute"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return node;
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        if (Redis is null) return;
-        _first = Node(new AppFactory());
-        await _first.InitializeAsync();
-        _second = Node(_first.SecondNode());
-        await _second.InitializeAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_second is not null) await _second.DisposeAsync();
-        if (_first is not null) await _first.DisposeAsync();
-    }
+    protected override void Configure(Dictionary<string, string> settings) =>
+        settings["RateLimits:ApiRequestsPerMinute"] = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_api_budget_of_a_token_user_is_shared_by_both_nodes()
     {
-        Assert.True(_first is not null && _second is not null, "ELDERCARE_TEST_REDIS 未设置：没有可用的 Redis，无法验证跨节点的接口限额。");
+        Assert.True(First is not null && Second is not null, "ELDERCARE_TEST_REDIS 未设置：没有可用的 Redis，无法验证跨节点的接口限额。");
         var ct = TestContext.Current.CancellationToken;
-        var onFirst = await _first.ClientAs(Role.DistrictStaff);
-        using var onSecond = _second.CreateClient();
+        var onFirst = await First.ClientAs(Role.DistrictStaff);
+        using var onSecond = Second.CreateClient();
         onSecond.DefaultRequestHeaders.Authorization = onFirst.DefaultRequestHeaders.Authorization; // one token, both nodes
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < Budget + 2; i++)

@@ -13,41 +13,17 @@ namespace ElderCare.Tests.Cluster;
 /// per-address sign-in budget is one for both. Runs where a Redis server is given (ELDERCARE_TEST_REDIS, e.g.
 /// 127.0.0.1:6379; CI starts one); each run keys its channels and counters with a prefix of its own.
 /// </summary>
-public sealed class RedisNodeTests : IAsyncLifetime
+public sealed class RedisNodeTests : RedisNodePair
 {
-    private static readonly string? Redis = Environment.GetEnvironmentVariable("ELDERCARE_TEST_REDIS");
     private const int SignInBudget = 6;
 
-    private readonly string _prefix = "eldercare-test-" + Guid.NewGuid().ToString("N")[..8];
-    private AppFactory? _first, _second;
-
-    private AppFactory Node(AppFactory node)
-    {
-        node.Settings["Redis:Configuration"] = Redis!;
-        node.Settings["Redis:Prefix"] = _prefix;
-        node.Settings["Security:SignInAttemptsPerMinute"] = SignInBudget.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return node;
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        if (Redis is null) return;
-        _first = Node(new AppFactory());
-        await _first.InitializeAsync();
-        _second = Node(_first.SecondNode());
-        await _second.InitializeAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_second is not null) await _second.DisposeAsync();
-        if (_first is not null) await _first.DisposeAsync();
-    }
+    protected override void Configure(Dictionary<string, string> settings) =>
+        settings["Security:SignInAttemptsPerMinute"] = SignInBudget.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private (AppFactory First, AppFactory Second) Nodes()
     {
-        if (_first is null || _second is null) Assert.Skip("ELDERCARE_TEST_REDIS 未设置：没有可用的 Redis。");
-        return (_first, _second);
+        if (First is null || Second is null) Assert.Skip("ELDERCARE_TEST_REDIS 未设置：没有可用的 Redis。");
+        return (First, Second);
     }
 
     [Fact]

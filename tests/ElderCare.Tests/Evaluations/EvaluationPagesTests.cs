@@ -11,13 +11,6 @@ namespace ElderCare.Tests.Evaluations;
 [Collection(nameof(SharedApp))]
 public partial class EvaluationPagesTests(AppFactory app)
 {
-    private async Task<HttpClient> Browser(AppUser user)
-    {
-        var browser = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(user.UserName!, AppFactory.Password)).StatusCode);
-        return browser;
-    }
-
     [Fact]
     public async Task The_evaluator_scores_a_card_with_a_photo_and_the_facility_and_district_see_their_actions()
     {
@@ -31,7 +24,7 @@ public partial class EvaluationPagesTests(AppFactory app)
         var id = sheet.Id();
         var indicators = sheet.GetProperty("indicators").EnumerateArray().ToList();
 
-        var browser = await Browser(evaluator);
+        var browser = await app.BrowserOf(evaluator);
         var html = await browser.GetStringAsync($"/evaluations/{id}");
         Assert.Equal(indicators.Count, Regex.Matches(html, "class=\"card section score-card\"").Count); // one indicator per card
         Assert.Contains("type=\"file\"", html, StringComparison.Ordinal);
@@ -59,23 +52,23 @@ public partial class EvaluationPagesTests(AppFactory app)
             scores = indicators.Select(i => new { indicatorKey = i.GetProperty("key").GetString(), points = 5, evidenceIds = new[] { photo } }),
         })).Ok();
         await (await evaluatorApi.PostAsync($"/api/evaluations/{id}/submit", null)).Ok();
-        var operatorPage = await (await Browser(await app.User(Role.Operator, facilities: [facility]))).GetStringAsync($"/evaluations/{id}");
+        var operatorPage = await (await app.BrowserOf(await app.User(Role.Operator, facilities: [facility]))).GetStringAsync($"/evaluations/{id}");
         Assert.Contains("提出异议", operatorPage, StringComparison.Ordinal);
         Assert.DoesNotContain("审定并锁定", operatorPage, StringComparison.Ordinal);
-        var districtPage = await (await Browser(await app.User(Role.DistrictStaff, name: $"page.staff{Make.Serial()}")))
+        var districtPage = await (await app.BrowserOf(await app.User(Role.DistrictStaff, name: $"page.staff{Make.Serial()}")))
             .GetStringAsync($"/evaluations/{id}");
         Assert.Contains("审定并锁定", districtPage, StringComparison.Ordinal);
         Assert.Contains("待确认", districtPage, StringComparison.Ordinal); // the seeded template is a placeholder
 
         // An evaluator not assigned gets the not-found page.
-        var stranger = await Browser(await app.User(Role.Evaluator, name: $"page.stranger{Make.Serial()}"));
+        var stranger = await app.BrowserOf(await app.User(Role.Evaluator, name: $"page.stranger{Make.Serial()}"));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/evaluations/{id}")).StatusCode);
     }
 
     [Fact]
     public async Task The_district_pages_list_rounds_and_templates()
     {
-        var browser = await Browser(await app.User(Role.DistrictStaff, name: $"page.rounds{Make.Serial()}"));
+        var browser = await app.BrowserOf(await app.User(Role.DistrictStaff, name: $"page.rounds{Make.Serial()}"));
         var html = await browser.GetStringAsync("/evaluations/rounds");
         Assert.Contains("养老服务设施建设验收（默认）", html, StringComparison.Ordinal);
         Assert.Contains("分配评估任务", html, StringComparison.Ordinal);

@@ -27,8 +27,6 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
     private static Task<HttpResponseMessage> Import(HttpClient client, byte[] xlsx) =>
         client.PostXlsx("/api/facilities/import", xlsx, "facilities.xlsx");
 
-    private static List<string> Errors(JsonElement result) => ErrorTexts(result);
-
     [Fact]
     public async Task The_template_has_the_columns_and_an_example_sheet()
     {
@@ -78,7 +76,7 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
             With(Row("HP-1", "电话站"), "周一至周日 8:00-18:00", "023-46721234"),
             With(Row("HP-2", "坏电话站"), null, "电话 4672"))));
         AssertCounts(result, 1, 0, 0, 1);
-        Assert.Contains(Errors(result), e => e.StartsWith("第 3 行 P 列（服务电话）：服务电话只能包含数字", StringComparison.Ordinal));
+        Assert.Contains(ErrorTexts(result), e => e.StartsWith("第 3 行 P 列（服务电话）：服务电话只能包含数字", StringComparison.Ordinal));
         await using var _ = app.Scope(out var db);
         var f = await db.Facilities.SingleAsync(f => f.Code == "HP-1");
         Assert.Equal(("周一至周日 8:00-18:00", "023-46721234"), (f.OpeningHours, f.ServicePhone));
@@ -95,7 +93,7 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
             Row("OK-1", "重复站"),                               // row 6: duplicate code (A)
             Row("BAD-4", "面积站", area: "三百"))));              // row 7: area (H)
         AssertCounts(result, 1, 0, 0, 5);
-        var errors = Errors(result);
+        var errors = ErrorTexts(result);
         Assert.Contains(errors, e => e.StartsWith("第 2 行 C 列（名称）：", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("第 3 行 B 列（设施类型）：", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("第 4 行 D 列（区划代码）：", StringComparison.Ordinal));
@@ -117,7 +115,7 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
             Row("CY-OFF-1", "盘龙站", region: Make.Panlong),                   // outside the officer's street
             Row("CY-OFF-2", "昌元站"))));
         AssertCounts(result, 1, 0, 0, 2);
-        var errors = Errors(result);
+        var errors = ErrorTexts(result);
         Assert.Contains(errors, e => e.StartsWith("第 2 行 A 列（编号）：编号 PL-001 已被其他设施使用", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("第 3 行 D 列（区划代码）：", StringComparison.Ordinal));
         await using var _ = app.Scope(out var db);
@@ -130,7 +128,7 @@ public class FacilityImportTests(AppFactory app) : IClassFixture<AppFactory>
         var blank = T.Columns.ToDictionary(c => c, object? (_) => null);
         var result = await Imported(await Import(app.Staff, Workbook(Row("GAP-1", "空行前站"), blank, Row("GAP-2", ""))));
         AssertCounts(result, 1, 0, 0, 1);
-        Assert.Contains(Errors(result), e => e.StartsWith("第 4 行 C 列（名称）：", StringComparison.Ordinal));
+        Assert.Contains(ErrorTexts(result), e => e.StartsWith("第 4 行 C 列（名称）：", StringComparison.Ordinal));
     }
 
     [Fact]

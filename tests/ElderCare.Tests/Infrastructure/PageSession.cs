@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using ElderCare.Web.Features.Access;
 
 namespace ElderCare.Tests.Infrastructure;
 
@@ -8,6 +10,14 @@ public static partial class PageSession
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
     public static HttpClient Browser(this AppFactory app) =>
         app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser signed in as <paramref name="user"/> through the sign-in form (the fixture's password).</summary>
+    public static async Task<HttpClient> BrowserOf(this AppFactory app, AppUser user)
+    {
+        var browser = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(user.UserName!, AppFactory.Password)).StatusCode);
+        return browser;
+    }
 
     /// <summary>The antiforgery token of the form on the page (for this client's cookie and user).</summary>
     public static async Task<string> FormToken(this HttpClient client, string url) => TokenIn(await client.GetStringAsync(url));

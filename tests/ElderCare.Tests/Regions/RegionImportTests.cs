@@ -24,8 +24,6 @@ public class RegionImportTests(AppFactory app) : IClassFixture<AppFactory>
     private static async Task<JsonElement> Import(HttpClient client, byte[] xlsx) =>
         await Imported(await client.PostXlsx("/api/regions/import", xlsx, "regions.xlsx"));
 
-    private static List<string> Errors(JsonElement r) => ErrorTexts(r);
-
     private static (bool, int, int, int, int, int) Counts(JsonElement r) => (r.GetProperty("applied").GetBoolean(),
         r.GetProperty("imported").GetInt32(), r.GetProperty("renamed").GetInt32(), r.GetProperty("corrected").GetInt32(),
         r.GetProperty("unchanged").GetInt32(), r.GetProperty("rejected").GetInt32());
@@ -62,7 +60,7 @@ public class RegionImportTests(AppFactory app) : IClassFixture<AppFactory>
             Row("500154001001", "111", "外区社区"),        // row 7: another district (A)
             Row("500153003003", "220", "")));              // row 8: no name (C)
         Assert.False(result.GetProperty("applied").GetBoolean());
-        var errors = Errors(result);
+        var errors = ErrorTexts(result);
         Assert.Contains(errors, e => e.StartsWith("第 3 行 A 列（统计用区划代码）：", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("第 4 行 B 列（城乡分类代码）：", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("第 5 行 A 列（统计用区划代码）：上级镇街 500153099", StringComparison.Ordinal));
@@ -107,7 +105,7 @@ public class RegionImportTests(AppFactory app) : IClassFixture<AppFactory>
             Row("500153021201", "220", "龙集村委会"),    // 龙集镇: not the officer's
             Row("500153120000", null, "远觉镇")));        // a code correction
         Assert.False(refused.GetProperty("applied").GetBoolean());
-        var errors = Errors(refused);
+        var errors = ErrorTexts(refused);
         Assert.Contains(errors, e => e.StartsWith("第 3 行 A 列", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("第 4 行 A 列", StringComparison.Ordinal) && e.Contains("区级用户"));
 

@@ -14,13 +14,6 @@ namespace ElderCare.Tests.Supervision;
 [Collection(nameof(SharedApp))]
 public partial class SupervisionPagesTests(AppFactory app)
 {
-    private async Task<HttpClient> Browser(AppUser user)
-    {
-        var browser = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(user.UserName!, AppFactory.Password)).StatusCode);
-        return browser;
-    }
-
     private static async Task<HttpResponseMessage> Post(HttpClient browser, string page, string action, params (string Name, string Value)[] fields)
     {
         var token = await browser.FormToken(page);
@@ -51,7 +44,7 @@ public partial class SupervisionPagesTests(AppFactory app)
     public async Task Open_inspect_raise_rectify_and_reinspect_with_form_posts()
     {
         var facility = await app.Staff.NewFacility(Make.CentreIn(Make.Changyuan, $"页面督导中心{Make.Serial()}"));
-        var staff = await Browser(await app.User(Role.DistrictStaff, name: $"page.sup.staff{Make.Serial()}"));
+        var staff = await app.BrowserOf(await app.User(Role.DistrictStaff, name: $"page.sup.staff{Make.Serial()}"));
         var organisation = $"页面督导公司{Make.Serial()}";
         Redirected(await Post(staff, "/supervision", "/supervision?handler=Open", ("year", "2026"), ("month", "11"), ("conductor", "third-party"),
             ("organisation", organisation)), "/supervision");
@@ -68,7 +61,7 @@ public partial class SupervisionPagesTests(AppFactory app)
         var unconfirmed = await Post(staff, "/supervision", "/supervision?handler=Confirm", ("checklistId", checklist), ("source", ""));
         Assert.Contains("请填写确认依据", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var inspector = await Browser(await app.User(Role.Evaluator, name: $"page.sup.inspector{Make.Serial()}"));
+        var inspector = await app.BrowserOf(await app.User(Role.Evaluator, name: $"page.sup.inspector{Make.Serial()}"));
         var form = $"/supervision/inspections/new?roundId={round}";
         var html = await inspector.GetStringAsync(form);
         var codes = Regex.Matches(html, "name=\"result-([a-z-]+)\" value=\"pass\"").Select(m => m.Groups[1].Value).ToList();
@@ -85,7 +78,7 @@ public partial class SupervisionPagesTests(AppFactory app)
         Assert.Contains("待整改", finding, StringComparison.Ordinal);
         Assert.DoesNotContain("提交整改", finding, StringComparison.Ordinal); // the inspector does not rectify
 
-        var op = await Browser(await app.User(Role.Operator, facilities: [facility], name: $"page.sup.op{Make.Serial()}"));
+        var op = await app.BrowserOf(await app.User(Role.Operator, facilities: [facility], name: $"page.sup.op{Make.Serial()}"));
         Assert.Contains("提交整改", await op.GetStringAsync(findingUrl), StringComparison.Ordinal);
         var empty = await Post(op, findingUrl, findingUrl + "?handler=Rectify", ("note", ""));
         Assert.Contains("请填写整改说明", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -113,7 +106,7 @@ public partial class SupervisionPagesTests(AppFactory app)
         {
             facilityIds = new[] { facility }, evaluatorOrganisation = "页面测试评估机构", evaluatorUserIds = new[] { evaluator.Id },
         })).Created()).EnumerateArray()).Id();
-        var staff = await Browser(await app.User(Role.DistrictStaff, name: $"page.sup.block{Make.Serial()}"));
+        var staff = await app.BrowserOf(await app.User(Role.DistrictStaff, name: $"page.sup.block{Make.Serial()}"));
         var html = await staff.GetStringAsync($"/evaluations/{sheet}");
         Assert.Contains("督导检查情况（2026 年）", html, StringComparison.Ordinal);
         Assert.Matches("id=\"supervision-findings\">0<", html);

@@ -8,13 +8,7 @@ namespace ElderCare.Tests.Tasks;
 /// <summary>The task page (三(一)): a status change only after the confirmation box is ticked; evidence uploaded from the page.</summary>
 public class TaskPagesTests(TasksApp app) : IClassFixture<TasksApp>
 {
-    private async Task<HttpClient> Officer()
-    {
-        var user = await app.User(Role.TownOfficer, Make.Changyuan);
-        var browser = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(user.UserName!, AppFactory.Password)).StatusCode);
-        return browser;
-    }
+    private async Task<HttpClient> Officer() => await app.BrowserOf(await app.User(Role.TownOfficer, Make.Changyuan));
 
     [Fact]
     public async Task A_status_change_needs_the_confirmation_and_evidence_is_uploaded_from_the_page()

@@ -98,9 +98,7 @@ public class SecurityHeadersTests(SecurityHeadersTests.Factory app) : IClassFixt
         AssertNoStore(list);
         AssertHeaders(list);
 
-        var user = await app.User(Role.DistrictStaff, name: "hdr" + Guid.NewGuid().ToString("N")[..8]);
-        var browser = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(user.UserName!, AppFactory.Password)).StatusCode);
+        var browser = await app.BrowserOf(await app.User(Role.DistrictStaff, name: "hdr" + Guid.NewGuid().ToString("N")[..8]));
         var page = await browser.GetAsync("/elders");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         AssertNoStore(page);

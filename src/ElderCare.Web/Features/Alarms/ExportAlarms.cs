@@ -13,13 +13,10 @@ namespace ElderCare.Web.Features.Alarms;
 /// </summary>
 public static class ExportAlarms
 {
-    public static async Task<Outcome<ExportFile>> Handle(ListAlarms.Query q, CurrentUser user, AppDbContext db, AuditLog audit,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var alarms = ListAlarms.Filter(q, user.Scope, db, errors);
-        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
-        return await ListExport.Write("alarms", "报警记录", q, alarms, ListAlarms.Sorted(alarms, q),
+    public static Task<Outcome<ExportFile>> Handle(ListAlarms.Query q, CurrentUser user, AppDbContext db, AuditLog audit,
+        TimeProvider clock, CancellationToken ct) =>
+        ListExport.Write("alarms", "报警记录", q, errors => ListAlarms.Filter(q, user.Scope, db, errors),
+            alarms => ListAlarms.Sorted(alarms, q),
             (rows, token) => ListAlarms.Rows(rows, db).ToListAsync(token),
             a => new Dictionary<string, object?>
             {
@@ -34,5 +31,4 @@ public static class ExportAlarms
                 ["处置结果"] = a.Outcome is { } o ? AlarmLabels.Of(o) : "",
             },
             false, user, audit, clock, ct);
-    }
 }

@@ -16,11 +16,9 @@ public static class ExportDevices
     public static async Task<Outcome<ExportFile>> Handle(ListDevices.Query q, CurrentUser user, AppDbContext db, AlarmOptions options,
         AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new FieldErrors();
         var now = clock.UtcNow();
-        var devices = ListDevices.Filter(q, user.Scope, db, options, now, errors);
-        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
-        return await ListExport.Write("devices", "智能终端", q, devices, ListDevices.Sorted(devices, q),
+        return await ListExport.Write("devices", "智能终端", q, errors => ListDevices.Filter(q, user.Scope, db, options, now, errors),
+            devices => ListDevices.Sorted(devices, q),
             (rows, token) => ListDevices.Rows(rows, db, options, now, token),
             d => new Dictionary<string, object?>
             {

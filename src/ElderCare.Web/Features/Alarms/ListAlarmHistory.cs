@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +13,7 @@ namespace ElderCare.Web.Features.Alarms;
 /// </summary>
 public static class ListAlarmHistory
 {
-    public static async Task<Outcome<Paged<AlarmRow>>> Handle(ListAlarms.Query q, DataScope scope, AppDbContext db, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(q.Page, q.PageSize, errors);
-        var alarms = ListAlarms.Filter(q, scope, db, errors);
-        if (errors.Any) return Outcome<Paged<AlarmRow>>.Invalid(errors);
-        var total = await alarms.CountAsync(ct);
-        var rows = await ListAlarms.Rows(ListAlarms.Sorted(alarms, q).Skip(paging.Skip).Take(paging.PageSize), db).ToListAsync(ct);
-        return new Paged<AlarmRow>(rows, paging.Page, paging.PageSize, total);
-    }
+    public static Task<Outcome<Paged<AlarmRow>>> Handle(ListAlarms.Query q, DataScope scope, AppDbContext db, CancellationToken ct) =>
+        ListPage.Read(q.Page, q.PageSize, errors => ListAlarms.Filter(q, scope, db, errors), alarms => ListAlarms.Sorted(alarms, q),
+            (page, token) => ListAlarms.Rows(page, db).ToListAsync(token), ct);
 }

@@ -32,16 +32,9 @@ public static class ListAlarms
         .Add("acknowledged", a => a.AcknowledgedAt)
         .Add("resolved", a => a.ResolvedAt);
 
-    public static async Task<Outcome<Paged<AlarmResource>>> Handle(Query q, DataScope scope, AppDbContext db, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(q.Page, q.PageSize, errors);
-        var alarms = Filter(q, scope, db, errors);
-        if (errors.Any) return Outcome<Paged<AlarmResource>>.Invalid(errors);
-        var total = await alarms.CountAsync(ct);
-        var page = await Sorted(alarms, q).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new Paged<AlarmResource>(page.Select(AlarmResource.From).ToList(), paging.Page, paging.PageSize, total);
-    }
+    public static Task<Outcome<Paged<AlarmResource>>> Handle(Query q, DataScope scope, AppDbContext db, CancellationToken ct) =>
+        ListPage.Read(q.Page, q.PageSize, errors => Filter(q, scope, db, errors), alarms => Sorted(alarms, q),
+            async (page, token) => (await page.ToListAsync(token)).Select(AlarmResource.From).ToList(), ct);
 
     /// <summary>The list's order: the chosen column, then the newest raised and id, so that pages and exports agree.</summary>
     public static IOrderedQueryable<Alarm> Sorted(IQueryable<Alarm> alarms, Query q) =>

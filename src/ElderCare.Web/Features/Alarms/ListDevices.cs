@@ -34,17 +34,12 @@ public static class ListDevices
     public static bool IsOffline(DeviceKind kind, DateTime? lastSeenAt, DateTime registeredAt, DateTime now, AlarmOptions options) =>
         (lastSeenAt ?? registeredAt) < now - options.HeartbeatInterval(kind);
 
-    public static async Task<Outcome<Paged<DeviceRow>>> Handle(Query q, DataScope scope, AppDbContext db, AlarmOptions options, TimeProvider clock,
+    public static Task<Outcome<Paged<DeviceRow>>> Handle(Query q, DataScope scope, AppDbContext db, AlarmOptions options, TimeProvider clock,
         CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(q.Page, q.PageSize, errors);
         var now = clock.UtcNow();
-        var devices = Filter(q, scope, db, options, now, errors);
-        if (errors.Any) return Outcome<Paged<DeviceRow>>.Invalid(errors);
-        var total = await devices.CountAsync(ct);
-        var rows = await Rows(Sorted(devices, q).Skip(paging.Skip).Take(paging.PageSize), db, options, now, ct);
-        return new Paged<DeviceRow>(rows, paging.Page, paging.PageSize, total);
+        return ListPage.Read(q.Page, q.PageSize, errors => Filter(q, scope, db, options, now, errors), devices => Sorted(devices, q),
+            (page, token) => Rows(page, db, options, now, token), ct);
     }
 
     /// <summary>The list's order: the chosen column, then the last heartbeat and id, so that pages and exports agree.</summary>

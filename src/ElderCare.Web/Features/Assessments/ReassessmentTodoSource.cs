@@ -10,16 +10,15 @@ namespace ElderCare.Web.Features.Assessments;
 /// The reassessments assigned to the user (<see cref="AssignReassessments"/>), until the elder has an assessment dated on
 /// or after the assignment; overdue from the due day on (Reassessment).
 /// </summary>
-public sealed class ReassessmentTodoSource : ITodoSource
+public sealed class ReassessmentTodoSource : QueryTodoSource<ReassessmentAssignment>
 {
     public const string Kind = "待重新评估（已分配）";
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) => Query(user, db).CountAsync(ct);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<ReassessmentAssignment> assignments, AppDbContext db, DateTime now,
+        int take, CancellationToken ct)
     {
         var today = TaskTodoSource.Today(now);
-        var rows = await Query(user, db).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(take)
+        var rows = await assignments.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(take)
             .Select(a => new { a.ElderId, a.DueOn, a.Reason, Name = db.Elders.Where(e => e.Id == a.ElderId).Select(e => e.Name).First() })
             .ToListAsync(ct);
         return rows.Select(a => new TodoItem(Kind,
@@ -27,7 +26,7 @@ public sealed class ReassessmentTodoSource : ITodoSource
             $"/elders/{a.ElderId}/assessments/new", TaskDeadline.EndsAtUtc(a.DueOn.AddDays(-1)), today >= a.DueOn)).ToList();
     }
 
-    private static IQueryable<ReassessmentAssignment> Query(TodoUser user, AppDbContext db) =>
+    protected override IQueryable<ReassessmentAssignment> Query(TodoUser user, AppDbContext db, DateTime now) =>
         db.ReassessmentAssignments.AsNoTracking().Where(a => a.AssessorId == user.UserId
             && db.Elders.Any(e => e.Id == a.ElderId && e.Status == ElderStatus.Active
                                 && (e.LastAssessedOn == null || e.LastAssessedOn < a.AssignedOn)));

@@ -18,12 +18,10 @@ public static class ExportElders
     public static async Task<Outcome<ExportFile>> Handle(ListElders.Query q, CurrentUser user, AppDbContext db, FieldProtector protector,
         AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var elders = ListElders.Filter(q, user.Scope, db, clock, errors);
-        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
         var today = clock.Today();
         var full = user.CanUnmask;
-        return await ListExport.Write("elders", "老年人名单", q, elders, ListElders.Sorted(elders, q),
+        return await ListExport.Write("elders", "老年人名单", q, errors => ListElders.Filter(q, user.Scope, db, clock, errors),
+            elders => ListElders.Sorted(elders, q),
             (rows, token) => rows.Select(e => new
             {
                 Elder = e, RegionName = db.Regions.Where(r => r.Code == e.RegionCode).Select(r => r.Name).FirstOrDefault(),

@@ -33,18 +33,12 @@ public static class ListElders
         .Add("level", e => e.CurrentLevel)
         .Add("lastAssessed", e => e.LastAssessedOn);
 
-    public static async Task<Outcome<Paged<ElderRow>>> Handle(Query q, DataScope scope, AppDbContext db, FieldProtector protector,
+    public static Task<Outcome<Paged<ElderRow>>> Handle(Query q, DataScope scope, AppDbContext db, FieldProtector protector,
         TimeProvider clock, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(q.Page, q.PageSize, errors);
-        var elders = Filter(q, scope, db, clock, errors);
-        if (errors.Any) return Outcome<Paged<ElderRow>>.Invalid(errors);
-
         var today = clock.Today();
-        var total = await elders.CountAsync(ct);
-        var page = await Read(Sorted(elders, q).Skip(paging.Skip).Take(paging.PageSize), db, protector, today, ct);
-        return new Paged<ElderRow>(page, paging.Page, paging.PageSize, total);
+        return ListPage.Read(q.Page, q.PageSize, errors => Filter(q, scope, db, clock, errors), elders => Sorted(elders, q),
+            (page, token) => Read(page, db, protector, today, token), ct);
     }
 
     /// <summary>The list's order: the chosen column, then name and id, so that pages and exports agree.</summary>

@@ -17,8 +17,5 @@ public static class ConfirmEvaluationTemplate
     public static Task<Outcome<EvaluationTemplateResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct) =>
         Placeholders.Confirm(input.Source, user, clock, db, () => db.EvaluationTemplates.FirstOrDefaultAsync(t => t.Id == id, ct),
-            "找不到该评估模板。",
-            t => t.Confirmed ? Placeholders.AlreadyConfirmed("该评估模板", t.ConfirmedAt, t.ConfirmedBy) : null,
-            (t, c) => (t.Source, t.ConfirmedAt, t.ConfirmedBy) = (c.Source, c.At, c.By),
-            EvaluationTemplateResource.From, ct);
+            "找不到该评估模板。", "该评估模板", EvaluationTemplateResource.From, ct);
 }

@@ -114,19 +114,9 @@ public sealed class EvaluationDetailsModel(AppDbContext db, CurrentUser user, Ti
     /// <summary>The evidence ids a score already has (the form changes points and notes; files are added by upload).</summary>
     private List<Guid> Existing(string? key) => Sheet?.Scores.FirstOrDefault(s => s.IndicatorKey == key)?.EvidenceIds.ToList() ?? [];
 
-    private Func<EvaluationResource, IActionResult> Done(string flash, Guid id) => _ =>
-    {
-        TempData["Flash"] = flash;
-        return Redirect($"/evaluations/{id}");
-    };
+    private Func<EvaluationResource, IActionResult> Done(string flash, Guid id) => _ => RedirectWithFlash($"/evaluations/{id}", flash);
 
-    private async Task<IActionResult> Again(Guid id, CancellationToken ct)
-    {
-        var status = Response.StatusCode;
-        var result = await Load(id, ct) ?? Page();
-        Response.StatusCode = status;
-        return result;
-    }
+    private Task<IActionResult> Again(Guid id, CancellationToken ct) => AgainAsync(() => Load(id, ct));
 
     private async Task<IActionResult?> Load(Guid id, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public enum IndicatorGroup { Staffing, ServiceContent, Quality, Feedback }
 /// construction acceptance (验收) template has no type (it serves every type). Seeded defaults are placeholders marked
 /// 待确认 until the district confirms them (ADR 0023).
 /// </summary>
-public sealed class EvaluationTemplate
+public sealed class EvaluationTemplate : Shared.IPlaceholderFigure
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public int Year { get; set; }

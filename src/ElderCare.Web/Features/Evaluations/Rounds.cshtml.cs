@@ -54,11 +54,7 @@ public sealed class EvaluationRoundsModel(AppDbContext db, CurrentUser user, Tim
         return Show(outcome, t => Flash($"已确认评估模板“{t.Name}”。")) ?? await Again(ct);
     }
 
-    private IActionResult Flash(string text)
-    {
-        TempData["Flash"] = text;
-        return Redirect("/evaluations/rounds");
-    }
+    private IActionResult Flash(string text) => RedirectWithFlash("/evaluations/rounds", text);
 
     private async Task<IActionResult> Again(CancellationToken ct)
     {

@@ -10,13 +10,10 @@ namespace ElderCare.Web.Features.Facilities;
 /// <summary>The facility list as .xlsx: the rows of <see cref="ListFacilities"/> with its filters and order, all pages (Shared/ListExport).</summary>
 public static class ExportFacilities
 {
-    public static async Task<Outcome<ExportFile>> Handle(ListFacilities.Query q, CurrentUser user, AppDbContext db, AuditLog audit,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var facilities = ListFacilities.Filter(q, user.Scope, db, errors);
-        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
-        return await ListExport.Write("facilities", "养老服务设施", q, facilities, ListFacilities.Sorted(facilities, q),
+    public static Task<Outcome<ExportFile>> Handle(ListFacilities.Query q, CurrentUser user, AppDbContext db, AuditLog audit,
+        TimeProvider clock, CancellationToken ct) =>
+        ListExport.Write("facilities", "养老服务设施", q, errors => ListFacilities.Filter(q, user.Scope, db, errors),
+            facilities => ListFacilities.Sorted(facilities, q),
             (rows, token) => ListFacilities.Rows(rows, db).ToListAsync(token),
             f => new Dictionary<string, object?>
             {
@@ -34,5 +31,4 @@ public static class ExportFacilities
                 ["服务电话"] = f.ServicePhone ?? "",
             },
             false, user, audit, clock, ct);
-    }
 }

@@ -32,16 +32,9 @@ public static class ListFacilities
         .Add("beds", f => f.Beds.Total)
         .Add("openedOn", f => f.OpenedOn);
 
-    public static async Task<Outcome<Paged<FacilityRow>>> Handle(Query query, DataScope scope, AppDbContext db, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(query.Page, query.PageSize, errors);
-        var facilities = Filter(query, scope, db, errors);
-        if (errors.Any) return Outcome<Paged<FacilityRow>>.Invalid(errors);
-        var total = await facilities.CountAsync(ct);
-        var items = await Rows(Sorted(facilities, query).Skip(paging.Skip).Take(paging.PageSize), db).ToListAsync(ct);
-        return new Paged<FacilityRow>(items, paging.Page, paging.PageSize, total);
-    }
+    public static Task<Outcome<Paged<FacilityRow>>> Handle(Query query, DataScope scope, AppDbContext db, CancellationToken ct) =>
+        ListPage.Read(query.Page, query.PageSize, errors => Filter(query, scope, db, errors), facilities => Sorted(facilities, query),
+            (page, token) => Rows(page, db).ToListAsync(token), ct);
 
     /// <summary>The list's order: the chosen column, then region, type, name and id, so that pages and exports agree.</summary>
     public static IOrderedQueryable<Facility> Sorted(IQueryable<Facility> facilities, Query q) =>

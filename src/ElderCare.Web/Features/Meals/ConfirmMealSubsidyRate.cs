@@ -17,8 +17,5 @@ public static class ConfirmMealSubsidyRate
     public static Task<Outcome<MealSubsidyRateResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct) =>
         Placeholders.Confirm(input.Source, user, clock, db, () => db.MealSubsidyRates.FirstOrDefaultAsync(r => r.Id == id, ct),
-            "找不到该助餐补贴标准。",
-            rate => rate.Confirmed ? Placeholders.AlreadyConfirmed("该补贴标准", rate.ConfirmedAt, rate.ConfirmedBy) : null,
-            (rate, c) => (rate.Source, rate.ConfirmedAt, rate.ConfirmedBy) = (c.Source, c.At, c.By),
-            MealSubsidyRateResource.From, ct);
+            "找不到该助餐补贴标准。", "该补贴标准", MealSubsidyRateResource.From, ct);
 }

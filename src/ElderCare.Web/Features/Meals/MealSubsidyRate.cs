@@ -10,7 +10,7 @@ public enum MealSubsidyGroup { ExtremePoverty, Subsistence, Incapacitated, Advan
 /// The subsidy per meal for a group from a date on. The Rongchang policy names meal assistance but sets no rate, so the
 /// rates are district data (ADR 10); the latest rate effective on the meal's date applies.
 /// </summary>
-public sealed class MealSubsidyRate
+public sealed class MealSubsidyRate : Shared.IPlaceholderFigure
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public MealSubsidyGroup Group { get; init; }

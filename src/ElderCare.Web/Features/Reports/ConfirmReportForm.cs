@@ -14,8 +14,6 @@ public static class ConfirmReportForm
     public static Task<Outcome<ReportFormResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct) =>
         Placeholders.Confirm(input.Source, user, clock, db, () => db.ReportForms.FirstOrDefaultAsync(f => f.Id == id, ct),
-            "找不到该季报表样（首次生成季报时保存默认表样）。",
-            f => f.Confirmed ? Placeholders.AlreadyConfirmed("该季报表样", f.ConfirmedAt, f.ConfirmedBy) : null,
-            (f, c) => (f.Source, f.ConfirmedAt, f.ConfirmedBy) = (c.Source, c.At, c.By),
+            "找不到该季报表样（首次生成季报时保存默认表样）。", "该季报表样",
             f => new ReportFormResource(f.Id, f.Year, f.Name, f.Confirmed, f.Source, f.Indicators), ct);
 }

@@ -69,19 +69,9 @@ public sealed class ReportDetailsModel(AppDbContext db, CurrentUser user, TimePr
         return Confirm;
     }
 
-    private Func<ReportResource, IActionResult> Done(string flash, Guid id) => _ =>
-    {
-        TempData["Flash"] = flash;
-        return Redirect($"/reports/{id}");
-    };
+    private Func<ReportResource, IActionResult> Done(string flash, Guid id) => _ => RedirectWithFlash($"/reports/{id}", flash);
 
-    private async Task<IActionResult> Again(Guid id, CancellationToken ct)
-    {
-        var status = Response.StatusCode;
-        var result = await Load(id, ct) ?? Page();
-        Response.StatusCode = status;
-        return result;
-    }
+    private Task<IActionResult> Again(Guid id, CancellationToken ct) => AgainAsync(() => Load(id, ct));
 
     private async Task<IActionResult?> Load(Guid id, CancellationToken ct)
     {

@@ -28,16 +28,9 @@ public sealed class ReportListModel(AppDbContext db, CurrentUser user, TimeProvi
     {
         if (!CanGenerate) return Forbid();
         var outcome = await GenerateReports.Handle(new GenerateReports.Input(GenerateQuarter), user, db, clock, ct);
-        var done = Show(outcome, r =>
-        {
-            TempData["Flash"] = $"{r.Quarter}：共 {r.Units} 个镇街，新建 {r.Created} 份，刷新草稿 {r.Refreshed} 份，已提交或锁定未动 {r.Unchanged} 份。";
-            return Redirect($"/reports?quarter={r.Quarter}");
-        });
-        if (done is not null) return done;
-        var status = Response.StatusCode;
-        await Load(ct);
-        Response.StatusCode = status;
-        return Page();
+        return Show(outcome, r => RedirectWithFlash($"/reports?quarter={r.Quarter}",
+                $"{r.Quarter}：共 {r.Units} 个镇街，新建 {r.Created} 份，刷新草稿 {r.Refreshed} 份，已提交或锁定未动 {r.Unchanged} 份。"))
+            ?? await AgainAsync(() => Load(ct));
     }
 
     private async Task Load(CancellationToken ct)

@@ -8,7 +8,7 @@ namespace ElderCare.Web.Features.Reports;
 /// the one with the latest <see cref="Year"/> not after the quarter's year. Each indicator names one of the computations
 /// of <see cref="ReportIndicators"/> by its code; the seeded default is a placeholder marked 待确认 (ADR 0023).
 /// </summary>
-public sealed class ReportForm
+public sealed class ReportForm : Shared.IPlaceholderFigure
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public int Year { get; set; }

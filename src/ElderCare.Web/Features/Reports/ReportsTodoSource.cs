@@ -11,19 +11,16 @@ namespace ElderCare.Web.Features.Reports;
 /// ended (new or returned with a reason), due by the end of the month after the quarter; the district's submitted reports
 /// to approve.
 /// </summary>
-public sealed class ReportsTodoSource : ITodoSource
+public sealed class ReportsTodoSource : QueryTodoSource<QuarterlyReport>
 {
     public const string Kind = "季报";
 
     /// <summary>A report is due one month after its quarter ends (the platform's working rule; the policy says only 每季度).</summary>
     public static DateOnly DueOn(DateOnly quarterEnd) => quarterEnd.AddDays(1).AddMonths(1).AddDays(-1);
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Pending(user, db, now)?.CountAsync(ct) ?? Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<QuarterlyReport> pending, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Pending(user, db, now) is not { } pending) return [];
         var rows = await pending.OrderBy(r => r.EndsOn).ThenBy(r => r.UnitCode).Take(take)
             .Select(r => new { r.Id, r.UnitName, r.Year, r.QuarterNumber, r.EndsOn, r.Status, r.ReturnReason }).ToListAsync(ct);
         var today = DateOnly.FromDateTime(now + ChinaClock.Offset);
@@ -37,7 +34,7 @@ public sealed class ReportsTodoSource : ITodoSource
         }).ToList();
     }
 
-    private static IQueryable<QuarterlyReport>? Pending(TodoUser user, AppDbContext db, DateTime now)
+    protected override IQueryable<QuarterlyReport>? Query(TodoUser user, AppDbContext db, DateTime now)
     {
         var today = DateOnly.FromDateTime(now + ChinaClock.Offset);
         return user.Role switch

@@ -17,12 +17,5 @@ public static class ConfirmServiceItem
     public static Task<Outcome<ServiceItemResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct) =>
         Placeholders.Confirm(input.Source, user, clock, db, () => db.ServiceItems.FirstOrDefaultAsync(i => i.Id == id, ct),
-            "找不到该服务项目。",
-            item => item.Confirmed ? Placeholders.AlreadyConfirmed("该项目的价格与额度", item.ConfirmedAt, item.ConfirmedBy) : null,
-            (item, c) =>
-            {
-                (item.Source, item.ConfirmedAt, item.ConfirmedBy) = (c.Source, c.At, c.By);
-                item.Version++;
-            },
-            ServiceItemResource.From, ct);
+            "找不到该服务项目。", "该项目的价格与额度", ServiceItemResource.From, ct, item => item.Version++);
 }

@@ -16,11 +16,9 @@ public static class ExportComplaints
     public static async Task<Outcome<ExportFile>> Handle(ListComplaints.Query q, CurrentUser user, AppDbContext db, AuditLog audit,
         TimeProvider clock, CancellationToken ct)
     {
-        var errors = new FieldErrors();
         var now = clock.UtcNow();
-        var complaints = ListComplaints.Filter(q, user.Scope, db, now, errors);
-        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
-        return await ListExport.Write("complaints", "投诉", q, complaints, ListComplaints.Sorted(complaints, q),
+        return await ListExport.Write("complaints", "投诉", q, errors => ListComplaints.Filter(q, user.Scope, db, now, errors),
+            complaints => ListComplaints.Sorted(complaints, q),
             (rows, token) => ListComplaints.Rows(rows, db, now, token),
             c => new Dictionary<string, object?>
             {

@@ -13,13 +13,10 @@ namespace ElderCare.Web.Features.Services;
 /// </summary>
 public static class ExportOrders
 {
-    public static async Task<Outcome<ExportFile>> Handle(ListOrders.Query q, CurrentUser user, AppDbContext db, AuditLog audit,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var orders = ListOrders.Filter(q, user.Scope, db, errors);
-        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
-        return await ListExport.Write("orders", "服务工单", q, orders, ListOrders.Sorted(orders, q),
+    public static Task<Outcome<ExportFile>> Handle(ListOrders.Query q, CurrentUser user, AppDbContext db, AuditLog audit,
+        TimeProvider clock, CancellationToken ct) =>
+        ListExport.Write("orders", "服务工单", q, errors => ListOrders.Filter(q, user.Scope, db, errors),
+            orders => ListOrders.Sorted(orders, q),
             (rows, token) => ListOrders.Rows(rows, db).ToListAsync(token),
             o => new Dictionary<string, object?>
             {
@@ -38,5 +35,4 @@ public static class ExportOrders
                 ["自付（元）"] = Display.YuanAmount(o.OwnShareFen),
             },
             false, user, audit, clock, ct);
-    }
 }

@@ -17,12 +17,10 @@ public static class ExportWorkers
     public static async Task<Outcome<ExportFile>> Handle(ListWorkers.Query q, CurrentUser user, AppDbContext db, FieldProtector protector,
         AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var workers = ListWorkers.Filter(q, user.Scope, db, errors);
-        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
         var full = user.CanUnmask;
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        return await ListExport.Write("workers", "服务人员", q, workers, ListWorkers.Sorted(workers, q),
+        return await ListExport.Write("workers", "服务人员", q, errors => ListWorkers.Filter(q, user.Scope, db, errors),
+            workers => ListWorkers.Sorted(workers, q),
             (rows, token) => rows.Select(w => new
             {
                 Worker = w, Provider = db.ServiceProviders.Where(p => p.Id == w.ProviderId).Select(p => p.Name).FirstOrDefault(),

@@ -23,17 +23,12 @@ public static class ListComplaints
         .Add("received", c => c.ReceivedAt)
         .Add("severity", c => c.Severity);
 
-    public static async Task<Outcome<Paged<ComplaintResource>>> Handle(Query query, DataScope scope, AppDbContext db, TimeProvider clock,
+    public static Task<Outcome<Paged<ComplaintResource>>> Handle(Query query, DataScope scope, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(query.Page, query.PageSize, errors);
         var now = clock.UtcNow();
-        var complaints = Filter(query, scope, db, now, errors);
-        if (errors.Any) return Outcome<Paged<ComplaintResource>>.Invalid(errors);
-        var total = await complaints.CountAsync(ct);
-        var items = await Rows(Sorted(complaints, query).Skip(paging.Skip).Take(paging.PageSize), db, now, ct);
-        return new Paged<ComplaintResource>(items, paging.Page, paging.PageSize, total);
+        return ListPage.Read(query.Page, query.PageSize, errors => Filter(query, scope, db, now, errors), complaints => Sorted(complaints, query),
+            (page, token) => Rows(page, db, now, token), ct);
     }
 
     /// <summary>The list's order: the chosen column, then the deadline and id, so that pages and exports agree.</summary>

@@ -25,16 +25,9 @@ public static class ListOrders
         .Add("subsidy", o => o.SubsidyFen)
         .Add("ownShare", o => o.OwnShareFen);
 
-    public static async Task<Outcome<Paged<OrderRow>>> Handle(Query q, DataScope scope, AppDbContext db, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(q.Page, q.PageSize, errors);
-        var orders = Filter(q, scope, db, errors);
-        if (errors.Any) return Outcome<Paged<OrderRow>>.Invalid(errors);
-        var total = await orders.CountAsync(ct);
-        var rows = await Rows(Sorted(orders, q).Skip(paging.Skip).Take(paging.PageSize), db).ToListAsync(ct);
-        return new Paged<OrderRow>(rows, paging.Page, paging.PageSize, total);
-    }
+    public static Task<Outcome<Paged<OrderRow>>> Handle(Query q, DataScope scope, AppDbContext db, CancellationToken ct) =>
+        ListPage.Read(q.Page, q.PageSize, errors => Filter(q, scope, db, errors), orders => Sorted(orders, q),
+            (page, token) => Rows(page, db).ToListAsync(token), ct);
 
     /// <summary>The list's order: the chosen column, then the window and id, so that pages and exports agree.</summary>
     public static IOrderedQueryable<ServiceOrder> Sorted(IQueryable<ServiceOrder> orders, Query q) =>

@@ -20,18 +20,10 @@ public static class ListWorkers
         .Add("kind", w => w.Kind)
         .Add("active", w => w.Active);
 
-    public static async Task<Outcome<Paged<WorkerResource>>> Handle(Query q, DataScope scope, AppDbContext db, FieldProtector protector,
-        CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var paging = PageRequest.From(q.Page, q.PageSize, errors);
-        var workers = Filter(q, scope, db, errors);
-        if (errors.Any) return Outcome<Paged<WorkerResource>>.Invalid(errors);
-        var total = await workers.CountAsync(ct);
-        var rows = await Sorted(workers, q).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var items = rows.Select(w => WorkerResource.From(w, protector)).ToList();
-        return new Paged<WorkerResource>(items, paging.Page, paging.PageSize, total);
-    }
+    public static Task<Outcome<Paged<WorkerResource>>> Handle(Query q, DataScope scope, AppDbContext db, FieldProtector protector,
+        CancellationToken ct) =>
+        ListPage.Read(q.Page, q.PageSize, errors => Filter(q, scope, db, errors), workers => Sorted(workers, q),
+            async (page, token) => (await page.ToListAsync(token)).Select(w => WorkerResource.From(w, protector)).ToList(), ct);
 
     /// <summary>The list's order: the chosen column, then the name and id, so that pages and exports agree.</summary>
     public static IOrderedQueryable<Worker> Sorted(IQueryable<Worker> workers, Query q) =>

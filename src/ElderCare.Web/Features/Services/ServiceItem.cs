@@ -12,7 +12,7 @@ public enum ServiceCategory { DailyLiving, BasicCare, HealthManagement, Visiting
 /// hold (with an unexpired certificate), and for which priority groups the government buys it, up to what monthly
 /// allowance per elder. Effective-dated: a new price is a new row from a date, the old one ends the day before.
 /// </summary>
-public sealed class ServiceItem
+public sealed class ServiceItem : Shared.IPlaceholderFigure
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

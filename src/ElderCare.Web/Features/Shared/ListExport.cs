@@ -30,17 +30,21 @@ public static class ListExport
         + "请缩小筛选范围后再导出。";
 
     /// <summary>
-    /// Counts <paramref name="filtered"/>, refuses above the cap, reads <paramref name="sorted"/> (the same rows in the
-    /// list's order) through <paramref name="read"/>, writes one sheet and the audit entry.
+    /// Applies the list's <paramref name="filter"/> (its field errors refuse the export), counts the rows, refuses above
+    /// the cap, reads them in the list's <paramref name="sort"/> order through <paramref name="read"/>, writes one sheet
+    /// and the audit entry.
     /// </summary>
     public static async Task<Outcome<ExportFile>> Write<TSource, TRow>(string list, string title, object query,
-        IQueryable<TSource> filtered, IOrderedQueryable<TSource> sorted,
+        Func<FieldErrors, IQueryable<TSource>> filter, Func<IQueryable<TSource>, IOrderedQueryable<TSource>> sort,
         Func<IQueryable<TSource>, CancellationToken, Task<List<TRow>>> read, Func<TRow, IReadOnlyDictionary<string, object?>> columns,
         bool unmasked, CurrentUser user, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        var filtered = filter(errors);
+        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
         var total = await filtered.CountAsync(ct);
         if (total > MaxRows) return Outcome<ExportFile>.Invalid("export", TooMany(total));
-        var rows = await read(sorted.Take(MaxRows), ct);
+        var rows = await read(sort(filtered).Take(MaxRows), ct);
         var bytes = SpreadsheetWriter.Xlsx(title, rows.Select(columns));
         await audit.AppendAsync(new AuditRecord(user.Id, user.UserName, Action, list, AuditOutcome.Success, user.Address,
             Describe(query, rows.Count, unmasked)));

@@ -25,6 +25,25 @@ public abstract class OutcomePageModel : PageModel
         return Page();
     }
 
+    /// <summary>A message shown once on the next page (the layout's flash), and there.</summary>
+    protected RedirectResult RedirectWithFlash(string url, string message)
+    {
+        TempData["Flash"] = message;
+        return Redirect(url);
+    }
+
+    /// <summary>
+    /// The page again after a refused write (a conflict, field errors): <paramref name="reload"/> reads what it shows
+    /// afresh, and the status the refusal set stays even when the reload finds the record gone.
+    /// </summary>
+    protected async Task<IActionResult> AgainAsync(Func<Task> reload)
+    {
+        var status = Response.StatusCode;
+        await reload();
+        Response.StatusCode = status;
+        return Page();
+    }
+
     /// <summary>
     /// Ok runs <paramref name="ok"/>; not found shows the panel (404); forbidden answers 403. A conflict (409) or
     /// invalid input (field errors) returns <c>null</c>: the caller reloads its choices and shows the form again.

@@ -24,21 +24,19 @@ public static class Placeholders
     public static string Problem(FieldErrors? errors, string? message) =>
         errors?.Entries.SelectMany(e => e.Value).FirstOrDefault() ?? message ?? "确认未成功。";
 
-    /// <summary>Who confirmed a figure, when, and on what basis (a document number or a reason).</summary>
-    public sealed record Confirmation(string Source, DateTime At, string? By);
-
     /// <summary>The conflict of confirming a figure twice: "{what}已于 2026-11-29 由 admin 确认。"</summary>
     public static string AlreadyConfirmed(string what, DateTime? at, string? by) =>
         $"{what}已于 {Display.Date(at is { } t ? DateOnly.FromDateTime(t) : null)} 由 {by} 确认。";
 
     /// <summary>
     /// The district confirms a placeholder figure as its own (ADR 0023): the source is required; a figure confirmed
-    /// before is a conflict (<paramref name="confirmedBefore"/> says so); otherwise the 待确认 mark goes, the source,
-    /// user and time are kept, and the request is audited like every write.
+    /// before is a conflict naming <paramref name="what"/>; otherwise the 待确认 mark goes, the source, user and time are
+    /// kept (and <paramref name="alsoOnConfirm"/> runs), and the request is audited like every write.
     /// </summary>
     public static async Task<Outcome<TResource>> Confirm<TFigure, TResource>(string? source, CurrentUser user, TimeProvider clock,
-        AppDbContext db, Func<Task<TFigure?>> find, string notFound, Func<TFigure, string?> confirmedBefore,
-        Action<TFigure, Confirmation> confirm, Func<TFigure, TResource> resource, CancellationToken ct) where TFigure : class
+        AppDbContext db, Func<Task<TFigure?>> find, string notFound, string what, Func<TFigure, TResource> resource, CancellationToken ct,
+        Action<TFigure>? alsoOnConfirm = null)
+        where TFigure : class, IPlaceholderFigure
     {
         var errors = new FieldErrors();
         source = errors.Text(source, "source", "确认依据", FreeText.LongName);
@@ -46,9 +44,19 @@ public static class Placeholders
         if (errors.Any) return Outcome<TResource>.Invalid(errors);
         var figure = await find();
         if (figure is null) return Outcome<TResource>.NotFound(notFound);
-        if (confirmedBefore(figure) is { } conflict) return Outcome<TResource>.Conflict(conflict);
-        confirm(figure, new Confirmation(source!.Trim(), clock.GetUtcNow().UtcDateTime, user.UserName));
+        if (figure.ConfirmedAt is not null)
+            return Outcome<TResource>.Conflict(AlreadyConfirmed(what, figure.ConfirmedAt, figure.ConfirmedBy));
+        (figure.Source, figure.ConfirmedAt, figure.ConfirmedBy) = (source!.Trim(), clock.GetUtcNow().UtcDateTime, user.UserName);
+        alsoOnConfirm?.Invoke(figure);
         await db.SaveChangesAsync(ct);
         return resource(figure);
     }
+}
+
+/// <summary>A seeded placeholder figure the district confirms as its own (ADR 0023): its source, and who confirmed it when.</summary>
+public interface IPlaceholderFigure
+{
+    string Source { get; set; }
+    DateTime? ConfirmedAt { get; set; }
+    string? ConfirmedBy { get; set; }
 }

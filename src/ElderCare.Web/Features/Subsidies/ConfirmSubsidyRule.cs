@@ -16,8 +16,6 @@ public static class ConfirmSubsidyRule
 
     public static Task<Outcome<SubsidyRuleResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct) =>
-        Placeholders.Confirm(input.Source, user, clock, db, () => db.SubsidyRules.FirstOrDefaultAsync(r => r.Id == id, ct), "找不到该补贴标准。",
-            r => r.Confirmed ? Placeholders.AlreadyConfirmed("该补贴标准", r.ConfirmedAt, r.ConfirmedBy) : null,
-            (r, c) => (r.Source, r.ConfirmedAt, r.ConfirmedBy) = (c.Source, c.At, c.By),
-            SubsidyRuleResource.From, ct);
+        Placeholders.Confirm(input.Source, user, clock, db, () => db.SubsidyRules.FirstOrDefaultAsync(r => r.Id == id, ct),
+            "找不到该补贴标准。", "该补贴标准", SubsidyRuleResource.From, ct);
 }

@@ -23,7 +23,7 @@ public enum FundingSource { LotteryFund, DistrictBudget, MunicipalAward }
 /// confirmed; figures the policy does not give (grade factors, 敬老院 rates) are placeholders shown 待确认 until the
 /// district confirms them (ADR 0023).
 /// </summary>
-public sealed class SubsidyRule
+public sealed class SubsidyRule : Shared.IPlaceholderFigure
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public SubsidyKind Kind { get; init; }

@@ -17,8 +17,5 @@ public static class ConfirmChecklist
     public static Task<Outcome<ChecklistResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct) =>
         Placeholders.Confirm(input.Source, user, clock, db, () => db.SupervisionChecklists.FirstOrDefaultAsync(c => c.Id == id, ct),
-            "找不到该督导检查表。",
-            c => c.Confirmed ? Placeholders.AlreadyConfirmed("该督导检查表", c.ConfirmedAt, c.ConfirmedBy) : null,
-            (c, x) => (c.Source, c.ConfirmedAt, c.ConfirmedBy) = (x.Source, x.At, x.By),
-            ChecklistResource.From, ct);
+            "找不到该督导检查表。", "该督导检查表", ChecklistResource.From, ct);
 }

@@ -56,19 +56,9 @@ public sealed class FindingModel(AppDbContext db, CurrentUser user, TimeProvider
         return null;
     }
 
-    private Func<FindingResource, IActionResult> Done(string flash) => f =>
-    {
-        TempData["Flash"] = flash;
-        return Redirect($"/supervision/findings/{f.Id}");
-    };
+    private Func<FindingResource, IActionResult> Done(string flash) => f => RedirectWithFlash($"/supervision/findings/{f.Id}", flash);
 
-    private async Task<IActionResult> Again(Guid id, CancellationToken ct)
-    {
-        var status = Response.StatusCode;
-        var result = await Load(id, ct) ?? Page();
-        Response.StatusCode = status;
-        return result;
-    }
+    private Task<IActionResult> Again(Guid id, CancellationToken ct) => AgainAsync(() => Load(id, ct));
 
     private async Task<IActionResult?> Load(Guid id, CancellationToken ct)
     {

@@ -55,18 +55,10 @@ public sealed class SupervisionIndexModel(AppDbContext db, CurrentUser user, Tim
         {
             var input = new OpenSupervisionRound.Input(Year, Month, conductor, Organisation);
             var outcome = await OpenSupervisionRound.Handle(input, user, db, clock, ct);
-            var shown = Show(outcome, r =>
-            {
-                TempData["Flash"] = $"已开启督导批次：{r.Name}。";
-                return Redirect("/supervision");
-            });
-            if (shown is not null) return shown;
+            if (Show(outcome, r => RedirectWithFlash("/supervision", $"已开启督导批次：{r.Name}。")) is { } shown) return shown;
         }
         else ModelState.AddFieldErrors(errors);
-        var status = Response.StatusCode;
-        await Load(ct);
-        Response.StatusCode = status;
-        return Page();
+        return await AgainAsync(() => Load(ct));
     }
 
     /// <summary>The district confirms a seeded checklist and its deadline table (ADR 0023).</summary>
@@ -74,16 +66,7 @@ public sealed class SupervisionIndexModel(AppDbContext db, CurrentUser user, Tim
     {
         if (!CanOpen) return Forbid();
         var outcome = await ConfirmChecklist.Handle(checklistId, new ConfirmChecklist.Input(Source), user, db, clock, ct);
-        var shown = Show(outcome, c =>
-        {
-            TempData["Flash"] = $"已确认督导检查表：{c.Name}。";
-            return Redirect("/supervision");
-        });
-        if (shown is not null) return shown;
-        var status = Response.StatusCode;
-        await Load(ct);
-        Response.StatusCode = status;
-        return Page();
+        return Show(outcome, c => RedirectWithFlash("/supervision", $"已确认督导检查表：{c.Name}。")) ?? await AgainAsync(() => Load(ct));
     }
 
     public string FindingsUrl(int page) => FormattableString.Invariant(

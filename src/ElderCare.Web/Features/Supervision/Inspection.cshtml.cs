@@ -43,13 +43,8 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser user, TimeProvi
         if (!errors.Any)
         {
             var input = new RaiseFinding.Input(id, ItemCode, severity, Description, evidence);
-            var shown = Show(await RaiseFinding.Handle(input, user, db, clock, ct), f =>
-            {
-                TempData["Flash"] = $"问题已登记，整改期限 {Display.ChinaTime(f.DueAt)}。";
-                return Redirect($"/supervision/findings/{f.Id}");
-            });
-            if (shown is not null) return shown;
-            return Page();
+            return Show(await RaiseFinding.Handle(input, user, db, clock, ct),
+                f => RedirectWithFlash($"/supervision/findings/{f.Id}", $"问题已登记，整改期限 {Display.ChinaTime(f.DueAt)}。")) ?? Page();
         }
         ModelState.AddFieldErrors(errors);
         return Page();

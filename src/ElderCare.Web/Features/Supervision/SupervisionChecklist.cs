@@ -14,7 +14,7 @@ public enum FindingSeverity { Urgent, Serious, General, Minor }
 /// latest <see cref="Year"/> not after it. It carries the rectification deadline per severity. The seeded default is a
 /// placeholder marked 待确认 until the district confirms it (ADR 0023).
 /// </summary>
-public sealed class SupervisionChecklist
+public sealed class SupervisionChecklist : Shared.IPlaceholderFigure
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public int Year { get; set; }

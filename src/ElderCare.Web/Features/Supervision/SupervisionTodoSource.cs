@@ -10,14 +10,11 @@ namespace ElderCare.Web.Features.Supervision;
 /// and the town officer (in scope; overdue flagged by <see cref="SupervisionRules.Overdue"/>), rectified findings to re-inspect
 /// for the district and the third party (evaluator accounts).
 /// </summary>
-public sealed class SupervisionTodoSource : ITodoSource
+public sealed class SupervisionTodoSource : QueryTodoSource<SupervisionFinding>
 {
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Work(user, db) is { } rows ? rows.CountAsync(ct) : Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<SupervisionFinding> rows, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Work(user, db) is not { } rows) return [];
         var found = await rows.OrderBy(f => f.DueAt).ThenBy(f => f.Id).Take(take)
             .Select(f => new { f.Id, f.FacilityId, f.Description, f.Severity, f.Status, f.DueAt }).ToListAsync(ct);
         var ids = found.Select(f => f.FacilityId).Distinct().ToList();
@@ -30,7 +27,7 @@ public sealed class SupervisionTodoSource : ITodoSource
     }
 
     /// <summary>The findings that are this user's work, or null when the role has none.</summary>
-    private static IQueryable<SupervisionFinding>? Work(TodoUser user, AppDbContext db) => user.Role switch
+    protected override IQueryable<SupervisionFinding>? Query(TodoUser user, AppDbContext db, DateTime now) => user.Role switch
     {
         Role.Operator or Role.TownOfficer => db.SupervisionFindings.AsNoTracking().InScope(user.Scope).Where(f => f.Status == FindingStatus.Open),
         Role.DistrictAdmin or Role.DistrictStaff or Role.Evaluator =>

@@ -88,20 +88,13 @@ public sealed class TaskDetailsModel(AppDbContext db, CurrentUser user, TimeProv
             Done("证明材料已上传。", id)) ?? await Again(id, null, ct);
     }
 
-    private Func<TaskResource, IActionResult> Done(string flash, Guid id) => _ =>
-    {
-        TempData["Flash"] = flash;
-        return Redirect($"/tasks/{id}");
-    };
+    private Func<TaskResource, IActionResult> Done(string flash, Guid id) => _ => RedirectWithFlash($"/tasks/{id}", flash);
 
     /// <summary>The page again with the errors (or the conflict) and what was typed, keeping the status code.</summary>
-    private async Task<IActionResult> Again(Guid id, FieldErrors? errors, CancellationToken ct)
+    private Task<IActionResult> Again(Guid id, FieldErrors? errors, CancellationToken ct)
     {
         if (errors is not null) ModelState.AddFieldErrors(errors);
-        var status = Response.StatusCode;
-        var result = await Load(id, ct) ?? Page();
-        Response.StatusCode = status;
-        return result;
+        return AgainAsync(() => Load(id, ct));
     }
 
     private async Task<IActionResult?> Load(Guid id, CancellationToken ct)

@@ -11,16 +11,13 @@ namespace ElderCare.Web.Features.Tasks;
 /// <see cref="TaskOptions.DueSoonDays"/> or past the deadline; the district's, the tasks escalated to its level
 /// (<see cref="EscalationLevel.NotifyRole"/>: the in-app notice) and the plan rows to confirm that are due.
 /// </summary>
-public sealed class TaskTodoSource(TaskOptions options) : ITodoSource
+public sealed class TaskTodoSource(TaskOptions options) : QueryTodoSource<DutyTask>
 {
     public const string Kind = "任务";
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Query(user, db, now) is { } q ? q.CountAsync(ct) : Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<DutyTask> q, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Query(user, db, now) is not { } q) return [];
         var today = Today(now);
         var rows = await q.OrderBy(t => t.DueOn).ThenBy(t => t.Id).Take(take)
             .Select(t => new { t.Id, t.Title, t.DueOn, t.Status }).ToListAsync(ct);
@@ -34,7 +31,7 @@ public sealed class TaskTodoSource(TaskOptions options) : ITodoSource
 
     public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(utcNow + ChinaClock.Offset);
 
-    private IQueryable<DutyTask>? Query(TodoUser user, AppDbContext db, DateTime now)
+    protected override IQueryable<DutyTask>? Query(TodoUser user, AppDbContext db, DateTime now)
     {
         var until = Today(now).AddDays(options.DueSoonDays);
         var open = db.DutyTasks.AsNoTracking().Where(t => t.Status == DutyTaskStatus.Open || t.Status == DutyTaskStatus.InProgress);

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Todo;
 
@@ -24,9 +25,32 @@ public interface ITodoSource
     Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct);
 }
 
+/// <summary>
+/// A source whose items are the rows of one query: the badge counts it, the list reads its first rows; a user the work
+/// is not for (no query) has none.
+/// </summary>
+public abstract class QueryTodoSource<T> : ITodoSource
+{
+    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
+        Query(user, db, now) is { } q ? q.CountAsync(ct) : Task.FromResult(0);
+
+    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct) =>
+        Query(user, db, now) is { } q ? await ItemsAsync(q, db, now, take, ct) : [];
+
+    /// <summary>The rows that are this user's work; null when the work is not for the user's role or scope.</summary>
+    protected abstract IQueryable<T>? Query(TodoUser user, AppDbContext db, DateTime now);
+
+    /// <summary>The first <paramref name="take"/> rows of <paramref name="query"/>, in the source's order, as items.</summary>
+    protected abstract Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<T> query, AppDbContext db, DateTime now, int take,
+        CancellationToken ct);
+}
+
 /// <summary>Who the list is for: role, scope and user id, taken once from <see cref="CurrentUser"/>.</summary>
 public sealed record TodoUser(Role Role, DataScope Scope, Guid UserId)
 {
     public static TodoUser? Of(CurrentUser user) =>
         user is { Role: { } role, Id: { } id } ? new TodoUser(role, user.Scope, id) : null;
+
+    /// <summary>A street or town officer or an operator, seeing its own unit or facilities (the district's list would be all).</summary>
+    public bool WorksLocally => Role is (Role.TownOfficer or Role.Operator) && Scope.Kind is (ScopeKind.Unit or ScopeKind.Facilities);
 }

@@ -17,9 +17,9 @@ public static class ExportUsers
     public static async Task<Outcome<ExportFile>> Handle(ListUsers.Query q, CurrentUser user, AppDbContext db, FieldProtector protector,
         AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var users = ListUsers.Filter(q, db);
         var full = user.CanUnmask;
-        return await ListExport.Write("users", "用户", q, users, ListUsers.Sorted(users, q), (rows, token) => rows.ToListAsync(token),
+        return await ListExport.Write("users", "用户", q, _ => ListUsers.Filter(q, db), users => ListUsers.Sorted(users, q),
+            (rows, token) => rows.ToListAsync(token),
             u =>
             {
                 var mobile = protector.Unprotect(u.MobileProtected);

@@ -10,16 +10,13 @@ namespace ElderCare.Web.Features.Todo.Sources;
 /// escalated to the district (not acknowledged in time), the street or town those escalated to it (nobody on site in
 /// time), an operator both kinds at its stations.
 /// </summary>
-public sealed class AlarmTodoSource : ITodoSource
+public sealed class AlarmTodoSource : QueryTodoSource<Alarm>
 {
     public const string Kind = "报警升级";
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Query(user, db) is { } q ? q.CountAsync(ct) : Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<Alarm> q, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Query(user, db) is not { } q) return [];
         var rows = await q.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id).Take(take)
             .Select(a => new
             {
@@ -31,7 +28,7 @@ public sealed class AlarmTodoSource : ITodoSource
             "/alarms", null, true)).ToList();
     }
 
-    private static IQueryable<Alarm>? Query(TodoUser user, AppDbContext db)
+    protected override IQueryable<Alarm>? Query(TodoUser user, AppDbContext db, DateTime now)
     {
         var open = db.Alarms.AsNoTracking().Where(a => a.Status != AlarmStatus.Resolved);
         return user.Role switch

@@ -12,16 +12,13 @@ namespace ElderCare.Web.Features.Todo.Sources;
 /// for the town officer of the elders' street or town, who arranges the reassessment. The condition is the elder
 /// list's filter (assessmentOverdue): last assessed on or before today − 12 months, or the condition changed since.
 /// </summary>
-public sealed class AssessmentTodoSource : ITodoSource
+public sealed class AssessmentTodoSource : QueryTodoSource<Elder>
 {
     public const string Kind = "能力评估逾期";
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Query(user, db, now) is { } q ? q.CountAsync(ct) : Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<Elder> q, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Query(user, db, now) is not { } q) return [];
         var rows = await q.OrderBy(e => e.LastAssessedOn).ThenBy(e => e.Id).Take(take)
             .Select(e => new { e.Id, e.Name, e.LastAssessedOn, e.ConditionChangedOn }).ToListAsync(ct);
         return rows.Select(e =>
@@ -34,7 +31,7 @@ public sealed class AssessmentTodoSource : ITodoSource
         }).ToList();
     }
 
-    private static IQueryable<Elder>? Query(TodoUser user, AppDbContext db, DateTime now)
+    protected override IQueryable<Elder>? Query(TodoUser user, AppDbContext db, DateTime now)
     {
         if (user.Role != Role.TownOfficer || user.Scope.Kind != ScopeKind.Unit) return null;
         var dueBefore = TaskTodoSource.Today(now).AddMonths(-Reassessment.CycleMonths);

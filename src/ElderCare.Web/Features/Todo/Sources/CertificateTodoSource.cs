@@ -11,17 +11,14 @@ namespace ElderCare.Web.Features.Todo.Sources;
 /// certificate is valid): active workers in scope with a certificate expiring from today to today + 30, for those
 /// who manage workers in a street or town or at a facility (the district's list would be every worker's).
 /// </summary>
-public sealed class CertificateTodoSource : ITodoSource
+public sealed class CertificateTodoSource : QueryTodoSource<Worker>
 {
     public const string Kind = "证书到期";
     public const int Days = 30;
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Query(user, db, now) is { } q ? q.CountAsync(ct) : Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<Worker> q, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Query(user, db, now) is not { } q) return [];
         var today = TaskTodoSource.Today(now);
         var until = today.AddDays(Days);
         var workers = await q.OrderBy(w => w.Name).ThenBy(w => w.Id).Take(take).ToListAsync(ct);
@@ -33,9 +30,9 @@ public sealed class CertificateTodoSource : ITodoSource
         }).ToList();
     }
 
-    private static IQueryable<Worker>? Query(TodoUser user, AppDbContext db, DateTime now)
+    protected override IQueryable<Worker>? Query(TodoUser user, AppDbContext db, DateTime now)
     {
-        if (user.Role is not (Role.TownOfficer or Role.Operator) || user.Scope.Kind is not (ScopeKind.Unit or ScopeKind.Facilities)) return null;
+        if (!user.WorksLocally) return null;
         var today = TaskTodoSource.Today(now);
         var until = today.AddDays(Days);
         return db.Workers.AsNoTracking().InScope(user.Scope, db)

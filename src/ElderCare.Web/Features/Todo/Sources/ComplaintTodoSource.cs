@@ -9,16 +9,13 @@ namespace ElderCare.Web.Features.Todo.Sources;
 /// Overdue complaints (<see cref="ComplaintDeadlines"/>: unresolved past the deadline of their severity) on orders in the
 /// user's scope, for those who handle orders: the district, the street or town, the operator.
 /// </summary>
-public sealed class ComplaintTodoSource : ITodoSource
+public sealed class ComplaintTodoSource : QueryTodoSource<Complaint>
 {
     public const string Kind = "投诉逾期";
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Query(user, db, now) is { } q ? q.CountAsync(ct) : Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<Complaint> q, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Query(user, db, now) is not { } q) return [];
         var rows = await q.OrderBy(c => c.DueAt).ThenBy(c => c.Id).Take(take).Select(c => new { c.Text, c.DueAt }).ToListAsync(ct);
         return rows.Select(c => new TodoItem(Kind, $"投诉“{Short(c.Text)}”已过处理期限（{Shared.Display.ChinaTime(c.DueAt)}）",
             "/complaints?overdue=true", c.DueAt, true)).ToList();
@@ -26,7 +23,7 @@ public sealed class ComplaintTodoSource : ITodoSource
 
     private static string Short(string text) => text.Length <= 30 ? text : text[..29] + "…";
 
-    private static IQueryable<Complaint>? Query(TodoUser user, AppDbContext db, DateTime now)
+    protected override IQueryable<Complaint>? Query(TodoUser user, AppDbContext db, DateTime now)
     {
         if (user.Role is not (Role.DistrictAdmin or Role.DistrictStaff or Role.TownOfficer or Role.Operator)) return null;
         var overdue = db.Complaints.AsNoTracking().Where(c => c.ResolvedAt == null && c.DueAt < now);

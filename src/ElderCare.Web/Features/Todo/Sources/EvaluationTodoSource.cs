@@ -9,16 +9,13 @@ namespace ElderCare.Web.Features.Todo.Sources;
 /// Evaluations to score (三(二)(三): third-party evaluation): an evaluator's assigned sheets still in draft, or objected to
 /// by the facility (to be rescored and resubmitted).
 /// </summary>
-public sealed class EvaluationTodoSource : ITodoSource
+public sealed class EvaluationTodoSource : QueryTodoSource<Evaluation>
 {
     public const string Kind = "评估打分";
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Query(user, db) is { } q ? q.CountAsync(ct) : Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<Evaluation> q, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Query(user, db) is not { } q) return [];
         var rows = await q.OrderBy(e => e.AssignedAt).ThenBy(e => e.Id).Take(take)
             .Select(e => new
             {
@@ -31,7 +28,7 @@ public sealed class EvaluationTodoSource : ITodoSource
             $"/evaluations/{r.Id}", null, false)).ToList();
     }
 
-    private static IQueryable<Evaluation>? Query(TodoUser user, AppDbContext db)
+    protected override IQueryable<Evaluation>? Query(TodoUser user, AppDbContext db, DateTime now)
     {
         if (user.Role != Role.Evaluator) return null;
         var id = user.UserId;

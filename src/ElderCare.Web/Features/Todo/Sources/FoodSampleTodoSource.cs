@@ -10,17 +10,14 @@ namespace ElderCare.Web.Features.Todo.Sources;
 /// the kitchens in scope cooked in the last <see cref="WindowDays"/> days with no sample recorded, for the street or
 /// town and the operator that run the kitchens.
 /// </summary>
-public sealed class FoodSampleTodoSource : ITodoSource
+public sealed class FoodSampleTodoSource : QueryTodoSource<FoodBatch>
 {
     public const string Kind = "食品留样";
     public const int WindowDays = 7;
 
-    public Task<int> CountAsync(TodoUser user, AppDbContext db, DateTime now, CancellationToken ct) =>
-        Query(user, db, now) is { } q ? q.CountAsync(ct) : Task.FromResult(0);
-
-    public async Task<IReadOnlyList<TodoItem>> ListAsync(TodoUser user, AppDbContext db, DateTime now, int take, CancellationToken ct)
+    protected override async Task<IReadOnlyList<TodoItem>> ItemsAsync(IQueryable<FoodBatch> q, AppDbContext db, DateTime now, int take,
+        CancellationToken ct)
     {
-        if (Query(user, db, now) is not { } q) return [];
         var rows = await q.OrderBy(b => b.CookedAt).ThenBy(b => b.Id).Take(take)
             .Select(b => new
             {
@@ -32,9 +29,9 @@ public sealed class FoodSampleTodoSource : ITodoSource
             $"/meals/food-safety?kitchenId={b.KitchenId}", null, true)).ToList();
     }
 
-    private static IQueryable<FoodBatch>? Query(TodoUser user, AppDbContext db, DateTime now)
+    protected override IQueryable<FoodBatch>? Query(TodoUser user, AppDbContext db, DateTime now)
     {
-        if (user.Role is not (Role.TownOfficer or Role.Operator) || user.Scope.Kind is not (ScopeKind.Unit or ScopeKind.Facilities)) return null;
+        if (!user.WorksLocally) return null;
         var since = now.AddDays(-WindowDays);
         var kitchens = db.Kitchens.InScope(user.Scope).Select(k => k.Id);
         return db.FoodBatches.AsNoTracking().Where(b => b.SampleTakenAt == null && b.CookedAt >= since && kitchens.Contains(b.KitchenId));
