@@ -175,6 +175,24 @@ public static class AlarmLoad
     public const int RequiredKills = 20;
 
     /// <summary>Intake at a fixed rate against /health at the same rate, in one run on one app process; writes the intake section.</summary>
+    /// <summary>A device's alarm as the intake benches send it: true when stored (201).</summary>
+    public static async Task<bool> PostAlarmAsync(HttpClient http, string deviceKey, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
+            { Content = new StringContent(DeviceSeed.AlarmBody(DateTimeOffset.UtcNow), Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Device-Key", deviceKey);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var r = await http.SendAsync(request);
+        return r.StatusCode == HttpStatusCode.Created;
+    }
+
+    /// <summary>The baseline request of the intake benches: <c>GET /health</c>, true when it answers 2xx.</summary>
+    public static async Task<bool> HealthAsync(HttpClient http)
+    {
+        using var r = await http.GetAsync("/health");
+        return r.IsSuccessStatusCode;
+    }
+
     public static async Task<int> IntakeAsync(int rate, int seconds)
     {
         using var app = new AppProcess();
@@ -184,20 +202,8 @@ public static class AlarmLoad
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
             { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromSeconds(30) };
         var run = Guid.NewGuid().ToString("N")[..6];
-        async Task<bool> Alarm(long n, string prefix)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
-                { Content = new StringContent(DeviceSeed.AlarmBody(DateTimeOffset.UtcNow), Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Device-Key", devices[(int)(n % devices.Count)]);
-            request.Headers.Add("Idempotency-Key", $"{prefix}-{run}-{n}");
-            using var r = await http.SendAsync(request);
-            return r.StatusCode == HttpStatusCode.Created;
-        }
-        async Task<bool> Health(long _)
-        {
-            using var r = await http.GetAsync("/health");
-            return r.IsSuccessStatusCode;
-        }
+        Task<bool> Alarm(long n, string prefix) => PostAlarmAsync(http, devices[(int)(n % devices.Count)], $"{prefix}-{run}-{n}");
+        Task<bool> Health(long _) => HealthAsync(http);
         // Warm up both paths (JIT, connection pool, SQLite page cache).
         var warmup = Results.Size(5, 1);
         await OpenLoop(Math.Min(rate, 50), TimeSpan.FromSeconds(warmup), n => Alarm(n, "warm"));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using ElderCare.ClusterTests.Infrastructure;
 using ElderCare.Web.Data;
@@ -48,20 +47,8 @@ public static class IntakeCpu
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
             { BaseAddress = new Uri(app.Url), Timeout = TimeSpan.FromSeconds(30) };
         var run = Guid.NewGuid().ToString("N")[..6];
-        async Task<bool> Alarm(int n, string prefix)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alarms")
-                { Content = new StringContent(DeviceSeed.AlarmBody(DateTimeOffset.UtcNow), Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Device-Key", keys[n % keys.Count]);
-            request.Headers.Add("Idempotency-Key", $"{prefix}-{run}-{n}");
-            using var r = await http.SendAsync(request);
-            return r.StatusCode == HttpStatusCode.Created;
-        }
-        async Task<bool> Health(int _)
-        {
-            using var r = await http.GetAsync("/health");
-            return r.IsSuccessStatusCode;
-        }
+        Task<bool> Alarm(int n, string prefix) => AlarmLoad.PostAlarmAsync(http, keys[n % keys.Count], $"{prefix}-{run}-{n}");
+        Task<bool> Health(int _) => AlarmLoad.HealthAsync(http);
         Console.WriteLine($"node pid {app.Pid}; {keys.Count:N0} devices, {concurrency} clients");
         var warmup = Math.Min(3000, alarms / 2); // past tiered compilation, so the measured phase is the steady state
         await ClosedLoop(app.Pid, "warm-up GET /health", warmup, concurrency, Health);
