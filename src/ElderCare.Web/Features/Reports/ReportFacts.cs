@@ -98,13 +98,12 @@ public static class ReportFacts
     private static IQueryable<T> Under<T>(IQueryable<T> rows, Expression<Func<T, string>> code, string prefix)
     {
         Expression<Func<string>> value = () => prefix; // a captured value: one SQL parameter, one cached query for every unit
-        Expression test = prefix.Length == UnitCodeLength
+        Expression test = Regions.Region.UnitOf(prefix) == prefix
             ? Expression.Equal(code.Body, value.Body)
             : Expression.Call(code.Body, StartsWith, value.Body);
         return rows.Where(Expression.Lambda<Func<T, bool>>(test, code.Parameters));
     }
 
-    private const int UnitCodeLength = 9;
     private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
 
     /// <summary>The snapshot content of each unit under the prefix for the quarter, with the form's codes and no narrative.</summary>
