@@ -144,6 +144,16 @@ public sealed record Phase(string Name, int Sent, int Ok, int Errors, double Rat
 
 public static class AlarmLoad
 {
+    /// <summary>The latency table of a run (the <c>/health</c> baseline, then the intake) and the start of the line under it: the
+    /// ratio of their p50 and p99.</summary>
+    public static StringBuilder AppendLatencies(this StringBuilder md, Phase health, Phase intake) => md
+        .AppendLine("| endpoint | sent | rate | p50 | p90 | p99 | max | errors |")
+        .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|")
+        .AppendLine(health.Row())
+        .AppendLine(intake.Row())
+        .AppendLine()
+        .Append(CultureInfo.InvariantCulture, $"Ratio intake / `/health`: p50 {intake.P50 / health.P50:0.0}×, p99 {intake.P99 / health.P99:0.0}×. ");
+
     /// <summary>Fires requests at a fixed rate for the duration, without waiting for answers (open loop).</summary>
     internal static async Task<List<(double Ms, bool Ok)>> OpenLoop(double rate, TimeSpan duration, Func<long, Task<bool>> send)
     {
@@ -225,13 +235,8 @@ public static class AlarmLoad
                 $"so a stall shows in full. `GET /health` at the same rate for the same time in the same run is the baseline. {warmup} s " +
                 "of warm-up on each path first.")
             .AppendLine()
-            .AppendLine("| endpoint | sent | rate | p50 | p90 | p99 | max | errors |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|")
-            .AppendLine(health.Row())
-            .AppendLine(intake.Row())
-            .AppendLine()
+            .AppendLatencies(health, intake)
             .AppendLine(CultureInfo.InvariantCulture,
-                $"Ratio intake / `/health`: p50 {intake.P50 / health.P50:0.0}×, p99 {intake.P99 / health.P99:0.0}×. " +
                 $"Alarms stored: {stored:N0} of {intake.Ok:N0} answered 201 (journal_mode={journal}).")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture,

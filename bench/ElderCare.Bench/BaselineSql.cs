@@ -26,7 +26,7 @@ public static class BaselineSql
     /// community one for a small community's station), and each the minimum beds and every required zone; a type with
     /// no standard in force is compliant. Coverage counts only compliant facilities; the other KPIs count all.
     /// </summary>
-    private const string OperatingCte = """
+    internal const string OperatingCte = """
         operating_facility AS (
             SELECT f.UnitCode, f.Type, f.OperationMode, f.MedicalCareMode, f.Beds_Total, f.Beds_Nursing, f.Latitude, f.Longitude,
                    s.Id IS NULL OR (

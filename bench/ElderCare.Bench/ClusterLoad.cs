@@ -111,13 +111,8 @@ public static class ClusterLoad
                 $"spreads it over both nodes. `GET /health` through nginx at the same rate for the same time in the same run is the " +
                 $"baseline; {warmup} s of warm-up on each path first.")
             .AppendLine()
-            .AppendLine("| endpoint | sent | rate | p50 | p90 | p99 | max | errors |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|")
-            .AppendLine(health.Row())
-            .AppendLine(intake.Row())
-            .AppendLine()
+            .AppendLatencies(health, intake)
             .AppendLine(CultureInfo.InvariantCulture,
-                $"Ratio intake / `/health`: p50 {intake.P50 / health.P50:0.0}×, p99 {intake.P99 / health.P99:0.0}×. " +
                 $"Alarms in the primary: {stored:N0} of {intake.Ok:N0} answered 201. CPU of the nodes during the intake phase: " +
                 $"{string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value:0.0} s"))} (of {seconds * Environment.ProcessorCount} core-seconds)." +
                 $"{(failed.Length > 0 ? $" Failed intake requests: {failed}." : "")}")

@@ -81,7 +81,7 @@ public static class MunicipalBench
         var ids = await SampleIdNumbersAsync(conn, app, build.Elders);
         foreach (var id in ids.Take(Results.Size(50, 10)))
             Results.SameOrThrow($"lookup of {id[..6]}…", await app.LookupAsync(id), await app.LookupSqlAsync(id));
-        var towns = await ScalarsAsync(conn, """SELECT "Code" FROM "Regions" WHERE "Kind" = 'Town' ORDER BY "Code" """);
+        var towns = await MunicipalData.ScalarsAsync(conn, """SELECT "Code" FROM "Regions" WHERE "Kind" = 'Town' ORDER BY "Code" """);
         towns = towns.Where((_, i) => i % Math.Max(1, towns.Count / 40) == 0).ToList();
         string ListUrl(int i) => $"/api/elders?regionCode={towns[i % towns.Count]}&ageBand=80%2B&level=2&page=3&pageSize=20";
         for (var i = 0; i < towns.Count; i++)
@@ -100,7 +100,7 @@ public static class MunicipalBench
             times["list"].Median, times["list"].P95, times["listSql"].Median));
 
         // A district's coverage and KPIs beside the hand-written baselines (BaselinePostgres): every unit, cell and KPI checked equal first.
-        var district = (await ScalarsAsync(conn, """SELECT "Code" FROM "Regions" WHERE "Kind" = 'District' ORDER BY "Code" LIMIT 1"""))[0];
+        var district = (await MunicipalData.ScalarsAsync(conn, """SELECT "Code" FROM "Regions" WHERE "Kind" = 'District' ORDER BY "Code" LIMIT 1"""))[0];
         var asOf = app.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (coverageUrl, kpisUrl) = ($"/api/coverage?asOf={asOf}&regionCode={district}", $"/api/kpis?asOf={asOf}&regionCode={district}");
         var connection = MunicipalData.ConnectionOf(name);
@@ -108,7 +108,7 @@ public static class MunicipalBench
             await BaselinePostgres.CoverageAsync(connection, app.Today, district), await BaselinePostgres.KpisAsync(connection, app.Today, district));
         Console.WriteLine($"  {district}: the baseline gives the app's numbers for {verified.Units} units × 4 types and {verified.Kpis.Count} KPIs");
         // Both read the elders' last verified visit (ServiceContacts): it must agree with the orders of every elder of the district.
-        var stale = await ScalarsAsync(conn, $"""
+        var stale = await MunicipalData.ScalarsAsync(conn, $"""
             SELECT count(*)::text FROM "Elders" e WHERE starts_with(e."UnitCode", '{district}')
               AND e."LastVerifiedVisitAt" IS DISTINCT FROM (SELECT max(o."WindowStart") FROM "ServiceOrders" o
                   WHERE o."ElderId" = e."Id" AND o."Status" = 'Completed' AND o."Verification" = 'Verified')
@@ -149,7 +149,7 @@ public static class MunicipalBench
     private static async Task<List<string>> SampleIdNumbersAsync(NpgsqlConnection conn, ElderRegistryBench.RegistryApp app, long elders)
     {
         var percent = Math.Min(100, 2_000.0 * 100 / elders).ToString("0.####", CultureInfo.InvariantCulture);
-        var stored = await ScalarsAsync(conn, $"""
+        var stored = await MunicipalData.ScalarsAsync(conn, $"""
             SELECT "IdNumberProtected" FROM "Elders" TABLESAMPLE SYSTEM ({percent}) REPEATABLE (7) WHERE "ConsentRecordedBy" = 'bench' LIMIT 320
             """);
         return stored.Select(s => app.Protector.Unprotect(s)!).ToList();
@@ -315,7 +315,7 @@ public static class MunicipalBench
     /// </summary>
     private static async Task<Measure> ImportAsync(ElderRegistryBench.RegistryApp app, NpgsqlConnection conn, int scale)
     {
-        var regions = await ScalarsAsync(conn, """SELECT "Code" FROM "Regions" WHERE length("Code") >= 9 ORDER BY "Code" """);
+        var regions = await MunicipalData.ScalarsAsync(conn, """SELECT "Code" FROM "Regions" WHERE length("Code") >= 9 ORDER BY "Code" """);
         var (workbook, _) = ElderRegistryBench.Workbook(new Random(MunicipalData.Seed + scale), regions, app.Today, [], ImportRows);
         var started = DateTime.UtcNow;
         try
@@ -409,17 +409,8 @@ public static class MunicipalBench
 
     private static async Task<string> ExplainAsync(NpgsqlConnection conn, string sql)
     {
-        var lines = await ScalarsAsync(conn, "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql);
+        var lines = await MunicipalData.ScalarsAsync(conn, "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql);
         return string.Join("\n", lines.Select(l => "    " + l));
-    }
-
-    private static async Task<List<string>> ScalarsAsync(NpgsqlConnection conn, string sql)
-    {
-        var list = new List<string>();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await using var r = await cmd.ExecuteReaderAsync();
-        while (await r.ReadAsync()) list.Add(r.GetString(0));
-        return list;
     }
 
     private static string Render(List<ScaleRun> runs, List<int> asked)

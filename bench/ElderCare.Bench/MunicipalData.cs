@@ -171,7 +171,8 @@ public static class MunicipalData
     /// <summary>The quoted name in a <c>CREATE [UNIQUE] INDEX "name" ON …</c> definition.</summary>
     private static string IndexName(string definition) => definition.Split(' ').First(w => w.StartsWith('"'));
 
-    private static async Task<List<string>> ScalarsAsync(NpgsqlConnection conn, string sql)
+    /// <summary>The first column of every row the query returns, as text.</summary>
+    internal static async Task<List<string>> ScalarsAsync(NpgsqlConnection conn, string sql)
     {
         var list = new List<string>();
         await using var cmd = new NpgsqlCommand(sql, conn);
@@ -376,14 +377,7 @@ public static class MunicipalData
                 var item = _items[rng.Next(_items.Count)];
                 // In time order, as the app writes them: a month's orders lie together on disk (what partitions would also give).
                 var start = ServiceTime.Utc(Today.AddDays(-days + (int)((long)i * days / count)).ToDateTime(new TimeOnly(8 + rng.Next(9), 0)));
-                var roll = rng.Next(100);
-                var status = roll < 88 ? "Completed" : roll < 90 ? "Missed" : "Cancelled";
-                var completed = status == "Completed";
-                var verified = completed && rng.Next(100) < 85;
-                var late = completed && rng.Next(100) < 5;
-                var subsidy = rng.Next(2) == 0 ? item.Price : 0;
-                var checkIn = start.AddMinutes(late ? 10 : rng.Next(5));
-                var checkOut = checkIn.AddMinutes(item.Minutes);
+                var (status, completed, verified, late, subsidy, checkIn, checkOut) = OrderDraw.Of(rng, start, item.Minutes, item.Price);
                 await w.StartRowAsync();
                 await w.WriteAsync(NewId(start.AddDays(-2)), NpgsqlDbType.Uuid);
                 await w.WriteAsync(_elders[e], NpgsqlDbType.Uuid);

@@ -162,26 +162,10 @@ public static class ReportsBench
         WHERE r.Kind IN ('Street', 'Town')
         """;
 
-    /// <summary>Facilities operating on $end per unit and type (latest status change on or before it), with 附件1 compliance.</summary>
-    private const string OperatingSql = """
-        SELECT f.UnitCode, f.Type, count(*),
-               sum(s.Id IS NULL OR (
-                   CASE WHEN f.Type = 'VillagePoint' THEN f.FloorArea > 0
-                        ELSE f.FloorArea >= CASE WHEN f.Type = 'CommunityStation' AND f.SmallCommunity
-                                                      AND s.MinFloorAreaSmallCommunity IS NOT NULL
-                                                 THEN s.MinFloorAreaSmallCommunity ELSE s.MinFloorArea END END
-                   AND (s.MinBeds <= 0 OR f.Beds_Total >= s.MinBeds)
-                   AND NOT EXISTS (SELECT 1 FROM json_each(s.RequiredZones) z
-                                   WHERE z.value NOT IN (SELECT value FROM json_each(f.Zones))))),
-               sum(f.OperationMode <> 'Government'), sum(f.MedicalCareMode <> 'None'), sum(f.Beds_Total), sum(f.Beds_Nursing)
-        FROM Facilities f
-        LEFT JOIN ConstructionStandards s ON s.Type = f.Type
-            AND s.EffectiveFrom = (SELECT max(l.EffectiveFrom) FROM ConstructionStandards l WHERE l.Type = f.Type AND l.EffectiveFrom <= $end)
-        WHERE f.OpenedOn IS NOT NULL AND f.OpenedOn <= $end
-          AND (SELECT c.Status FROM FacilityStatusChanges c WHERE c.FacilityId = f.Id AND c."On" <= $end
-               ORDER BY c."On" DESC, c.RecordedAt DESC LIMIT 1) = 'Operating'
-        GROUP BY f.UnitCode, f.Type
-        """;
+    /// <summary>Facilities operating on the quarter's last day per unit and type, with 附件1 compliance (the coverage baseline's
+    /// <see cref="BaselineSql.OperatingCte"/>, $asOf bound to the quarter's end).</summary>
+    private const string OperatingSql = "WITH " + BaselineSql.OperatingCte +
+        " SELECT UnitCode, Type, n, compliant, socialized, medical, beds, nursing FROM operating";
 
     private static readonly (string Key, string Sql)[] FlowSql =
     [
@@ -214,6 +198,7 @@ public static class ReportsBench
             cmd.CommandText = sql;
             cmd.Parameters.AddWithValue("$start", Q.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             cmd.Parameters.AddWithValue("$end", Q.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$asOf", Q.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             cmd.Parameters.AddWithValue("$startUtc", Q.StartUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             cmd.Parameters.AddWithValue("$endUtc", Q.EndUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             await using var r = await cmd.ExecuteReaderAsync();

@@ -574,14 +574,7 @@ public static class ServicesBench
             var item = items[rng.Next(items.Count)];
             var day = DateOnly.FromDateTime(now.AddHours(8)).AddDays(-1 - rng.Next(365));
             var start = ServiceTime.Utc(day.ToDateTime(new TimeOnly(8 + rng.Next(9), 0)));
-            var roll = rng.Next(100);
-            var status = roll < 88 ? "Completed" : roll < 90 ? "Missed" : "Cancelled";
-            var completed = status == "Completed";
-            var verified = completed && rng.Next(100) < 85;
-            var late = completed && rng.Next(100) < 5;
-            var subsidy = rng.Next(2) == 0 ? item.Price : 0;
-            var checkIn = start.AddMinutes(late ? 10 : rng.Next(5));
-            var checkOut = checkIn.AddMinutes(item.Minutes);
+            var (status, completed, verified, late, subsidy, checkIn, checkOut) = OrderDraw.Of(rng, start, item.Minutes, item.Price);
             Add(orderIns, Id(), e.Id, item.Id, item.Code, item.Name, item.Minutes, providerId, workerId, e.Unit, e.Unit, Instant(start),
                 Instant(start.AddHours(1)),
                 ServiceTime.Month(start), "Officer", status, item.Price, subsidy, item.Price - subsidy,

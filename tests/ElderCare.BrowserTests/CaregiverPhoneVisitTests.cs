@@ -19,44 +19,24 @@ namespace ElderCare.BrowserTests;
 public sealed class CaregiverPhoneVisitTests(AppServer app, Chromium chromium) : IClassFixture<AppServer>
 {
     private const int PhoneWidth = 390, PhoneHeight = 844;
-    private const double HomeLat = 29.4048, HomeLng = 105.5942;
+    private const double HomeLat = HomeVisit.Lat, HomeLng = HomeVisit.Lng;
     private static readonly string[] Steps = ["问候老人并核对身份", "陪伴聊天", "检查居家安全"];
 
     /// <summary>A provider and a caregiver serving 昌元街道, an elder at a known spot, 陪伴聊天 with a checklist, an assigned order.</summary>
     private async Task<(TestUser Caregiver, Guid Order)> Arrange()
     {
-        var facility = await app.FacilityAsync("韦家院子服务站", FacilityType.CommunityStation, "500153001");
-        var elder = await app.ElderAsync("韦素芬", Make.IdNumber(), "500153001", LivingArrangement.Alone);
-        var caregiver = await app.UserAsync(Role.Caregiver, displayName: "钟护理");
+        var v = await HomeVisit.ArrangeAsync(app, "韦素芬", "钟护理", "13900004444", "ZL-02");
         await using var scope = app.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<AppDbContext>();
-        var clock = sp.GetRequiredService<TimeProvider>();
-        await db.Elders.Where(e => e.Id == elder.Id).ExecuteUpdateAsync(s =>
-            s.SetProperty(e => e.Latitude, HomeLat).SetProperty(e => e.Longitude, HomeLng));
-        var provider = (await RegisterProvider.Handle(new RegisterProvider.Input(null, facility.Id, null, null), DataScope.District, db, clock,
-            default)).Value!;
-        var worker = (await RegisterWorker.Handle(new RegisterWorker.Input(provider.Id, "钟护理", "13900004444", WorkerKind.Helper, ["helper"],
-            [new CertificateResource("helper", "ZL-02", new DateOnly(2030, 12, 31))], ["500153001"], null, HomeLat + 0.005, HomeLng,
-            caregiver.UserName), DataScope.District, db, sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ServiceOptions>(), clock,
-            default)).Value!;
-        var item = await db.ServiceItems.Where(i => i.Code == "companionship").Select(i => i.Id).FirstAsync();
-        await db.ServiceItems.Where(i => i.Id == item).ExecuteUpdateAsync(s => s.SetProperty(i => i.StandardMinutes, 5));
-        var staff = new CurrentUser(new HttpContextAccessor
-        {
-            HttpContext = new DefaultHttpContext
-            {
-                User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "seed"),
-                    new Claim(ClaimTypes.Role, ElderCare.Web.Infrastructure.Web.EnumText.Of(Role.DistrictStaff))], "test")),
-            },
-        });
-        Assert.True((await SaveChecklist.Handle(item, new SaveChecklist.Input([.. Steps]), staff, db, clock, default)).IsOk);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var staff = AppServer.SeedStaff();
+        Assert.True((await SaveChecklist.Handle(v.Item, new SaveChecklist.Input([.. Steps]), staff, db, clock, default)).IsOk);
         var now = clock.GetUtcNow();
-        var order = (await RaiseOrder.Handle(new RaiseOrder.Input(elder.Id, item, now.AddMinutes(-1), now.AddMinutes(60)), staff, db, clock,
+        var order = (await RaiseOrder.Handle(new RaiseOrder.Input(v.Elder, v.Item, now.AddMinutes(-1), now.AddMinutes(60)), staff, db, clock,
             default)).Value!;
         var audit = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Features.Audit.AuditLog>();
-        Assert.True((await AssignOrder.Handle(order.Id, new AssignOrder.Input(worker.Id, null), staff, db, clock, audit, default)).IsOk);
-        return (caregiver, order.Id);
+        Assert.True((await AssignOrder.Handle(order.Id, new AssignOrder.Input(v.Worker, null), staff, db, clock, audit, default)).IsOk);
+        return (v.Caregiver, order.Id);
     }
 
     [Fact]

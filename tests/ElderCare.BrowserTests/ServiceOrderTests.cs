@@ -21,33 +21,15 @@ namespace ElderCare.BrowserTests;
 public sealed partial class ServiceOrderTests(AppServer app, Chromium chromium) : IClassFixture<AppServer>
 {
     private const int PhoneWidth = 390, PhoneHeight = 844;
-    private const double HomeLat = 29.4048, HomeLng = 105.5942;
+    private const double HomeLat = HomeVisit.Lat, HomeLng = HomeVisit.Lng;
 
     private sealed record World(Guid Elder, string ElderName, Guid Item, string WorkerName, TestUser Caregiver);
 
-    /// <summary>A centre registered as provider, a caregiver with a certificate serving 昌元街道, an elder living alone at a known spot;
-    /// 陪伴聊天 gets a 5-minute standard so a whole visit fits in a test on the real clock.</summary>
+    /// <summary>A station, a caregiver and an elder living alone at a known spot (<see cref="HomeVisit"/>).</summary>
     private async Task<World> Arrange(string elderName, string workerName)
     {
-        var facility = await app.FacilityAsync(elderName + "的服务站", FacilityType.CommunityStation, "500153001");
-        var elder = await app.ElderAsync(elderName, Make.IdNumber(), "500153001", LivingArrangement.Alone);
-        var caregiver = await app.UserAsync(Role.Caregiver, displayName: workerName);
-        await using var scope = app.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<AppDbContext>();
-        var clock = sp.GetRequiredService<TimeProvider>();
-        await db.Elders.Where(e => e.Id == elder.Id).ExecuteUpdateAsync(s =>
-            s.SetProperty(e => e.Latitude, HomeLat).SetProperty(e => e.Longitude, HomeLng));
-        var providerInput = new RegisterProvider.Input(null, facility.Id, null, null);
-        var provider = (await RegisterProvider.Handle(providerInput, DataScope.District, db, clock, default)).Value!;
-        var worker = await RegisterWorker.Handle(new RegisterWorker.Input(provider.Id, workerName, "13900003333", WorkerKind.Helper, ["helper"],
-            [new CertificateResource("helper", "ZL-01", new DateOnly(2030, 12, 31))], ["500153001"], null, HomeLat + 0.005, HomeLng,
-            caregiver.UserName),
-            DataScope.District, db, sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ServiceOptions>(), clock, default);
-        Assert.True(worker.IsOk, worker.Errors is null ? worker.Message : string.Join(" ", worker.Errors.Entries.SelectMany(e => e.Value)));
-        var item = await db.ServiceItems.Where(i => i.Code == "companionship").Select(i => i.Id).FirstAsync();
-        await db.ServiceItems.Where(i => i.Id == item).ExecuteUpdateAsync(s => s.SetProperty(i => i.StandardMinutes, 5));
-        return new World(elder.Id, elderName, item, workerName, caregiver);
+        var v = await HomeVisit.ArrangeAsync(app, elderName, workerName, "13900003333", "ZL-01");
+        return new World(v.Elder, elderName, v.Item, workerName, v.Caregiver);
     }
 
     private DateTime ChinaNow => app.Clock.ChinaNow;

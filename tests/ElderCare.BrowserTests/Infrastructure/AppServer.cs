@@ -114,15 +114,21 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
                ?? throw new InvalidOperationException("登记设施失败：" + string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value)));
     }
 
+    /// <summary>District staff named "seed": who acts when a test registers something through the app's own use cases.</summary>
+    public static CurrentUser SeedStaff()
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "seed"), new Claim(ClaimTypes.Role, Web.Infrastructure.Web.EnumText.Of(Role.DistrictStaff))], "test"));
+        return new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } });
+    }
+
     /// <summary>Registers an elder through the app's own use case, as district staff ("seed") would.</summary>
     public async Task<ElderResource> ElderAsync(string name, string idNumber, string regionCode, LivingArrangement living, string? phone = null,
         IReadOnlyList<ElderCategory>? categories = null, LocationResource? location = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "seed"), new Claim(ClaimTypes.Role, Web.Infrastructure.Web.EnumText.Of(Role.DistrictStaff))], "test"));
-        var user = new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } });
+        var user = SeedStaff();
         var input = new ElderInput
         {
             Name = name, IdNumber = idNumber, RegionCode = regionCode, LivingArrangement = living, Phone = phone,

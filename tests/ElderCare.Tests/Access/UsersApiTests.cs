@@ -71,18 +71,7 @@ public class UsersApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         await (await admin.PostJson($"/api/users/{id}/unmask", new { reason = "核对联系方式" })).AssertProblem(HttpStatusCode.Forbidden);
 
-        var privileged = await app.ClientAs(Role.DistrictAdmin, canUnmask: true);
-        // The unmask claim needs two-factor enrolled; ClientAs users are not enrolled, so enrol one directly.
-        var user = await app.User(Role.DistrictAdmin, canUnmask: true);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
-            var protector = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Infrastructure.Privacy.FieldProtector>();
-            var stored = await db.Users.FindAsync(user.Id);
-            stored!.TotpKeyProtected = protector.Protect(Convert.ToBase64String(ElderCare.Web.Infrastructure.Auth.Totp.NewKey()));
-            await db.SaveChangesAsync();
-        }
-        privileged = await app.ClientAs(Role.DistrictAdmin, canUnmask: true);
+        var privileged = await app.UnmaskingClient(Role.DistrictAdmin);
         await (await privileged.PostJson($"/api/users/{id}/unmask", new { reason = "" })).AssertFieldError("reason");
         var value = await (await privileged.PostJson($"/api/users/{id}/unmask", new { reason = "核对评估机构联系方式" })).ReadJson();
         Assert.Equal("13987654321", value.GetProperty("value").GetString());

@@ -167,16 +167,7 @@ public class EldersApiTests(AppFactory app) : IClassFixture<AppFactory>
         await (await app.Staff.PostJson($"/api/elders/{id}/unmask", new { field = "idNumber", reason = "上门核对身份" }))
             .AssertProblem(HttpStatusCode.Forbidden);
 
-        var user = await app.User(Role.DistrictStaff, canUnmask: true);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
-            var protector = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Infrastructure.Privacy.FieldProtector>();
-            (await db.Users.FindAsync(user.Id))!.TotpKeyProtected = protector.Protect(
-                Convert.ToBase64String(ElderCare.Web.Infrastructure.Auth.Totp.NewKey()));
-            await db.SaveChangesAsync();
-        }
-        var privileged = await app.ClientAs(Role.DistrictStaff, canUnmask: true);
+        var privileged = await app.UnmaskingClient(Role.DistrictStaff);
         await (await privileged.PostJson($"/api/elders/{id}/unmask", new { field = "idNumber", reason = "" })).AssertFieldError("reason");
         var value = await (await privileged.PostJson($"/api/elders/{id}/unmask", new { field = "idNumber", reason = "上门核对身份" })).ReadJson();
         Assert.Equal("500226194503121236", value.GetProperty("value").GetString());

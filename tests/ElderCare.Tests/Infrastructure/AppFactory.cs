@@ -79,6 +79,25 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>Stores a two-factor key for the user, as enrolment does (the unmask permission counts only with two-factor
+    /// enrolled, ADR 6); returns the key, for a test that signs in on the pages with its codes.</summary>
+    public async Task<byte[]> EnrolTwoFactor(AppUser user)
+    {
+        var key = ElderCare.Web.Infrastructure.Auth.Totp.NewKey();
+        await using var scope = Scope(out var db);
+        var protector = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Infrastructure.Privacy.FieldProtector>();
+        (await db.Users.FindAsync(user.Id))!.TotpKeyProtected = protector.Protect(Convert.ToBase64String(key));
+        await db.SaveChangesAsync();
+        return key;
+    }
+
+    /// <summary>An API client of a user of the role who may unmask: the permission, and two-factor enrolled.</summary>
+    public async Task<HttpClient> UnmaskingClient(Role role)
+    {
+        await EnrolTwoFactor(await User(role, canUnmask: true));
+        return await ClientAs(role, canUnmask: true);
+    }
+
     public string ConnectionString { get; }
 
     /// <summary>This host's own Data Protection keys (never the user profile's).</summary>

@@ -59,17 +59,7 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
         var tag = $"全号{Make.Serial()}";
         var id = Make.IdNumber("19380505");
         await app.Staff.NewElder(Make.Elder(tag, idNumber: id, born: "19380505"));
-        // The unmask permission counts only with two-factor enrolled (Sessions: the claim needs both).
-        var user = await app.User(Role.DistrictStaff, canUnmask: true);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
-            var protector = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Infrastructure.Privacy.FieldProtector>();
-            (await db.Users.FindAsync(user.Id))!.TotpKeyProtected = protector.Protect(
-                Convert.ToBase64String(ElderCare.Web.Infrastructure.Auth.Totp.NewKey()));
-            await db.SaveChangesAsync();
-        }
-        var privileged = await app.ClientAs(Role.DistrictStaff, canUnmask: true);
+        var privileged = await app.UnmaskingClient(Role.DistrictStaff);
 
         var row = Assert.Single(await Sheet(await privileged.GetAsync($"/elders?handler=export&q={Uri.EscapeDataString(tag)}")));
         Assert.Equal(id, row["身份证号码"]?.ToString());

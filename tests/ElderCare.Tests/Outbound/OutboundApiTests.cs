@@ -362,13 +362,7 @@ public class OutboundApiTests(OutboundApp app) : IClassFixture<OutboundApp>
     private async Task<HttpClient> AdminBrowser()
     {
         var admin = await app.User(Role.DistrictAdmin, name: "webhook.admin");
-        var key = ElderCare.Web.Infrastructure.Auth.Totp.NewKey();
-        await using (var scope = app.Scope(out var db))
-        {
-            (await db.Users.FindAsync(admin.Id))!.TotpKeyProtected = scope.ServiceProvider.GetRequiredService<FieldProtector>()
-                .Protect(Convert.ToBase64String(key));
-            await db.SaveChangesAsync();
-        }
+        var key = await app.EnrolTwoFactor(admin);
         var browser = app.Browser();
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostSignIn(admin.UserName!, AppFactory.Password)).StatusCode);
         var code = ElderCare.Web.Infrastructure.Auth.Totp.Code(key, ElderCare.Web.Infrastructure.Auth.Totp.StepAt(app.Clock.GetUtcNow()));

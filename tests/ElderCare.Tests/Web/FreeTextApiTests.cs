@@ -82,17 +82,8 @@ public class FreeTextApiTests(AppFactory app) : IClassFixture<AppFactory>
                 new { diets = Array.Empty<string>(), diningPointId = point, mode = "delivery" }));
             var mealOrder = Id(await Ok(await staff.PostJson("/api/meals/orders", new { elderId = elder, date = Today, meal = "lunch" })));
             var user = (await app.User(Role.Caregiver, name: Unique("freetext.user"))).Id;
-            // Unmasking needs the permission and two-factor authentication enrolled.
-            var unmasker = await app.User(Role.DistrictAdmin, canUnmask: true);
-            await using (var scope = app.Scope(out var db))
-            {
-                var protector = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Infrastructure.Privacy.FieldProtector>();
-                (await db.Users.FindAsync(unmasker.Id))!.TotpKeyProtected = protector.Protect(
-                    Convert.ToBase64String(ElderCare.Web.Infrastructure.Auth.Totp.NewKey()));
-                await db.SaveChangesAsync();
-            }
             var world = new World(facility, provider, worker, elder, item, order, visit, complaint, followUp, alarm, kitchen, point, mealOrder, user,
-                caregiver, await app.ClientAs(Role.DistrictAdmin), await app.ClientAs(Role.DistrictAdmin, canUnmask: true));
+                caregiver, await app.ClientAs(Role.DistrictAdmin), await app.UnmaskingClient(Role.DistrictAdmin));
             _world = (app, world);
             return world;
         }
