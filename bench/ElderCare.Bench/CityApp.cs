@@ -30,15 +30,26 @@ public sealed class CityAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:CreateIfMissing", "true");
-        builder.UseSetting("ConnectionStrings:App", $"Data Source={_databaseFile}");
-        builder.UseSetting("FieldEncryption:KeyFile", CityGenerator.KeyFileOf(_databaseFile));
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("RateLimits:ApiRequestsPerMinute", "1000000"); // API limits: a benchmark is one user at full speed
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        BenchHost.Configure(builder, "Sqlite", $"Data Source={_databaseFile}", CityGenerator.KeyFileOf(_databaseFile));
         if (_services is not null) builder.ConfigureServices(_services);
+    }
+}
+
+/// <summary>What every in-process benchmark host runs with.</summary>
+public static class BenchHost
+{
+    /// <summary>Production, the database (created if missing) and its field keys, warnings-only logs, and no API rate limit:
+    /// a benchmark is one user at full speed.</summary>
+    public static void Configure(IWebHostBuilder builder, string provider, string connection, string keyFile)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("Database:CreateIfMissing", "true");
+        builder.UseSetting("ConnectionStrings:App", connection);
+        builder.UseSetting("FieldEncryption:KeyFile", keyFile);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("RateLimits:ApiRequestsPerMinute", "1000000");
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     }
 }
 

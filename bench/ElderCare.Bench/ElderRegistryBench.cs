@@ -20,7 +20,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using MiniExcelLibs;
 using Npgsql;
 using Template = ElderCare.Web.Features.Elders.ElderImportTemplate;
@@ -319,16 +318,9 @@ public static class ElderRegistryBench
             var keyFile = database is null ? Path.Combine(Path.GetTempPath(), name + ".keys.json") : KeyFileOf(database);
             var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             {
-                b.UseEnvironment("Production");
-                b.UseSetting("Database:Provider", provider.ToString());
+                BenchHost.Configure(b, provider.ToString(), connection, keyFile);
                 b.UseSetting("Database:MigrateOnStart", "true");
-                b.UseSetting("Database:CreateIfMissing", "true");
-                b.UseSetting("ConnectionStrings:App", connection);
-                b.UseSetting("FieldEncryption:KeyFile", keyFile);
                 b.UseSetting("ELDERCARE_ADMIN_PASSWORD", "Bench#Rongchang-2026");
-                b.UseSetting("RateLimits:ApiRequestsPerMinute", "1000000"); // API limits: a benchmark is one user at full speed
-                b.UseSetting("Logging:LogLevel:Default", "Warning");
-                b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
             });
             var app = new RegistryApp(provider, connection, file, provider == DatabaseProvider.Postgres && database is null ? name : null)
                 { Factory = factory };

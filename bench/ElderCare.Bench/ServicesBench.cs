@@ -322,7 +322,22 @@ public static class ServicesBench
             candidates.Add(new(Guid.Parse(w.GetString(0)), w.GetString(1), Guid.Parse(w.GetString(2)), w.IsDBNull(3) ? null : w.GetString(3),
                 NullableDouble(w, 4), NullableDouble(w, 5), NullableDouble(w, 6), NullableDouble(w, 7), w.GetBoolean(8), w.GetBoolean(9),
                 w.GetBoolean(10)));
-        return Rank(candidates, qualification, regular is null ? null : Guid.Parse(regular), homeLat, homeLng);
+        await w.CloseAsync();
+        var ranked = Rank(candidates, qualification, regular is null ? null : Guid.Parse(regular), homeLat, homeLng);
+        if (ranked.Suggestions.Count > 0) return ranked;
+        // Nobody qualifies: as the app, the other active workers (of the order's provider) are listed too, by name, up to 50 in all.
+        await using var outside = conn.CreateCommand();
+        outside.CommandText = $"""
+            SELECT Id, Name FROM Workers WHERE Active AND Id NOT IN (SELECT value FROM json_each($ids))
+              {(providerId is null ? "" : "AND ProviderId = $provider")} ORDER BY Name LIMIT $take
+            """;
+        outside.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(candidates.Select(c => c.Id.ToString().ToUpperInvariant())));
+        outside.Parameters.AddWithValue("$provider", (object?)providerId ?? DBNull.Value);
+        outside.Parameters.AddWithValue("$take", Math.Max(0, SuggestWorkers.MaxExcluded - ranked.Excluded.Count));
+        var excluded = ranked.Excluded.ToList();
+        await using var o = await outside.ExecuteReaderAsync();
+        while (await o.ReadAsync()) excluded.Add(new(Guid.Parse(o.GetString(0)), o.GetString(1), "不服务该区域", DispatchRule.Region, true));
+        return ranked with { Excluded = excluded };
     }
 
     /// <summary>A worker the baseline's query found, with its three tests as columns.</summary>

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using static ElderCare.Bench.ServicesBench;
 
@@ -256,16 +255,9 @@ public static class SubsidiesBench
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ELDERCARE_WEB", Path.Combine(BenchPaths.Repo, "src", "ElderCare.Web"));
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Database:Provider", "Postgres");
+            BenchHost.Configure(builder, "Postgres", connection, keyFile);
             builder.UseSetting("Database:MigrateOnStart", "true");
-            builder.UseSetting("Database:CreateIfMissing", "true");
-            builder.UseSetting("ConnectionStrings:App", connection);
-            builder.UseSetting("FieldEncryption:KeyFile", keyFile);
             builder.UseSetting("ELDERCARE_ADMIN_PASSWORD", "Bench#Rongchang-2026");
-            builder.UseSetting("RateLimits:ApiRequestsPerMinute", "1000000"); // API limits: a benchmark is one user at full speed
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using ElderCare.ClusterTests.Infrastructure;
 
 namespace ElderCare.ClusterTests;
@@ -28,8 +27,7 @@ public sealed class SignInTests(ClusterFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         foreach (var port in LocalCluster.Nodes)
         {
-            using var client = LocalCluster.Client(LocalCluster.NodeUrl(port));
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Token);
+            using var client = fixture.SignedInClient(port);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/facilities", ct)).StatusCode);
         }
     }

@@ -32,6 +32,14 @@ public sealed partial class ClusterFixture : IAsyncLifetime
     /// <summary>An API token of the staff member, started on node 5402.</summary>
     public string Token { get; private set; } = "";
 
+    /// <summary>A client of the node on the port, signed in with <see cref="Token"/>.</summary>
+    public HttpClient SignedInClient(int port)
+    {
+        var client = LocalCluster.Client(LocalCluster.NodeUrl(port));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        return client;
+    }
+
     public IReadOnlyList<string> Devices { get; private set; } = [];
 
     /// <summary>The cluster's clock (the nodes run on real time): device times are judged against it, never the test's hour.</summary>

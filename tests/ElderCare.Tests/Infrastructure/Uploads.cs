@@ -31,6 +31,15 @@ public static class Uploads
         return s.ToArray();
     }
 
+    /// <summary>Asserts an Excel download (200 and the xlsx content type) and returns its first sheet's rows, keyed by the header.</summary>
+    public static async Task<List<IDictionary<string, object>>> ExcelRows(HttpResponseMessage r)
+    {
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal(SpreadsheetWriter.ContentType, r.Content.Headers.ContentType?.MediaType);
+        using var book = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
+        return book.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+    }
+
     /// <summary>The rows of the sheet, keyed by the header row.</summary>
     public static List<Dictionary<string, object?>> Sheet(byte[] xlsx, string sheet)
     {

@@ -2,7 +2,6 @@ using System.Net;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using Microsoft.Extensions.DependencyInjection;
-using MiniExcelLibs;
 
 namespace ElderCare.Tests.Lists;
 
@@ -13,14 +12,6 @@ namespace ElderCare.Tests.Lists;
 /// </summary>
 public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static async Task<List<IDictionary<string, object>>> Sheet(HttpResponseMessage r)
-    {
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.Content.Headers.ContentType?.MediaType);
-        using var book = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
-        return book.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-    }
-
     private async Task<List<System.Text.Json.JsonElement>> Exports()
     {
         var auditor = await app.ClientAs(Role.Auditor);
@@ -40,7 +31,7 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
         }
         await app.Staff.NewElder(Make.Elder($"别人{Make.Serial()}"));
 
-        var rows = await Sheet(await app.Staff.GetAsync($"/elders?handler=export&q={Uri.EscapeDataString(tag)}&sort=name&dir=desc"));
+        var rows = await Uploads.ExcelRows(await app.Staff.GetAsync($"/elders?handler=export&q={Uri.EscapeDataString(tag)}&sort=name&dir=desc"));
         Assert.Equal(23, rows.Count); // more than one page (20)
         Assert.Equal(Enumerable.Range(0, 23).Reverse().Select(i => $"{tag}{i:00}"), rows.Select(r => r["姓名"]?.ToString()));
         Assert.All(rows, r => Assert.Contains("********", r["身份证号码"]?.ToString()));
@@ -61,7 +52,7 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
         await app.Staff.NewElder(Make.Elder(tag, idNumber: id, born: "19380505"));
         var privileged = await app.UnmaskingClient(Role.DistrictStaff);
 
-        var row = Assert.Single(await Sheet(await privileged.GetAsync($"/elders?handler=export&q={Uri.EscapeDataString(tag)}")));
+        var row = Assert.Single(await Uploads.ExcelRows(await privileged.GetAsync($"/elders?handler=export&q={Uri.EscapeDataString(tag)}")));
         Assert.Equal(id, row["身份证号码"]?.ToString());
         Assert.Contains(await Exports(), e => e.GetProperty("detail").GetString()!.Contains(tag)
                                              && e.GetProperty("detail").GetString()!.Contains("个人信息完整"));
@@ -75,7 +66,7 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
         await app.Staff.NewElder(Make.Elder($"{tag}乙", regionCode: Make.Panlong));
         var officer = await app.ClientAs(Role.TownOfficer, region: Make.Panlong);
 
-        var row = Assert.Single(await Sheet(await officer.GetAsync($"/elders?handler=export&q={Uri.EscapeDataString(tag)}")));
+        var row = Assert.Single(await Uploads.ExcelRows(await officer.GetAsync($"/elders?handler=export&q={Uri.EscapeDataString(tag)}")));
         Assert.Equal($"{tag}乙", row["姓名"]?.ToString());
     }
 
@@ -95,10 +86,10 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
         await app.Staff.Create("/api/orders", Make.ServiceOrder(elder, item, day.AddDays(2), day.AddDays(2).AddMinutes(50)));
 
         var url = $"/orders?handler=export&from={from:yyyy-MM-dd}&to={from:yyyy-MM-dd}&sort=window&dir=asc";
-        var rows = await Sheet(await app.Staff.GetAsync(url));
+        var rows = await Uploads.ExcelRows(await app.Staff.GetAsync(url));
         Assert.Equal(orders.Select(o => o.ToString()), rows.Select(r => r["工单编号"]?.ToString()));
 
-        var newestFirst = await Sheet(await app.Staff.GetAsync(url.Replace("dir=asc", "dir=desc", StringComparison.Ordinal)));
+        var newestFirst = await Uploads.ExcelRows(await app.Staff.GetAsync(url.Replace("dir=asc", "dir=desc", StringComparison.Ordinal)));
         Assert.Equal(orders.AsEnumerable().Reverse().Select(o => o.ToString()), newestFirst.Select(r => r["工单编号"]?.ToString()));
 
         var entries = (await Exports()).Where(e => e.GetProperty("target").GetString() == "orders").ToList();
@@ -131,7 +122,7 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var tag = $"设施导出{Make.Serial()}";
         foreach (var n in new[] { "乙", "甲", "丙" }) await app.Staff.NewFacility(Make.CentreIn(Make.Changyuan, $"{tag}{n}"));
-        var rows = await Sheet(await app.Staff.GetAsync($"/facilities?handler=export&q={Uri.EscapeDataString(tag)}&sort=name&dir=desc"));
+        var rows = await Uploads.ExcelRows(await app.Staff.GetAsync($"/facilities?handler=export&q={Uri.EscapeDataString(tag)}&sort=name&dir=desc"));
         // Make.CentreIn appends a serial: the names differ first at the character after the tag (甲 U+7532 > 乙 U+4E59 > 丙 U+4E19).
         Assert.Equal(['甲', '乙', '丙'], rows.Select(r => r["名称"]!.ToString()![tag.Length]));
         Assert.Contains(await Exports(), e => e.GetProperty("target").GetString() == "facilities"
@@ -142,7 +133,7 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task The_user_export_is_sorted_as_asked_with_mobiles_masked_and_audited()
     {
         var admin = await app.ClientAs(Role.DistrictAdmin);
-        var rows = await Sheet(await admin.GetAsync("/users?handler=export&sort=userName&dir=desc"));
+        var rows = await Uploads.ExcelRows(await admin.GetAsync("/users?handler=export&sort=userName&dir=desc"));
         Assert.NotEmpty(rows);
         var names = rows.Select(r => r["用户名"]!.ToString()!).ToList();
         Assert.Equal(names.OrderByDescending(n => n, StringComparer.Ordinal), names);

@@ -1,7 +1,6 @@
 using System.Net;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
-using MiniExcelLibs;
 
 namespace ElderCare.Tests.Services;
 
@@ -12,14 +11,6 @@ namespace ElderCare.Tests.Services;
 /// </summary>
 public class ListExportMoreTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static async Task<List<IDictionary<string, object>>> Sheet(HttpResponseMessage r)
-    {
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.Content.Headers.ContentType?.MediaType);
-        using var book = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
-        return book.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-    }
-
     private async Task<List<System.Text.Json.JsonElement>> Exports(string target)
     {
         var auditor = await app.ClientAs(Role.Auditor);
@@ -41,7 +32,7 @@ public class ListExportMoreTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains($"href=\"/workers?name={q}&amp;sort=name&amp;dir=desc&amp;handler=export\"", page);
         Assert.DoesNotContain("别人", page);
 
-        var rows = await Sheet(await app.Staff.GetAsync($"/workers?handler=export&name={q}&sort=name&dir=desc"));
+        var rows = await Uploads.ExcelRows(await app.Staff.GetAsync($"/workers?handler=export&name={q}&sort=name&dir=desc"));
         Assert.Equal(["甲", "乙", "丙"], rows.Select(r => r["姓名"]!.ToString()![tag.Length..]));
         Assert.All(rows, r => Assert.Equal("139****2222", r["电话"]?.ToString()));
         var entry = Assert.Single(await Exports("workers"), e => e.GetProperty("detail").GetString()!.Contains(tag));
@@ -50,7 +41,7 @@ public class ListExportMoreTests(AppFactory app) : IClassFixture<AppFactory>
         // The API: the same filter, and a sort key off the whitelist is the default order (by name), never an error.
         var api = await (await app.Staff.GetAsync($"/api/workers?name={q}&sort=PhoneProtected&dir=desc")).Ok();
         Assert.Equal(["丙", "乙", "甲"], api.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("name").GetString()![tag.Length..]));
-        var unknown = await Sheet(await app.Staff.GetAsync($"/workers?handler=export&name={q}&sort=name);drop&dir=desc"));
+        var unknown = await Uploads.ExcelRows(await app.Staff.GetAsync($"/workers?handler=export&name={q}&sort=name);drop&dir=desc"));
         Assert.Equal(["丙", "乙", "甲"], unknown.Select(r => r["姓名"]!.ToString()![tag.Length..]));
         await (await app.Staff.GetAsync($"/api/workers?name={new string('长', 51)}")).AssertFieldError("name");
     }
@@ -63,7 +54,7 @@ public class ListExportMoreTests(AppFactory app) : IClassFixture<AppFactory>
         foreach (var n in new[] { "B", "A", "C" })
             await (await app.Staff.PostJson("/api/devices", new { elderId = elder, kind = "smart-watch", serial = $"{tag}{n}" })).Created();
 
-        var rows = await Sheet(await app.Staff.GetAsync($"/devices?handler=export&serial={tag}&sort=serial&dir=desc"));
+        var rows = await Uploads.ExcelRows(await app.Staff.GetAsync($"/devices?handler=export&serial={tag}&sort=serial&dir=desc"));
         Assert.Equal([$"{tag}C", $"{tag}B", $"{tag}A"], rows.Select(r => r["序列号"]?.ToString()));
         Assert.All(rows, r => Assert.Equal("从未上线", r["状态"]?.ToString()));
         Assert.Contains(await Exports("devices"), e => e.GetProperty("detail").GetString()!.Contains($"serial={tag}"));
@@ -89,7 +80,7 @@ public class ListExportMoreTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("报警记录", page);
         Assert.Contains("href=\"/alarms/list?kind=gas&amp;sort=raised&amp;dir=asc&amp;handler=export\"", page);
 
-        var rows = await Sheet(await officer.GetAsync("/alarms/list?handler=export&kind=gas&sort=raised&dir=asc"));
+        var rows = await Uploads.ExcelRows(await officer.GetAsync("/alarms/list?handler=export&kind=gas&sort=raised&dir=asc"));
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r => Assert.StartsWith("报警老人", r["老年人"]?.ToString()));
         Assert.All(rows, r => Assert.Equal("燃气报警", r["类型"]?.ToString()));
@@ -114,7 +105,7 @@ public class ListExportMoreTests(AppFactory app) : IClassFixture<AppFactory>
         foreach (var severity in new[] { "minor", "serious" })
             await (await app.Staff.PostJson($"/api/orders/{order}/complaints", new { severity, text = $"{tag}的{severity}投诉" })).Created();
 
-        var rows = await Sheet(await app.Staff.GetAsync("/complaints?handler=export&severity=serious&sort=due&dir=desc"));
+        var rows = await Uploads.ExcelRows(await app.Staff.GetAsync("/complaints?handler=export&severity=serious&sort=due&dir=desc"));
         Assert.Contains(rows, r => r["内容"]?.ToString() == $"{tag}的serious投诉");
         Assert.DoesNotContain(rows, r => r["内容"]?.ToString() == $"{tag}的minor投诉");
         Assert.All(rows, r => Assert.Equal("严重", r["严重程度"]?.ToString()));
