@@ -12,19 +12,15 @@ namespace ElderCare.Web.Features.Alarms;
 
 /// <summary>报警记录: every alarm in scope with filters in the URL, sortable columns and the Excel export (ADR 30).</summary>
 [Authorize(Policy = Roles.Policies.HandleAlarms)]
-public sealed class AlarmListModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class AlarmListModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+    : ListPageModel<AlarmRow>
 {
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "kind")] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
 
-    public Paged<AlarmRow> Result { get; private set; } = null!;
-
-    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
-    public ListLinks Links => new("/alarms/list", new Dictionary<string, string?>
+    public override ListLinks Links => new("/alarms/list", new Dictionary<string, string?>
     {
         ["status"] = Status, ["kind"] = Kind, ["from"] = From, ["to"] = To,
     }, ListAlarms.Sorting.Resolve(Sort, Dir), ListAlarms.Sorting.Default);
@@ -41,27 +37,15 @@ public sealed class AlarmListModel(AppDbContext db, CurrentUser user, AuditLog a
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (query, errors) = Query();
-        var outcome = errors.Any ? null : await ListAlarmHistory.Handle(query, user.Scope, db, ct);
-        if (outcome is not { IsOk: true })
-        {
-            outcome?.Errors?.MergeInto(errors);
-            ModelState.AddFieldErrors(errors);
-            outcome = await ListAlarmHistory.Handle(new ListAlarms.Query(null, null, null, 1, PageRequest.DefaultPageSize, Sort: Sort, Dir: Dir),
-                user.Scope, db, ct);
-        }
-        Result = outcome.Value!;
+        await ShowAsync(errors.Any ? null : await ListAlarmHistory.Handle(query, user.Scope, db, ct), errors, () => ListAlarmHistory.Handle(
+            new ListAlarms.Query(null, null, null, 1, PageRequest.DefaultPageSize, Sort: Sort, Dir: Dir), user.Scope, db, ct));
     }
 
     /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
     public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
         var (query, errors) = Query();
-        var outcome = errors.Any ? null : await ExportAlarms.Handle(query, user, reports, audit, clock, ct);
-        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
-        ModelState.AddFieldErrors(outcome?.Errors ?? errors);
-        await OnGetAsync(ct);
-        return Page();
+        return await FileOrListAsync(errors.Any ? null : await ExportAlarms.Handle(query, user, reports, audit, clock, ct), errors,
+            () => OnGetAsync(ct));
     }
-
-    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, Links.Page);
 }

@@ -56,16 +56,9 @@ public static class ListAlarms
         if (kind is { } k) alarms = alarms.Where(a => a.Kind == k);
         if (q.Open == true) alarms = alarms.Where(a => a.Status != AlarmStatus.Resolved);
         if (!string.IsNullOrWhiteSpace(q.RegionCode)) alarms = alarms.Where(a => a.RegionCode.StartsWith(q.RegionCode.Trim()));
-        if (q.From is { } from)
-        {
-            var start = ServiceTime.Utc(from.ToDateTime(TimeOnly.MinValue));
-            alarms = alarms.Where(a => a.RaisedAt >= start);
-        }
-        if (q.To is { } to)
-        {
-            var end = ServiceTime.Utc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            alarms = alarms.Where(a => a.RaisedAt < end);
-        }
+        var (start, end) = ServiceTime.Days(q.From, q.To);
+        if (start is { } first) alarms = alarms.Where(a => a.RaisedAt >= first);
+        if (end is { } after) alarms = alarms.Where(a => a.RaisedAt < after);
         return alarms;
     }
 }

@@ -15,7 +15,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Elders;
 
 [Authorize(Policy = Roles.Policies.ReadElders)]
-public sealed class ElderListModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user, AuditLog audit) : PageModel
+public sealed class ElderListModel(AppDbContext db, FieldProtector protector, TimeProvider clock, CurrentUser user, AuditLog audit)
+    : ListPageModel<ElderRow>
 {
     [BindProperty(SupportsGet = true, Name = "regionCode")] public string? RegionCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "ageBand")] public string? AgeBand { get; set; }
@@ -26,17 +27,13 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
     [BindProperty(SupportsGet = true, Name = "assessmentOverdue")] public string? AssessmentOverdue { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
 
     public IReadOnlyList<RegionChoice> RegionChoices { get; private set; } = [];
-    public Paged<ElderRow> Result { get; private set; } = null!;
 
     public bool Filtered => new[] { RegionCode, AgeBand, Level, Category, LivingArrangement, NotAssessed, AssessmentOverdue, Status, Q }
         .Any(v => !string.IsNullOrWhiteSpace(v));
 
-    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
-    public ListLinks Links => new("/elders", new Dictionary<string, string?>
+    public override ListLinks Links => new("/elders", new Dictionary<string, string?>
     {
         ["regionCode"] = RegionCode, ["ageBand"] = AgeBand, ["level"] = Level, ["category"] = Category, ["livingArrangement"] = LivingArrangement,
         ["notAssessed"] = NotAssessed, ["assessmentOverdue"] = AssessmentOverdue, ["status"] = Status, ["q"] = Q,
@@ -46,11 +43,8 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
     public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
         var (query, errors) = Query();
-        var outcome = errors.Any ? null : await ExportElders.Handle(query, user, reports, protector, audit, clock, ct);
-        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
-        ModelState.AddFieldErrors(outcome?.Errors ?? errors);
-        await OnGetAsync(ct);
-        return Page();
+        return await FileOrListAsync(errors.Any ? null : await ExportElders.Handle(query, user, reports, protector, audit, clock, ct), errors,
+            () => OnGetAsync(ct));
     }
 
     private (ListElders.Query Query, FieldErrors Errors) Query()
@@ -74,18 +68,9 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
         RegionChoices = RegionChoice.Of(regions);
 
         var (query, errors) = Query();
-        var outcome = await ListElders.Handle(query, user.Scope, db, protector, clock, ct);
-        if (!outcome.IsOk || errors.Any)
-        {
-            // A hand-edited link with a bad filter: say which one, and list by name and region only.
-            if (outcome.Errors is { } e) e.MergeInto(errors);
-            ModelState.AddFieldErrors(errors);
-            outcome = await ListElders.Handle(
-                new ListElders.Query(RegionCode, null, null, null, null, null, null, null, Q, 1, PageRequest.DefaultPageSize, Sort, Dir),
-                user.Scope, db, protector, clock, ct);
-        }
-        Result = outcome.Value!;
+        // A hand-edited link with a bad filter: say which one, and list by name and region only.
+        await ShowAsync(await ListElders.Handle(query, user.Scope, db, protector, clock, ct), errors, () => ListElders.Handle(
+            new ListElders.Query(RegionCode, null, null, null, null, null, null, null, Q, 1, PageRequest.DefaultPageSize, Sort, Dir),
+            user.Scope, db, protector, clock, ct));
     }
-
-    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, Links.Page);
 }

@@ -16,9 +16,8 @@ public static class ApproveEvaluation
     public static async Task<Outcome<EvaluationResource>> Handle(Guid id, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var sheet = await EvaluationQueries.FindAsync(id, user, db, ct);
-        if (sheet is null) return Outcome<EvaluationResource>.NotFound(EvaluationQueries.NotFound);
-        if (sheet.Status == EvaluationStatus.Approved) return Outcome<EvaluationResource>.Conflict(EvaluationScoring.Locked);
+        var (sheet, refusal) = await EvaluationQueries.ChangeableAsync(id, user, db, ct);
+        if (sheet is null) return refusal!;
         if (sheet.Status == EvaluationStatus.Objected)
             return Outcome<EvaluationResource>.Conflict("该评估有异议：须由评估机构复核后重新提交，才能审定。");
         if (sheet.Status != EvaluationStatus.Submitted) return Outcome<EvaluationResource>.Conflict("评估尚未提交，不能审定。");
@@ -26,7 +25,7 @@ public static class ApproveEvaluation
         if (await db.EvaluationResults.AnyAsync(r => r.FacilityId == sheet.FacilityId && r.Year == round.Year && r.Kind == round.Kind, ct))
             return Outcome<EvaluationResource>.Conflict($"该设施 {round.Year} 年的{EvaluationLabels.Of(round.Kind)}结果已审定。");
         var template = await db.EvaluationTemplates.AsNoTracking().FirstAsync(t => t.Id == sheet.TemplateId, ct);
-        var total = EvaluationScoring.Total(sheet.Scores.Select(s => new EvaluationScoring.Points(s.IndicatorKey, s.Points, s.EvidenceIds.Count)));
+        var total = EvaluationScoring.Total(EvaluationScoring.Of(sheet.Scores));
         var now = clock.UtcNow();
         (sheet.Status, sheet.ApprovedBy, sheet.ApprovedAt) = (EvaluationStatus.Approved, user.UserName ?? "", now);
         sheet.Version++;

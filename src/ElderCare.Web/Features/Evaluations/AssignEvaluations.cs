@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public static class AssignEvaluations
                 EvaluatorOrganisation = organisation!, EvaluatorUserIds = userIds, Status = EvaluationStatus.Draft,
                 AssignedBy = user.UserName ?? "", AssignedAt = clock.UtcNow(),
             });
-        if (!await EvaluationQueries.SavedAsync(db, ct)) return Outcome<List<EvaluationResource>>.Conflict(EvaluationQueries.Concurrent);
+        if (!await db.SavedAsync(ct)) return Outcome<List<EvaluationResource>>.Conflict(EvaluationQueries.Concurrent);
         return await EvaluationQueries.Resources(db.Evaluations.Where(e => e.RoundId == roundId && facilityIds.Contains(e.FacilityId)), db, ct);
     }
 }

@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,9 +30,18 @@ public static class EvaluationQueries
         };
     }
 
-    /// <summary>The sheet (tracked, with its scores) in the user's scope, or null.</summary>
-    public static Task<Evaluation?> FindAsync(Guid id, CurrentUser user, AppDbContext db, CancellationToken ct) =>
-        db.Evaluations.InScope(user).Include(e => e.Scores).FirstOrDefaultAsync(e => e.Id == id, ct);
+    /// <summary>
+    /// The sheet to change (tracked, with its scores) in the user's scope; else why not: missing or outside the scope is
+    /// not found, an approved sheet is locked (409, <see cref="EvaluationScoring.Locked"/>).
+    /// </summary>
+    public static async Task<(Evaluation? Sheet, Outcome<EvaluationResource>? Refusal)> ChangeableAsync(Guid id, CurrentUser user,
+        AppDbContext db, CancellationToken ct)
+    {
+        var sheet = await db.Evaluations.InScope(user).Include(e => e.Scores).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (sheet is null) return (null, Outcome<EvaluationResource>.NotFound(NotFound));
+        if (sheet.Status == EvaluationStatus.Approved) return (null, Outcome<EvaluationResource>.Conflict(EvaluationScoring.Locked));
+        return (sheet, null);
+    }
 
     /// <summary>The template in force for a year (三(二)(三), versioned by year): that kind, the facility's type (else the
     /// template for every type), the latest year not after it.</summary>
@@ -60,22 +70,9 @@ public static class EvaluationQueries
     /// one result per facility, year and kind) is a conflict (409), never a 500.
     /// </summary>
     internal static async Task<Outcome<EvaluationResource>> SaveAsync(Evaluation sheet, AppDbContext db, CancellationToken ct) =>
-        await SavedAsync(db, ct) ? await Resource(sheet.Id, db, ct) : Outcome<EvaluationResource>.Conflict(Concurrent);
+        await db.SavedAsync(ct) ? await Resource(sheet.Id, db, ct) : Outcome<EvaluationResource>.Conflict(Concurrent);
 
     public const string Concurrent = "评估已被他人修改，请刷新后重试。";
-
-    internal static async Task<bool> SavedAsync(AppDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
-    }
 
     internal static async Task<Outcome<EvaluationResource>> Resource(Guid id, AppDbContext db, CancellationToken ct) =>
         (await Resources(db.Evaluations.Where(e => e.Id == id), db, ct)).Single();

@@ -43,7 +43,7 @@ public sealed record EvaluationResource(Guid Id, Guid RoundId, string RoundName,
 
     internal static EvaluationResource From(Evaluation e, EvaluationRound round, EvaluationTemplate template, string facilityName)
     {
-        var total = EvaluationScoring.Total(e.Scores.Select(s => new EvaluationScoring.Points(s.IndicatorKey, s.Points, s.EvidenceIds.Count)));
+        var total = EvaluationScoring.Total(EvaluationScoring.Of(e.Scores));
         var order = template.Indicators.Select((i, n) => (i.Key, n)).ToDictionary(x => x.Key, x => x.n);
         return new(e.Id, e.RoundId, round.Name, round.Year, round.Kind, e.FacilityId, facilityName, e.UnitCode, e.TemplateId, template.Name,
             template.Confirmed, e.EvaluatorOrganisation, e.EvaluatorUserIds, e.Status, template.Indicators.Select(IndicatorResource.From).ToList(),

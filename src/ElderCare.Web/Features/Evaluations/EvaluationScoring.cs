@@ -15,6 +15,10 @@ public static class EvaluationScoring
     /// <summary>The points given one indicator, as recorded.</summary>
     public sealed record Points(string IndicatorKey, decimal Value, int EvidenceCount);
 
+    /// <summary>The points of a sheet's recorded scores.</summary>
+    public static List<Points> Of(IEnumerable<EvaluationScore> scores) =>
+        scores.Select(s => new Points(s.IndicatorKey, s.Points, s.EvidenceIds.Count)).ToList();
+
     /// <summary>Points of one indicator: 0..MaxPoints, at most one decimal place.</summary>
     public static string? CheckPoints(decimal points, EvaluationIndicator indicator) =>
         points < 0 || points > indicator.MaxPoints

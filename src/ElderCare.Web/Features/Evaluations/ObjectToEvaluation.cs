@@ -16,9 +16,8 @@ public static class ObjectToEvaluation
     public static async Task<Outcome<EvaluationResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var sheet = await EvaluationQueries.FindAsync(id, user, db, ct);
-        if (sheet is null) return Outcome<EvaluationResource>.NotFound(EvaluationQueries.NotFound);
-        if (sheet.Status == EvaluationStatus.Approved) return Outcome<EvaluationResource>.Conflict(EvaluationScoring.Locked);
+        var (sheet, refusal) = await EvaluationQueries.ChangeableAsync(id, user, db, ct);
+        if (sheet is null) return refusal!;
         if (sheet.ObjectionReason is not null)
             return Outcome<EvaluationResource>.Conflict($"已于 {sheet.ObjectedAt:yyyy-MM-dd} 提出过异议，每份评估只能提出一次。");
         if (sheet.Status != EvaluationStatus.Submitted) return Outcome<EvaluationResource>.Conflict("评估尚未提交，不能提出异议。");

@@ -20,9 +20,8 @@ public static class RecordScores
     public static async Task<Outcome<EvaluationResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var sheet = await EvaluationQueries.FindAsync(id, user, db, ct);
-        if (sheet is null) return Outcome<EvaluationResource>.NotFound(EvaluationQueries.NotFound);
-        if (sheet.Status == EvaluationStatus.Approved) return Outcome<EvaluationResource>.Conflict(EvaluationScoring.Locked);
+        var (sheet, refusal) = await EvaluationQueries.ChangeableAsync(id, user, db, ct);
+        if (sheet is null) return refusal!;
         if (sheet.Status == EvaluationStatus.Submitted) return Outcome<EvaluationResource>.Conflict("评估已提交，等待审定，不能再修改评分。");
         var template = await db.EvaluationTemplates.AsNoTracking().FirstAsync(t => t.Id == sheet.TemplateId, ct);
         var indicators = template.Indicators.ToDictionary(i => i.Key, StringComparer.Ordinal);

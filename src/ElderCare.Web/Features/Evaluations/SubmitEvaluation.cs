@@ -15,13 +15,11 @@ public static class SubmitEvaluation
     public static async Task<Outcome<EvaluationResource>> Handle(Guid id, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var sheet = await EvaluationQueries.FindAsync(id, user, db, ct);
-        if (sheet is null) return Outcome<EvaluationResource>.NotFound(EvaluationQueries.NotFound);
-        if (sheet.Status == EvaluationStatus.Approved) return Outcome<EvaluationResource>.Conflict(EvaluationScoring.Locked);
+        var (sheet, refusal) = await EvaluationQueries.ChangeableAsync(id, user, db, ct);
+        if (sheet is null) return refusal!;
         if (sheet.Status == EvaluationStatus.Submitted) return Outcome<EvaluationResource>.Conflict("评估已提交，等待审定。");
         var template = await db.EvaluationTemplates.AsNoTracking().FirstAsync(t => t.Id == sheet.TemplateId, ct);
-        var errors = EvaluationScoring.CheckComplete(template.Indicators,
-            sheet.Scores.Select(s => new EvaluationScoring.Points(s.IndicatorKey, s.Points, s.EvidenceIds.Count)).ToList());
+        var errors = EvaluationScoring.CheckComplete(template.Indicators, EvaluationScoring.Of(sheet.Scores));
         if (errors.Any) return Outcome<EvaluationResource>.Invalid(errors);
         (sheet.Status, sheet.SubmittedAt, sheet.SubmittedBy) = (EvaluationStatus.Submitted, clock.UtcNow(), user.UserName);
         sheet.Version++;

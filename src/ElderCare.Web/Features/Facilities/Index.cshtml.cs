@@ -3,6 +3,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Audit;
 using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,17 +11,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Facilities;
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadFacilities)]
-public sealed class FacilityListModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class FacilityListModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+    : ListPageModel<FacilityRow>
 {
     [BindProperty(SupportsGet = true, Name = "regionCode")] public string? RegionCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
 
-    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
-    public ListLinks Links => new("/facilities", new Dictionary<string, string?>
+    public override ListLinks Links => new("/facilities", new Dictionary<string, string?>
     {
         ["regionCode"] = RegionCode, ["type"] = Type, ["status"] = Status, ["q"] = Q,
     }, ListFacilities.Sorting.Resolve(Sort, Dir), ListFacilities.Sorting.Default);
@@ -28,32 +27,19 @@ public sealed class FacilityListModel(AppDbContext db, CurrentUser user, AuditLo
     /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
     public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
-        var outcome = await ExportFacilities.Handle(new ListFacilities.Query(RegionCode, Type, Status, Q, null, null, Sort, Dir),
-            user, reports, audit, clock, ct);
-        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
-        ModelState.AddFieldErrors(outcome.Errors!);
-        await OnGetAsync(ct);
-        return Page();
+        var query = new ListFacilities.Query(RegionCode, Type, Status, Q, null, null, Sort, Dir);
+        return await FileOrListAsync(await ExportFacilities.Handle(query, user, reports, audit, clock, ct), new FieldErrors(), () => OnGetAsync(ct));
     }
 
     public IReadOnlyList<RegionResource> Units { get; private set; } = [];
-    public Paged<FacilityRow> Result { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
         var pageNumber = Paging.PageNumber(Request);
-        var outcome = await ListFacilities.Handle(
-            new ListFacilities.Query(RegionCode, Type, Status, Q, pageNumber, PageRequest.DefaultPageSize, Sort, Dir), user.Scope, db, ct);
-        if (!outcome.IsOk)
-        {
-            // A hand-edited link with a bad filter: say which one, and list without it.
-            ModelState.AddFieldErrors(outcome.Errors!);
-            outcome = await ListFacilities.Handle(
-                new ListFacilities.Query(RegionCode, null, null, Q, 1, PageRequest.DefaultPageSize, Sort, Dir), user.Scope, db, ct);
-        }
-        Result = outcome.Value!;
+        var query = new ListFacilities.Query(RegionCode, Type, Status, Q, pageNumber, PageRequest.DefaultPageSize, Sort, Dir);
+        // A hand-edited link with a bad filter: say which one, and list without it.
+        await ShowAsync(await ListFacilities.Handle(query, user.Scope, db, ct), new FieldErrors(), () => ListFacilities.Handle(
+            new ListFacilities.Query(RegionCode, null, null, Q, 1, PageRequest.DefaultPageSize, Sort, Dir), user.Scope, db, ct));
     }
-
-    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, Links.Page);
 }

@@ -11,20 +11,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.WriteOrders)]
-public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, ServiceOptions options, TimeProvider clock, AuditLog audit) : PageModel
+public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, ServiceOptions options, TimeProvider clock, AuditLog audit)
+    : ListPageModel<ComplaintResource>
 {
     [BindProperty(SupportsGet = true, Name = "overdue")] public string? OverdueText { get; set; }
     [BindProperty(SupportsGet = true, Name = "severity")] public string? Severity { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
 
     public bool Overdue => OverdueText == "true";
     public ServiceOptions Options => options;
-    public Paged<ComplaintResource> Result { get; private set; } = null!;
     public IReadOnlyList<ComplaintResource> Items => Result.Items;
 
-    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
-    public ListLinks Links => new("/complaints", new Dictionary<string, string?>
+    public override ListLinks Links => new("/complaints", new Dictionary<string, string?>
     {
         ["overdue"] = Overdue ? "true" : null, ["severity"] = Severity,
     }, ListComplaints.Sorting.Resolve(Sort, Dir), ListComplaints.Sorting.Default);
@@ -35,10 +32,7 @@ public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, Servi
     public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
         var outcome = await ExportComplaints.Handle(Query(), user, reports, audit, clock, ct);
-        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
-        ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("export", outcome.Message ?? "导出失败。"));
-        await Load(ct);
-        return Page();
+        return await FileOrListAsync(outcome, new FieldErrors().Add("export", outcome.Message ?? "导出失败。"), () => Load(ct));
     }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid complaintId, string? resolution, CancellationToken ct)
@@ -55,20 +49,10 @@ public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, Servi
         return Page();
     }
 
-    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, Links.Page);
-
     private ListComplaints.Query Query() =>
         new(null, Overdue ? true : null, Paging.PageNumber(Request), PageRequest.DefaultPageSize, FormValues.Trimmed(Severity), Sort, Dir);
 
-    private async Task Load(CancellationToken ct)
-    {
-        var outcome = await ListComplaints.Handle(Query(), user.Scope, db, clock, ct);
-        if (!outcome.IsOk)
-        {
-            ModelState.AddFieldErrors(outcome.Errors!);
-            outcome = await ListComplaints.Handle(new ListComplaints.Query(null, Overdue ? true : null, 1, PageRequest.DefaultPageSize, null, Sort,
-                Dir), user.Scope, db, clock, ct);
-        }
-        Result = outcome.Value!;
-    }
+    private async Task Load(CancellationToken ct) =>
+        await ShowAsync(await ListComplaints.Handle(Query(), user.Scope, db, clock, ct), new FieldErrors(), () => ListComplaints.Handle(
+            new ListComplaints.Query(null, Overdue ? true : null, 1, PageRequest.DefaultPageSize, null, Sort, Dir), user.Scope, db, clock, ct));
 }

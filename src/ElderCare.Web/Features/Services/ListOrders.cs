@@ -65,16 +65,9 @@ public static class ListOrders
                 _ => orders.Where(o => o.RegionCode.StartsWith(prefix)),
             };
         }
-        if (q.From is { } from)
-        {
-            var start = ServiceTime.Utc(from.ToDateTime(TimeOnly.MinValue));
-            orders = orders.Where(o => o.WindowStart >= start);
-        }
-        if (q.To is { } to)
-        {
-            var end = ServiceTime.Utc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            orders = orders.Where(o => o.WindowStart < end);
-        }
+        var (start, end) = ServiceTime.Days(q.From, q.To);
+        if (start is { } first) orders = orders.Where(o => o.WindowStart >= first);
+        if (end is { } after) orders = orders.Where(o => o.WindowStart < after);
         return orders;
     }
 }

@@ -11,20 +11,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.ReadServices)]
-public sealed class OrderListModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class OrderListModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
+    : ListPageModel<OrderRow>
 {
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "verification")] public string? Verification { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "late")] public string? Late { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
 
-    public Paged<OrderRow> Result { get; private set; } = null!;
-
-    /// <summary>Sort headers, paging and the export link, all keeping the filters (Shared/Sorting.cs).</summary>
-    public ListLinks Links => new("/orders", new Dictionary<string, string?>
+    public override ListLinks Links => new("/orders", new Dictionary<string, string?>
     {
         ["status"] = Status, ["verification"] = Verification, ["from"] = From, ["to"] = To, ["late"] = Late,
     }, ListOrders.Sorting.Resolve(Sort, Dir), ListOrders.Sorting.Default);
@@ -33,11 +29,8 @@ public sealed class OrderListModel(AppDbContext db, CurrentUser user, AuditLog a
     public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
         var (query, errors) = Query();
-        var outcome = errors.Any ? null : await ExportOrders.Handle(query, user, reports, audit, clock, ct);
-        if (outcome is { IsOk: true, Value: { } file }) return File(file.Content, file.ContentType, file.FileName);
-        ModelState.AddFieldErrors(outcome?.Errors ?? errors);
-        await OnGetAsync(ct);
-        return Page();
+        return await FileOrListAsync(errors.Any ? null : await ExportOrders.Handle(query, user, reports, audit, clock, ct), errors,
+            () => OnGetAsync(ct));
     }
 
     private (ListOrders.Query Query, FieldErrors Errors) Query()
@@ -52,16 +45,8 @@ public sealed class OrderListModel(AppDbContext db, CurrentUser user, AuditLog a
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (query, errors) = Query();
-        var outcome = errors.Any ? null : await ListOrders.Handle(query, user.Scope, db, ct);
-        if (outcome is not { IsOk: true })
-        {
-            outcome?.Errors?.MergeInto(errors);
-            ModelState.AddFieldErrors(errors);
-            outcome = await ListOrders.Handle(new ListOrders.Query(null, null, null, null, null, null, null, null, null, 1,
-                PageRequest.DefaultPageSize, Sort, Dir), user.Scope, db, ct);
-        }
-        Result = outcome.Value!;
+        await ShowAsync(errors.Any ? null : await ListOrders.Handle(query, user.Scope, db, ct), errors, () => ListOrders.Handle(
+            new ListOrders.Query(null, null, null, null, null, null, null, null, null, 1, PageRequest.DefaultPageSize, Sort, Dir),
+            user.Scope, db, ct));
     }
-
-    public Pager ListPager() => new(Result.Page, Result.PageCount, Result.Total, Links.Page);
 }

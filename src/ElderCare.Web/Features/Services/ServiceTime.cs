@@ -10,6 +10,13 @@ public static class ServiceTime
 
     public static DateTime Utc(DateTime local) => DateTime.SpecifyKind(local - ChinaClock.Offset, DateTimeKind.Utc);
 
+    /// <summary>
+    /// The UTC bounds of the China calendar days <paramref name="from"/> to <paramref name="to"/> (both inclusive, as a
+    /// list's date filter reads): the start of the first day, and the start of the day after the last; null where not given.
+    /// </summary>
+    public static (DateTime? Start, DateTime? End) Days(DateOnly? from, DateOnly? to) =>
+        (from is { } f ? Utc(f.ToDateTime(TimeOnly.MinValue)) : null, to is { } t ? Utc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+
     /// <summary>yyyymm of the instant in China time.</summary>
     public static int Month(DateTime utc)
     {

@@ -51,6 +51,22 @@ public static class ListExport
         return new ExportFile(bytes, $"{title}-{clock.Today().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx", rows.Count);
     }
 
+    /// <summary>
+    /// A register the API exports as it stands (督导问题整改台账, 任务清单): the list's <paramref name="filter"/> (its field
+    /// errors refuse the export), the first <paramref name="max"/> rows in the register's <paramref name="sort"/> order read
+    /// through <paramref name="read"/>, one sheet; no audit entry and no file name (the endpoint names the file).
+    /// </summary>
+    public static async Task<Outcome<byte[]>> Sheet<TSource, TRow>(string title, int max, Func<FieldErrors, IQueryable<TSource>> filter,
+        Func<IQueryable<TSource>, IOrderedQueryable<TSource>> sort, Func<IQueryable<TSource>, CancellationToken, Task<List<TRow>>> read,
+        Func<TRow, IReadOnlyDictionary<string, object?>> columns, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var filtered = filter(errors);
+        if (errors.Any) return Outcome<byte[]>.Invalid(errors);
+        var rows = await read(sort(filtered).Take(max), ct);
+        return SpreadsheetWriter.Xlsx(title, rows.Select(columns));
+    }
+
     /// <summary>The audit detail: the filter as given (fields with a value), the row count, and whether personal data was in full.</summary>
     public static string Describe(object query, int rows, bool unmasked)
     {

@@ -2,13 +2,12 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
-using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Supervision;
 
-/// <summary>The findings in scope with the list's filters as an .xlsx (督导问题整改台账), at most 10,000 rows.</summary>
+/// <summary>The findings in scope with the list's filters as an .xlsx (督导问题整改台账), at most 10,000 rows (Shared/ListExport).</summary>
 public static class ExportFindings
 {
     public const int MaxRows = 10_000;
@@ -17,25 +16,23 @@ public static class ExportFindings
         CancellationToken ct)
     {
         var now = clock.UtcNow();
-        var errors = new FieldErrors();
-        var filtered = ListFindings.Filtered(query, scope, db, now, errors);
-        if (errors.Any) return Outcome<byte[]>.Invalid(errors);
-        var rows = filtered.OrderBy(f => f.UnitCode).ThenBy(f => f.RaisedAt).ThenBy(f => f.Id).Take(MaxRows);
-        var findings = await SupervisionQueries.Findings(rows, db, now, ct);
         var units = await db.Regions.AsNoTracking().Where(r => r.Code.Length == 9).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        return SpreadsheetWriter.Xlsx("督导问题", findings.Select(f => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["镇街"] = units.GetValueOrDefault(f.UnitCode, f.UnitCode),
-            ["设施"] = f.FacilityName,
-            ["检查项"] = f.ItemText ?? "（检查表外问题）",
-            ["问题描述"] = f.Description,
-            ["等级"] = SupervisionLabels.Of(f.Severity),
-            ["发现时间"] = Display.ChinaTime(f.RaisedAt),
-            ["整改期限"] = Display.ChinaTime(f.DueAt),
-            ["状态"] = SupervisionLabels.Of(f.Status),
-            ["逾期"] = f.Overdue || f.RectifiedLate ? "是" : "否",
-            ["重复"] = f.Repeated ? "是" : "否",
-            ["发现人"] = f.RaisedBy,
-        }));
+        return await ListExport.Sheet("督导问题", MaxRows, errors => ListFindings.Filtered(query, scope, db, now, errors),
+            findings => findings.OrderBy(f => f.UnitCode).ThenBy(f => f.RaisedAt).ThenBy(f => f.Id),
+            (rows, token) => SupervisionQueries.Findings(rows, db, now, token),
+            f => new Dictionary<string, object?>
+            {
+                ["镇街"] = units.GetValueOrDefault(f.UnitCode, f.UnitCode),
+                ["设施"] = f.FacilityName,
+                ["检查项"] = f.ItemText ?? "（检查表外问题）",
+                ["问题描述"] = f.Description,
+                ["等级"] = SupervisionLabels.Of(f.Severity),
+                ["发现时间"] = Display.ChinaTime(f.RaisedAt),
+                ["整改期限"] = Display.ChinaTime(f.DueAt),
+                ["状态"] = SupervisionLabels.Of(f.Status),
+                ["逾期"] = f.Overdue || f.RectifiedLate ? "是" : "否",
+                ["重复"] = f.Repeated ? "是" : "否",
+                ["发现人"] = f.RaisedBy,
+            }, ct);
     }
 }

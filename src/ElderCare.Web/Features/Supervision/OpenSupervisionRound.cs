@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public static class OpenSupervisionRound
             ChecklistId = checklist.Id, OpenedBy = user.UserName ?? "", OpenedAt = clock.UtcNow(),
         };
         db.SupervisionRounds.Add(round);
-        if (!await SupervisionQueries.SavedAsync(db, ct))
+        if (!await db.SavedAsync(ct))
             return Outcome<SupervisionRoundResource>.Conflict($"{name} {input.Year}年{input.Month}月的督导批次已开启。");
         return SupervisionRoundResource.From(round);
     }

@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public static class RecordInspection
             InspectedAt = clock.UtcNow(), Results = results, RecordedBy = user.UserName ?? "",
         };
         db.Inspections.Add(inspection);
-        if (!await SupervisionQueries.SavedAsync(db, ct)) return Outcome<InspectionResource>.Conflict("该设施在本督导批次中已有检查记录。");
+        if (!await db.SavedAsync(ct)) return Outcome<InspectionResource>.Conflict("该设施在本督导批次中已有检查记录。");
         return (await SupervisionQueries.Inspections(db.Inspections.Where(i => i.Id == inspection.Id), db, ct)).Single();
     }
 

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ public static class ReinspectFinding
         }
         finding.Events = [.. finding.Events, act];
         finding.Version++;
-        if (!await SupervisionQueries.SavedAsync(db, ct)) return Outcome<FindingResource>.Conflict(SupervisionQueries.Concurrent);
+        if (!await db.SavedAsync(ct)) return Outcome<FindingResource>.Conflict(SupervisionQueries.Concurrent);
         return await GetFinding.Handle(id, user.Scope, db, clock, ct);
     }
 }

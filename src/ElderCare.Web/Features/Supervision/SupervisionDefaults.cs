@@ -60,7 +60,7 @@ public static class SupervisionDefaults
     public static async Task EnsureAsync(AppDbContext db, CancellationToken ct)
     {
         if (await SeedAsync(db, ct) == 0) return;
-        if (await SupervisionQueries.SavedAsync(db, ct)) return;
+        if (await db.SavedAsync(ct)) return;
         db.ChangeTracker.Clear();
     }
 

@@ -93,20 +93,6 @@ public static class SupervisionQueries
         return wanted;
     }
 
-    /// <summary>Saves a transition; a concurrent change of the same finding (the Version token) is a conflict (409), never a 500.</summary>
-    internal static async Task<bool> SavedAsync(AppDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Facilities in scope for the inspection form, by name.</summary>
     public static async Task<IReadOnlyList<(Guid Id, string Name)>> FacilityChoices(DataScope scope, AppDbContext db, CancellationToken ct) =>
         (await db.Facilities.AsNoTracking().InScope(scope).OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).Take(1000).ToListAsync(ct))

@@ -2,7 +2,6 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Tasks;
 
@@ -18,10 +17,10 @@ public static class AdvanceTask
     public static async Task<Outcome<TaskResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var task = await db.DutyTasks.InScope(user.Scope).FirstOrDefaultAsync(t => t.Id == id, ct);
+        var task = await TaskQueries.FindAsync(id, user.Scope, db, ct);
         if (task is null) return Outcome<TaskResource>.NotFound(TaskQueries.NotFound);
         var errors = new FieldErrors();
-        errors.AddIf(input.Version is null, "version", "请提交任务的版本号（version），以免覆盖他人的修改。");
+        errors.AddIf(input.Version is null, "version", TaskQueries.VersionMissing);
         errors.AddIf(input.Status is null, "status", "请选择新的状态：open、in-progress、done 或 cancelled。");
         var note = errors.Text(input.Note, "note", "说明", FreeText.Reason);
         if (errors.Any) return Outcome<TaskResource>.Invalid(errors);
@@ -36,9 +35,6 @@ public static class AdvanceTask
         task.Status = to;
         task.StatusNote = TaskFields.Blank(note);
         task.GapClosedAt = null;
-        task.UpdatedAt = clock.UtcNow();
-        task.Version++;
-        if (!await TaskQueries.SavedAsync(db, ct)) return Outcome<TaskResource>.Conflict(TaskQueries.Concurrent);
-        return await TaskQueries.Resource(task.Id, user.Scope, db, clock, ct);
+        return await TaskQueries.SaveAsync(task, user.Scope, db, clock, ct);
     }
 }

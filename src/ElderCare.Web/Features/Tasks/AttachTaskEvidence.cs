@@ -19,20 +19,15 @@ public static class AttachTaskEvidence
     public static async Task<Outcome<TaskResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var task = await db.DutyTasks.InScope(user.Scope).FirstOrDefaultAsync(t => t.Id == id, ct);
+        var task = await TaskQueries.FindAsync(id, user.Scope, db, ct);
         if (task is null) return Outcome<TaskResource>.NotFound(TaskQueries.NotFound);
         if (input.EvidenceId is not { } eid) return Outcome<TaskResource>.Invalid("evidenceId", "请先上传证明材料，再提交其编号（evidenceId）。");
         var file = await db.EvidenceFiles.AsNoTracking().InScope(user.Scope, db).FirstOrDefaultAsync(f => f.Id == eid, ct);
         if (file is null) return Outcome<TaskResource>.Invalid("evidenceId", "找不到该证明材料，或不在您的管辖范围内。");
         var belongs = task.FacilityId is { } fid ? file.FacilityId == fid : file.UnitCode == task.UnitCode;
         if (!belongs) return Outcome<TaskResource>.Invalid("evidenceId", "证明材料须属于该任务的设施（或该镇街的设施）。");
-        if (!task.EvidenceIds.Contains(eid))
-        {
-            task.EvidenceIds = [.. task.EvidenceIds, eid];
-            task.UpdatedAt = clock.UtcNow();
-            task.Version++;
-            if (!await TaskQueries.SavedAsync(db, ct)) return Outcome<TaskResource>.Conflict(TaskQueries.Concurrent);
-        }
-        return await TaskQueries.Resource(task.Id, user.Scope, db, clock, ct);
+        if (task.EvidenceIds.Contains(eid)) return await TaskQueries.Resource(task.Id, user.Scope, db, clock, ct);
+        task.EvidenceIds = [.. task.EvidenceIds, eid];
+        return await TaskQueries.SaveAsync(task, user.Scope, db, clock, ct);
     }
 }

@@ -2,41 +2,35 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
-using ElderCare.Web.Infrastructure.Spreadsheets;
 using ElderCare.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Tasks;
 
-/// <summary>The task list (任务书) with the list's filters as .xlsx: at most <see cref="MaxRows"/> rows, by deadline.</summary>
+/// <summary>The task list (任务书) with the list's filters as .xlsx: at most <see cref="MaxRows"/> rows, by deadline (Shared/ListExport).</summary>
 public static class ExportTasks
 {
     public const int MaxRows = 10_000;
 
-    public static async Task<Outcome<byte[]>> Handle(ListTasks.Query query, DataScope scope, AppDbContext db, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var filtered = ListTasks.Filter(query, scope, db, clock, errors);
-        if (errors.Any) return Outcome<byte[]>.Invalid(errors);
-        var rows = await TaskQueries.Resources(filtered.OrderBy(t => t.UnitCode).ThenBy(t => t.DueOn).ThenBy(t => t.Id).Take(MaxRows), db,
-            clock.Today(), ct);
-        return SpreadsheetWriter.Xlsx("任务清单", rows.Select(t => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["镇街"] = t.UnitName,
-            ["区划代码"] = t.RegionCode,
-            ["设施"] = t.FacilityName,
-            ["任务"] = t.Title,
-            ["类型"] = TaskLabels.Of(t.Kind),
-            ["来源"] = TaskLabels.Of(t.Source),
-            ["责任人"] = t.ResponsibleName,
-            ["职务"] = t.ResponsiblePost,
-            ["电话"] = t.ResponsiblePhone,
-            ["截止日期"] = Display.Date(t.DueOn),
-            ["状态"] = TaskLabels.Of(t.Status),
-            ["逾期天数"] = t.DaysOverdue,
-            ["升级级别"] = t.EscalationLevel,
-            ["证明材料数"] = t.EvidenceIds.Count,
-        }));
-    }
+    public static Task<Outcome<byte[]>> Handle(ListTasks.Query query, DataScope scope, AppDbContext db, TimeProvider clock,
+        CancellationToken ct) =>
+        ListExport.Sheet("任务清单", MaxRows, errors => ListTasks.Filter(query, scope, db, clock, errors),
+            tasks => tasks.OrderBy(t => t.UnitCode).ThenBy(t => t.DueOn).ThenBy(t => t.Id),
+            (rows, token) => TaskQueries.Resources(rows, db, clock.Today(), token),
+            t => new Dictionary<string, object?>
+            {
+                ["镇街"] = t.UnitName,
+                ["区划代码"] = t.RegionCode,
+                ["设施"] = t.FacilityName,
+                ["任务"] = t.Title,
+                ["类型"] = TaskLabels.Of(t.Kind),
+                ["来源"] = TaskLabels.Of(t.Source),
+                ["责任人"] = t.ResponsibleName,
+                ["职务"] = t.ResponsiblePost,
+                ["电话"] = t.ResponsiblePhone,
+                ["截止日期"] = Display.Date(t.DueOn),
+                ["状态"] = TaskLabels.Of(t.Status),
+                ["逾期天数"] = t.DaysOverdue,
+                ["升级级别"] = t.EscalationLevel,
+                ["证明材料数"] = t.EvidenceIds.Count,
+            }, ct);
 }

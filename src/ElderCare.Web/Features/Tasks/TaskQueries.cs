@@ -1,6 +1,7 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -51,18 +52,23 @@ public static class TaskQueries
             ? r
             : Outcome<TaskResource>.NotFound(NotFound);
 
-    /// <summary>Saves; a concurrent change (Version) or a duplicate key is a conflict, never a 500.</summary>
-    internal static async Task<bool> SavedAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>The task in scope, tracked for a change; null when missing or outside the scope.</summary>
+    internal static Task<DutyTask?> FindAsync(Guid id, DataScope scope, AppDbContext db, CancellationToken ct) =>
+        db.DutyTasks.InScope(scope).FirstOrDefaultAsync(t => t.Id == id, ct);
+
+    public const string VersionMissing = "请提交任务的版本号（version），以免覆盖他人的修改。";
+
+    /// <summary>
+    /// Saves a change of a task: stamped and versioned; a concurrent change (Version) or a duplicate key is a conflict
+    /// (409), never a 500. Returns the task as it now reads.
+    /// </summary>
+    internal static async Task<Outcome<TaskResource>> SaveAsync(DutyTask task, DataScope scope, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
+        task.UpdatedAt = clock.UtcNow();
+        task.Version++;
+        if (!await db.SavedAsync(ct)) return Outcome<TaskResource>.Conflict(Concurrent);
+        return await Resource(task.Id, scope, db, clock, ct);
     }
 }
 

@@ -2,7 +2,6 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Tasks;
 
@@ -19,10 +18,10 @@ public static class UpdateTask
     public static async Task<Outcome<TaskResource>> Handle(Guid id, Input input, CurrentUser user, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        var task = await db.DutyTasks.InScope(user.Scope).FirstOrDefaultAsync(t => t.Id == id, ct);
+        var task = await TaskQueries.FindAsync(id, user.Scope, db, ct);
         if (task is null) return Outcome<TaskResource>.NotFound(TaskQueries.NotFound);
         var errors = new FieldErrors();
-        errors.AddIf(input.Version is null, "version", "请提交任务的版本号（version），以免覆盖他人的修改。");
+        errors.AddIf(input.Version is null, "version", TaskQueries.VersionMissing);
         var title = input.Title is null ? null : errors.Text(input.Title, "title", "任务名称", FreeText.LongName);
         errors.AddIf(input.Title is not null && string.IsNullOrWhiteSpace(title), "title", "任务名称不能为空。");
         var description = input.Description is null ? null
@@ -41,9 +40,6 @@ public static class UpdateTask
         if (input.DueOn is { } dueOn) task.DueOn = dueOn;
         if (input.Description is not null) task.Description = TaskFields.Blank(description);
         (task.ResponsibleName, task.ResponsiblePhone, task.ResponsiblePost) = (responsible.Name, responsible.Phone, responsible.Post);
-        task.UpdatedAt = clock.UtcNow();
-        task.Version++;
-        if (!await TaskQueries.SavedAsync(db, ct)) return Outcome<TaskResource>.Conflict(TaskQueries.Concurrent);
-        return await TaskQueries.Resource(task.Id, user.Scope, db, clock, ct);
+        return await TaskQueries.SaveAsync(task, user.Scope, db, clock, ct);
     }
 }

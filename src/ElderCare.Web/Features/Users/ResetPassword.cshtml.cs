@@ -2,12 +2,10 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Account;
 using ElderCare.Web.Features.Audit;
-using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Users;
 
@@ -18,32 +16,20 @@ namespace ElderCare.Web.Features.Users;
 /// </summary>
 [Authorize(Policy = Roles.Policies.ManageUsers)]
 public sealed class UserResetPasswordModel(AppDbContext db, UserManager<AppUser> users, FieldProtector protector, Sessions sessions,
-    TimeProvider clock, AuditLog audit, CurrentUser current) : OutcomePageModel
+    TimeProvider clock, AuditLog audit, CurrentUser current) : UserConfirmationModel(db, protector)
 {
-    public UserResource? Target { get; private set; }
     public bool Self => Target?.Id == current.Id;
-
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        Show(await GetUser.Handle(id, db, protector, ct), Confirm)!;
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var target = await GetUser.Handle(id, db, protector, ct);
-        if (!target.IsOk) return Missing(target.Message);
-        Target = target.Value!;
+        if (await LoadAsync(id, ct) is { } missing) return missing;
         if (Self) return Page();
-        var outcome = await SetPassword.Reset(Target.UserName, null, db, users, sessions, clock, audit, current, ct);
-        if (outcome.Kind == Infrastructure.Errors.OutcomeKind.NotFound) return Missing(target.Message);
+        var outcome = await SetPassword.Reset(Target!.UserName, null, Db, users, sessions, clock, audit, current, ct);
+        if (outcome.Kind == Infrastructure.Errors.OutcomeKind.NotFound) return Missing();
         // A generated password always meets the policy; anything else is a bug, not an input error.
         if (!outcome.IsOk) throw new InvalidOperationException("生成的密码未通过密码策略：" + outcome.Message);
         TempData["Flash"] = $"已重置用户 {Target.UserName} 的密码，其全部登录已结束；下次登录时须修改密码。";
         OneTime.Show(TempData, Target.UserName, outcome.Value.Password);
         return Redirect($"/users#user-{Target.UserName}");
-    }
-
-    private PageResult Confirm(UserResource user)
-    {
-        Target = user;
-        return Page();
     }
 }
