@@ -119,7 +119,7 @@ public static class DemoSeed
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var regions = await db.Regions.Where(r => r.Kind == RegionKind.Street || r.Kind == RegionKind.Town).ToDictionaryAsync(r => r.Code, ct);
+            var regions = await db.Regions.Units().ToDictionaryAsync(r => r.Code, ct);
             Regions(regions);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);

@@ -16,4 +16,8 @@ public static class RegionQueries
         ScopeKind.Facilities => regions.Where(r => db.Facilities.Any(f => scope.FacilityIds.Contains(f.Id) && r.Code.StartsWith(f.UnitCode))),
         _ => regions.Where(r => false),
     };
+
+    /// <summary>The streets and towns (镇街, 9-digit codes): the units that plans, coverage and reports count by.</summary>
+    public static IQueryable<Region> Units(this IQueryable<Region> regions) =>
+        regions.Where(r => r.Kind == RegionKind.Street || r.Kind == RegionKind.Town);
 }

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
@@ -16,7 +17,7 @@ public static class ExportFindings
         CancellationToken ct)
     {
         var now = clock.UtcNow();
-        var units = await db.Regions.AsNoTracking().Where(r => r.Code.Length == 9).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var units = await db.Regions.AsNoTracking().Units().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         return await ListExport.Sheet("督导问题", MaxRows, errors => ListFindings.Filtered(query, scope, db, now, errors),
             findings => findings.OrderBy(f => f.UnitCode).ThenBy(f => f.RaisedAt).ThenBy(f => f.Id),
             (rows, token) => SupervisionQueries.Findings(rows, db, now, token),

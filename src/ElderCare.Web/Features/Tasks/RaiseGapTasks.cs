@@ -2,6 +2,7 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Coverage;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,7 +71,7 @@ public static class RaiseGapTasks
                 gaps.Add(new GapTask($"compliance:{f.Id}:{finding.Rule}", DutyTaskSource.Compliance, DutyTaskKind.FixFinding, f.UnitCode,
                     f.RegionCode, f.Id, Cap($"{f.Name}：整改（附件1）{finding.Message}"), finding.Message));
 
-        var names = await db.Regions.AsNoTracking().Where(r => r.Code.Length == 9).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var names = await db.Regions.AsNoTracking().Units().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var plan = await db.PlanLines.AsNoTracking().Where(p => p.ToConfirm).Select(p => new { p.UnitCode, p.Type, p.Note }).ToListAsync(ct);
         foreach (var p in plan)
             gaps.Add(new GapTask($"plan:{p.UnitCode}:{EnumText.Of(p.Type)}", DutyTaskSource.Plan, DutyTaskKind.ConfirmPlan, p.UnitCode,
