@@ -69,6 +69,9 @@ public class SortingTests
     }
 
     [Fact]
-    public void More_rows_than_the_cap_are_refused_with_the_count() =>
+    public void More_rows_than_the_cap_are_refused_with_the_count()
+    {
         Assert.Equal("筛选结果共 5,001 条，超过单次导出上限 5,000 条，请缩小筛选范围后再导出。", ListExport.TooMany(ListExport.MaxRows + 1));
+        Assert.Equal("筛选结果共 10,001 条，超过单次导出上限 10,000 条，请缩小筛选范围后再导出。", ListExport.TooMany(10_001, 10_000));
+    }
 }

@@ -25,8 +25,8 @@ public static class ListExport
 
     public const string Action = "list.export";
 
-    public static string TooMany(int total) =>
-        $"筛选结果共 {total.ToString("N0", CultureInfo.InvariantCulture)} 条，超过单次导出上限 {MaxRows.ToString("N0", CultureInfo.InvariantCulture)} 条，"
+    public static string TooMany(int total, int max = MaxRows) =>
+        $"筛选结果共 {total.ToString("N0", CultureInfo.InvariantCulture)} 条，超过单次导出上限 {max.ToString("N0", CultureInfo.InvariantCulture)} 条，"
         + "请缩小筛选范围后再导出。";
 
     /// <summary>
@@ -53,8 +53,9 @@ public static class ListExport
 
     /// <summary>
     /// A register the API exports as it stands (督导问题整改台账, 任务清单): the list's <paramref name="filter"/> (its field
-    /// errors refuse the export), the first <paramref name="max"/> rows in the register's <paramref name="sort"/> order read
-    /// through <paramref name="read"/>, one sheet; no audit entry and no file name (the endpoint names the file).
+    /// errors refuse the export), every row in the register's <paramref name="sort"/> order read through
+    /// <paramref name="read"/> — more than <paramref name="max"/> is refused, never cut short — one sheet; no audit entry
+    /// and no file name (the endpoint names the file).
     /// </summary>
     public static async Task<Outcome<byte[]>> Sheet<TSource, TRow>(string title, int max, Func<FieldErrors, IQueryable<TSource>> filter,
         Func<IQueryable<TSource>, IOrderedQueryable<TSource>> sort, Func<IQueryable<TSource>, CancellationToken, Task<List<TRow>>> read,
@@ -63,7 +64,9 @@ public static class ListExport
         var errors = new FieldErrors();
         var filtered = filter(errors);
         if (errors.Any) return Outcome<byte[]>.Invalid(errors);
-        var rows = await read(sort(filtered).Take(max), ct);
+        var total = await filtered.CountAsync(ct);
+        if (total > max) return Outcome<byte[]>.Invalid("export", TooMany(total, max));
+        var rows = await read(sort(filtered), ct);
         return SpreadsheetWriter.Xlsx(title, rows.Select(columns));
     }
 

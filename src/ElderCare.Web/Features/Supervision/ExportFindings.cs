@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Supervision;
 
-/// <summary>The findings in scope with the list's filters as an .xlsx (督导问题整改台账), at most 10,000 rows (Shared/ListExport).</summary>
+/// <summary>The findings in scope with the list's filters as an .xlsx (督导问题整改台账); more than 10,000 rows are refused (Shared/ListExport).</summary>
 public static class ExportFindings
 {
     public const int MaxRows = 10_000;

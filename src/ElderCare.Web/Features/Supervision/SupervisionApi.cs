@@ -52,7 +52,7 @@ public static class SupervisionApi
                 TimeProvider clock, CancellationToken ct) =>
                 (await ExportFindings.Handle(query, user.Scope, db, clock, ct)).ToResult(bytes =>
                     TypedResults.File(bytes, SpreadsheetWriter.ContentType, "督导问题整改台账.xlsx")))
-            .WithSummary("导出督导问题整改台账（Excel，与列表相同的筛选）");
+            .WithSummary("导出督导问题整改台账（Excel，与列表相同的筛选；超过 10,000 条时拒绝导出）");
         g.MapGet("/findings/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await GetFinding.Handle(id, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("一个督导问题：等级、整改期限、是否逾期、是否重复、整改与复查记录");

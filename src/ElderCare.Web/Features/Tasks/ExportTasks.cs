@@ -6,7 +6,8 @@ using ElderCare.Web.Infrastructure.Web;
 
 namespace ElderCare.Web.Features.Tasks;
 
-/// <summary>The task list (任务书) with the list's filters as .xlsx: at most <see cref="MaxRows"/> rows, by deadline (Shared/ListExport).</summary>
+/// <summary>The task list (任务书) with the list's filters as .xlsx, by deadline; more than <see cref="MaxRows"/> rows are refused
+/// (Shared/ListExport).</summary>
 public static class ExportTasks
 {
     public const int MaxRows = 10_000;

@@ -19,7 +19,7 @@ public static class TasksApi
                 CancellationToken ct) =>
                 (await ExportTasks.Handle(query, user.Scope, db, clock, ct))
                 .ToResult(bytes => TypedResults.File(bytes, SpreadsheetWriter.ContentType, "任务清单.xlsx")))
-            .WithSummary("按相同筛选条件导出任务清单（Excel）");
+            .WithSummary("按相同筛选条件导出任务清单（Excel；超过 10,000 条时拒绝导出，请缩小筛选范围）");
         g.MapGet("/{id:guid}", async (Guid id, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
                 (await GetTask.Handle(id, user.Scope, db, clock, ct)).ToResult(TypedResults.Ok))
             .WithSummary("任务详情，附升级记录和证明材料");

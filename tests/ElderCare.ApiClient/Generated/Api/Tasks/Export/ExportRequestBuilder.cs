@@ -34,7 +34,7 @@ namespace ElderCare.ApiClient.Api.Tasks.Export
         {
         }
         /// <summary>
-        /// 按相同筛选条件导出任务清单（Excel）
+        /// 按相同筛选条件导出任务清单（Excel；超过 10,000 条时拒绝导出，请缩小筛选范围）
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace ElderCare.ApiClient.Api.Tasks.Export
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 按相同筛选条件导出任务清单（Excel）
+        /// 按相同筛选条件导出任务清单（Excel；超过 10,000 条时拒绝导出，请缩小筛选范围）
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace ElderCare.ApiClient.Api.Tasks.Export
             return new global::ElderCare.ApiClient.Api.Tasks.Export.ExportRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// 按相同筛选条件导出任务清单（Excel）
+        /// 按相同筛选条件导出任务清单（Excel；超过 10,000 条时拒绝导出，请缩小筛选范围）
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ExportRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace ElderCare.ApiClient.Api.Supervision.Findings.ExportXlsx
         {
         }
         /// <summary>
-        /// 导出督导问题整改台账（Excel，与列表相同的筛选）
+        /// 导出督导问题整改台账（Excel，与列表相同的筛选；超过 10,000 条时拒绝导出）
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace ElderCare.ApiClient.Api.Supervision.Findings.ExportXlsx
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 导出督导问题整改台账（Excel，与列表相同的筛选）
+        /// 导出督导问题整改台账（Excel，与列表相同的筛选；超过 10,000 条时拒绝导出）
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace ElderCare.ApiClient.Api.Supervision.Findings.ExportXlsx
             return new global::ElderCare.ApiClient.Api.Supervision.Findings.ExportXlsx.ExportXlsxRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// 导出督导问题整改台账（Excel，与列表相同的筛选）
+        /// 导出督导问题整改台账（Excel，与列表相同的筛选；超过 10,000 条时拒绝导出）
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ExportXlsxRequestBuilderGetQueryParameters 
