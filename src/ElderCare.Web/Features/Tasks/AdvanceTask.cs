@@ -19,8 +19,7 @@ public static class AdvanceTask
     {
         var task = await TaskQueries.FindAsync(id, user.Scope, db, ct);
         if (task is null) return Outcome<TaskResource>.NotFound(TaskQueries.NotFound);
-        var errors = new FieldErrors();
-        errors.AddIf(input.Version is null, "version", TaskQueries.VersionMissing);
+        var errors = TaskQueries.ChangeErrors(input.Version);
         errors.AddIf(input.Status is null, "status", "请选择新的状态：open、in-progress、done 或 cancelled。");
         var note = errors.Text(input.Note, "note", "说明", FreeText.Reason);
         if (errors.Any) return Outcome<TaskResource>.Invalid(errors);

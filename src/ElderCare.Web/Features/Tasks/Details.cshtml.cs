@@ -16,16 +16,9 @@ namespace ElderCare.Web.Features.Tasks;
 [Authorize(Policy = Roles.Policies.ReadTasks)]
 [RequestSizeLimit(EvidenceUploads.PageRequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceUploads.PageRequestLimit)]
-public sealed class TaskDetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock) : OutcomePageModel
+public sealed class TaskDetailsModel(AppDbContext db, CurrentUser user, TimeProvider clock) : TaskFormModel
 {
     [BindProperty(Name = "version")] public int? Version { get; set; }
-    [BindProperty(Name = "title")] public string? Title { get; set; }
-    [BindProperty(Name = "kind")] public string? Kind { get; set; }
-    [BindProperty(Name = "description")] public string? Description { get; set; }
-    [BindProperty(Name = "responsibleName")] public string? ResponsibleName { get; set; }
-    [BindProperty(Name = "responsiblePhone")] public string? ResponsiblePhone { get; set; }
-    [BindProperty(Name = "responsiblePost")] public string? ResponsiblePost { get; set; }
-    [BindProperty(Name = "dueOn")] public string? DueOn { get; set; }
     [BindProperty(Name = "status")] public string? Status { get; set; }
     [BindProperty(Name = "note")] public string? Note { get; set; }
     [BindProperty(Name = "confirm")] public bool Confirm { get; set; }

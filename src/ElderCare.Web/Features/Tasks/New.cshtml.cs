@@ -5,23 +5,15 @@ using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Tasks;
 
 /// <summary>The district gives a unit a task (三(一): 任务书和责任人).</summary>
 [Authorize(Policy = Roles.Policies.ManageTasks)]
-public sealed class NewTaskModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class NewTaskModel(AppDbContext db, CurrentUser user, TimeProvider clock) : TaskFormModel
 {
     [BindProperty(Name = "regionCode")] public string? RegionCode { get; set; }
     [BindProperty(Name = "facilityId")] public string? FacilityId { get; set; }
-    [BindProperty(Name = "title")] public string? Title { get; set; }
-    [BindProperty(Name = "kind")] public string? Kind { get; set; }
-    [BindProperty(Name = "description")] public string? Description { get; set; }
-    [BindProperty(Name = "responsibleName")] public string? ResponsibleName { get; set; }
-    [BindProperty(Name = "responsiblePhone")] public string? ResponsiblePhone { get; set; }
-    [BindProperty(Name = "responsiblePost")] public string? ResponsiblePost { get; set; }
-    [BindProperty(Name = "dueOn")] public string? DueOn { get; set; }
 
     public IReadOnlyList<RegionChoice> RegionChoices { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Facilities { get; private set; } = [];

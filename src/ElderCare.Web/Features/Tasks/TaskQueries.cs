@@ -58,6 +58,14 @@ public static class TaskQueries
 
     public const string VersionMissing = "请提交任务的版本号（version），以免覆盖他人的修改。";
 
+    /// <summary>The field errors of a change to a task, starting with the one every change checks: the version the user read.</summary>
+    internal static FieldErrors ChangeErrors(int? version)
+    {
+        var errors = new FieldErrors();
+        errors.AddIf(version is null, "version", VersionMissing);
+        return errors;
+    }
+
     /// <summary>
     /// Saves a change of a task: stamped and versioned; a concurrent change (Version) or a duplicate key is a conflict
     /// (409), never a 500. Returns the task as it now reads.

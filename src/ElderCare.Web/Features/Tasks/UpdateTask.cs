@@ -20,8 +20,7 @@ public static class UpdateTask
     {
         var task = await TaskQueries.FindAsync(id, user.Scope, db, ct);
         if (task is null) return Outcome<TaskResource>.NotFound(TaskQueries.NotFound);
-        var errors = new FieldErrors();
-        errors.AddIf(input.Version is null, "version", TaskQueries.VersionMissing);
+        var errors = TaskQueries.ChangeErrors(input.Version);
         var title = input.Title is null ? null : errors.Text(input.Title, "title", "任务名称", FreeText.LongName);
         errors.AddIf(input.Title is not null && string.IsNullOrWhiteSpace(title), "title", "任务名称不能为空。");
         var description = input.Description is null ? null
