@@ -9,7 +9,7 @@ namespace ElderCare.Web.Features.Shared;
 /// </summary>
 public sealed record LocationSection(string Legend, string AddressLabel, string? Address, LocationFields Location)
 {
-    /// <summary>Whether the browser may offer to fill in the address (off for an elder's home, typed from a register).</summary>
+    /// <summary>Whether the browser may offer to fill in the address (not for an elder's home address).</summary>
     public bool AddressAutocomplete { get; init; } = true;
 
     public Func<object?, IHtmlContent>? Fields { get; init; }
