@@ -100,7 +100,8 @@ public static class MunicipalBench
             times["list"].Median, times["list"].P95, times["listSql"].Median));
 
         // A district's coverage and KPIs beside the hand-written baselines (BaselinePostgres): every unit, cell and KPI checked equal first.
-        var district = (await MunicipalData.ScalarsAsync(conn, """SELECT "Code" FROM "Regions" WHERE "Kind" = 'District' ORDER BY "Code" LIMIT 1"""))[0];
+        var district = (await MunicipalData.ScalarsAsync(conn,
+            """SELECT "Code" FROM "Regions" WHERE "Kind" = 'District' ORDER BY "Code" LIMIT 1"""))[0];
         var asOf = app.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (coverageUrl, kpisUrl) = ($"/api/coverage?asOf={asOf}&regionCode={district}", $"/api/kpis?asOf={asOf}&regionCode={district}");
         var connection = MunicipalData.ConnectionOf(name);
