@@ -4,7 +4,6 @@ using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Services;
-using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,21 +20,11 @@ public sealed class DispatchOverrideTests(AppServer app, Chromium chromium) : IC
     {
         var facility = await app.FacilityAsync("昌元跨区服务站", FacilityType.CommunityStation, "500153001");
         await app.ElderAsync("龙凤英", Make.IdNumber(), "500153009", LivingArrangement.Alone); // 盘龙镇
-        Guid providerId, itemId;
+        var (providerId, _) = await app.ProviderWithHelperAsync(facility.Id, "周跨区", "13900005555", "ZL-09", ["500153001"]);
+        Guid itemId;
         await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var sp = scope.ServiceProvider;
-            var db = sp.GetRequiredService<AppDbContext>();
-            var clock = sp.GetRequiredService<TimeProvider>();
-            var provider = (await RegisterProvider.Handle(new RegisterProvider.Input(null, facility.Id, null, null), DataScope.District, db, clock,
-                default)).Value!;
-            var worker = await RegisterWorker.Handle(new RegisterWorker.Input(provider.Id, "周跨区", "13900005555", WorkerKind.Helper, ["helper"],
-                [new CertificateResource("helper", "ZL-09", new DateOnly(2030, 12, 31))], ["500153001"], null, null, null, null),
-                DataScope.District, db, sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ServiceOptions>(), clock, default);
-            Assert.True(worker.IsOk);
-            providerId = provider.Id;
-            itemId = await db.ServiceItems.Where(i => i.Code == "companionship").Select(i => i.Id).FirstAsync();
-        }
+            itemId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceItems.Where(i => i.Code == "companionship")
+                .Select(i => i.Id).FirstAsync();
         var staff = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区民政局 李明"));
         await staff.GotoAsync($"{app.BaseUrl}/orders/new");
         await staff.GetByLabel("老年人（姓名或身份证号）").FillAsync("龙凤英");

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Services;
 using ElderCare.Web.Infrastructure.Auth;
 using ElderCare.Web.Infrastructure.Privacy;
 using ElderCare.Web.Infrastructure.Web;
@@ -112,6 +113,27 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         var outcome = await RegisterFacility.Handle(input, DataScope.District, db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), default);
         return outcome.Value
                ?? throw new InvalidOperationException("登记设施失败：" + string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value)));
+    }
+
+    /// <summary>
+    /// Registers the facility as a service provider with one worker, a helper (助老员) whose certificate holds until 2030, serving
+    /// the regions; optionally based at a position and signed in as a caregiver user.
+    /// </summary>
+    public async Task<(Guid Provider, Guid Worker)> ProviderWithHelperAsync(Guid facilityId, string workerName, string phone,
+        string certificate, IReadOnlyList<string> regions, double? baseLat = null, double? baseLng = null, string? userName = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var provider = (await RegisterProvider.Handle(new RegisterProvider.Input(null, facilityId, null, null), DataScope.District, db, clock,
+            default)).Value!;
+        var worker = await RegisterWorker.Handle(new RegisterWorker.Input(provider.Id, workerName, phone, WorkerKind.Helper, ["helper"],
+            [new CertificateResource("helper", certificate, new DateOnly(2030, 12, 31))], [.. regions], null, baseLat, baseLng, userName),
+            DataScope.District, db, sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ServiceOptions>(), clock, default);
+        return worker.Value is { } w ? (provider.Id, w.Id)
+            : throw new InvalidOperationException("登记服务人员失败：" + (worker.Errors is null ? worker.Message
+                : string.Join(" ", worker.Errors.Entries.SelectMany(e => e.Value))));
     }
 
     /// <summary>District staff named "seed": who acts when a test registers something through the app's own use cases.</summary>

@@ -2,8 +2,6 @@ using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Elders;
 using ElderCare.Web.Features.Facilities;
-using ElderCare.Web.Features.Services;
-using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,20 +21,13 @@ public sealed record HomeVisit(Guid Elder, Guid Worker, Guid Item, TestUser Care
         var facility = await app.FacilityAsync(elderName + "的服务站", FacilityType.CommunityStation, "500153001");
         var elder = await app.ElderAsync(elderName, Make.IdNumber(), "500153001", LivingArrangement.Alone);
         var caregiver = await app.UserAsync(Role.Caregiver, displayName: workerName);
+        var (_, worker) = await app.ProviderWithHelperAsync(facility.Id, workerName, phone, certificate, ["500153001"], Lat + 0.005, Lng,
+            caregiver.UserName);
         await using var scope = app.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<AppDbContext>();
-        var clock = sp.GetRequiredService<TimeProvider>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Elders.Where(e => e.Id == elder.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Latitude, Lat).SetProperty(e => e.Longitude, Lng));
-        var provider = (await RegisterProvider.Handle(new RegisterProvider.Input(null, facility.Id, null, null), DataScope.District, db, clock,
-            default)).Value!;
-        var worker = await RegisterWorker.Handle(new RegisterWorker.Input(provider.Id, workerName, phone, WorkerKind.Helper, ["helper"],
-            [new CertificateResource("helper", certificate, new DateOnly(2030, 12, 31))], ["500153001"], null, Lat + 0.005, Lng,
-            caregiver.UserName), DataScope.District, db, sp.GetRequiredService<FieldProtector>(), sp.GetRequiredService<ServiceOptions>(), clock,
-            default);
-        Assert.True(worker.IsOk, worker.Errors is null ? worker.Message : string.Join(" ", worker.Errors.Entries.SelectMany(e => e.Value)));
         var item = await db.ServiceItems.Where(i => i.Code == "companionship").Select(i => i.Id).FirstAsync();
         await db.ServiceItems.Where(i => i.Id == item).ExecuteUpdateAsync(s => s.SetProperty(i => i.StandardMinutes, 5));
-        return new HomeVisit(elder.Id, worker.Value!.Id, item, caregiver);
+        return new HomeVisit(elder.Id, worker, item, caregiver);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Auth;
-using ElderCare.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -129,15 +128,9 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task The_district_admin_needs_a_TOTP_code_and_a_code_cannot_be_replayed()
     {
-        var name = await NewUser(Role.DistrictAdmin);
-        var key = Totp.NewKey();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ElderCare.Web.Data.AppDbContext>();
-            var user = await db.Users.SingleAsync(u => u.UserName == name);
-            user.TotpKeyProtected = scope.ServiceProvider.GetRequiredService<FieldProtector>().Protect(Convert.ToBase64String(key));
-            await db.SaveChangesAsync();
-        }
+        var admin = await app.User(Role.DistrictAdmin, name: "u" + Guid.NewGuid().ToString("N")[..8]);
+        var name = admin.UserName!;
+        var key = await app.EnrolTwoFactor(admin);
         var missing = await (await Token(name, AppFactory.Password)).AssertProblem(HttpStatusCode.Unauthorized);
         Assert.True(missing.GetProperty("codeRequired").GetBoolean());
         await (await Token(name, AppFactory.Password, "000000")).AssertProblem(HttpStatusCode.Unauthorized);
