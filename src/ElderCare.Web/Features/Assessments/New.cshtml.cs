@@ -67,8 +67,8 @@ public sealed class AssessmentCreateModel(AppDbContext db, FieldProtector protec
         }
         return Show(outcome, a =>
         {
-            TempData["Flash"] = $"已录入 {Display.Date(a.AssessedOn)} 的能力评估：总分 {a.Total}，{ElderLabels.Level(a.Level)}。";
-            return Redirect($"/elders/{id}/assessments/{a.Id}/report");
+            return RedirectWithFlash($"/elders/{id}/assessments/{a.Id}/report",
+                $"已录入 {Display.Date(a.AssessedOn)} 的能力评估：总分 {a.Total}，{ElderLabels.Level(a.Level)}。");
         }, NoElder) ?? Page();
     }
 

@@ -54,8 +54,8 @@ public sealed class SecondaryAssessmentModel(AppDbContext db, FieldProtector pro
         }
         return Show(outcome, a =>
         {
-            TempData["Flash"] = $"已录入{a.InstrumentName}：{a.GradeName}" + (a.CareTier is { } tier ? $"（{tier}）。" : $"（{a.Score} 分）。");
-            return Redirect($"/elders/{id}");
+            return RedirectWithFlash($"/elders/{id}",
+                $"已录入{a.InstrumentName}：{a.GradeName}" + (a.CareTier is { } tier ? $"（{tier}）。" : $"（{a.Score} 分）。"));
         }, NoPage) ?? Page();
     }
 

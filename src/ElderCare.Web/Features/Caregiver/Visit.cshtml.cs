@@ -96,8 +96,7 @@ public sealed class CaregiverVisitModel(AppDbContext db, CurrentUser user, Field
         if (outcome.Kind == OutcomeKind.Conflict) outcome = Outcome<OrderResource>.Invalid("order", outcome.Message!);
         return Show(outcome, _ =>
         {
-            TempData["Flash"] = done;
-            return Redirect($"/caregiver/orders/{id}");
+            return RedirectWithFlash($"/caregiver/orders/{id}", done);
         }, NoOrder) ?? await Shown(id, ct);
     }
 

@@ -86,7 +86,7 @@ public static class GetCoverage
     {
         var prefix = regionCode?.Trim() ?? "";
         var units = await db.Regions.AsNoTracking()
-            .Where(r => (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town) && r.Code.StartsWith(prefix))
+            .Units().Where(r => r.Code.StartsWith(prefix))
             .OrderBy(r => r.Code)
             .Select(r => new { r.Code, r.Name, r.Kind, r.CommunityCount, r.VillageCount })
             .ToListAsync(ct);

@@ -35,7 +35,6 @@ public sealed class ElderCreateModel(AppDbContext db, CurrentUser user, ElderOpt
 
     private RedirectResult Registered(ElderResource e)
     {
-        TempData["Flash"] = $"已登记“{e.Name}”：{ElderLabels.Of(e.Sex)}，{e.Age} 周岁（出生日期 {Display.Date(e.BirthDate)}，由身份证号推出）。";
-        return Redirect($"/elders/{e.Id}");
+        return RedirectWithFlash($"/elders/{e.Id}", $"已登记“{e.Name}”：{ElderLabels.Of(e.Sex)}，{e.Age} 周岁（出生日期 {Display.Date(e.BirthDate)}，由身份证号推出）。");
     }
 }

@@ -48,8 +48,7 @@ public sealed class ElderEditModel(AppDbContext db, CurrentUser user, ElderOptio
 
     private RedirectResult Saved(string flash)
     {
-        TempData["Flash"] = flash;
-        return Redirect($"/elders/{Id}");
+        return RedirectWithFlash($"/elders/{Id}", flash);
     }
 
     /// <summary>

@@ -56,11 +56,7 @@ public sealed class EvaluationRoundsModel(AppDbContext db, CurrentUser user, Tim
 
     private IActionResult Flash(string text) => RedirectWithFlash("/evaluations/rounds", text);
 
-    private async Task<IActionResult> Again(CancellationToken ct)
-    {
-        await Load(ct);
-        return Page();
-    }
+    private Task<IActionResult> Again(CancellationToken ct) => AgainAsync(() => Load(ct));
 
     private async Task Load(CancellationToken ct)
     {

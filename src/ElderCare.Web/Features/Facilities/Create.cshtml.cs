@@ -27,7 +27,6 @@ public sealed class FacilityCreateModel(AppDbContext db, TimeProvider clock, Cur
 
     private RedirectResult Registered(FacilityResource f)
     {
-        TempData["Flash"] = $"已登记“{f.Name}”。";
-        return Redirect($"/facilities/{f.Id}");
+        return RedirectWithFlash($"/facilities/{f.Id}", $"已登记“{f.Name}”。");
     }
 }

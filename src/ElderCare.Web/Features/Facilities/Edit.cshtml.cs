@@ -37,7 +37,6 @@ public sealed class FacilityEditModel(AppDbContext db, TimeProvider clock, Curre
 
     private RedirectResult Saved(string flash)
     {
-        TempData["Flash"] = flash;
-        return Redirect($"/facilities/{Id}");
+        return RedirectWithFlash($"/facilities/{Id}", flash);
     }
 }

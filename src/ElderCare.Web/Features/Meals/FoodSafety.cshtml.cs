@@ -42,8 +42,8 @@ public sealed class MealFoodSafetyModel(AppDbContext db, CurrentUser user, TimeP
         var outcome = await RecordFoodBatch.Handle(input, CurrentUser, Db, options, Clock, ct);
         if (outcome.Value is { } batch)
         {
-            TempData["Flash"] = $"已登记 {batch.KitchenName} {Display.ChinaTime(batch.CookedAt)} 出锅批次（{FoodSafety.NameOf(batch.SampleState)}）。";
-            return Redirect($"/meals/food-safety?kitchenId={KitchenId}");
+            return RedirectWithFlash($"/meals/food-safety?kitchenId={KitchenId}",
+                $"已登记 {batch.KitchenName} {Display.ChinaTime(batch.CookedAt)} 出锅批次（{FoodSafety.NameOf(batch.SampleState)}）。");
         }
         outcome.Errors?.MergeInto(errors);
         return await FormAgainAsync(errors, LoadAsync, ct);

@@ -83,9 +83,8 @@ public abstract class MealPageModel(AppDbContext db, CurrentUser user, TimeProvi
         {
             var outcome = await act();
             if (outcome.Kind == OutcomeKind.NotFound) return Missing(outcome.Message);
-            TempData["Flash"] = outcome.IsOk ? done(outcome.Value!)
-                : outcome.Message ?? string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value));
-            return Redirect(back());
+            return RedirectWithFlash(back(), outcome.IsOk ? done(outcome.Value!)
+                : outcome.Message ?? string.Join(" ", outcome.Errors!.Entries.SelectMany(e => e.Value)));
         }, ct);
 
     /// <summary>Blue while ordered, grey once cancelled, green once eaten or delivered.</summary>

@@ -51,8 +51,8 @@ public sealed class MealMenusModel(AppDbContext db, CurrentUser user, TimeProvid
         var outcome = await SaveMenu.Handle(new SaveMenu.Input(KitchenId, date, meal, sets), CurrentUser.Scope, Db, Clock, ct);
         if (outcome.Value is { } menu)
         {
-            TempData["Flash"] = $"已保存 {menu.Date:yyyy-MM-dd} {MealValidation.NameOf(menu.Meal)}菜单。";
-            return Redirect($"/meals/menus?kitchenId={KitchenId}&date={menu.Date:yyyy-MM-dd}");
+            return RedirectWithFlash($"/meals/menus?kitchenId={KitchenId}&date={menu.Date:yyyy-MM-dd}",
+                $"已保存 {menu.Date:yyyy-MM-dd} {MealValidation.NameOf(menu.Meal)}菜单。");
         }
         if (outcome.Kind == OutcomeKind.Conflict) errors.Add("meal", outcome.Message!);
         else if (outcome.Errors is { } e) ToFormRows(e, rowOf).MergeInto(errors);

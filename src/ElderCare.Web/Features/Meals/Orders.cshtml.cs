@@ -42,9 +42,9 @@ public sealed class MealOrdersModel(AppDbContext db, CurrentUser user, TimeProvi
         var outcome = await RaiseMealOrder.Handle(input, CurrentUser, Db, options, Clock, ct);
         if (outcome.Value is { } o)
         {
-            TempData["Flash"] = $"已为{o.ElderName}订{MealValidation.NameOf(o.Meal)}：{o.SetCode} {o.SetName}，{MealValidation.NameOf(o.Mode)}，"
-                                + $"餐价 {Display.Yuan(o.PriceFen)}，补贴 {Display.Yuan(o.SubsidyFen)}，自付 {Display.Yuan(o.OwnShareFen)}。";
-            return Redirect(Here());
+            return RedirectWithFlash(Here(),
+                $"已为{o.ElderName}订{MealValidation.NameOf(o.Meal)}：{o.SetCode} {o.SetName}，{MealValidation.NameOf(o.Mode)}，"
+                                + $"餐价 {Display.Yuan(o.PriceFen)}，补贴 {Display.Yuan(o.SubsidyFen)}，自付 {Display.Yuan(o.OwnShareFen)}。");
         }
         if (outcome.Kind is OutcomeKind.Conflict or OutcomeKind.NotFound) errors.Add("elderId", outcome.Message!);
         else outcome.Errors!.MergeInto(errors);

@@ -59,8 +59,8 @@ public sealed class MealProfileModel(AppDbContext db, CurrentUser user, TimeProv
             var outcome = await SaveMealProfile.Handle(ElderId, input, user.Scope, db, clock, ct);
             if (outcome.IsOk)
             {
-                TempData["Flash"] = $"已保存{ElderName}的助餐档案。";
-                return Redirect(user.Scope.Kind == ScopeKind.Facilities ? $"/meals/profiles/{ElderId}" : $"/elders/{ElderId}");
+                return RedirectWithFlash(user.Scope.Kind == ScopeKind.Facilities ? $"/meals/profiles/{ElderId}" : $"/elders/{ElderId}",
+                    $"已保存{ElderName}的助餐档案。");
             }
             if (outcome.Kind == OutcomeKind.NotFound) return Missing("未找到该老年人。");
             outcome.Errors!.MergeInto(errors);

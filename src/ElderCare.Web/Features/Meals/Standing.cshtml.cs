@@ -45,8 +45,8 @@ public sealed class MealStandingModel(AppDbContext db, CurrentUser user, TimePro
         var outcome = await RegisterStandingMealOrder.Handle(input, CurrentUser, Db, Clock, audit, ct);
         if (outcome.Value is { } s)
         {
-            TempData["Flash"] = $"已登记{s.ElderName}的长期{MealValidation.NameOf(s.Meal)}：{s.WeekdaysText}，自 {s.FromDate:yyyy-MM-dd} 起。";
-            return Redirect("/meals/standing");
+            return RedirectWithFlash("/meals/standing",
+                $"已登记{s.ElderName}的长期{MealValidation.NameOf(s.Meal)}：{s.WeekdaysText}，自 {s.FromDate:yyyy-MM-dd} 起。");
         }
         if (outcome.Kind is OutcomeKind.Conflict or OutcomeKind.NotFound) errors.Add("elderId", outcome.Message!);
         else outcome.Errors!.MergeInto(errors);
@@ -58,11 +58,10 @@ public sealed class MealStandingModel(AppDbContext db, CurrentUser user, TimePro
         var outcome = await RaiseStandingMealOrders.Handle(Date, CurrentUser, Db, options, Clock, ct);
         if (outcome.Value is { } r)
         {
-            TempData["Flash"] = $"已生成 {r.Date:yyyy-MM-dd} 的订餐 {r.Created} 份，跳过 {r.Skipped} 份"
+            return RedirectWithFlash($"/meals/standing?date={r.Date:yyyy-MM-dd}", $"已生成 {r.Date:yyyy-MM-dd} 的订餐 {r.Created} 份，跳过 {r.Skipped} 份"
                                 + (r.Skips.Count > 0
                                     ? "：" + string.Join("；", r.Skips.Select(x => $"{x.ElderName}{MealValidation.NameOf(x.Meal)}，{x.Reason}"))
-                                    : "。");
-            return Redirect($"/meals/standing?date={r.Date:yyyy-MM-dd}");
+                                    : "。"));
         }
         return await FormAgainAsync(outcome.Errors!, LoadAsync, ct);
     }, ct);

@@ -113,8 +113,7 @@ public abstract class MealSiteFormModel(AppDbContext db, CurrentUser user, TimeP
     {
         var shown = Show(outcome, value =>
         {
-            TempData["Flash"] = flash(value);
-            return Redirect("/meals");
+            return RedirectWithFlash("/meals", flash(value));
         });
         if (shown is not null) return shown;
         await LoadChoicesAsync(ct);

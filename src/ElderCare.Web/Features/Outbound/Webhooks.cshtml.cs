@@ -19,8 +19,7 @@ public sealed class WebhooksModel(AppDbContext db, CurrentUser user, TimeProvide
         var outcome = await DisableWebhook.Handle(id, user, db, clock, ct);
         var shown = Show(outcome, s =>
         {
-            TempData["Flash"] = $"已停用订阅“{s.Name}”。";
-            return Redirect("/integrations/webhooks");
+            return RedirectWithFlash("/integrations/webhooks", $"已停用订阅“{s.Name}”。");
         });
         if (shown is not null) return shown;
         Subscriptions = await ListWebhooks.Handle(db, ct);

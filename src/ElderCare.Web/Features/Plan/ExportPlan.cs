@@ -12,7 +12,7 @@ public static class ExportPlan
     public static async Task<byte[]> Handle(string prefix, AppDbContext db, CancellationToken ct)
     {
         var units = await db.Regions.AsNoTracking()
-            .Where(r => (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town) && r.Code.StartsWith(prefix))
+            .Units().Where(r => r.Code.StartsWith(prefix))
             .OrderBy(r => r.Code).ToListAsync(ct);
         var lines = await db.PlanLines.AsNoTracking().Where(l => l.UnitCode.StartsWith(prefix)).ToListAsync(ct);
         var byUnit = lines.ToLookup(l => l.UnitCode);

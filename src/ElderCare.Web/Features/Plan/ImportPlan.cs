@@ -29,7 +29,7 @@ public static class ImportPlan
     private static async Task<Outcome<Result>> ReadAsync(SpreadsheetReader workbook, AppDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var units = await db.Regions.Where(r => r.Kind == RegionKind.Street || r.Kind == RegionKind.Town).ToDictionaryAsync(r => r.Code, ct);
+        var units = await db.Regions.Units().ToDictionaryAsync(r => r.Code, ct);
         var parsed = new Dictionary<(string, FacilityType), PlanLine>();
         var villageCounts = new Dictionary<string, int?>();
         var rows = 0;

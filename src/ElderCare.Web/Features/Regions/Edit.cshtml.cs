@@ -92,7 +92,6 @@ public sealed class RegionEditModel(AppDbContext db, CurrentUser user, AuditLog 
     /// <summary>Back to the regions list, at the street or town of the region.</summary>
     private RedirectResult Saved(string flash, string code)
     {
-        TempData["Flash"] = flash;
-        return Redirect($"/regions#unit-{Region.UnitOf(code) ?? code}");
+        return RedirectWithFlash($"/regions#unit-{Region.UnitOf(code) ?? code}", flash);
     }
 }

@@ -42,8 +42,7 @@ public sealed class EditProviderModel(AppDbContext db, CurrentUser user) : Outco
 
     private RedirectResult Saved(ProviderResource p)
     {
-        TempData["Flash"] = $"已保存服务机构 {p.Name}。";
-        return Redirect("/providers");
+        return RedirectWithFlash("/providers", $"已保存服务机构 {p.Name}。");
     }
 
     private async Task Load(CancellationToken ct) =>

@@ -75,8 +75,8 @@ public sealed class EditServiceItemModel(AppDbContext db, CurrentUser user, Time
         var outcome = await SaveChecklist.Handle(id, new SaveChecklist.Input(lines), user, db, clock, ct);
         if (outcome.IsOk)
         {
-            TempData["Flash"] = outcome.Value!.Steps.Count == 0 ? "已取消该服务项目的操作步骤。" : $"已保存 {outcome.Value.Steps.Count} 条操作步骤。";
-            return Redirect($"/service-items/{id}/edit");
+            return RedirectWithFlash($"/service-items/{id}/edit",
+                outcome.Value!.Steps.Count == 0 ? "已取消该服务项目的操作步骤。" : $"已保存 {outcome.Value.Steps.Count} 条操作步骤。");
         }
         if (outcome.Kind == OutcomeKind.NotFound) return Missing(outcome.Message);
         var shown = await OnGetAsync(id, ct);
@@ -87,8 +87,7 @@ public sealed class EditServiceItemModel(AppDbContext db, CurrentUser user, Time
 
     private RedirectResult Saved(ServiceItemResource item)
     {
-        TempData["Flash"] = $"已保存“{item.Name}”。";
-        return Redirect("/service-items");
+        return RedirectWithFlash("/service-items", $"已保存“{item.Name}”。");
     }
 
     private static long? Long(string? text, string field, FieldErrors errors)

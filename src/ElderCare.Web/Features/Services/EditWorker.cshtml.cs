@@ -108,8 +108,7 @@ public sealed class EditWorkerModel(AppDbContext db, CurrentUser user, FieldProt
 
     private RedirectResult Saved(WorkerResource w)
     {
-        TempData["Flash"] = $"已保存服务人员 {w.Name}。";
-        return Redirect("/workers");
+        return RedirectWithFlash("/workers", $"已保存服务人员 {w.Name}。");
     }
 
     private async Task Load(string? maskedPhone, CancellationToken ct)

@@ -88,8 +88,7 @@ public sealed class NewOrderModel(AppDbContext db, CurrentUser user, FieldProtec
 
     private RedirectResult Raised(OrderResource o)
     {
-        TempData["Flash"] = $"已下单：补贴 {Display.Yuan(o.SubsidyFen)}，自付 {Display.Yuan(o.OwnShareFen)}。请确认派单。";
-        return Redirect($"/orders/{o.Id}");
+        return RedirectWithFlash($"/orders/{o.Id}", $"已下单：补贴 {Display.Yuan(o.SubsidyFen)}，自付 {Display.Yuan(o.OwnShareFen)}。请确认派单。");
     }
 
     private async Task<(RaiseOrder.Input?, FieldErrors)> Read(CancellationToken ct)

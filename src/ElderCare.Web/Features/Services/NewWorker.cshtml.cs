@@ -112,8 +112,7 @@ public sealed class NewWorkerModel(AppDbContext db, CurrentUser user, FieldProte
 
     private RedirectResult Registered(WorkerResource w)
     {
-        TempData["Flash"] = $"已登记服务人员 {w.Name}。";
-        return Redirect("/workers");
+        return RedirectWithFlash("/workers", $"已登记服务人员 {w.Name}。");
     }
 
     private async Task Load(CancellationToken ct) => (Providers, Regions) = await WorkerChoices.LoadAsync(user.Scope, db, ct);

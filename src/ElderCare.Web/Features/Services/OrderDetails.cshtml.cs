@@ -119,8 +119,7 @@ public sealed class OrderDetailsModel(AppDbContext db, CurrentUser user, FieldPr
 
     private RedirectResult Done(Guid id, string flash)
     {
-        TempData["Flash"] = flash;
-        return Redirect($"/orders/{id}");
+        return RedirectWithFlash($"/orders/{id}", flash);
     }
 
     /// <summary>The order as it now stands (404 panel when gone or out of scope), with suggestions and the code for office roles.</summary>

@@ -39,8 +39,7 @@ public sealed class ProvidersModel(AppDbContext db, CurrentUser user, TimeProvid
 
     private RedirectResult Registered(ProviderResource p)
     {
-        TempData["Flash"] = $"已登记服务机构 {p.Name}。";
-        return Redirect("/providers");
+        return RedirectWithFlash("/providers", $"已登记服务机构 {p.Name}。");
     }
 
     private async Task Load(CancellationToken ct)

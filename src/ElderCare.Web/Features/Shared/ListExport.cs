@@ -39,12 +39,8 @@ public static class ListExport
         Func<IQueryable<TSource>, CancellationToken, Task<List<TRow>>> read, Func<TRow, IReadOnlyDictionary<string, object?>> columns,
         bool unmasked, CurrentUser user, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var filtered = filter(errors);
-        if (errors.Any) return Outcome<ExportFile>.Invalid(errors);
-        var total = await filtered.CountAsync(ct);
-        if (total > MaxRows) return Outcome<ExportFile>.Invalid("export", TooMany(total));
-        var rows = await read(sort(filtered).Take(MaxRows), ct);
+        var found = await RowsAsync(MaxRows, filter, sort, read, ct);
+        if (found.Value is not { } rows) return Outcome<ExportFile>.Invalid(found.Errors!);
         var bytes = SpreadsheetWriter.Xlsx(title, rows.Select(columns));
         await audit.AppendAsync(new AuditRecord(user.Id, user.UserName, Action, list, AuditOutcome.Success, user.Address,
             Describe(query, rows.Count, unmasked)));
@@ -61,13 +57,21 @@ public static class ListExport
         Func<IQueryable<TSource>, IOrderedQueryable<TSource>> sort, Func<IQueryable<TSource>, CancellationToken, Task<List<TRow>>> read,
         Func<TRow, IReadOnlyDictionary<string, object?>> columns, CancellationToken ct)
     {
+        var rows = await RowsAsync(max, filter, sort, read, ct);
+        return rows.Value is { } list ? SpreadsheetWriter.Xlsx(title, list.Select(columns)) : Outcome<byte[]>.Invalid(rows.Errors!);
+    }
+
+    /// <summary>The export's rows: the filter (its field errors refuse), the count against the cap, then every row in order.</summary>
+    private static async Task<Outcome<List<TRow>>> RowsAsync<TSource, TRow>(int max, Func<FieldErrors, IQueryable<TSource>> filter,
+        Func<IQueryable<TSource>, IOrderedQueryable<TSource>> sort, Func<IQueryable<TSource>, CancellationToken, Task<List<TRow>>> read,
+        CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var filtered = filter(errors);
-        if (errors.Any) return Outcome<byte[]>.Invalid(errors);
+        if (errors.Any) return Outcome<List<TRow>>.Invalid(errors);
         var total = await filtered.CountAsync(ct);
-        if (total > max) return Outcome<byte[]>.Invalid("export", TooMany(total, max));
-        var rows = await read(sort(filtered), ct);
-        return SpreadsheetWriter.Xlsx(title, rows.Select(columns));
+        if (total > max) return Outcome<List<TRow>>.Invalid("export", TooMany(total, max));
+        return await read(sort(filtered), ct);
     }
 
     /// <summary>The audit detail: the filter as given (fields with a value), the row count, and whether personal data was in full.</summary>

@@ -88,8 +88,7 @@ public sealed class SubsidyLedgerModel(AppDbContext db, CurrentUser user, TimePr
             var (errors, message, done) = await act();
             if (done is not null)
             {
-                TempData["Flash"] = done;
-                return Redirect(FormattableString.Invariant($"/subsidies?year={ShownYear}"));
+                return RedirectWithFlash(FormattableString.Invariant($"/subsidies?year={ShownYear}"), done);
             }
             ModelState.AddFieldErrors(errors ?? new FieldErrors().Add("confirm", message ?? "操作未成功。"));
         }

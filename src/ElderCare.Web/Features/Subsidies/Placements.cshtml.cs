@@ -41,8 +41,7 @@ public sealed class PlacementsModel(AppDbContext db, CurrentUser user, FieldProt
             var outcome = await RegisterPlacement.Handle(input, user, db, clock, ct);
             if (outcome.IsOk)
             {
-                TempData["Flash"] = $"已登记集中供养安置，自 {Display.Date(outcome.Value!.From)} 起按月计算供养费。";
-                return Redirect("/subsidies/placements");
+                return RedirectWithFlash("/subsidies/placements", $"已登记集中供养安置，自 {Display.Date(outcome.Value!.From)} 起按月计算供养费。");
             }
             outcome.Errors?.MergeInto(errors);
             if (outcome.Message is { } message && outcome.Errors is null) errors.Add("idNumber", message);
@@ -63,8 +62,7 @@ public sealed class PlacementsModel(AppDbContext db, CurrentUser user, FieldProt
             var outcome = await EndPlacement.Handle(placementId, new EndPlacement.Input(date), user, db, clock, ct);
             if (outcome.IsOk)
             {
-                TempData["Flash"] = $"已办理离开（最后一天 {Display.Date(outcome.Value!.To)}）。";
-                return Redirect("/subsidies/placements");
+                return RedirectWithFlash("/subsidies/placements", $"已办理离开（最后一天 {Display.Date(outcome.Value!.To)}）。");
             }
             if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
             outcome.Errors?.MergeInto(errors);

@@ -49,8 +49,7 @@ public sealed class SubsidyRulesModel(AppDbContext db, CurrentUser user, TimePro
 
     private IActionResult Done(string message)
     {
-        TempData["Flash"] = message;
-        return Redirect("/subsidies/rules");
+        return RedirectWithFlash("/subsidies/rules", message);
     }
 
     private async Task<IActionResult> Refused(FieldErrors errors, CancellationToken ct)

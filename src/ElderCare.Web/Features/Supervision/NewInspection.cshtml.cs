@@ -42,8 +42,7 @@ public sealed class NewInspectionModel(AppDbContext db, CurrentUser user, TimePr
             var outcome = await RecordInspection.Handle(new RecordInspection.Input(RoundId, facility, Inspector, on, results), user, db, clock, ct);
             var shown = Show(outcome, i =>
             {
-                TempData["Flash"] = i.Failed == 0 ? "检查结果已保存，各项均符合。" : $"检查结果已保存，{i.Failed} 项不符合，请登记问题。";
-                return Redirect($"/supervision/inspections/{i.Id}");
+                return RedirectWithFlash($"/supervision/inspections/{i.Id}", i.Failed == 0 ? "检查结果已保存，各项均符合。" : $"检查结果已保存，{i.Failed} 项不符合，请登记问题。");
             });
             if (shown is not null) return shown;
             return Page();

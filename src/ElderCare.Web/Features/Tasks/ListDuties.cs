@@ -32,7 +32,7 @@ public static class ListDuties
         if (code is not null)
         {
             if (scope.RegionPrefix is null || !scope.Covers(code)) return Outcome<DutyList>.NotFound("未找到该镇街，或不在您的管辖范围内。");
-            name = await db.Regions.AsNoTracking().Where(r => r.Code == code && (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town))
+            name = await db.Regions.AsNoTracking().Units().Where(r => r.Code == code)
                 .Select(r => r.Name).FirstOrDefaultAsync(ct);
             if (name is null) return Outcome<DutyList>.NotFound("未找到该镇街，或不在您的管辖范围内。");
         }

@@ -31,8 +31,7 @@ public sealed class NewTaskModel(AppDbContext db, CurrentUser user, TimeProvider
             var outcome = await RegisterTask.Handle(input, user, db, clock, ct);
             if (outcome.IsOk)
             {
-                TempData["Flash"] = $"已下达任务“{outcome.Value!.Title}”。";
-                return Redirect($"/tasks/{outcome.Value.Id}");
+                return RedirectWithFlash($"/tasks/{outcome.Value!.Id}", $"已下达任务“{outcome.Value.Title}”。");
             }
             outcome.Errors?.MergeInto(errors);
         }

@@ -56,7 +56,7 @@ public static class TaskQueries
     internal static Task<DutyTask?> FindAsync(Guid id, DataScope scope, AppDbContext db, CancellationToken ct) =>
         db.DutyTasks.InScope(scope).FirstOrDefaultAsync(t => t.Id == id, ct);
 
-    public const string VersionMissing = "请提交任务的版本号（version），以免覆盖他人的修改。";
+    private const string VersionMissing = "请提交任务的版本号（version），以免覆盖他人的修改。";
 
     /// <summary>The field errors of a change to a task, starting with the one every change checks: the version the user read.</summary>
     internal static FieldErrors ChangeErrors(int? version)

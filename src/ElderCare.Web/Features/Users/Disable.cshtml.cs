@@ -27,7 +27,6 @@ public sealed class UserDisableModel(AppDbContext db, FieldProtector protector, 
             Error = outcome.Message;
             return Page();
         }
-        TempData["Flash"] = $"已停用用户 {Target.UserName}，其全部登录和接口令牌已失效。";
-        return Redirect($"/users#user-{Target.UserName}");
+        return RedirectWithFlash($"/users#user-{Target.UserName}", $"已停用用户 {Target.UserName}，其全部登录和接口令牌已失效。");
     }
 }

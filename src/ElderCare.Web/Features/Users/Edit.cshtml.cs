@@ -68,8 +68,7 @@ public sealed class UserEditModel(AppDbContext db, FieldProtector protector, Ses
         var before = Editing!;
         var permission = after.Role != before.Role || after.RegionCode != before.RegionCode || after.CanUnmask != before.CanUnmask
                          || !after.FacilityIds.SequenceEqual(before.FacilityIds);
-        TempData["Flash"] = $"已保存用户 {after.UserName}。"
-                            + (permission ? "角色或权限已变化，该用户的全部登录已结束，须重新登录。" : "");
-        return Redirect($"/users#user-{after.UserName}");
+        return RedirectWithFlash($"/users#user-{after.UserName}", $"已保存用户 {after.UserName}。"
+                            + (permission ? "角色或权限已变化，该用户的全部登录已结束，须重新登录。" : ""));
     }
 }

@@ -75,9 +75,8 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
             if (outcome.IsOk)
             {
                 var added = outcome.Value!;
-                TempData["Flash"] = $"已新增用户 {added.UserName}（{Roles.Of(added.Role)}）。首次登录时须修改初始密码。";
                 if (generated is not null) OneTime.Show(TempData, added.UserName, generated);
-                return Redirect($"/users#user-{added.UserName}");
+                return RedirectWithFlash($"/users#user-{added.UserName}", $"已新增用户 {added.UserName}（{Roles.Of(added.Role)}）。首次登录时须修改初始密码。");
             }
             if (outcome.Kind == OutcomeKind.Conflict) errors.Add("userName", outcome.Message!);
             else outcome.Errors!.MergeInto(errors);
@@ -94,8 +93,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Fiel
         if ((await GetUser.Handle(id, db, protector, ct)).Value?.UserName is not { } name) return NotFound();
         var outcome = await DisableUser.Handle(name, disable: false, db, protector, sessions, audit, current, ct);
         if (!outcome.IsOk) return NotFound();
-        TempData["Flash"] = $"已启用用户 {name}，该用户可以重新登录。";
-        return Redirect($"/users#user-{name}");
+        return RedirectWithFlash($"/users#user-{name}", $"已启用用户 {name}，该用户可以重新登录。");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -69,7 +69,7 @@ public static class RegisterUser
         CancellationToken ct)
     {
         if (role == Access.Role.TownOfficer &&
-            !await db.Regions.AnyAsync(r => r.Code == regionCode && (r.Kind == RegionKind.Street || r.Kind == RegionKind.Town), ct))
+            !await db.Regions.Units().AnyAsync(r => r.Code == regionCode, ct))
             errors.Add("regionCode", $"街道或镇 {regionCode} 不存在。");
         if (role == Access.Role.Operator && facilityIds is { Count: > 0 })
         {

@@ -28,8 +28,7 @@ public sealed class UserResetPasswordModel(AppDbContext db, UserManager<AppUser>
         if (outcome.Kind == Infrastructure.Errors.OutcomeKind.NotFound) return Missing();
         // A generated password always meets the policy; anything else is a bug, not an input error.
         if (!outcome.IsOk) throw new InvalidOperationException("生成的密码未通过密码策略：" + outcome.Message);
-        TempData["Flash"] = $"已重置用户 {Target.UserName} 的密码，其全部登录已结束；下次登录时须修改密码。";
         OneTime.Show(TempData, Target.UserName, outcome.Value.Password);
-        return Redirect($"/users#user-{Target.UserName}");
+        return RedirectWithFlash($"/users#user-{Target.UserName}", $"已重置用户 {Target.UserName} 的密码，其全部登录已结束；下次登录时须修改密码。");
     }
 }

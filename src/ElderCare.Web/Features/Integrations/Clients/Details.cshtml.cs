@@ -32,8 +32,7 @@ public sealed class ApiClientDetailsModel(AppDbContext db, IntegrationOptions op
         if (outcome.IsOk)
         {
             ClientOneTime.Show(TempData, outcome.Value!.SecretId, outcome.Value.Secret);
-            TempData["Flash"] = "已新建密钥。请让对方系统换用新密钥，确认不再使用旧密钥后将其停用。";
-            return Redirect($"/integrations/clients/{id}");
+            return RedirectWithFlash($"/integrations/clients/{id}", "已新建密钥。请让对方系统换用新密钥，确认不再使用旧密钥后将其停用。");
         }
         return await Refused(id, outcome.Kind, outcome.Message, ct);
     }
@@ -44,8 +43,7 @@ public sealed class ApiClientDetailsModel(AppDbContext db, IntegrationOptions op
         var outcome = await RetireClientSecret.Handle(id, secretId, db, options, clock, audit, actor, ct);
         if (outcome.IsOk)
         {
-            TempData["Flash"] = "已停用该密钥，用它换取的访问令牌同时失效。";
-            return Redirect($"/integrations/clients/{id}");
+            return RedirectWithFlash($"/integrations/clients/{id}", "已停用该密钥，用它换取的访问令牌同时失效。");
         }
         return await Refused(id, outcome.Kind, outcome.Message, ct);
     }

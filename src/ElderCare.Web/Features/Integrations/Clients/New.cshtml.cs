@@ -44,8 +44,7 @@ public sealed class NewApiClientModel(AppDbContext db, IntegrationOptions option
             {
                 var created = outcome.Value!;
                 ClientOneTime.Show(TempData, created.SecretId, created.Secret);
-                TempData["Flash"] = $"已新建接口账户 {created.Client.Name}。";
-                return Redirect($"/integrations/clients/{created.Client.Id}");
+                return RedirectWithFlash($"/integrations/clients/{created.Client.Id}", $"已新建接口账户 {created.Client.Name}。");
             }
             outcome.Errors?.MergeInto(errors);
             if (outcome.Kind == OutcomeKind.Conflict) errors.Add("name", outcome.Message!);

@@ -24,7 +24,6 @@ public sealed class RevokeApiClientModel(AppDbContext db, IntegrationOptions opt
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
         Show(await RevokeApiClient.Handle(id, db, options, clock, audit, actor, ct), c =>
         {
-            TempData["Flash"] = $"已停用接口账户 {c.Name}：其密钥和已签发的访问令牌立即失效。";
-            return Redirect($"/integrations/clients/{id}");
+            return RedirectWithFlash($"/integrations/clients/{id}", $"已停用接口账户 {c.Name}：其密钥和已签发的访问令牌立即失效。");
         })!;
 }
