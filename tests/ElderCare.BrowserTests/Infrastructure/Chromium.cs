@@ -14,6 +14,18 @@ public sealed class Chromium : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// Chromium reads only the last <c>--disable-features</c>, so this one repeats the list Playwright passes (as of the
+    /// pinned version) and adds the omnibox pop-ups: Chromium 15x's headless mode is the full browser, and it starts
+    /// two WebUI renderers (chrome://omnibox-popup.top-chrome) for every window, i.e. for every test's context. Without
+    /// them the browser suite needs about 30 % less time on two cores (ADR 26).
+    /// </summary>
+    private const string DisabledFeatures =
+        "AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,DialMediaRouteProvider,GlobalMediaControls,HttpsUpgrades,"
+        + "LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,BlockOriginHeaderModificationOnRedirect,"
+        + "AvoidCorsURLLoaderRestartOnRedirect,Translate,AutoDeElevate,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,"
+        + "WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup";
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -27,7 +39,7 @@ public sealed class Chromium : IAsyncLifetime
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
+                "--disable-component-update", "--disable-sync", "--disable-features=" + DisabledFeatures,
             ],
         });
     }

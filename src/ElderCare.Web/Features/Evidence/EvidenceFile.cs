@@ -9,7 +9,7 @@ namespace ElderCare.Web.Features.Evidence;
 /// objection or a payment stands on. The bytes live outside the database in an <see cref="IEvidenceStore"/> under a key
 /// derived from their SHA-256; this row says whose they are. Every file belongs to a facility and is scoped like it.
 /// </summary>
-public sealed class EvidenceFile
+public sealed class EvidenceFile : IStoredFile
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid FacilityId { get; init; }
@@ -20,15 +20,12 @@ public sealed class EvidenceFile
     /// <summary>The name the uploader gave (path removed, cleaned as free text); never used to decide the type.</summary>
     public required string FileName { get; init; }
 
-    /// <summary>The type sniffed from the bytes (<see cref="EvidenceTypes"/>), never the one the client claimed.</summary>
+    /// <summary>One of <see cref="EvidenceTypes"/>.</summary>
     public required string ContentType { get; init; }
 
     public long Length { get; init; }
 
-    /// <summary>SHA-256 of the content, lower-case hex (64 characters).</summary>
     public required string Sha256 { get; init; }
-
-    /// <summary>Where the store keeps the bytes (content-addressed: the same bytes share one key).</summary>
     public required string StorageKey { get; init; }
 
     public required string UploadedBy { get; init; }
@@ -42,10 +39,7 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
         e.Property(f => f.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code
         e.Property(f => f.UnitCode).HasMaxLength(9);
         e.Property(f => f.FileName).HasMaxLength(200);
-        e.Property(f => f.ContentType).HasMaxLength(100);
-        e.Property(f => f.Sha256).HasMaxLength(64);
-        e.Property(f => f.StorageKey).HasMaxLength(100);
-        e.Property(f => f.UploadedBy).HasMaxLength(100);
+        e.HasStoredFileColumns();
         e.HasOne<Facility>().WithMany().HasForeignKey(f => f.FacilityId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(f => new { f.FacilityId, f.Sha256 }).IsUnique(); // the same bytes for the same facility are one record
     }

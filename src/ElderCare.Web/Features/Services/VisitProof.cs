@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Evidence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -38,7 +39,7 @@ public sealed class VisitProof
 /// A photo or signature of a visit. The bytes live in the evidence store (<see cref="Evidence.IEvidenceStore"/>, content
 /// addressed by SHA-256, the type sniffed from the bytes); this row says whose they are. Scoped like its order.
 /// </summary>
-public sealed class VisitAttachment
+public sealed class VisitAttachment : IStoredFile
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrderId { get; init; }
@@ -84,10 +85,7 @@ internal sealed class VisitAttachmentConfiguration : IEntityTypeConfiguration<Vi
     {
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Kind).HasMaxLength(10);
-        e.Property(x => x.ContentType).HasMaxLength(100);
-        e.Property(x => x.Sha256).HasMaxLength(64);
-        e.Property(x => x.StorageKey).HasMaxLength(100);
-        e.Property(x => x.UploadedBy).HasMaxLength(100);
+        e.HasStoredFileColumns();
         e.HasIndex(x => new { x.OrderId, x.Sha256 }).IsUnique(); // the same bytes for the same visit are one record
         e.HasOne<ServiceOrder>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ElderCare.Web.Features.Evidence;
+
+/// <summary>What a row says about bytes kept in the <see cref="IEvidenceStore"/>: an evidence file or a visit's photo or signature.</summary>
+public interface IStoredFile
+{
+    /// <summary>The type sniffed from the bytes, never the one the client claimed.</summary>
+    string ContentType { get; }
+
+    /// <summary>SHA-256 of the content, lower-case hex (64 characters).</summary>
+    string Sha256 { get; }
+
+    /// <summary>Where the store keeps the bytes (content-addressed: the same bytes share one key).</summary>
+    string StorageKey { get; }
+
+    string UploadedBy { get; }
+}
+
+internal static class StoredFileConfiguration
+{
+    /// <summary>The column sizes every stored file's row shares.</summary>
+    public static void HasStoredFileColumns<T>(this EntityTypeBuilder<T> e) where T : class, IStoredFile
+    {
+        e.Property(nameof(IStoredFile.ContentType)).HasMaxLength(100);
+        e.Property(nameof(IStoredFile.Sha256)).HasMaxLength(64);
+        e.Property(nameof(IStoredFile.StorageKey)).HasMaxLength(100);
+        e.Property(nameof(IStoredFile.UploadedBy)).HasMaxLength(100);
+    }
+}
