@@ -20,12 +20,15 @@ public sealed class EvidenceFile : IStoredFile
     /// <summary>The name the uploader gave (path removed, cleaned as free text); never used to decide the type.</summary>
     public required string FileName { get; init; }
 
-    /// <summary>One of <see cref="EvidenceTypes"/>.</summary>
+    /// <summary>The type sniffed from the bytes (<see cref="EvidenceTypes"/>), never the one the client claimed.</summary>
     public required string ContentType { get; init; }
 
     public long Length { get; init; }
 
+    /// <summary>SHA-256 of the content, lower-case hex (64 characters).</summary>
     public required string Sha256 { get; init; }
+
+    /// <summary>Where the store keeps the bytes (content-addressed: the same bytes share one key).</summary>
     public required string StorageKey { get; init; }
 
     public required string UploadedBy { get; init; }

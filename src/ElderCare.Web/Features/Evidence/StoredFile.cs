@@ -2,18 +2,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ElderCare.Web.Features.Evidence;
 
-/// <summary>What a row says about bytes kept in the <see cref="IEvidenceStore"/>: an evidence file or a visit's photo or signature.</summary>
+/// <summary>
+/// What a row says about bytes kept in the <see cref="IEvidenceStore"/>: an evidence file or a visit's photo or signature
+/// (<see cref="EvidenceFile"/> says what each column means).
+/// </summary>
 public interface IStoredFile
 {
-    /// <summary>The type sniffed from the bytes, never the one the client claimed.</summary>
     string ContentType { get; }
-
-    /// <summary>SHA-256 of the content, lower-case hex (64 characters).</summary>
     string Sha256 { get; }
-
-    /// <summary>Where the store keeps the bytes (content-addressed: the same bytes share one key).</summary>
     string StorageKey { get; }
-
     string UploadedBy { get; }
 }
 
