@@ -35,6 +35,7 @@ public class ListExportMoreTests(AppFactory app) : IClassFixture<AppFactory>
         var rows = await Uploads.ExcelRows(await app.Staff.GetAsync($"/workers?handler=export&name={q}&sort=name&dir=desc"));
         Assert.Equal(["甲", "乙", "丙"], rows.Select(r => r["姓名"]!.ToString()![tag.Length..]));
         Assert.All(rows, r => Assert.Equal("139****2222", r["电话"]?.ToString()));
+        Assert.All(rows, r => Assert.Equal("昌元街道", r["服务区域"]?.ToString())); // the region's name, not its code
         var entry = Assert.Single(await Exports("workers"), e => e.GetProperty("detail").GetString()!.Contains(tag));
         Assert.Contains("3 行；个人信息脱敏", entry.GetProperty("detail").GetString());
 

@@ -18,13 +18,17 @@ public static class ExportWorkers
         AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var full = user.CanUnmask;
-        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        Dictionary<string, string> regions = []; // read with the rows, once the filter and the cap have let the export through
         return await ListExport.Write("workers", "服务人员", q, errors => ListWorkers.Filter(q, user.Scope, db, errors),
             workers => ListWorkers.Sorted(workers, q),
-            (rows, token) => rows.Select(w => new
+            async (rows, token) =>
             {
-                Worker = w, Provider = db.ServiceProviders.Where(p => p.Id == w.ProviderId).Select(p => p.Name).FirstOrDefault(),
-            }).ToListAsync(token),
+                regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, token);
+                return await rows.Select(w => new
+                {
+                    Worker = w, Provider = db.ServiceProviders.Where(p => p.Id == w.ProviderId).Select(p => p.Name).FirstOrDefault(),
+                }).ToListAsync(token);
+            },
             x =>
             {
                 var w = x.Worker;

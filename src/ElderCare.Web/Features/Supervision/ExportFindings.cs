@@ -17,10 +17,14 @@ public static class ExportFindings
         CancellationToken ct)
     {
         var now = clock.UtcNow();
-        var units = await db.Regions.AsNoTracking().Units().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        Dictionary<string, string> units = []; // read with the rows, once the filter and the cap have let the export through
         return await ListExport.Sheet("督导问题", MaxRows, errors => ListFindings.Filtered(query, scope, db, now, errors),
             findings => findings.OrderBy(f => f.UnitCode).ThenBy(f => f.RaisedAt).ThenBy(f => f.Id),
-            (rows, token) => SupervisionQueries.Findings(rows, db, now, token),
+            async (rows, token) =>
+            {
+                units = await db.Regions.AsNoTracking().Units().ToDictionaryAsync(r => r.Code, r => r.Name, token);
+                return await SupervisionQueries.Findings(rows, db, now, token);
+            },
             f => new Dictionary<string, object?>
             {
                 ["镇街"] = units.GetValueOrDefault(f.UnitCode, f.UnitCode),
