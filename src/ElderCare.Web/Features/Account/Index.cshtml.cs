@@ -15,7 +15,7 @@ namespace ElderCare.Web.Features.Account;
 /// <summary>My account: change the password and enrol two-factor. A restricted session (initial or expired password,
 /// two-factor required but missing) lands here and can go nowhere else until both are done.</summary>
 public sealed class AccountModel(AppDbContext db, UserManager<AppUser> users, Sessions sessions, FieldProtector protector,
-    TimeProvider clock, AuditLog audit, CurrentUser current) : PageModel
+    TimeProvider clock, AuditLog audit, CurrentUser current) : OutcomePageModel
 {
     public AppUser Me { get; private set; } = null!;
     public bool MustChangePassword { get; private set; }
@@ -48,8 +48,7 @@ public sealed class AccountModel(AppDbContext db, UserManager<AppUser> users, Se
         }
         // Every session ended with the change; this one continues as a new session.
         await CookieSignIn.SignInAsync(HttpContext, outcome.Value!, Account.SignIn.IsRestricted(outcome.Value!, clock.UtcNow()), ct);
-        TempData["Flash"] = "密码已修改，其他设备上的登录已全部退出。";
-        return Redirect("/account");
+        return RedirectWithFlash("/account", "密码已修改，其他设备上的登录已全部退出。");
     }
 
     public async Task<IActionResult> OnPostEnrolAsync(CancellationToken ct)

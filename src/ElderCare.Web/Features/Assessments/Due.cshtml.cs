@@ -13,7 +13,7 @@ namespace ElderCare.Web.Features.Assessments;
 
 /// <summary>到期重新评估: the due reassessments with checkboxes, given to one assessor in one act (分配评估员).</summary>
 [Authorize(Policy = Roles.Policies.WriteElders)]
-public sealed class DueReassessmentsModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DueReassessmentsModel(AppDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock) : OutcomePageModel
 {
     [BindProperty(SupportsGet = true, Name = "withinDays")] public string? WithinDays { get; set; }
 
@@ -26,8 +26,7 @@ public sealed class DueReassessmentsModel(AppDbContext db, CurrentUser user, Aud
         var outcome = await AssignReassessments.Handle(new AssignReassessments.Input(elderIds, assessorId), user, db, audit, clock, ct);
         if (outcome.IsOk)
         {
-            TempData["Flash"] = $"已将 {outcome.Value!.Count} 位老年人的重新评估分配给 {outcome.Value.AssessorName}。";
-            return Redirect(PageUrl(1));
+            return RedirectWithFlash(PageUrl(1), $"已将 {outcome.Value!.Count} 位老年人的重新评估分配给 {outcome.Value.AssessorName}。");
         }
         HttpContext.Items[AuditWrites.RefusedKey] = true;
         ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("assessorId", outcome.Message ?? "分配未完成。"));

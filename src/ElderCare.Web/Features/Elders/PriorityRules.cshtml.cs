@@ -9,7 +9,7 @@ namespace ElderCare.Web.Features.Elders;
 
 /// <summary>重点人群规则: the rules in force, their history, and (district only) a new version of one group's rule.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadElders)]
-public sealed class PriorityRulesModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class PriorityRulesModel(AppDbContext db, CurrentUser user, TimeProvider clock) : OutcomePageModel
 {
     public PriorityRulesResource Rules { get; private set; } = null!;
     public bool CanEdit => Roles.Allows(User, Roles.Policies.EditPriorityRules);
@@ -27,8 +27,8 @@ public sealed class PriorityRulesModel(AppDbContext db, CurrentUser user, TimePr
             var outcome = await SavePriorityRule.Handle(Group ?? "", Input, user, db, clock, ct);
             if (outcome.IsOk)
             {
-                TempData["Flash"] = $"已保存「{outcome.Value!.Name}」的规则，自 {outcome.Value.EffectiveFrom:yyyy-MM-dd} 起生效。";
-                return Redirect("/elders/priority-rules");
+                return RedirectWithFlash("/elders/priority-rules",
+                    $"已保存「{outcome.Value!.Name}」的规则，自 {outcome.Value.EffectiveFrom:yyyy-MM-dd} 起生效。");
             }
             ModelState.AddFieldErrors(outcome.Errors!);
         }

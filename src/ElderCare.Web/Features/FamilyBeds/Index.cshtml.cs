@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.FamilyBeds;
 
 [Authorize(Policy = Roles.Policies.ReadFamilyBeds)]
-public sealed class FamilyBedListModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class FamilyBedListModel(AppDbContext db, CurrentUser user, TimeProvider clock) : OutcomePageModel
 {
     [BindProperty(SupportsGet = true, Name = "month")] public string? Month { get; set; }
 
@@ -28,8 +28,8 @@ public sealed class FamilyBedListModel(AppDbContext db, CurrentUser user, TimePr
         var outcome = await RaiseCarePlanOrders.Handle(bedId, month, user, db, clock, ct);
         if (outcome.IsOk)
         {
-            TempData["Flash"] = $"已生成 {outcome.Value!.Month} 的 {outcome.Value.Scheduled} 次上门服务。";
-            return Redirect($"/family-beds?month={outcome.Value.Month}");
+            var made = outcome.Value!;
+            return RedirectWithFlash($"/family-beds?month={made.Month}", $"已生成 {made.Month} 的 {made.Scheduled} 次上门服务。");
         }
         ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("month", outcome.Message ?? "无法生成。"));
         await Load(ct);

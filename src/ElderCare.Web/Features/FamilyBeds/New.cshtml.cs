@@ -13,7 +13,7 @@ namespace ElderCare.Web.Features.FamilyBeds;
 
 [Authorize(Policy = Roles.Policies.WriteFamilyBeds)]
 public sealed class NewFamilyBedModel(AppDbContext db, CurrentUser user, FieldProtector protector, FamilyBedOptions options, TimeProvider clock)
-    : PageModel
+    : OutcomePageModel
 {
     [BindProperty(Name = "idNumber")] public string? IdNumber { get; set; }
     [BindProperty(Name = "facilityId")] public string? FacilityId { get; set; }
@@ -44,8 +44,7 @@ public sealed class NewFamilyBedModel(AppDbContext db, CurrentUser user, FieldPr
             var outcome = await RegisterFamilyBed.Handle(input, user, db, options, clock, ct);
             if (outcome.IsOk)
             {
-                TempData["Flash"] = $"已为 {outcome.Value!.ElderName} 签约家庭养老床位。";
-                return Redirect("/family-beds");
+                return RedirectWithFlash("/family-beds", $"已为 {outcome.Value!.ElderName} 签约家庭养老床位。");
             }
             outcome.Errors?.MergeInto(errors);
             if (outcome.Kind == OutcomeKind.Conflict) errors.Add("idNumber", outcome.Message!);

@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Facilities;
@@ -10,7 +11,7 @@ namespace ElderCare.Web.Features.Plan;
 
 /// <summary>The plan of Attachments 2 and 3 per street or town and facility type, with Excel export and import.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadPlan)]
-public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimits limits) : PageModel
+public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimits limits) : OutcomePageModel
 {
     public sealed record ImportError(string Where, string Column, string Message);
 
@@ -43,9 +44,8 @@ public sealed class PlanModel(AppDbContext db, CurrentUser user, SpreadsheetLimi
                     .Where(c => c.Status != PlanTotalChecks.Agrees)
                     .SelectMany(c => c.Messages.Skip(1))
                     .ToList();
-                TempData["Flash"] = $"导入成功：读取 {outcome.Value.Rows} 行，更新 {outcome.Value.Lines} 条规划。"
-                    + (notAgreeing.Count > 0 ? "与区级合计核对：" + string.Join("；", notAgreeing) + "。" : "各单位合计与区级合计一致。");
-                return Redirect("/plan");
+                return RedirectWithFlash("/plan", $"导入成功：读取 {outcome.Value.Rows} 行，更新 {outcome.Value.Lines} 条规划。"
+                    + (notAgreeing.Count > 0 ? "与区级合计核对：" + string.Join("；", notAgreeing) + "。" : "各单位合计与区级合计一致。"));
             }
             var errors = outcome.Errors!.Entries.ToList();
             foreach (var message in errors.Where(e => e.Key == "file").SelectMany(e => e.Value))

@@ -10,7 +10,7 @@ namespace ElderCare.Web.Features.Regions;
 
 /// <summary>The district tree (区 → 街道/镇 → 社区/行政村) and the form to register a community or village.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Roles.Policies.ReadRegions)]
-public sealed class RegionsModel(AppDbContext db, CurrentUser user) : PageModel
+public sealed class RegionsModel(AppDbContext db, CurrentUser user) : OutcomePageModel
 {
     [BindProperty(Name = "parentCode")] public string? ParentCode { get; set; }
     [BindProperty(Name = "kind")] public string? Kind { get; set; }
@@ -44,8 +44,7 @@ public sealed class RegionsModel(AppDbContext db, CurrentUser user) : PageModel
             if (outcome.IsOk)
             {
                 var added = outcome.Value!;
-                TempData["Flash"] = $"已新增{Labels.Of(added.Kind)}“{added.Name}”（{added.Code}）。";
-                return Redirect($"/regions#unit-{added.ParentCode}");
+                return RedirectWithFlash($"/regions#unit-{added.ParentCode}", $"已新增{Labels.Of(added.Kind)}“{added.Name}”（{added.Code}）。");
             }
             if (outcome.Kind == OutcomeKind.Conflict) errors.Add("code", outcome.Message!);
             else outcome.Errors!.MergeInto(errors);

@@ -40,8 +40,7 @@ public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, Servi
         var outcome = await CloseComplaint.Handle(complaintId, new CloseComplaint.Input(resolution), user, db, clock, ct);
         if (outcome.IsOk)
         {
-            TempData["Flash"] = "投诉已办结。";
-            return Redirect(Links.Page(1));
+            return RedirectWithFlash(Links.Page(1), "投诉已办结。");
         }
         // Gone or already closed: said beside the resolution (200), the list stays in view.
         ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("resolution", outcome.Message ?? "无法办结。"));

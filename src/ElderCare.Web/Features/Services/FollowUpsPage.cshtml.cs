@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ElderCare.Web.Features.Services;
 
 [Authorize(Policy = Roles.Policies.WriteOrders)]
-public sealed class FollowUpsPageModel(AppDbContext db, CurrentUser user, ServiceOptions options, TimeProvider clock) : PageModel
+public sealed class FollowUpsPageModel(AppDbContext db, CurrentUser user, ServiceOptions options, TimeProvider clock) : OutcomePageModel
 {
     public double Share => options.FollowUpShare;
     public Paged<FollowUpResource> Result { get; private set; } = null!;
@@ -29,8 +29,7 @@ public sealed class FollowUpsPageModel(AppDbContext db, CurrentUser user, Servic
         var outcome = await RecordFollowUp.Handle(followUpId, input, user, db, clock, ct);
         if (outcome.IsOk)
         {
-            TempData["Flash"] = "已保存回访结果。";
-            return Redirect("/follow-ups");
+            return RedirectWithFlash("/follow-ups", "已保存回访结果。");
         }
         // Gone from scope: said beside the notes (200), the queue stays in view.
         ModelState.AddFieldErrors(outcome.Errors ?? new FieldErrors().Add("notes", outcome.Message ?? "无法保存。"));

@@ -32,7 +32,7 @@ public static class ListPage
 /// export, all keeping the filters through the page's <see cref="Links"/>. A filter the list refuses is said beside the
 /// form and the list is shown without it; an export refused (a bad filter, too many rows) shows the list with why.
 /// </summary>
-public abstract class ListPageModel<TRow> : PageModel
+public abstract class ListPageModel<TRow> : OutcomePageModel
 {
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }

@@ -11,7 +11,7 @@ namespace ElderCare.Web.Features.Tasks;
 
 /// <summary>The task list (任务书, 三(一)) with filters, paging, the Excel export and (district) the generation from gaps.</summary>
 [Authorize(Policy = Roles.Policies.ReadTasks)]
-public sealed class TaskListModel(AppDbContext db, CurrentUser user, TaskOptions options, TimeProvider clock) : PageModel
+public sealed class TaskListModel(AppDbContext db, CurrentUser user, TaskOptions options, TimeProvider clock) : OutcomePageModel
 {
     [BindProperty(SupportsGet = true, Name = "regionCode")] public string? RegionCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
@@ -27,8 +27,8 @@ public sealed class TaskListModel(AppDbContext db, CurrentUser user, TaskOptions
     {
         if (!Roles.Allows(User, Roles.Policies.ManageTasks)) return Forbid();
         var counts = await RaiseGapTasks.Handle(user.UserName ?? "", db, options, clock, ct);
-        TempData["Flash"] = $"已按 {counts.Gaps} 项差距生成任务：新增 {counts.Added} 项，重新打开 {counts.Reopened} 项，自动关闭 {counts.Closed} 项。";
-        return Redirect("/tasks");
+        return RedirectWithFlash("/tasks",
+            $"已按 {counts.Gaps} 项差距生成任务：新增 {counts.Added} 项，重新打开 {counts.Reopened} 项，自动关闭 {counts.Closed} 项。");
     }
 
     public string Query => QueryString.Create(new Dictionary<string, string?>
