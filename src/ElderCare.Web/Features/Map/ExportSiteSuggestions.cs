@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Regions;
 using System.Globalization;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
@@ -28,8 +29,7 @@ public static class ExportSiteSuggestions
             return outcome.Kind == OutcomeKind.Invalid ? Outcome<SiteSuggestionFile>.Invalid(outcome.Errors!)
                 : Outcome<SiteSuggestionFile>.NotFound(outcome.Message ?? "无权查看选址建议。");
         var s = outcome.Value!;
-        var codes = s.Chosen.Select(c => c.RegionCode).OfType<string>().Distinct().ToList();
-        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var names = await RegionQueries.NamesAsync(db, s.Chosen.Select(c => c.RegionCode).OfType<string>(), ct);
         return new SiteSuggestionFile(ToXlsx(s, names), $"选址建议-{s.AsOf.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{s.Sites}个.xlsx");
     }
 

@@ -1,5 +1,6 @@
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Regions;
 
@@ -20,4 +21,11 @@ public static class RegionQueries
     /// <summary>The streets and towns (镇街, 9-digit codes): the units that plans, coverage and reports count by.</summary>
     public static IQueryable<Region> Units(this IQueryable<Region> regions) =>
         regions.Where(r => r.Kind == RegionKind.Street || r.Kind == RegionKind.Town);
+
+    /// <summary>The names of the regions with these codes, by code (a code with no region is absent: callers show the code).</summary>
+    public static Task<Dictionary<string, string>> NamesAsync(AppDbContext db, IEnumerable<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Distinct().ToList();
+        return db.Regions.AsNoTracking().Where(r => wanted.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+    }
 }

@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Features.Audit;
@@ -18,16 +19,16 @@ public static class ExportWorkers
         AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var full = user.CanUnmask;
-        Dictionary<string, string> regions = []; // read with the rows, once the filter and the cap have let the export through
         return await ListExport.Write("workers", "服务人员", q, errors => ListWorkers.Filter(q, user.Scope, db, errors),
             workers => ListWorkers.Sorted(workers, q),
             async (rows, token) =>
             {
-                regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, token);
-                return await rows.Select(w => new
+                var read = await rows.Select(w => new
                 {
                     Worker = w, Provider = db.ServiceProviders.Where(p => p.Id == w.ProviderId).Select(p => p.Name).FirstOrDefault(),
                 }).ToListAsync(token);
+                var names = await RegionQueries.NamesAsync(db, read.SelectMany(x => x.Worker.RegionCodes), token);
+                return read.Select(x => (x.Worker, x.Provider, Areas: x.Worker.RegionCodes.Select(c => names.GetValueOrDefault(c, c)))).ToList();
             },
             x =>
             {
@@ -42,7 +43,7 @@ public static class ExportWorkers
                     ["资质与证书"] = string.Join("、", w.Qualifications.Select(qn =>
                         ServiceLabels.Qualification(qn) + (w.Certificates.Where(c => c.Qualification == qn).MaxBy(c => c.ExpiresOn) is { } c
                             ? $"（至 {Display.Date(c.ExpiresOn)}）" : "（无证书）"))),
-                    ["服务区域"] = string.Join("、", w.RegionCodes.Select(c => regions.GetValueOrDefault(c, c))),
+                    ["服务区域"] = string.Join("、", x.Areas),
                     ["在岗"] = w.Active ? "是" : "否",
                 };
             },

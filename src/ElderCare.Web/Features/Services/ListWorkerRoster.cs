@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Infrastructure.Errors;
@@ -24,8 +25,7 @@ public static class ListWorkerRoster
         var workers = outcome.Value!;
         var providerIds = workers.Items.Select(w => w.ProviderId).Distinct().ToList();
         var providers = await db.ServiceProviders.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var codes = workers.Items.SelectMany(w => w.RegionCodes).Distinct().ToList();
-        var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var regions = await RegionQueries.NamesAsync(db, workers.Items.SelectMany(w => w.RegionCodes), ct);
         return new Roster(workers, providers, regions);
     }
 }

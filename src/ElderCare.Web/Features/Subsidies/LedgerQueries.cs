@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,8 @@ public static class LedgerQueries
     {
         var list = lines.ToList();
         var facilityIds = list.Where(l => l.FacilityId != null).Select(l => l.FacilityId!.Value).Distinct().ToList();
-        var units = list.Select(l => l.TownCode).Distinct().ToList();
         var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
-        var names = await db.Regions.AsNoTracking().Where(r => units.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var names = await RegionQueries.NamesAsync(db, list.Select(l => l.TownCode), ct);
         return list.Select(l => LedgerLineResource.From(l, facilities, names)).ToList();
     }
 }

@@ -4,7 +4,6 @@ using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Errors;
 using ElderCare.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Supervision;
 
@@ -17,27 +16,31 @@ public static class ExportFindings
         CancellationToken ct)
     {
         var now = clock.UtcNow();
-        Dictionary<string, string> units = []; // read with the rows, once the filter and the cap have let the export through
         return await ListExport.Sheet("督导问题", MaxRows, errors => ListFindings.Filtered(query, scope, db, now, errors),
             findings => findings.OrderBy(f => f.UnitCode).ThenBy(f => f.RaisedAt).ThenBy(f => f.Id),
             async (rows, token) =>
             {
-                units = await db.Regions.AsNoTracking().Units().ToDictionaryAsync(r => r.Code, r => r.Name, token);
-                return await SupervisionQueries.Findings(rows, db, now, token);
+                var findings = await SupervisionQueries.Findings(rows, db, now, token);
+                var units = await RegionQueries.NamesAsync(db, findings.Select(f => f.UnitCode), token);
+                return findings.Select(f => (Finding: f, Unit: units.GetValueOrDefault(f.UnitCode, f.UnitCode))).ToList();
             },
-            f => new Dictionary<string, object?>
+            x =>
             {
-                ["镇街"] = units.GetValueOrDefault(f.UnitCode, f.UnitCode),
-                ["设施"] = f.FacilityName,
-                ["检查项"] = f.ItemText ?? "（检查表外问题）",
-                ["问题描述"] = f.Description,
-                ["等级"] = SupervisionLabels.Of(f.Severity),
-                ["发现时间"] = Display.ChinaTime(f.RaisedAt),
-                ["整改期限"] = Display.ChinaTime(f.DueAt),
-                ["状态"] = SupervisionLabels.Of(f.Status),
-                ["逾期"] = f.Overdue || f.RectifiedLate ? "是" : "否",
-                ["重复"] = f.Repeated ? "是" : "否",
-                ["发现人"] = f.RaisedBy,
+                var f = x.Finding;
+                return new Dictionary<string, object?>
+                {
+                    ["镇街"] = x.Unit,
+                    ["设施"] = f.FacilityName,
+                    ["检查项"] = f.ItemText ?? "（检查表外问题）",
+                    ["问题描述"] = f.Description,
+                    ["等级"] = SupervisionLabels.Of(f.Severity),
+                    ["发现时间"] = Display.ChinaTime(f.RaisedAt),
+                    ["整改期限"] = Display.ChinaTime(f.DueAt),
+                    ["状态"] = SupervisionLabels.Of(f.Status),
+                    ["逾期"] = f.Overdue || f.RectifiedLate ? "是" : "否",
+                    ["重复"] = f.Repeated ? "是" : "否",
+                    ["发现人"] = f.RaisedBy,
+                };
             }, ct);
     }
 }

@@ -1,3 +1,4 @@
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Alarms;
 using ElderCare.Web.Infrastructure.Web;
@@ -26,8 +27,7 @@ public static class TaskClockScan
                         && t.EscalationLevel < top)
             .OrderBy(t => t.DueOn).Take(options.EscalationBatch).ToListAsync(ct);
         if (candidates.Count == 0) return 0;
-        var units = candidates.Select(t => t.UnitCode).Distinct().ToList();
-        var names = await db.Regions.AsNoTracking().Where(r => units.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var names = await RegionQueries.NamesAsync(db, candidates.Select(t => t.UnitCode), ct);
         var now = clock.UtcNow();
         var recorded = 0;
         foreach (var t in candidates)
