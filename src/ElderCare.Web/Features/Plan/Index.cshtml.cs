@@ -1,11 +1,10 @@
-using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Features.Access;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Facilities;
 using ElderCare.Web.Features.Regions;
+using ElderCare.Web.Features.Shared;
 using ElderCare.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElderCare.Web.Features.Plan;
 

@@ -1,6 +1,6 @@
-using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElderCare.Web.Features.Subsidies;

@@ -1,6 +1,6 @@
-using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Alarms;
+using ElderCare.Web.Features.Regions;
 using ElderCare.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
