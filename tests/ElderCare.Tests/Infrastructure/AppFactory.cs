@@ -191,7 +191,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         else
         {
-            NpgsqlConnection.ClearAllPools();
+            // This app's pools only: another class's idle connections stay open (ReadReplicaTests counts its own).
+            foreach (var pooled in new[] { ConnectionString, Settings.GetValueOrDefault("ConnectionStrings:Reports") }.OfType<string>())
+                NpgsqlConnection.ClearPool(new NpgsqlConnection(pooled));
             await using var conn = new NpgsqlConnection(PostgresServer);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", conn);
