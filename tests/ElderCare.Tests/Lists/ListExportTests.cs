@@ -1,6 +1,10 @@
 using System.Net;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Features.Access;
+using ElderCare.Web.Features.Facilities;
+using ElderCare.Web.Features.Shared;
+using ElderCare.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ElderCare.Tests.Lists;
@@ -140,5 +144,60 @@ public class ListExportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(rows, r => Assert.True(r["手机号"] is null || r["手机号"].ToString()!.Contains("****")));
         Assert.Contains(await Exports(), e => e.GetProperty("target").GetString() == "users"
                                              && e.GetProperty("detail").GetString()!.Contains("sort=userName, dir=desc"));
+    }
+
+    [Fact]
+    public async Task A_list_above_the_export_cap_shows_the_count_instead_of_the_link_and_a_forced_export_writes_nothing()
+    {
+        var tag = $"上限{Make.Serial()}";
+        await using (app.Scope(out var db))
+        {
+            db.Facilities.AddRange(Enumerable.Range(0, ListExport.MaxRows + 1).Select(i => new Facility
+            {
+                Name = $"{tag}-{i:0000}", RegionCode = Make.Changyuan, UnitCode = Make.Changyuan, Type = FacilityType.CommunityStation,
+                Status = FacilityStatus.Planned, StatusSince = new DateOnly(2026, 1, 1),
+            }));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var q = Uri.EscapeDataString(tag);
+        var tooMany = ListExport.TooMany(ListExport.MaxRows + 1); // 筛选结果共 5,001 条，超过单次导出上限 5,000 条……
+
+        var page = await app.Staff.GetStringAsync($"/facilities?q={q}");
+        Assert.Contains(tooMany, page);
+        Assert.DoesNotContain("handler=export", page);
+        var forced = await app.Staff.GetAsync($"/facilities?handler=export&q={q}");
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.StartsWith("text/html", forced.Content.Headers.ContentType?.ToString());
+        Assert.Contains(tooMany, await forced.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(await Exports(), e => e.GetProperty("detail").GetString()!.Contains(tag)); // nothing exported, nothing audited
+    }
+
+    [Fact]
+    public async Task A_register_export_above_its_cap_is_refused_by_field_and_one_at_the_cap_is_written_whole()
+    {
+        var ids = new List<Guid>();
+        await using (app.Scope(out var db))
+        {
+            var tasks = Enumerable.Range(0, ExportTasks.MaxRows + 1).Select(i => new DutyTask
+            {
+                UnitCode = Make.Panlong, RegionCode = Make.Panlong, Title = $"上限任务{i:00000}", Kind = DutyTaskKind.Other,
+                DueOn = new DateOnly(2027, 6, 30), CreatedBy = "test", // due after the fake clock's today: no escalation
+            }).ToList();
+            db.DutyTasks.AddRange(tasks);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            ids.AddRange(tasks.Select(t => t.Id));
+        }
+        var url = $"/api/tasks/export?kind=other&regionCode={Make.Panlong}";
+
+        var message = await (await app.Staff.GetAsync(url)).AssertFieldError("export");
+        Assert.Equal("筛选结果共 10,001 条，超过单次导出上限 10,000 条，请缩小筛选范围后再导出。", message);
+
+        await using (app.Scope(out var db))
+            await db.DutyTasks.Where(t => t.Id == ids[0]).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        var export = await app.Staff.GetAsync(url);
+        export.EnsureSuccessStatusCode();
+        var rows = Uploads.Sheet(await export.Content.ReadAsByteArrayAsync(), "任务清单");
+        Assert.Equal(ExportTasks.MaxRows, rows.Count);
+        Assert.DoesNotContain(rows, r => (string?)r["任务"] == "上限任务00000");
     }
 }
