@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
+using ElderCare.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace ElderCare.Bench;
@@ -42,11 +43,7 @@ public static partial class PagesBench
             .EnsureSuccessStatusCode();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(ChromiumLaunch.Options());
         var context = await browser.NewContextAsync(new()
         {
             Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new() { Width = 1440, Height = 900 },

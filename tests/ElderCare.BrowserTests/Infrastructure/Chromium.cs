@@ -7,41 +7,18 @@ using System.Runtime.CompilerServices;
 namespace ElderCare.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One headless Chromium for the whole run: the machine's /usr/bin/chromium, never a downloaded browser
-/// (this project must never run <c>playwright install</c>). Each test gets its own context (cookies, storage).
+/// One headless Chromium for the whole run, started as <see cref="ChromiumLaunch"/> says (this project must never run
+/// <c>playwright install</c>). Each test gets its own context (cookies, storage).
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    /// <summary>
-    /// Chromium reads only the last <c>--disable-features</c>, so this one repeats the list Playwright passes (as of the
-    /// pinned version) and adds the omnibox pop-ups: Chromium 15x's headless mode is the full browser, and it starts
-    /// two WebUI renderers (chrome://omnibox-popup.top-chrome) for every window, i.e. for every test's context. Without
-    /// them the browser suite needs about 30 % less time on two cores (ADR 26).
-    /// </summary>
-    private const string DisabledFeatures =
-        "AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,DialMediaRouteProvider,GlobalMediaControls,HttpsUpgrades,"
-        + "LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,BlockOriginHeaderModificationOnRedirect,"
-        + "AvoidCorsURLLoaderRestartOnRedirect,Translate,AutoDeElevate,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,"
-        + "WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup";
-
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public async ValueTask InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-features=" + DisabledFeatures,
-            ],
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(ChromiumLaunch.Options());
     }
 
     /// <summary>A fresh page at a desk-sized viewport (or another size) in Chinese, on China time.</summary>
