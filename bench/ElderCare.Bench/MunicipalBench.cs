@@ -292,19 +292,24 @@ public static class MunicipalBench
         await w.CloseAsync();
         var ranked = ServicesBench.Rank(candidates, qualification, regular, homeLat, homeLng);
         if (ranked.Suggestions.Count > 0) return ranked;
-        // Nobody qualifies: as the app, the other active workers (of the order's provider) are listed too, by name, up to 50 in all.
-        await using var outside = new NpgsqlCommand($"""
-            SELECT "Id", "Name" FROM "Workers" WHERE "Active" AND NOT ("Id" = ANY (@ids))
-              {(providerId is null ? "" : """AND "ProviderId" = @provider""")} ORDER BY "Name" LIMIT @take
-            """, conn);
+        // Nobody qualifies: as the app, the other active workers (of the order's provider) are counted and listed too, by name,
+        // up to 50 in all.
+        var others = $"""
+            FROM "Workers" WHERE "Active" AND NOT ("Id" = ANY (@ids)) {(providerId is null ? "" : """AND "ProviderId" = @provider""")}
+            """;
+        await using var outside = new NpgsqlCommand($"""SELECT COUNT(*)::int {others}; SELECT "Id", "Name" {others} ORDER BY "Name" LIMIT @take""",
+            conn);
         outside.Parameters.AddWithValue("ids", candidates.Select(c => c.Id).ToArray());
         outside.Parameters.Add(new NpgsqlParameter("provider", NpgsqlDbType.Uuid) { Value = (object?)providerId ?? DBNull.Value });
         outside.Parameters.AddWithValue("take",
             Math.Max(0, SuggestWorkers.MaxExcluded - Math.Min(ranked.Excluded.Count, SuggestWorkers.MaxExcluded)));
-        var excluded = ranked.Excluded.ToList();
         await using var o = await outside.ExecuteReaderAsync();
-        while (await o.ReadAsync()) excluded.Add(new(o.GetGuid(0), o.GetString(1), "不服务该区域", DispatchRule.Region, true));
-        return ranked with { Excluded = excluded };
+        await o.ReadAsync();
+        var count = o.GetInt32(0);
+        await o.NextResultAsync();
+        var listed = new List<DispatchExclusion>();
+        while (await o.ReadAsync()) listed.Add(new(o.GetGuid(0), o.GetString(1), "不服务该区域", DispatchRule.Region, true));
+        return ServicesBench.WithOutside(ranked, listed, count);
     }
 
     private static double? Double(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);

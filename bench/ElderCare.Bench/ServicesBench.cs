@@ -162,6 +162,7 @@ public static class ServicesBench
     /// <summary>
     /// Suggestions in order, all fields. Excluded workers: the app lists the first 50 in the order the database returned
     /// the candidates (unspecified), so both lists are compared sorted by worker; beyond 50, the app's must be among the baseline's.
+    /// The count of workers each rule left out and the number considered are compared whole.
     /// </summary>
     internal static void CompareSuggestions(object app, object baseline)
     {
@@ -175,6 +176,8 @@ public static class ServicesBench
         if (baseExcluded.Count <= ExcludedShown) Same("dispatch exclusions", appExcluded, baseExcluded);
         else if (appExcluded.Count != ExcludedShown || appExcluded.Except(baseExcluded).Any())
             Same("dispatch exclusions (the first 50 of the baseline's)", appExcluded, baseExcluded);
+        Same("dispatch exclusions by rule", a.Counts!, b.Counts!);
+        Same("dispatch workers considered", a.Considered, b.Considered);
     }
 
     /// <summary>
@@ -325,19 +328,23 @@ public static class ServicesBench
         await w.CloseAsync();
         var ranked = Rank(candidates, qualification, regular is null ? null : Guid.Parse(regular), homeLat, homeLng);
         if (ranked.Suggestions.Count > 0) return ranked;
-        // Nobody qualifies: as the app, the other active workers (of the order's provider) are listed too, by name, up to 50 in all.
+        // Nobody qualifies: as the app, the other active workers (of the order's provider) are counted and listed too, by name,
+        // up to 50 in all.
         await using var outside = conn.CreateCommand();
-        outside.CommandText = $"""
-            SELECT Id, Name FROM Workers WHERE Active AND Id NOT IN (SELECT value FROM json_each($ids))
-              {(providerId is null ? "" : "AND ProviderId = $provider")} ORDER BY Name LIMIT $take
+        var others = $"""
+            FROM Workers WHERE Active AND Id NOT IN (SELECT value FROM json_each($ids)) {(providerId is null ? "" : "AND ProviderId = $provider")}
             """;
+        outside.CommandText = $"SELECT COUNT(*) {others}; SELECT Id, Name {others} ORDER BY Name LIMIT $take";
         outside.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(candidates.Select(c => c.Id.ToString().ToUpperInvariant())));
         outside.Parameters.AddWithValue("$provider", (object?)providerId ?? DBNull.Value);
         outside.Parameters.AddWithValue("$take", Math.Max(0, SuggestWorkers.MaxExcluded - ranked.Excluded.Count));
-        var excluded = ranked.Excluded.ToList();
         await using var o = await outside.ExecuteReaderAsync();
-        while (await o.ReadAsync()) excluded.Add(new(Guid.Parse(o.GetString(0)), o.GetString(1), "不服务该区域", DispatchRule.Region, true));
-        return ranked with { Excluded = excluded };
+        await o.ReadAsync();
+        var count = o.GetInt32(0);
+        await o.NextResultAsync();
+        var listed = new List<DispatchExclusion>();
+        while (await o.ReadAsync()) listed.Add(new(Guid.Parse(o.GetString(0)), o.GetString(1), "不服务该区域", DispatchRule.Region, true));
+        return WithOutside(ranked, listed, count);
     }
 
     /// <summary>A worker the baseline's query found, with its three tests as columns.</summary>
@@ -358,7 +365,7 @@ public static class ServicesBench
     }
 
     /// <summary>Exclusion reasons and the ranking (regular worker, distance, name), in C#, as the baselines do it.</summary>
-    internal static SuggestionsResource Rank(IEnumerable<Candidate> candidates, string? qualification, Guid? regular, double? homeLat,
+    internal static SuggestionsResource Rank(IReadOnlyList<Candidate> candidates, string? qualification, Guid? regular, double? homeLat,
         double? homeLng)
     {
         var ok = new List<(SuggestionResource S, double Distance)>();
@@ -382,8 +389,23 @@ public static class ServicesBench
         }
         var ranked = ok.OrderByDescending(s => s.S.SameAsLastTime).ThenBy(s => s.Distance).ThenBy(s => s.S.Name, StringComparer.Ordinal)
             .Take(Take).Select(s => s.S).ToList();
-        return new SuggestionsResource(ranked, excluded);
+        var counts = excluded.GroupBy(x => x.Rule).ToDictionary(g => g.Key, g => g.Count());
+        return new SuggestionsResource(ranked, excluded, ByRule(counts), candidates.Count);
     }
+
+    /// <summary>
+    /// Nobody qualifies: the other active workers in scope do not serve the region; <paramref name="listed"/> of them join
+    /// the exclusions, all <paramref name="count"/> are counted under that rule and as considered, as the app does.
+    /// </summary>
+    internal static SuggestionsResource WithOutside(SuggestionsResource ranked, List<DispatchExclusion> listed, int count)
+    {
+        var counts = ranked.Counts!.ToDictionary(c => c.Rule, c => c.Workers);
+        if (count > 0) counts[DispatchRule.Region] = counts.GetValueOrDefault(DispatchRule.Region) + count;
+        return ranked with { Excluded = [.. ranked.Excluded, .. listed], Counts = ByRule(counts), Considered = ranked.Considered + count };
+    }
+
+    private static List<RuleCount> ByRule(Dictionary<DispatchRule, int> counts) =>
+        counts.OrderBy(c => c.Key).Select(c => new RuleCount(c.Key, Dispatch.Label(c.Key), c.Value)).ToList();
 
     private static async Task<object> BaselineListAsync(string connection, string providerId)
     {
