@@ -109,6 +109,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     {
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Conventions.Add(_ => new EnumsAsText());
+        configurationBuilder.Conventions.Add(_ => new GuidKeysFromCode());
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -51,7 +51,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> e)
     {
-        e.Property(u => u.Id).ValueGeneratedNever();
         e.Property(u => u.DisplayName).HasMaxLength(100);
         e.Property(u => u.Role).HasMaxLength(30);
         e.Property(u => u.RegionCode).HasMaxLength(12);

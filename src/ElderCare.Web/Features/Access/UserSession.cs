@@ -38,7 +38,6 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
 {
     public void Configure(EntityTypeBuilder<UserSession> e)
     {
-        e.Property(s => s.Id).ValueGeneratedNever();
         e.Property(s => s.Kind).HasMaxLength(10);
         e.Property(s => s.TokenHash).HasMaxLength(64);
         e.Property(s => s.Address).HasMaxLength(64);

@@ -91,7 +91,6 @@ internal sealed class AlarmConfiguration : IEntityTypeConfiguration<Alarm>
 {
     public void Configure(EntityTypeBuilder<Alarm> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Source).HasMaxLength(60);
         e.Property(x => x.IdempotencyKey).HasMaxLength(100);
         e.Property(x => x.RequestHash).HasMaxLength(64);
@@ -122,7 +121,6 @@ internal sealed class AlarmNotificationConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<AlarmNotification> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Recipient).HasMaxLength(100);
         e.Property(x => x.PhoneProtected).HasMaxLength(200);
         e.Property(x => x.Message).HasMaxLength(500);

@@ -32,7 +32,6 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
 {
     public void Configure(EntityTypeBuilder<Device> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Kind).HasMaxLength(20);
         e.Property(x => x.Serial).HasMaxLength(64);
         e.Property(x => x.SecretHash).HasMaxLength(64);

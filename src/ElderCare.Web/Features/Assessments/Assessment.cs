@@ -38,7 +38,6 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
 {
     public void Configure(EntityTypeBuilder<Assessment> e)
     {
-        e.Property(a => a.Id).ValueGeneratedNever();
         e.Property(a => a.Reason).HasMaxLength(20);
         e.Property(a => a.ItemsProtected).HasMaxLength(2000);
         e.PrimitiveCollection(a => a.Assessors);

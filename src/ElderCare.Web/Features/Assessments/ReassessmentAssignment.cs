@@ -35,7 +35,6 @@ internal sealed class ReassessmentAssignmentConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<ReassessmentAssignment> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.Reason).HasMaxLength(20);
         e.Property(x => x.AssignedBy).HasMaxLength(100);

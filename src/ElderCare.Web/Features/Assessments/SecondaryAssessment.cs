@@ -36,7 +36,6 @@ internal sealed class SecondaryAssessmentConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<SecondaryAssessment> e)
     {
-        e.Property(a => a.Id).ValueGeneratedNever();
         e.Property(a => a.Instrument).HasMaxLength(30);
         e.Property(a => a.Assessor).HasMaxLength(50);
         e.Property(a => a.AnswersProtected).HasMaxLength(1000);

@@ -18,7 +18,6 @@ internal sealed class KpiTargetConfiguration : IEntityTypeConfiguration<KpiTarge
 {
     public void Configure(EntityTypeBuilder<KpiTarget> e)
     {
-        e.Property(t => t.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
         e.Property(t => t.Key).HasMaxLength(60);
         e.Property(t => t.Source).HasMaxLength(200);
         e.HasIndex(t => new { t.Key, t.EffectiveFrom }).IsUnique();

@@ -87,7 +87,6 @@ internal sealed class ElderConfiguration : IEntityTypeConfiguration<Elder>
 {
     public void Configure(EntityTypeBuilder<Elder> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(50);
         e.Property(x => x.IdNumberProtected).HasMaxLength(200);
         e.Property(x => x.IdNumberIndex).HasMaxLength(64);

@@ -43,7 +43,6 @@ internal sealed class PriorityRuleConfiguration : IEntityTypeConfiguration<Prior
 {
     public void Configure(EntityTypeBuilder<PriorityRule> e)
     {
-        e.Property(r => r.Id).ValueGeneratedNever();
         e.Property(r => r.Group).HasMaxLength(40);
         e.Property(r => r.Name).HasMaxLength(40);
         e.Property(r => r.Source).HasMaxLength(200);

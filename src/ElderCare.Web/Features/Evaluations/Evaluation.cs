@@ -60,7 +60,6 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
 {
     public void Configure(EntityTypeBuilder<Evaluation> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.EvaluatorOrganisation).HasMaxLength(100);
         e.PrimitiveCollection(x => x.EvaluatorUserIds);
@@ -84,7 +83,6 @@ internal sealed class EvaluationScoreConfiguration : IEntityTypeConfiguration<Ev
 {
     public void Configure(EntityTypeBuilder<EvaluationScore> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.IndicatorKey).HasMaxLength(50);
         e.Property(x => x.Points).HasPrecision(5, 1);
         e.Property(x => x.Note).HasMaxLength(500);

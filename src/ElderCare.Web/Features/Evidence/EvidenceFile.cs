@@ -39,7 +39,6 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
 {
     public void Configure(EntityTypeBuilder<EvidenceFile> e)
     {
-        e.Property(f => f.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code
         e.Property(f => f.UnitCode).HasMaxLength(9);
         e.Property(f => f.FileName).HasMaxLength(200);
         e.HasStoredFileColumns();

@@ -42,7 +42,6 @@ internal sealed class ConstructionStandardConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<ConstructionStandard> e)
     {
-        e.Property(s => s.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
         e.Property(s => s.Type).HasMaxLength(30);
         e.Property(s => s.Source).HasMaxLength(200);
         e.HasIndex(s => new { s.Type, s.EffectiveFrom }).IsUnique();

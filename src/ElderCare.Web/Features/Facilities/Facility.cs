@@ -90,7 +90,6 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
 {
     public void Configure(EntityTypeBuilder<Facility> e)
     {
-        e.Property(f => f.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
         e.Property(f => f.Name).HasMaxLength(200);
         e.Property(f => f.Code).HasMaxLength(50);
         e.HasIndex(f => f.Code).IsUnique();
@@ -118,7 +117,6 @@ internal sealed class FacilityStatusChangeConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<FacilityStatusChange> e)
     {
-        e.Property(c => c.Id).ValueGeneratedNever(); // Guid.CreateVersion7() in code; new children in a graph are inserts
         e.Property(c => c.Status).HasMaxLength(30);
         e.HasIndex(c => new { c.FacilityId, c.On });
     }

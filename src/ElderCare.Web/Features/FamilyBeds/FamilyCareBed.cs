@@ -42,7 +42,6 @@ internal sealed class FamilyCareBedConfiguration : IEntityTypeConfiguration<Fami
 {
     public void Configure(EntityTypeBuilder<FamilyCareBed> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.CreatedBy).HasMaxLength(100);
         e.PrimitiveCollection(x => x.Adaptations);

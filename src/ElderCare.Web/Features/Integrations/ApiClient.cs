@@ -66,7 +66,6 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
 {
     public void Configure(EntityTypeBuilder<ApiClient> e)
     {
-        e.Property(c => c.Id).ValueGeneratedNever();
         e.Property(c => c.Name).HasMaxLength(50);
         e.Property(c => c.Role).HasMaxLength(30);
         e.Property(c => c.RegionCode).HasMaxLength(12);
@@ -82,7 +81,6 @@ internal sealed class ApiClientSecretConfiguration : IEntityTypeConfiguration<Ap
 {
     public void Configure(EntityTypeBuilder<ApiClientSecret> e)
     {
-        e.Property(s => s.Id).ValueGeneratedNever();
         e.Property(s => s.Hash).HasMaxLength(64);
         e.Property(s => s.Hint).HasMaxLength(20);
         e.HasIndex(s => s.Hash).IsUnique();
@@ -95,7 +93,6 @@ internal sealed class ApiClientTokenConfiguration : IEntityTypeConfiguration<Api
 {
     public void Configure(EntityTypeBuilder<ApiClientToken> e)
     {
-        e.Property(t => t.Id).ValueGeneratedNever();
         e.Property(t => t.Hash).HasMaxLength(64);
         e.HasIndex(t => t.Hash).IsUnique();
         e.HasIndex(t => new { t.ClientId, t.ExpiresAt });

@@ -24,7 +24,6 @@ internal sealed class CandidateSiteConfiguration : IEntityTypeConfiguration<Cand
 {
     public void Configure(EntityTypeBuilder<CandidateSite> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.Address).HasMaxLength(300);
         e.Property(x => x.RegionCode).HasMaxLength(12);

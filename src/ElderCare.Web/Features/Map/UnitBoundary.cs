@@ -23,7 +23,6 @@ internal sealed class UnitBoundaryConfiguration : IEntityTypeConfiguration<UnitB
 {
     public void Configure(EntityTypeBuilder<UnitBoundary> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.RegionCode).HasMaxLength(12);
         e.Property(x => x.UpdatedBy).HasMaxLength(100);
         e.HasIndex(x => x.RegionCode).IsUnique();

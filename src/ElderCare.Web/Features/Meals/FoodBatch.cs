@@ -29,7 +29,6 @@ internal sealed class FoodBatchConfiguration : IEntityTypeConfiguration<FoodBatc
 {
     public void Configure(EntityTypeBuilder<FoodBatch> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Meal).HasMaxLength(10);
         e.Property(x => x.SetCode).HasMaxLength(10);
         e.Property(x => x.RecordedBy).HasMaxLength(100);

@@ -52,7 +52,6 @@ internal sealed class MealOrderConfiguration : IEntityTypeConfiguration<MealOrde
 {
     public void Configure(EntityTypeBuilder<MealOrder> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Meal).HasMaxLength(10);
         e.Property(x => x.Mode).HasMaxLength(20);
         e.Property(x => x.Status).HasMaxLength(20);

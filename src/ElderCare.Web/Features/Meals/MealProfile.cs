@@ -34,7 +34,6 @@ internal sealed class MealProfileConfiguration : IEntityTypeConfiguration<MealPr
     public void Configure(EntityTypeBuilder<MealProfile> e)
     {
         e.HasKey(x => x.ElderId);
-        e.Property(x => x.ElderId).ValueGeneratedNever();
         e.Property(x => x.Mode).HasMaxLength(20);
         e.Property(x => x.Notes).HasMaxLength(300);
         e.HasOne<Elders.Elder>().WithOne().HasForeignKey<MealProfile>(x => x.ElderId).OnDelete(DeleteBehavior.Cascade);

@@ -54,7 +54,6 @@ internal static class MealSiteColumns
 {
     public static void Configure<TSite>(EntityTypeBuilder<TSite> e) where TSite : class
     {
-        e.Property<Guid>("Id").ValueGeneratedNever();
         e.Property<string>("Name").HasMaxLength(200);
         e.Property<string>("RegionCode").HasMaxLength(12);
         e.Property<string>("UnitCode").HasMaxLength(9);

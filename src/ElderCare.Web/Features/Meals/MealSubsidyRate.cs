@@ -29,7 +29,6 @@ internal sealed class MealSubsidyRateConfiguration : IEntityTypeConfiguration<Me
 {
     public void Configure(EntityTypeBuilder<MealSubsidyRate> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Group).HasMaxLength(30);
         e.Property(x => x.Source).HasMaxLength(200);
         e.Property(x => x.ConfirmedBy).HasMaxLength(100);

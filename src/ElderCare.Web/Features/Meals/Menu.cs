@@ -35,7 +35,6 @@ internal sealed class MenuConfiguration : IEntityTypeConfiguration<Menu>
 {
     public void Configure(EntityTypeBuilder<Menu> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Meal).HasMaxLength(10);
         e.HasOne<Kitchen>().WithMany().HasForeignKey(x => x.KitchenId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Sets).WithOne().HasForeignKey(s => s.MenuId).OnDelete(DeleteBehavior.Cascade);
@@ -47,7 +46,6 @@ internal sealed class MenuSetConfiguration : IEntityTypeConfiguration<MenuSet>
 {
     public void Configure(EntityTypeBuilder<MenuSet> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Code).HasMaxLength(10);
         e.Property(x => x.Name).HasMaxLength(50);
         e.PrimitiveCollection(x => x.Dishes);

@@ -61,7 +61,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Kind).HasMaxLength(10);
         e.Property(x => x.Status).HasMaxLength(12);
         e.Property(x => x.EventId).HasMaxLength(64);

@@ -37,7 +37,6 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<WebhookSubscription> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.Url).HasMaxLength(500);
         e.Property(x => x.SecretProtected).HasMaxLength(300);

@@ -24,7 +24,6 @@ internal sealed class PlanTotalConfiguration : IEntityTypeConfiguration<PlanTota
 {
     public void Configure(EntityTypeBuilder<PlanTotal> e)
     {
-        e.Property(t => t.Id).ValueGeneratedNever();
         e.Property(t => t.Type).HasMaxLength(30);
         e.Property(t => t.Source).HasMaxLength(200);
         e.HasIndex(t => new { t.Type, t.Year }).IsUnique();

@@ -21,7 +21,6 @@ internal sealed class RegionCodeChangeConfiguration : IEntityTypeConfiguration<R
 {
     public void Configure(EntityTypeBuilder<RegionCodeChange> e)
     {
-        e.Property(c => c.Id).ValueGeneratedNever();
         e.Property(c => c.OldCode).HasMaxLength(12);
         e.Property(c => c.NewCode).HasMaxLength(12);
         e.Property(c => c.Reason).HasMaxLength(300);

@@ -60,7 +60,6 @@ internal sealed class QuarterlyReportConfiguration : IEntityTypeConfiguration<Qu
 {
     public void Configure(EntityTypeBuilder<QuarterlyReport> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.UnitName).HasMaxLength(100);
         e.Property(x => x.UnitKind).HasMaxLength(20);

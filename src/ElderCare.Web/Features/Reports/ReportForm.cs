@@ -37,7 +37,6 @@ internal sealed class ReportFormConfiguration : IEntityTypeConfiguration<ReportF
 {
     public void Configure(EntityTypeBuilder<ReportForm> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Source).HasMaxLength(200);
         e.Property(x => x.ConfirmedBy).HasMaxLength(100);

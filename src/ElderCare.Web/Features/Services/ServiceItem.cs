@@ -47,7 +47,6 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
 {
     public void Configure(EntityTypeBuilder<ServiceItem> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Code).HasMaxLength(40);
         e.Property(x => x.Name).HasMaxLength(60);
         e.Property(x => x.Unit).HasMaxLength(20);

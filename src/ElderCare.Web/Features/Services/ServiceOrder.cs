@@ -123,7 +123,6 @@ internal sealed class ServiceOrderConfiguration : IEntityTypeConfiguration<Servi
 {
     public void Configure(EntityTypeBuilder<ServiceOrder> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.ItemCode).HasMaxLength(40);
         e.Property(x => x.ItemName).HasMaxLength(60);
         e.Property(x => x.UnitCode).HasMaxLength(9);
@@ -176,7 +175,6 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
 {
     public void Configure(EntityTypeBuilder<FollowUp> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.CalledBy).HasMaxLength(100);
         e.Property(x => x.Notes).HasMaxLength(1000);
         e.HasOne<ServiceOrder>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
@@ -207,7 +205,6 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 {
     public void Configure(EntityTypeBuilder<Complaint> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Severity).HasMaxLength(20);
         e.Property(x => x.Text).HasMaxLength(1000);
         e.Property(x => x.ReceivedBy).HasMaxLength(100);

@@ -27,7 +27,6 @@ internal sealed class ServiceProviderConfiguration : IEntityTypeConfiguration<Se
 {
     public void Configure(EntityTypeBuilder<ServiceProvider> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.CreditCode).HasMaxLength(18);

@@ -69,7 +69,6 @@ internal sealed class VisitProofConfiguration : IEntityTypeConfiguration<VisitPr
 {
     public void Configure(EntityTypeBuilder<VisitProof> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.CheckInSource).HasMaxLength(10);
         e.Property(x => x.CheckOutSource).HasMaxLength(10);
         e.Property(x => x.CheckInReason).HasMaxLength(300);
@@ -83,7 +82,6 @@ internal sealed class VisitAttachmentConfiguration : IEntityTypeConfiguration<Vi
 {
     public void Configure(EntityTypeBuilder<VisitAttachment> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Kind).HasMaxLength(10);
         e.HasStoredFileColumns();
         e.HasIndex(x => new { x.OrderId, x.Sha256 }).IsUnique(); // the same bytes for the same visit are one record
@@ -95,7 +93,6 @@ internal sealed class ServiceChecklistConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<ServiceChecklist> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.ItemCode).HasMaxLength(40);
         e.Property(x => x.UpdatedBy).HasMaxLength(100);
         e.HasIndex(x => x.ItemCode).IsUnique();

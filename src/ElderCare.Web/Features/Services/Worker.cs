@@ -56,7 +56,6 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
 {
     public void Configure(EntityTypeBuilder<Worker> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(50);
         e.Property(x => x.PhoneProtected).HasMaxLength(200);
         e.Property(x => x.Kind).HasMaxLength(20);

@@ -45,7 +45,6 @@ internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerL
 {
     public void Configure(EntityTypeBuilder<LedgerLine> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Key).HasMaxLength(80);
         e.Property(x => x.Kind).HasMaxLength(30);
         e.Property(x => x.TownCode).HasMaxLength(9);
@@ -92,7 +91,6 @@ internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<Payme
 {
     public void Configure(EntityTypeBuilder<PaymentBatch> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Number).HasMaxLength(20);
         e.HasIndex(x => x.Number).IsUnique();
         e.Property(x => x.FundingSource).HasMaxLength(20);

@@ -23,7 +23,6 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
 {
     public void Configure(EntityTypeBuilder<Placement> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.RecordedBy).HasMaxLength(64);
         e.HasIndex(x => new { x.ElderId, x.From });

@@ -58,7 +58,6 @@ internal sealed class SubsidyRuleConfiguration : IEntityTypeConfiguration<Subsid
 {
     public void Configure(EntityTypeBuilder<SubsidyRule> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Kind).HasMaxLength(30);
         e.Property(x => x.FacilityType).HasMaxLength(30);
         e.Property(x => x.Grade).HasMaxLength(20);

@@ -38,7 +38,6 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
 {
     public void Configure(EntityTypeBuilder<Inspection> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.Inspector).HasMaxLength(50);
         e.Property(x => x.RecordedBy).HasMaxLength(100);

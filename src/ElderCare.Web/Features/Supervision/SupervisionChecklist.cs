@@ -46,7 +46,6 @@ internal sealed class SupervisionChecklistConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<SupervisionChecklist> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Source).HasMaxLength(200);
         e.Property(x => x.ConfirmedBy).HasMaxLength(100);

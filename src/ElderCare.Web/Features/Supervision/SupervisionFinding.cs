@@ -63,7 +63,6 @@ internal sealed class SupervisionFindingConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<SupervisionFinding> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.ItemCode).HasMaxLength(50);
         e.Property(x => x.Description).HasMaxLength(500);

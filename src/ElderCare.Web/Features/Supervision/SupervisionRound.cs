@@ -29,7 +29,6 @@ internal sealed class SupervisionRoundConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<SupervisionRound> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Organisation).HasMaxLength(100);
         e.Property(x => x.OpenedBy).HasMaxLength(100);
         e.HasOne<SupervisionChecklist>().WithMany().HasForeignKey(x => x.ChecklistId).OnDelete(DeleteBehavior.Restrict);

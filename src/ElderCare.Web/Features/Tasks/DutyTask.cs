@@ -76,7 +76,6 @@ internal sealed class DutyTaskConfiguration : IEntityTypeConfiguration<DutyTask>
 {
     public void Configure(EntityTypeBuilder<DutyTask> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UnitCode).HasMaxLength(9);
         e.Property(x => x.RegionCode).HasMaxLength(12);
         e.Property(x => x.Title).HasMaxLength(200);
@@ -104,7 +103,6 @@ internal sealed class DutyTaskEscalationConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<DutyTaskEscalation> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.Recipient).HasMaxLength(100);
         e.Property(x => x.Message).HasMaxLength(300);
         e.HasOne<DutyTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);

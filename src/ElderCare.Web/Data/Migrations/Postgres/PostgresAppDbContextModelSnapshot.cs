@@ -989,7 +989,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationResult", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ApprovedAt")
@@ -1035,7 +1034,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationRound", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -1109,7 +1107,6 @@ namespace ElderCare.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ConfirmedAt")

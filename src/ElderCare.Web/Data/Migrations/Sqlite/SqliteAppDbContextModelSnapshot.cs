@@ -983,7 +983,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationResult", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ApprovedAt")
@@ -1029,7 +1028,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationRound", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1103,7 +1101,6 @@ namespace ElderCare.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ElderCare.Web.Features.Evaluations.EvaluationTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ConfirmedAt")

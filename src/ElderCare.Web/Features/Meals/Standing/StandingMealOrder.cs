@@ -37,7 +37,6 @@ internal sealed class StandingMealOrderConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<StandingMealOrder> e)
     {
-        e.Property(x => x.Id).ValueGeneratedNever();
         e.Ignore(x => x.Paused);
         e.Property(x => x.Meal).HasMaxLength(10);
         e.Property(x => x.Mode).HasMaxLength(20);
