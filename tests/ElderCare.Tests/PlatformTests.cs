@@ -97,9 +97,7 @@ public class PlatformTests(AppFactory app)
     {
         await using var scope = app.Scope(out var db);
         Assert.False(db.Database.HasPendingModelChanges(), $"{db.GetType().Name} has model changes without a migration");
-        var other = db is SqliteAppDbContext
-            ? (AppDbContext)new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=unused").Options)
-            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var other = db is SqliteAppDbContext ? OfflineModels.Postgres() : OfflineModels.Sqlite();
         await using (other)
             Assert.False(other.Database.HasPendingModelChanges(), $"{other.GetType().Name} has model changes without a migration");
     }

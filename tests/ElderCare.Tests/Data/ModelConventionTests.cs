@@ -1,3 +1,4 @@
+using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Data;
 using ElderCare.Web.Features.Evaluations;
 using ElderCare.Web.Features.Facilities;
@@ -11,9 +12,7 @@ public class ModelConventionTests
 {
     public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
 
-    private static AppDbContext Context(string provider) => provider == "sqlite"
-        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options)
-        : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=unused").Options);
+    private static AppDbContext Context(string provider) => provider == "sqlite" ? OfflineModels.Sqlite() : OfflineModels.Postgres();
 
     [Theory]
     [MemberData(nameof(Providers))]
