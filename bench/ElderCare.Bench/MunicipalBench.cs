@@ -297,19 +297,13 @@ public static class MunicipalBench
         var others = $"""
             FROM "Workers" WHERE "Active" AND NOT ("Id" = ANY (@ids)) {(providerId is null ? "" : """AND "ProviderId" = @provider""")}
             """;
-        await using var outside = new NpgsqlCommand($"""SELECT COUNT(*)::int {others}; SELECT "Id", "Name" {others} ORDER BY "Name" LIMIT @take""",
-            conn);
+        await using var outside = new NpgsqlCommand($"""SELECT COUNT(*) {others}; SELECT "Id", "Name" {others} ORDER BY "Name" LIMIT @take""", conn);
         outside.Parameters.AddWithValue("ids", candidates.Select(c => c.Id).ToArray());
         outside.Parameters.Add(new NpgsqlParameter("provider", NpgsqlDbType.Uuid) { Value = (object?)providerId ?? DBNull.Value });
         outside.Parameters.AddWithValue("take",
             Math.Max(0, SuggestWorkers.MaxExcluded - Math.Min(ranked.Excluded.Count, SuggestWorkers.MaxExcluded)));
         await using var o = await outside.ExecuteReaderAsync();
-        await o.ReadAsync();
-        var count = o.GetInt32(0);
-        await o.NextResultAsync();
-        var listed = new List<DispatchExclusion>();
-        while (await o.ReadAsync()) listed.Add(new(o.GetGuid(0), o.GetString(1), "不服务该区域", DispatchRule.Region, true));
-        return ServicesBench.WithOutside(ranked, listed, count);
+        return await ServicesBench.WithOutsideAsync(ranked, o);
     }
 
     private static double? Double(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);

@@ -1,4 +1,5 @@
 using ElderCare.Web.Infrastructure.Web;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -339,12 +340,7 @@ public static class ServicesBench
         outside.Parameters.AddWithValue("$provider", (object?)providerId ?? DBNull.Value);
         outside.Parameters.AddWithValue("$take", Math.Max(0, SuggestWorkers.MaxExcluded - ranked.Excluded.Count));
         await using var o = await outside.ExecuteReaderAsync();
-        await o.ReadAsync();
-        var count = o.GetInt32(0);
-        await o.NextResultAsync();
-        var listed = new List<DispatchExclusion>();
-        while (await o.ReadAsync()) listed.Add(new(Guid.Parse(o.GetString(0)), o.GetString(1), "不服务该区域", DispatchRule.Region, true));
-        return WithOutside(ranked, listed, count);
+        return await WithOutsideAsync(ranked, o);
     }
 
     /// <summary>A worker the baseline's query found, with its three tests as columns.</summary>
@@ -394,11 +390,18 @@ public static class ServicesBench
     }
 
     /// <summary>
-    /// Nobody qualifies: the other active workers in scope do not serve the region; <paramref name="listed"/> of them join
-    /// the exclusions, all <paramref name="count"/> are counted under that rule and as considered, as the app does.
+    /// Nobody qualifies: the other active workers in scope do not serve the region. <paramref name="outside"/> answers
+    /// their count, then the first of them by name (id, name); those join the exclusions, and all are counted under that
+    /// rule and as considered, as the app does.
     /// </summary>
-    internal static SuggestionsResource WithOutside(SuggestionsResource ranked, List<DispatchExclusion> listed, int count)
+    internal static async Task<SuggestionsResource> WithOutsideAsync(SuggestionsResource ranked, DbDataReader outside)
     {
+        await outside.ReadAsync();
+        var count = Convert.ToInt32(outside.GetValue(0), CultureInfo.InvariantCulture);
+        await outside.NextResultAsync();
+        var listed = new List<DispatchExclusion>();
+        while (await outside.ReadAsync())
+            listed.Add(new(outside.GetGuid(0), outside.GetString(1), "不服务该区域", DispatchRule.Region, true));
         var counts = ranked.Counts!.ToDictionary(c => c.Rule, c => c.Workers);
         if (count > 0) counts[DispatchRule.Region] = counts.GetValueOrDefault(DispatchRule.Region) + count;
         return ranked with { Excluded = [.. ranked.Excluded, .. listed], Counts = ByRule(counts), Considered = ranked.Considered + count };
