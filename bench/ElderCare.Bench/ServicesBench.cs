@@ -76,7 +76,7 @@ public static class ServicesBench
         // 2. A provider's order list, first page of 20 newest.
         var providers = await ScalarListAsync(connection, "SELECT Id FROM ServiceProviders ORDER BY Id LIMIT 30");
         var list = await TimeAsync("order list", rounds, i => App(factory, db =>
-            ListOrders.Handle(new ListOrders.Query(null, null, Guid.Parse(providers[i % providers.Count]), null, null, null, null, null, null, 1, 20),
+            ListOrders.Handle(new ListOrders.Query { ProviderId = Guid.Parse(providers[i % providers.Count]), Page = 1, PageSize = 20 },
                 DataScope.District, db, default)),
             i => BaselineListAsync(connection, providers[i % providers.Count]), (a, b) => Same("order list", a, b));
         rows.Add(Row("a provider's order list (`ListOrders.Handle`, page 1 of 20)", list, 100));

@@ -62,8 +62,10 @@ public class SortingTests
     [Fact]
     public void The_audit_detail_names_the_filters_given_and_whether_personal_data_was_in_full()
     {
-        var query = new ElderCare.Web.Features.Elders.ListElders.Query("500153001", null, 2, null, null, true, null, null, " ", 3, 20, "age",
-            "desc");
+        var query = new ElderCare.Web.Features.Elders.ListElders.Query
+        {
+            RegionCode = "500153001", Level = 2, NotAssessed = true, Q = " ", Page = 3, PageSize = 20, Sort = "age", Dir = "desc",
+        };
         var detail = ListExport.Describe(query, 12, unmasked: false);
         Assert.Equal("筛选：regionCode=500153001, level=2, notAssessed=True, sort=age, dir=desc；12 行；个人信息脱敏", detail);
     }

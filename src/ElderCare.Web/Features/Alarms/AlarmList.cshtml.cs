@@ -30,15 +30,15 @@ public sealed class AlarmListModel(AppDbContext db, CurrentUser user, AuditLog a
         var errors = new FieldErrors();
         var from = FormValues.Date(From, "from", errors);
         var to = FormValues.Date(To, "to", errors);
-        return (new ListAlarms.Query(FormValues.Trimmed(Status), null, null, Paging.PageNumber(Request), PageRequest.DefaultPageSize,
-            FormValues.Trimmed(Kind), from, to, Sort, Dir), errors);
+        return (new ListAlarms.Query { Status = FormValues.Trimmed(Status), Page = Paging.PageNumber(Request),
+            PageSize = PageRequest.DefaultPageSize, Kind = FormValues.Trimmed(Kind), From = from, To = to, Sort = Sort, Dir = Dir }, errors);
     }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (query, errors) = Query();
         await ShowAsync(errors.Any ? null : await ListAlarmHistory.Handle(query, user.Scope, db, ct), errors, () => ListAlarmHistory.Handle(
-            new ListAlarms.Query(null, null, null, 1, PageRequest.DefaultPageSize, Sort: Sort, Dir: Dir), user.Scope, db, ct));
+            new ListAlarms.Query { Page = 1, PageSize = PageRequest.DefaultPageSize, Sort = Sort, Dir = Dir }, user.Scope, db, ct));
     }
 
     /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>

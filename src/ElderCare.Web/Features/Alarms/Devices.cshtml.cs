@@ -50,7 +50,11 @@ public sealed class DevicesModel(AppDbContext db, CurrentUser user, FieldProtect
     }
 
     private ListDevices.Query Query() =>
-        new(Offline ? true : null, null, Kind, null, Paging.PageNumber(Request), 50, Serial, Sort, Dir);
+        new()
+        {
+            Offline = Offline ? true : null, Kind = Kind, Page = Paging.PageNumber(Request), PageSize = 50, Serial = Serial, Sort = Sort,
+            Dir = Dir,
+        };
 
     /// <summary>The elder search, posted (name or ID number stays out of the URL).</summary>
     public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)

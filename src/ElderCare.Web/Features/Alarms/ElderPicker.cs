@@ -36,7 +36,7 @@ public static class ElderPicker
                 ? new([new(one.Value!.Id, one.Value.Name, one.Value.IdNumber, one.Value.Age, one.Value.Address)], 1, null)
                 : new([], 0, one.Errors is { } errors ? string.Join(" ", errors.Entries.SelectMany(e => e.Value)) : one.Message);
         }
-        var query = new ListElders.Query(null, null, null, null, null, null, null, null, q, 1, MaxChoices);
+        var query = new ListElders.Query { Q = q, Page = 1, PageSize = MaxChoices };
         var list = await ListElders.Handle(query, scope, db, protector, clock, ct);
         var page = list.Value!;
         return new(page.Items.Select(e => new ElderChoice(e.Id, e.Name, e.IdNumber, e.Age, e.RegionName)).ToList(), page.Total,

@@ -19,10 +19,21 @@ public sealed record AlarmRow(Guid Id, AlarmKind Kind, Guid ElderId, string Elde
 /// <summary>Alarms in scope, the newest first unless asked; open=true (not resolved) is what the console re-reads after a reconnect.</summary>
 public static class ListAlarms
 {
-    /// <param name="From">First China calendar day of the raise time.</param>
-    /// <param name="To">Last China calendar day of the raise time.</param>
-    public sealed record Query(string? Status, bool? Open, string? RegionCode, int? Page, int? PageSize, string? Kind = null,
-        DateOnly? From = null, DateOnly? To = null, string? Sort = null, string? Dir = null);
+    public sealed record Query
+    {
+        public string? Status { get; init; }
+        public bool? Open { get; init; }
+        public string? RegionCode { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        public string? Kind { get; init; }
+        /// <summary>First China calendar day of the raise time.</summary>
+        public DateOnly? From { get; init; }
+        /// <summary>Last China calendar day of the raise time.</summary>
+        public DateOnly? To { get; init; }
+        public string? Sort { get; init; }
+        public string? Dir { get; init; }
+    }
 
     /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs; ADR 30).</summary>
     public static readonly SortKeys<Alarm> Sorting = new SortKeys<Alarm>("raised", defaultDescending: true)

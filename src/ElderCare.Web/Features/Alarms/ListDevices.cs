@@ -20,9 +20,19 @@ public enum DeviceState { Online, Offline, NeverConnected }
 /// <summary>Devices in scope; offline = silent for longer than its kind's expected heartbeat interval (or never heard).</summary>
 public static class ListDevices
 {
-    /// <param name="Serial">Part of the serial number (as printed on the device).</param>
-    public sealed record Query(bool? Offline, string? RegionCode, string? Kind, Guid? ElderId, int? Page, int? PageSize, string? Serial = null,
-        string? Sort = null, string? Dir = null);
+    public sealed record Query
+    {
+        public bool? Offline { get; init; }
+        public string? RegionCode { get; init; }
+        public string? Kind { get; init; }
+        public Guid? ElderId { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        /// <summary>Part of the serial number (as printed on the device).</summary>
+        public string? Serial { get; init; }
+        public string? Sort { get; init; }
+        public string? Dir { get; init; }
+    }
 
     /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs; ADR 30); the longest silent first unless asked.</summary>
     public static readonly SortKeys<Device> Sorting = new SortKeys<Device>("lastSeen")

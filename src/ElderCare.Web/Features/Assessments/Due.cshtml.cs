@@ -36,12 +36,13 @@ public sealed class DueReassessmentsModel(AppDbContext db, CurrentUser user, Aud
     private async Task Load(CancellationToken ct)
     {
         int? within = int.TryParse(WithinDays, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null;
-        var outcome = await ListDueReassessments.Handle(new ListDueReassessments.Query(within, Paging.PageNumber(Request), 50), user.Scope, db,
+        var outcome = await ListDueReassessments.Handle(new ListDueReassessments.Query { WithinDays = within, Page = Paging.PageNumber(Request),
+            PageSize = 50 }, user.Scope, db,
             clock, ct);
         if (!outcome.IsOk)
         {
             ModelState.AddFieldErrors(outcome.Errors!);
-            outcome = await ListDueReassessments.Handle(new ListDueReassessments.Query(null, 1, 50), user.Scope, db, clock, ct);
+            outcome = await ListDueReassessments.Handle(new ListDueReassessments.Query { Page = 1, PageSize = 50 }, user.Scope, db, clock, ct);
         }
         Result = outcome.Value!;
     }

@@ -24,7 +24,12 @@ public static class ListDueReassessments
 {
     public const int MaxWithinDays = 90;
 
-    public sealed record Query(int? WithinDays, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public int? WithinDays { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<DueReassessments>> Handle(Query q, DataScope scope, AppDbContext db, TimeProvider clock,
         CancellationToken ct)

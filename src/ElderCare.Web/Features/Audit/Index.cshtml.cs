@@ -38,8 +38,11 @@ public sealed class AuditModel(AppDbContext db, TimeProvider clock) : PageModel
         if (Verify) Verification = await VerifyAudit.Handle(db, ct);
     }
 
-    private ListAuditEntries.Query Query(int? page) => new(FormValues.Trimmed(From), FormValues.Trimmed(To), FormValues.Trimmed(UserName),
-        FormValues.Trimmed(Action), FormValues.Trimmed(Outcome), page, PageSize);
+    private ListAuditEntries.Query Query(int? page) => new()
+    {
+        From = FormValues.Trimmed(From), To = FormValues.Trimmed(To), UserName = FormValues.Trimmed(UserName),
+        Action = FormValues.Trimmed(Action), Outcome = FormValues.Trimmed(Outcome), Page = page, PageSize = PageSize,
+    };
 
     private Dictionary<string, string?> Filters() => new()
     {

@@ -10,7 +10,16 @@ public sealed record AuditRow(long Sequence, DateTime At, string? UserName, stri
 
 public static class ListAuditEntries
 {
-    public sealed record Query(string? From, string? To, string? UserName, string? Action, string? Outcome, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public string? From { get; init; }
+        public string? To { get; init; }
+        public string? UserName { get; init; }
+        public string? Action { get; init; }
+        public string? Outcome { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     /// <summary>Newest first; dates are China calendar days, inclusive.</summary>
     public static async Task<Outcome<Paged<AuditRow>>> Handle(Query q, AppDbContext db, TimeProvider clock, CancellationToken ct,

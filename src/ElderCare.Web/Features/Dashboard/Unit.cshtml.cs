@@ -37,8 +37,10 @@ public sealed class UnitDashboardModel([FromKeyedServices(ReadReplica.Key)] AppD
         if (unit is null) return Missing($"没有代码为 {code} 的街道或镇。");
         Unit = unit;
         Date = coverage.Value!.AsOf;
-        var list = await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, Paging.PageNumber(Request), 20), user.Scope, db, ct);
-        Facilities = list.Value ?? (await ListFacilities.Handle(new ListFacilities.Query(code, null, null, null, 1, 20), user.Scope, db, ct)).Value!;
+        var list = await ListFacilities.Handle(new ListFacilities.Query { RegionCode = code, Page = Paging.PageNumber(Request), PageSize = 20 },
+            user.Scope, db, ct);
+        Facilities = list.Value ?? (await ListFacilities.Handle(new ListFacilities.Query { RegionCode = code, Page = 1, PageSize = 20 }, user.Scope,
+            db, ct)).Value!;
         Children = (await ListRegions.Handle(code, user.Scope, db, ct)).Where(r => r.Code != code).ToList();
         return Page();
     }

@@ -56,10 +56,13 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var l)) level = l;
             else errors.Add("level", "能力等级应为 0 至 4。");
         }
-        return (new ListElders.Query(RegionCode, FormValues.Trimmed(AgeBand), level, FormValues.Trimmed(Category),
-            FormValues.Trimmed(LivingArrangement),
-            NotAssessed == "true" ? true : null, AssessmentOverdue == "true" ? true : null, FormValues.Trimmed(Status), Q,
-            Paging.PageNumber(Request), PageRequest.DefaultPageSize, Sort, Dir), errors);
+        return (new ListElders.Query
+        {
+            RegionCode = RegionCode, AgeBand = FormValues.Trimmed(AgeBand), Level = level, Category = FormValues.Trimmed(Category),
+            LivingArrangement = FormValues.Trimmed(LivingArrangement), NotAssessed = NotAssessed == "true" ? true : null,
+            AssessmentOverdue = AssessmentOverdue == "true" ? true : null, Status = FormValues.Trimmed(Status), Q = Q,
+            Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize, Sort = Sort, Dir = Dir,
+        }, errors);
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -70,7 +73,7 @@ public sealed class ElderListModel(AppDbContext db, FieldProtector protector, Ti
         var (query, errors) = Query();
         // A hand-edited link with a bad filter: say which one, and list by name and region only.
         await ShowAsync(await ListElders.Handle(query, user.Scope, db, protector, clock, ct), errors, () => ListElders.Handle(
-            new ListElders.Query(RegionCode, null, null, null, null, null, null, null, Q, 1, PageRequest.DefaultPageSize, Sort, Dir),
+            new ListElders.Query { RegionCode = RegionCode, Q = Q, Page = 1, PageSize = PageRequest.DefaultPageSize, Sort = Sort, Dir = Dir },
             user.Scope, db, protector, clock, ct));
     }
 }

@@ -20,8 +20,22 @@ public sealed record ElderRow(Guid Id, string Name, string IdNumber, Sex Sex, in
 
 public static class ListElders
 {
-    public sealed record Query(string? RegionCode, string? AgeBand, int? Level, string? Category, string? LivingArrangement,
-        bool? NotAssessed, bool? AssessmentOverdue, string? Status, string? Q, int? Page, int? PageSize, string? Sort = null, string? Dir = null);
+    public sealed record Query
+    {
+        public string? RegionCode { get; init; }
+        public string? AgeBand { get; init; }
+        public int? Level { get; init; }
+        public string? Category { get; init; }
+        public string? LivingArrangement { get; init; }
+        public bool? NotAssessed { get; init; }
+        public bool? AssessmentOverdue { get; init; }
+        public string? Status { get; init; }
+        public string? Q { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        public string? Sort { get; init; }
+        public string? Dir { get; init; }
+    }
 
     public static readonly string[] AgeBands = ["60-69", "70-79", "80+"];
 

@@ -22,8 +22,8 @@ public sealed class EvaluationListModel(AppDbContext db, CurrentUser user) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var outcome = await ListEvaluations.Handle(new ListEvaluations.Query(Year, RoundId, Status, null, Paging.PageNumber(Request),
-            PageRequest.DefaultPageSize), user, db, ct);
+        var outcome = await ListEvaluations.Handle(new ListEvaluations.Query { Year = Year, RoundId = RoundId, Status = Status,
+            Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize }, user, db, ct);
         if (outcome.IsOk) Sheets = outcome.Value!;
         else ModelState.AddFieldErrors(outcome.Errors!);
     }

@@ -8,7 +8,11 @@ namespace ElderCare.Web.Features.Evaluations;
 /// <summary>The evaluation templates (三(二)(三)), by year, kind and facility type; optionally of one year or kind.</summary>
 public static class ListEvaluationTemplates
 {
-    public sealed record Query(int? Year, string? Kind);
+    public sealed record Query
+    {
+        public int? Year { get; init; }
+        public string? Kind { get; init; }
+    }
 
     public static async Task<Outcome<List<EvaluationTemplateResource>>> Handle(Query query, AppDbContext db, CancellationToken ct)
     {

@@ -9,7 +9,15 @@ namespace ElderCare.Web.Features.Evaluations;
 /// <summary>A page of evaluation sheets in the user's scope, by year, round, status and street or town.</summary>
 public static class ListEvaluations
 {
-    public sealed record Query(int? Year, Guid? RoundId, string? Status, string? UnitCode, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public int? Year { get; init; }
+        public Guid? RoundId { get; init; }
+        public string? Status { get; init; }
+        public string? UnitCode { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<EvaluationResource>>> Handle(Query query, CurrentUser user, AppDbContext db, CancellationToken ct)
     {

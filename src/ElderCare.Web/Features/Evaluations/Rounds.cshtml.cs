@@ -61,7 +61,7 @@ public sealed class EvaluationRoundsModel(AppDbContext db, CurrentUser user, Tim
     private async Task Load(CancellationToken ct)
     {
         Rounds = await ListEvaluationRounds.Handle(null, db, ct);
-        Templates = (await ListEvaluationTemplates.Handle(new ListEvaluationTemplates.Query(null, null), db, ct)).Value!;
+        Templates = (await ListEvaluationTemplates.Handle(new ListEvaluationTemplates.Query(), db, ct)).Value!;
         Facilities = await EvaluationChoices.Facilities(user.Scope, db, ct);
         Evaluators = await EvaluationChoices.Evaluators(db, ct);
     }

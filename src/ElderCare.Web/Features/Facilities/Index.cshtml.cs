@@ -27,7 +27,7 @@ public sealed class FacilityListModel(AppDbContext db, CurrentUser user, AuditLo
     /// <summary>The export reads from the reports replica when there is one (ADR 32); the list itself reads the primary.</summary>
     public async Task<IActionResult> OnGetExportAsync([FromKeyedServices(ReadReplica.Key)] AppDbContext reports, CancellationToken ct)
     {
-        var query = new ListFacilities.Query(RegionCode, Type, Status, Q, null, null, Sort, Dir);
+        var query = new ListFacilities.Query { RegionCode = RegionCode, Type = Type, Status = Status, Q = Q, Sort = Sort, Dir = Dir };
         return await FileOrListAsync(await ExportFacilities.Handle(query, user, reports, audit, clock, ct), new FieldErrors(), () => OnGetAsync(ct));
     }
 
@@ -37,9 +37,10 @@ public sealed class FacilityListModel(AppDbContext db, CurrentUser user, AuditLo
     {
         Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
         var pageNumber = Paging.PageNumber(Request);
-        var query = new ListFacilities.Query(RegionCode, Type, Status, Q, pageNumber, PageRequest.DefaultPageSize, Sort, Dir);
+        var query = new ListFacilities.Query { RegionCode = RegionCode, Type = Type, Status = Status, Q = Q, Page = pageNumber,
+            PageSize = PageRequest.DefaultPageSize, Sort = Sort, Dir = Dir };
         // A hand-edited link with a bad filter: say which one, and list without it.
         await ShowAsync(await ListFacilities.Handle(query, user.Scope, db, ct), new FieldErrors(), () => ListFacilities.Handle(
-            new ListFacilities.Query(RegionCode, null, null, Q, 1, PageRequest.DefaultPageSize, Sort, Dir), user.Scope, db, ct));
+            query with { Type = null, Status = null, Page = 1 }, user.Scope, db, ct));
     }
 }

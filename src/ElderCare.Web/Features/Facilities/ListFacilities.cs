@@ -19,8 +19,17 @@ public sealed record FacilityRow(
 
 public static class ListFacilities
 {
-    public sealed record Query(string? RegionCode, string? Type, string? Status, string? Q, int? Page, int? PageSize, string? Sort = null,
-        string? Dir = null);
+    public sealed record Query
+    {
+        public string? RegionCode { get; init; }
+        public string? Type { get; init; }
+        public string? Status { get; init; }
+        public string? Q { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        public string? Sort { get; init; }
+        public string? Dir { get; init; }
+    }
 
     /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs); by region, type and name unless asked.</summary>
     public static readonly SortKeys<Facility> Sorting = new SortKeys<Facility>("region")

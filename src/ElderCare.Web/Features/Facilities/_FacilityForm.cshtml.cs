@@ -146,7 +146,7 @@ public abstract class FacilityFormModel(AppDbContext db, CurrentUser user) : Out
         {
             // 中心带站 / 中心带点: one centre per street or town, so a hundred per type covers a district.
             var page = await ListFacilities.Handle(
-                new ListFacilities.Query(null, EnumText.Of(type), null, null, 1, PageRequest.MaxPageSize), user.Scope, db, ct);
+                new ListFacilities.Query { Type = EnumText.Of(type), Page = 1, PageSize = PageRequest.MaxPageSize }, user.Scope, db, ct);
             hubs.AddRange(page.Value!.Items.Where(h => h.Id != EditingId));
         }
         HubChoices = hubs;

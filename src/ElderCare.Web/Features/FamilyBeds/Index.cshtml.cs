@@ -42,7 +42,7 @@ public sealed class FamilyBedListModel(AppDbContext db, CurrentUser user, TimePr
 
     private async Task Load(CancellationToken ct)
     {
-        var query = new ListFamilyBeds.Query(MonthText, Paging.PageNumber(Request), PageRequest.DefaultPageSize);
+        var query = new ListFamilyBeds.Query { Month = MonthText, Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize };
         Beds = (await ListFamilyBeds.Handle(query, user.Scope, db, clock, ct)).Value!;
         Centres = await GetFamilyBedStatistics.Handle(user.Scope, db, clock, ct);
     }

@@ -10,7 +10,12 @@ namespace ElderCare.Web.Features.FamilyBeds;
 /// <summary>Beds in scope by centre and signing date, with the month's plan figures (a missing or unreadable month is this month).</summary>
 public static class ListFamilyBeds
 {
-    public sealed record Query(string? Month, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public string? Month { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<FamilyBedResource>>> Handle(Query query, DataScope scope, AppDbContext db, TimeProvider clock,
         CancellationToken ct)

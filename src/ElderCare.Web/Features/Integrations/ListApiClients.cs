@@ -7,7 +7,11 @@ namespace ElderCare.Web.Features.Integrations;
 
 public static class ListApiClients
 {
-    public sealed record Query(int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     /// <summary>A page of clients, newest first, each with its number of active secrets.</summary>
     public static async Task<Outcome<Paged<ApiClientResource>>> Handle(Query q, AppDbContext db, IntegrationOptions options, TimeProvider clock,

@@ -31,8 +31,8 @@ public sealed class DeliveriesModel(AppDbContext db, FieldProtector protector) :
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var outcome = await ListDeliveries.Handle(new ListDeliveries.Query(Kind, Status, EventType, SubscriptionId, Paging.PageNumber(Request),
-            PageRequest.DefaultPageSize), db, protector, ct);
+        var outcome = await ListDeliveries.Handle(new ListDeliveries.Query { Kind = Kind, Status = Status, EventType = EventType,
+            SubscriptionId = SubscriptionId, Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize }, db, protector, ct);
         if (outcome.IsOk) Rows = outcome.Value!;
         else
         {

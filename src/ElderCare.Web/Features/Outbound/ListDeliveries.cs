@@ -12,7 +12,15 @@ namespace ElderCare.Web.Features.Outbound;
 /// </summary>
 public static class ListDeliveries
 {
-    public sealed record Query(string? Kind, string? Status, string? EventType, Guid? SubscriptionId, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public string? Kind { get; init; }
+        public string? Status { get; init; }
+        public string? EventType { get; init; }
+        public Guid? SubscriptionId { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<DeliveryResource>>> Handle(Query q, AppDbContext db, FieldProtector protector, CancellationToken ct)
     {

@@ -35,7 +35,8 @@ public sealed class ReportListModel(AppDbContext db, CurrentUser user, TimeProvi
 
     private async Task Load(CancellationToken ct)
     {
-        var query = new ListReports.Query(Quarter, UnitCode, Status, Paging.PageNumber(Request), PageRequest.DefaultPageSize);
+        var query = new ListReports.Query { Quarter = Quarter, UnitCode = UnitCode, Status = Status, Page = Paging.PageNumber(Request),
+            PageSize = PageRequest.DefaultPageSize };
         var outcome = await ListReports.Handle(query, user.Scope, db, ct);
         if (outcome.IsOk) Reports = outcome.Value!;
         else ModelState.AddFieldErrors(outcome.Errors!);

@@ -9,7 +9,14 @@ namespace ElderCare.Web.Features.Reports;
 /// <summary>Reports in scope, filtered by quarter, unit and status, newest quarter first, then by unit code.</summary>
 public static class ListReports
 {
-    public sealed record Query(string? Quarter, string? UnitCode, string? Status, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public string? Quarter { get; init; }
+        public string? UnitCode { get; init; }
+        public string? Status { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<ReportListItem>>> Handle(Query query, DataScope scope, AppDbContext db, CancellationToken ct)
     {

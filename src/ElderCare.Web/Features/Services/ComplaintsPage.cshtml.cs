@@ -48,9 +48,13 @@ public sealed class ComplaintsPageModel(AppDbContext db, CurrentUser user, Servi
     }
 
     private ListComplaints.Query Query() =>
-        new(null, Overdue ? true : null, Paging.PageNumber(Request), PageRequest.DefaultPageSize, FormValues.Trimmed(Severity), Sort, Dir);
+        new()
+        {
+            Overdue = Overdue ? true : null, Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize,
+            Severity = FormValues.Trimmed(Severity), Sort = Sort, Dir = Dir,
+        };
 
     private async Task Load(CancellationToken ct) =>
         await ShowAsync(await ListComplaints.Handle(Query(), user.Scope, db, clock, ct), new FieldErrors(), () => ListComplaints.Handle(
-            new ListComplaints.Query(null, Overdue ? true : null, 1, PageRequest.DefaultPageSize, null, Sort, Dir), user.Scope, db, clock, ct));
+            Query() with { Page = 1, Severity = null }, user.Scope, db, clock, ct));
 }

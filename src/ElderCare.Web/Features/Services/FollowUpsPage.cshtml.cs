@@ -41,7 +41,7 @@ public sealed class FollowUpsPageModel(AppDbContext db, CurrentUser user, Servic
 
     private async Task Load(CancellationToken ct)
     {
-        var query = new ListFollowUps.Query(null, Paging.PageNumber(Request), PageRequest.DefaultPageSize);
+        var query = new ListFollowUps.Query { Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize };
         Result = (await ListFollowUps.Handle(query, user.Scope, db, ct)).Value!;
     }
 }

@@ -13,8 +13,16 @@ namespace ElderCare.Web.Features.Services;
 /// </summary>
 public static class ListComplaints
 {
-    public sealed record Query(bool? Open, bool? Overdue, int? Page, int? PageSize, string? Severity = null, string? Sort = null,
-        string? Dir = null);
+    public sealed record Query
+    {
+        public bool? Open { get; init; }
+        public bool? Overdue { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        public string? Severity { get; init; }
+        public string? Sort { get; init; }
+        public string? Dir { get; init; }
+    }
 
     /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs; ADR 30); "state" puts the open ones first.</summary>
     public static readonly SortKeys<Complaint> Sorting = new SortKeys<Complaint>("state")

@@ -9,7 +9,12 @@ namespace ElderCare.Web.Features.Services;
 /// <summary>回访: a page of the queue of completed orders drawn for a call, the uncalled first; <c>pending</c> lists only those.</summary>
 public static class ListFollowUps
 {
-    public sealed record Query(bool? Pending, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public bool? Pending { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<FollowUpResource>>> Handle(Query query, DataScope scope, AppDbContext db, CancellationToken ct)
     {

@@ -13,8 +13,22 @@ public sealed record OrderRow(Guid Id, Guid ElderId, string ElderName, string It
 
 public static class ListOrders
 {
-    public sealed record Query(string? Status, string? Verification, Guid? ProviderId, Guid? WorkerId, Guid? ElderId, string? RegionCode,
-        DateOnly? From, DateOnly? To, bool? Late, int? Page, int? PageSize, string? Sort = null, string? Dir = null);
+    public sealed record Query
+    {
+        public string? Status { get; init; }
+        public string? Verification { get; init; }
+        public Guid? ProviderId { get; init; }
+        public Guid? WorkerId { get; init; }
+        public Guid? ElderId { get; init; }
+        public string? RegionCode { get; init; }
+        public DateOnly? From { get; init; }
+        public DateOnly? To { get; init; }
+        public bool? Late { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        public string? Sort { get; init; }
+        public string? Dir { get; init; }
+    }
 
     /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs); the latest service window first unless asked.</summary>
     public static readonly SortKeys<ServiceOrder> Sorting = new SortKeys<ServiceOrder>("window", defaultDescending: true)

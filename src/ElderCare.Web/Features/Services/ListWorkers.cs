@@ -11,8 +11,16 @@ namespace ElderCare.Web.Features.Services;
 /// <summary>A page of the workers in scope (phones masked), by name unless asked; a caregiver sees only their own record.</summary>
 public static class ListWorkers
 {
-    /// <param name="Name">Part of the worker's name.</param>
-    public sealed record Query(Guid? ProviderId, string? Name, int? Page, int? PageSize, string? Sort = null, string? Dir = null);
+    public sealed record Query
+    {
+        public Guid? ProviderId { get; init; }
+        /// <summary>Part of the worker's name.</summary>
+        public string? Name { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        public string? Sort { get; init; }
+        public string? Dir { get; init; }
+    }
 
     /// <summary>The columns the list sorts by (a whitelist, Shared/Sorting.cs; ADR 30).</summary>
     public static readonly SortKeys<Worker> Sorting = new SortKeys<Worker>("name")

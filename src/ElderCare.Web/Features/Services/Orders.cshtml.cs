@@ -38,15 +38,19 @@ public sealed class OrderListModel(AppDbContext db, CurrentUser user, AuditLog a
         var errors = new FieldErrors();
         var from = FormValues.Date(From, "from", errors);
         var to = FormValues.Date(To, "to", errors);
-        return (new ListOrders.Query(FormValues.Trimmed(Status), FormValues.Trimmed(Verification), null, null, null, null, from, to,
-            Late == "true" ? true : null, Paging.PageNumber(Request), PageRequest.DefaultPageSize, Sort, Dir), errors);
+        return (new ListOrders.Query
+        {
+            Status = FormValues.Trimmed(Status), Verification = FormValues.Trimmed(Verification), From = from, To = to,
+            Late = Late == "true" ? true : null, Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize,
+            Sort = Sort, Dir = Dir,
+        }, errors);
     }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (query, errors) = Query();
         await ShowAsync(errors.Any ? null : await ListOrders.Handle(query, user.Scope, db, ct), errors, () => ListOrders.Handle(
-            new ListOrders.Query(null, null, null, null, null, null, null, null, null, 1, PageRequest.DefaultPageSize, Sort, Dir),
+            new ListOrders.Query { Page = 1, PageSize = PageRequest.DefaultPageSize, Sort = Sort, Dir = Dir },
             user.Scope, db, ct));
     }
 }

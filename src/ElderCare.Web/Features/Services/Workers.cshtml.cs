@@ -31,7 +31,7 @@ public sealed class WorkerListModel(AppDbContext db, CurrentUser user, FieldProt
     public string RegionName(string code) => _roster.RegionNames.GetValueOrDefault(code, code);
 
     private ListWorkers.Query Query() =>
-        new(null, FormValues.Trimmed(Name), Paging.PageNumber(Request), PageRequest.DefaultPageSize, Sort, Dir);
+        new() { Name = FormValues.Trimmed(Name), Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize, Sort = Sort, Dir = Dir };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -40,8 +40,7 @@ public sealed class WorkerListModel(AppDbContext db, CurrentUser user, FieldProt
         if (!outcome.IsOk)
         {
             ModelState.AddFieldErrors(outcome.Errors!);
-            outcome = await ListWorkerRoster.Handle(new ListWorkers.Query(null, null, 1, PageRequest.DefaultPageSize, Sort, Dir), user.Scope,
-                db, protector, ct);
+            outcome = await ListWorkerRoster.Handle(Query() with { Name = null, Page = 1 }, user.Scope, db, protector, ct);
         }
         _roster = outcome.Value!;
     }

@@ -98,7 +98,7 @@ public sealed class SubsidyLedgerModel(AppDbContext db, CurrentUser user, TimePr
 
     private async Task Load(CancellationToken ct)
     {
-        var query = new ListLedger.Query(ShownYear, Status, null, null, null, null, null, Paging.PageNumber(Request), 50);
+        var query = new ListLedger.Query { Year = ShownYear, Status = Status, Page = Paging.PageNumber(Request), PageSize = 50 };
         var outcome = await ListLedger.Handle(query, user.Scope, db, ct);
         if (outcome.IsOk) Lines = outcome.Value!;
         else ModelState.AddFieldErrors(outcome.Errors!);

@@ -9,8 +9,18 @@ namespace ElderCare.Web.Features.Subsidies;
 /// <summary>The ledger in scope, newest first, filtered by year, status, kind, funding source, facility, unit or batch; paged.</summary>
 public static class ListLedger
 {
-    public sealed record Query(int? Year, string? Status, string? Kind, string? FundingSource, Guid? FacilityId,
-        string? TownCode, Guid? BatchId, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public int? Year { get; init; }
+        public string? Status { get; init; }
+        public string? Kind { get; init; }
+        public string? FundingSource { get; init; }
+        public Guid? FacilityId { get; init; }
+        public string? TownCode { get; init; }
+        public Guid? BatchId { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<LedgerLineResource>>> Handle(Query query, DataScope scope, AppDbContext db, CancellationToken ct)
     {

@@ -58,7 +58,7 @@ public static class SubsidiesApi
             {
                 var batch = await GetPaymentBatch.Handle(id, db, ct);
                 if (!batch.IsOk) return batch.ToResult(TypedResults.Ok);
-                var query = new ListLedger.Query(null, null, null, null, null, null, id, null, null);
+                var query = new ListLedger.Query { BatchId = id };
                 return (await ExportLedger.Handle(query, user.Scope, db, ct)).ToResult(x =>
                     TypedResults.File(x, SpreadsheetWriter.ContentType, $"支付批次-{batch.Value!.Number}.xlsx"));
             })

@@ -88,11 +88,18 @@ public sealed class SupervisionIndexModel(AppDbContext db, CurrentUser user, Tim
         Units = (await ListRegions.Handle(null, user.Scope, db, ct)).Where(r => Region.IsUnit(r.Kind)).ToList();
         var unit = string.IsNullOrWhiteSpace(UnitCode) ? null : UnitCode;
         var inspectionsPage = int.TryParse(Request.Query["inspections"], out var ip) && ip > 0 ? ip : 1;
-        var inspections = await ListInspections.Handle(new ListInspections.Query(RoundId, unit, null, inspectionsPage, PageRequest.DefaultPageSize),
-            user.Scope, db, ct);
+        var inspectionQuery = new ListInspections.Query
+        {
+            RoundId = RoundId, UnitCode = unit, Page = inspectionsPage, PageSize = PageRequest.DefaultPageSize,
+        };
+        var inspections = await ListInspections.Handle(inspectionQuery, user.Scope, db, ct);
         if (inspections.IsOk) Inspections = inspections.Value!;
-        var query = new ListFindings.Query(unit, null, RoundId, Severity, string.IsNullOrWhiteSpace(Status) ? null : Status,
-            string.IsNullOrWhiteSpace(Status) ? true : null, Overdue ? true : null, Paging.PageNumber(Request), PageRequest.DefaultPageSize);
+        var query = new ListFindings.Query
+        {
+            UnitCode = unit, RoundId = RoundId, Severity = Severity, Status = string.IsNullOrWhiteSpace(Status) ? null : Status,
+            Open = string.IsNullOrWhiteSpace(Status) ? true : null, Overdue = Overdue ? true : null,
+            Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize,
+        };
         var findings = await ListFindings.Handle(query, user.Scope, db, clock, ct);
         if (findings.IsOk) Findings = findings.Value!;
         else ModelState.AddFieldErrors(findings.Errors!);

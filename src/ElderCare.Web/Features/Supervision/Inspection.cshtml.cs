@@ -55,7 +55,8 @@ public sealed class InspectionModel(AppDbContext db, CurrentUser user, TimeProvi
         var outcome = await GetInspection.Handle(id, user.Scope, db, ct);
         if (!outcome.IsOk) return Missing(outcome.Message);
         Inspection = outcome.Value!;
-        var query = new ListFindings.Query(null, Inspection.FacilityId, Inspection.RoundId, null, null, null, null, 1, PageRequest.MaxPageSize);
+        var query = new ListFindings.Query { FacilityId = Inspection.FacilityId, RoundId = Inspection.RoundId, Page = 1,
+            PageSize = PageRequest.MaxPageSize };
         Findings = (await ListFindings.Handle(query, user.Scope, db, clock, ct)).Value?.Items ?? [];
         return null;
     }

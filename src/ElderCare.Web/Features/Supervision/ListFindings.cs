@@ -12,8 +12,18 @@ namespace ElderCare.Web.Features.Supervision;
 /// </summary>
 public static class ListFindings
 {
-    public sealed record Query(string? UnitCode, Guid? FacilityId, Guid? RoundId, string? Severity, string? Status, bool? Open, bool? Overdue,
-        int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public string? UnitCode { get; init; }
+        public Guid? FacilityId { get; init; }
+        public Guid? RoundId { get; init; }
+        public string? Severity { get; init; }
+        public string? Status { get; init; }
+        public bool? Open { get; init; }
+        public bool? Overdue { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<FindingResource>>> Handle(Query query, DataScope scope, AppDbContext db, TimeProvider clock,
         CancellationToken ct)

@@ -9,7 +9,14 @@ namespace ElderCare.Web.Features.Supervision;
 /// <summary>Inspections in scope, newest first, by round, street or town and facility; paged.</summary>
 public static class ListInspections
 {
-    public sealed record Query(Guid? RoundId, string? UnitCode, Guid? FacilityId, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public Guid? RoundId { get; init; }
+        public string? UnitCode { get; init; }
+        public Guid? FacilityId { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<InspectionResource>>> Handle(Query query, DataScope scope, AppDbContext db, CancellationToken ct)
     {

@@ -41,8 +41,8 @@ public sealed class TaskListModel(AppDbContext db, CurrentUser user, TaskOptions
     private async Task Load(CancellationToken ct)
     {
         RegionChoices = RegionChoice.Of(await ListRegions.Handle(null, user.Scope, db, ct));
-        var query = new ListTasks.Query(RegionCode, Status, Kind, Overdue == "true" ? true : null, Paging.PageNumber(Request),
-            PageRequest.DefaultPageSize);
+        var query = new ListTasks.Query { RegionCode = RegionCode, Status = Status, Kind = Kind, Overdue = Overdue == "true" ? true : null,
+            Page = Paging.PageNumber(Request), PageSize = PageRequest.DefaultPageSize };
         var outcome = await ListTasks.Handle(query, user.Scope, db, clock, ct);
         if (outcome.IsOk) Result = outcome.Value!;
         else ModelState.AddFieldErrors(outcome.Errors!);

@@ -12,7 +12,15 @@ namespace ElderCare.Web.Features.Tasks;
 /// </summary>
 public static class ListTasks
 {
-    public sealed record Query(string? RegionCode, string? Status, string? Kind, bool? Overdue, int? Page, int? PageSize);
+    public sealed record Query
+    {
+        public string? RegionCode { get; init; }
+        public string? Status { get; init; }
+        public string? Kind { get; init; }
+        public bool? Overdue { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+    }
 
     public static async Task<Outcome<Paged<TaskResource>>> Handle(Query query, DataScope scope, AppDbContext db, TimeProvider clock,
         CancellationToken ct)

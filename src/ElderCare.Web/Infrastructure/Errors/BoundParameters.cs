@@ -9,7 +9,8 @@ namespace ElderCare.Web.Infrastructure.Errors;
 /// Which parameter a minimal-API binding failure (a 400 <see cref="BadHttpRequestException"/>) is about, read from the
 /// endpoint's own binding metadata (<see cref="IParameterBindingMetadata"/>) and the request, never from the framework's
 /// English message (ADR 25): the first route, query or header parameter that is required and missing, or whose value
-/// does not parse as its type.
+/// does not parse as its type. The build-time request delegates (ADR 26) answer some of these failures with a bare 400
+/// and no exception; <see cref="ProblemDetailsSetup.ForStatus"/> names the parameter the same way.
 /// </summary>
 public static class BoundParameters
 {
@@ -17,20 +18,30 @@ public static class BoundParameters
     /// The C# name of the parameter that failed to bind: a route, query or header value, else the body parameter (a
     /// body that is missing or cannot be read); null when the endpoint has neither.
     /// </summary>
-    public static string? Failed(HttpContext http)
+    public static string? Failed(HttpContext http) =>
+        FailedValue(http) ?? Parameters(http).FirstOrDefault(p => ReadsBody(p, BodyType(http)))?.Name;
+
+    /// <summary>
+    /// The C# name of the first route, query or header parameter that is required and missing or does not parse; null
+    /// when every one binds. An empty value of a nullable parameter binds as absent, as the generated binder reads it.
+    /// </summary>
+    public static string? FailedValue(HttpContext http)
     {
         var routeValues = http.Features.Get<IExceptionHandlerFeature>()?.RouteValues ?? http.Request.RouteValues;
-        var parameters = FailedEndpoint(http)?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [];
-        foreach (var p in parameters)
+        foreach (var p in Parameters(http))
         {
-            var type = Nullable.GetUnderlyingType(p.ParameterInfo.ParameterType) ?? p.ParameterInfo.ParameterType;
+            var nullable = Nullable.GetUnderlyingType(p.ParameterInfo.ParameterType);
+            var type = nullable ?? p.ParameterInfo.ParameterType;
             var element = type.IsArray ? type.GetElementType()! : type;
             if (!(p.HasTryParse || element == typeof(string)) || !RawValues(http.Request, routeValues, p, out var values)) continue;
-            if (values.Count == 0 ? !p.IsOptional : values.Any(v => !Parses(element, v))) return p.Name;
+            if (values.Count == 0 ? !p.IsOptional : values.Any(v => !(v.Length == 0 && nullable is not null) && !Parses(element, v)))
+                return p.Name;
         }
-        var body = BodyType(http);
-        return parameters.FirstOrDefault(p => ReadsBody(p, body))?.Name;
+        return null;
     }
+
+    private static IReadOnlyList<IParameterBindingMetadata> Parameters(HttpContext http) =>
+        FailedEndpoint(http)?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [];
 
     /// <summary>The JSON body (the type the endpoint accepts, or marked [FromBody]) or a form part (a file, the form).</summary>
     private static bool ReadsBody(IParameterBindingMetadata p, Type? body)

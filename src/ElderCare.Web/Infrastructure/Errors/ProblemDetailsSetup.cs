@@ -38,6 +38,27 @@ public static class ProblemDetailsSetup
     }
 
     private static bool HasChinese(string? s) => s is not null && s.Any(c => c >= 0x4e00 && c <= 0x9fff);
+
+    /// <summary>
+    /// The problem for a bare status code: a 400 from a request delegate that could not bind a route or query value (the
+    /// build-time delegates answer it without an exception) names the parameter like <see cref="ExceptionToProblem"/>.
+    /// </summary>
+    public static ProblemDetails ForStatus(HttpContext http, int status) =>
+        status == StatusCodes.Status400BadRequest && BoundParameters.FailedValue(http) is { } parameter
+            ? InvalidParameter(parameter)
+            : new ProblemDetails { Status = status };
+
+    /// <summary>A route, query or header value that does not parse (or is missing), as a field error named in camelCase.</summary>
+    public static ValidationProblemDetails InvalidParameter(string parameter)
+    {
+        var field = JsonNamingPolicy.CamelCase.ConvertName(parameter);
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["参数格式无效。"] })
+        {
+            Title = "数据校验未通过",
+            Detail = $"参数 {field} 的格式无效。",
+            Status = StatusCodes.Status400BadRequest,
+        };
+    }
 }
 
 /// <summary>Maps bad requests (malformed JSON, bad enum values, oversized bodies) to 4xx ProblemDetails naming the field.</summary>
@@ -106,15 +127,7 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
     private static ProblemDetails BadRequest(HttpContext http, BadHttpRequestException bad)
     {
         if (bad.StatusCode == 415) return new ProblemDetails { Detail = "请使用 application/json 提交数据。" };
-        if (BoundParameters.Failed(http) is { } parameter)
-        {
-            var field = JsonNamingPolicy.CamelCase.ConvertName(parameter);
-            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["参数格式无效。"] })
-            {
-                Title = "数据校验未通过",
-                Detail = $"参数 {field} 的格式无效。",
-            };
-        }
+        if (BoundParameters.Failed(http) is { } parameter) return ProblemDetailsSetup.InvalidParameter(parameter);
         return new ProblemDetails { Detail = BoundParameters.TakesBody(http) ? "缺少请求体或请求体无效。" : "请求格式无效。" };
     }
 }

@@ -136,7 +136,7 @@ public static class HostSetup
         if (IsApi(http.Request))
         {
             await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = status } });
+                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = ProblemDetailsSetup.ForStatus(http, status) });
             return;
         }
         await ErrorPage.WriteAsync(http, status);

@@ -15,7 +15,7 @@ public sealed class ApiClientListModel(AppDbContext db, IntegrationOptions optio
     public Paged<ApiClientResource> Clients { get; private set; } = new([], 1, PageRequest.DefaultPageSize, 0);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        Show(await ListApiClients.Handle(new(Paging.PageNumber(Request), null), db, options, clock, ct), page =>
+        Show(await ListApiClients.Handle(new() { Page = Paging.PageNumber(Request) }, db, options, clock, ct), page =>
         {
             Clients = page;
             return Page();
