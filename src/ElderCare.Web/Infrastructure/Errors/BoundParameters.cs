@@ -18,8 +18,12 @@ public static class BoundParameters
     /// The C# name of the parameter that failed to bind: a route, query or header value, else the body parameter (a
     /// body that is missing or cannot be read); null when the endpoint has neither.
     /// </summary>
-    public static string? Failed(HttpContext http) =>
-        FailedValue(http) ?? Parameters(http).FirstOrDefault(p => ReadsBody(p, BodyType(http)))?.Name;
+    public static string? Failed(HttpContext http)
+    {
+        if (FailedValue(http) is { } value) return value;
+        var body = BodyType(http);
+        return Parameters(http).FirstOrDefault(p => ReadsBody(p, body))?.Name;
+    }
 
     /// <summary>
     /// The C# name of the first route, query or header parameter that is required and missing or does not parse; null
