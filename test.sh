@@ -4,7 +4,7 @@
 #   the same integration suite on PostgreSQL when ELDERCARE_TEST_DB=postgres (ELDERCARE_TEST_PG = server connection),
 #   at the same time as the SQLite run (two processes with databases, temp files and logs of their own, ADR 26);
 #   browser tests (Playwright driving /usr/bin/chromium), started when the SQLite suite has ended;
-#   the cluster tests on deploy/cluster.sh when ELDERCARE_TEST_CLUSTER=1, last.
+#   the cluster tests on deploy/cluster.sh when ELDERCARE_TEST_CLUSTER=1, when the integration suites have ended.
 # Each suite's output is printed when it ends. Exits non-zero on any failure, including a suite that does not build or run.
 # Temp files (the tests' SQLite databases, keys, the copied app) go to a folder in /dev/shm when there is one: the
 # durable commits (synchronous=FULL, ADR 11) then wait for memory, not the disk; the code path is the same.
@@ -83,14 +83,15 @@ end_suite "unit-and-http-sqlite"
 # writers wait for the CPU and every suite slower than running them two at a time.
 start_suite "browser" tests/ElderCare.BrowserTests ELDERCARE_TEST_DB=sqlite
 if [ -n "${running[unit-and-http-postgres]:-}" ]; then end_suite "unit-and-http-postgres"; fi
-end_suite "browser"
 # The cluster suite (ADR 32) when ELDERCARE_TEST_CLUSTER=1 (CI sets it): deploy/cluster.sh with real nodes, PostgreSQL and
-# its replica, Redis and nginx. Alone after the others, so its real-time windows do not wait for a busy CPU; never under
-# faketime, whose clock would start anew in each process it starts.
+# its replica, Redis and nginx. It starts when the integration suites have ended, beside the rest of the browser suite
+# (two suites at a time, as above; its windows are seconds, not milliseconds), and never under faketime, whose clock
+# would start anew in each process it starts.
 if [ "${ELDERCARE_TEST_CLUSTER:-}" = "1" ]; then
   ELDERCARE_TEST_WALLCLOCK="" start_suite "cluster" tests/ElderCare.ClusterTests
-  end_suite "cluster"
 fi
+end_suite "browser"
+if [ -n "${running[cluster]:-}" ]; then end_suite "cluster"; fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
