@@ -22,6 +22,7 @@ public sealed class AuditPageTests(AppServer app, Chromium chromium) : IClassFix
         // The auditor starts at the audit log: it reads no coverage.
         var auditor = await app.UserAsync(Role.Auditor);
         var page = await chromium.NewSignedInPageAsync(app, auditor);
+        await page.GotoAsync(app.BaseUrl + "/");
         var audit = new AuditPage(page, app.BaseUrl);
         await Expect(audit.Heading).ToHaveTextAsync("审计日志");
         await Expect(audit.Rows.First).ToContainTextAsync(auditor.UserName); // newest first: the auditor's own sign-in

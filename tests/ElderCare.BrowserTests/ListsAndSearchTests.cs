@@ -18,6 +18,7 @@ public sealed class ListsAndSearchTests(AppServer app, Chromium chromium) : ICla
     {
         var elder = await app.ElderAsync("欧阳秀芝", Make.IdNumber("19390707"), Changyuan, LivingArrangement.Alone);
         var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.DistrictStaff, displayName: "区民政局 王芳"));
+        await page.GotoAsync(app.BaseUrl + "/");
 
         var box = page.GetByRole(AriaRole.Form, new() { Name = "全站搜索" }).GetByRole(AriaRole.Searchbox);
         await box.FillAsync("欧阳秀");

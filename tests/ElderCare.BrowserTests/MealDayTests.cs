@@ -45,6 +45,7 @@ public sealed class MealDayTests(AppServer app, Chromium chromium) : IClassFixtu
         // The operator of the centre plans today's lunch.
         var page = await chromium.NewSignedInPageAsync(app, await app.UserAsync(Role.Operator, facilities: [facility.Id], displayName: "昌元中心 王芳"));
         var meals = new MealPages(page);
+        await page.GotoAsync(app.BaseUrl + "/");
         await new MastheadPart(page).NavLink("助餐").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "助餐服务" })).ToBeVisibleAsync();
         await meals.Tab("菜单").ClickAsync();

@@ -16,6 +16,7 @@ public sealed class MealSitesTests(AppServer app, Chromium chromium) : IClassFix
         var meals = new MealPages(page);
 
         // The kitchen, run by the street centre.
+        await page.GotoAsync(app.BaseUrl + "/");
         await new MastheadPart(page).NavLink("助餐").ClickAsync();
         await meals.Button("登记中央厨房").ClickAsync();
         await meals.Save.ClickAsync();

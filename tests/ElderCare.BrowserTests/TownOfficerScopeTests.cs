@@ -16,6 +16,7 @@ public sealed class TownOfficerScopeTests(AppServer app, Chromium chromium) : IC
         var theirs = await app.FacilityAsync("盘龙镇养老服务中心（镇街范围测试）", FacilityType.TownCenter, Panlong);
         var officer = await app.UserAsync(Role.TownOfficer, region: Changyuan);
         var page = await chromium.NewSignedInPageAsync(app, officer);
+        await page.GotoAsync(app.BaseUrl + "/");
 
         // The dashboard: one street, its own.
         var dashboard = new DashboardPage(page, app.BaseUrl);

@@ -10,6 +10,7 @@ public sealed partial class UsersPageTests(AppServer app, Chromium chromium) : I
     {
         var admin = await app.UserAsync(Role.DistrictAdmin, canUnmask: true, twoFactor: true);
         var page = await chromium.NewSignedInPageAsync(app, admin);
+        await page.GotoAsync(app.BaseUrl + "/");
         await new MastheadPart(page).NavLink("用户管理").ClickAsync();
         var users = new UsersPage(page, app.BaseUrl);
         await Expect(users.Heading).ToHaveTextAsync("用户管理");
