@@ -26,8 +26,7 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IPage> NewPageAsync(int width = 1366, int height = 900, bool javaScript = true)
     {
         // Tests run one at a time (above), so a context opened by another test belongs to one that has ended: closed here,
-        // or its pages would go on running their timers, maps and live connections in Chromium to the end of the run (about
-        // a sixth of the suite's time before they were closed, ADR 26).
+        // or its pages would go on running their timers, maps and live connections in Chromium to the end of the run (ADR 26).
         var test = TestContext.Current.Test;
         foreach (var ended in _open.Where(o => o.Test != test).ToList())
         {

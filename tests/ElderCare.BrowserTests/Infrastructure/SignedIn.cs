@@ -1,6 +1,6 @@
 using System.Net;
-using Cookie = Microsoft.Playwright.Cookie;
 using System.Text.RegularExpressions;
+using Cookie = Microsoft.Playwright.Cookie;
 
 namespace ElderCare.BrowserTests.Infrastructure;
 
