@@ -16,10 +16,10 @@ public sealed class TownOfficerScopeTests(AppServer app, Chromium chromium) : IC
         var theirs = await app.FacilityAsync("盘龙镇养老服务中心（镇街范围测试）", FacilityType.TownCenter, Panlong);
         var officer = await app.UserAsync(Role.TownOfficer, region: Changyuan);
         var page = await chromium.NewSignedInPageAsync(app, officer);
-        await page.GotoAsync(app.BaseUrl + "/");
 
         // The dashboard: one street, its own.
         var dashboard = new DashboardPage(page, app.BaseUrl);
+        await dashboard.OpenAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         await Expect(dashboard.UnitRow("昌元街道")).ToBeVisibleAsync();
         await Expect(dashboard.CoverageTable.GetByRole(AriaRole.Row)).ToHaveCountAsync(2); // header + 昌元街道
