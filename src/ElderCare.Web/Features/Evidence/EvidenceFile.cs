@@ -9,7 +9,7 @@ namespace ElderCare.Web.Features.Evidence;
 /// objection or a payment stands on. The bytes live outside the database in an <see cref="IEvidenceStore"/> under a key
 /// derived from their SHA-256; this row says whose they are. Every file belongs to a facility and is scoped like it.
 /// </summary>
-public sealed class EvidenceFile : IStoredFile
+public sealed class EvidenceFile : StoredFile
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid FacilityId { get; init; }
@@ -19,20 +19,6 @@ public sealed class EvidenceFile : IStoredFile
 
     /// <summary>The name the uploader gave (path removed, cleaned as free text); never used to decide the type.</summary>
     public required string FileName { get; init; }
-
-    /// <summary>The type sniffed from the bytes (<see cref="EvidenceTypes"/>), never the one the client claimed.</summary>
-    public required string ContentType { get; init; }
-
-    public long Length { get; init; }
-
-    /// <summary>SHA-256 of the content, lower-case hex (64 characters).</summary>
-    public required string Sha256 { get; init; }
-
-    /// <summary>Where the store keeps the bytes (content-addressed: the same bytes share one key).</summary>
-    public required string StorageKey { get; init; }
-
-    public required string UploadedBy { get; init; }
-    public DateTime UploadedAt { get; init; }
 }
 
 internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>

@@ -39,17 +39,11 @@ public sealed class VisitProof
 /// A photo or signature of a visit. The bytes live in the evidence store (<see cref="Evidence.IEvidenceStore"/>, content
 /// addressed by SHA-256, the type sniffed from the bytes); this row says whose they are. Scoped like its order.
 /// </summary>
-public sealed class VisitAttachment : IStoredFile
+public sealed class VisitAttachment : StoredFile
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrderId { get; init; }
     public VisitAttachmentKind Kind { get; init; }
-    public required string ContentType { get; init; }
-    public long Length { get; init; }
-    public required string Sha256 { get; init; }
-    public required string StorageKey { get; init; }
-    public required string UploadedBy { get; init; }
-    public DateTime UploadedAt { get; init; }
 }
 
 /// <summary>
