@@ -4,7 +4,8 @@ using ElderCare.Web.Features.Access;
 
 namespace ElderCare.Tests.Assessments;
 
-public class AssessmentPagesTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class AssessmentPagesTests(AppFactory app)
 {
     [Theory]
     [InlineData("/elders/{0}/assessments/new", "未找到该老年人。")]

@@ -5,7 +5,8 @@ using ElderCare.Web.Features.Access;
 namespace ElderCare.Tests.Assessments;
 
 /// <summary>Barthel (STANDARDS.md §3) and the 特困 six-indicator rule (§8) recorded through the API.</summary>
-public class SecondaryAssessmentsApiTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class SecondaryAssessmentsApiTests(AppFactory app)
 {
     private static readonly Dictionary<string, int> Independent = new()
     {

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ElderCare.Tests.Caregiver;
 
-public class CaregiverPagesTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class CaregiverPagesTests(AppFactory app)
 {
     [Fact]
     public async Task Today_lists_the_visits_of_the_day_in_pages()

@@ -2,7 +2,8 @@ using ElderCare.Tests.Infrastructure;
 
 namespace ElderCare.Tests.FamilyBeds;
 
-public class FamilyBedsApiTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public class FamilyBedsApiTests(AppFactory app)
 {
     [Fact]
     public async Task The_bed_list_is_a_page_like_every_other_list()

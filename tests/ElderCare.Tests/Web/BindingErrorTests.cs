@@ -6,7 +6,8 @@ namespace ElderCare.Tests.Web;
 
 /// <summary>ADR 25: a request the API cannot bind is a Chinese ProblemDetails naming the parameter, found from the
 /// endpoint's binding metadata (not from the framework's English message).</summary>
-public sealed class BindingErrorTests(AppFactory app) : IClassFixture<AppFactory>
+[Collection(nameof(SharedApp))]
+public sealed class BindingErrorTests(AppFactory app)
 {
     [Theory]
     [InlineData("/api/facilities?page=abc", "page")]
