@@ -264,7 +264,7 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
         var page = await client.GetStringAsync("/elders/import");
         Assert.Contains("/api/elders/import/template.xlsx", page);
         Assert.Contains("/js/import.js", page);
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        var token = PageSession.TokenIn(page);
 
         var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var file = new ByteArrayContent(Workbook([Row(Id("19390909", "161"), "页面导入"), Row("123", "错号")]));
@@ -284,9 +284,6 @@ public partial class ElderImportTests(AppFactory app) : IClassFixture<AppFactory
             { new StringContent(token), "__RequestVerificationToken" } });
         Assert.Contains("请选择要导入的 .xlsx 文件", await empty.Content.ReadAsStringAsync());
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex("href=\"(/api/elders/import/errors/[0-9a-f]+\\.xlsx)\"")]
     private static partial Regex ErrorSheetLink();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using ElderCare.Tests.Infrastructure;
 using ElderCare.Web.Infrastructure.Errors;
 using Microsoft.Data.Sqlite;
@@ -18,7 +17,7 @@ public sealed class LockedApp : AppFactory
 /// one got no response (the audit write after the handler failed). Now: 503 + Retry-After and a Chinese ProblemDetails or
 /// page for what needs the database, the read itself still served, and always an answer.
 /// </summary>
-public partial class DatabaseLockTests(LockedApp app) : IClassFixture<LockedApp>
+public class DatabaseLockTests(LockedApp app) : IClassFixture<LockedApp>
 {
     /// <summary>Holds SQLite's write lock (BEGIN EXCLUSIVE from another connection) until disposed.</summary>
     private SqliteConnection Lock()
@@ -94,8 +93,7 @@ public partial class DatabaseLockTests(LockedApp app) : IClassFixture<LockedApp>
     {
         Assert.SkipWhen(AppFactory.OnPostgres, "SQLite's write lock");
         var browser = app.CreateClient();
-        var form = await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync();
-        var token = Token().Match(form).Groups[1].Value;
+        var token = await browser.FormToken("/account/login");
         using (Lock())
         {
             var r = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -156,7 +154,4 @@ public partial class DatabaseLockTests(LockedApp app) : IClassFixture<LockedApp>
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
